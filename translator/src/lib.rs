@@ -1,0 +1,5 @@
+//! zigport's translator crate: the Zig front end (tree-sitter → typed IR),
+//! the per-file index, the module graph and the `plan` report.
+
+pub mod diagnostics;
+pub mod syntax;
