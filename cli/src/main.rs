@@ -1,1 +1,89 @@
-fn main(){}
+//! The `zigport` command line: a thin layer over the library crates.
+
+mod plan_cmd;
+mod toolchain_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use zigport_translator::config::PortConfig;
+
+/// Exit codes shared by every command.
+pub mod exit {
+    /// The command ran and found what it checks to be in order.
+    pub const OK: u8 = 0;
+    /// The command ran, and what it checks is not in order.
+    pub const FAILED: u8 = 1;
+    /// Bad input: missing path, unreadable config, nothing to do.
+    pub const INPUT: u8 = 2;
+}
+
+#[derive(Parser)]
+#[command(name = "zigport", version, about = "Port Zig codebases to Rust and prove the port behaves the same")]
+struct Cli {
+    /// Port configuration (default: the nearest zigport.toml upwards from the
+    /// current directory).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find the pinned Zig toolchain, check its version, optionally install it.
+    Toolchain(toolchain_cmd::ToolchainArgs),
+    /// Parse a Zig tree: port order, sizes, parse coverage, unsupported constructs.
+    Plan(plan_cmd::PlanArgs),
+    /// Print the lowered IR of one Zig file as JSON.
+    Ir {
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match load_config(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::INPUT);
+        }
+    };
+    let result = match cli.command {
+        Command::Toolchain(args) => toolchain_cmd::run(&args, &config),
+        Command::Plan(args) => plan_cmd::run(&args, &config),
+        Command::Ir { file } => plan_cmd::print_ir(&file),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(exit::INPUT)
+        }
+    }
+}
+
+fn load_config(
+    explicit: Option<&std::path::Path>,
+) -> Result<PortConfig, zigport_translator::config::ConfigError> {
+    match explicit {
+        Some(path) => PortConfig::load(path),
+        None => PortConfig::discover(&std::env::current_dir().unwrap_or_else(|_| ".".into())),
+    }
+}
+
+/// The toolchain request for this project: pinned version from the config,
+/// local installs next to the config file.
+pub fn toolchain_request(config: &PortConfig) -> zigport_oracle::toolchain::ToolchainRequest {
+    zigport_oracle::toolchain::ToolchainRequest {
+        version: config.toolchain.zig.clone(),
+        project_dir: config.base_dir.clone(),
+    }
+}
+
+/// Messages for the user go to stderr, so `--json` stdout stays parseable.
+pub fn notify(message: &str) {
+    eprintln!("zigport: {message}");
+}

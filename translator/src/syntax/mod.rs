@@ -4,6 +4,7 @@ pub mod ir;
 mod literal;
 mod lower;
 mod parse;
+pub mod visit;
 
 pub use lower::{MAX_NESTING, lower};
 pub use parse::{ParseOutput, ZigParser, parse_source};

@@ -1,0 +1,95 @@
+//! The port configuration (`zigport.toml`), read by every command.
+//!
+//! ```toml
+//! [toolchain]
+//! zig = "0.15.2"          # the pinned Zig version
+//!
+//! [modules]               # named @import targets, relative to this file
+//! bun = "src/bun.zig"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const DEFAULT_ZIG_VERSION: &str = "0.15.2";
+pub const CONFIG_FILE: &str = "zigport.toml";
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PortConfig {
+    #[serde(default)]
+    pub toolchain: ToolchainConfig,
+    /// Named modules: `@import("bun")` → a file, relative to the config file.
+    #[serde(default)]
+    pub modules: BTreeMap<String, PathBuf>,
+    /// Directory the config was read from (module paths are relative to it).
+    #[serde(skip)]
+    pub base_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolchainConfig {
+    #[serde(default = "default_zig")]
+    pub zig: String,
+}
+
+impl Default for ToolchainConfig {
+    fn default() -> Self {
+        ToolchainConfig { zig: default_zig() }
+    }
+}
+
+fn default_zig() -> String {
+    DEFAULT_ZIG_VERSION.to_string()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: PathBuf, message: String },
+}
+
+impl PortConfig {
+    /// Reads `path` (TOML). Errors carry the file and, for syntax errors,
+    /// the line and column toml reports.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut config: PortConfig = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        config.base_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        Ok(config)
+    }
+
+    /// The nearest `zigport.toml` from `start` upwards, or the defaults.
+    pub fn discover(start: &Path) -> Result<Self, ConfigError> {
+        let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        for dir in start.ancestors() {
+            let candidate = dir.join(CONFIG_FILE);
+            if candidate.is_file() {
+                return Self::load(&candidate);
+            }
+        }
+        Ok(PortConfig {
+            base_dir: start,
+            ..PortConfig::default()
+        })
+    }
+
+    /// Absolute path of a named module, if configured.
+    pub fn module_path(&self, name: &str) -> Option<PathBuf> {
+        self.modules.get(name).map(|p| self.base_dir.join(p))
+    }
+}
