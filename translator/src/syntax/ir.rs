@@ -70,7 +70,7 @@ pub struct Decl {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum DeclKind {
     Fn(FnDecl),
     Var(VarDecl),
@@ -191,7 +191,7 @@ pub struct Stmt {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum StmtKind {
     Var(VarDecl),
     /// `const a, var b = tuple;` or `a, b = tuple;`
@@ -216,7 +216,7 @@ pub enum StmtKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum DestructureTarget {
     Decl {
         name: String,
@@ -264,7 +264,7 @@ pub struct Expr {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum ExprKind {
     Ident(String),
     /// Integer literal as written (`0x1F`, `1_000`).
@@ -467,7 +467,7 @@ pub struct SwitchProng {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum SwitchItem {
     Value(Expr),
     /// `lo...hi`, inclusive.
@@ -498,7 +498,7 @@ pub struct ForExpr {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum ForInput {
     Expr(Expr),
     /// `0..` or `a..b`

@@ -12,6 +12,7 @@ impl<'s> Lowerer<'s> {
         let mut members = Vec::new();
         let mut container_doc = Vec::new();
         let mut pending_doc: Vec<String> = Vec::new();
+        let mut field_count = 0;
         for kid in kids {
             let node = kid.node;
             if !kid.named() && !node.is_missing() {
@@ -26,9 +27,12 @@ impl<'s> Lowerer<'s> {
                 }
                 continue;
             }
-            let Some(decl) = self.member(node) else {
+            let Some(decl) = self.member(node, field_count) else {
                 continue;
             };
+            if matches!(decl.kind, DeclKind::Field(_)) {
+                field_count += 1;
+            }
             members.push(Decl {
                 doc: std::mem::take(&mut pending_doc),
                 ..decl
@@ -39,7 +43,7 @@ impl<'s> Lowerer<'s> {
 
     /// One member; `None` for nodes that are not members (the
     /// empty-container placeholder).
-    fn member(&mut self, node: Node) -> Option<Decl> {
+    fn member(&mut self, node: Node, field_index: usize) -> Option<Decl> {
         let span = span_of(node);
         let kids = self.kids(node);
         let is_pub = kids.iter().any(|k| k.is("pub"));
@@ -56,10 +60,10 @@ impl<'s> Lowerer<'s> {
                 {
                     return None;
                 }
-                self.container_field(node, &kids)
+                self.container_field(node, &kids, field_index)
             }
             "test_declaration" => self.test_decl(node, &kids),
-            "comptime_declaration" => match kids.iter().find(|k| k.node.kind() == "block") {
+            "comptime_declaration" => match kids.iter().find(|k| k.kind == "block") {
                 Some(block) => DeclKind::Comptime(self.block(block.node, None)),
                 None => DeclKind::Unsupported(self.unexpected(node, "comptime declaration")),
             },
@@ -84,7 +88,7 @@ impl<'s> Lowerer<'s> {
         let mut is_noinline = false;
         let mut body = None;
         for kid in kids {
-            match (kid.token(), kid.field, kid.node.kind()) {
+            match (kid.token(), kid.field, kid.kind) {
                 (Some("export"), ..) => linkage = Linkage::Export,
                 (Some("extern"), ..) => linkage = Linkage::Extern { library: None },
                 (Some("inline"), ..) => is_inline = true,
@@ -126,7 +130,7 @@ impl<'s> Lowerer<'s> {
         let mut callconv = None;
         let mut align = None;
         for kid in kids {
-            match (kid.field, kid.node.kind()) {
+            match (kid.field, kid.kind) {
                 (Some("body"), _) => break,
                 (_, "parameters") => params = self.params(kid.node),
                 (_, "calling_convention") => callconv = self.wrapped_expr(kid.node),
@@ -175,7 +179,7 @@ impl<'s> Lowerer<'s> {
                 is_comptime: pk.iter().any(|k| k.is("comptime")),
                 is_noalias: pk.iter().any(|k| k.is("noalias")),
             };
-            if kid.node.kind() != "parameter" {
+            if kid.kind != "parameter" {
                 param.ty = ParamType::Type(Expr {
                     span,
                     kind: ExprKind::Unsupported(self.unexpected(kid.node, "parameter list")),
@@ -221,13 +225,13 @@ impl<'s> Lowerer<'s> {
         let mut after_eq = false;
         for kid in kids {
             if after_eq {
-                if kid.named() || matches!(kid.token(), Some("undefined" | "null" | "unreachable")) {
+                if kid.is_operand() {
                     init = Some(self.expr(kid.node));
                     after_eq = false;
                 }
                 continue;
             }
-            match (kid.token(), kid.field, kid.node.kind()) {
+            match (kid.token(), kid.field, kid.kind) {
                 (Some("const"), ..) => mutability = Some(Mutability::Const),
                 (Some("var"), ..) => mutability = Some(Mutability::Var),
                 (Some("export"), ..) => linkage = Linkage::Export,
@@ -268,7 +272,7 @@ impl<'s> Lowerer<'s> {
         })
     }
 
-    fn container_field(&mut self, node: Node, kids: &[Kid]) -> DeclKind {
+    fn container_field(&mut self, node: Node, kids: &[Kid], tuple_index: usize) -> DeclKind {
         let mut field = ContainerField {
             name: String::new(),
             ty: None,
@@ -279,18 +283,25 @@ impl<'s> Lowerer<'s> {
         let mut after_eq = false;
         let mut named = false;
         for kid in kids {
-            match (kid.field, kid.node.kind()) {
-                (Some("name"), _) => match self.ident_name(kid.node) {
-                    Some(n) => {
+            match (kid.field, kid.kind) {
+                (Some("name"), kind) => {
+                    named = true;
+                    if let Some(n) = self.ident_name(kid.node) {
                         field.name = n;
-                        named = true;
+                    } else if matches!(kind, "null" | "undefined" | "boolean" | "true" | "false") {
+                        // Keywords are valid enum/union field names (`null,`).
+                        field.name = self.text(kid.node).to_string();
+                    } else {
+                        // A tuple field (`struct { u32, []const u8 }`): the
+                        // grammar puts the type in `name`. Zig names it by position.
+                        field.name = tuple_index.to_string();
+                        field.ty = Some(self.ty(kid.node));
                     }
-                    None => return DeclKind::Unsupported(self.unexpected(kid.node, "field name")),
-                },
+                }
                 (Some("type"), _) => field.ty = Some(self.ty(kid.node)),
                 (_, "byte_alignment") => field.align = self.wrapped_expr(kid.node).map(|b| *b),
                 _ if kid.is("=") => after_eq = true,
-                _ if after_eq && (kid.named() || kid.token().is_some_and(is_literal_token)) => {
+                _ if after_eq && kid.is_operand() => {
                     field.value = Some(self.expr(kid.node));
                 }
                 _ => {}
@@ -306,7 +317,7 @@ impl<'s> Lowerer<'s> {
         let mut name = TestName::Anonymous;
         let mut body = None;
         for kid in kids {
-            match kid.node.kind() {
+            match kid.kind {
                 "string" => {
                     name = TestName::Description(self.string_text(kid.node).unwrap_or_default())
                 }

@@ -142,7 +142,7 @@ impl<'s> Lowerer<'s> {
                 let kids = self.kids(node);
                 ExprKind::FnType(Box::new(self.fn_proto(&kids)))
             }
-            "range_expression" => match self.range(node) {
+            "range_expression" => match self.range_operands(node) {
                 Some((start, end)) => ExprKind::Range {
                     start: Box::new(start),
                     end: end.map(Box::new),
@@ -196,13 +196,13 @@ impl<'s> Lowerer<'s> {
         let mut name = None;
         let mut args = Vec::new();
         for kid in &kids {
-            match kid.node.kind() {
+            match kid.kind {
                 "builtin_identifier" => {
                     name = Some(self.text(kid.node).trim_start_matches('@').to_string())
                 }
                 "arguments" => {
                     for arg in self.kids(kid.node) {
-                        if arg.named() || arg.token().is_some_and(super::decl::is_literal_token) {
+                        if arg.is_operand() {
                             args.push(self.expr(arg.node));
                         }
                     }
@@ -282,7 +282,7 @@ impl<'s> Lowerer<'s> {
                 let args = kids
                     .iter()
                     .filter(|k| k.field != Some("function"))
-                    .filter(|k| k.named() || k.token().is_some_and(super::decl::is_literal_token))
+                    .filter(|k| k.is_operand())
                     .map(|k| self.expr(k.node))
                     .collect();
                 ExprKind::Call { callee: base, args }
@@ -294,8 +294,8 @@ impl<'s> Lowerer<'s> {
                 let sentinel = node
                     .child_by_field_name("sentinel")
                     .map(|s| Box::new(self.expr(s)));
-                if index.kind() == "range_expression" {
-                    let Some((start, end)) = self.range(index) else {
+                if super::ranges::is_range(index) {
+                    let Some((start, end)) = self.range_operands(index) else {
                         return self.unsupported_kind(index, "slice");
                     };
                     ExprKind::Slice {
@@ -316,12 +316,6 @@ impl<'s> Lowerer<'s> {
             "dereference_expression" => ExprKind::Deref(base),
             _ => ExprKind::Unwrap(base),
         }
-    }
-
-    fn range(&mut self, node: Node) -> Option<(Expr, Option<Expr>)> {
-        let start = self.expr(node.child_by_field_name("left")?);
-        let end = node.child_by_field_name("right").map(|r| self.expr(r));
-        Some((start, end))
     }
 
     fn unary(&mut self, node: Node) -> ExprKind {
@@ -397,8 +391,8 @@ impl<'s> Lowerer<'s> {
         let kids = self.kids(node);
         let mut operands = Vec::new();
         let mut capture = None;
-        for kid in kids.iter().filter(|k| k.named()) {
-            if kid.node.kind() == "payload" {
+        for kid in kids.iter().filter(|k| k.is_operand()) {
+            if kid.kind == "payload" {
                 capture = self.captures(kid.node).into_iter().next();
             } else {
                 operands.push(kid.node);
@@ -415,10 +409,8 @@ impl<'s> Lowerer<'s> {
     }
 
     fn prefixed(&mut self, node: Node, make: fn(Box<Expr>) -> ExprKind) -> ExprKind {
-        match self.only_named(node) {
-            Some(inner) => make(Box::new(self.branch(inner, None))),
-            None => self.unsupported_kind(node, node.kind()),
-        }
+        let kids = self.kids(node);
+        make(Box::new(self.body_expr(node, &kids)))
     }
 
     fn prefixed_type(&mut self, node: Node, make: fn(Box<Expr>) -> ExprKind) -> ExprKind {
@@ -434,10 +426,10 @@ impl<'s> Lowerer<'s> {
         let mut label = None;
         let mut value = None;
         for kid in &kids {
-            if kid.node.kind() == "break_label" {
+            if kid.kind == "break_label" {
                 let inner = self.kids(kid.node);
                 label = inner.iter().find_map(|k| self.ident_name(k.node));
-            } else if kid.named() || kid.token().is_some_and(super::decl::is_literal_token) {
+            } else if kid.is_operand() {
                 value = Some(Box::new(self.expr(kid.node)));
             }
         }
@@ -451,11 +443,11 @@ impl<'s> Lowerer<'s> {
         let label = self.label_of(&kids);
         let Some(inner) = kids
             .iter()
-            .find(|k| k.named() && k.node.kind() != "block_label")
+            .find(|k| k.named() && k.kind != "block_label")
         else {
             return self.unsupported_kind(node, "labeled statement");
         };
-        match inner.node.kind() {
+        match inner.kind {
             "block" => ExprKind::Block(self.block(inner.node, label)),
             "while_statement" | "while_expression" => self.while_expr(inner.node, label),
             "for_statement" | "for_expression" => self.for_expr(inner.node, label),
@@ -483,7 +475,7 @@ impl<'s> Lowerer<'s> {
             if !kid.named() && !kid.token().is_some_and(super::decl::is_literal_token) {
                 continue;
             }
-            match (kid.field, kid.node.kind()) {
+            match (kid.field, kid.kind) {
                 (Some("condition"), _) => cond = Some(self.expr(kid.node)),
                 (_, "payload") if after_else => {
                     else_capture = self.captures(kid.node).into_iter().next()
@@ -514,8 +506,8 @@ impl<'s> Lowerer<'s> {
         let kids = self.kids(node);
         let mut capture = None;
         let mut body = None;
-        for kid in kids.iter().filter(|k| k.named() || k.token().is_some_and(super::decl::is_literal_token)) {
-            if kid.node.kind() == "payload" {
+        for kid in kids.iter().filter(|k| k.is_operand()) {
+            if kid.kind == "payload" {
                 capture = self.captures(kid.node).into_iter().next();
             } else {
                 body = Some(self.branch(kid.node, None));
@@ -551,7 +543,7 @@ impl<'s> Lowerer<'s> {
                 Some(":") => after_colon = true,
                 Some("else") => after_else = true,
                 Some(t) if !super::decl::is_literal_token(t) => {}
-                _ => match (kid.field, kid.node.kind()) {
+                _ => match (kid.field, kid.kind) {
                     (_, "block_label") => {}
                     (Some("condition"), _) => {
                         w.cond = self.expr(kid.node);
@@ -597,14 +589,16 @@ impl<'s> Lowerer<'s> {
             match kid.token() {
                 Some("else") => after_else = true,
                 Some(t) if !super::decl::is_literal_token(t) => {}
-                _ => match kid.node.kind() {
+                _ => match kid.kind {
                     "block_label" => {}
                     "payload" => {
                         captures = self.captures(kid.node);
                         seen_payload = true;
                     }
                     "else_clause" => otherwise = self.else_clause(kid.node).1,
-                    "range_expression" if !seen_payload => match self.range(kid.node) {
+                    _ if !seen_payload && super::ranges::is_range(kid.node) => match self
+                        .range_operands(kid.node)
+                    {
                         Some((start, end)) => inputs.push(ForInput::Range { start, end }),
                         None => return self.unsupported_kind(kid.node, "for range"),
                     },
@@ -633,7 +627,7 @@ impl<'s> Lowerer<'s> {
         let mut subject = None;
         let mut prongs = Vec::new();
         for kid in kids.iter().filter(|k| k.named()) {
-            match kid.node.kind() {
+            match kid.kind {
                 "block_label" => {}
                 "switch_case" => prongs.push(self.prong(kid.node)),
                 _ if subject.is_none() => subject = Some(self.expr(kid.node)),
@@ -658,7 +652,7 @@ impl<'s> Lowerer<'s> {
         for kid in &kids[..arrow] {
             if kid.is("...") {
                 pending_range = true;
-            } else if kid.named() || kid.token().is_some_and(super::decl::is_literal_token) {
+            } else if kid.is_operand() {
                 let value = self.expr(kid.node);
                 match (pending_range, items.pop()) {
                     (true, Some(SwitchItem::Value(lo))) => {
@@ -675,9 +669,9 @@ impl<'s> Lowerer<'s> {
         let mut captures = Vec::new();
         let mut body = None;
         for kid in &kids[arrow.min(kids.len())..] {
-            if kid.node.kind() == "payload" {
+            if kid.kind == "payload" {
                 captures = self.captures(kid.node);
-            } else if kid.named() || kid.token().is_some_and(super::decl::is_literal_token) {
+            } else if kid.is_operand() {
                 body = Some(self.branch(kid.node, None));
             }
         }
@@ -702,7 +696,7 @@ impl<'s> Lowerer<'s> {
         let mut ty = None;
         let mut list = None;
         for kid in kids.iter().filter(|k| k.named()) {
-            if kid.node.kind() == "initializer_list" {
+            if kid.kind == "initializer_list" {
                 list = Some(kid.node);
             } else {
                 ty = Some(Box::new(self.ty(kid.node)));
@@ -714,7 +708,7 @@ impl<'s> Lowerer<'s> {
         let entries: Vec<Node> = self
             .kids(list)
             .iter()
-            .filter(|k| k.named() || k.token().is_some_and(super::decl::is_literal_token))
+            .filter(|k| k.is_operand())
             .map(|k| k.node)
             .collect();
         let is_field_init = |n: &Node| {
@@ -769,7 +763,7 @@ impl<'s> Lowerer<'s> {
                     break;
                 }
                 Some(_) => {}
-                None if kid.node.kind() == "comment" => {}
+                None if kid.kind == "comment" => {}
                 None => arg = Some(self.ty(kid.node)),
             }
         }
@@ -820,7 +814,7 @@ impl<'s> Lowerer<'s> {
                 Some("allowzero") => ptr.is_allowzero = true,
                 Some("align") => after_align = true,
                 Some(_) => {}
-                None => match (kid.field, kid.node.kind()) {
+                None => match (kid.field, kid.kind) {
                     (Some("sentinel"), _) => ptr.sentinel = Some(self.expr(kid.node)),
                     (_, "byte_alignment") => ptr.align = self.wrapped_expr(kid.node).map(|b| *b),
                     (_, "address_space") => {}
@@ -874,7 +868,7 @@ fn is_int_type_name(text: &str) -> bool {
     })
 }
 
-fn binary_op(token: &str) -> Option<BinaryOp> {
+pub(super) fn binary_op(token: &str) -> Option<BinaryOp> {
     Some(match token {
         "+" => BinaryOp::Add,
         "+%" => BinaryOp::AddWrap,

@@ -8,6 +8,7 @@
 
 mod decl;
 mod expr;
+mod ranges;
 mod stmt;
 
 use tree_sitter::Node;
@@ -38,24 +39,35 @@ pub fn lower(root: Node, source: &str) -> SourceFile {
 }
 
 /// A child node together with the grammar field it fills, if any.
+/// Kind and namedness are cached: `Node::kind` re-validates its C string
+/// on every call, and the lowering asks often.
 #[derive(Clone, Copy)]
 struct Kid<'t> {
     node: Node<'t>,
     field: Option<&'static str>,
+    kind: &'static str,
+    named: bool,
 }
 
 impl<'t> Kid<'t> {
     /// The token text of an anonymous child (`const`, `=`, `inline`...).
     fn token(&self) -> Option<&'static str> {
-        (!self.node.is_named()).then(|| self.node.kind())
+        (!self.named).then_some(self.kind)
     }
 
     fn is(&self, token: &str) -> bool {
-        self.token() == Some(token)
+        !self.named && self.kind == token
     }
 
     fn named(&self) -> bool {
-        self.node.is_named()
+        self.named
+    }
+
+    /// A named node, or a keyword literal (`null`, `undefined`,
+    /// `unreachable`, `true`, `false`) that the grammar leaves anonymous
+    /// in some positions (`return null;`, `catch unreachable`).
+    fn is_operand(&self) -> bool {
+        self.named || decl::is_literal_token(self.kind)
     }
 }
 
@@ -98,7 +110,7 @@ impl<'s> Lowerer<'s> {
     /// Children without comments; comments are recorded on the side.
     fn kids<'t>(&mut self, node: Node<'t>) -> Vec<Kid<'t>> {
         let mut kids = self.kids_with_comments(node);
-        kids.retain(|k| k.node.kind() != "comment");
+        kids.retain(|k| k.kind != "comment");
         kids
     }
 
@@ -108,12 +120,15 @@ impl<'s> Lowerer<'s> {
         if cursor.goto_first_child() {
             loop {
                 let child = cursor.node();
-                if child.kind() == "comment" {
+                let kind = child.kind();
+                if kind == "comment" {
                     self.record_comment(child);
                 }
                 kids.push(Kid {
                     node: child,
                     field: cursor.field_name(),
+                    kind,
+                    named: child.is_named(),
                 });
                 if !cursor.goto_next_sibling() {
                     break;

@@ -76,7 +76,7 @@ impl<'s> Lowerer<'s> {
                 let Some(inner) = kids.iter().find(|k| k.named()) else {
                     return StmtKind::Unsupported(self.unexpected(node, "comptime statement"));
                 };
-                if inner.node.kind() == "variable_declaration" {
+                if inner.kind == "variable_declaration" {
                     let inner_kids = self.kids(inner.node);
                     return match self.var_decl(inner.node, &inner_kids) {
                         Ok(var) => StmtKind::Var(VarDecl {
@@ -115,7 +115,7 @@ impl<'s> Lowerer<'s> {
         let mut capture = None;
         let mut body = None;
         for kid in kids.iter().filter(|k| k.named()) {
-            match kid.node.kind() {
+            match kid.kind {
                 "payload" => capture = self.captures(kid.node).into_iter().next(),
                 "block_label" => {}
                 _ => body = Some(kid.node),
@@ -148,7 +148,7 @@ impl<'s> Lowerer<'s> {
         let eq_pos = kids.iter().position(|k| k.token().is_some_and(is_assign_op));
         let targets_before_eq = kids[..eq_pos.unwrap_or(kids.len())]
             .iter()
-            .filter(|k| k.named() && k.field.is_none() && k.node.kind() != "byte_alignment")
+            .filter(|k| k.named() && k.field.is_none() && k.kind != "byte_alignment")
             .count();
         if keywords == 1 && targets_before_eq == 1 {
             return match self.var_decl(node, kids) {
@@ -161,7 +161,7 @@ impl<'s> Lowerer<'s> {
         };
         let Some(value) = kids[eq_pos + 1..]
             .iter()
-            .find(|k| k.named() || k.token().is_some_and(super::decl::is_literal_token))
+            .find(|k| k.is_operand())
         else {
             return StmtKind::Unsupported(self.unexpected(node, "assignment"));
         };
@@ -242,19 +242,20 @@ impl<'s> Lowerer<'s> {
         }
     }
 
+    /// The single operand child of `node` (named, or a keyword literal).
     pub(super) fn only_named<'t>(&mut self, node: Node<'t>) -> Option<Node<'t>> {
         let kids = self.kids(node);
-        let mut named = kids.iter().filter(|k| k.named());
+        let mut named = kids.iter().filter(|k| k.is_operand());
         let first = named.next()?;
         named.next().is_none().then_some(first.node)
     }
 
     pub(super) fn label_of(&mut self, kids: &[Kid]) -> Option<String> {
-        let label = kids.iter().find(|k| k.node.kind() == "block_label")?;
+        let label = kids.iter().find(|k| k.kind == "block_label")?;
         let inner = self.kids(label.node);
         inner
             .iter()
-            .find(|k| k.node.kind() == "identifier")
+            .find(|k| k.kind == "identifier")
             .and_then(|k| self.ident_name(k.node))
     }
 
@@ -264,7 +265,7 @@ impl<'s> Lowerer<'s> {
         let label = self.label_of(kids);
         let Some(inner) = kids
             .iter()
-            .find(|k| k.named() && k.node.kind() != "block_label")
+            .find(|k| k.is_operand() && k.kind != "block_label")
         else {
             return Expr {
                 span: span_of(node),
