@@ -52,11 +52,11 @@ impl<'s> Lowerer<'s> {
             let end = node.child_by_field_name("right").map(|r| self.expr(r));
             return Some((start, end));
         }
-        if !spine_has_range(node) {
+        if !is_range(node) {
             return None;
         }
         let mut pieces = Vec::new();
-        self.flatten(node, &mut pieces)?;
+        self.flatten(node, &mut pieces, 0)?;
         let dots = pieces.iter().position(|p| matches!(p, Piece::Dots))?;
         let end_pieces = pieces.split_off(dots + 1);
         pieces.pop(); // the `..`
@@ -69,7 +69,10 @@ impl<'s> Lowerer<'s> {
         Some((start, end))
     }
 
-    fn flatten(&mut self, node: Node, out: &mut Vec<Piece>) -> Option<()> {
+    fn flatten(&mut self, node: Node, out: &mut Vec<Piece>, depth: usize) -> Option<()> {
+        if depth > super::MAX_NESTING {
+            return None;
+        }
         match node.kind() {
             "binary_expression" => {
                 let op = node.child_by_field_name("operator")?.kind();
@@ -78,15 +81,15 @@ impl<'s> Lowerer<'s> {
                 } else {
                     SpineOp::Binary(super::expr::binary_op(op)?)
                 };
-                self.flatten(node.child_by_field_name("left")?, out)?;
+                self.flatten(node.child_by_field_name("left")?, out, depth + 1)?;
                 out.push(Piece::Op(op));
-                self.flatten(node.child_by_field_name("right")?, out)
+                self.flatten(node.child_by_field_name("right")?, out, depth + 1)
             }
             "range_expression" => {
-                self.flatten(node.child_by_field_name("left")?, out)?;
+                self.flatten(node.child_by_field_name("left")?, out, depth + 1)?;
                 out.push(Piece::Dots);
                 match node.child_by_field_name("right") {
-                    Some(right) => self.flatten(right, out),
+                    Some(right) => self.flatten(right, out, depth + 1),
                     None => Some(()),
                 }
             }
@@ -100,16 +103,21 @@ impl<'s> Lowerer<'s> {
 
 /// Whether `node` is a range, directly or under the misparsed binary spine.
 pub(super) fn is_range(node: Node) -> bool {
-    spine_has_range(node)
+    spine_has_range(node, 0)
 }
 
-fn spine_has_range(node: Node) -> bool {
+/// Bounded like the rest of the lowering: a spine deeper than
+/// MAX_NESTING is not searched (and is lowered as TooDeep elsewhere).
+fn spine_has_range(node: Node, depth: usize) -> bool {
+    if depth > super::MAX_NESTING {
+        return false;
+    }
     match node.kind() {
         "range_expression" => true,
         "binary_expression" => ["left", "right"]
             .iter()
             .filter_map(|f| node.child_by_field_name(f))
-            .any(spine_has_range),
+            .any(|child| spine_has_range(child, depth + 1)),
         _ => false,
     }
 }

@@ -1,0 +1,219 @@
+//! End-to-end tests of the `zigport` binary: exit codes, messages, JSON.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn zigport() -> Command {
+    let mut cmd = Command::cargo_bin("zigport").expect("binary builds");
+    // Never pick up the developer's zigport.toml or toolchain.
+    cmd.env_remove("ZIG");
+    cmd
+}
+
+fn plan_json(dir: &Path, extra: &[&str]) -> (Value, String) {
+    let out = zigport()
+        .current_dir(dir)
+        .arg("plan")
+        .arg(dir)
+        .arg("--json")
+        .args(extra)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let json = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    (json, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn module<'a>(plan: &'a Value, name: &str) -> &'a Value {
+    plan["order"]
+        .as_array()
+        .and_then(|o| o.iter().find(|m| m["module"] == name))
+        .unwrap_or_else(|| panic!("{name} not in plan"))
+}
+
+#[test]
+fn missing_directory_is_an_input_error() {
+    zigport()
+        .args(["plan", "/definitely/not/here"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("/definitely/not/here: no such file or directory"));
+}
+
+#[test]
+fn empty_directory_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    zigport()
+        .arg("plan")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no .zig files found"));
+}
+
+#[test]
+fn non_zig_file_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    fs::write(&file, "hello").unwrap();
+    zigport().arg("plan").arg(&file).assert().code(2).stderr(predicates::str::contains("not a .zig file"));
+}
+
+#[test]
+fn broken_files_are_diagnosed_with_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.zig"), "pub fn one() u8 {\n    return 1;\n}\n").unwrap();
+    fs::write(dir.path().join("truncated.zig"), "pub fn one() u8 {\n    return (1 +").unwrap();
+    let mut latin1 = b"const a = 1;\n// caf".to_vec();
+    latin1.extend([0xE9, b'\n']);
+    fs::write(dir.path().join("latin1.zig"), latin1).unwrap();
+    let noise: Vec<u8> = (0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    fs::write(dir.path().join("noise.zig"), noise).unwrap();
+
+    let (plan, _) = plan_json(dir.path(), &[]);
+    assert_eq!(plan["files"], 4);
+    assert_eq!(plan["clean_files"], 1);
+    assert!(module(&plan, "good.zig")["clean"].as_bool().unwrap());
+    for name in ["truncated.zig", "latin1.zig", "noise.zig"] {
+        let m = module(&plan, name);
+        assert_eq!(m["clean"], false, "{name}");
+        let diagnostics = m["diagnostics"].as_array().expect("diagnostics listed");
+        assert!(!diagnostics.is_empty(), "{name}");
+        assert!(diagnostics.iter().all(|d| d["line"].as_u64() >= Some(1)), "{name}: {diagnostics:?}");
+    }
+    let latin1 = &module(&plan, "latin1.zig")["diagnostics"][0];
+    assert_eq!(latin1["line"], 2);
+    assert!(latin1["message"].as_str().unwrap().contains("not valid UTF-8"));
+}
+
+#[test]
+fn human_output_renders_excerpts() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.zig"), "const ok = 1;\nconst a = foo(1, 2;\n").unwrap();
+    zigport()
+        .arg("plan")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("bad.zig:2:19"))
+        .stdout(predicates::str::contains("const a = foo(1, 2;"))
+        .stdout(predicates::str::contains("missing `)`"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_reported_and_the_rest_planned() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("sub/a.zig"), "const a = 1;\n").unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+    let (plan, stderr) = plan_json(dir.path(), &[]);
+    assert_eq!(plan["files"], 1);
+    assert!(stderr.contains("symlink loop"), "{stderr}");
+    assert!(plan["skipped"][0]["reason"].as_str().unwrap().contains("symlink loop"));
+}
+
+#[test]
+fn oversized_file_is_reported_not_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.zig");
+    let file = fs::File::create(&big).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap(); // sparse: 50 MB of NUL bytes
+    let (plan, _) = plan_json(dir.path(), &[]);
+    let m = module(&plan, "big.zig");
+    assert_eq!(m["clean"], false);
+    assert!(m["diagnostics"][0]["message"].as_str().unwrap().contains("over the"));
+    assert_eq!(m["bytes"], 50 * 1024 * 1024);
+}
+
+#[test]
+fn graph_order_cycles_and_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::create_dir_all(p.join("src/util")).unwrap();
+    fs::write(p.join("zigport.toml"), "[modules]\nbun = \"src/bun.zig\"\n").unwrap();
+    fs::write(p.join("src/main.zig"), "const std = @import(\"std\");\nconst a = @import(\"a.zig\");\nconst bun = @import(\"bun\");\nconst nope = @import(\"nope\");\npub fn main() void {}\n").unwrap();
+    fs::write(p.join("src/a.zig"), "const b = @import(\"util/b.zig\");\ntest \"a\" {}\n").unwrap();
+    fs::write(p.join("src/util/b.zig"), "const c = @import(\"c.zig\");\n").unwrap();
+    fs::write(p.join("src/util/c.zig"), "const b = @import(\"../util/b.zig\");\n").unwrap();
+    fs::write(p.join("src/bun.zig"), "pub const version = \"1\";\n").unwrap();
+
+    let (plan, _) = plan_json(p, &[]);
+    let order: Vec<&str> = plan["order"].as_array().unwrap().iter().map(|m| m["module"].as_str().unwrap()).collect();
+    let pos = |m: &str| order.iter().position(|x| *x == m).unwrap();
+    assert!(pos("src/util/b.zig") < pos("src/a.zig"));
+    assert!(pos("src/util/c.zig") < pos("src/a.zig"));
+    assert!(pos("src/a.zig") < pos("src/main.zig"));
+    assert!(pos("src/bun.zig") < pos("src/main.zig"));
+    assert_eq!(plan["cycles"], serde_json::json!([["src/util/b.zig", "src/util/c.zig"]]));
+    assert_eq!(plan["unresolved_imports"].as_array().unwrap().len(), 1);
+    assert_eq!(plan["unresolved_imports"][0]["import"], "nope");
+    assert_eq!(plan["unresolved_imports"][0]["line"], 4);
+    assert_eq!(plan["external_imports"]["std"], 1);
+    let main = module(&plan, "src/main.zig");
+    assert_eq!((main["fan_out"].as_u64(), main["pub_functions"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(module(&plan, "src/a.zig")["tests"], 1);
+}
+
+#[test]
+fn bad_config_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("zigport.toml"), "[toolchain]\nzig = 15\n").unwrap();
+    fs::write(dir.path().join("a.zig"), "const a = 1;\n").unwrap();
+    zigport()
+        .current_dir(dir.path())
+        .args(["plan", "."])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("zigport.toml"));
+}
+
+#[cfg(unix)]
+fn fake_zig(dir: &Path, version: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("zig");
+    let script = format!(
+        "#!/bin/sh\nprintf '.{{\\n    .lib_dir = \"/fake/lib\",\\n    .std_dir = \"/fake/lib/std\",\\n    .version = \"{version}\",\\n}}\\n'\n"
+    );
+    fs::write(&path, script).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn toolchain_reports_ok_mismatch_and_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("zigport.toml"), "[toolchain]\nzig = \"0.15.2\"\n").unwrap();
+    let run = |zig: Option<&Path>| {
+        let mut cmd = zigport();
+        cmd.current_dir(dir.path())
+            .env("PATH", "/nonexistent")
+            .env("ZIGPORT_TOOLCHAIN_DIR", dir.path().join("tc"))
+            .args(["toolchain", "--json"]);
+        if let Some(z) = zig {
+            cmd.env("ZIG", z);
+        }
+        let out = cmd.output().unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), json)
+    };
+    let good = fake_zig(&dir.path().join(""), "0.15.2");
+    let (code, json) = run(Some(&good));
+    assert_eq!((code, json["status"].as_str()), (Some(0), Some("ok")));
+    assert_eq!(json["std_dir"], "/fake/lib/std");
+    assert_eq!(json["origin"], "env");
+
+    let other = dir.path().join("other");
+    fs::create_dir(&other).unwrap();
+    let old = fake_zig(&other, "0.13.0");
+    let (code, json) = run(Some(&old));
+    assert_eq!((code, json["status"].as_str()), (Some(1), Some("version-mismatch")));
+    assert_eq!(json["found"]["version"], "0.13.0");
+
+    let (code, json) = run(None);
+    assert_eq!((code, json["status"].as_str()), (Some(1), Some("missing")));
+}

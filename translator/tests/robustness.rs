@@ -1,0 +1,88 @@
+//! The front end never panics: random bytes, truncated files, pathological
+//! nesting. (File-system cases — missing paths, symlink loops, huge and
+//! non-UTF-8 files — are tested through the CLI in `cli/tests/cli.rs`.)
+
+mod common;
+
+use zigport_translator::syntax::ir::UnsupportedKind;
+use zigport_translator::syntax::visit::{self, Visitor};
+
+/// Deterministic xorshift so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[derive(Default)]
+struct Kinds(Vec<UnsupportedKind>);
+
+impl Visitor for Kinds {
+    fn visit_unsupported(&mut self, _: zigport_translator::syntax::ir::Span, u: &zigport_translator::syntax::ir::Unsupported) {
+        self.0.push(u.kind);
+    }
+}
+
+fn unsupported_kinds(source: &str) -> Vec<UnsupportedKind> {
+    let lowered = common::lower_str(source);
+    let mut kinds = Kinds::default();
+    visit::walk_file(&mut kinds, &lowered.file);
+    kinds.0
+}
+
+#[test]
+fn random_bytes_and_random_tokens() {
+    let tokens = [
+        "fn", "(", ")", "{", "}", "const", "var", "=", ";", "x", ".", "?", "!", "..", "[", "]",
+        "*", "&", "|", "try", "catch", "orelse", "switch", "=>", "if", "else", "while", "for",
+        "struct", "enum", "union", ":", ",", "\"s\"", "'c'", "1", "@as", "error", "\\\\ml\n",
+        "//c\n", "blk", "break", "return", "comptime", "inline", "...", "+%", "-|", "\n",
+    ];
+    let mut rng = Rng(0x5eed);
+    for _ in 0..300 {
+        let len = (rng.next() % 400) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        common::lower_str(&String::from_utf8_lossy(&bytes));
+        let source: String = (0..len / 2)
+            .map(|_| tokens[(rng.next() as usize) % tokens.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        common::lower_str(&source);
+    }
+}
+
+#[test]
+fn every_truncation_of_every_fixture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ir");
+    let mut cuts = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures exist") {
+        let source = std::fs::read_to_string(entry.expect("entry").path()).expect("readable");
+        for cut in (0..source.len()).filter(|&i| source.is_char_boundary(i)).step_by(3) {
+            common::lower_str(&source[..cut]);
+            cuts += 1;
+        }
+    }
+    assert!(cuts > 1000, "only {cuts} truncations tried");
+}
+
+#[test]
+fn pathological_nesting_is_bounded() {
+    let depth = 20_000;
+    let parens = format!("const x = {}1{};", "(".repeat(depth), ")".repeat(depth));
+    assert!(unsupported_kinds(&parens).contains(&UnsupportedKind::TooDeep));
+
+    let blocks = format!("fn f() void {{ {} }}", "{".repeat(depth) + &"}".repeat(depth));
+    assert!(unsupported_kinds(&blocks).contains(&UnsupportedKind::TooDeep));
+
+    // A long operator chain inside a slice goes through the range re-association.
+    let chain = format!("fn f() void {{ _ = s[0 .. {}1]; }}", "a + ".repeat(depth));
+    common::lower_str(&chain);
+
+    let nots = format!("const y = {}x.y;", "!".repeat(depth));
+    common::lower_str(&nots);
+}
