@@ -26,7 +26,10 @@ fn main() {
     };
 
     let files = zig_files(&zig.lib_dir);
-    let sources: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).expect("readable")).collect();
+    let sources: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(f).expect("readable"))
+        .collect();
     let bytes: usize = sources.iter().map(Vec::len).sum();
     let parse_only = measure(|| {
         let mut parser = ZigParser::new();
@@ -40,7 +43,12 @@ fn main() {
         std::hint::black_box(plan.files);
     });
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("corpus: {} ({} files, {:.1} MB), {threads} hardware threads", zig.lib_dir.display(), files.len(), bytes as f64 / 1e6);
+    println!(
+        "corpus: {} ({} files, {:.1} MB), {threads} hardware threads",
+        zig.lib_dir.display(),
+        files.len(),
+        bytes as f64 / 1e6
+    );
     report("tree-sitter parse only, 1 thread", &parse_only);
     report("zigport plan (parse+lower+index+graph)", &planned);
     println!(

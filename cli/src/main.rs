@@ -20,7 +20,11 @@ pub mod exit {
 }
 
 #[derive(Parser)]
-#[command(name = "zigport", version, about = "Port Zig codebases to Rust and prove the port behaves the same")]
+#[command(
+    name = "zigport",
+    version,
+    about = "Port Zig codebases to Rust and prove the port behaves the same"
+)]
 struct Cli {
     /// Port configuration (default: the nearest zigport.toml upwards from the
     /// current directory).
@@ -37,9 +41,7 @@ enum Command {
     /// Parse a Zig tree: port order, sizes, parse coverage, unsupported constructs.
     Plan(plan_cmd::PlanArgs),
     /// Print the lowered IR of one Zig file as JSON.
-    Ir {
-        file: PathBuf,
-    },
+    Ir { file: PathBuf },
 }
 
 fn main() -> ExitCode {

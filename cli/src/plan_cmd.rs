@@ -52,8 +52,10 @@ pub fn run(args: &PlanArgs, config: &PortConfig) -> Result<u8> {
     if std::io::stderr().is_terminal() {
         progress.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         progress.set_style(
-            ProgressStyle::with_template("{spinner} parsing {pos}/{len} files {wide_bar} {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} parsing {pos}/{len} files {wide_bar} {elapsed}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
     }
     let started = Instant::now();

@@ -22,7 +22,12 @@ fn plan_json(dir: &Path, extra: &[&str]) -> (Value, String) {
         .args(extra)
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     (json, String::from_utf8_lossy(&out.stderr).into_owned())
 }
@@ -40,7 +45,9 @@ fn missing_directory_is_an_input_error() {
         .args(["plan", "/definitely/not/here"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("/definitely/not/here: no such file or directory"));
+        .stderr(predicates::str::contains(
+            "/definitely/not/here: no such file or directory",
+        ));
 }
 
 #[test]
@@ -59,18 +66,33 @@ fn non_zig_file_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.txt");
     fs::write(&file, "hello").unwrap();
-    zigport().arg("plan").arg(&file).assert().code(2).stderr(predicates::str::contains("not a .zig file"));
+    zigport()
+        .arg("plan")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a .zig file"));
 }
 
 #[test]
 fn broken_files_are_diagnosed_with_their_line() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("good.zig"), "pub fn one() u8 {\n    return 1;\n}\n").unwrap();
-    fs::write(dir.path().join("truncated.zig"), "pub fn one() u8 {\n    return (1 +").unwrap();
+    fs::write(
+        dir.path().join("good.zig"),
+        "pub fn one() u8 {\n    return 1;\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("truncated.zig"),
+        "pub fn one() u8 {\n    return (1 +",
+    )
+    .unwrap();
     let mut latin1 = b"const a = 1;\n// caf".to_vec();
     latin1.extend([0xE9, b'\n']);
     fs::write(dir.path().join("latin1.zig"), latin1).unwrap();
-    let noise: Vec<u8> = (0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let noise: Vec<u8> = (0..2000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     fs::write(dir.path().join("noise.zig"), noise).unwrap();
 
     let (plan, _) = plan_json(dir.path(), &[]);
@@ -82,17 +104,29 @@ fn broken_files_are_diagnosed_with_their_line() {
         assert_eq!(m["clean"], false, "{name}");
         let diagnostics = m["diagnostics"].as_array().expect("diagnostics listed");
         assert!(!diagnostics.is_empty(), "{name}");
-        assert!(diagnostics.iter().all(|d| d["line"].as_u64() >= Some(1)), "{name}: {diagnostics:?}");
+        assert!(
+            diagnostics.iter().all(|d| d["line"].as_u64() >= Some(1)),
+            "{name}: {diagnostics:?}"
+        );
     }
     let latin1 = &module(&plan, "latin1.zig")["diagnostics"][0];
     assert_eq!(latin1["line"], 2);
-    assert!(latin1["message"].as_str().unwrap().contains("not valid UTF-8"));
+    assert!(
+        latin1["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8")
+    );
 }
 
 #[test]
 fn human_output_renders_excerpts() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("bad.zig"), "const ok = 1;\nconst a = foo(1, 2;\n").unwrap();
+    fs::write(
+        dir.path().join("bad.zig"),
+        "const ok = 1;\nconst a = foo(1, 2;\n",
+    )
+    .unwrap();
     zigport()
         .arg("plan")
         .arg(dir.path())
@@ -113,7 +147,12 @@ fn symlink_loop_is_reported_and_the_rest_planned() {
     let (plan, stderr) = plan_json(dir.path(), &[]);
     assert_eq!(plan["files"], 1);
     assert!(stderr.contains("symlink loop"), "{stderr}");
-    assert!(plan["skipped"][0]["reason"].as_str().unwrap().contains("symlink loop"));
+    assert!(
+        plan["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("symlink loop")
+    );
 }
 
 #[test]
@@ -125,7 +164,12 @@ fn oversized_file_is_reported_not_parsed() {
     let (plan, _) = plan_json(dir.path(), &[]);
     let m = module(&plan, "big.zig");
     assert_eq!(m["clean"], false);
-    assert!(m["diagnostics"][0]["message"].as_str().unwrap().contains("over the"));
+    assert!(
+        m["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("over the")
+    );
     assert_eq!(m["bytes"], 50 * 1024 * 1024);
 }
 
@@ -136,25 +180,44 @@ fn graph_order_cycles_and_imports() {
     fs::create_dir_all(p.join("src/util")).unwrap();
     fs::write(p.join("zigport.toml"), "[modules]\nbun = \"src/bun.zig\"\n").unwrap();
     fs::write(p.join("src/main.zig"), "const std = @import(\"std\");\nconst a = @import(\"a.zig\");\nconst bun = @import(\"bun\");\nconst nope = @import(\"nope\");\npub fn main() void {}\n").unwrap();
-    fs::write(p.join("src/a.zig"), "const b = @import(\"util/b.zig\");\ntest \"a\" {}\n").unwrap();
+    fs::write(
+        p.join("src/a.zig"),
+        "const b = @import(\"util/b.zig\");\ntest \"a\" {}\n",
+    )
+    .unwrap();
     fs::write(p.join("src/util/b.zig"), "const c = @import(\"c.zig\");\n").unwrap();
-    fs::write(p.join("src/util/c.zig"), "const b = @import(\"../util/b.zig\");\n").unwrap();
+    fs::write(
+        p.join("src/util/c.zig"),
+        "const b = @import(\"../util/b.zig\");\n",
+    )
+    .unwrap();
     fs::write(p.join("src/bun.zig"), "pub const version = \"1\";\n").unwrap();
 
     let (plan, _) = plan_json(p, &[]);
-    let order: Vec<&str> = plan["order"].as_array().unwrap().iter().map(|m| m["module"].as_str().unwrap()).collect();
+    let order: Vec<&str> = plan["order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["module"].as_str().unwrap())
+        .collect();
     let pos = |m: &str| order.iter().position(|x| *x == m).unwrap();
     assert!(pos("src/util/b.zig") < pos("src/a.zig"));
     assert!(pos("src/util/c.zig") < pos("src/a.zig"));
     assert!(pos("src/a.zig") < pos("src/main.zig"));
     assert!(pos("src/bun.zig") < pos("src/main.zig"));
-    assert_eq!(plan["cycles"], serde_json::json!([["src/util/b.zig", "src/util/c.zig"]]));
+    assert_eq!(
+        plan["cycles"],
+        serde_json::json!([["src/util/b.zig", "src/util/c.zig"]])
+    );
     assert_eq!(plan["unresolved_imports"].as_array().unwrap().len(), 1);
     assert_eq!(plan["unresolved_imports"][0]["import"], "nope");
     assert_eq!(plan["unresolved_imports"][0]["line"], 4);
     assert_eq!(plan["external_imports"]["std"], 1);
     let main = module(&plan, "src/main.zig");
-    assert_eq!((main["fan_out"].as_u64(), main["pub_functions"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (main["fan_out"].as_u64(), main["pub_functions"].as_u64()),
+        (Some(2), Some(1))
+    );
     assert_eq!(module(&plan, "src/a.zig")["tests"], 1);
 }
 
@@ -187,7 +250,11 @@ fn fake_zig(dir: &Path, version: &str) -> std::path::PathBuf {
 #[test]
 fn toolchain_reports_ok_mismatch_and_missing() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("zigport.toml"), "[toolchain]\nzig = \"0.15.2\"\n").unwrap();
+    fs::write(
+        dir.path().join("zigport.toml"),
+        "[toolchain]\nzig = \"0.15.2\"\n",
+    )
+    .unwrap();
     let run = |zig: Option<&Path>| {
         let mut cmd = zigport();
         cmd.current_dir(dir.path())
@@ -211,7 +278,10 @@ fn toolchain_reports_ok_mismatch_and_missing() {
     fs::create_dir(&other).unwrap();
     let old = fake_zig(&other, "0.13.0");
     let (code, json) = run(Some(&old));
-    assert_eq!((code, json["status"].as_str()), (Some(1), Some("version-mismatch")));
+    assert_eq!(
+        (code, json["status"].as_str()),
+        (Some(1), Some("version-mismatch"))
+    );
     assert_eq!(json["found"]["version"], "0.13.0");
 
     let (code, json) = run(None);

@@ -36,7 +36,12 @@ fn plans_the_pinned_zig_lib() {
     }
     // Every tree shape in the std is recognised; what remains Unsupported
     // is inline asm, the parser's own errors, and one removed `async`.
-    assert_eq!(plan.unsupported.get("unknown-shape"), None, "{:?}", plan.unsupported);
+    assert_eq!(
+        plan.unsupported.get("unknown-shape"),
+        None,
+        "{:?}",
+        plan.unsupported
+    );
     assert_eq!(plan.unsupported.get("too-deep"), None);
     assert_eq!(plan.unsupported.get("inline-asm"), Some(&460));
     // std.zig and most of std import each other: one large cycle.

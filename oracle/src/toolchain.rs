@@ -62,8 +62,14 @@ impl ToolchainRequest {
 pub enum Found {
     Ok(Toolchain),
     /// A Zig was found but has another version than the pinned one.
-    VersionMismatch { found: Toolchain, wanted: String },
-    Missing { wanted: String, searched: Vec<String> },
+    VersionMismatch {
+        found: Toolchain,
+        wanted: String,
+    },
+    Missing {
+        wanted: String,
+        searched: Vec<String>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -203,7 +209,13 @@ pub fn install(
         target.display()
     ));
     let mut child = Command::new(&python)
-        .args(["-m", "pip", "install", "--no-input", "--disable-pip-version-check"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--no-input",
+            "--disable-pip-version-check",
+        ])
         .args(["--no-deps", "--progress-bar", "off", "--target"])
         .arg(&staging)
         .arg(format!("ziglang=={}", request.version))
@@ -220,7 +232,12 @@ pub fn install(
     let stderr = child.stderr.take();
     let stderr_lines = std::thread::spawn(move || {
         stderr
-            .map(|s| BufReader::new(s).lines().map_while(Result::ok).collect::<Vec<_>>())
+            .map(|s| {
+                BufReader::new(s)
+                    .lines()
+                    .map_while(Result::ok)
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
     if let Some(stdout) = child.stdout.take() {
@@ -236,7 +253,10 @@ pub fn install(
     })?;
     let errors = stderr_lines.join().unwrap_or_default();
     if !status.success() {
-        for line in errors.iter().filter(|l| !l.contains("WARNING: Running pip as")) {
+        for line in errors
+            .iter()
+            .filter(|l| !l.contains("WARNING: Running pip as"))
+        {
             notify(&format!("pip: {line}"));
         }
         let _ = std::fs::remove_dir_all(&staging);
@@ -272,7 +292,10 @@ pub fn probe(zig: &Path, origin: Origin) -> Result<Toolchain, ToolchainError> {
         .output()
         .map_err(|e| probe_err(e.to_string()))?;
     if !output.status.success() {
-        return Err(probe_err(format!("`zig env` exited with {}", output.status)));
+        return Err(probe_err(format!(
+            "`zig env` exited with {}",
+            output.status
+        )));
     }
     let env = String::from_utf8_lossy(&output.stdout);
     let field = |name: &str| {

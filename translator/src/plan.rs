@@ -220,7 +220,9 @@ fn discover(target: &Path) -> Result<Discovery, PlanError> {
         });
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "zig") => {
+            Ok(e)
+                if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "zig") =>
+            {
                 files.push(e.into_path())
             }
             Ok(_) => {}
@@ -284,14 +286,18 @@ fn analyze_file(parser: &mut ZigParser, root: &Path, path: &Path, max_bytes: u64
         }
         Ok(_) => {}
         Err(e) => {
-            report.diagnostics.push(at_start(format!("cannot read: {e}")));
+            report
+                .diagnostics
+                .push(at_start(format!("cannot read: {e}")));
             return report;
         }
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            report.diagnostics.push(at_start(format!("cannot read: {e}")));
+            report
+                .diagnostics
+                .push(at_start(format!("cannot read: {e}")));
             return report;
         }
     };

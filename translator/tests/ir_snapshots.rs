@@ -11,7 +11,10 @@ fn ir_snapshots() {
         let lowered = common::lower_str(&source);
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with("invalid_") {
-            assert!(!lowered.errors.is_empty(), "{name} must report a syntax error");
+            assert!(
+                !lowered.errors.is_empty(),
+                "{name} must report a syntax error"
+            );
         } else {
             assert_eq!(lowered.errors, Vec::<String>::new(), "{name} is valid Zig");
         }

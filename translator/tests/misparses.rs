@@ -42,11 +42,30 @@ fn compound_assignment_is_not_a_declaration() {
     let file = lower("fn f() void { var x: u8 = 0; x += 1; x = 2; s.a -= 1; }");
     let body = fn_body(&file, "f");
     assert!(matches!(&body[0], StmtKind::Var(v) if v.name == "x"));
-    assert!(matches!(&body[1], StmtKind::Assign { op: AssignOp::Add, .. }));
-    assert!(matches!(&body[2], StmtKind::Assign { op: AssignOp::Assign, .. }));
+    assert!(matches!(
+        &body[1],
+        StmtKind::Assign {
+            op: AssignOp::Add,
+            ..
+        }
+    ));
+    assert!(matches!(
+        &body[2],
+        StmtKind::Assign {
+            op: AssignOp::Assign,
+            ..
+        }
+    ));
     assert!(matches!(
         &body[3],
-        StmtKind::Assign { op: AssignOp::Sub, target: Expr { kind: ExprKind::Field { .. }, .. }, .. }
+        StmtKind::Assign {
+            op: AssignOp::Sub,
+            target: Expr {
+                kind: ExprKind::Field { .. },
+                ..
+            },
+            ..
+        }
     ));
 }
 
@@ -62,7 +81,11 @@ fn discard_is_not_a_declaration() {
 #[test]
 fn struct_init_fields_are_not_assignments() {
     let file = lower("const a = P{ .x = 1, .y = 2 };");
-    let ExprKind::StructInit { ty: Some(_), fields } = const_init(&file, "a") else {
+    let ExprKind::StructInit {
+        ty: Some(_),
+        fields,
+    } = const_init(&file, "a")
+    else {
         panic!("expected a typed struct init");
     };
     let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
@@ -80,9 +103,16 @@ fn enum_and_decl_literals_share_one_honest_node() {
 #[test]
 fn zero_width_integers_are_types() {
     let file = lower("const a: u0 = 0; const b = @as(i0, 0); const c = u0x;");
-    let DeclKind::Var(a) = &file.members[0].kind else { panic!() };
-    assert_eq!(a.ty.as_ref().map(|t| &t.kind), Some(&ExprKind::PrimitiveType("u0".into())));
-    let ExprKind::Builtin { args, .. } = const_init(&file, "b") else { panic!() };
+    let DeclKind::Var(a) = &file.members[0].kind else {
+        panic!()
+    };
+    assert_eq!(
+        a.ty.as_ref().map(|t| &t.kind),
+        Some(&ExprKind::PrimitiveType("u0".into()))
+    );
+    let ExprKind::Builtin { args, .. } = const_init(&file, "b") else {
+        panic!()
+    };
     assert_eq!(args[0].kind, ExprKind::PrimitiveType("i0".into()));
     assert_eq!(const_init(&file, "c"), ExprKind::Ident("u0x".into()));
 }
@@ -100,10 +130,15 @@ fn bang_is_boolean_not_outside_types() {
     let file = lower(
         "fn f(ok: bool) !bool { const a = !ok; const b = !s.done; const c = !g() and ok; return a; }",
     );
-    let DeclKind::Fn(f) = &file.members[0].kind else { panic!() };
+    let DeclKind::Fn(f) = &file.members[0].kind else {
+        panic!()
+    };
     assert!(matches!(
         &f.proto.return_type.kind,
-        ExprKind::ErrorUnion { error_set: None, .. }
+        ExprKind::ErrorUnion {
+            error_set: None,
+            ..
+        }
     ));
     let inits: Vec<ExprKind> = fn_body(&file, "f")
         .into_iter()
@@ -112,31 +147,101 @@ fn bang_is_boolean_not_outside_types() {
             _ => None,
         })
         .collect();
-    assert!(matches!(&inits[0], ExprKind::Unary { op: UnaryOp::Not, operand } if matches!(operand.kind, ExprKind::Ident(_))));
+    assert!(
+        matches!(&inits[0], ExprKind::Unary { op: UnaryOp::Not, operand } if matches!(operand.kind, ExprKind::Ident(_)))
+    );
     // `!s.done` is `!(s.done)`, not `(!s).done`.
-    assert!(matches!(&inits[1], ExprKind::Unary { op: UnaryOp::Not, operand } if matches!(operand.kind, ExprKind::Field { .. })));
+    assert!(
+        matches!(&inits[1], ExprKind::Unary { op: UnaryOp::Not, operand } if matches!(operand.kind, ExprKind::Field { .. }))
+    );
     // `!g() and ok` is `(!(g())) and ok`.
-    let ExprKind::Binary { op: BinaryOp::And, lhs, .. } = &inits[2] else { panic!("{:?}", inits[2]) };
-    assert!(matches!(&lhs.kind, ExprKind::Unary { op: UnaryOp::Not, operand } if matches!(operand.kind, ExprKind::Call { .. })));
+    let ExprKind::Binary {
+        op: BinaryOp::And,
+        lhs,
+        ..
+    } = &inits[2]
+    else {
+        panic!("{:?}", inits[2])
+    };
+    assert!(
+        matches!(&lhs.kind, ExprKind::Unary { op: UnaryOp::Not, operand } if matches!(operand.kind, ExprKind::Call { .. }))
+    );
 }
 
 #[test]
 fn range_has_the_lowest_precedence() {
-    let file = lower("fn f() void { _ = x[i + 1 .. n - 1]; _ = x[0 .. n * 2 :0]; for (0..n - 1) |k| { _ = k; } }");
+    let file = lower(
+        "fn f() void { _ = x[i + 1 .. n - 1]; _ = x[0 .. n * 2 :0]; for (0..n - 1) |k| { _ = k; } }",
+    );
     let body = fn_body(&file, "f");
-    let StmtKind::Discard(Expr { kind: ExprKind::Slice { start, end: Some(end), sentinel: None, .. }, .. }) = &body[0] else {
+    let StmtKind::Discard(Expr {
+        kind:
+            ExprKind::Slice {
+                start,
+                end: Some(end),
+                sentinel: None,
+                ..
+            },
+        ..
+    }) = &body[0]
+    else {
         panic!("{:?}", body[0]);
     };
-    assert!(matches!(start.kind, ExprKind::Binary { op: BinaryOp::Add, .. }));
-    assert!(matches!(end.kind, ExprKind::Binary { op: BinaryOp::Sub, .. }));
-    let StmtKind::Discard(Expr { kind: ExprKind::Slice { end: Some(end), sentinel: Some(_), .. }, .. }) = &body[1] else {
+    assert!(matches!(
+        start.kind,
+        ExprKind::Binary {
+            op: BinaryOp::Add,
+            ..
+        }
+    ));
+    assert!(matches!(
+        end.kind,
+        ExprKind::Binary {
+            op: BinaryOp::Sub,
+            ..
+        }
+    ));
+    let StmtKind::Discard(Expr {
+        kind:
+            ExprKind::Slice {
+                end: Some(end),
+                sentinel: Some(_),
+                ..
+            },
+        ..
+    }) = &body[1]
+    else {
         panic!("{:?}", body[1]);
     };
-    assert!(matches!(end.kind, ExprKind::Binary { op: BinaryOp::Mul, .. }));
-    let StmtKind::Expr(Expr { kind: ExprKind::For(f), .. }) = &body[2] else { panic!("{:?}", body[2]) };
+    assert!(matches!(
+        end.kind,
+        ExprKind::Binary {
+            op: BinaryOp::Mul,
+            ..
+        }
+    ));
+    let StmtKind::Expr(Expr {
+        kind: ExprKind::For(f),
+        ..
+    }) = &body[2]
+    else {
+        panic!("{:?}", body[2])
+    };
     assert!(matches!(
         &f.inputs[0],
-        ForInput::Range { start: Expr { kind: ExprKind::Int(_), .. }, end: Some(Expr { kind: ExprKind::Binary { op: BinaryOp::Sub, .. }, .. }) }
+        ForInput::Range {
+            start: Expr {
+                kind: ExprKind::Int(_),
+                ..
+            },
+            end: Some(Expr {
+                kind: ExprKind::Binary {
+                    op: BinaryOp::Sub,
+                    ..
+                },
+                ..
+            })
+        }
     ));
 }
 
@@ -144,32 +249,58 @@ fn range_has_the_lowest_precedence() {
 fn empty_containers_are_clean_and_fieldless() {
     let file = lower("const Empty = struct {}; const Handle = opaque {};");
     for name in ["Empty", "Handle"] {
-        let ExprKind::Container(c) = const_init(&file, name) else { panic!() };
+        let ExprKind::Container(c) = const_init(&file, name) else {
+            panic!()
+        };
         assert!(c.members.is_empty(), "{name}: {:?}", c.members);
     }
 }
 
 #[test]
 fn keyword_literals_are_operands() {
-    let file = lower("fn f() ?u8 { if (c) return null; const y = g() catch unreachable; unreachable; }");
+    let file =
+        lower("fn f() ?u8 { if (c) return null; const y = g() catch unreachable; unreachable; }");
     let body = fn_body(&file, "f");
-    let StmtKind::Expr(Expr { kind: ExprKind::If(i), .. }) = &body[0] else { panic!() };
+    let StmtKind::Expr(Expr {
+        kind: ExprKind::If(i),
+        ..
+    }) = &body[0]
+    else {
+        panic!()
+    };
     assert!(matches!(&i.then.kind, ExprKind::Return(Some(v)) if v.kind == ExprKind::Null));
     let StmtKind::Var(y) = &body[1] else { panic!() };
-    assert!(matches!(&y.init.as_ref().unwrap().kind, ExprKind::Catch { rhs, .. } if rhs.kind == ExprKind::Unreachable));
-    assert!(matches!(&body[2], StmtKind::Expr(Expr { kind: ExprKind::Unreachable, .. })));
+    assert!(
+        matches!(&y.init.as_ref().unwrap().kind, ExprKind::Catch { rhs, .. } if rhs.kind == ExprKind::Unreachable)
+    );
+    assert!(matches!(
+        &body[2],
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Unreachable,
+            ..
+        })
+    ));
 }
 
 #[test]
 fn tuple_and_keyword_field_names() {
-    let file = lower("const Pair = struct { u32, []const u8 }; const V = union(enum) { null, int: u8 };");
-    let ExprKind::Container(pair) = const_init(&file, "Pair") else { panic!() };
-    let names: Vec<String> = pair.members.iter().filter_map(|m| match &m.kind {
-        DeclKind::Field(f) if f.ty.is_some() => Some(f.name.clone()),
-        _ => None,
-    }).collect();
+    let file =
+        lower("const Pair = struct { u32, []const u8 }; const V = union(enum) { null, int: u8 };");
+    let ExprKind::Container(pair) = const_init(&file, "Pair") else {
+        panic!()
+    };
+    let names: Vec<String> = pair
+        .members
+        .iter()
+        .filter_map(|m| match &m.kind {
+            DeclKind::Field(f) if f.ty.is_some() => Some(f.name.clone()),
+            _ => None,
+        })
+        .collect();
     assert_eq!(names, ["0", "1"]);
-    let ExprKind::Container(v) = const_init(&file, "V") else { panic!() };
+    let ExprKind::Container(v) = const_init(&file, "V") else {
+        panic!()
+    };
     assert!(matches!(&v.members[0].kind, DeclKind::Field(f) if f.name == "null" && f.ty.is_none()));
 }
 
@@ -177,7 +308,9 @@ fn tuple_and_keyword_field_names() {
 fn spans_point_at_the_source() {
     let source = "const answer = 40 + 2;";
     let file = lower(source);
-    let DeclKind::Var(v) = &file.members[0].kind else { panic!() };
+    let DeclKind::Var(v) = &file.members[0].kind else {
+        panic!()
+    };
     let init = v.init.as_ref().unwrap();
     assert_eq!(&source[init.span.range()], "40 + 2");
 }

@@ -23,7 +23,11 @@ impl Rng {
 struct Kinds(Vec<UnsupportedKind>);
 
 impl Visitor for Kinds {
-    fn visit_unsupported(&mut self, _: zigport_translator::syntax::ir::Span, u: &zigport_translator::syntax::ir::Unsupported) {
+    fn visit_unsupported(
+        &mut self,
+        _: zigport_translator::syntax::ir::Span,
+        u: &zigport_translator::syntax::ir::Unsupported,
+    ) {
         self.0.push(u.kind);
     }
 }
@@ -62,7 +66,10 @@ fn every_truncation_of_every_fixture() {
     let mut cuts = 0;
     for entry in std::fs::read_dir(dir).expect("fixtures exist") {
         let source = std::fs::read_to_string(entry.expect("entry").path()).expect("readable");
-        for cut in (0..source.len()).filter(|&i| source.is_char_boundary(i)).step_by(3) {
+        for cut in (0..source.len())
+            .filter(|&i| source.is_char_boundary(i))
+            .step_by(3)
+        {
             common::lower_str(&source[..cut]);
             cuts += 1;
         }
@@ -76,7 +83,10 @@ fn pathological_nesting_is_bounded() {
     let parens = format!("const x = {}1{};", "(".repeat(depth), ")".repeat(depth));
     assert!(unsupported_kinds(&parens).contains(&UnsupportedKind::TooDeep));
 
-    let blocks = format!("fn f() void {{ {} }}", "{".repeat(depth) + &"}".repeat(depth));
+    let blocks = format!(
+        "fn f() void {{ {} }}",
+        "{".repeat(depth) + &"}".repeat(depth)
+    );
     assert!(unsupported_kinds(&blocks).contains(&UnsupportedKind::TooDeep));
 
     // A long operator chain inside a slice goes through the range re-association.

@@ -471,7 +471,10 @@ pub struct SwitchProng {
 pub enum SwitchItem {
     Value(Expr),
     /// `lo...hi`, inclusive.
-    Range { lo: Expr, hi: Expr },
+    Range {
+        lo: Expr,
+        hi: Expr,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -502,7 +505,10 @@ pub struct ForExpr {
 pub enum ForInput {
     Expr(Expr),
     /// `0..` or `a..b`
-    Range { start: Expr, end: Option<Expr> },
+    Range {
+        start: Expr,
+        end: Option<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -44,7 +44,9 @@ pub fn unescape(body: &str) -> Option<Vec<u8>> {
 /// The code point of a char literal body (`a`, `\n`, `\x41`, `\u{1F600}`, `é`).
 pub fn char_value(body: &str) -> Option<u32> {
     if let Some(rest) = body.strip_prefix("\\x") {
-        return u32::from_str_radix(rest, 16).ok().filter(|_| rest.len() == 2);
+        return u32::from_str_radix(rest, 16)
+            .ok()
+            .filter(|_| rest.len() == 2);
     }
     if body.starts_with('\\') {
         let bytes = unescape(body)?;

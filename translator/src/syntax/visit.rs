@@ -34,7 +34,10 @@ pub fn walk_decl<V: Visitor + ?Sized>(v: &mut V, decl: &Decl) {
         }
         DeclKind::Var(var) => walk_var(v, var),
         DeclKind::Field(field) => {
-            for e in [&field.ty, &field.value, &field.align].into_iter().flatten() {
+            for e in [&field.ty, &field.value, &field.align]
+                .into_iter()
+                .flatten()
+            {
                 v.visit_expr(e);
             }
         }
@@ -119,8 +122,9 @@ pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, expr: &Expr) {
                 v.visit_expr(e);
             }
         }
-        Deref(e) | Unwrap(e) | AddressOf(e) | Try(e) | Comptime(e) | Nosuspend(e)
-        | Optional(e) => v.visit_expr(e),
+        Deref(e) | Unwrap(e) | AddressOf(e) | Try(e) | Comptime(e) | Nosuspend(e) | Optional(e) => {
+            v.visit_expr(e)
+        }
         Unary { operand, .. } => v.visit_expr(operand),
         Binary { lhs, rhs, .. } | Orelse { lhs, rhs } | Catch { lhs, rhs, .. } => {
             v.visit_expr(lhs);

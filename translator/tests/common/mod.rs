@@ -1,3 +1,6 @@
+// Each test binary uses a subset of these helpers.
+#![allow(dead_code)]
+
 //! Helpers shared by the front-end tests.
 
 use zigport_translator::diagnostics::LineIndex;

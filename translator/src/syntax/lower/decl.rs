@@ -54,10 +54,7 @@ impl<'s> Lowerer<'s> {
                 Err(u) => DeclKind::Unsupported(u),
             },
             "container_field" => {
-                if kids
-                    .iter()
-                    .any(|k| is_empty_container_placeholder(k.node))
-                {
+                if kids.iter().any(|k| is_empty_container_placeholder(k.node)) {
                     return None;
                 }
                 self.container_field(node, &kids, field_index)
@@ -348,7 +345,10 @@ impl<'s> Lowerer<'s> {
 }
 
 pub(super) fn is_literal_token(token: &str) -> bool {
-    matches!(token, "undefined" | "null" | "unreachable" | "true" | "false")
+    matches!(
+        token,
+        "undefined" | "null" | "unreachable" | "true" | "false"
+    )
 }
 
 fn trim_doc(doc: &str) -> String {

@@ -152,16 +152,14 @@ impl<'s> Lowerer<'s> {
             "assignment_expression" => match self.assignment_expression(node) {
                 // Assignments are statements; in expression position they
                 // only occur as single-statement bodies.
-                kind @ (StmtKind::Assign { .. } | StmtKind::Discard(_)) => {
-                    ExprKind::Block(Block {
+                kind @ (StmtKind::Assign { .. } | StmtKind::Discard(_)) => ExprKind::Block(Block {
+                    span: span_of(node),
+                    label: None,
+                    stmts: vec![Stmt {
                         span: span_of(node),
-                        label: None,
-                        stmts: vec![Stmt {
-                            span: span_of(node),
-                            kind,
-                        }],
-                    })
-                }
+                        kind,
+                    }],
+                }),
                 StmtKind::Unsupported(u) => ExprKind::Unsupported(u),
                 _ => self.unsupported_kind(node, "expression"),
             },
@@ -242,11 +240,21 @@ impl<'s> Lowerer<'s> {
         };
         let base = self.expr_in(base_node, ctx);
         let misparsed_not = ctx == Ctx::Expr
-            && matches!(base.kind, ExprKind::Unary { op: UnaryOp::Not, .. })
+            && matches!(
+                base.kind,
+                ExprKind::Unary {
+                    op: UnaryOp::Not,
+                    ..
+                }
+            )
             && (is_inferred_error_union(base_node) || SUFFIX_KINDS.contains(&base_node.kind()));
         let (base, wrap_not) = match base {
             Expr {
-                kind: ExprKind::Unary { op: UnaryOp::Not, operand },
+                kind:
+                    ExprKind::Unary {
+                        op: UnaryOp::Not,
+                        operand,
+                    },
                 ..
             } if misparsed_not => (*operand, true),
             other => (other, false),
@@ -441,10 +449,7 @@ impl<'s> Lowerer<'s> {
     fn labeled(&mut self, node: Node) -> ExprKind {
         let kids = self.kids(node);
         let label = self.label_of(&kids);
-        let Some(inner) = kids
-            .iter()
-            .find(|k| k.named() && k.kind != "block_label")
-        else {
+        let Some(inner) = kids.iter().find(|k| k.named() && k.kind != "block_label") else {
             return self.unsupported_kind(node, "labeled statement");
         };
         match inner.kind {
@@ -596,12 +601,12 @@ impl<'s> Lowerer<'s> {
                         seen_payload = true;
                     }
                     "else_clause" => otherwise = self.else_clause(kid.node).1,
-                    _ if !seen_payload && super::ranges::is_range(kid.node) => match self
-                        .range_operands(kid.node)
-                    {
-                        Some((start, end)) => inputs.push(ForInput::Range { start, end }),
-                        None => return self.unsupported_kind(kid.node, "for range"),
-                    },
+                    _ if !seen_payload && super::ranges::is_range(kid.node) => {
+                        match self.range_operands(kid.node) {
+                            Some((start, end)) => inputs.push(ForInput::Range { start, end }),
+                            None => return self.unsupported_kind(kid.node, "for range"),
+                        }
+                    }
                     _ if !seen_payload => inputs.push(ForInput::Expr(self.expr(kid.node))),
                     _ if after_else => otherwise = Some(self.branch(kid.node, None)),
                     _ => body = Some(self.branch(kid.node, None)),

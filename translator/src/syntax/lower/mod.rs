@@ -150,7 +150,11 @@ impl<'s> Lowerer<'s> {
         self.comments.push(Comment {
             span: span_of(node),
             kind,
-            text: text.strip_prefix(' ').unwrap_or(text).trim_end().to_string(),
+            text: text
+                .strip_prefix(' ')
+                .unwrap_or(text)
+                .trim_end()
+                .to_string(),
         });
     }
 

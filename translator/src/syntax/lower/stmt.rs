@@ -141,11 +141,10 @@ impl<'s> Lowerer<'s> {
     /// as `variable_declaration` with no `const`/`var`. Only a node with a
     /// `const`/`var` keyword is a declaration.
     fn declaration_or_assignment(&mut self, node: Node, kids: &[Kid]) -> StmtKind {
-        let keywords = kids
+        let keywords = kids.iter().filter(|k| k.is("const") || k.is("var")).count();
+        let eq_pos = kids
             .iter()
-            .filter(|k| k.is("const") || k.is("var"))
-            .count();
-        let eq_pos = kids.iter().position(|k| k.token().is_some_and(is_assign_op));
+            .position(|k| k.token().is_some_and(is_assign_op));
         let targets_before_eq = kids[..eq_pos.unwrap_or(kids.len())]
             .iter()
             .filter(|k| k.named() && k.field.is_none() && k.kind != "byte_alignment")
@@ -159,10 +158,7 @@ impl<'s> Lowerer<'s> {
         let Some(eq_pos) = eq_pos else {
             return StmtKind::Unsupported(self.unexpected(node, "statement"));
         };
-        let Some(value) = kids[eq_pos + 1..]
-            .iter()
-            .find(|k| k.is_operand())
-        else {
+        let Some(value) = kids[eq_pos + 1..].iter().find(|k| k.is_operand()) else {
             return StmtKind::Unsupported(self.unexpected(node, "assignment"));
         };
         let value = self.expr(value.node);

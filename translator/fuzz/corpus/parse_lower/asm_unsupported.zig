@@ -1,0 +1,3 @@
+fn nop() void {
+    asm volatile ("nop");
+}

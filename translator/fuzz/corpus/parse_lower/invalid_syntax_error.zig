@@ -1,0 +1,4 @@
+fn f() void {
+    const a = ) ;
+}
+const fine = 3;

@@ -1,0 +1,2 @@
+const Empty = struct {};
+const Handle = opaque {};
