@@ -31,6 +31,10 @@ pub struct PlanArgs {
     /// List every module of the port order, not only the first ones.
     #[arg(long)]
     all: bool,
+    /// With --json: include each module's index (functions with signatures,
+    /// types, constants, tests, imports).
+    #[arg(long, requires = "json")]
+    details: bool,
     /// Files larger than this many bytes are reported, not parsed.
     #[arg(long, default_value_t = DEFAULT_MAX_FILE_BYTES)]
     max_file_size: u64,
@@ -79,7 +83,16 @@ pub fn run(args: &PlanArgs, config: &PortConfig) -> Result<u8> {
         eprintln!("warning: skipped {}: {}", s.path, s.reason);
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&plan)?);
+        let mut json = serde_json::to_value(&plan)?;
+        if args.details
+            && let Some(order) = json.get_mut("order").and_then(|o| o.as_array_mut())
+        {
+            // `order` and `reports` are both in port order.
+            for (entry, report) in order.iter_mut().zip(&plan.reports) {
+                entry["index"] = serde_json::to_value(&report.index)?;
+            }
+        }
+        println!("{}", serde_json::to_string_pretty(&json)?);
     } else {
         print_human(&plan, args.all, elapsed.as_secs_f64());
     }
@@ -169,19 +182,15 @@ fn print_diagnostics(plan: &Plan) {
         };
         let take = (RENDERED_DIAGNOSTICS - rendered).min(report.diagnostics.len());
         let path = Path::new(&plan.root).join(&report.module);
-        match render(
-            &path.display().to_string(),
-            source,
-            &report.diagnostics[..take],
-            color,
-        ) {
-            Ok(text) => print!("{text}"),
-            Err(_) => {
-                for d in &report.diagnostics[..take] {
-                    println!("{}:{}:{}: {}", path.display(), d.line, d.column, d.message);
-                }
-            }
-        }
+        print!(
+            "{}",
+            render(
+                &path.display().to_string(),
+                source,
+                &report.diagnostics[..take],
+                color
+            )
+        );
         rendered += take;
     }
     if plan.diagnostics > rendered {

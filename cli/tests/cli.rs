@@ -287,3 +287,45 @@ fn toolchain_reports_ok_mismatch_and_missing() {
     let (code, json) = run(None);
     assert_eq!((code, json["status"].as_str()), (Some(1), Some("missing")));
 }
+
+#[test]
+fn failed_install_is_reported_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let toolchains = dir.path().join("tc");
+    zigport()
+        .current_dir(dir.path())
+        .env("PATH", "/nonexistent")
+        .env("PYTHON", "/nonexistent/python3")
+        .env("ZIGPORT_TOOLCHAIN_DIR", &toolchains)
+        .args(["toolchain", "--install"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("Zig 0.15.2 not found"))
+        .stderr(predicates::str::contains(
+            "installing ziglang==0.15.2 from PyPI",
+        ))
+        .stderr(predicates::str::contains("is Python 3 with pip installed"));
+    let left: Vec<_> = fs::read_dir(&toolchains)
+        .map(|d| d.flatten().collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "partial install left behind: {left:?}");
+}
+
+#[test]
+fn plan_details_include_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("lib.zig"),
+        "/// Parses.\npub fn parse(text: []const u8,\n    base: u8) !u32 {\n    _ = text;\n    return base;\n}\nconst Color = enum { red };\ntest \"parse\" {}\n",
+    )
+    .unwrap();
+    let (plan, _) = plan_json(dir.path(), &["--details"]);
+    let index = &module(&plan, "lib.zig")["index"];
+    assert_eq!(
+        index["functions"][0]["signature"],
+        "pub fn parse(text: []const u8, base: u8) !u32"
+    );
+    assert_eq!(index["functions"][0]["params"][1]["ty"], "u8");
+    assert_eq!(index["types"][0]["kind"], "enum");
+    assert_eq!(index["tests"][0]["name"], "parse");
+}

@@ -6,7 +6,6 @@
 //! project-local directory (atomically: a half-finished install is never
 //! picked up).
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -185,7 +184,7 @@ pub fn ensure(
 }
 
 /// Installs `ziglang==<version>` from PyPI into the project-local
-/// directory, streaming pip's output through `notify`.
+/// directory. pip's own output is shown on stderr.
 pub fn install(
     request: &ToolchainRequest,
     notify: &dyn Fn(&str),
@@ -208,7 +207,10 @@ pub fn install(
         request.version,
         target.display()
     ));
-    let mut child = Command::new(&python)
+    // pip's stdout goes to our stderr: the user sees pip's own progress
+    // (a download bar on a terminal, plain lines in CI) and `--json`
+    // output on our stdout stays clean.
+    let status = Command::new(&python)
         .args([
             "-m",
             "pip",
@@ -216,49 +218,19 @@ pub fn install(
             "--no-input",
             "--disable-pip-version-check",
         ])
-        .args(["--no-deps", "--progress-bar", "off", "--target"])
+        .args(["--no-deps", "--target"])
         .arg(&staging)
         .arg(format!("ziglang=={}", request.version))
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
+        .stdout(std::io::stderr())
+        .stderr(Stdio::inherit())
+        .status()
         .map_err(|e| ToolchainError::Install {
             version: request.version.clone(),
             python: python.clone(),
             status: e.to_string(),
         })?;
-    // Stream pip's stderr on a thread so neither pipe can fill up and block.
-    let stderr = child.stderr.take();
-    let stderr_lines = std::thread::spawn(move || {
-        stderr
-            .map(|s| {
-                BufReader::new(s)
-                    .lines()
-                    .map_while(Result::ok)
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    });
-    if let Some(stdout) = child.stdout.take() {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if !line.trim().is_empty() {
-                notify(&format!("pip: {}", line.trim()));
-            }
-        }
-    }
-    let status = child.wait().map_err(|source| ToolchainError::Io {
-        path: PathBuf::from(&python),
-        source,
-    })?;
-    let errors = stderr_lines.join().unwrap_or_default();
     if !status.success() {
-        for line in errors
-            .iter()
-            .filter(|l| !l.contains("WARNING: Running pip as"))
-        {
-            notify(&format!("pip: {line}"));
-        }
         let _ = std::fs::remove_dir_all(&staging);
         return Err(ToolchainError::Install {
             version: request.version.clone(),

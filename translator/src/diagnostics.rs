@@ -3,6 +3,7 @@
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::termcolor::Buffer;
 use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
@@ -27,6 +28,8 @@ pub struct Diagnostic {
     /// 1-based, in characters.
     pub column: u32,
     pub message: String,
+    /// The source line the diagnostic points at.
+    pub excerpt: String,
 }
 
 impl Diagnostic {
@@ -37,6 +40,7 @@ impl Diagnostic {
             line: 0,
             column: 0,
             message: message.into(),
+            excerpt: String::new(),
         }
     }
 }
@@ -64,42 +68,47 @@ impl LineIndex {
         (line as u32 + 1, column as u32 + 1)
     }
 
+    /// Fills in line, column and excerpt from the diagnostic's span.
     pub fn locate(&self, source: &str, diagnostic: &mut Diagnostic) {
         let (line, column) = self.line_col(source, diagnostic.span.start as usize);
         diagnostic.line = line;
         diagnostic.column = column;
+        let start = self.line_starts[line as usize - 1];
+        let end = self
+            .line_starts
+            .get(line as usize)
+            .map_or(source.len(), |&e| e);
+        diagnostic.excerpt = source
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+            .to_string();
     }
 }
 
 /// Renders diagnostics of one file with source excerpts, for terminals and logs.
-pub fn render(
-    path: &str,
-    source: &str,
-    diagnostics: &[Diagnostic],
-    color: bool,
-) -> Result<String, std::fmt::Error> {
+pub fn render(path: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
     let file = SimpleFile::new(path, source);
     let config = Config::default();
-    let mut out = String::new();
+    let mut buffer = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     for d in diagnostics {
-        let cs = match d.severity {
-            Severity::Error => CsDiagnostic::error(),
-            Severity::Warning => CsDiagnostic::warning(),
-        };
         let start = (d.span.start as usize).min(source.len());
         let end = (d.span.end as usize).clamp(start, source.len());
-        let cs = cs
-            .with_message(&d.message)
-            .with_labels(vec![Label::primary((), start..end)]);
-        if color {
-            let mut writer = term::termcolor::Ansi::new(Vec::new());
-            term::emit(&mut writer, &config, &file, &cs).map_err(|_| std::fmt::Error)?;
-            out.push_str(&String::from_utf8_lossy(&writer.into_inner()));
-        } else {
-            let mut writer = term::termcolor::NoColor::new(Vec::new());
-            term::emit(&mut writer, &config, &file, &cs).map_err(|_| std::fmt::Error)?;
-            out.push_str(&String::from_utf8_lossy(&writer.into_inner()));
+        let diagnostic = match d.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_message(&d.message)
+        .with_labels(vec![Label::primary((), start..end)]);
+        if term::emit(&mut buffer, &config, &file, &diagnostic).is_err() {
+            // Only a span outside the file can fail; fall back to one line.
+            let line = format!("{path}:{}:{}: {}\n", d.line, d.column, d.message);
+            let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
         }
     }
-    Ok(out)
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }

@@ -247,8 +247,12 @@ fn range_has_the_lowest_precedence() {
 
 #[test]
 fn empty_containers_are_clean_and_fieldless() {
-    let file = lower("const Empty = struct {}; const Handle = opaque {};");
-    for name in ["Empty", "Handle"] {
+    let file = lower(
+        "const Empty = struct {}; const Handle = opaque {};\n\
+         const Commented = struct {\n    // nothing yet\n};\n\
+         const NoTags = enum(u8) {}; const NoVariants = union(enum) {};",
+    );
+    for name in ["Empty", "Handle", "Commented", "NoTags", "NoVariants"] {
         let ExprKind::Container(c) = const_init(&file, name) else {
             panic!()
         };

@@ -486,11 +486,7 @@ impl<'s> Lowerer<'s> {
                     else_capture = self.captures(kid.node).into_iter().next()
                 }
                 (_, "payload") => capture = self.captures(kid.node).into_iter().next(),
-                (_, "else_clause") => {
-                    let (c, e) = self.else_clause(kid.node);
-                    else_capture = c;
-                    otherwise = e;
-                }
+                (_, "else_clause") => (else_capture, otherwise) = self.else_clause(kid.node),
                 _ if after_else => otherwise = Some(self.branch(kid.node, None)),
                 _ => then = Some(self.branch(kid.node, None)),
             }
@@ -523,24 +519,13 @@ impl<'s> Lowerer<'s> {
 
     fn while_expr(&mut self, node: Node, label: Option<String>) -> ExprKind {
         let kids = self.kids(node);
-        let mut w = WhileExpr {
-            label: label.or_else(|| self.label_of(&kids)),
-            is_inline: kids.iter().any(|k| k.is("inline")),
-            cond: Expr {
-                span: span_of(node),
-                kind: self.unsupported_kind(node, "while without condition"),
-            },
-            capture: None,
-            continue_expr: None,
-            body: Expr {
-                span: span_of(node),
-                kind: self.unsupported_kind(node, "while without body"),
-            },
-            else_capture: None,
-            otherwise: None,
-        };
-        let mut has_cond = false;
-        let mut has_body = false;
+        let label = label.or_else(|| self.label_of(&kids));
+        let mut cond = None;
+        let mut capture = None;
+        let mut continue_expr = None;
+        let mut body = None;
+        let mut else_capture = None;
+        let mut otherwise = None;
         let mut after_colon = false;
         let mut after_else = false;
         for kid in &kids {
@@ -550,34 +535,33 @@ impl<'s> Lowerer<'s> {
                 Some(t) if !super::decl::is_literal_token(t) => {}
                 _ => match (kid.field, kid.kind) {
                     (_, "block_label") => {}
-                    (Some("condition"), _) => {
-                        w.cond = self.expr(kid.node);
-                        has_cond = true;
-                    }
+                    (Some("condition"), _) => cond = Some(self.expr(kid.node)),
                     (_, "payload") if after_else => {
-                        w.else_capture = self.captures(kid.node).into_iter().next()
+                        else_capture = self.captures(kid.node).into_iter().next()
                     }
-                    (_, "payload") => w.capture = self.captures(kid.node).into_iter().next(),
-                    (_, "else_clause") => {
-                        let (c, e) = self.else_clause(kid.node);
-                        w.else_capture = c;
-                        w.otherwise = e;
+                    (_, "payload") => capture = self.captures(kid.node).into_iter().next(),
+                    (_, "else_clause") => (else_capture, otherwise) = self.else_clause(kid.node),
+                    _ if after_colon && continue_expr.is_none() => {
+                        continue_expr = Some(self.stmt(kid.node))
                     }
-                    _ if after_colon && w.continue_expr.is_none() => {
-                        w.continue_expr = Some(self.stmt(kid.node));
-                    }
-                    _ if after_else => w.otherwise = Some(self.branch(kid.node, None)),
-                    _ => {
-                        w.body = self.branch(kid.node, None);
-                        has_body = true;
-                    }
+                    _ if after_else => otherwise = Some(self.branch(kid.node, None)),
+                    _ => body = Some(self.branch(kid.node, None)),
                 },
             }
         }
-        if !has_cond || !has_body {
+        let (Some(cond), Some(body)) = (cond, body) else {
             return self.unsupported_kind(node, "while");
-        }
-        ExprKind::While(Box::new(w))
+        };
+        ExprKind::While(Box::new(WhileExpr {
+            label,
+            is_inline: kids.iter().any(|k| k.is("inline")),
+            cond,
+            capture,
+            continue_expr,
+            body,
+            else_capture,
+            otherwise,
+        }))
     }
 
     fn for_expr(&mut self, node: Node, label: Option<String>) -> ExprKind {

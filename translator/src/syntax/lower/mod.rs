@@ -96,10 +96,20 @@ pub(crate) fn is_empty_container_placeholder(node: Node) -> bool {
             container.kind(),
             "struct_declaration" | "opaque_declaration" | "union_declaration" | "enum_declaration"
         )
-        && container.named_child_count() == 1
-        // Nothing but the braces around it.
-        && field.prev_sibling().is_some_and(|p| p.kind() == "{")
-        && field.next_sibling().is_some_and(|n| n.kind() == "}")
+        // Nothing but comments between the braces and the placeholder.
+        && sibling_past_comments(field, Node::prev_sibling).is_some_and(|p| p.kind() == "{")
+        && sibling_past_comments(field, Node::next_sibling).is_some_and(|n| n.kind() == "}")
+}
+
+fn sibling_past_comments<'t>(
+    node: Node<'t>,
+    step: fn(&Node<'t>) -> Option<Node<'t>>,
+) -> Option<Node<'t>> {
+    let mut current = step(&node)?;
+    while current.kind() == "comment" {
+        current = step(&current)?;
+    }
+    Some(current)
 }
 
 impl<'s> Lowerer<'s> {
