@@ -1,5 +1,6 @@
 //! Parse + lower + index any bytes: must never panic, overflow the stack or
-//! hang. Run: `cd translator/fuzz && cargo fuzz run parse_lower`.
+//! hang. Run (seeded with the IR fixtures):
+//! `cd translator/fuzz && cargo fuzz run parse_lower corpus/parse_lower ../tests/fixtures/ir`
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

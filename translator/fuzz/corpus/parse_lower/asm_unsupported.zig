@@ -1,3 +1,0 @@
-fn nop() void {
-    asm volatile ("nop");
-}

@@ -1,3 +1,0 @@
-const ok = 1;
-const a = foo(1, 2;
-const y = 2;

@@ -1,4 +1,0 @@
-fn f() void {
-    const a = ) ;
-}
-const fine = 3;

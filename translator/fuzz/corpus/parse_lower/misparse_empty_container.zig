@@ -1,2 +1,0 @@
-const Empty = struct {};
-const Handle = opaque {};
