@@ -2,6 +2,7 @@
 
 mod plan_cmd;
 mod toolchain_cmd;
+mod translate_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,10 @@ enum Command {
     Toolchain(toolchain_cmd::ToolchainArgs),
     /// Parse a Zig tree: port order, sizes, parse coverage, unsupported constructs.
     Plan(plan_cmd::PlanArgs),
+    /// Translate Zig into a Rust crate by rules and check it with cargo.
+    Translate(translate_cmd::TranslateArgs),
+    /// Translate the std modules of a manifest and report clean/todo/error rates.
+    Eval(translate_cmd::EvalArgs),
     /// Print the lowered IR of one Zig file as JSON.
     Ir { file: PathBuf },
 }
@@ -56,6 +61,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Toolchain(args) => toolchain_cmd::run(&args, &config),
         Command::Plan(args) => plan_cmd::run(&args, &config),
+        Command::Translate(args) => translate_cmd::translate(&args),
+        Command::Eval(args) => translate_cmd::eval(&args, &config),
         Command::Ir { file } => plan_cmd::print_ir(&file),
     };
     match result {

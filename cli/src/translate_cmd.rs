@@ -1,0 +1,265 @@
+//! `zigport translate PATH --out CRATE_DIR [--json]` and `zigport eval`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::{Deserialize, Serialize};
+use zigport_translator::config::PortConfig;
+use zigport_translator::translate::{
+    Counts, FnStatus, SourceUnit, TranslateReport, translate_units,
+};
+
+use crate::{exit, notify, toolchain_request};
+
+#[derive(Args)]
+pub struct TranslateArgs {
+    /// A .zig file or a directory of them.
+    path: PathBuf,
+    /// The crate to write (created if missing; generated files are rewritten).
+    #[arg(long)]
+    out: PathBuf,
+    /// Machine-readable summary on stdout.
+    #[arg(long)]
+    json: bool,
+    /// Skip `cargo clippy` on the generated crate.
+    #[arg(long)]
+    no_check: bool,
+}
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// The manifest of std modules to translate.
+    #[arg(long, default_value = "corpus/manifests/zig-std-eval.toml")]
+    manifest: PathBuf,
+    /// Where the generated crate goes.
+    #[arg(long, default_value = "target/zigport-eval")]
+    out: PathBuf,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn translate(args: &TranslateArgs) -> Result<u8> {
+    let units = discover(&args.path)?;
+    let report = run(&units, &args.out, !args.no_check)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_summary(&report, None);
+    }
+    Ok(exit::OK)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    module: Vec<ManifestModule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestModule {
+    path: String,
+    #[serde(default)]
+    functions: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct EvalSummary<'a> {
+    modules: usize,
+    files_parsing: usize,
+    counted: Counts,
+    clean_percent: f64,
+    todo_percent: f64,
+    error_percent: f64,
+    clippy_warnings: usize,
+    report: &'a TranslateReport,
+}
+
+pub fn eval(args: &EvalArgs, config: &PortConfig) -> Result<u8> {
+    let text = std::fs::read_to_string(&args.manifest)
+        .with_context(|| format!("cannot read {}", args.manifest.display()))?;
+    let manifest: Manifest = toml::from_str(&text)
+        .with_context(|| format!("{}: invalid manifest", args.manifest.display()))?;
+    let zig = zigport_oracle::toolchain::ensure(&toolchain_request(config), &notify)?;
+    let units: Vec<SourceUnit> = manifest
+        .module
+        .iter()
+        .map(|m| SourceUnit {
+            path: zig.std_dir.join(&m.path),
+            display: format!("std/{}", m.path),
+        })
+        .collect();
+    let mut report = run(&units, &args.out, true)?;
+    // Count only the listed functions where the manifest narrows a module.
+    let mut counted = Counts::default();
+    for (file, m) in report.files.iter_mut().zip(&manifest.module) {
+        if let Some(keep) = &m.functions {
+            file.functions.retain(|f| keep.contains(&f.zig_name));
+        }
+        for f in &file.functions {
+            counted.functions += 1;
+            match f.status {
+                FnStatus::Clean => counted.clean += 1,
+                FnStatus::Todo => counted.todo += 1,
+                FnStatus::Error => counted.error += 1,
+            }
+        }
+    }
+    let pct = |n: usize| 100.0 * n as f64 / counted.functions.max(1) as f64;
+    let summary = EvalSummary {
+        modules: report.files.len(),
+        files_parsing: report.files.iter().filter(|f| f.parses).count(),
+        counted,
+        clean_percent: pct(counted.clean),
+        todo_percent: pct(counted.todo),
+        error_percent: pct(counted.error),
+        clippy_warnings: report.clippy_warnings,
+        report: &report,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print_summary(&report, Some(counted));
+        println!(
+            "eval: {} modules, {} produce Rust that parses; functions {}: clean {:.1}%, todo {:.1}%, error {:.1}%",
+            summary.modules,
+            summary.files_parsing,
+            counted.functions,
+            summary.clean_percent,
+            summary.todo_percent,
+            summary.error_percent
+        );
+    }
+    Ok(exit::OK)
+}
+
+fn discover(path: &Path) -> Result<Vec<SourceUnit>> {
+    let meta = std::fs::metadata(path)
+        .with_context(|| format!("{}: no such file or directory", path.display()))?;
+    if meta.is_file() {
+        let display = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        return Ok(vec![SourceUnit {
+            path: path.to_path_buf(),
+            display,
+        }]);
+    }
+    let mut units = Vec::new();
+    for entry in walkdir_files(path) {
+        let display = entry
+            .strip_prefix(path)
+            .unwrap_or(&entry)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        units.push(SourceUnit {
+            path: entry,
+            display,
+        });
+    }
+    if units.is_empty() {
+        bail!("{}: no .zig files found", path.display());
+    }
+    Ok(units)
+}
+
+fn walkdir_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                if !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "zig-out")
+                {
+                    stack.push(p);
+                }
+            } else if p.extension().is_some_and(|e| e == "zig") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn run(units: &[SourceUnit], out: &Path, check: bool) -> Result<TranslateReport> {
+    let progress = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(units.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} translating {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let crate_name = out
+        .file_name()
+        .map(|n| {
+            n.to_string_lossy()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+        })
+        .filter(|n| !n.is_empty() && !n.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or_else(|| "ported".into());
+    if check {
+        notify(&format!(
+            "writing {} and checking it with cargo clippy",
+            out.display()
+        ));
+    }
+    let report = translate_units(units, out, &crate_name, check, &|f| {
+        progress.set_message(f.to_string());
+        progress.inc(1);
+    })?;
+    progress.finish_and_clear();
+    Ok(report)
+}
+
+fn print_summary(report: &TranslateReport, counted: Option<Counts>) {
+    println!(
+        "{:<40} {:>5} {:>6} {:>5} {:>6} {:>6}",
+        "module", "fns", "clean", "todo", "error", "TODOs"
+    );
+    for f in &report.files {
+        if !f.parses {
+            println!(
+                "{:<40} rules produced invalid Rust: {}",
+                f.zig,
+                f.failure.as_deref().unwrap_or("")
+            );
+            continue;
+        }
+        let c = f.counts;
+        println!(
+            "{:<40} {:>5} {:>6} {:>5} {:>6} {:>6}",
+            f.zig, c.functions, c.clean, c.todo, c.error, c.todo_markers
+        );
+    }
+    let t = counted.unwrap_or(report.totals);
+    let pct = |n: usize| 100.0 * n as f64 / t.functions.max(1) as f64;
+    println!(
+        "total: {} functions, clean {} ({:.1}%), todo {} ({:.1}%), error {} ({:.1}%); {} errors outside functions; clippy warnings {}{}",
+        t.functions,
+        t.clean,
+        pct(t.clean),
+        t.todo,
+        pct(t.todo),
+        t.error,
+        pct(t.error),
+        report.errors_outside_functions,
+        report.clippy_warnings,
+        if report.checked { "" } else { " (not checked)" }
+    );
+}

@@ -1,0 +1,294 @@
+//! `@builtin` calls and the Zig std mapping. A mapping exists only where
+//! Rust's semantics are identical; near misses stay TODO (for example
+//! `std.ascii.isWhitespace` includes vertical tab, Rust's
+//! `is_ascii_whitespace` does not).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::names::ident;
+use super::types::{Ty, rust_type};
+use super::{Import, Translator};
+use crate::syntax::ir::*;
+
+impl<'a> Translator<'a> {
+    pub(super) fn builtin(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        expected: &Ty,
+        span: Span,
+    ) -> TokenStream {
+        let target = rust_type(expected)
+            .filter(|_| expected.is_integer() || matches!(expected, Ty::Float(_)));
+        match (name, args) {
+            ("This", []) => quote!(Self),
+            ("intCast", [x]) => {
+                let x = self.expr(x, &Ty::Unknown);
+                match target {
+                    Some(t) => quote!(#t::try_from(#x).unwrap()),
+                    None => quote!(#x.try_into().unwrap()),
+                }
+            }
+            ("truncate", [x]) => {
+                let x = self.expr(x, &Ty::Unknown);
+                match target {
+                    Some(t) => quote!((#x as #t)),
+                    None => quote!((#x as _)),
+                }
+            }
+            ("as", [t, x]) => {
+                let ty = self.zig_type(t);
+                let value = self.expr(x, &ty);
+                match rust_type(&ty) {
+                    Some(rt) if ty.is_integer() || matches!(ty, Ty::Float(_)) => {
+                        quote!((#value as #rt))
+                    }
+                    _ => value,
+                }
+            }
+            ("intFromBool", [b]) => {
+                let b = self.expr(b, &Ty::Bool);
+                quote!(u8::from(#b))
+            }
+            ("intFromEnum", [e]) => {
+                let e = self.expr(e, &Ty::Unknown);
+                match target {
+                    Some(t) => quote!((#e as #t)),
+                    None => quote!((#e as _)),
+                }
+            }
+            ("min" | "max", [first, rest @ ..]) if !rest.is_empty() => {
+                let method = ident(name);
+                let mut acc = self.expr(first, expected);
+                for r in rest {
+                    let r = self.expr(r, expected);
+                    acc = quote!(#acc.#method(#r));
+                }
+                acc
+            }
+            ("abs", [x]) => {
+                let float = matches!(self.infer(x), Ty::Float(_));
+                let x = self.expr(x, &Ty::Unknown);
+                if float {
+                    quote!(#x.abs())
+                } else {
+                    quote!(#x.unsigned_abs())
+                }
+            }
+            ("divTrunc" | "divExact", [a, b]) => {
+                let (a, b) = (self.expr(a, expected), self.expr(b, expected));
+                quote!((#a / #b))
+            }
+            ("rem", [a, b]) => {
+                let (a, b) = (self.expr(a, expected), self.expr(b, expected));
+                quote!((#a % #b))
+            }
+            ("mod", [a, b]) => {
+                // Zig requires a positive divisor, where rem_euclid agrees.
+                let (a, b) = (self.expr(a, expected), self.expr(b, expected));
+                quote!(#a.rem_euclid(#b))
+            }
+            ("divFloor", [a, b]) if matches!(self.infer(a), Ty::Int(n) if n.starts_with('u')) => {
+                let (a, b) = (self.expr(a, expected), self.expr(b, expected));
+                quote!((#a / #b))
+            }
+            ("shlExact", [a, b]) => {
+                let (a, b) = (self.expr(a, expected), self.expr(b, &Ty::Unknown));
+                quote!((#a << #b))
+            }
+            ("shrExact", [a, b]) => {
+                let (a, b) = (self.expr(a, expected), self.expr(b, &Ty::Unknown));
+                quote!((#a >> #b))
+            }
+            ("memcpy", [dst, src]) => {
+                let (d, s) = (self.expr(dst, &Ty::Unknown), self.expr(src, &Ty::Unknown));
+                quote!(#d.copy_from_slice(#s))
+            }
+            ("memset", [dst, v]) => {
+                let (d, v) = (self.expr(dst, &Ty::Unknown), self.expr(v, &Ty::Unknown));
+                quote!(#d.fill(#v))
+            }
+            ("sizeOf", [t]) => match rust_type(&self.zig_type(t)) {
+                Some(t) => quote!(core::mem::size_of::<#t>()),
+                None => self.todo("@sizeOf of an unmapped type"),
+            },
+            ("popCount" | "clz" | "ctz", [x]) => {
+                let method = ident(match name {
+                    "popCount" => "count_ones",
+                    "clz" => "leading_zeros",
+                    _ => "trailing_zeros",
+                });
+                let x = self.expr(x, &Ty::Unknown);
+                quote!((#x.#method() as _))
+            }
+            ("byteSwap", [x]) => {
+                let x = self.expr(x, expected);
+                quote!(#x.swap_bytes())
+            }
+            ("bitReverse", [x]) => {
+                let x = self.expr(x, expected);
+                quote!(#x.reverse_bits())
+            }
+            ("sqrt" | "floor" | "ceil" | "round" | "trunc", [x]) => {
+                let method = ident(name);
+                let x = self.expr(x, expected);
+                quote!(#x.#method())
+            }
+            ("floatFromInt", [x]) => {
+                let x = self.expr(x, &Ty::Unknown);
+                match target {
+                    Some(t) => quote!((#x as #t)),
+                    None => quote!((#x as f64)),
+                }
+            }
+            ("panic", [msg]) => match &msg.kind {
+                ExprKind::Str(bytes) => {
+                    let text = String::from_utf8_lossy(bytes).into_owned();
+                    quote!(panic!(#text))
+                }
+                _ => {
+                    let m = self.expr(msg, &Ty::Unknown);
+                    quote!(panic!("{}", String::from_utf8_lossy(#m)))
+                }
+            },
+            ("errorName", [e]) => {
+                let e = self.expr(e, &Ty::Unknown);
+                quote!(#e.name().as_bytes())
+            }
+            ("branchHint" | "setRuntimeSafety" | "setEvalBranchQuota", _) => quote!(()),
+            (
+                "bitCast" | "ptrCast" | "alignCast" | "ptrFromInt" | "intFromPtr" | "constCast"
+                | "volatileCast",
+                _,
+            ) => self.todo(format!(
+                "@{name} (a pointer or bit reinterpretation: needs unsafe and a SAFETY argument)"
+            )),
+            _ => {
+                let text = self.zig_text(span).chars().take(50).collect::<String>();
+                self.todo(format!("no rule for @{name}: `{text}`"))
+            }
+        }
+    }
+
+    /// Calls into the Zig std with an exact Rust twin. `None` when the
+    /// callee is not a std path this table knows.
+    pub(super) fn std_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {
+        let path = self.std_path(callee)?;
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        Some(match (&path[..], args) {
+            (["mem", "eql"], [_, x, y]) => {
+                let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
+                quote!((#x == #y))
+            }
+            (["mem", "startsWith"], [_, x, y]) => {
+                let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
+                quote!(#x.starts_with(#y))
+            }
+            (["mem", "endsWith"], [_, x, y]) => {
+                let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
+                quote!(#x.ends_with(#y))
+            }
+            (["mem", "indexOfScalar"], [_, s, v]) => {
+                let (s, v) = (self.expr(s, &Ty::Unknown), self.expr(v, &Ty::Unknown));
+                quote!(#s.iter().position(|&x| x == #v))
+            }
+            (["mem", "swap"], [_, x, y]) => {
+                let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
+                quote!(core::mem::swap(#x, #y))
+            }
+            (["math", "maxInt"], [t]) => match rust_type(&self.zig_type(t)) {
+                Some(t) => quote!(#t::MAX),
+                None => return None,
+            },
+            (["math", "minInt"], [t]) => match rust_type(&self.zig_type(t)) {
+                Some(t) => quote!(#t::MIN),
+                None => return None,
+            },
+            (["ascii", f], [c]) => {
+                let method = match *f {
+                    "isDigit" => "is_ascii_digit",
+                    "isAlphabetic" => "is_ascii_alphabetic",
+                    "isAlphanumeric" => "is_ascii_alphanumeric",
+                    "isUpper" => "is_ascii_uppercase",
+                    "isLower" => "is_ascii_lowercase",
+                    "isHex" => "is_ascii_hexdigit",
+                    "isControl" => "is_ascii_control",
+                    "isAscii" => "is_ascii",
+                    "toUpper" => "to_ascii_uppercase",
+                    "toLower" => "to_ascii_lowercase",
+                    _ => return None,
+                };
+                let m = ident(method);
+                let c = self.expr(c, &Ty::Int("u8".into()));
+                quote!(#c.#m())
+            }
+            (["debug", "assert"], [x]) => {
+                let x = self.expr(x, &Ty::Bool);
+                quote!(assert!(#x))
+            }
+            (["testing", "expect"], [x]) => {
+                let x = self.expr(x, &Ty::Bool);
+                quote!(assert!(#x))
+            }
+            (
+                [
+                    "testing",
+                    "expectEqual" | "expectEqualSlices" | "expectEqualStrings",
+                ],
+                rest,
+            ) => {
+                let (expected, actual) = match rest {
+                    [e, a] => (e, a),
+                    [_, e, a] => (e, a),
+                    _ => return None,
+                };
+                let actual_ty = self.infer(actual);
+                let a = self.expr(actual, &Ty::Unknown);
+                let e = self.expr(expected, &actual_ty);
+                quote!(assert_eq!(#a, #e))
+            }
+            (["testing", "expectError"], [err, value]) => {
+                let (e, v) = (self.expr(err, &Ty::Unknown), self.expr(value, &Ty::Unknown));
+                quote!(assert_eq!(#v, Err(#e)))
+            }
+            _ => {
+                let text = path.join(".");
+                return Some(self.todo(format!("no rule for std.{text}")));
+            }
+        })
+    }
+
+    /// `std.mem.eql` (or an alias such as `mem.eql` after
+    /// `const mem = std.mem;`) as `["mem", "eql"]`.
+    pub(super) fn std_path(&self, callee: &Expr) -> Option<Vec<String>> {
+        let mut parts = Vec::new();
+        let mut cur = callee;
+        loop {
+            match &cur.kind {
+                ExprKind::Field { object, member } => {
+                    parts.push(member.clone());
+                    cur = object;
+                }
+                ExprKind::Ident(root) if self.local(root).is_none() => {
+                    let mut path = match self.scope.imports.get(root)? {
+                        Import::Std => Vec::new(),
+                        Import::StdAlias(prefix) => prefix.clone(),
+                        _ => return None,
+                    };
+                    parts.reverse();
+                    path.extend(parts);
+                    return Some(path);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Whether a call is to `std.testing.*` (whose Rust twins are macros
+    /// that do not return a Result, so `try` disappears).
+    pub(super) fn is_testing_call(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Call { callee, .. }
+            if self.std_path(callee).is_some_and(|p| p.first().is_some_and(|f| f == "testing")))
+    }
+}

@@ -1,0 +1,747 @@
+//! Expression rules. `expected` is the type the context wants (a `let`
+//! annotation, a parameter, the return type), `Ty::Unknown` when none.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::names::{camel_case, ident, snake_case};
+use super::types::{Ty, rust_type};
+use super::{Import, Translator};
+use crate::syntax::ir::*;
+
+impl<'a> Translator<'a> {
+    pub(super) fn expr(&mut self, e: &Expr, expected: &Ty) -> TokenStream {
+        match &e.kind {
+            ExprKind::Ident(name) => self.ident_expr(name),
+            ExprKind::Int(text) => match int_literal(text) {
+                Some(lit) => lit,
+                None => self.todo(format!("integer literal `{text}`")),
+            },
+            ExprKind::Float(text) => match text.replace('_', "").parse::<f64>() {
+                Ok(v) if !text.starts_with("0x") => {
+                    let lit = Literal::f64_unsuffixed(v);
+                    quote!(#lit)
+                }
+                _ => self.todo(format!("float literal `{text}`")),
+            },
+            ExprKind::Str(bytes) => {
+                let lit = Literal::byte_string(bytes);
+                quote!(#lit)
+            }
+            ExprKind::Char(c) => match (u8::try_from(*c), expected) {
+                (Ok(b), Ty::Int(_) | Ty::Unknown)
+                    if b.is_ascii() && !matches!(expected, Ty::Int(n) if n != "u8") =>
+                {
+                    let lit = Literal::byte_character(b);
+                    quote!(#lit)
+                }
+                _ => {
+                    let lit = Literal::u32_unsuffixed(*c);
+                    quote!(#lit)
+                }
+            },
+            ExprKind::Bool(true) => quote!(true),
+            ExprKind::Bool(false) => quote!(false),
+            ExprKind::Null => quote!(None),
+            ExprKind::Undefined => quote!(Default::default()),
+            ExprKind::Unreachable => quote!(unreachable!()),
+            ExprKind::DotName(name) => self.dot_name(name, expected),
+            ExprKind::ErrorValue(name) => {
+                let v = ident(&camel_case(name));
+                quote!(Error::#v)
+            }
+            ExprKind::Builtin { name, args } => self.builtin(name, args, expected, e.span),
+            ExprKind::Call { callee, args } => self.call(callee, args),
+            ExprKind::Field { object, member } => self.field(object, member),
+            ExprKind::Index { object, index } => {
+                let o = self.operand(object, &Ty::Unknown);
+                let i = self.index_expr(index);
+                quote!(#o[#i])
+            }
+            ExprKind::Slice {
+                object,
+                start,
+                end,
+                sentinel,
+            } => {
+                if sentinel.is_some() {
+                    return self.todo("slice with a sentinel");
+                }
+                let o = self.operand(object, &Ty::Unknown);
+                let s = self.index_expr(start);
+                let range = match end {
+                    Some(end) => {
+                        let end = self.index_expr(end);
+                        quote!(#s..#end)
+                    }
+                    None => quote!(#s..),
+                };
+                let mutable = matches!(expected, Ty::Slice { mutable: true, .. });
+                if mutable {
+                    quote!(&mut #o[#range])
+                } else {
+                    quote!(&#o[#range])
+                }
+            }
+            ExprKind::Deref(inner) => {
+                let i = self.operand(inner, &Ty::Unknown);
+                quote!(*#i)
+            }
+            ExprKind::Unwrap(inner) => {
+                let i = self.operand(inner, &Ty::Unknown);
+                quote!(#i.unwrap())
+            }
+            ExprKind::AddressOf(inner) => {
+                let mutable = matches!(
+                    expected,
+                    Ty::Ref { mutable: true, .. } | Ty::Slice { mutable: true, .. }
+                );
+                let i = self.operand(inner, &Ty::Unknown);
+                if mutable {
+                    quote!(&mut #i)
+                } else {
+                    quote!(&#i)
+                }
+            }
+            ExprKind::Unary { op, operand } => {
+                let o = self.operand(operand, expected);
+                match op {
+                    UnaryOp::Neg => quote!(-#o),
+                    UnaryOp::NegWrap => quote!(#o.wrapping_neg()),
+                    UnaryOp::BitNot | UnaryOp::Not => quote!(!#o),
+                }
+            }
+            ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, expected),
+            ExprKind::Orelse { lhs, rhs } => {
+                let l = self.operand(lhs, &Ty::Unknown);
+                let r = self.expr(rhs, expected);
+                if is_cheap(rhs) {
+                    quote!(#l.unwrap_or(#r))
+                } else {
+                    quote!(match #l { Some(v) => v, None => #r })
+                }
+            }
+            ExprKind::Catch { lhs, capture, rhs } => {
+                let l = self.operand(lhs, &Ty::Unknown);
+                if capture.is_none() && rhs.kind == ExprKind::Unreachable {
+                    return quote!(#l.unwrap());
+                }
+                let r =
+                    self.scoped_capture(capture.as_ref(), Ty::Unknown, |t| t.expr(rhs, expected));
+                let binding = capture.as_ref().map_or_else(
+                    || quote!(_),
+                    |c| {
+                        let c = ident(&c.name);
+                        quote!(#c)
+                    },
+                );
+                if capture.is_none() && is_cheap(rhs) {
+                    quote!(#l.unwrap_or(#r))
+                } else {
+                    quote!(match #l { Ok(v) => v, Err(#binding) => #r })
+                }
+            }
+            ExprKind::Try(inner) if self.is_testing_call(inner) => self.expr(inner, &Ty::Unknown),
+            ExprKind::Try(inner) => {
+                let i = self.operand(inner, &Ty::Unknown);
+                quote!(#i?)
+            }
+            ExprKind::Comptime(inner) | ExprKind::Nosuspend(inner) => self.expr(inner, expected),
+            ExprKind::If(i) => self.if_expr(i, expected),
+            ExprKind::Switch(s) => self.switch(s, expected),
+            ExprKind::While(w) => self.while_expr(w),
+            ExprKind::For(f) => self.for_expr(f),
+            ExprKind::Block(b) => self.block_expr(b, expected),
+            ExprKind::Return(value) => self.return_expr(value.as_deref()),
+            ExprKind::Break { label, value } => {
+                let l = label.as_ref().map(|l| lifetime(l));
+                let v = value.as_ref().map(|v| self.expr(v, &Ty::Unknown));
+                quote!(break #l #v)
+            }
+            ExprKind::Continue { label, value } => {
+                if value.is_some() {
+                    return self.todo("`continue :label value` (labeled switch dispatch)");
+                }
+                self.continue_expr(label.as_deref())
+            }
+            ExprKind::StructInit { ty, fields } => {
+                self.struct_init(ty.as_deref(), fields, expected)
+            }
+            ExprKind::ListInit { ty, elems } => self.list_init(ty.as_deref(), elems, expected),
+            ExprKind::Range { .. } => self.todo("range outside a slice or `for`"),
+            ExprKind::Unsupported(u) => self.todo(format!("{} ({})", u.reason, u.kind.as_str())),
+            ExprKind::PrimitiveType(_)
+            | ExprKind::Optional(_)
+            | ExprKind::ErrorUnion { .. }
+            | ExprKind::Pointer(_)
+            | ExprKind::Array { .. }
+            | ExprKind::FnType(_)
+            | ExprKind::Container(_)
+            | ExprKind::ErrorSet(_) => {
+                let text = self.zig_text(e.span).chars().take(40).collect::<String>();
+                self.todo(format!("type used as a value: `{text}`"))
+            }
+        }
+    }
+
+    fn ident_expr(&mut self, name: &str) -> TokenStream {
+        if self.state.receiver.as_deref() == Some(name) {
+            return quote!(self);
+        }
+        if self.local(name).is_some() {
+            let i = ident(name);
+            return quote!(#i);
+        }
+        if let Some((rust, _)) = self.scope.consts.get(name) {
+            let i = ident(rust);
+            return quote!(#i);
+        }
+        if let Some(sig) = self.scope.fns.get(name) {
+            let i = ident(&sig.rust_name);
+            return quote!(#i);
+        }
+        if let Some(Import::Module(m)) = self.scope.imports.get(name) {
+            let m = ident(m);
+            return quote!(super::#m);
+        }
+        let i = ident(name);
+        quote!(#i)
+    }
+
+    /// Indices are `usize` in Rust; other integer types are cast.
+    /// Indices are `usize` in Rust: anything not known to be `usize` (or
+    /// a literal, which infers) is cast. Zig already checked the value fits.
+    pub(super) fn index_expr(&mut self, e: &Expr) -> TokenStream {
+        let ty = self.infer(e);
+        let tokens = self.operand(e, &Ty::Int("usize".into()));
+        match ty {
+            Ty::Int(n) if n == "usize" || n == "comptime_int" => tokens,
+            _ if matches!(e.kind, ExprKind::Int(_)) => tokens,
+            _ => quote!((#tokens as usize)),
+        }
+    }
+
+    /// An expression used as an operand or method receiver: parenthesised
+    /// unless it is atomic, since token streams carry no precedence.
+    pub(super) fn operand(&mut self, e: &Expr, expected: &Ty) -> TokenStream {
+        let tokens = self.expr(e, expected);
+        if is_atomic(e) {
+            tokens
+        } else {
+            quote!((#tokens))
+        }
+    }
+
+    fn dot_name(&mut self, name: &str, expected: &Ty) -> TokenStream {
+        let target = match expected {
+            Ty::Named(t) => Some(t.clone()),
+            Ty::Optional(inner) => match inner.as_ref() {
+                Ty::Named(t) => Some(t.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(type_name) = target else {
+            return self.todo(format!("`.{name}` with an unknown result type"));
+        };
+        let path = self.type_member(&type_name, name);
+        if matches!(expected, Ty::Optional(_)) {
+            quote!(Some(#path))
+        } else {
+            path
+        }
+    }
+
+    /// `Type.member` → `Type::Variant`, `Type::CONST` or `Type::method`.
+    pub(super) fn type_member(&self, type_name: &str, member: &str) -> TokenStream {
+        let t = ident(type_name);
+        let info = self.scope.types.get(type_name);
+        let is_variant = info.is_some_and(|i| {
+            matches!(i.kind, Some(ContainerKind::Enum | ContainerKind::Union))
+                && i.variants.iter().any(|v| v == member)
+        });
+        let m = if is_variant {
+            ident(&camel_case(member))
+        } else if info.is_some_and(|i| i.methods.contains_key(member)) {
+            ident(&snake_case(member))
+        } else {
+            ident(&super::names::screaming_case(member))
+        };
+        quote!(#t::#m)
+    }
+
+    fn field(&mut self, object: &Expr, member: &str) -> TokenStream {
+        if let ExprKind::Ident(name) = &object.kind {
+            if self.local(name).is_none() && self.scope.types.contains_key(name) {
+                return self.type_member(name, member);
+            }
+            if let Some(Import::Module(m)) = self.scope.imports.get(name) {
+                let (m, member) = (ident(m), ident(&snake_case(member)));
+                return quote!(super::#m::#member);
+            }
+        }
+        let object_ty = self.infer(object);
+        let o = self.operand(object, &Ty::Unknown);
+        if member == "len" && matches!(object_ty, Ty::Slice { .. } | Ty::Array { .. } | Ty::Unknown)
+        {
+            return quote!(#o.len());
+        }
+        let m = ident(member);
+        quote!(#o.#m)
+    }
+
+    fn call(&mut self, callee: &Expr, args: &[Expr]) -> TokenStream {
+        if let Some(mapped) = self.std_call(callee, args) {
+            return mapped;
+        }
+        match &callee.kind {
+            ExprKind::Ident(name) if self.local(name).is_none() => {
+                if let Some(sig) = self.scope.fns.get(name).cloned() {
+                    let f = ident(&sig.rust_name);
+                    let args = self.args(args, &sig.params);
+                    return quote!(#f(#(#args),*));
+                }
+                let f = self.ident_expr(name);
+                let args = self.args(args, &[]);
+                quote!(#f(#(#args),*))
+            }
+            ExprKind::Field { object, member } => {
+                // `Type.method(x)` and `module.function(x)`.
+                if let ExprKind::Ident(name) = &object.kind
+                    && self.local(name).is_none()
+                {
+                    if let Some(info) = self.scope.types.get(name) {
+                        let params = info
+                            .methods
+                            .get(member)
+                            .map(|s| s.params.clone())
+                            .unwrap_or_default();
+                        let path = self.type_member(name, member);
+                        let args = self.args(args, &params);
+                        return quote!(#path(#(#args),*));
+                    }
+                    if let Some(Import::Module(m)) = self.scope.imports.get(name) {
+                        let (m, f) = (ident(m), ident(&snake_case(member)));
+                        let args = self.args(args, &[]);
+                        return quote!(super::#m::#f(#(#args),*));
+                    }
+                    if matches!(
+                        self.scope.imports.get(name),
+                        Some(Import::Std | Import::Other)
+                    ) {
+                        let text = self.zig_text(callee.span).to_string();
+                        return self.todo(format!("no rule for `{text}`"));
+                    }
+                }
+                // A method call: the receiver is implicit in Rust.
+                let receiver_ty = self.infer(object);
+                let params: Vec<Ty> = named_type(&receiver_ty)
+                    .and_then(|t| self.scope.types.get(t))
+                    .and_then(|i| i.methods.get(member))
+                    .map(|s| s.params.iter().skip(1).cloned().collect())
+                    .unwrap_or_default();
+                let o = self.operand(object, &Ty::Unknown);
+                let m = ident(&snake_case(member));
+                let args = self.args(args, &params);
+                quote!(#o.#m(#(#args),*))
+            }
+            _ => {
+                let f = self.expr(callee, &Ty::Unknown);
+                let args = self.args(args, &[]);
+                quote!((#f)(#(#args),*))
+            }
+        }
+    }
+
+    /// Arguments with their parameter types; allocator arguments disappear
+    /// with their parameters.
+    fn args(&mut self, args: &[Expr], params: &[Ty]) -> Vec<TokenStream> {
+        args.iter()
+            .enumerate()
+            .filter(|(i, _)| params.get(*i) != Some(&Ty::Allocator))
+            .map(|(i, a)| {
+                let expected = params.get(i).cloned().unwrap_or(Ty::Unknown);
+                self.expr(a, &expected)
+            })
+            .collect()
+    }
+
+    fn binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, expected: &Ty) -> TokenStream {
+        use BinaryOp::*;
+        let operand_ty = match op {
+            Eq | Ne | Lt | Le | Gt | Ge | And | Or => Ty::Unknown,
+            _ => expected.clone(),
+        };
+        let (lt, rt) = (self.infer(lhs), self.infer(rhs));
+        let mut l = self.operand(lhs, &operand_ty);
+        let mut r = self.operand(rhs, &operand_ty);
+        // Zig compares integers of different types; Rust needs one type.
+        if matches!(op, Eq | Ne | Lt | Le | Gt | Ge)
+            && let (Ty::Int(a), Ty::Int(b)) = (&lt, &rt)
+            && a != b
+            && let (Some(ta), Some(tb)) = (rust_type(&lt), rust_type(&rt))
+        {
+            if int_rank(a) < int_rank(b) {
+                l = quote!((#l as #tb));
+            } else {
+                r = quote!((#r as #ta));
+            }
+        }
+        match op {
+            Add => quote!(#l + #r),
+            Sub => quote!(#l - #r),
+            Mul => quote!(#l * #r),
+            Div => quote!(#l / #r),
+            Rem => quote!(#l % #r),
+            Shl => quote!(#l << #r),
+            Shr => quote!(#l >> #r),
+            BitAnd => quote!(#l & #r),
+            BitOr => quote!(#l | #r),
+            BitXor => quote!(#l ^ #r),
+            And => quote!(#l && #r),
+            Or => quote!(#l || #r),
+            Eq => quote!(#l == #r),
+            Ne => quote!(#l != #r),
+            Lt => quote!(#l < #r),
+            Le => quote!(#l <= #r),
+            Gt => quote!(#l > #r),
+            Ge => quote!(#l >= #r),
+            AddWrap => quote!(#l.wrapping_add(#r)),
+            SubWrap => quote!(#l.wrapping_sub(#r)),
+            MulWrap => quote!(#l.wrapping_mul(#r)),
+            AddSat => quote!(#l.saturating_add(#r)),
+            SubSat => quote!(#l.saturating_sub(#r)),
+            MulSat => quote!(#l.saturating_mul(#r)),
+            ShlSat => self.todo("saturating shift `<<|`"),
+            Concat | Repeat => self.todo("comptime array concatenation/repetition"),
+            ErrorSetMerge => self.todo("error set merge in expression position"),
+        }
+    }
+
+    fn return_expr(&mut self, value: Option<&Expr>) -> TokenStream {
+        let ret = self.state.ret.clone().unwrap_or(Ty::Unknown);
+        let Some(value) = value else {
+            return match ret {
+                Ty::ErrorUnion(_) => quote!(return Ok(())),
+                _ => quote!(return),
+            };
+        };
+        let v = self.wrap_return(value, &ret);
+        quote!(return #v)
+    }
+
+    /// A value returned from a function returning `E!T` or `?T`: errors
+    /// become `Err`, `null` becomes `None`, plain values are wrapped.
+    pub(super) fn wrap_return(&mut self, value: &Expr, ret: &Ty) -> TokenStream {
+        match ret {
+            Ty::ErrorUnion(inner) => {
+                if let ExprKind::ErrorValue(_) = value.kind {
+                    let e = self.expr(value, &Ty::Unknown);
+                    return quote!(Err(#e));
+                }
+                if matches!(self.infer(value), Ty::ErrorUnion(_)) {
+                    return self.expr(value, ret);
+                }
+                if diverges(value) {
+                    return self.expr(value, inner);
+                }
+                let v = self.expr(value, inner);
+                quote!(Ok(#v))
+            }
+            Ty::Optional(inner) => {
+                if value.kind == ExprKind::Null
+                    || matches!(self.infer(value), Ty::Optional(_))
+                    || diverges(value)
+                {
+                    return self.expr(value, ret);
+                }
+                let v = self.expr(value, inner);
+                quote!(Some(#v))
+            }
+            _ => self.expr(value, ret),
+        }
+    }
+
+    fn struct_init(
+        &mut self,
+        ty: Option<&Expr>,
+        fields: &[FieldInit],
+        expected: &Ty,
+    ) -> TokenStream {
+        let type_name = match ty.map(|t| self.zig_type(t)) {
+            Some(Ty::Named(n)) => Some(n),
+            Some(_) => None,
+            None => match expected {
+                Ty::Named(n) => Some(n.clone()),
+                _ => None,
+            },
+        };
+        let Some(type_name) = type_name else {
+            return self.todo("struct literal of unknown type");
+        };
+        let Some(info) = self.scope.types.get(&type_name).cloned() else {
+            if type_name == "Self" {
+                return self.todo("`.{}` literal of `@This()`");
+            }
+            return self.todo(format!("struct literal of `{type_name}`"));
+        };
+        if info.kind != Some(ContainerKind::Struct) {
+            return self.todo(format!("union or enum literal of `{type_name}`"));
+        }
+        let mut inits = Vec::new();
+        for (name, fty, default) in &info.fields {
+            let value = match fields.iter().find(|f| &f.name == name) {
+                Some(f) => self.expr(&f.value, fty),
+                None => match default {
+                    Some(d) => self.expr(d, fty),
+                    None => {
+                        return self
+                            .todo(format!("field `{name}` of `{type_name}` not initialised"));
+                    }
+                },
+            };
+            let n = ident(name);
+            inits.push(quote!(#n: #value));
+        }
+        let t = ident(&type_name);
+        quote!(#t { #(#inits),* })
+    }
+
+    fn list_init(&mut self, ty: Option<&Expr>, elems: &[Expr], expected: &Ty) -> TokenStream {
+        let array_ty = match ty {
+            Some(Expr {
+                kind: ExprKind::Array { elem, .. },
+                ..
+            }) => Some(self.zig_type(elem)),
+            Some(_) => return self.todo("typed list literal"),
+            None => match expected {
+                Ty::Array { elem, .. } => Some((**elem).clone()),
+                _ => None,
+            },
+        };
+        match array_ty {
+            Some(elem_ty) => {
+                let items: Vec<TokenStream> =
+                    elems.iter().map(|e| self.expr(e, &elem_ty)).collect();
+                match rust_type(&elem_ty) {
+                    // Pin the element type on the first literal so an
+                    // unannotated `let` gets Zig's element type.
+                    Some(t) if ty.is_some() && !items.is_empty() => {
+                        let first = &items[0];
+                        let rest = &items[1..];
+                        quote!([#first as #t #(, #rest)*])
+                    }
+                    _ => quote!([#(#items),*]),
+                }
+            }
+            None => {
+                let items: Vec<TokenStream> =
+                    elems.iter().map(|e| self.expr(e, &Ty::Unknown)).collect();
+                if items.len() == 1 {
+                    let only = &items[0];
+                    quote!((#only,))
+                } else {
+                    quote!((#(#items),*))
+                }
+            }
+        }
+    }
+
+    /// A light type inference over expressions, for rules that depend on
+    /// the operand type (`.len`, index casts, comparisons, returns).
+    pub(super) fn infer(&self, e: &Expr) -> Ty {
+        match &e.kind {
+            ExprKind::Ident(n) => self
+                .local(n)
+                .cloned()
+                .or_else(|| self.scope.consts.get(n).map(|(_, t)| t.clone()))
+                .unwrap_or(Ty::Unknown),
+            ExprKind::Bool(_) => Ty::Bool,
+            ExprKind::Null => Ty::Optional(Box::new(Ty::Unknown)),
+            ExprKind::Call { callee, .. } => match &callee.kind {
+                ExprKind::Ident(n) => self.scope.fns.get(n).map_or(Ty::Unknown, |s| s.ret.clone()),
+                ExprKind::Field { object, member } => {
+                    let receiver = self.infer(object);
+                    let type_name =
+                        named_type(&receiver)
+                            .map(str::to_string)
+                            .or(match &object.kind {
+                                ExprKind::Ident(t) => Some(t.clone()),
+                                _ => None,
+                            });
+                    type_name
+                        .and_then(|t| self.scope.types.get(&t))
+                        .and_then(|i| i.methods.get(member))
+                        .map_or(Ty::Unknown, |s| s.ret.clone())
+                }
+                _ => Ty::Unknown,
+            },
+            ExprKind::Field { object, member } => {
+                let object_ty = self.infer(object);
+                if matches!(object_ty, Ty::Slice { .. } | Ty::Array { .. }) && member == "len" {
+                    return Ty::Int("usize".into());
+                }
+                named_type(&object_ty)
+                    .and_then(|t| self.scope.types.get(t))
+                    .and_then(|i| i.fields.iter().find(|(n, ..)| n == member))
+                    .map_or(Ty::Unknown, |(_, t, _)| t.clone())
+            }
+            ExprKind::Index { object, .. } => match self.infer(object) {
+                Ty::Slice { elem, .. } | Ty::Array { elem, .. } => *elem,
+                _ => Ty::Unknown,
+            },
+            ExprKind::Slice { object, .. } => match self.infer(object) {
+                Ty::Slice { elem, mutable } => Ty::Slice { elem, mutable },
+                Ty::Array { elem, .. } => Ty::Slice {
+                    elem,
+                    mutable: false,
+                },
+                _ => Ty::Unknown,
+            },
+            ExprKind::Deref(inner) => match self.infer(inner) {
+                Ty::Ref { to, .. } => *to,
+                _ => Ty::Unknown,
+            },
+            ExprKind::Unwrap(inner) => match self.infer(inner) {
+                Ty::Optional(t) => *t,
+                _ => Ty::Unknown,
+            },
+            ExprKind::Try(inner) => match self.infer(inner) {
+                Ty::ErrorUnion(t) => *t,
+                _ => Ty::Unknown,
+            },
+            ExprKind::Binary { op, lhs, .. } => match op {
+                BinaryOp::Eq
+                | BinaryOp::Ne
+                | BinaryOp::Lt
+                | BinaryOp::Le
+                | BinaryOp::Gt
+                | BinaryOp::Ge
+                | BinaryOp::And
+                | BinaryOp::Or => Ty::Bool,
+                _ => self.infer(lhs),
+            },
+            ExprKind::Unary {
+                op: UnaryOp::Not, ..
+            } => Ty::Bool,
+            ExprKind::Unary { operand, .. } => self.infer(operand),
+            ExprKind::Builtin { name, args } => match (name.as_str(), args.first()) {
+                ("as", Some(t)) => self.zig_type(t),
+                ("This", _) => Ty::Named("Self".into()),
+                _ => Ty::Unknown,
+            },
+            ExprKind::StructInit { ty: Some(t), .. } => self.zig_type(t),
+            _ => Ty::Unknown,
+        }
+    }
+
+    /// Runs `f` with a capture bound in a fresh scope.
+    pub(super) fn scoped_capture<T>(
+        &mut self,
+        capture: Option<&Capture>,
+        ty: Ty,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        self.push_scope();
+        if let Some(c) = capture {
+            self.bind(&c.name, ty);
+        }
+        let out = f(self);
+        self.pop_scope();
+        out
+    }
+}
+
+/// The module type a value has, through one reference (`self: *Self`).
+pub(super) fn named_type(ty: &Ty) -> Option<&str> {
+    match ty {
+        Ty::Named(t) => Some(t),
+        Ty::Ref { to, .. } => match to.as_ref() {
+            Ty::Named(t) => Some(t),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub(super) fn lifetime(label: &str) -> syn::Lifetime {
+    let clean: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    syn::Lifetime::new(&format!("'{clean}"), proc_macro2::Span::call_site())
+}
+
+/// Zig integer literal → Rust literal tokens (same syntax for decimal,
+/// `0x`, `0o`, `0b` and `_`), or `None` when Rust spells it differently.
+fn int_literal(text: &str) -> Option<TokenStream> {
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("0x") && (lower.contains('p') || lower.contains('.')) {
+        return None;
+    }
+    let tokens: TokenStream = text.parse().ok()?;
+    let mut iter = tokens.clone().into_iter();
+    match (iter.next(), iter.next()) {
+        (Some(proc_macro2::TokenTree::Literal(_)), None) => Some(tokens),
+        _ => None,
+    }
+}
+
+fn int_rank(name: &str) -> u32 {
+    let bits = name.trim_start_matches(['u', 'i']);
+    match bits {
+        "size" => 64,
+        b => b.parse().unwrap_or(128),
+    }
+}
+
+/// Expressions that are cheap and side-effect free, so eager evaluation
+/// (`unwrap_or`) is faithful.
+fn is_cheap(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Null
+            | ExprKind::Char(_)
+            | ExprKind::Ident(_)
+            | ExprKind::Str(_)
+    )
+}
+
+fn is_atomic(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Ident(_)
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Char(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Null
+            | ExprKind::Call { .. }
+            | ExprKind::Field { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::Unwrap(_)
+            | ExprKind::ErrorValue(_)
+            | ExprKind::DotName(_)
+            | ExprKind::Try(_)
+    )
+}
+
+pub(super) fn diverges(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Return(_)
+            | ExprKind::Break { .. }
+            | ExprKind::Continue { .. }
+            | ExprKind::Unreachable
+    )
+}

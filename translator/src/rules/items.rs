@@ -1,0 +1,577 @@
+//! Items: functions, containers, constants, the module's error enum, tests.
+
+use std::collections::HashSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::names::{camel_case, ident, screaming_case, snake_case};
+use super::types::{Ty, rust_type};
+use super::{FnState, FnTranslation, Import, Translator, comment_marker};
+use crate::syntax::ir::*;
+use crate::syntax::visit::{self, Visitor};
+
+impl<'a> Translator<'a> {
+    pub(super) fn module_items(&mut self) -> (TokenStream, Vec<FnTranslation>) {
+        let mut items = vec![self.error_enum()];
+        let mut fns = Vec::new();
+        let mut tests = Vec::new();
+        let mut test_names = HashSet::new();
+        for decl in &self.file.members {
+            items.extend(self.comments_before(decl.span.start));
+            let doc = doc_attrs(&decl.doc);
+            match &decl.kind {
+                DeclKind::Fn(f) => {
+                    let (item, report) = self.fn_item(decl, f, None);
+                    items.push(quote!(#doc #item));
+                    fns.push(report);
+                }
+                DeclKind::Var(v) => items.push(self.var_item(decl, v, &doc, &mut fns)),
+                DeclKind::Test(t) => {
+                    let (item, report) = self.test_item(decl, t, &mut test_names);
+                    tests.push(item);
+                    fns.push(report);
+                }
+                DeclKind::Field(_) => {
+                    items.push(self.item_todo("file-level field (the file is a struct)"))
+                }
+                DeclKind::Comptime(_) => items.push(self.item_todo("top-level comptime block")),
+                DeclKind::UsingNamespace(_) => items.push(self.item_todo("usingnamespace")),
+                DeclKind::Unsupported(u) => {
+                    items.push(self.item_todo(format!("{} ({})", u.reason, u.kind.as_str())))
+                }
+            }
+            self.skip_comments_to(decl.span.end);
+        }
+        if !tests.is_empty() {
+            items.push(quote! {
+                #[cfg(test)]
+                mod tests {
+                    #[allow(unused_imports)]
+                    use super::*;
+                    #(#tests)*
+                }
+            });
+        }
+        (quote!(#(#items)*), fns)
+    }
+
+    /// One `Error` enum for every error name the module uses; Zig error
+    /// sets are sets of names, and `@errorName` stays available.
+    fn error_enum(&self) -> TokenStream {
+        if self.scope.error_names.is_empty() {
+            return quote!();
+        }
+        let variants: Vec<_> = self
+            .scope
+            .error_names
+            .iter()
+            .map(|n| ident(&camel_case(n)))
+            .collect();
+        let names: Vec<&String> = self.scope.error_names.iter().collect();
+        quote! {
+            /// The errors of this module (every Zig error name it uses).
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub enum Error { #(#variants),* }
+
+            impl Error {
+                /// The Zig error name (`@errorName`).
+                pub fn name(self) -> &'static str {
+                    match self { #(Error::#variants => #names),* }
+                }
+            }
+
+            impl core::fmt::Display for Error {
+                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    f.write_str(self.name())
+                }
+            }
+
+            impl std::error::Error for Error {}
+        }
+    }
+
+    fn fn_item(
+        &mut self,
+        decl: &Decl,
+        f: &FnDecl,
+        self_type: Option<&str>,
+    ) -> (TokenStream, FnTranslation) {
+        let rust_name = snake_case(&f.name);
+        let path = match self_type {
+            Some(t) => format!("{t}::{rust_name}"),
+            None => rust_name.clone(),
+        };
+        let mut report = FnTranslation {
+            zig_name: f.name.clone(),
+            rust_path: path,
+            zig_line: self.line_of(decl.span),
+            todos: 0,
+        };
+        self.state = FnState::default();
+        self.push_scope();
+        let item = self.fn_tokens(decl, f, self_type, &rust_name);
+        self.pop_scope();
+        report.todos = self.state.todos;
+        self.skip_comments_to(decl.span.end);
+        (item, report)
+    }
+
+    fn fn_tokens(
+        &mut self,
+        decl: &Decl,
+        f: &FnDecl,
+        self_type: Option<&str>,
+        rust_name: &str,
+    ) -> TokenStream {
+        let name = ident(rust_name);
+        let vis = decl.is_pub.then(|| quote!(pub));
+        let Some(body) = &f.body else {
+            let marker = self.fn_todo(&format!("extern fn `{}` (needs an extern block)", f.name));
+            return marker;
+        };
+        let mut generics = Vec::new();
+        let mut params = Vec::new();
+        let mut markers = Vec::new();
+        for (i, p) in f.proto.params.iter().enumerate() {
+            let pname = p.name.clone().unwrap_or_else(|| format!("arg{i}"));
+            let ty = match &p.ty {
+                ParamType::Type(t) => t,
+                ParamType::AnyType => {
+                    return self.fn_todo(&format!("fn `{}`: `anytype` parameter `{pname}`", f.name));
+                }
+                ParamType::VarArgs => return self.fn_todo(&format!("fn `{}`: C varargs", f.name)),
+            };
+            if p.is_comptime && matches!(&ty.kind, ExprKind::PrimitiveType(t) if t == "type") {
+                generics.push(ident(&pname));
+                self.bind(&pname, Ty::Named(pname.clone()));
+                continue;
+            }
+            let zty = self.zig_type(ty);
+            if zty == Ty::Allocator {
+                continue; // Rust's global allocator; the parameter disappears.
+            }
+            if i == 0
+                && let Some(st) = self_type
+                && let Some(receiver) = receiver_tokens(&zty, st)
+            {
+                self.state.receiver = Some(pname.clone());
+                self.bind(&pname, zty.clone());
+                params.push(receiver);
+                continue;
+            }
+            let Some(rt) = rust_type(&zty) else {
+                let text = self.zig_text(ty.span).to_string();
+                return self.fn_todo(&format!(
+                    "fn `{}`: parameter `{pname}` has type `{text}` with no rule",
+                    f.name
+                ));
+            };
+            if p.is_comptime {
+                markers.push(comment_marker(&format!(
+                    "PERF(port): comptime parameter `{pname}` is a runtime argument"
+                )));
+            }
+            self.bind(&pname, zty);
+            let n = ident(&pname);
+            params.push(quote!(#n: #rt));
+        }
+        let ret = self.zig_type(&f.proto.return_type);
+        let mut ret_tokens = match &ret {
+            Ty::Void => quote!(),
+            other => match rust_type(other) {
+                Some(t) => quote!(-> #t),
+                None => {
+                    let text = self.zig_text(f.proto.return_type.span).to_string();
+                    return self.fn_todo(&format!(
+                        "fn `{}`: return type `{text}` has no rule",
+                        f.name
+                    ));
+                }
+            },
+        };
+        self.state.ret = Some(ret.clone());
+        let body = self.fn_body(body, &ret);
+        // A returned reference with several borrowed parameters needs a
+        // named lifetime; tie it to the first `&mut` parameter (Zig's
+        // output buffer), else the first borrowed one. rustc's borrow
+        // checker rejects the choice if the body returns another borrow.
+        let mut lifetimes = Vec::new();
+        if returns_reference(&ret)
+            && params.iter().filter(|p| is_reference_param(p)).count() > 1
+            && !params
+                .first()
+                .is_some_and(|p| p.to_string().contains("self"))
+        {
+            let pick = params
+                .iter()
+                .position(|p| p.to_string().contains("& mut"))
+                .or_else(|| params.iter().position(is_reference_param));
+            if let Some(i) = pick {
+                let tokens = params[i].to_string().replacen('&', "&'a ", 1);
+                if let Ok(t) = tokens.parse::<TokenStream>() {
+                    params[i] = t;
+                    let rt = ret_tokens.to_string().replacen('&', "&'a ", 1);
+                    ret_tokens = rt.parse().unwrap_or(ret_tokens);
+                    lifetimes.push(quote!('a));
+                }
+            }
+        }
+        let all_generics: Vec<TokenStream> = lifetimes
+            .into_iter()
+            .chain(generics.iter().map(|g| quote!(#g)))
+            .collect();
+        let generics = (!all_generics.is_empty()).then(|| quote!(<#(#all_generics),*>));
+        quote! {
+            #vis fn #name #generics (#(#params),*) #ret_tokens {
+                #(#markers)*
+                #body
+            }
+        }
+    }
+
+    /// A function no rule can translate at all: a marker in its place.
+    /// Callers then fail to compile, which the summary reports.
+    fn fn_todo(&mut self, reason: &str) -> TokenStream {
+        self.state.todos += 1;
+        comment_marker(&format!("TODO(port): {reason}"))
+    }
+
+    fn var_item(
+        &mut self,
+        decl: &Decl,
+        v: &VarDecl,
+        doc: &TokenStream,
+        fns: &mut Vec<FnTranslation>,
+    ) -> TokenStream {
+        let vis = decl.is_pub.then(|| quote!(pub));
+        let Some(init) = &v.init else {
+            return self.item_todo(format!("`{}` without a value (extern)", v.name));
+        };
+        if self.scope.imports.contains_key(&v.name) {
+            return match self.scope.imports.get(&v.name) {
+                Some(Import::Module(m)) if m != "std" => {
+                    let (m, alias) = (ident(m), ident(&v.name));
+                    quote!(#[allow(unused_imports)] use super::#m as #alias;)
+                }
+                _ => quote!(),
+            };
+        }
+        if v.mutability == Mutability::Var {
+            return self.item_todo(format!(
+                "mutable global `{}` (needs a static with synchronisation)",
+                v.name
+            ));
+        }
+        match &init.kind {
+            ExprKind::Container(c) => self.container_item(&v.name, c, doc, vis, fns),
+            ExprKind::ErrorSet(_) => {
+                let n = ident(&v.name);
+                quote!(#doc #vis type #n = Error;)
+            }
+            _ => self.const_item(v, doc, vis),
+        }
+    }
+
+    fn const_item(
+        &mut self,
+        v: &VarDecl,
+        doc: &TokenStream,
+        vis: Option<TokenStream>,
+    ) -> TokenStream {
+        let Some(init) = &v.init else { return quote!() };
+        let ty = match &v.ty {
+            Some(t) => self.zig_type(t),
+            None => literal_type(init),
+        };
+        let Some(rt) = rust_type(&ty) else {
+            let text = self
+                .zig_text(init.span)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            return self.item_todo(format!("constant `{}` = `{text}`: no type rule", v.name));
+        };
+        self.state = FnState::default();
+        let value = self.expr(init, &ty);
+        self.item_todos += self.state.todos;
+        let name = ident(&screaming_case(&v.name));
+        quote!(#doc #vis const #name: #rt = #value;)
+    }
+
+    fn container_item(
+        &mut self,
+        name: &str,
+        c: &ContainerDecl,
+        doc: &TokenStream,
+        vis: Option<TokenStream>,
+        fns: &mut Vec<FnTranslation>,
+    ) -> TokenStream {
+        let n = ident(name);
+        let mut methods = Vec::new();
+        let mut fields = Vec::new();
+        let mut variants = Vec::new();
+        let mut assoc = Vec::new();
+        for member in &c.members {
+            let mdoc = doc_attrs(&member.doc);
+            match &member.kind {
+                DeclKind::Field(f) => fields.push((f, mdoc)),
+                DeclKind::Fn(f) => {
+                    let (item, report) = self.fn_item(member, f, Some(name));
+                    methods.push(quote!(#mdoc #item));
+                    fns.push(report);
+                }
+                DeclKind::Var(v)
+                    if matches!(
+                        v.init.as_ref().map(|i| &i.kind),
+                        Some(ExprKind::Container(_))
+                    ) =>
+                {
+                    assoc.push(self.item_todo(format!("nested type `{name}.{}`", v.name)));
+                }
+                DeclKind::Var(v) => {
+                    let mvis = member.is_pub.then(|| quote!(pub));
+                    assoc.push(self.const_item(v, &mdoc, mvis));
+                }
+                _ => assoc.push(self.item_todo(format!("member of `{name}`"))),
+            }
+        }
+        let definition = match (c.kind, c.layout) {
+            (ContainerKind::Struct, ContainerLayout::Packed) => {
+                return self.item_todo(format!("packed struct `{name}` (bit accessors)"));
+            }
+            (ContainerKind::Struct, layout) => {
+                let mut out = Vec::new();
+                let mut all_copy = true;
+                for (f, fdoc) in &fields {
+                    let ty = f.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                    all_copy &= ty.is_copy();
+                    let Some(rt) = rust_type(&ty) else {
+                        let text =
+                            f.ty.as_ref()
+                                .map(|t| self.zig_text(t.span))
+                                .unwrap_or("")
+                                .to_string();
+                        return self.item_todo(format!(
+                            "struct `{name}`: field `{}` type `{text}` has no rule",
+                            f.name
+                        ));
+                    };
+                    if matches!(ty, Ty::Slice { .. } | Ty::Ref { .. }) {
+                        return self.item_todo(format!(
+                            "struct `{name}`: field `{}` borrows (`{}`): owned or borrowed is a decision",
+                            f.name,
+                            f.ty.as_ref().map(|t| self.zig_text(t.span)).unwrap_or("")
+                        ));
+                    }
+                    let fname = ident(&f.name);
+                    out.push(quote!(#fdoc pub #fname: #rt));
+                }
+                let copy = all_copy.then(|| quote!(Copy,));
+                let repr = (layout == ContainerLayout::Extern).then(|| quote!(#[repr(C)]));
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, #copy PartialEq)]
+                    #repr
+                    #vis struct #n { #(#out),* }
+                }
+            }
+            (ContainerKind::Enum, _) => {
+                let repr = match c.arg.as_ref().map(|a| self.zig_type(a)) {
+                    Some(t @ Ty::Int(_)) => rust_type(&t).map(|t| quote!(#[repr(#t)])),
+                    _ => None,
+                };
+                for (f, fdoc) in &fields {
+                    if f.name == "_" {
+                        return self.item_todo(format!("non-exhaustive enum `{name}`"));
+                    }
+                    let v = ident(&camel_case(&f.name));
+                    let value = match &f.value {
+                        Some(Expr {
+                            kind: ExprKind::Int(text),
+                            ..
+                        }) => {
+                            let lit: TokenStream = text.parse().unwrap_or_default();
+                            quote!(= #lit)
+                        }
+                        Some(_) => {
+                            return self.item_todo(format!("enum `{name}`: computed tag value"));
+                        }
+                        None => quote!(),
+                    };
+                    variants.push(quote!(#fdoc #v #value));
+                }
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                    #repr
+                    #vis enum #n { #(#variants),* }
+                }
+            }
+            (ContainerKind::Union, _) if c.tagged || c.arg.is_some() => {
+                for (f, fdoc) in &fields {
+                    let v = ident(&camel_case(&f.name));
+                    let ty = f.ty.as_ref().map_or(Ty::Void, |t| self.zig_type(t));
+                    match ty {
+                        Ty::Void => variants.push(quote!(#fdoc #v)),
+                        other => match rust_type(&other) {
+                            Some(rt) if !matches!(other, Ty::Slice { .. } | Ty::Ref { .. }) => {
+                                variants.push(quote!(#fdoc #v(#rt)))
+                            }
+                            _ => {
+                                return self
+                                    .item_todo(format!("union `{name}`: payload of `{}`", f.name));
+                            }
+                        },
+                    }
+                }
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, PartialEq)]
+                    #vis enum #n { #(#variants),* }
+                }
+            }
+            (ContainerKind::Union, _) => return self.item_todo(format!("untagged union `{name}`")),
+            (ContainerKind::Opaque, _) => return self.item_todo(format!("opaque type `{name}`")),
+        };
+        let imp = (!methods.is_empty() || !assoc.is_empty())
+            .then(|| quote!(impl #n { #(#assoc)* #(#methods)* }));
+        quote!(#definition #imp)
+    }
+
+    fn test_item(
+        &mut self,
+        decl: &Decl,
+        t: &TestDecl,
+        used: &mut HashSet<String>,
+    ) -> (TokenStream, FnTranslation) {
+        let base = match &t.name {
+            TestName::Description(d) | TestName::Decl(d) => {
+                snake_case(&d.replace(|c: char| !c.is_ascii_alphanumeric(), "_"))
+            }
+            TestName::Anonymous => "anonymous".into(),
+        };
+        // `test_` keeps test names from shadowing the module's functions
+        // inside `mod tests`.
+        let words: Vec<&str> = base.split('_').filter(|s| !s.is_empty()).collect();
+        let base = format!(
+            "test_{}",
+            if words.is_empty() {
+                "anonymous".into()
+            } else {
+                words.join("_")
+            }
+        );
+        let mut name = base.clone();
+        let mut n = 2;
+        while !used.insert(name.clone()) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        self.state = FnState::default();
+        self.push_scope();
+        let mut tries = TryFinder {
+            translator: self,
+            found: false,
+        };
+        visit::walk_block(&mut tries, &t.body);
+        let returns_result = tries.found;
+        let ret = if returns_result {
+            Ty::ErrorUnion(Box::new(Ty::Void))
+        } else {
+            Ty::Void
+        };
+        self.state.ret = Some(ret.clone());
+        let body = self.fn_body(&t.body, &ret);
+        self.pop_scope();
+        let f = ident(&name);
+        let item = if returns_result {
+            // Tests may `try` errors of any module: box them.
+            quote!(#[test] fn #f() -> Result<(), Box<dyn std::error::Error>> { #body })
+        } else {
+            quote!(#[test] fn #f() { #body })
+        };
+        let report = FnTranslation {
+            zig_name: format!(
+                "test \"{}\"",
+                match &t.name {
+                    TestName::Description(d) | TestName::Decl(d) => d.as_str(),
+                    TestName::Anonymous => "",
+                }
+            ),
+            rust_path: format!("tests::{name}"),
+            zig_line: self.line_of(decl.span),
+            todos: self.state.todos,
+        };
+        (item, report)
+    }
+}
+
+fn returns_reference(ty: &Ty) -> bool {
+    match ty {
+        Ty::Slice { .. } | Ty::Ref { .. } => true,
+        Ty::Optional(t) | Ty::ErrorUnion(t) => returns_reference(t),
+        _ => false,
+    }
+}
+
+fn is_reference_param(p: &TokenStream) -> bool {
+    p.to_string().contains(": &")
+}
+
+/// `self: Self` / `self: *Self` / `self: *const Self` → receivers.
+fn receiver_tokens(ty: &Ty, self_type: &str) -> Option<TokenStream> {
+    let is_self = |t: &Ty| matches!(t, Ty::Named(n) if n == self_type || n == "Self");
+    match ty {
+        t if is_self(t) => Some(quote!(self)),
+        Ty::Ref { to, mutable: true } if is_self(to) => Some(quote!(&mut self)),
+        Ty::Ref { to, mutable: false } if is_self(to) => Some(quote!(&self)),
+        _ => None,
+    }
+}
+
+/// The type of an unannotated constant from its literal. Zig's
+/// `comptime_int` has no Rust twin: non-negative integers become `usize`,
+/// negative ones `i64` (rustc flags any use that needs another type).
+fn literal_type(e: &Expr) -> Ty {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Char(_) => Ty::Int("usize".into()),
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } if matches!(operand.kind, ExprKind::Int(_)) => Ty::Int("i64".into()),
+        ExprKind::Float(_) => Ty::Float("f64".into()),
+        ExprKind::Bool(_) => Ty::Bool,
+        ExprKind::Str(_) => Ty::Slice {
+            elem: Box::new(Ty::Int("u8".into())),
+            mutable: false,
+        },
+        ExprKind::Builtin { name, args } if name == "as" => match args.first() {
+            Some(t) => super::types::zig_type(t, &|_| false),
+            None => Ty::Unknown,
+        },
+        _ => Ty::Unknown,
+    }
+}
+
+fn doc_attrs(doc: &[String]) -> TokenStream {
+    let lines = doc.iter().map(|l| format!(" {l}"));
+    quote!(#(#[doc = #lines])*)
+}
+
+struct TryFinder<'t, 'a> {
+    translator: &'t Translator<'a>,
+    found: bool,
+}
+
+impl Visitor for TryFinder<'_, '_> {
+    fn visit_expr(&mut self, expr: &Expr) {
+        if let ExprKind::Try(inner) = &expr.kind
+            && !self.translator.is_testing_call(inner)
+        {
+            self.found = true;
+        }
+        visit::walk_expr(self, expr);
+    }
+}

@@ -1,0 +1,351 @@
+//! The rule engine: lowered Zig IR → safe Rust tokens, one module at a time.
+//!
+//! Rules are organised by construct: `types` (type mapping), `expr`
+//! (expressions and control flow), `stmt` (statements and blocks),
+//! `builtins` (`@builtins` and the Zig std mapping), `items` (functions,
+//! containers, constants, tests). What no rule covers becomes
+//! `todo!("TODO(port): reason")` — a compiling placeholder that `emit`
+//! also marks with a `// TODO(port):` comment. Nothing is dropped silently.
+
+mod builtins;
+mod expr;
+mod items;
+pub mod names;
+mod stmt;
+pub mod types;
+
+use std::collections::{BTreeSet, HashMap};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::syntax::ir::*;
+use crate::syntax::visit::{self, Visitor};
+use types::Ty;
+
+/// The result of translating one Zig module.
+#[derive(Debug, Clone)]
+pub struct ModuleTranslation {
+    /// Rust items, unformatted (see [`crate::emit`]).
+    pub tokens: TokenStream,
+    pub functions: Vec<FnTranslation>,
+    /// TODO markers outside functions (types, constants).
+    pub item_todos: usize,
+    pub unsafe_blocks: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct FnTranslation {
+    pub zig_name: String,
+    /// Path inside the module: `parse`, `Version::order`, `tests::parses`.
+    pub rust_path: String,
+    pub zig_line: u32,
+    pub todos: usize,
+}
+
+/// What a module declares, gathered before any function is translated, so
+/// rules can resolve names (a call to a module function, an enum literal).
+#[derive(Default)]
+struct ModuleScope {
+    fns: HashMap<String, FnSig>,
+    types: HashMap<String, TypeInfo>,
+    /// Module-level value constants: Zig name → Rust name.
+    consts: HashMap<String, (String, Ty)>,
+    /// `const foo = @import("foo.zig")` and `const std = @import("std")`.
+    imports: HashMap<String, Import>,
+    error_names: BTreeSet<String>,
+}
+
+#[derive(Clone)]
+struct FnSig {
+    rust_name: String,
+    params: Vec<Ty>,
+    ret: Ty,
+}
+
+#[derive(Clone, Default)]
+struct TypeInfo {
+    kind: Option<ContainerKind>,
+    /// Struct fields: name → (type, default value).
+    fields: Vec<(String, Ty, Option<Expr>)>,
+    /// Enum variants and union fields, Zig names.
+    variants: Vec<String>,
+    /// Methods and associated functions.
+    methods: HashMap<String, FnSig>,
+    /// Associated constants (`pub const init: P = ...`).
+    consts: HashMap<String, String>,
+}
+
+#[derive(Clone)]
+enum Import {
+    Std,
+    /// `const mem = std.mem;` → `["mem"]`.
+    StdAlias(Vec<String>),
+    Module(String),
+    Other,
+}
+
+/// Per-function state while translating a body.
+#[derive(Default)]
+struct FnState {
+    scopes: Vec<Vec<(String, Ty)>>,
+    ret: Option<Ty>,
+    todos: usize,
+    /// Enclosing loops, innermost last: the Zig label, and for a `while`
+    /// with a continue expression the Rust block `continue` breaks out of.
+    loops: Vec<(Option<String>, Option<String>)>,
+    labels: usize,
+    /// The Zig name of the method receiver (`self`, `p`...), spelled `self`.
+    receiver: Option<String>,
+}
+
+pub(crate) struct Translator<'a> {
+    source: &'a str,
+    file: &'a SourceFile,
+    scope: ModuleScope,
+    state: FnState,
+    item_todos: usize,
+    unsafe_blocks: usize,
+    /// Comments not yet emitted, in source order (index into file.comments).
+    next_comment: usize,
+}
+
+/// Translates one lowered Zig file.
+pub fn translate_module(file: &SourceFile, source: &str) -> ModuleTranslation {
+    let mut t = Translator {
+        source,
+        file,
+        scope: ModuleScope::default(),
+        state: FnState::default(),
+        item_todos: 0,
+        unsafe_blocks: 0,
+        next_comment: 0,
+    };
+    t.collect_scope();
+    let (tokens, functions) = t.module_items();
+    ModuleTranslation {
+        tokens,
+        functions,
+        item_todos: t.item_todos,
+        unsafe_blocks: t.unsafe_blocks,
+    }
+}
+
+impl<'a> Translator<'a> {
+    /// A compiling placeholder for something no rule translates.
+    fn todo(&mut self, reason: impl AsRef<str>) -> TokenStream {
+        self.state.todos += 1;
+        let message = format!("TODO(port): {}", reason.as_ref());
+        quote!(todo!(#message))
+    }
+
+    /// A TODO outside any function body (types, constants).
+    fn item_todo(&mut self, reason: impl AsRef<str>) -> TokenStream {
+        self.item_todos += 1;
+        comment_marker(&format!("TODO(port): {}", reason.as_ref()))
+    }
+
+    fn line_of(&self, span: Span) -> u32 {
+        let upto = self.source.get(..span.start as usize).unwrap_or("");
+        upto.bytes().filter(|&b| b == b'\n').count() as u32 + 1
+    }
+
+    fn zig_text(&self, span: Span) -> &'a str {
+        self.source.get(span.range()).unwrap_or("")
+    }
+
+    fn is_type_name(&self, name: &str) -> bool {
+        self.scope.types.contains_key(name)
+            || self
+                .state
+                .scopes
+                .iter()
+                .flatten()
+                .any(|(n, t)| n == name && *t == Ty::Named(name.into()))
+    }
+
+    fn zig_type(&self, e: &Expr) -> Ty {
+        types::zig_type(e, &|n| self.is_type_name(n))
+    }
+
+    fn push_scope(&mut self) {
+        self.state.scopes.push(Vec::new());
+    }
+
+    fn pop_scope(&mut self) {
+        self.state.scopes.pop();
+    }
+
+    fn bind(&mut self, name: &str, ty: Ty) {
+        if let Some(scope) = self.state.scopes.last_mut() {
+            scope.push((name.to_string(), ty));
+        }
+    }
+
+    fn local(&self, name: &str) -> Option<&Ty> {
+        self.state
+            .scopes
+            .iter()
+            .rev()
+            .flat_map(|s| s.iter().rev())
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t)
+    }
+
+    /// Plain comments between `from` and `to` (byte offsets), as markers.
+    fn comments_before(&mut self, to: u32) -> Vec<TokenStream> {
+        let mut out = Vec::new();
+        while let Some(c) = self.file.comments.get(self.next_comment) {
+            if c.span.start >= to {
+                break;
+            }
+            if c.kind == CommentKind::Line {
+                out.push(comment_marker(&c.text));
+            }
+            self.next_comment += 1;
+        }
+        out
+    }
+
+    /// Skips comments inside a span that was translated as a whole.
+    fn skip_comments_to(&mut self, offset: u32) {
+        while self
+            .file
+            .comments
+            .get(self.next_comment)
+            .is_some_and(|c| c.span.start < offset)
+        {
+            self.next_comment += 1;
+        }
+    }
+
+    fn collect_scope(&mut self) {
+        let mut errors = ErrorNames::default();
+        visit::walk_file(&mut errors, self.file);
+        self.scope.error_names = errors.0;
+        // Imports first: aliases such as `const mem = std.mem;` build on them.
+        for decl in &self.file.members {
+            if let DeclKind::Var(v) = &decl.kind
+                && let Some(Expr {
+                    kind: ExprKind::Builtin { name, .. },
+                    ..
+                }) = &v.init
+                && name == "import"
+            {
+                self.collect_var(v);
+            }
+        }
+        for decl in &self.file.members {
+            match &decl.kind {
+                DeclKind::Var(v) if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, .. }, .. }) if name == "import") =>
+                    {}
+                DeclKind::Fn(f) => {
+                    let sig = self.fn_sig(f);
+                    self.scope.fns.insert(f.name.clone(), sig);
+                }
+                DeclKind::Var(v) => self.collect_var(v),
+                _ => {}
+            }
+        }
+    }
+
+    fn collect_var(&mut self, v: &VarDecl) {
+        let Some(init) = &v.init else { return };
+        match &init.kind {
+            ExprKind::Builtin { name, args } if name == "import" => {
+                let import = match args.first().map(|a| &a.kind) {
+                    // Inside the std itself, `std` is imported as `std.zig` or `../std.zig`.
+                    Some(ExprKind::Str(s))
+                        if s == b"std" || s == b"std.zig" || s.ends_with(b"/std.zig") =>
+                    {
+                        Import::Std
+                    }
+                    Some(ExprKind::Str(s)) if s.ends_with(b".zig") => {
+                        Import::Module(crate::emit::module_name(&String::from_utf8_lossy(s)))
+                    }
+                    _ => Import::Other,
+                };
+                self.scope.imports.insert(v.name.clone(), import);
+            }
+            ExprKind::Container(c) => {
+                // Register the name first: fields may refer to the type itself.
+                self.scope.types.insert(v.name.clone(), TypeInfo::default());
+                let info = self.type_info(c);
+                self.scope.types.insert(v.name.clone(), info);
+            }
+            ExprKind::ErrorSet(_) => {}
+            _ if let Some(path) = self.std_path(init) => {
+                self.scope
+                    .imports
+                    .insert(v.name.clone(), Import::StdAlias(path));
+            }
+            _ => {
+                let ty = v.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                let rust = names::screaming_case(&v.name);
+                self.scope.consts.insert(v.name.clone(), (rust, ty));
+            }
+        }
+    }
+
+    fn type_info(&self, c: &ContainerDecl) -> TypeInfo {
+        let mut info = TypeInfo {
+            kind: Some(c.kind),
+            ..TypeInfo::default()
+        };
+        for m in &c.members {
+            match &m.kind {
+                DeclKind::Field(f) => {
+                    let ty = f.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                    info.variants.push(f.name.clone());
+                    info.fields.push((f.name.clone(), ty, f.value.clone()));
+                }
+                DeclKind::Fn(f) => {
+                    info.methods.insert(f.name.clone(), self.fn_sig(f));
+                }
+                DeclKind::Var(v) => {
+                    info.consts
+                        .insert(v.name.clone(), names::screaming_case(&v.name));
+                }
+                _ => {}
+            }
+        }
+        info
+    }
+
+    fn fn_sig(&self, f: &FnDecl) -> FnSig {
+        FnSig {
+            rust_name: names::snake_case(&f.name),
+            params: f
+                .proto
+                .params
+                .iter()
+                .map(|p| match &p.ty {
+                    ParamType::Type(t) => self.zig_type(t),
+                    _ => Ty::Unknown,
+                })
+                .collect(),
+            ret: self.zig_type(&f.proto.return_type),
+        }
+    }
+}
+
+/// A statement that `emit` turns into a `// text` line.
+pub(crate) fn comment_marker(text: &str) -> TokenStream {
+    quote!(__zigport_comment!(#text);)
+}
+
+#[derive(Default)]
+struct ErrorNames(BTreeSet<String>);
+
+impl Visitor for ErrorNames {
+    fn visit_expr(&mut self, expr: &Expr) {
+        match &expr.kind {
+            ExprKind::ErrorValue(name) => {
+                self.0.insert(name.clone());
+            }
+            ExprKind::ErrorSet(names) => self.0.extend(names.iter().cloned()),
+            _ => {}
+        }
+        visit::walk_expr(self, expr);
+    }
+}

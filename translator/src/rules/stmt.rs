@@ -1,0 +1,530 @@
+//! Statements, blocks and control flow.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::expr::{diverges, lifetime, named_type};
+use super::names::{camel_case, ident};
+use super::types::{Ty, rust_type};
+use super::{Translator, comment_marker};
+use crate::syntax::ir::*;
+
+impl<'a> Translator<'a> {
+    /// A block as a Rust block expression (`'label: { ... }`).
+    pub(super) fn block_expr(&mut self, b: &Block, expected: &Ty) -> TokenStream {
+        let body = self.block_body(b, expected);
+        match &b.label {
+            Some(l) => {
+                let l = lifetime(l);
+                quote!(#l: { #body })
+            }
+            None => quote!({ #body }),
+        }
+    }
+
+    /// The statements of a block (without braces), with Zig comments.
+    pub(super) fn block_body(&mut self, b: &Block, _expected: &Ty) -> TokenStream {
+        self.push_scope();
+        let mut out = Vec::new();
+        for s in &b.stmts {
+            out.extend(self.comments_before(s.span.start));
+            out.push(self.stmt(s));
+            self.skip_comments_to(s.span.end);
+        }
+        out.extend(self.comments_before(b.span.end));
+        self.pop_scope();
+        quote!(#(#out)*)
+    }
+
+    pub(super) fn stmt(&mut self, s: &Stmt) -> TokenStream {
+        match &s.kind {
+            StmtKind::Var(v) => self.let_stmt(v),
+            StmtKind::Destructure { targets, value } => {
+                let v = self.expr(value, &Ty::Unknown);
+                let mut pats = Vec::new();
+                let mut assigns = Vec::new();
+                for (i, t) in targets.iter().enumerate() {
+                    match t {
+                        DestructureTarget::Decl {
+                            name,
+                            mutability,
+                            ty,
+                        } => {
+                            let ty = ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                            self.bind(name, ty);
+                            let n = ident(name);
+                            pats.push(match mutability {
+                                Mutability::Var => quote!(mut #n),
+                                Mutability::Const => quote!(#n),
+                            });
+                        }
+                        DestructureTarget::Discard => pats.push(quote!(_)),
+                        DestructureTarget::Place(place) => {
+                            let tmp = ident(&format!("__zigport_d{i}"));
+                            let p = self.expr(place, &Ty::Unknown);
+                            pats.push(quote!(#tmp));
+                            assigns.push(quote!(#p = #tmp;));
+                        }
+                    }
+                }
+                quote!(let (#(#pats),*) = #v; #(#assigns)*)
+            }
+            StmtKind::Assign { op, target, value } => self.assign(*op, target, value),
+            StmtKind::Discard(e) => {
+                let e = self.expr(e, &Ty::Unknown);
+                quote!(let _ = #e;)
+            }
+            StmtKind::Expr(e) => {
+                let t = self.expr(e, &Ty::Void);
+                quote!(#t;)
+            }
+            StmtKind::Defer(body) | StmtKind::Errdefer { body, .. } => self.deferred(s, body),
+            StmtKind::Unsupported(u) => {
+                let t = self.todo(format!("{} ({})", u.reason, u.kind.as_str()));
+                quote!(#t;)
+            }
+        }
+    }
+
+    fn let_stmt(&mut self, v: &VarDecl) -> TokenStream {
+        let ty = v.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+        let init_ty = match (&ty, &v.init) {
+            (Ty::Unknown, Some(init)) => self.infer(init),
+            _ => ty.clone(),
+        };
+        let name = ident(&v.name);
+        let mutability = (v.mutability == Mutability::Var).then(|| quote!(mut));
+        let annotation = rust_type(&ty).map(|t| quote!(: #t));
+        if v.ty.is_some() && annotation.is_none() {
+            let text = self
+                .zig_text(v.ty.as_ref().map_or(v.span, |t| t.span))
+                .to_string();
+            let todo = self.todo(format!("type `{text}`"));
+            self.bind(&v.name, Ty::Unknown);
+            return quote!(let #mutability #name = #todo;);
+        }
+        let init = match &v.init {
+            Some(Expr {
+                kind: ExprKind::Undefined,
+                ..
+            }) => match &ty {
+                Ty::Array { elem, len } if elem.is_integer() => {
+                    let len: TokenStream = len.parse().unwrap_or_default();
+                    let marker =
+                        comment_marker("PERF(port): zero-initialised; Zig left it undefined");
+                    self.bind(&v.name, ty.clone());
+                    return quote!(#marker let #mutability #name #annotation = [0; #len];);
+                }
+                _ => quote!(Default::default()),
+            },
+            Some(init) => self.expr(init, &ty),
+            None => self.todo("declaration without a value"),
+        };
+        self.bind(&v.name, init_ty);
+        quote!(let #mutability #name #annotation = #init;)
+    }
+
+    fn assign(&mut self, op: AssignOp, target: &Expr, value: &Expr) -> TokenStream {
+        let ty = self.infer(target);
+        let t = self.expr(target, &Ty::Unknown);
+        let v = self.expr(value, &ty);
+        match op {
+            AssignOp::Assign => quote!(#t = #v;),
+            AssignOp::Add => quote!(#t += #v;),
+            AssignOp::Sub => quote!(#t -= #v;),
+            AssignOp::Mul => quote!(#t *= #v;),
+            AssignOp::Div => quote!(#t /= #v;),
+            AssignOp::Rem => quote!(#t %= #v;),
+            AssignOp::Shl => quote!(#t <<= #v;),
+            AssignOp::Shr => quote!(#t >>= #v;),
+            AssignOp::BitAnd => quote!(#t &= #v;),
+            AssignOp::BitOr => quote!(#t |= #v;),
+            AssignOp::BitXor => quote!(#t ^= #v;),
+            AssignOp::AddWrap => quote!(#t = #t.wrapping_add(#v);),
+            AssignOp::SubWrap => quote!(#t = #t.wrapping_sub(#v);),
+            AssignOp::MulWrap => quote!(#t = #t.wrapping_mul(#v);),
+            AssignOp::AddSat => quote!(#t = #t.saturating_add(#v);),
+            AssignOp::SubSat => quote!(#t = #t.saturating_sub(#v);),
+            AssignOp::MulSat => quote!(#t = #t.saturating_mul(#v);),
+            AssignOp::ShlSat => {
+                let todo = self.todo("saturating shift `<<|=`");
+                quote!(#todo;)
+            }
+        }
+    }
+
+    /// `defer`/`errdefer` of a free or `deinit` disappears: Rust ownership
+    /// frees. Any other deferred effect needs a scope guard: a TODO.
+    fn deferred(&mut self, s: &Stmt, body: &Stmt) -> TokenStream {
+        let text = self.zig_text(s.span).to_string();
+        if let StmtKind::Expr(Expr {
+            kind: ExprKind::Call { callee, .. },
+            ..
+        }) = &body.kind
+            && let ExprKind::Field { member, .. } = &callee.kind
+            && matches!(member.as_str(), "free" | "deinit" | "destroy")
+        {
+            return comment_marker(&format!("zigport: `{text}` dropped: ownership frees"));
+        }
+        let todo = self.todo(format!(
+            "`{}` needs a scope guard",
+            text.lines().next().unwrap_or("")
+        ));
+        quote!(#todo;)
+    }
+
+    pub(super) fn if_expr(&mut self, i: &IfExpr, expected: &Ty) -> TokenStream {
+        let cond_ty = self.infer(&i.cond);
+        let cond = self.expr(&i.cond, &Ty::Unknown);
+        let then =
+            self.branch_in_capture(i.capture.as_ref(), payload_of(&cond_ty), &i.then, expected);
+        let otherwise = i
+            .otherwise
+            .as_ref()
+            .map(|o| self.branch_in_capture(i.else_capture.as_ref(), Ty::Unknown, o, expected));
+        match (&i.capture, &i.else_capture) {
+            (None, None) => match otherwise {
+                Some(o) => quote!(if #cond { #then } else { #o }),
+                None => quote!(if #cond { #then }),
+            },
+            (Some(c), None) => {
+                let pat = capture_pattern(c);
+                match otherwise {
+                    Some(o) => quote!(if let Some(#pat) = #cond { #then } else { #o }),
+                    None => quote!(if let Some(#pat) = #cond { #then }),
+                }
+            }
+            (capture, Some(err)) => {
+                let ok = capture.as_ref().map_or_else(|| quote!(_), capture_pattern);
+                let err = ident(&err.name);
+                let o = otherwise.unwrap_or_else(|| quote!({}));
+                quote!(match #cond { Ok(#ok) => { #then } Err(#err) => { #o } })
+            }
+        }
+    }
+
+    /// A branch body with its capture bound, without outer braces.
+    fn branch_in_capture(
+        &mut self,
+        capture: Option<&Capture>,
+        ty: Ty,
+        body: &Expr,
+        expected: &Ty,
+    ) -> TokenStream {
+        self.scoped_capture(capture, ty, |t| t.branch_body(body, expected))
+    }
+
+    /// The inside of `{ }` for a branch: a block's statements, or one expression.
+    fn branch_body(&mut self, body: &Expr, expected: &Ty) -> TokenStream {
+        match &body.kind {
+            ExprKind::Block(b) if b.label.is_none() => self.block_body(b, expected),
+            _ => self.expr(body, expected),
+        }
+    }
+
+    pub(super) fn switch(&mut self, s: &SwitchExpr, expected: &Ty) -> TokenStream {
+        if s.label.is_some() {
+            return self.todo("labeled switch (`continue :label` dispatch)");
+        }
+        let subject_ty = self.infer(&s.subject);
+        let subject = self.expr(&s.subject, &Ty::Unknown);
+        let enum_name = named_type(&subject_ty).map(str::to_string);
+        let mut arms = Vec::new();
+        for prong in &s.prongs {
+            if prong.is_inline {
+                return self.todo("inline switch prong");
+            }
+            let mut pats = Vec::new();
+            for item in &prong.items {
+                let pat = match item {
+                    SwitchItem::Value(Expr {
+                        kind: ExprKind::DotName(v),
+                        ..
+                    }) => match &enum_name {
+                        Some(e) => {
+                            let (e, v) = (ident(e), ident(&camel_case(v)));
+                            let binds_payload = !prong.captures.is_empty()
+                                && self
+                                    .scope
+                                    .types
+                                    .get(enum_name.as_deref().unwrap_or(""))
+                                    .is_some_and(|i| i.kind == Some(ContainerKind::Union));
+                            if binds_payload {
+                                let c = capture_pattern(&prong.captures[0]);
+                                quote!(#e::#v(#c))
+                            } else if self
+                                .scope
+                                .types
+                                .get(enum_name.as_deref().unwrap_or(""))
+                                .is_some_and(|i| i.kind == Some(ContainerKind::Union))
+                            {
+                                quote!(#e::#v { .. })
+                            } else {
+                                quote!(#e::#v)
+                            }
+                        }
+                        None => {
+                            return self.todo(format!("switch on `.{v}` with an unknown enum type"));
+                        }
+                    },
+                    SwitchItem::Value(v) => match pattern_literal(v) {
+                        Some(p) => p,
+                        None => {
+                            let text = self.zig_text(v.span).to_string();
+                            return self
+                                .todo(format!("switch item `{text}` is not a literal pattern"));
+                        }
+                    },
+                    SwitchItem::Range { lo, hi } => {
+                        match (pattern_literal(lo), pattern_literal(hi)) {
+                            (Some(lo), Some(hi)) => quote!(#lo..=#hi),
+                            _ => return self.todo("switch range with non-literal bounds"),
+                        }
+                    }
+                };
+                pats.push(pat);
+            }
+            if prong.is_else {
+                pats.push(quote!(_));
+            }
+            let payload_bound = enum_name
+                .as_deref()
+                .and_then(|e| self.scope.types.get(e))
+                .is_some_and(|i| i.kind == Some(ContainerKind::Union));
+            let capture = if payload_bound {
+                None
+            } else {
+                prong.captures.first()
+            };
+            let body = self.scoped_capture(capture, subject_ty.clone(), |t| {
+                if payload_bound && let Some(c) = prong.captures.first() {
+                    t.bind(&c.name, Ty::Unknown);
+                }
+                t.branch_body(&prong.body, expected)
+            });
+            let binding = capture.map(|c| {
+                let c = ident(&c.name);
+                quote!(#c @)
+            });
+            arms.push(quote!(#binding #(#pats)|* => { #body }));
+        }
+        quote!(match #subject { #(#arms)* })
+    }
+
+    pub(super) fn while_expr(&mut self, w: &WhileExpr) -> TokenStream {
+        if w.otherwise.is_some() {
+            return self.todo("`while ... else`");
+        }
+        if w.is_inline {
+            return self.todo("inline while");
+        }
+        let label = w.label.as_ref().map(|l| lifetime(l));
+        let label_colon = label.as_ref().map(|l| quote!(#l:));
+        let cond_ty = self.infer(&w.cond);
+        let cond = self.expr(&w.cond, &Ty::Unknown);
+        let cont = w.continue_expr.as_ref().map(|c| self.stmt(c));
+        // `continue` must run the continue expression: the body becomes a
+        // labeled block that `continue` breaks out of.
+        let continue_block = cont.as_ref().map(|_| {
+            self.state.labels += 1;
+            format!("zigport_continue{}", self.state.labels)
+        });
+        self.state
+            .loops
+            .push((w.label.clone(), continue_block.clone()));
+        let body =
+            self.branch_in_capture(w.capture.as_ref(), payload_of(&cond_ty), &w.body, &Ty::Void);
+        self.state.loops.pop();
+        let body = match (&continue_block, &cont) {
+            (Some(block), Some(cont)) => {
+                let l = lifetime(block);
+                quote!(#l: { #body } #cont)
+            }
+            _ => body,
+        };
+        match &w.capture {
+            Some(c) => {
+                let pat = capture_pattern(c);
+                quote!(#label_colon while let Some(#pat) = #cond { #body })
+            }
+            None => quote!(#label_colon while #cond { #body }),
+        }
+    }
+
+    /// `continue` of a loop with a continue expression breaks out of the
+    /// body block instead, so the continue expression still runs.
+    pub(super) fn continue_expr(&mut self, label: Option<&str>) -> TokenStream {
+        let target = self
+            .state
+            .loops
+            .iter()
+            .rev()
+            .find(|(l, _)| label.is_none() || l.as_deref() == label);
+        match target {
+            Some((_, Some(block))) => {
+                let l = lifetime(block);
+                quote!(break #l)
+            }
+            _ => {
+                let l = label.map(lifetime);
+                quote!(continue #l)
+            }
+        }
+    }
+
+    pub(super) fn for_expr(&mut self, f: &ForExpr) -> TokenStream {
+        if f.otherwise.is_some() {
+            return self.todo("`for ... else`");
+        }
+        if f.is_inline {
+            return self.todo("inline for (comptime unrolling)");
+        }
+        let label = f.label.as_ref().map(|l| lifetime(l));
+        let label_colon = label.as_ref().map(|l| quote!(#l:));
+        self.state.loops.push((f.label.clone(), None));
+        let mut iters = Vec::new();
+        let mut elem_tys = Vec::new();
+        for (i, input) in f.inputs.iter().enumerate() {
+            let by_ref = f.captures.get(i).is_some_and(|c| c.by_ref);
+            match input {
+                ForInput::Range { start, end } => {
+                    let s = self.expr(start, &Ty::Int("usize".into()));
+                    let it = match end {
+                        Some(e) => {
+                            let e = self.index_expr(e);
+                            quote!((#s..#e))
+                        }
+                        None => quote!((#s..)),
+                    };
+                    iters.push(it);
+                    elem_tys.push(Ty::Int("usize".into()));
+                }
+                ForInput::Expr(e) => {
+                    let ty = self.infer(e);
+                    let elem = match &ty {
+                        Ty::Slice { elem, .. } | Ty::Array { elem, .. } => (**elem).clone(),
+                        _ => Ty::Unknown,
+                    };
+                    let x = self.operand(e, &Ty::Unknown);
+                    let it = if by_ref {
+                        quote!(#x.iter_mut())
+                    } else if elem.is_copy() {
+                        quote!(#x.iter().copied())
+                    } else {
+                        quote!(#x.iter())
+                    };
+                    iters.push(it);
+                    elem_tys.push(elem);
+                }
+            }
+        }
+        let pats: Vec<TokenStream> = f
+            .captures
+            .iter()
+            .map(|c| {
+                let n = ident(&c.name);
+                quote!(#n)
+            })
+            .collect();
+        self.push_scope();
+        for (c, ty) in f.captures.iter().zip(&elem_tys) {
+            self.bind(&c.name, ty.clone());
+        }
+        let body = self.branch_body(&f.body, &Ty::Void);
+        self.pop_scope();
+        self.state.loops.pop();
+        // Zig asserts equal lengths for multi-object loops; zip() would
+        // silently stop at the shorter one.
+        let (iter, pat) = match iters.len() {
+            0 => return self.todo("for without inputs"),
+            1 => (
+                iters[0].clone(),
+                pats.first().cloned().unwrap_or_else(|| quote!(_)),
+            ),
+            _ => {
+                let first = &iters[0];
+                let mut iter = quote!(#first);
+                let mut pat = pats.first().cloned().unwrap_or_else(|| quote!(_));
+                for (i, it) in iters.iter().enumerate().skip(1) {
+                    iter = quote!(#iter.zip(#it));
+                    let p = pats.get(i).cloned().unwrap_or_else(|| quote!(_));
+                    pat = quote!((#pat, #p));
+                }
+                let lens: Vec<TokenStream> = f
+                    .inputs
+                    .iter()
+                    .filter_map(|inp| match inp {
+                        ForInput::Expr(e) => Some(self.expr(e, &Ty::Unknown)),
+                        ForInput::Range { .. } => None,
+                    })
+                    .collect();
+                let assert = if lens.len() > 1 {
+                    let first = &lens[0];
+                    let rest = &lens[1..];
+                    quote!(#(assert_eq!(#first.len(), #rest.len());)*)
+                } else {
+                    quote!()
+                };
+                return quote!({ #assert #label_colon for #pat in #iter { #body } });
+            }
+        };
+        quote!(#label_colon for #pat in #iter { #body })
+    }
+
+    /// A function body: statements, plus `Ok(())` when a `!void` function
+    /// falls off its end.
+    pub(super) fn fn_body(&mut self, b: &Block, ret: &Ty) -> TokenStream {
+        let body = self.block_body(b, ret);
+        let falls_through = !b
+            .stmts
+            .last()
+            .is_some_and(|s| matches!(&s.kind, StmtKind::Expr(e) if diverges(e)));
+        match ret {
+            Ty::ErrorUnion(inner) if **inner == Ty::Void && falls_through => quote!(#body Ok(())),
+            _ => body,
+        }
+    }
+}
+
+/// The payload type bound by `if (x) |v|` / `while (x) |v|`.
+fn payload_of(ty: &Ty) -> Ty {
+    match ty {
+        Ty::Optional(t) | Ty::ErrorUnion(t) => (**t).clone(),
+        _ => Ty::Unknown,
+    }
+}
+
+fn capture_pattern(c: &Capture) -> TokenStream {
+    let n = ident(&c.name);
+    if c.by_ref {
+        quote!(ref mut #n)
+    } else {
+        quote!(#n)
+    }
+}
+
+/// Literal switch items: integers, characters, booleans.
+fn pattern_literal(e: &Expr) -> Option<TokenStream> {
+    match &e.kind {
+        ExprKind::Int(text) => text.parse::<TokenStream>().ok(),
+        ExprKind::Char(c) => match u8::try_from(*c) {
+            Ok(b) if b.is_ascii() => {
+                let lit = proc_macro2::Literal::byte_character(b);
+                Some(quote!(#lit))
+            }
+            _ => {
+                let lit = proc_macro2::Literal::u32_unsuffixed(*c);
+                Some(quote!(#lit))
+            }
+        },
+        ExprKind::Bool(b) => Some(if *b { quote!(true) } else { quote!(false) }),
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } => {
+            let inner = pattern_literal(operand)?;
+            Some(quote!(-#inner))
+        }
+        _ => None,
+    }
+}
