@@ -53,7 +53,7 @@ pub fn emit_module(
     let clean = translation
         .functions
         .iter()
-        .filter(|f| f.todos == 0)
+        .filter(|f| f.todo_reasons.is_empty())
         .count();
     let confidence = if functions == 0 {
         if todos == 0 { "high" } else { "low" }
@@ -123,7 +123,8 @@ fn restore_comments(text: &str) -> (String, usize, usize) {
             let end = after.find("\")").unwrap_or(after.len());
             out.push_str(indent);
             out.push_str("// ");
-            out.push_str(&after[..end].replace("\\\"", "\"").replace("\\\\", "\\"));
+            let message = after[..end].replace("\\\"", "\"").replace("\\\\", "\\");
+            out.push_str(&message.replace("{{", "{").replace("}}", "}"));
             out.push('\n');
             todos += 1;
             rest = &after[end..];

@@ -60,8 +60,47 @@ pub struct FnReport {
     pub rust_path: String,
     pub zig_line: u32,
     pub status: FnStatus,
+    /// Reasons of its `TODO(port)` markers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub todos: Vec<String>,
+    /// Module functions it calls that are not clean.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked_by: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
+}
+
+/// A function that compiles without markers but calls an unported module
+/// function is not clean: it is `todo`, blocked by that callee. Repeats
+/// until nothing changes, so blocking flows up the call graph.
+fn block_callers_of_unported(reports: &mut [FnReport], translations: &[FnTranslation]) {
+    loop {
+        let not_clean: std::collections::HashSet<String> = reports
+            .iter()
+            .filter(|r| r.status != FnStatus::Clean)
+            .map(|r| r.rust_path.clone())
+            .collect();
+        let mut changed = false;
+        for (report, t) in reports.iter_mut().zip(translations) {
+            if report.status != FnStatus::Clean {
+                continue;
+            }
+            let blocked: Vec<String> = t
+                .calls
+                .iter()
+                .filter(|c| not_clean.contains(*c))
+                .cloned()
+                .collect();
+            if !blocked.is_empty() {
+                report.status = FnStatus::Todo;
+                report.blocked_by = blocked;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -114,7 +153,7 @@ pub fn translate_units(
             Ok(bytes) => {
                 let source = String::from_utf8_lossy(&bytes);
                 let parsed = parse_source(&mut parser, &source);
-                let translation = translate_module(&parsed.file, &source);
+                let translation = translate_module(&parsed.file, &source, &unit.display);
                 match emit_module(&translation, &unit.display, source.lines().count()) {
                     Ok(emitted) => {
                         let counts = Counts {
@@ -175,25 +214,30 @@ pub fn translate_units(
                 .collect();
             let status = if !fn_errors.is_empty() {
                 FnStatus::Error
-            } else if f.todos > 0 || range.is_none() {
+            } else if !f.todo_reasons.is_empty() || range.is_none() {
                 FnStatus::Todo
             } else {
                 FnStatus::Clean
             };
-            match status {
-                FnStatus::Clean => file.counts.clean += 1,
-                FnStatus::Todo => file.counts.todo += 1,
-                FnStatus::Error => file.counts.error += 1,
-            }
             file.functions.push(FnReport {
                 zig_name: f.zig_name.clone(),
                 rust_path: f.rust_path.clone(),
                 zig_line: f.zig_line,
                 status,
+                todos: f.todo_reasons.clone(),
+                blocked_by: Vec::new(),
                 errors: fn_errors,
             });
         }
         errors_outside_functions += attributed.iter().filter(|a| !**a).count();
+        block_callers_of_unported(&mut file.functions, functions);
+        for f in &file.functions {
+            match f.status {
+                FnStatus::Clean => file.counts.clean += 1,
+                FnStatus::Todo => file.counts.todo += 1,
+                FnStatus::Error => file.counts.error += 1,
+            }
+        }
     }
     let mut totals = Counts::default();
     for f in &files {

@@ -25,16 +25,26 @@ impl<'a> Translator<'a> {
             ("This", []) => quote!(Self),
             ("intCast", [x]) => {
                 let x = self.expr(x, &Ty::Unknown);
-                match target {
-                    Some(t) => quote!(#t::try_from(#x).unwrap()),
-                    None => quote!(#x.try_into().unwrap()),
+                match (target, odd_unsigned_bits(expected)) {
+                    // `u21` lives in a `u32`: check the Zig width too.
+                    (Some(t), Some(bits)) => {
+                        let msg = format!("integer does not fit in u{bits}");
+                        quote!({ let v = #t::try_from(#x).unwrap(); assert!(v >> #bits == 0, #msg); v })
+                    }
+                    (Some(t), None) => quote!(#t::try_from(#x).unwrap()),
+                    (None, _) => quote!(#x.try_into().unwrap()),
                 }
             }
             ("truncate", [x]) => {
                 let x = self.expr(x, &Ty::Unknown);
-                match target {
-                    Some(t) => quote!((#x as #t)),
-                    None => quote!((#x as _)),
+                match (target, odd_unsigned_bits(expected)) {
+                    (Some(t), Some(bits)) => {
+                        let mask = (1u128 << bits) - 1;
+                        let mask = proc_macro2::Literal::u128_unsuffixed(mask);
+                        quote!(((#x as #t) & #mask))
+                    }
+                    (Some(t), None) => quote!((#x as #t)),
+                    (None, _) => quote!((#x as _)),
                 }
             }
             ("as", [t, x]) => {
@@ -145,7 +155,7 @@ impl<'a> Translator<'a> {
             ("panic", [msg]) => match &msg.kind {
                 ExprKind::Str(bytes) => {
                     let text = String::from_utf8_lossy(bytes).into_owned();
-                    quote!(panic!(#text))
+                    quote!(panic!("{}", #text))
                 }
                 _ => {
                     let m = self.expr(msg, &Ty::Unknown);
@@ -223,6 +233,36 @@ impl<'a> Translator<'a> {
                 let c = self.expr(c, &Ty::Int("u8".into()));
                 quote!(#c.#m())
             }
+            (["math", op @ ("rotl" | "rotr")], [_, x, r]) => {
+                let method = ident(if *op == "rotl" {
+                    "rotate_left"
+                } else {
+                    "rotate_right"
+                });
+                let x = self.operand(x, &Ty::Unknown);
+                let r = self.operand(r, &Ty::Unknown);
+                quote!(#x.#method((#r) as u32))
+            }
+            (["mem", "readInt"], [t, bytes, endian]) => {
+                let (Some(rt), Some(from)) =
+                    (rust_type(&self.zig_type(t)), endian_method(endian, "from"))
+                else {
+                    return Some(self.todo("std.mem.readInt with a runtime or native endian"));
+                };
+                let b = self.operand(bytes, &Ty::Unknown);
+                quote!(#rt::#from(#b[..core::mem::size_of::<#rt>()].try_into().unwrap()))
+            }
+            (["mem", "writeInt"], [t, bytes, value, endian]) => {
+                let (Some(rt), Some(to)) =
+                    (rust_type(&self.zig_type(t)), endian_method(endian, "to"))
+                else {
+                    return Some(self.todo("std.mem.writeInt with a runtime or native endian"));
+                };
+                let ty = self.zig_type(t);
+                let b = self.operand(bytes, &Ty::Unknown);
+                let v = self.operand(value, &ty);
+                quote!(#b[..core::mem::size_of::<#rt>()].copy_from_slice(&#v.#to()))
+            }
             (["debug", "assert"], [x]) => {
                 let x = self.expr(x, &Ty::Bool);
                 quote!(assert!(#x))
@@ -290,5 +330,23 @@ impl<'a> Translator<'a> {
     pub(super) fn is_testing_call(&self, e: &Expr) -> bool {
         matches!(&e.kind, ExprKind::Call { callee, .. }
             if self.std_path(callee).is_some_and(|p| p.first().is_some_and(|f| f == "testing")))
+    }
+}
+
+/// Bits of an unsigned Zig integer type Rust lacks (`u21` → 21).
+fn odd_unsigned_bits(ty: &Ty) -> Option<u32> {
+    let Ty::Int(name) = ty else { return None };
+    match super::types::int_width(name)? {
+        (false, bits) if ![8, 16, 32, 64, 128].contains(&bits) => Some(bits),
+        _ => None,
+    }
+}
+
+/// `.little` → `from_le_bytes` / `to_le_bytes`; `None` for other endians.
+fn endian_method(endian: &Expr, prefix: &str) -> Option<proc_macro2::Ident> {
+    match &endian.kind {
+        ExprKind::DotName(e) if e == "little" => Some(ident(&format!("{prefix}_le_bytes"))),
+        ExprKind::DotName(e) if e == "big" => Some(ident(&format!("{prefix}_be_bytes"))),
+        _ => None,
     }
 }

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::names::{camel_case, ident, snake_case};
 use super::types::{Ty, rust_type};
-use super::{Import, Translator};
+use super::{FnSig, Import, Translator};
 use crate::syntax::ir::*;
 
 impl<'a> Translator<'a> {
@@ -198,14 +198,38 @@ impl<'a> Translator<'a> {
         }
         if let Some(sig) = self.scope.fns.get(name) {
             let i = ident(&sig.rust_name);
-            return quote!(#i);
+            return match &sig.owner {
+                Some(owner) => {
+                    let o = ident(owner);
+                    quote!(#o::#i)
+                }
+                None => quote!(#i),
+            };
         }
         if let Some(Import::Module(m)) = self.scope.imports.get(name) {
             let m = ident(m);
             return quote!(super::#m);
         }
+        // Inside a container's methods, unqualified names are its own decls.
+        if let Some(member) = self.container_member(name) {
+            return member;
+        }
         let i = ident(name);
         quote!(#i)
+    }
+
+    /// `Self::f` / `Self::CONST` when `name` is declared by the container
+    /// whose method is being translated.
+    fn container_member(&self, name: &str) -> Option<TokenStream> {
+        let owner = self.state.self_type.as_deref()?;
+        let info = self.scope.types.get(owner)?;
+        if let Some(sig) = info.methods.get(name) {
+            let f = ident(&sig.rust_name);
+            return Some(quote!(Self::#f));
+        }
+        let c = info.consts.get(name)?;
+        let c = ident(c);
+        Some(quote!(Self::#c))
     }
 
     /// Indices are `usize` in Rust; other integer types are cast.
@@ -298,8 +322,34 @@ impl<'a> Translator<'a> {
             ExprKind::Ident(name) if self.local(name).is_none() => {
                 if let Some(sig) = self.scope.fns.get(name).cloned() {
                     let f = ident(&sig.rust_name);
-                    let args = self.args(args, &sig.params);
-                    return quote!(#f(#(#args),*));
+                    return match &sig.owner {
+                        Some(owner) => {
+                            let o = ident(owner);
+                            self.call_with_sig(
+                                quote!(#o::#f),
+                                format!("{owner}::{}", sig.rust_name),
+                                &sig,
+                                args,
+                            )
+                        }
+                        None => self.call_with_sig(quote!(#f), sig.rust_name.clone(), &sig, args),
+                    };
+                }
+                if let Some(owner) = self.state.self_type.clone()
+                    && let Some(sig) = self
+                        .scope
+                        .types
+                        .get(&owner)
+                        .and_then(|i| i.methods.get(name))
+                        .cloned()
+                {
+                    let f = ident(&sig.rust_name);
+                    return self.call_with_sig(
+                        quote!(Self::#f),
+                        format!("{owner}::{}", sig.rust_name),
+                        &sig,
+                        args,
+                    );
                 }
                 let f = self.ident_expr(name);
                 let args = self.args(args, &[]);
@@ -311,14 +361,17 @@ impl<'a> Translator<'a> {
                     && self.local(name).is_none()
                 {
                     if let Some(info) = self.scope.types.get(name) {
-                        let params = info
-                            .methods
-                            .get(member)
-                            .map(|s| s.params.clone())
-                            .unwrap_or_default();
                         let path = self.type_member(name, member);
-                        let args = self.args(args, &params);
-                        return quote!(#path(#(#args),*));
+                        return match info.methods.get(member).cloned() {
+                            Some(sig) => {
+                                let record = format!("{name}::{}", sig.rust_name);
+                                self.call_with_sig(path, record, &sig, args)
+                            }
+                            None => {
+                                let args = self.args(args, &[]);
+                                quote!(#path(#(#args),*))
+                            }
+                        };
                     }
                     if let Some(Import::Module(m)) = self.scope.imports.get(name) {
                         let (m, f) = (ident(m), ident(&snake_case(member)));
@@ -335,11 +388,29 @@ impl<'a> Translator<'a> {
                 }
                 // A method call: the receiver is implicit in Rust.
                 let receiver_ty = self.infer(object);
-                let params: Vec<Ty> = named_type(&receiver_ty)
-                    .and_then(|t| self.scope.types.get(t))
-                    .and_then(|i| i.methods.get(member))
-                    .map(|s| s.params.iter().skip(1).cloned().collect())
-                    .unwrap_or_default();
+                let method = named_type(&receiver_ty).and_then(|t| {
+                    let type_name = match t {
+                        "Self" => self.state.self_type.clone()?,
+                        other => other.to_string(),
+                    };
+                    let sig = self
+                        .scope
+                        .types
+                        .get(&type_name)?
+                        .methods
+                        .get(member)?
+                        .clone();
+                    Some((type_name, sig))
+                });
+                let params: Vec<Ty> = match &method {
+                    Some((type_name, sig)) => {
+                        self.state
+                            .calls
+                            .push(format!("{type_name}::{}", sig.rust_name));
+                        sig.params.iter().skip(1).cloned().collect()
+                    }
+                    None => Vec::new(),
+                };
                 let o = self.operand(object, &Ty::Unknown);
                 let m = ident(&snake_case(member));
                 let args = self.args(args, &params);
@@ -351,6 +422,39 @@ impl<'a> Translator<'a> {
                 quote!((#f)(#(#args),*))
             }
         }
+    }
+
+    /// A call to a function whose signature the module declares: records
+    /// the call, passes `comptime T: type` arguments as a turbofish and
+    /// drops allocator arguments.
+    fn call_with_sig(
+        &mut self,
+        path: TokenStream,
+        record: String,
+        sig: &FnSig,
+        args: &[Expr],
+    ) -> TokenStream {
+        self.state.calls.push(record);
+        let mut types = Vec::new();
+        for &i in &sig.type_params {
+            let Some(arg) = args.get(i) else { continue };
+            match rust_type(&self.zig_type(arg)) {
+                Some(t) => types.push(t),
+                None => {
+                    let text = self.zig_text(arg.span).to_string();
+                    types.push(self.todo(format!("type argument `{text}`")));
+                }
+            }
+        }
+        let turbofish = (!types.is_empty()).then(|| quote!(::<#(#types),*>));
+        let (value_args, value_params): (Vec<Expr>, Vec<Ty>) = args
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !sig.type_params.contains(i))
+            .map(|(i, a)| (a.clone(), sig.params.get(i).cloned().unwrap_or(Ty::Unknown)))
+            .unzip();
+        let args = self.args(&value_args, &value_params);
+        quote!(#path #turbofish (#(#args),*))
     }
 
     /// Arguments with their parameter types; allocator arguments disappear

@@ -12,12 +12,67 @@ use crate::syntax::ir::*;
 use crate::syntax::visit::{self, Visitor};
 
 impl<'a> Translator<'a> {
+    /// The type of an unannotated constant, from its initialiser. Zig's
+    /// `comptime_int` has no Rust twin: non-negative integers become
+    /// `usize`, negative ones `i64` (rustc flags any use needing another).
+    pub(super) fn const_type(&self, init: &Expr) -> Ty {
+        match &init.kind {
+            ExprKind::Int(_) | ExprKind::Char(_) => Ty::Int("usize".into()),
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                operand,
+            } if matches!(operand.kind, ExprKind::Int(_)) => Ty::Int("i64".into()),
+            ExprKind::Float(_) => Ty::Float("f64".into()),
+            ExprKind::Str(_) => Ty::Slice {
+                elem: Box::new(Ty::Int("u8".into())),
+                mutable: false,
+            },
+            // `"abc".*` is the array `[3:0]u8`.
+            ExprKind::Deref(inner) => match &inner.kind {
+                ExprKind::Str(bytes) => Ty::Array {
+                    elem: Box::new(Ty::Int("u8".into())),
+                    len: bytes.len().to_string(),
+                },
+                _ => Ty::Unknown,
+            },
+            ExprKind::ListInit { ty: Some(t), elems } => match &t.kind {
+                ExprKind::Array { elem, len, .. } if matches!(&len.kind, ExprKind::Ident(n) if n == "_") => {
+                    Ty::Array {
+                        elem: Box::new(self.zig_type(elem)),
+                        len: elems.len().to_string(),
+                    }
+                }
+                _ => self.zig_type(t),
+            },
+            _ => match self.infer(init) {
+                // A reference to another constant or a typed call.
+                Ty::Unknown => Ty::Unknown,
+                known => known,
+            },
+        }
+    }
+
     pub(super) fn module_items(&mut self) -> (TokenStream, Vec<FnTranslation>) {
         let mut items = vec![self.error_enum()];
         let mut fns = Vec::new();
         let mut tests = Vec::new();
         let mut test_names = HashSet::new();
+        let file_struct = self.scope.file_struct.clone();
+        if let Some(name) = &file_struct {
+            let decl = self.file_struct_decl();
+            let doc = doc_attrs(&self.file.container_doc);
+            items.push(self.container_item(name, &decl, &doc, Some(quote!(pub)), &mut fns));
+        }
         for decl in &self.file.members {
+            if file_struct.is_some() && matches!(decl.kind, DeclKind::Field(_) | DeclKind::Fn(_)) {
+                continue;
+            }
+            if file_struct.is_some()
+                && let DeclKind::Var(v) = &decl.kind
+                && self.scope.self_alias.as_deref() == Some(v.name.as_str())
+            {
+                continue; // `const Version = @This();` is the struct itself.
+            }
             items.extend(self.comments_before(decl.span.start));
             let doc = doc_attrs(&decl.doc);
             match &decl.kind {
@@ -106,13 +161,23 @@ impl<'a> Translator<'a> {
             zig_name: f.name.clone(),
             rust_path: path,
             zig_line: self.line_of(decl.span),
-            todos: 0,
+            todo_reasons: Vec::new(),
+            calls: Vec::new(),
         };
-        self.state = FnState::default();
+        self.state = FnState {
+            self_type: self_type.map(str::to_string),
+            ..FnState::default()
+        };
         self.push_scope();
         let item = self.fn_tokens(decl, f, self_type, &rust_name);
+        let item = if self.state.stubbed {
+            self.fn_stub(f, &rust_name, decl.is_pub)
+        } else {
+            item
+        };
         self.pop_scope();
-        report.todos = self.state.todos;
+        report.todo_reasons = std::mem::take(&mut self.state.todos);
+        report.calls = std::mem::take(&mut self.state.calls);
         self.skip_comments_to(decl.span.end);
         (item, report)
     }
@@ -138,7 +203,8 @@ impl<'a> Translator<'a> {
             let ty = match &p.ty {
                 ParamType::Type(t) => t,
                 ParamType::AnyType => {
-                    return self.fn_todo(&format!("fn `{}`: `anytype` parameter `{pname}`", f.name));
+                    return self
+                        .fn_todo(&format!("fn `{}`: `anytype` parameter `{pname}`", f.name));
                 }
                 ParamType::VarArgs => return self.fn_todo(&format!("fn `{}`: C varargs", f.name)),
             };
@@ -233,8 +299,54 @@ impl<'a> Translator<'a> {
     /// A function no rule can translate at all: a marker in its place.
     /// Callers then fail to compile, which the summary reports.
     fn fn_todo(&mut self, reason: &str) -> TokenStream {
-        self.state.todos += 1;
+        self.state.todos.push(reason.to_string());
+        self.state.stubbed = true;
         comment_marker(&format!("TODO(port): {reason}"))
+    }
+
+    /// A compiling stand-in for a function no rule translates: generic
+    /// parameters and a `!` return, so callers still compile (and are
+    /// reported as depending on it). The marker says why.
+    fn fn_stub(&mut self, f: &FnDecl, rust_name: &str, is_pub: bool) -> TokenStream {
+        let name = ident(rust_name);
+        let vis = is_pub.then(|| quote!(pub));
+        let params: Vec<TokenStream> = f
+            .proto
+            .params
+            .iter()
+            .filter(|p| {
+                let ty = match &p.ty {
+                    ParamType::Type(t) => self.zig_type(t),
+                    _ => Ty::Unknown,
+                };
+                let is_type_param = p.is_comptime
+                    && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type");
+                ty != Ty::Allocator && !is_type_param && !matches!(p.ty, ParamType::VarArgs)
+            })
+            .map(|_| quote!(_: impl Sized))
+            .collect();
+        let reason = self.state.todos.last().cloned().unwrap_or_default();
+        let marker = format!("TODO(port): {reason}");
+        // Keep the Zig return type when it has a rule and names no generic
+        // parameter, so `try stub(..)` and field accesses still type-check.
+        let type_params: Vec<&str> = f
+            .proto
+            .params
+            .iter()
+            .filter(|p| p.is_comptime)
+            .filter_map(|p| p.name.as_deref())
+            .collect();
+        let ret_text = self.zig_text(f.proto.return_type.span);
+        let ret = self.zig_type(&f.proto.return_type);
+        let ret = match rust_type(&ret) {
+            Some(_) if ret == Ty::Void => quote!(),
+            Some(t) if !type_params.iter().any(|p| ret_text.contains(p)) => quote!(-> #t),
+            _ => quote!(-> !),
+        };
+        quote! {
+            #[allow(dead_code, unused_variables)]
+            #vis fn #name(#(#params),*) #ret { todo!(#marker) }
+        }
     }
 
     fn var_item(
@@ -282,7 +394,7 @@ impl<'a> Translator<'a> {
         let Some(init) = &v.init else { return quote!() };
         let ty = match &v.ty {
             Some(t) => self.zig_type(t),
-            None => literal_type(init),
+            None => self.const_type(init),
         };
         let Some(rt) = rust_type(&ty) else {
             let text = self
@@ -295,7 +407,7 @@ impl<'a> Translator<'a> {
         };
         self.state = FnState::default();
         let value = self.expr(init, &ty);
-        self.item_todos += self.state.todos;
+        self.item_todos += self.state.todos.len();
         let name = ident(&screaming_case(&v.name));
         quote!(#doc #vis const #name: #rt = #value;)
     }
@@ -502,7 +614,8 @@ impl<'a> Translator<'a> {
             ),
             rust_path: format!("tests::{name}"),
             zig_line: self.line_of(decl.span),
-            todos: self.state.todos,
+            todo_reasons: std::mem::take(&mut self.state.todos),
+            calls: std::mem::take(&mut self.state.calls),
         };
         (item, report)
     }
@@ -528,30 +641,6 @@ fn receiver_tokens(ty: &Ty, self_type: &str) -> Option<TokenStream> {
         Ty::Ref { to, mutable: true } if is_self(to) => Some(quote!(&mut self)),
         Ty::Ref { to, mutable: false } if is_self(to) => Some(quote!(&self)),
         _ => None,
-    }
-}
-
-/// The type of an unannotated constant from its literal. Zig's
-/// `comptime_int` has no Rust twin: non-negative integers become `usize`,
-/// negative ones `i64` (rustc flags any use that needs another type).
-fn literal_type(e: &Expr) -> Ty {
-    match &e.kind {
-        ExprKind::Int(_) | ExprKind::Char(_) => Ty::Int("usize".into()),
-        ExprKind::Unary {
-            op: UnaryOp::Neg,
-            operand,
-        } if matches!(operand.kind, ExprKind::Int(_)) => Ty::Int("i64".into()),
-        ExprKind::Float(_) => Ty::Float("f64".into()),
-        ExprKind::Bool(_) => Ty::Bool,
-        ExprKind::Str(_) => Ty::Slice {
-            elem: Box::new(Ty::Int("u8".into())),
-            mutable: false,
-        },
-        ExprKind::Builtin { name, args } if name == "as" => match args.first() {
-            Some(t) => super::types::zig_type(t, &|_| false),
-            None => Ty::Unknown,
-        },
-        _ => Ty::Unknown,
     }
 }
 

@@ -40,7 +40,11 @@ pub struct FnTranslation {
     /// Path inside the module: `parse`, `Version::order`, `tests::parses`.
     pub rust_path: String,
     pub zig_line: u32,
-    pub todos: usize,
+    /// Why each `TODO(port)` marker in the function is there.
+    pub todo_reasons: Vec<String>,
+    /// Module functions it calls (their `rust_path`s), so a caller of an
+    /// unported function is not reported clean.
+    pub calls: Vec<String>,
 }
 
 /// What a module declares, gathered before any function is translated, so
@@ -54,12 +58,22 @@ struct ModuleScope {
     /// `const foo = @import("foo.zig")` and `const std = @import("std")`.
     imports: HashMap<String, Import>,
     error_names: BTreeSet<String>,
+    /// `const Version = @This();` at file level.
+    self_alias: Option<String>,
+    /// When the file has top-level fields it is a struct: its name.
+    file_struct: Option<String>,
 }
 
 #[derive(Clone)]
 struct FnSig {
     rust_name: String,
+    /// The type a file-level function belongs to when the file is a
+    /// struct: calls become `Owner::f(..)`.
+    owner: Option<String>,
     params: Vec<Ty>,
+    /// Indices of `comptime T: type` parameters: Rust generics, passed
+    /// with a turbofish at call sites.
+    type_params: Vec<usize>,
     ret: Ty,
 }
 
@@ -90,13 +104,18 @@ enum Import {
 struct FnState {
     scopes: Vec<Vec<(String, Ty)>>,
     ret: Option<Ty>,
-    todos: usize,
+    todos: Vec<String>,
+    calls: Vec<String>,
     /// Enclosing loops, innermost last: the Zig label, and for a `while`
     /// with a continue expression the Rust block `continue` breaks out of.
     loops: Vec<(Option<String>, Option<String>)>,
     labels: usize,
     /// The Zig name of the method receiver (`self`, `p`...), spelled `self`.
     receiver: Option<String>,
+    /// No rule can translate the function: it is emitted as a stub.
+    stubbed: bool,
+    /// The container a method belongs to (resolves `Self` in call records).
+    self_type: Option<String>,
 }
 
 pub(crate) struct Translator<'a> {
@@ -110,8 +129,9 @@ pub(crate) struct Translator<'a> {
     next_comment: usize,
 }
 
-/// Translates one lowered Zig file.
-pub fn translate_module(file: &SourceFile, source: &str) -> ModuleTranslation {
+/// Translates one lowered Zig file. `zig_path` names the file's own
+/// struct when the file has top-level fields (and no `@This()` alias).
+pub fn translate_module(file: &SourceFile, source: &str, zig_path: &str) -> ModuleTranslation {
     let mut t = Translator {
         source,
         file,
@@ -121,7 +141,7 @@ pub fn translate_module(file: &SourceFile, source: &str) -> ModuleTranslation {
         unsafe_blocks: 0,
         next_comment: 0,
     };
-    t.collect_scope();
+    t.collect_scope(zig_path);
     let (tokens, functions) = t.module_items();
     ModuleTranslation {
         tokens,
@@ -134,8 +154,11 @@ pub fn translate_module(file: &SourceFile, source: &str) -> ModuleTranslation {
 impl<'a> Translator<'a> {
     /// A compiling placeholder for something no rule translates.
     fn todo(&mut self, reason: impl AsRef<str>) -> TokenStream {
-        self.state.todos += 1;
-        let message = format!("TODO(port): {}", reason.as_ref());
+        self.state.todos.push(reason.as_ref().to_string());
+        // `todo!` takes a format string: braces in Zig text are escaped.
+        let message = format!("TODO(port): {}", reason.as_ref())
+            .replace('{', "{{")
+            .replace('}', "}}");
         quote!(todo!(#message))
     }
 
@@ -154,18 +177,30 @@ impl<'a> Translator<'a> {
         self.source.get(span.range()).unwrap_or("")
     }
 
-    fn is_type_name(&self, name: &str) -> bool {
-        self.scope.types.contains_key(name)
-            || self
-                .state
-                .scopes
-                .iter()
-                .flatten()
-                .any(|(n, t)| n == name && *t == Ty::Named(name.into()))
+    /// The type a name stands for: a module type, a generic parameter in
+    /// scope, the type the file itself is, or a std alias with a rule.
+    pub(super) fn resolve_type_name(&self, name: &str) -> Option<Ty> {
+        if let Some(Ty::Named(n)) = self.local(name)
+            && n == name
+        {
+            return Some(Ty::Named(name.into()));
+        }
+        if self.scope.types.contains_key(name) {
+            return Some(Ty::Named(name.into()));
+        }
+        if self.scope.self_alias.as_deref() == Some(name)
+            && let Some(file_struct) = &self.scope.file_struct
+        {
+            return Some(Ty::Named(file_struct.clone()));
+        }
+        match self.scope.imports.get(name) {
+            Some(Import::StdAlias(path)) if path == &["mem", "Allocator"] => Some(Ty::Allocator),
+            _ => None,
+        }
     }
 
     fn zig_type(&self, e: &Expr) -> Ty {
-        types::zig_type(e, &|n| self.is_type_name(n))
+        types::zig_type(e, &|n| self.resolve_type_name(n))
     }
 
     fn push_scope(&mut self) {
@@ -219,10 +254,38 @@ impl<'a> Translator<'a> {
         }
     }
 
-    fn collect_scope(&mut self) {
+    fn collect_scope(&mut self, zig_path: &str) {
         let mut errors = ErrorNames::default();
         visit::walk_file(&mut errors, self.file);
         self.scope.error_names = errors.0;
+        self.scope.self_alias = self.file.members.iter().find_map(|d| match &d.kind {
+            DeclKind::Var(v)
+                if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, args }, .. }) if name == "This" && args.is_empty()) =>
+            {
+                Some(v.name.clone())
+            }
+            _ => None,
+        });
+        if self
+            .file
+            .members
+            .iter()
+            .any(|d| matches!(d.kind, DeclKind::Field(_)))
+        {
+            let stem = zig_path
+                .rsplit('/')
+                .next()
+                .unwrap_or(zig_path)
+                .trim_end_matches(".zig");
+            let name = self
+                .scope
+                .self_alias
+                .clone()
+                .unwrap_or_else(|| names::camel_case(stem));
+            self.scope.file_struct = Some(name.clone());
+            // Registered now so field and parameter types can name it.
+            self.scope.types.insert(name, TypeInfo::default());
+        }
         // Imports first: aliases such as `const mem = std.mem;` build on them.
         for decl in &self.file.members {
             if let DeclKind::Var(v) = &decl.kind
@@ -240,12 +303,34 @@ impl<'a> Translator<'a> {
                 DeclKind::Var(v) if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, .. }, .. }) if name == "import") =>
                     {}
                 DeclKind::Fn(f) => {
-                    let sig = self.fn_sig(f);
+                    let mut sig = self.fn_sig(f);
+                    sig.owner = self.scope.file_struct.clone();
                     self.scope.fns.insert(f.name.clone(), sig);
                 }
                 DeclKind::Var(v) => self.collect_var(v),
                 _ => {}
             }
+        }
+        if let Some(name) = self.scope.file_struct.clone() {
+            let info = self.type_info(&self.file_struct_decl());
+            self.scope.types.insert(name, info);
+        }
+    }
+
+    /// The file's own struct: its top-level fields and functions.
+    fn file_struct_decl(&self) -> ContainerDecl {
+        ContainerDecl {
+            kind: ContainerKind::Struct,
+            layout: ContainerLayout::Auto,
+            arg: None,
+            tagged: false,
+            members: self
+                .file
+                .members
+                .iter()
+                .filter(|d| matches!(d.kind, DeclKind::Field(_) | DeclKind::Fn(_)))
+                .cloned()
+                .collect(),
         }
     }
 
@@ -280,7 +365,10 @@ impl<'a> Translator<'a> {
                     .insert(v.name.clone(), Import::StdAlias(path));
             }
             _ => {
-                let ty = v.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                let ty = match &v.ty {
+                    Some(t) => self.zig_type(t),
+                    None => self.const_type(init),
+                };
                 let rust = names::screaming_case(&v.name);
                 self.scope.consts.insert(v.name.clone(), (rust, ty));
             }
@@ -313,7 +401,19 @@ impl<'a> Translator<'a> {
     }
 
     fn fn_sig(&self, f: &FnDecl) -> FnSig {
+        let type_params = f
+            .proto
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.is_comptime && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type")
+            })
+            .map(|(i, _)| i)
+            .collect();
         FnSig {
+            owner: None,
+            type_params,
             rust_name: names::snake_case(&f.name),
             params: f
                 .proto

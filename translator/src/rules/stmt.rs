@@ -264,10 +264,11 @@ impl<'a> Translator<'a> {
                             }
                         }
                         None => {
-                            return self.todo(format!("switch on `.{v}` with an unknown enum type"));
+                            return self
+                                .todo(format!("switch on `.{v}` with an unknown enum type"));
                         }
                     },
-                    SwitchItem::Value(v) => match pattern_literal(v) {
+                    SwitchItem::Value(v) => match self.pattern(v) {
                         Some(p) => p,
                         None => {
                             let text = self.zig_text(v.span).to_string();
@@ -376,9 +377,16 @@ impl<'a> Translator<'a> {
         if f.otherwise.is_some() {
             return self.todo("`for ... else`");
         }
-        if f.is_inline {
-            return self.todo("inline for (comptime unrolling)");
+        if f.is_inline
+            && let Some(unrolled) = self.unrolled_for(f)
+        {
+            return unrolled;
         }
+        // `inline for` unrolls at comptime in Zig; a runtime loop computes
+        // the same when the body needs no comptime values (else rustc says so).
+        let perf = f
+            .is_inline
+            .then(|| comment_marker("PERF(port): `inline for` became a runtime loop"));
         let label = f.label.as_ref().map(|l| lifetime(l));
         let label_colon = label.as_ref().map(|l| quote!(#l:));
         self.state.loops.push((f.label.clone(), None));
@@ -398,6 +406,16 @@ impl<'a> Translator<'a> {
                     };
                     iters.push(it);
                     elem_tys.push(Ty::Int("usize".into()));
+                }
+                // A tuple literal to iterate (`inline for (.{ a, b })`) is an array here.
+                ForInput::Expr(Expr {
+                    kind: ExprKind::ListInit { ty: None, elems },
+                    ..
+                }) => {
+                    let items: Vec<TokenStream> =
+                        elems.iter().map(|e| self.expr(e, &Ty::Unknown)).collect();
+                    iters.push(quote!([#(#items),*].into_iter()));
+                    elem_tys.push(Ty::Unknown);
                 }
                 ForInput::Expr(e) => {
                     let ty = self.infer(e);
@@ -465,10 +483,10 @@ impl<'a> Translator<'a> {
                 } else {
                     quote!()
                 };
-                return quote!({ #assert #label_colon for #pat in #iter { #body } });
+                return quote!({ #perf #assert #label_colon for #pat in #iter { #body } });
             }
         };
-        quote!(#label_colon for #pat in #iter { #body })
+        quote!({ #perf #label_colon for #pat in #iter { #body } })
     }
 
     /// A function body: statements, plus `Ok(())` when a `!void` function
@@ -483,6 +501,75 @@ impl<'a> Translator<'a> {
             Ty::ErrorUnion(inner) if **inner == Ty::Void && falls_through => quote!(#body Ok(())),
             _ => body,
         }
+    }
+}
+
+impl<'a> Translator<'a> {
+    /// `inline for (.{ u8, u16 }) |T| body` unrolled as Zig does: one block
+    /// per element, binding a local `type T = u8;` (or `let x = v;` for a
+    /// value). Only for a literal list and a body without `break` or
+    /// `continue` (those need the loop).
+    fn unrolled_for(&mut self, f: &ForExpr) -> Option<TokenStream> {
+        let ([ForInput::Expr(list)], [capture]) = (&f.inputs[..], &f.captures[..]) else {
+            return None;
+        };
+        let ExprKind::ListInit { elems, .. } = &list.kind else {
+            return None;
+        };
+        let mut jumps = LoopJumps(false);
+        crate::syntax::visit::Visitor::visit_expr(&mut jumps, &f.body);
+        if jumps.0 || f.otherwise.is_some() {
+            return None;
+        }
+        let name = ident(&capture.name);
+        let mut blocks = Vec::new();
+        for elem in elems {
+            self.push_scope();
+            let binding = if self.is_type_expr(elem) {
+                let ty = self.zig_type(elem);
+                let rt = match rust_type(&ty) {
+                    Some(t) => t,
+                    None => {
+                        let text = self.zig_text(elem.span).to_string();
+                        self.todo(format!("type argument `{text}`"))
+                    }
+                };
+                self.bind(&capture.name, Ty::Named(capture.name.clone()));
+                quote!(#[allow(non_camel_case_types)] type #name = #rt;)
+            } else {
+                let ty = self.infer(elem);
+                let v = self.expr(elem, &Ty::Unknown);
+                self.bind(&capture.name, ty);
+                quote!(let #name = #v;)
+            };
+            let body = self.branch_body(&f.body, &Ty::Void);
+            self.pop_scope();
+            blocks.push(quote!({ #binding #body }));
+        }
+        Some(quote!({ #(#blocks)* }))
+    }
+
+    fn is_type_expr(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::PrimitiveType(_)
+            | ExprKind::Pointer(_)
+            | ExprKind::Optional(_)
+            | ExprKind::Array { .. }
+            | ExprKind::ErrorUnion { .. } => true,
+            ExprKind::Ident(n) => self.resolve_type_name(n).is_some(),
+            _ => false,
+        }
+    }
+
+    /// A switch item as a pattern: a literal, or a module constant.
+    fn pattern(&self, e: &Expr) -> Option<TokenStream> {
+        if let ExprKind::Ident(name) = &e.kind
+            && let Some((rust, _)) = self.scope.consts.get(name)
+        {
+            let c = ident(rust);
+            return Some(quote!(#c));
+        }
+        pattern_literal(e)
     }
 }
 
@@ -526,5 +613,20 @@ fn pattern_literal(e: &Expr) -> Option<TokenStream> {
             Some(quote!(-#inner))
         }
         _ => None,
+    }
+}
+
+/// Whether a loop body contains `break` or `continue`.
+struct LoopJumps(bool);
+
+impl crate::syntax::visit::Visitor for LoopJumps {
+    fn visit_expr(&mut self, expr: &Expr) {
+        if matches!(
+            expr.kind,
+            ExprKind::Break { .. } | ExprKind::Continue { .. }
+        ) {
+            self.0 = true;
+        }
+        crate::syntax::visit::walk_expr(self, expr);
     }
 }

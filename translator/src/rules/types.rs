@@ -92,14 +92,49 @@ pub fn rust_int(name: &str) -> Option<&'static str> {
         "c_ulong" => "u64",
         "c_char" => "u8",
         "comptime_int" => "i128",
-        _ => return None,
+        other => return widened_int(other),
     })
 }
 
-/// Reads a Zig type expression. `is_module_type` says whether a name is a
-/// type declared in the module (or a generic parameter).
-pub fn zig_type(expr: &Expr, is_module_type: &dyn Fn(&str) -> bool) -> Ty {
-    let rec = |e: &Expr| Box::new(zig_type(e, is_module_type));
+/// Zig's other widths (`u21`, `u3`, `i7`...) live in the next wider Rust
+/// type. Narrowing into them (`@intCast`, `@truncate`) checks or masks
+/// the Zig width (see `builtins`); FIXME(port): arithmetic overflow past
+/// the Zig width is not trapped.
+fn widened_int(name: &str) -> Option<&'static str> {
+    let (signed, bits) = int_width(name)?;
+    let widths = [8, 16, 32, 64, 128];
+    let w = widths.iter().find(|&&w| bits <= w)?;
+    Some(match (signed, w) {
+        (false, 8) => "u8",
+        (false, 16) => "u16",
+        (false, 32) => "u32",
+        (false, 64) => "u64",
+        (false, _) => "u128",
+        (true, 8) => "i8",
+        (true, 16) => "i16",
+        (true, 32) => "i32",
+        (true, 64) => "i64",
+        (true, _) => "i128",
+    })
+}
+
+/// `u21` → (false, 21). `None` for names that are not integer types and
+/// for `u0`/`i0` (zero-bit: no Rust twin).
+pub fn int_width(name: &str) -> Option<(bool, u32)> {
+    let (signed, digits) = match name.as_bytes().first()? {
+        b'u' => (false, &name[1..]),
+        b'i' => (true, &name[1..]),
+        _ => return None,
+    };
+    let bits: u32 = digits.parse().ok()?;
+    (bits > 0 && bits <= 128).then_some((signed, bits))
+}
+
+/// Reads a Zig type expression. `resolve` gives the type a name stands
+/// for in the module (a declared type, a generic parameter, an alias such
+/// as `const Allocator = std.mem.Allocator`), if any.
+pub fn zig_type(expr: &Expr, resolve: &dyn Fn(&str) -> Option<Ty>) -> Ty {
+    let rec = |e: &Expr| Box::new(zig_type(e, resolve));
     match &expr.kind {
         ExprKind::PrimitiveType(name) => match name.as_str() {
             "bool" => Ty::Bool,
@@ -107,11 +142,12 @@ pub fn zig_type(expr: &Expr, is_module_type: &dyn Fn(&str) -> bool) -> Ty {
             "noreturn" => Ty::NoReturn,
             "f16" | "f32" => Ty::Float("f32".into()),
             "f64" | "comptime_float" => Ty::Float("f64".into()),
+            "anyerror" => Ty::Named("Error".into()),
             n if rust_int(n).is_some() => Ty::Int(n.into()),
             n if n.starts_with('u') || n.starts_with('i') => Ty::Int(n.into()),
             _ => Ty::Unknown,
         },
-        ExprKind::Ident(name) if is_module_type(name) => Ty::Named(name.clone()),
+        ExprKind::Ident(name) => resolve(name).unwrap_or(Ty::Unknown),
         ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
             Ty::Named("Self".into())
         }
