@@ -55,14 +55,12 @@ pub fn emit_module(
         .iter()
         .filter(|f| f.todo_reasons.is_empty())
         .count();
-    let confidence = if functions == 0 {
-        if todos == 0 { "high" } else { "low" }
-    } else {
-        match clean * 100 / functions {
-            90.. => "high",
-            50..=89 => "medium",
-            _ => "low",
-        }
+    let confidence = match (clean * 100).checked_div(functions) {
+        None if todos == 0 => "high",
+        None => "low",
+        Some(90..) => "high",
+        Some(50..=89) => "medium",
+        Some(_) => "low",
     };
     let text = format!(
         "//! Ported from `{zig_path}` by zigport (rules).\n\n{body}\n\
