@@ -115,13 +115,18 @@ fn restore_comments(text: &str) -> (String, usize, usize) {
             }
             continue;
         }
+        // Every `"TODO(port): ..."` literal (the argument of a `todo!`,
+        // possibly wrapped onto its own line) gets a comment line above.
         let mut rest = trimmed.as_str();
-        while let Some(at) = rest.find("todo!(\"TODO(port): ") {
-            let after = &rest[at + "todo!(\"".len()..];
-            let end = after.find("\")").unwrap_or(after.len());
+        while let Some(at) = rest.find("\"TODO(port): ") {
+            let after = &rest[at + 1..];
+            let end = after
+                .find("\")")
+                .or_else(|| after.rfind('"'))
+                .unwrap_or(after.len());
+            let message = after[..end].replace("\\\"", "\"").replace("\\\\", "\\");
             out.push_str(indent);
             out.push_str("// ");
-            let message = after[..end].replace("\\\"", "\"").replace("\\\\", "\\");
             out.push_str(&message.replace("{{", "{").replace("}}", "}"));
             out.push('\n');
             todos += 1;

@@ -24,7 +24,7 @@ impl<'a> Translator<'a> {
         match (name, args) {
             ("This", []) => quote!(Self),
             ("intCast", [x]) => {
-                let x = self.expr(x, &Ty::Unknown);
+                let x = self.operand(x, &Ty::Unknown);
                 match (target, odd_unsigned_bits(expected)) {
                     // `u21` lives in a `u32`: check the Zig width too.
                     (Some(t), Some(bits)) => {
@@ -36,25 +36,30 @@ impl<'a> Translator<'a> {
                 }
             }
             ("truncate", [x]) => {
-                let x = self.expr(x, &Ty::Unknown);
+                let x = self.operand(x, &Ty::Unknown);
                 match (target, odd_unsigned_bits(expected)) {
                     (Some(t), Some(bits)) => {
                         let mask = (1u128 << bits) - 1;
                         let mask = proc_macro2::Literal::u128_unsuffixed(mask);
                         quote!(((#x as #t) & #mask))
                     }
-                    (Some(t), None) => quote!((#x as #t)),
-                    (None, _) => quote!((#x as _)),
+                    (Some(t), None) => quote!(#x as #t),
+                    (None, _) => quote!(#x as _),
                 }
             }
             ("as", [t, x]) => {
                 let ty = self.zig_type(t);
-                let value = self.expr(x, &ty);
+                let numeric = ty.is_integer() || matches!(ty, Ty::Float(_));
+                // A cast builtin, or a value already of that type, needs no `as`.
+                let typed_by_context = matches!(&x.kind, ExprKind::Builtin { name, .. }
+                    if matches!(name.as_str(), "intCast" | "truncate" | "floatFromInt" | "intFromEnum"))
+                    || self.infer(x) == ty;
                 match rust_type(&ty) {
-                    Some(rt) if ty.is_integer() || matches!(ty, Ty::Float(_)) => {
-                        quote!((#value as #rt))
+                    Some(rt) if numeric && !typed_by_context => {
+                        let value = self.operand(x, &ty);
+                        quote!(#value as #rt)
                     }
-                    _ => value,
+                    _ => self.expr(x, &ty),
                 }
             }
             ("intFromBool", [b]) => {
@@ -62,15 +67,24 @@ impl<'a> Translator<'a> {
                 quote!(u8::from(#b))
             }
             ("intFromEnum", [e]) => {
-                let e = self.expr(e, &Ty::Unknown);
+                let e = self.operand(e, &Ty::Unknown);
                 match target {
-                    Some(t) => quote!((#e as #t)),
-                    None => quote!((#e as _)),
+                    Some(t) => quote!(#e as #t),
+                    None => quote!(#e as _),
+                }
+            }
+            // On a generic `T`, only comparisons are known to exist.
+            ("min" | "max", [a, b]) if matches!(self.infer(a), Ty::Named(_)) => {
+                let (a, b) = (self.operand(a, expected), self.operand(b, expected));
+                if name == "max" {
+                    quote!(if #a >= #b { #a } else { #b })
+                } else {
+                    quote!(if #a <= #b { #a } else { #b })
                 }
             }
             ("min" | "max", [first, rest @ ..]) if !rest.is_empty() => {
                 let method = ident(name);
-                let mut acc = self.expr(first, expected);
+                let mut acc = self.operand(first, expected);
                 for r in rest {
                     let r = self.expr(r, expected);
                     acc = quote!(#acc.#method(#r));
@@ -79,7 +93,7 @@ impl<'a> Translator<'a> {
             }
             ("abs", [x]) => {
                 let float = matches!(self.infer(x), Ty::Float(_));
-                let x = self.expr(x, &Ty::Unknown);
+                let x = self.operand(x, &Ty::Unknown);
                 if float {
                     quote!(#x.abs())
                 } else {
@@ -96,7 +110,7 @@ impl<'a> Translator<'a> {
             }
             ("mod", [a, b]) => {
                 // Zig requires a positive divisor, where rem_euclid agrees.
-                let (a, b) = (self.expr(a, expected), self.expr(b, expected));
+                let (a, b) = (self.operand(a, expected), self.expr(b, expected));
                 quote!(#a.rem_euclid(#b))
             }
             ("divFloor", [a, b]) if matches!(self.infer(a), Ty::Int(n) if n.starts_with('u')) => {
@@ -129,27 +143,30 @@ impl<'a> Translator<'a> {
                     "clz" => "leading_zeros",
                     _ => "trailing_zeros",
                 });
-                let x = self.expr(x, &Ty::Unknown);
-                quote!((#x.#method() as _))
+                let x = self.operand(x, &Ty::Unknown);
+                match target {
+                    Some(t) => quote!(#x.#method() as #t),
+                    None => quote!(#x.#method()),
+                }
             }
             ("byteSwap", [x]) => {
-                let x = self.expr(x, expected);
+                let x = self.operand(x, expected);
                 quote!(#x.swap_bytes())
             }
             ("bitReverse", [x]) => {
-                let x = self.expr(x, expected);
+                let x = self.operand(x, expected);
                 quote!(#x.reverse_bits())
             }
             ("sqrt" | "floor" | "ceil" | "round" | "trunc", [x]) => {
                 let method = ident(name);
-                let x = self.expr(x, expected);
+                let x = self.operand(x, expected);
                 quote!(#x.#method())
             }
             ("floatFromInt", [x]) => {
-                let x = self.expr(x, &Ty::Unknown);
+                let x = self.operand(x, &Ty::Unknown);
                 match target {
-                    Some(t) => quote!((#x as #t)),
-                    None => quote!((#x as f64)),
+                    Some(t) => quote!(#x as #t),
+                    None => quote!(#x as f64),
                 }
             }
             ("panic", [msg]) => match &msg.kind {
@@ -163,7 +180,7 @@ impl<'a> Translator<'a> {
                 }
             },
             ("errorName", [e]) => {
-                let e = self.expr(e, &Ty::Unknown);
+                let e = self.operand(e, &Ty::Unknown);
                 quote!(#e.name().as_bytes())
             }
             ("branchHint" | "setRuntimeSafety" | "setEvalBranchQuota", _) => quote!(()),
@@ -323,6 +340,45 @@ impl<'a> Translator<'a> {
                 _ => return None,
             }
         }
+    }
+
+    /// `allocator.dupe/alloc/free/create/destroy`: Rust's global allocator.
+    /// Allocation failure aborts in Rust, so these calls cannot fail and a
+    /// `try` on them disappears (see `is_allocator_call`).
+    pub(super) fn allocator_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {
+        let ExprKind::Field { object, member } = &callee.kind else {
+            return None;
+        };
+        if self.infer(object) != Ty::Allocator {
+            return None;
+        }
+        Some(match (member.as_str(), args) {
+            ("dupe", [_, s]) => {
+                let s = self.operand(s, &Ty::Unknown);
+                quote!(#s.to_vec())
+            }
+            ("alloc", [t, n]) => {
+                let n = self.index_expr(n);
+                match rust_type(&self.zig_type(t)) {
+                    Some(t) => quote!(vec![<#t>::default(); #n]),
+                    None => self.todo("allocation of an unmapped type"),
+                }
+            }
+            ("create", [t]) => match rust_type(&self.zig_type(t)) {
+                Some(t) => quote!(Box::new(<#t>::default())),
+                None => self.todo("allocation of an unmapped type"),
+            },
+            ("free" | "destroy", [x]) => {
+                let x = self.expr(x, &Ty::Unknown);
+                quote!(drop(#x))
+            }
+            _ => self.todo(format!("allocator.{member}")),
+        })
+    }
+
+    pub(super) fn is_allocator_call(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Call { callee, .. }
+            if matches!(&callee.kind, ExprKind::Field { object, .. } if self.infer(object) == Ty::Allocator))
     }
 
     /// Whether a call is to `std.testing.*` (whose Rust twins are macros

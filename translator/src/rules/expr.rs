@@ -141,7 +141,11 @@ impl<'a> Translator<'a> {
                     quote!(match #l { Ok(v) => v, Err(#binding) => #r })
                 }
             }
-            ExprKind::Try(inner) if self.is_testing_call(inner) => self.expr(inner, &Ty::Unknown),
+            ExprKind::Try(inner)
+                if self.is_testing_call(inner) || self.is_allocator_call(inner) =>
+            {
+                self.expr(inner, &Ty::Unknown)
+            }
             ExprKind::Try(inner) => {
                 let i = self.operand(inner, &Ty::Unknown);
                 quote!(#i?)
@@ -154,7 +158,7 @@ impl<'a> Translator<'a> {
             ExprKind::Block(b) => self.block_expr(b, expected),
             ExprKind::Return(value) => self.return_expr(value.as_deref()),
             ExprKind::Break { label, value } => {
-                let l = label.as_ref().map(|l| lifetime(l));
+                let l = self.break_label(label.as_deref());
                 let v = value.as_ref().map(|v| self.expr(v, &Ty::Unknown));
                 quote!(break #l #v)
             }
@@ -318,6 +322,9 @@ impl<'a> Translator<'a> {
         if let Some(mapped) = self.std_call(callee, args) {
             return mapped;
         }
+        if let Some(mapped) = self.allocator_call(callee, args) {
+            return mapped;
+        }
         match &callee.kind {
             ExprKind::Ident(name) if self.local(name).is_none() => {
                 if let Some(sig) = self.scope.fns.get(name).cloned() {
@@ -424,6 +431,44 @@ impl<'a> Translator<'a> {
         }
     }
 
+    /// `value` where `expected` is wanted, with Zig's implicit coercions:
+    /// `T` → `?T` (wrapped in `Some`) and integer widening.
+    pub(super) fn coerced(&mut self, value: &Expr, expected: &Ty) -> TokenStream {
+        if let Ty::Optional(inner) = expected {
+            let value_ty = self.infer(value);
+            let plain_value = matches!(
+                value.kind,
+                ExprKind::Int(_)
+                    | ExprKind::Char(_)
+                    | ExprKind::Float(_)
+                    | ExprKind::Bool(_)
+                    | ExprKind::Str(_)
+                    | ExprKind::StructInit { .. }
+            ) || !matches!(value_ty, Ty::Optional(_) | Ty::Unknown);
+            if plain_value && value.kind != ExprKind::Null {
+                let v = self.widened(value, inner);
+                return quote!(Some(#v));
+            }
+        }
+        self.widened(value, expected)
+    }
+
+    /// `value` for a place of type `target`: a narrower integer widens, as
+    /// Zig coerces it (`total += byte` with `total: u32`).
+    pub(super) fn widened(&mut self, value: &Expr, target: &Ty) -> TokenStream {
+        let value_ty = self.infer(value);
+        match (&value_ty, target) {
+            (Ty::Int(a), Ty::Int(b)) if a != b && int_rank(a) < int_rank(b) => {
+                let v = self.operand(value, &value_ty);
+                match rust_type(target) {
+                    Some(t) => quote!(#v as #t),
+                    None => v,
+                }
+            }
+            _ => self.expr(value, target),
+        }
+    }
+
     /// A call to a function whose signature the module declares: records
     /// the call, passes `comptime T: type` arguments as a turbofish and
     /// drops allocator arguments.
@@ -465,22 +510,25 @@ impl<'a> Translator<'a> {
             .filter(|(i, _)| params.get(*i) != Some(&Ty::Allocator))
             .map(|(i, a)| {
                 let expected = params.get(i).cloned().unwrap_or(Ty::Unknown);
-                self.expr(a, &expected)
+                self.coerced(a, &expected)
             })
             .collect()
     }
 
     fn binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, expected: &Ty) -> TokenStream {
         use BinaryOp::*;
-        let operand_ty = match op {
-            Eq | Ne | Lt | Le | Gt | Ge | And | Or => Ty::Unknown,
-            _ => expected.clone(),
-        };
         let (lt, rt) = (self.infer(lhs), self.infer(rhs));
-        let mut l = self.operand(lhs, &operand_ty);
-        let mut r = self.operand(rhs, &operand_ty);
-        // Zig compares integers of different types; Rust needs one type.
-        if matches!(op, Eq | Ne | Lt | Le | Gt | Ge)
+        // Each side of a comparison is typed by the other (`self == .red`).
+        let (l_expected, r_expected) = match op {
+            Eq | Ne | Lt | Le | Gt | Ge => (rt.clone(), lt.clone()),
+            And | Or => (Ty::Bool, Ty::Bool),
+            _ => (expected.clone(), expected.clone()),
+        };
+        let mut l = self.operand(lhs, &l_expected);
+        let mut r = self.operand(rhs, &r_expected);
+        // Zig widens the narrower integer operand (peer type resolution);
+        // Rust needs one type on both sides.
+        if !matches!(op, Shl | Shr | ShlSat | And | Or)
             && let (Ty::Int(a), Ty::Int(b)) = (&lt, &rt)
             && a != b
             && let (Some(ta), Some(tb)) = (rust_type(&lt), rust_type(&rt))
@@ -490,6 +538,19 @@ impl<'a> Translator<'a> {
             } else {
                 r = quote!((#r as #ta));
             }
+        }
+        // `s.len == 0` is `s.is_empty()`.
+        if matches!(op, Eq | Ne)
+            && let ExprKind::Field { object, member } = &lhs.kind
+            && member == "len"
+            && matches!(&rhs.kind, ExprKind::Int(n) if n == "0")
+        {
+            let o = self.operand(object, &Ty::Unknown);
+            return if op == Eq {
+                quote!(#o.is_empty())
+            } else {
+                quote!(!#o.is_empty())
+            };
         }
         match op {
             Add => quote!(#l + #r),
@@ -595,7 +656,7 @@ impl<'a> Translator<'a> {
         let mut inits = Vec::new();
         for (name, fty, default) in &info.fields {
             let value = match fields.iter().find(|f| &f.name == name) {
-                Some(f) => self.expr(&f.value, fty),
+                Some(f) => self.coerced(&f.value, fty),
                 None => match default {
                     Some(d) => self.expr(d, fty),
                     None => {
@@ -714,7 +775,7 @@ impl<'a> Translator<'a> {
                 Ty::ErrorUnion(t) => *t,
                 _ => Ty::Unknown,
             },
-            ExprKind::Binary { op, lhs, .. } => match op {
+            ExprKind::Binary { op, lhs, rhs } => match op {
                 BinaryOp::Eq
                 | BinaryOp::Ne
                 | BinaryOp::Lt
@@ -723,7 +784,13 @@ impl<'a> Translator<'a> {
                 | BinaryOp::Ge
                 | BinaryOp::And
                 | BinaryOp::Or => Ty::Bool,
-                _ => self.infer(lhs),
+                BinaryOp::Shl | BinaryOp::Shr | BinaryOp::ShlSat => self.infer(lhs),
+                // Peer type resolution: the wider integer.
+                _ => match (self.infer(lhs), self.infer(rhs)) {
+                    (Ty::Int(a), Ty::Int(b)) if int_rank(&b) > int_rank(&a) => Ty::Int(b),
+                    (Ty::Unknown, r) => r,
+                    (l, _) => l,
+                },
             },
             ExprKind::Unary {
                 op: UnaryOp::Not, ..

@@ -114,7 +114,7 @@ impl<'a> Translator<'a> {
     /// One `Error` enum for every error name the module uses; Zig error
     /// sets are sets of names, and `@errorName` stays available.
     fn error_enum(&self) -> TokenStream {
-        if self.scope.error_names.is_empty() {
+        if self.scope.error_names.is_empty() && !self.scope.uses_error_unions {
             return quote!();
         }
         let variants: Vec<_> = self
@@ -215,7 +215,10 @@ impl<'a> Translator<'a> {
             }
             let zty = self.zig_type(ty);
             if zty == Ty::Allocator {
-                continue; // Rust's global allocator; the parameter disappears.
+                // Rust's global allocator: the parameter disappears, but the
+                // name stays known so uses of it can disappear too.
+                self.bind(&pname, Ty::Allocator);
+                continue;
             }
             if i == 0
                 && let Some(st) = self_type
@@ -263,6 +266,15 @@ impl<'a> Translator<'a> {
         // output buffer), else the first borrowed one. rustc's borrow
         // checker rejects the choice if the body returns another borrow.
         let mut lifetimes = Vec::new();
+        let borrowed_params = params
+            .iter()
+            .filter(|p| is_reference_param(p) || p.to_string().contains("self"))
+            .count();
+        if returns_reference(&ret) && borrowed_params == 0 {
+            // Nothing to borrow from: Zig returned static data (a literal).
+            let rt = ret_tokens.to_string().replacen('&', "&'static ", 1);
+            ret_tokens = rt.parse().unwrap_or(ret_tokens);
+        }
         if returns_reference(&ret)
             && params.iter().filter(|p| is_reference_param(p)).count() > 1
             && !params
@@ -285,7 +297,13 @@ impl<'a> Translator<'a> {
         }
         let all_generics: Vec<TokenStream> = lifetimes
             .into_iter()
-            .chain(generics.iter().map(|g| quote!(#g)))
+            // Zig's duck typing needs stated bounds in Rust; these cover
+            // copying and comparing (rustc names any missing one).
+            .chain(
+                generics
+                    .iter()
+                    .map(|g| quote!(#g: Copy + PartialEq + PartialOrd)),
+            )
             .collect();
         let generics = (!all_generics.is_empty()).then(|| quote!(<#(#all_generics),*>));
         quote! {

@@ -62,6 +62,8 @@ struct ModuleScope {
     self_alias: Option<String>,
     /// When the file has top-level fields it is a struct: its name.
     file_struct: Option<String>,
+    /// Some signature has an error union: the module needs `Error`.
+    uses_error_unions: bool,
 }
 
 #[derive(Clone)]
@@ -99,6 +101,16 @@ enum Import {
     Other,
 }
 
+/// A loop being translated. A `while` with a continue expression gets a
+/// Rust label and a body block: `continue` breaks out of the block (so the
+/// continue expression runs), and a plain `break` must then name the loop.
+#[derive(Default)]
+struct LoopFrame {
+    zig_label: Option<String>,
+    rust_label: Option<String>,
+    continue_block: Option<String>,
+}
+
 /// Per-function state while translating a body.
 #[derive(Default)]
 struct FnState {
@@ -106,9 +118,8 @@ struct FnState {
     ret: Option<Ty>,
     todos: Vec<String>,
     calls: Vec<String>,
-    /// Enclosing loops, innermost last: the Zig label, and for a `while`
-    /// with a continue expression the Rust block `continue` breaks out of.
-    loops: Vec<(Option<String>, Option<String>)>,
+    /// Enclosing loops, innermost last.
+    loops: Vec<LoopFrame>,
     labels: usize,
     /// The Zig name of the method receiver (`self`, `p`...), spelled `self`.
     receiver: Option<String>,
@@ -258,6 +269,7 @@ impl<'a> Translator<'a> {
         let mut errors = ErrorNames::default();
         visit::walk_file(&mut errors, self.file);
         self.scope.error_names = errors.0;
+        self.scope.uses_error_unions = errors.1;
         self.scope.self_alias = self.file.members.iter().find_map(|d| match &d.kind {
             DeclKind::Var(v)
                 if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, args }, .. }) if name == "This" && args.is_empty()) =>
@@ -434,12 +446,14 @@ pub(crate) fn comment_marker(text: &str) -> TokenStream {
     quote!(__zigport_comment!(#text);)
 }
 
+/// Error names used by the module, and whether any error union appears.
 #[derive(Default)]
-struct ErrorNames(BTreeSet<String>);
+struct ErrorNames(BTreeSet<String>, bool);
 
 impl Visitor for ErrorNames {
     fn visit_expr(&mut self, expr: &Expr) {
         match &expr.kind {
+            ExprKind::ErrorUnion { .. } => self.1 = true,
             ExprKind::ErrorValue(name) => {
                 self.0.insert(name.clone());
             }

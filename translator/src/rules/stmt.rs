@@ -6,7 +6,7 @@ use quote::quote;
 use super::expr::{diverges, lifetime, named_type};
 use super::names::{camel_case, ident};
 use super::types::{Ty, rust_type};
-use super::{Translator, comment_marker};
+use super::{LoopFrame, Translator, comment_marker};
 use crate::syntax::ir::*;
 
 impl<'a> Translator<'a> {
@@ -70,6 +70,8 @@ impl<'a> Translator<'a> {
                 quote!(let (#(#pats),*) = #v; #(#assigns)*)
             }
             StmtKind::Assign { op, target, value } => self.assign(*op, target, value),
+            // `_ = allocator;` names a parameter that no longer exists.
+            StmtKind::Discard(e) if self.infer(e) == Ty::Allocator => quote!(),
             StmtKind::Discard(e) => {
                 let e = self.expr(e, &Ty::Unknown);
                 quote!(let _ = #e;)
@@ -117,7 +119,7 @@ impl<'a> Translator<'a> {
                 }
                 _ => quote!(Default::default()),
             },
-            Some(init) => self.expr(init, &ty),
+            Some(init) => self.coerced(init, &ty),
             None => self.todo("declaration without a value"),
         };
         self.bind(&v.name, init_ty);
@@ -127,7 +129,7 @@ impl<'a> Translator<'a> {
     fn assign(&mut self, op: AssignOp, target: &Expr, value: &Expr) -> TokenStream {
         let ty = self.infer(target);
         let t = self.expr(target, &Ty::Unknown);
-        let v = self.expr(value, &ty);
+        let v = self.coerced(value, &ty);
         match op {
             AssignOp::Assign => quote!(#t = #v;),
             AssignOp::Add => quote!(#t += #v;),
@@ -319,8 +321,6 @@ impl<'a> Translator<'a> {
         if w.is_inline {
             return self.todo("inline while");
         }
-        let label = w.label.as_ref().map(|l| lifetime(l));
-        let label_colon = label.as_ref().map(|l| quote!(#l:));
         let cond_ty = self.infer(&w.cond);
         let cond = self.expr(&w.cond, &Ty::Unknown);
         let cont = w.continue_expr.as_ref().map(|c| self.stmt(c));
@@ -330,9 +330,16 @@ impl<'a> Translator<'a> {
             self.state.labels += 1;
             format!("zigport_continue{}", self.state.labels)
         });
-        self.state
-            .loops
-            .push((w.label.clone(), continue_block.clone()));
+        let rust_label = w.label.clone().or_else(|| {
+            continue_block
+                .as_ref()
+                .map(|_| format!("zigport_loop{}", self.state.labels))
+        });
+        self.state.loops.push(LoopFrame {
+            zig_label: w.label.clone(),
+            rust_label: rust_label.clone(),
+            continue_block: continue_block.clone(),
+        });
         let body =
             self.branch_in_capture(w.capture.as_ref(), payload_of(&cond_ty), &w.body, &Ty::Void);
         self.state.loops.pop();
@@ -343,12 +350,29 @@ impl<'a> Translator<'a> {
             }
             _ => body,
         };
+        let label_colon = rust_label.as_deref().map(|l| {
+            let l = lifetime(l);
+            quote!(#l:)
+        });
         match &w.capture {
             Some(c) => {
                 let pat = capture_pattern(c);
                 quote!(#label_colon while let Some(#pat) = #cond { #body })
             }
             None => quote!(#label_colon while #cond { #body }),
+        }
+    }
+
+    /// `break` without a label leaves the innermost loop; if that loop
+    /// wraps its body in a continue block, the break must name the loop.
+    pub(super) fn break_label(&self, label: Option<&str>) -> Option<syn::Lifetime> {
+        match label {
+            Some(l) => Some(lifetime(l)),
+            None => {
+                let frame = self.state.loops.last()?;
+                frame.continue_block.as_ref()?;
+                frame.rust_label.as_deref().map(lifetime)
+            }
         }
     }
 
@@ -360,13 +384,13 @@ impl<'a> Translator<'a> {
             .loops
             .iter()
             .rev()
-            .find(|(l, _)| label.is_none() || l.as_deref() == label);
-        match target {
-            Some((_, Some(block))) => {
+            .find(|f| label.is_none() || f.zig_label.as_deref() == label);
+        match target.and_then(|f| f.continue_block.as_deref()) {
+            Some(block) => {
                 let l = lifetime(block);
                 quote!(break #l)
             }
-            _ => {
+            None => {
                 let l = label.map(lifetime);
                 quote!(continue #l)
             }
@@ -389,7 +413,11 @@ impl<'a> Translator<'a> {
             .then(|| comment_marker("PERF(port): `inline for` became a runtime loop"));
         let label = f.label.as_ref().map(|l| lifetime(l));
         let label_colon = label.as_ref().map(|l| quote!(#l:));
-        self.state.loops.push((f.label.clone(), None));
+        self.state.loops.push(LoopFrame {
+            zig_label: f.label.clone(),
+            rust_label: f.label.clone(),
+            continue_block: None,
+        });
         let mut iters = Vec::new();
         let mut elem_tys = Vec::new();
         for (i, input) in f.inputs.iter().enumerate() {
@@ -400,9 +428,9 @@ impl<'a> Translator<'a> {
                     let it = match end {
                         Some(e) => {
                             let e = self.index_expr(e);
-                            quote!((#s..#e))
+                            quote!(#s..#e)
                         }
-                        None => quote!((#s..)),
+                        None => quote!(#s..),
                     };
                     iters.push(it);
                     elem_tys.push(Ty::Int("usize".into()));
@@ -453,6 +481,14 @@ impl<'a> Translator<'a> {
         self.state.loops.pop();
         // Zig asserts equal lengths for multi-object loops; zip() would
         // silently stop at the shorter one.
+        // `for (xs, 0..) |x, i|` is `enumerate()`.
+        if let ([ForInput::Expr(_), ForInput::Range { start, end: None }], [x, i]) =
+            (&f.inputs[..], &pats[..])
+            && matches!(&start.kind, ExprKind::Int(n) if n == "0")
+        {
+            let it = &iters[0];
+            return quote!(#perf #label_colon for (#i, #x) in #it.enumerate() { #body });
+        }
         let (iter, pat) = match iters.len() {
             0 => return self.todo("for without inputs"),
             1 => (
@@ -486,12 +522,30 @@ impl<'a> Translator<'a> {
                 return quote!({ #perf #assert #label_colon for #pat in #iter { #body } });
             }
         };
-        quote!({ #perf #label_colon for #pat in #iter { #body } })
+        quote!(#perf #label_colon for #pat in #iter { #body })
     }
 
     /// A function body: statements, plus `Ok(())` when a `!void` function
     /// falls off its end.
     pub(super) fn fn_body(&mut self, b: &Block, ret: &Ty) -> TokenStream {
+        // A final `return x;` is the tail expression `x` in Rust.
+        if let Some((last, init)) = b.stmts.split_last()
+            && let StmtKind::Expr(Expr {
+                kind: ExprKind::Return(Some(value)),
+                ..
+            }) = &last.kind
+        {
+            let head = Block {
+                span: b.span,
+                label: None,
+                stmts: init.to_vec(),
+            };
+            let body = self.block_body(&head, ret);
+            self.push_scope();
+            let tail = self.wrap_return(value, ret);
+            self.pop_scope();
+            return quote!(#body #tail);
+        }
         let body = self.block_body(b, ret);
         let falls_through = !b
             .stmts
@@ -563,6 +617,10 @@ impl<'a> Translator<'a> {
 
     /// A switch item as a pattern: a literal, or a module constant.
     fn pattern(&self, e: &Expr) -> Option<TokenStream> {
+        if let ExprKind::ErrorValue(name) = &e.kind {
+            let v = ident(&camel_case(name));
+            return Some(quote!(Error::#v));
+        }
         if let ExprKind::Ident(name) = &e.kind
             && let Some((rust, _)) = self.scope.consts.get(name)
         {
