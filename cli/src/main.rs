@@ -61,7 +61,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Toolchain(args) => toolchain_cmd::run(&args, &config),
         Command::Plan(args) => plan_cmd::run(&args, &config),
-        Command::Translate(args) => translate_cmd::translate(&args),
+        Command::Translate(args) => translate_cmd::translate(&args, &config),
         Command::Eval(args) => translate_cmd::eval(&args, &config),
         Command::Ir { file } => plan_cmd::print_ir(&file),
     };

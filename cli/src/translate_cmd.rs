@@ -41,9 +41,9 @@ pub struct EvalArgs {
     json: bool,
 }
 
-pub fn translate(args: &TranslateArgs) -> Result<u8> {
+pub fn translate(args: &TranslateArgs, config: &PortConfig) -> Result<u8> {
     let units = discover(&args.path)?;
-    let report = run(&units, &args.out, !args.no_check)?;
+    let report = run(&units, &args.out, config, !args.no_check)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -92,7 +92,7 @@ pub fn eval(args: &EvalArgs, config: &PortConfig) -> Result<u8> {
             display: format!("std/{}", m.path),
         })
         .collect();
-    let mut report = run(&units, &args.out, true)?;
+    let mut report = run(&units, &args.out, config, true)?;
     // Count only the listed functions where the manifest narrows a module.
     let mut counted = Counts::default();
     for (file, m) in report.files.iter_mut().zip(&manifest.module) {
@@ -194,7 +194,12 @@ fn walkdir_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn run(units: &[SourceUnit], out: &Path, check: bool) -> Result<TranslateReport> {
+fn run(
+    units: &[SourceUnit],
+    out: &Path,
+    config: &PortConfig,
+    check: bool,
+) -> Result<TranslateReport> {
     let progress = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(units.len() as u64);
         bar.set_style(
@@ -219,7 +224,7 @@ fn run(units: &[SourceUnit], out: &Path, check: bool) -> Result<TranslateReport>
             out.display()
         ));
     }
-    let report = translate_units(units, out, &crate_name, check, &|f| {
+    let report = translate_units(units, out, &crate_name, &config.translate, check, &|f| {
         progress.set_message(f.to_string());
         progress.inc(1);
     })?;

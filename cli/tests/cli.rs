@@ -329,3 +329,52 @@ fn plan_details_include_the_index() {
     assert_eq!(index["types"][0]["kind"], "enum");
     assert_eq!(index["tests"][0]["name"], "parse");
 }
+
+#[test]
+fn port_configuration_maps_rewrites_and_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::write(
+        p.join("zigport.toml"),
+        r#"
+[translate.crates]
+"bun.strings" = "bun_str::strings"
+
+[[translate.rewrite]]
+zig = "bun.strings.eqlLong"
+rust = "{0} == {1}"
+
+[translate.overrides]
+"rotated" = "pub fn rotated(x: u8) -> u8 { x.rotate_left(1) }"
+"#,
+    )
+    .unwrap();
+    fs::write(
+        p.join("lib.zig"),
+        "const bun = @import(\"bun\");\nconst strings = bun.strings;\n\
+         pub fn same(a: []const u8, b: []const u8) bool {\n    return strings.eqlLong(a, b);\n}\n\
+         pub fn width(s: []const u8) usize {\n    return bun.strings.visibleWidth(s);\n}\n\
+         pub fn rotated(x: u8) u8 {\n    return asm volatile (\"\" : [ret] \"=r\" (-> u8));\n}\n",
+    )
+    .unwrap();
+    zigport()
+        .current_dir(p)
+        .args(["translate", "lib.zig", "--out", "out", "--no-check"])
+        .assert()
+        .code(0);
+    let rust = fs::read_to_string(p.join("out/src/lib_.rs")).expect("module written beside lib.rs");
+    assert!(rust.contains("(a == b)"), "{rust}");
+    assert!(
+        rust.contains("bun_str::strings::visible_width(s)"),
+        "{rust}"
+    );
+    assert!(
+        rust.contains("x.rotate_left(1)") && !rust.contains("// TODO(port):"),
+        "{rust}"
+    );
+    assert!(
+        fs::read_to_string(p.join("out/src/lib.rs"))
+            .unwrap()
+            .contains("pub mod lib_;")
+    );
+}

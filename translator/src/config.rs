@@ -6,6 +6,18 @@
 //!
 //! [modules]               # named @import targets, relative to this file
 //! bun = "src/bun.zig"
+//!
+//! [translate.crates]       # Zig namespaces → Rust paths
+//! "bun.strings" = "bun_str::strings"
+//!
+//! [[translate.rewrite]]    # a Zig call → a Rust expression ({0}, {1}: arguments)
+//! zig = "bun.strings.eqlLong"
+//! rust = "{0} == {1}"
+//!
+//! [translate.overrides]    # a function's Rust, written by hand
+//! "Version.order" = """
+//! pub fn order(self, other: Self) -> core::cmp::Ordering { ... }
+//! """
 //! ```
 
 use std::collections::BTreeMap;
@@ -24,6 +36,8 @@ pub struct PortConfig {
     /// Named modules: `@import("bun")` → a file, relative to the config file.
     #[serde(default)]
     pub modules: BTreeMap<String, PathBuf>,
+    #[serde(default)]
+    pub translate: TranslateConfig,
     /// Directory the config was read from (module paths are relative to it).
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -40,6 +54,30 @@ impl Default for ToolchainConfig {
     fn default() -> Self {
         ToolchainConfig { zig: default_zig() }
     }
+}
+
+/// How translation treats the user's own namespaces and functions.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TranslateConfig {
+    /// Zig namespace (dotted, from a named import) → Rust path.
+    #[serde(default)]
+    pub crates: BTreeMap<String, String>,
+    /// Call rewrites, tried before every built-in rule.
+    #[serde(default)]
+    pub rewrite: Vec<RewriteRule>,
+    /// Function (`name` or `Type.name`) → its Rust item, used verbatim.
+    #[serde(default)]
+    pub overrides: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RewriteRule {
+    /// The dotted Zig callee: `bun.strings.eqlLong`.
+    pub zig: String,
+    /// A Rust expression; `{0}`, `{1}`... are the translated arguments.
+    pub rust: String,
 }
 
 fn default_zig() -> String {

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 
 use serde::Serialize;
 
+use crate::config::TranslateConfig;
 use crate::emit::{emit_module, module_name};
 use crate::rules::{FnTranslation, translate_module};
 use crate::syntax::{ZigParser, parse_source};
@@ -133,6 +134,7 @@ pub fn translate_units(
     units: &[SourceUnit],
     out: &Path,
     crate_name: &str,
+    config: &TranslateConfig,
     run_check: bool,
     on_file: &dyn Fn(&str),
 ) -> Result<TranslateReport, TranslateError> {
@@ -141,7 +143,9 @@ pub fn translate_units(
     let mut parser = ZigParser::new();
     let mut files = Vec::new();
     let mut texts: BTreeMap<String, (String, Vec<FnTranslation>)> = BTreeMap::new();
-    let mut used_modules = std::collections::HashSet::new();
+    // `lib` and `main` are the crate's own files.
+    let mut used_modules: std::collections::HashSet<String> =
+        ["lib", "main"].iter().map(|s| s.to_string()).collect();
     for unit in units {
         on_file(&unit.display);
         let mut module = module_name(&unit.display);
@@ -153,7 +157,7 @@ pub fn translate_units(
             Ok(bytes) => {
                 let source = String::from_utf8_lossy(&bytes);
                 let parsed = parse_source(&mut parser, &source);
-                let translation = translate_module(&parsed.file, &source, &unit.display);
+                let translation = translate_module(&parsed.file, &source, &unit.display, config);
                 match emit_module(&translation, &unit.display, source.lines().count()) {
                     Ok(emitted) => {
                         let counts = Counts {

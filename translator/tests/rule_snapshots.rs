@@ -31,7 +31,7 @@ fn rule_snapshots() {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("fixture.zig");
-        let translation = translate_module(&lowered.file, &source, name);
+        let translation = translate_module(&lowered.file, &source, name, &Default::default());
         let emitted = emit_module(&translation, name, source.lines().count()).expect("valid Rust");
         insta::assert_snapshot!(emitted.text);
     });
@@ -47,8 +47,15 @@ fn every_rule_snapshot_compiles() {
         })
         .collect();
     let out = tempfile::tempdir().expect("tempdir");
-    let report =
-        translate_units(&units, out.path(), "rule_fixtures", true, &|_| {}).expect("translate");
+    let report = translate_units(
+        &units,
+        out.path(),
+        "rule_fixtures",
+        &Default::default(),
+        true,
+        &|_| {},
+    )
+    .expect("translate");
     assert!(report.checked, "cargo clippy could not run");
     assert_eq!(report.errors_outside_functions, 0, "{report:#?}");
     for file in &report.files {

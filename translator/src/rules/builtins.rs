@@ -342,6 +342,91 @@ impl<'a> Translator<'a> {
         }
     }
 
+    /// `bun.strings.eql` as `"bun.strings.eql"` when the callee is rooted
+    /// at a named import (or an alias of one).
+    pub(super) fn named_path(&self, e: &Expr) -> Option<String> {
+        let mut parts = Vec::new();
+        let mut cur = e;
+        loop {
+            match &cur.kind {
+                ExprKind::Field { object, member } => {
+                    parts.push(member.as_str());
+                    cur = object;
+                }
+                ExprKind::Ident(root) if self.local(root).is_none() => {
+                    let Some(Import::Named(base)) = self.scope.imports.get(root) else {
+                        return None;
+                    };
+                    parts.reverse();
+                    let mut path = base.clone();
+                    for p in parts {
+                        path.push('.');
+                        path.push_str(p);
+                    }
+                    return Some(path);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Calls the port configuration decides: a rewrite rule (a Rust
+    /// template over the translated arguments), or the crate map
+    /// (`bun.strings.eql(a, b)` → `bun_str::strings::eql(a, b)`).
+    pub(super) fn configured_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {
+        let path = self.named_path(callee)?;
+        let config = self.config;
+        if let Some(rule) = config.rewrite.iter().find(|r| r.zig == path) {
+            let args: Vec<String> = args
+                .iter()
+                .map(|a| self.operand(a, &Ty::Unknown).to_string())
+                .collect();
+            let mut text = rule.rust.clone();
+            for (i, a) in args.iter().enumerate() {
+                text = text.replace(&format!("{{{i}}}"), a);
+            }
+            return Some(match syn::parse_str::<syn::Expr>(&text) {
+                Ok(
+                    e @ (syn::Expr::Call(_)
+                    | syn::Expr::MethodCall(_)
+                    | syn::Expr::Path(_)
+                    | syn::Expr::Lit(_)
+                    | syn::Expr::Paren(_)),
+                ) => {
+                    quote!(#e)
+                }
+                Ok(e) => quote!((#e)),
+                Err(_) => self.todo(format!(
+                    "rewrite rule for `{path}` is not a Rust expression"
+                )),
+            });
+        }
+        let (prefix, rust) = config
+            .crates
+            .iter()
+            .filter(|(zig, _)| path == **zig || path.starts_with(&format!("{zig}.")))
+            .max_by_key(|(zig, _)| zig.len())?;
+        let rest: Vec<&str> = path[prefix.len()..]
+            .split('.')
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut rust_path = rust.clone();
+        for (i, seg) in rest.iter().enumerate() {
+            let seg = if i + 1 == rest.len() {
+                super::names::snake_case(seg)
+            } else {
+                seg.to_string()
+            };
+            rust_path.push_str("::");
+            rust_path.push_str(&seg);
+        }
+        let args = self.args(args, &[]);
+        Some(match rust_path.parse::<TokenStream>() {
+            Ok(p) if syn::parse2::<syn::Path>(p.clone()).is_ok() => quote!(#p(#(#args),*)),
+            _ => self.todo(format!("crate map gives `{rust_path}`, not a Rust path")),
+        })
+    }
+
     /// `allocator.dupe/alloc/free/create/destroy`: Rust's global allocator.
     /// Allocation failure aborts in Rust, so these calls cannot fail and a
     /// `try` on them disappears (see `is_allocator_call`).

@@ -319,6 +319,9 @@ impl<'a> Translator<'a> {
     }
 
     fn call(&mut self, callee: &Expr, args: &[Expr]) -> TokenStream {
+        if let Some(mapped) = self.configured_call(callee, args) {
+            return mapped;
+        }
         if let Some(mapped) = self.std_call(callee, args) {
             return mapped;
         }
@@ -387,7 +390,7 @@ impl<'a> Translator<'a> {
                     }
                     if matches!(
                         self.scope.imports.get(name),
-                        Some(Import::Std | Import::Other)
+                        Some(Import::Std | Import::Other | Import::Named(_))
                     ) {
                         let text = self.zig_text(callee.span).to_string();
                         return self.todo(format!("no rule for `{text}`"));
@@ -504,7 +507,7 @@ impl<'a> Translator<'a> {
 
     /// Arguments with their parameter types; allocator arguments disappear
     /// with their parameters.
-    fn args(&mut self, args: &[Expr], params: &[Ty]) -> Vec<TokenStream> {
+    pub(super) fn args(&mut self, args: &[Expr], params: &[Ty]) -> Vec<TokenStream> {
         args.iter()
             .enumerate()
             .filter(|(i, _)| params.get(*i) != Some(&Ty::Allocator))

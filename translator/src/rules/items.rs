@@ -169,7 +169,14 @@ impl<'a> Translator<'a> {
             ..FnState::default()
         };
         self.push_scope();
-        let item = self.fn_tokens(decl, f, self_type, &rust_name);
+        let key = match self_type {
+            Some(t) => format!("{t}.{}", f.name),
+            None => f.name.clone(),
+        };
+        let item = match self.config.overrides.get(&key) {
+            Some(text) => self.override_item(&key, text, self_type.is_some()),
+            None => self.fn_tokens(decl, f, self_type, &rust_name),
+        };
         let item = if self.state.stubbed {
             self.fn_stub(f, &rust_name, decl.is_pub)
         } else {
@@ -311,6 +318,29 @@ impl<'a> Translator<'a> {
                 #(#markers)*
                 #body
             }
+        }
+    }
+
+    /// A hand-written function from the port configuration, used verbatim
+    /// (checked to be one Rust function).
+    fn override_item(&mut self, key: &str, text: &str, is_method: bool) -> TokenStream {
+        let parsed: Result<TokenStream, String> = if is_method {
+            syn::parse_str::<syn::ImplItemFn>(text)
+                .map(|f| quote!(#f))
+                .map_err(|e| e.to_string())
+        } else {
+            syn::parse_str::<syn::ItemFn>(text)
+                .map(|f| quote!(#f))
+                .map_err(|e| e.to_string())
+        };
+        match parsed {
+            Ok(item) => {
+                let marker = comment_marker(&format!(
+                    "zigport: `{key}` is hand-written (zigport.toml [translate.overrides])"
+                ));
+                quote!(#marker #item)
+            }
+            Err(e) => self.fn_todo(&format!("override for `{key}` is not a Rust function: {e}")),
         }
     }
 

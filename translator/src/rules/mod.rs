@@ -19,6 +19,7 @@ use std::collections::{BTreeSet, HashMap};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::config::TranslateConfig;
 use crate::syntax::ir::*;
 use crate::syntax::visit::{self, Visitor};
 use types::Ty;
@@ -95,6 +96,8 @@ struct TypeInfo {
 #[derive(Clone)]
 enum Import {
     Std,
+    /// `@import("bun")`: a named module (mapped through the configuration).
+    Named(String),
     /// `const mem = std.mem;` → `["mem"]`.
     StdAlias(Vec<String>),
     Module(String),
@@ -131,6 +134,7 @@ struct FnState {
 
 pub(crate) struct Translator<'a> {
     source: &'a str,
+    config: &'a TranslateConfig,
     file: &'a SourceFile,
     scope: ModuleScope,
     state: FnState,
@@ -142,9 +146,15 @@ pub(crate) struct Translator<'a> {
 
 /// Translates one lowered Zig file. `zig_path` names the file's own
 /// struct when the file has top-level fields (and no `@This()` alias).
-pub fn translate_module(file: &SourceFile, source: &str, zig_path: &str) -> ModuleTranslation {
+pub fn translate_module(
+    file: &SourceFile,
+    source: &str,
+    zig_path: &str,
+    config: &TranslateConfig,
+) -> ModuleTranslation {
     let mut t = Translator {
         source,
+        config,
         file,
         scope: ModuleScope::default(),
         state: FnState::default(),
@@ -360,6 +370,9 @@ impl<'a> Translator<'a> {
                     Some(ExprKind::Str(s)) if s.ends_with(b".zig") => {
                         Import::Module(crate::emit::module_name(&String::from_utf8_lossy(s)))
                     }
+                    Some(ExprKind::Str(s)) if !s.contains(&b'.') && !s.contains(&b'/') => {
+                        Import::Named(String::from_utf8_lossy(s).into_owned())
+                    }
                     _ => Import::Other,
                 };
                 self.scope.imports.insert(v.name.clone(), import);
@@ -375,6 +388,12 @@ impl<'a> Translator<'a> {
                 self.scope
                     .imports
                     .insert(v.name.clone(), Import::StdAlias(path));
+            }
+            // `const strings = bun.strings;`: an alias inside a named module.
+            _ if let Some(path) = self.named_path(init) => {
+                self.scope
+                    .imports
+                    .insert(v.name.clone(), Import::Named(path));
             }
             _ => {
                 let ty = match &v.ty {
