@@ -54,9 +54,19 @@ impl<'a> Translator<'a> {
             ExprKind::Call { callee, args } => self.call(callee, args),
             ExprKind::Field { object, member } => self.field(object, member),
             ExprKind::Index { object, index } => {
+                let raw = matches!(self.infer(object), Ty::Raw { .. });
                 let o = self.operand(object, &Ty::Unknown);
                 let i = self.index_expr(index);
-                quote!(#o[#i])
+                if raw {
+                    // Zig indexed a many-item pointer: no bounds are known here.
+                    self.unsafe_blocks += 1;
+                    let safety = super::comment_marker(
+                        "SAFETY: the Zig original indexed this many-item pointer unchecked; the caller guarantees the index is in bounds.",
+                    );
+                    quote!(unsafe { #safety *#o.add(#i) })
+                } else {
+                    quote!(#o[#i])
+                }
             }
             ExprKind::Slice {
                 object,
@@ -64,23 +74,28 @@ impl<'a> Translator<'a> {
                 end,
                 sentinel,
             } => {
-                if sentinel.is_some() {
-                    return self.todo("slice with a sentinel");
-                }
                 let o = self.operand(object, &Ty::Unknown);
                 let s = self.index_expr(start);
-                let range = match end {
-                    Some(end) => {
-                        let end = self.index_expr(end);
-                        quote!(#s..#end)
-                    }
+                let end_tokens = end.as_ref().map(|e| self.index_expr(e));
+                let range = match &end_tokens {
+                    Some(e) => quote!(#s..#e),
                     None => quote!(#s..),
                 };
                 let mutable = matches!(expected, Ty::Slice { mutable: true, .. });
-                if mutable {
+                let slice = if mutable {
                     quote!(&mut #o[#range])
                 } else {
                     quote!(&#o[#range])
+                };
+                match (sentinel, end_tokens) {
+                    // `x[a..b :s]` asserts `x[b] == s` (Zig's safety check);
+                    // the sentinel itself is not part of a Rust slice.
+                    (Some(sentinel), Some(e)) => {
+                        let sv = self.expr(sentinel, &Ty::Unknown);
+                        quote!({ assert!(#o[#e] == #sv, "sentinel mismatch"); #slice })
+                    }
+                    (Some(_), None) => self.todo("sentinel slice without an end"),
+                    (None, _) => slice,
                 }
             }
             ExprKind::Deref(inner) => {
@@ -162,12 +177,14 @@ impl<'a> Translator<'a> {
                 let v = value.as_ref().map(|v| self.expr(v, &Ty::Unknown));
                 quote!(break #l #v)
             }
-            ExprKind::Continue { label, value } => {
-                if value.is_some() {
-                    return self.todo("`continue :label value` (labeled switch dispatch)");
-                }
-                self.continue_expr(label.as_deref())
-            }
+            ExprKind::Continue { label, value } => match (label, value) {
+                (Some(l), Some(v)) => match self.switch_dispatch(l, v) {
+                    Some(dispatch) => dispatch,
+                    None => self.todo(format!("`continue :{l}` with a value outside its switch")),
+                },
+                (_, Some(_)) => self.todo("`continue` with a value and no label"),
+                (label, None) => self.continue_expr(label.as_deref()),
+            },
             ExprKind::StructInit { ty, fields } => {
                 self.struct_init(ty.as_deref(), fields, expected)
             }
@@ -226,7 +243,7 @@ impl<'a> Translator<'a> {
     /// whose method is being translated.
     fn container_member(&self, name: &str) -> Option<TokenStream> {
         let owner = self.state.self_type.as_deref()?;
-        let info = self.scope.types.get(owner)?;
+        let info = self.lookup_type(owner)?;
         if let Some(sig) = info.methods.get(name) {
             let f = ident(&sig.rust_name);
             return Some(quote!(Self::#f));
@@ -241,11 +258,15 @@ impl<'a> Translator<'a> {
     /// a literal, which infers) is cast. Zig already checked the value fits.
     pub(super) fn index_expr(&mut self, e: &Expr) -> TokenStream {
         let ty = self.infer(e);
-        let tokens = self.operand(e, &Ty::Int("usize".into()));
         match ty {
-            Ty::Int(n) if n == "usize" || n == "comptime_int" => tokens,
-            _ if matches!(e.kind, ExprKind::Int(_)) => tokens,
-            _ => quote!((#tokens as usize)),
+            Ty::Int(n) if n == "usize" || n == "comptime_int" => {
+                self.expr(e, &Ty::Int("usize".into()))
+            }
+            _ if matches!(e.kind, ExprKind::Int(_)) => self.expr(e, &Ty::Int("usize".into())),
+            _ => {
+                let tokens = self.operand(e, &Ty::Unknown);
+                quote!(#tokens as usize)
+            }
         }
     }
 
@@ -283,7 +304,7 @@ impl<'a> Translator<'a> {
     /// `Type.member` → `Type::Variant`, `Type::CONST` or `Type::method`.
     pub(super) fn type_member(&self, type_name: &str, member: &str) -> TokenStream {
         let t = ident(type_name);
-        let info = self.scope.types.get(type_name);
+        let info = self.lookup_type(type_name);
         let is_variant = info.is_some_and(|i| {
             matches!(i.kind, Some(ContainerKind::Enum | ContainerKind::Union))
                 && i.variants.iter().any(|v| v == member)
@@ -370,7 +391,7 @@ impl<'a> Translator<'a> {
                 if let ExprKind::Ident(name) = &object.kind
                     && self.local(name).is_none()
                 {
-                    if let Some(info) = self.scope.types.get(name) {
+                    if let Some(info) = self.lookup_type(name) {
                         let path = self.type_member(name, member);
                         return match info.methods.get(member).cloned() {
                             Some(sig) => {
@@ -395,6 +416,14 @@ impl<'a> Translator<'a> {
                         let text = self.zig_text(callee.span).to_string();
                         return self.todo(format!("no rule for `{text}`"));
                     }
+                }
+                // `Stack(u8).init()`: a function of a generic type instance.
+                if let ty @ Ty::Generic { .. } = self.zig_type(object)
+                    && let Some(rt) = rust_type(&ty)
+                {
+                    let f = ident(&snake_case(member));
+                    let args = self.args(args, &[]);
+                    return quote!(<#rt>::#f(#(#args),*));
                 }
                 // A method call: the receiver is implicit in Rust.
                 let receiver_ty = self.infer(object);
@@ -502,6 +531,13 @@ impl<'a> Translator<'a> {
             .map(|(i, a)| (a.clone(), sig.params.get(i).cloned().unwrap_or(Ty::Unknown)))
             .unzip();
         let args = self.args(&value_args, &value_params);
+        if sig.is_unsafe {
+            self.unsafe_blocks += 1;
+            let safety = super::comment_marker(
+                "SAFETY: the pointers passed are the ones the Zig original passed; they are valid for the callee's accesses.",
+            );
+            return quote!(unsafe { #safety #path #turbofish (#(#args),*) });
+        }
         quote!(#path #turbofish (#(#args),*))
     }
 
@@ -547,6 +583,7 @@ impl<'a> Translator<'a> {
             && let ExprKind::Field { object, member } = &lhs.kind
             && member == "len"
             && matches!(&rhs.kind, ExprKind::Int(n) if n == "0")
+            && matches!(self.infer(object), Ty::Slice { .. } | Ty::Array { .. })
         {
             let o = self.operand(object, &Ty::Unknown);
             return if op == Eq {
@@ -636,18 +673,16 @@ impl<'a> Translator<'a> {
         fields: &[FieldInit],
         expected: &Ty,
     ) -> TokenStream {
-        let type_name = match ty.map(|t| self.zig_type(t)) {
-            Some(Ty::Named(n)) => Some(n),
+        let literal_ty = ty.map(|t| self.zig_type(t));
+        let type_name = match &literal_ty {
+            Some(t @ (Ty::Named(_) | Ty::Generic { .. })) => named_type(t).map(str::to_string),
             Some(_) => None,
-            None => match expected {
-                Ty::Named(n) => Some(n.clone()),
-                _ => None,
-            },
+            None => named_type(expected).map(str::to_string),
         };
         let Some(type_name) = type_name else {
             return self.todo("struct literal of unknown type");
         };
-        let Some(info) = self.scope.types.get(&type_name).cloned() else {
+        let Some(info) = self.lookup_type(&type_name).cloned() else {
             if type_name == "Self" {
                 return self.todo("`.{}` literal of `@This()`");
             }
@@ -669,10 +704,24 @@ impl<'a> Translator<'a> {
                 },
             };
             let n = ident(name);
-            inits.push(quote!(#n: #value));
+            if value.to_string() == n.to_string() {
+                inits.push(quote!(#n)); // field init shorthand
+            } else {
+                inits.push(quote!(#n: #value));
+            }
         }
-        let t = ident(&type_name);
-        quote!(#t { #(#inits),* })
+        // `Stack(u8){}` names its type arguments: `Stack::<u8> { .. }`.
+        let path = match literal_ty.as_ref().and_then(rust_type) {
+            Some(t) if matches!(literal_ty, Some(Ty::Generic { .. })) => {
+                let tokens = t.to_string().replacen('<', ":: <", 1);
+                tokens.parse::<TokenStream>().unwrap_or(t)
+            }
+            _ => {
+                let t = ident(&type_name);
+                quote!(#t)
+            }
+        };
+        quote!(#path { #(#inits),* })
     }
 
     fn list_init(&mut self, ty: Option<&Expr>, elems: &[Expr], expected: &Ty) -> TokenStream {
@@ -738,7 +787,7 @@ impl<'a> Translator<'a> {
                                 _ => None,
                             });
                     type_name
-                        .and_then(|t| self.scope.types.get(&t))
+                        .and_then(|t| self.lookup_type(&t))
                         .and_then(|i| i.methods.get(member))
                         .map_or(Ty::Unknown, |s| s.ret.clone())
                 }
@@ -750,7 +799,7 @@ impl<'a> Translator<'a> {
                     return Ty::Int("usize".into());
                 }
                 named_type(&object_ty)
-                    .and_then(|t| self.scope.types.get(t))
+                    .and_then(|t| self.lookup_type(t))
                     .and_then(|i| i.fields.iter().find(|(n, ..)| n == member))
                     .map_or(Ty::Unknown, |(_, t, _)| t.clone())
             }
@@ -829,7 +878,7 @@ impl<'a> Translator<'a> {
 /// The module type a value has, through one reference (`self: *Self`).
 pub(super) fn named_type(ty: &Ty) -> Option<&str> {
     match ty {
-        Ty::Named(t) => Some(t),
+        Ty::Named(t) | Ty::Generic { name: t, .. } => Some(t),
         Ty::Ref { to, .. } => match to.as_ref() {
             Ty::Named(t) => Some(t),
             _ => None,

@@ -76,6 +76,12 @@ impl<'a> Translator<'a> {
             items.extend(self.comments_before(decl.span.start));
             let doc = doc_attrs(&decl.doc);
             match &decl.kind {
+                DeclKind::Fn(f) if let Some((params, c)) = super::generic_type_constructor(f) => {
+                    let vis = decl.is_pub.then(|| quote!(pub));
+                    items.push(
+                        self.generic_container_item(&f.name, &params, c, &doc, vis, &mut fns),
+                    );
+                }
                 DeclKind::Fn(f) => {
                     let (item, report) = self.fn_item(decl, f, None);
                     items.push(quote!(#doc #item));
@@ -313,8 +319,20 @@ impl<'a> Translator<'a> {
             )
             .collect();
         let generics = (!all_generics.is_empty()).then(|| quote!(<#(#all_generics),*>));
+        // Raw pointer parameters (Zig many-item pointers) make the function
+        // unsafe to call: the caller vouches for the pointer.
+        let takes_raw = f.proto.params.iter().any(
+            |p| matches!(&p.ty, ParamType::Type(t) if matches!(self.zig_type(t), Ty::Raw { .. })),
+        );
+        let (unsafety, safety_doc) = if takes_raw {
+            let doc = " # Safety\n\n Pointer parameters come from Zig many-item pointers: they must be valid for every index the function reads or writes.";
+            (quote!(unsafe), quote!(#[doc = #doc]))
+        } else {
+            (quote!(), quote!())
+        };
         quote! {
-            #vis fn #name #generics (#(#params),*) #ret_tokens {
+            #safety_doc
+            #vis #unsafety fn #name #generics (#(#params),*) #ret_tokens {
                 #(#markers)*
                 #body
             }
@@ -468,7 +486,51 @@ impl<'a> Translator<'a> {
         vis: Option<TokenStream>,
         fns: &mut Vec<FnTranslation>,
     ) -> TokenStream {
+        self.generic_container_item(name, &[], c, doc, vis, fns)
+    }
+
+    /// A struct, enum or union with its impl. `generics` are the type
+    /// parameters of a generic type constructor (`fn Stack(comptime T: type) type`).
+    fn generic_container_item(
+        &mut self,
+        name: &str,
+        generics: &[String],
+        c: &ContainerDecl,
+        doc: &TokenStream,
+        vis: Option<TokenStream>,
+        fns: &mut Vec<FnTranslation>,
+    ) -> TokenStream {
+        let aliases = super::this_aliases(c);
+        let before = self.container_types.len();
+        for g in generics {
+            self.container_types.push((g.clone(), Ty::Named(g.clone())));
+        }
+        self.container_types.extend(
+            aliases
+                .iter()
+                .map(|a| (a.clone(), Ty::Named("Self".into()))),
+        );
+        let item = self.container_body(name, generics, &aliases, c, doc, vis, fns);
+        self.container_types.truncate(before);
+        item
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn container_body(
+        &mut self,
+        name: &str,
+        generics: &[String],
+        aliases: &[String],
+        c: &ContainerDecl,
+        doc: &TokenStream,
+        vis: Option<TokenStream>,
+        fns: &mut Vec<FnTranslation>,
+    ) -> TokenStream {
         let n = ident(name);
+        let g: Vec<proc_macro2::Ident> = generics.iter().map(|g| ident(g)).collect();
+        let type_generics = (!g.is_empty()).then(|| quote!(<#(#g),*>));
+        let impl_generics =
+            (!g.is_empty()).then(|| quote!(<#(#g: Copy + Default + PartialEq + PartialOrd),*>));
         let mut methods = Vec::new();
         let mut fields = Vec::new();
         let mut variants = Vec::new();
@@ -482,6 +544,7 @@ impl<'a> Translator<'a> {
                     methods.push(quote!(#mdoc #item));
                     fns.push(report);
                 }
+                DeclKind::Var(v) if aliases.contains(&v.name) => {} // `const Self = @This();`
                 DeclKind::Var(v)
                     if matches!(
                         v.init.as_ref().map(|i| &i.kind),
@@ -534,7 +597,7 @@ impl<'a> Translator<'a> {
                     #doc
                     #[derive(Debug, Clone, #copy PartialEq)]
                     #repr
-                    #vis struct #n { #(#out),* }
+                    #vis struct #n #type_generics { #(#out),* }
                 }
             }
             (ContainerKind::Enum, _) => {
@@ -566,7 +629,7 @@ impl<'a> Translator<'a> {
                     #doc
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
                     #repr
-                    #vis enum #n { #(#variants),* }
+                    #vis enum #n #type_generics { #(#variants),* }
                 }
             }
             (ContainerKind::Union, _) if c.tagged || c.arg.is_some() => {
@@ -589,14 +652,14 @@ impl<'a> Translator<'a> {
                 quote! {
                     #doc
                     #[derive(Debug, Clone, PartialEq)]
-                    #vis enum #n { #(#variants),* }
+                    #vis enum #n #type_generics { #(#variants),* }
                 }
             }
             (ContainerKind::Union, _) => return self.item_todo(format!("untagged union `{name}`")),
             (ContainerKind::Opaque, _) => return self.item_todo(format!("opaque type `{name}`")),
         };
         let imp = (!methods.is_empty() || !assoc.is_empty())
-            .then(|| quote!(impl #n { #(#assoc)* #(#methods)* }));
+            .then(|| quote!(impl #impl_generics #n #type_generics { #(#assoc)* #(#methods)* }));
         quote!(#definition #imp)
     }
 

@@ -77,12 +77,16 @@ struct FnSig {
     /// Indices of `comptime T: type` parameters: Rust generics, passed
     /// with a turbofish at call sites.
     type_params: Vec<usize>,
+    /// Takes raw pointers, so it is an `unsafe fn`.
+    is_unsafe: bool,
     ret: Ty,
 }
 
 #[derive(Clone, Default)]
 struct TypeInfo {
     kind: Option<ContainerKind>,
+    /// Type parameters of a generic type constructor (`fn Stack(comptime T: type) type`).
+    generics: Vec<String>,
     /// Struct fields: name → (type, default value).
     fields: Vec<(String, Ty, Option<Expr>)>,
     /// Enum variants and union fields, Zig names.
@@ -123,6 +127,8 @@ struct FnState {
     calls: Vec<String>,
     /// Enclosing loops, innermost last.
     loops: Vec<LoopFrame>,
+    /// Enclosing labeled switches: (Zig label, state variable, its type).
+    switch_states: Vec<(String, String, Ty)>,
     labels: usize,
     /// The Zig name of the method receiver (`self`, `p`...), spelled `self`.
     receiver: Option<String>,
@@ -142,6 +148,9 @@ pub(crate) struct Translator<'a> {
     unsafe_blocks: usize,
     /// Comments not yet emitted, in source order (index into file.comments).
     next_comment: usize,
+    /// Type names local to the containers being translated, innermost
+    /// last: `const Self = @This();`, generic parameters.
+    container_types: Vec<(String, Ty)>,
 }
 
 /// Translates one lowered Zig file. `zig_path` names the file's own
@@ -161,6 +170,7 @@ pub fn translate_module(
         item_todos: 0,
         unsafe_blocks: 0,
         next_comment: 0,
+        container_types: Vec::new(),
     };
     t.collect_scope(zig_path);
     let (tokens, functions) = t.module_items();
@@ -200,13 +210,31 @@ impl<'a> Translator<'a> {
 
     /// The type a name stands for: a module type, a generic parameter in
     /// scope, the type the file itself is, or a std alias with a rule.
+    /// What the module knows about a type; `Self` is the container whose
+    /// method is being translated.
+    fn lookup_type(&self, name: &str) -> Option<&TypeInfo> {
+        match name {
+            "Self" => self.scope.types.get(self.state.self_type.as_deref()?),
+            _ => self.scope.types.get(name),
+        }
+    }
+
     pub(super) fn resolve_type_name(&self, name: &str) -> Option<Ty> {
+        if let Some((_, ty)) = self.container_types.iter().rev().find(|(n, _)| n == name) {
+            return Some(ty.clone());
+        }
         if let Some(Ty::Named(n)) = self.local(name)
             && n == name
         {
             return Some(Ty::Named(name.into()));
         }
-        if self.scope.types.contains_key(name) {
+        if let Some(info) = self.scope.types.get(name) {
+            if !info.generics.is_empty() {
+                return Some(Ty::Generic {
+                    name: name.into(),
+                    args: Vec::new(),
+                });
+            }
             return Some(Ty::Named(name.into()));
         }
         if self.scope.self_alias.as_deref() == Some(name)
@@ -324,6 +352,21 @@ impl<'a> Translator<'a> {
             match &decl.kind {
                 DeclKind::Var(v) if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, .. }, .. }) if name == "import") =>
                     {}
+                DeclKind::Fn(f) if generic_type_constructor(f).is_some() => {
+                    if let Some((params, c)) = generic_type_constructor(f) {
+                        self.scope.types.insert(
+                            f.name.clone(),
+                            TypeInfo {
+                                generics: params.clone(),
+                                ..TypeInfo::default()
+                            },
+                        );
+                        let mut info =
+                            self.with_container_types(&f.name, &params, |t| t.type_info(c));
+                        info.generics = params;
+                        self.scope.types.insert(f.name.clone(), info);
+                    }
+                }
                 DeclKind::Fn(f) => {
                     let mut sig = self.fn_sig(f);
                     sig.owner = self.scope.file_struct.clone();
@@ -334,7 +377,8 @@ impl<'a> Translator<'a> {
             }
         }
         if let Some(name) = self.scope.file_struct.clone() {
-            let info = self.type_info(&self.file_struct_decl());
+            let decl = self.file_struct_decl();
+            let info = self.type_info(&decl);
             self.scope.types.insert(name, info);
         }
     }
@@ -406,11 +450,15 @@ impl<'a> Translator<'a> {
         }
     }
 
-    fn type_info(&self, c: &ContainerDecl) -> TypeInfo {
+    fn type_info(&mut self, c: &ContainerDecl) -> TypeInfo {
         let mut info = TypeInfo {
             kind: Some(c.kind),
             ..TypeInfo::default()
         };
+        let aliases = this_aliases(c);
+        let before = self.container_types.len();
+        self.container_types
+            .extend(aliases.into_iter().map(|a| (a, Ty::Named("Self".into()))));
         for m in &c.members {
             match &m.kind {
                 DeclKind::Field(f) => {
@@ -428,6 +476,7 @@ impl<'a> Translator<'a> {
                 _ => {}
             }
         }
+        self.container_types.truncate(before);
         info
     }
 
@@ -442,22 +491,95 @@ impl<'a> Translator<'a> {
             })
             .map(|(i, _)| i)
             .collect();
+        let params: Vec<Ty> = f
+            .proto
+            .params
+            .iter()
+            .map(|p| match &p.ty {
+                ParamType::Type(t) => self.zig_type(t),
+                _ => Ty::Unknown,
+            })
+            .collect();
         FnSig {
             owner: None,
+            is_unsafe: params.iter().any(|p| matches!(p, Ty::Raw { .. })),
             type_params,
             rust_name: names::snake_case(&f.name),
-            params: f
-                .proto
-                .params
-                .iter()
-                .map(|p| match &p.ty {
-                    ParamType::Type(t) => self.zig_type(t),
-                    _ => Ty::Unknown,
-                })
-                .collect(),
+            params,
             ret: self.zig_type(&f.proto.return_type),
         }
     }
+}
+
+/// `fn Stack(comptime T: type) type { ... return struct { ... }; }`:
+/// its type parameters and the returned container.
+pub(super) fn generic_type_constructor(f: &FnDecl) -> Option<(Vec<String>, &ContainerDecl)> {
+    if !matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type") {
+        return None;
+    }
+    let mut params = Vec::new();
+    for p in &f.proto.params {
+        let is_type = p.is_comptime
+            && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type");
+        if !is_type {
+            return None;
+        }
+        params.push(p.name.clone()?);
+    }
+    let body = f.body.as_ref()?;
+    let [
+        Stmt {
+            kind:
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Return(Some(value)),
+                    ..
+                }),
+            ..
+        },
+    ] = &body.stmts[..]
+    else {
+        return None;
+    };
+    match &value.kind {
+        ExprKind::Container(c) if c.kind != ContainerKind::Opaque => Some((params, c)),
+        _ => None,
+    }
+}
+
+impl<'a> Translator<'a> {
+    /// Runs `f` with a container's local type names in scope: its generic
+    /// parameters and its `const Self = @This();` aliases.
+    fn with_container_types<T>(
+        &mut self,
+        name: &str,
+        generics: &[String],
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        let before = self.container_types.len();
+        for g in generics {
+            self.container_types.push((g.clone(), Ty::Named(g.clone())));
+        }
+        self.container_types
+            .push((name.to_string(), Ty::Named("Self".into())));
+        let out = f(self);
+        self.container_types.truncate(before);
+        out
+    }
+}
+
+/// Members `const Self = @This();` of a container: names for itself.
+pub(super) fn this_aliases(c: &ContainerDecl) -> Vec<String> {
+    c.members
+        .iter()
+        .filter_map(|m| match &m.kind {
+            DeclKind::Var(v)
+                if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, args }, .. }) if name == "This" && args.is_empty()) =>
+            {
+                Some(v.name.clone())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// A statement that `emit` turns into a `// text` line.

@@ -25,14 +25,21 @@ impl<'a> Translator<'a> {
     /// The statements of a block (without braces), with Zig comments.
     pub(super) fn block_body(&mut self, b: &Block, _expected: &Ty) -> TokenStream {
         self.push_scope();
+        let body = self.stmts(&b.stmts, b.span.end);
+        self.pop_scope();
+        body
+    }
+
+    /// Statements in the current scope, with the Zig comments before each
+    /// and those up to `end`.
+    fn stmts(&mut self, stmts: &[Stmt], end: u32) -> TokenStream {
         let mut out = Vec::new();
-        for s in &b.stmts {
+        for s in stmts {
             out.extend(self.comments_before(s.span.start));
             out.push(self.stmt(s));
             self.skip_comments_to(s.span.end);
         }
-        out.extend(self.comments_before(b.span.end));
-        self.pop_scope();
+        out.extend(self.comments_before(end));
         quote!(#(#out)*)
     }
 
@@ -225,11 +232,58 @@ impl<'a> Translator<'a> {
     }
 
     pub(super) fn switch(&mut self, s: &SwitchExpr, expected: &Ty) -> TokenStream {
-        if s.label.is_some() {
-            return self.todo("labeled switch (`continue :label` dispatch)");
+        if let Some(label) = &s.label {
+            return self.labeled_switch(label, s, expected);
         }
         let subject_ty = self.infer(&s.subject);
         let subject = self.expr(&s.subject, &Ty::Unknown);
+        self.switch_arms(s, subject, subject_ty, expected)
+    }
+
+    /// `sw: switch (x) { .a => continue :sw .b, ... }` is a state machine:
+    /// a loop over a state variable; `continue :sw v` assigns the state
+    /// and loops, `break :sw v` (or a prong's value) leaves with a value.
+    fn labeled_switch(&mut self, label: &str, s: &SwitchExpr, expected: &Ty) -> TokenStream {
+        let subject_ty = self.infer(&s.subject);
+        let init = self.expr(&s.subject, &Ty::Unknown);
+        self.state.labels += 1;
+        let state = ident(&format!("zigport_state{}", self.state.labels));
+        self.state
+            .switch_states
+            .push((label.to_string(), state.to_string(), subject_ty.clone()));
+        let arms = self.switch_arms(s, quote!(#state), subject_ty, expected);
+        self.state.switch_states.pop();
+        let l = lifetime(label);
+        quote!({
+            #[allow(unused_mut)]
+            let mut #state = #init;
+            #l: loop {
+                break #l #arms;
+            }
+        })
+    }
+
+    /// `continue :label value` of a labeled switch, if `label` is one.
+    pub(super) fn switch_dispatch(&mut self, label: &str, value: &Expr) -> Option<TokenStream> {
+        let (_, state, ty) = self
+            .state
+            .switch_states
+            .iter()
+            .rev()
+            .find(|(l, ..)| l == label)?
+            .clone();
+        let v = self.expr(value, &ty);
+        let (state, l) = (ident(&state), lifetime(label));
+        Some(quote!({ #state = #v; continue #l; }))
+    }
+
+    fn switch_arms(
+        &mut self,
+        s: &SwitchExpr,
+        subject: TokenStream,
+        subject_ty: Ty,
+        expected: &Ty,
+    ) -> TokenStream {
         let enum_name = named_type(&subject_ty).map(str::to_string);
         let mut arms = Vec::new();
         for prong in &s.prongs {
@@ -244,6 +298,7 @@ impl<'a> Translator<'a> {
                         ..
                     }) => match &enum_name {
                         Some(e) => {
+                            let v_name = v.as_str();
                             let (e, v) = (ident(e), ident(&camel_case(v)));
                             let binds_payload = !prong.captures.is_empty()
                                 && self
@@ -255,12 +310,15 @@ impl<'a> Translator<'a> {
                                 let c = capture_pattern(&prong.captures[0]);
                                 quote!(#e::#v(#c))
                             } else if self
-                                .scope
-                                .types
-                                .get(enum_name.as_deref().unwrap_or(""))
-                                .is_some_and(|i| i.kind == Some(ContainerKind::Union))
+                                .lookup_type(enum_name.as_deref().unwrap_or(""))
+                                .is_some_and(|i| {
+                                    i.kind == Some(ContainerKind::Union)
+                                        && i.fields.iter().any(|(n, t, _)| {
+                                            n == v_name && !matches!(t, Ty::Void | Ty::Unknown)
+                                        })
+                                })
                             {
-                                quote!(#e::#v { .. })
+                                quote!(#e::#v(..))
                             } else {
                                 quote!(#e::#v)
                             }
@@ -292,7 +350,7 @@ impl<'a> Translator<'a> {
             }
             let payload_bound = enum_name
                 .as_deref()
-                .and_then(|e| self.scope.types.get(e))
+                .and_then(|e| self.lookup_type(e))
                 .is_some_and(|i| i.kind == Some(ContainerKind::Union));
             let capture = if payload_bound {
                 None
@@ -535,16 +593,13 @@ impl<'a> Translator<'a> {
                 ..
             }) = &last.kind
         {
-            let head = Block {
-                span: b.span,
-                label: None,
-                stmts: init.to_vec(),
-            };
-            let body = self.block_body(&head, ret);
             self.push_scope();
+            let body = self.stmts(init, last.span.start);
             let tail = self.wrap_return(value, ret);
+            self.skip_comments_to(last.span.end);
+            let trailing = self.comments_before(b.span.end);
             self.pop_scope();
-            return quote!(#body #tail);
+            return quote!(#body #(#trailing)* #tail);
         }
         let body = self.block_body(b, ret);
         let falls_through = !b

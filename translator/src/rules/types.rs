@@ -49,6 +49,11 @@ pub enum Ty {
     /// A type declared in this module (struct, enum, union) or a generic
     /// parameter.
     Named(String),
+    /// `Stack(u8)`: an instance of a module's generic type constructor.
+    Generic {
+        name: String,
+        args: Vec<Ty>,
+    },
     /// `std.mem.Allocator`: parameters of this type disappear.
     Allocator,
     Unknown,
@@ -156,6 +161,18 @@ pub fn zig_type(expr: &Expr, resolve: &dyn Fn(&str) -> Option<Ty>) -> Ty {
             ExprKind::Ident(m) if m == "mem" => Ty::Allocator,
             _ => Ty::Unknown,
         },
+        ExprKind::Call { callee, args } => match &callee.kind {
+            // `Stack(u8)`: a generic type constructor of the module.
+            ExprKind::Ident(name)
+                if resolve(name).is_some_and(|t| matches!(t, Ty::Generic { .. })) =>
+            {
+                Ty::Generic {
+                    name: name.clone(),
+                    args: args.iter().map(|a| zig_type(a, resolve)).collect(),
+                }
+            }
+            _ => Ty::Unknown,
+        },
         ExprKind::Optional(inner) => Ty::Optional(rec(inner)),
         ExprKind::ErrorUnion { payload, .. } => Ty::ErrorUnion(rec(payload)),
         ExprKind::Pointer(p) => {
@@ -237,9 +254,15 @@ pub fn rust_type(ty: &Ty) -> Option<TokenStream> {
             let t = rust_type(inner)?;
             quote!(Result<#t, Error>)
         }
+        Ty::Named(name) if name == "Self" => quote!(Self),
         Ty::Named(name) => {
             let t = ident(name);
             quote!(#t)
+        }
+        Ty::Generic { name, args } => {
+            let t = ident(name);
+            let args = args.iter().map(rust_type).collect::<Option<Vec<_>>>()?;
+            quote!(#t<#(#args),*>)
         }
         Ty::Allocator | Ty::Unknown => return None,
     })
