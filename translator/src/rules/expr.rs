@@ -704,7 +704,7 @@ impl<'a> Translator<'a> {
                 },
             };
             let n = ident(name);
-            if value.to_string() == n.to_string() {
+            if value.to_string() == *n.to_string() {
                 inits.push(quote!(#n)); // field init shorthand
             } else {
                 inits.push(quote!(#n: #value));

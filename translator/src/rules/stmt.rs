@@ -302,9 +302,7 @@ impl<'a> Translator<'a> {
                             let (e, v) = (ident(e), ident(&camel_case(v)));
                             let binds_payload = !prong.captures.is_empty()
                                 && self
-                                    .scope
-                                    .types
-                                    .get(enum_name.as_deref().unwrap_or(""))
+                                    .lookup_type(enum_name.as_deref().unwrap_or(""))
                                     .is_some_and(|i| i.kind == Some(ContainerKind::Union));
                             if binds_payload {
                                 let c = capture_pattern(&prong.captures[0]);
