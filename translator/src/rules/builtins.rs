@@ -280,6 +280,40 @@ impl<'a> Translator<'a> {
                 let v = self.operand(value, &ty);
                 quote!(#b[..core::mem::size_of::<#rt>()].copy_from_slice(&#v.#to()))
             }
+            (
+                [
+                    "math",
+                    c @ ("inf" | "nan" | "floatMax" | "floatMin" | "floatTrueMin" | "floatEps"),
+                ],
+                [t],
+            ) => {
+                let ty = self.zig_type(t);
+                let Some(rt) = rust_type(&ty).filter(|_| matches!(ty, Ty::Float(_))) else {
+                    return Some(self.todo(format!("std.math.{c} of a non-float type")));
+                };
+                let constant = ident(match *c {
+                    "inf" => "INFINITY",
+                    "nan" => "NAN",
+                    "floatMax" => "MAX",
+                    "floatMin" => "MIN_POSITIVE",
+                    "floatEps" => "EPSILON",
+                    // The smallest subnormal.
+                    _ => return Some(quote!(#rt::from_bits(1))),
+                });
+                quote!(#rt::#constant)
+            }
+            (["math", "isNan"], [x]) => {
+                let x = self.operand(x, &Ty::Unknown);
+                quote!(#x.is_nan())
+            }
+            (["math", "isInf"], [x]) => {
+                let x = self.operand(x, &Ty::Unknown);
+                quote!(#x.is_infinite())
+            }
+            (["math", "isPositiveInf"], [x]) => {
+                let x = self.operand(x, &Ty::Unknown);
+                quote!((#x.is_infinite() && #x > 0.0))
+            }
             (["debug", "assert"], [x]) => {
                 let x = self.expr(x, &Ty::Bool);
                 quote!(assert!(#x))
@@ -459,6 +493,66 @@ impl<'a> Translator<'a> {
             }
             _ => self.todo(format!("allocator.{member}")),
         })
+    }
+
+    /// `std.ArrayList` methods on a `Vec`. Zig passes the allocator to the
+    /// unmanaged list's methods; Rust's `Vec` owns its allocator.
+    pub(super) fn vec_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {
+        let ExprKind::Field { object, member } = &callee.kind else {
+            return None;
+        };
+        // `std.ArrayList(u8).init(a)` / `.initCapacity(a, n)`.
+        if let Ty::Vec(_) = self.zig_type(object) {
+            return Some(match (member.as_str(), args) {
+                ("init", _) => quote!(Vec::new()),
+                ("initCapacity", [.., n]) => {
+                    let n = self.index_expr(n);
+                    quote!(Vec::with_capacity(#n))
+                }
+                _ => self.todo(format!("ArrayList.{member}")),
+            });
+        }
+        let Ty::Vec(elem) = self.infer(object) else {
+            return None;
+        };
+        let list = self.operand(object, &Ty::Unknown);
+        let value_args: Vec<&Expr> = args
+            .iter()
+            .filter(|a| self.infer(a) != Ty::Allocator)
+            .collect();
+        Some(match (member.as_str(), &value_args[..]) {
+            ("append" | "appendAssumeCapacity", [x]) => {
+                let x = self.coerced(x, &elem);
+                quote!(#list.push(#x))
+            }
+            ("appendSlice" | "appendSliceAssumeCapacity", [x]) => {
+                let x = self.expr(
+                    x,
+                    &Ty::Slice {
+                        elem: elem.clone(),
+                        mutable: false,
+                    },
+                );
+                quote!(#list.extend_from_slice(#x))
+            }
+            ("pop", []) => quote!(#list.pop()),
+            ("clearRetainingCapacity", []) => quote!(#list.clear()),
+            ("clearAndFree", []) => quote!({ #list.clear(); #list.shrink_to_fit(); }),
+            ("ensureTotalCapacity" | "ensureUnusedCapacity", [n]) => {
+                let n = self.index_expr(n);
+                quote!(#list.reserve(#n))
+            }
+            ("toOwnedSlice", []) => quote!(core::mem::take(&mut #list)),
+            ("deinit", []) => quote!(()),
+            _ => self.todo(format!("ArrayList.{member}")),
+        })
+    }
+
+    pub(super) fn is_vec_growth_call(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Call { callee, .. }
+            if matches!(&callee.kind, ExprKind::Field { object, member }
+                if matches!(self.infer(object), Ty::Vec(_))
+                    && matches!(member.as_str(), "append" | "appendSlice" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice")))
     }
 
     pub(super) fn is_allocator_call(&self, e: &Expr) -> bool {

@@ -157,7 +157,9 @@ impl<'a> Translator<'a> {
                 }
             }
             ExprKind::Try(inner)
-                if self.is_testing_call(inner) || self.is_allocator_call(inner) =>
+                if self.is_testing_call(inner)
+                    || self.is_allocator_call(inner)
+                    || self.is_vec_growth_call(inner) =>
             {
                 self.expr(inner, &Ty::Unknown)
             }
@@ -282,6 +284,11 @@ impl<'a> Translator<'a> {
     }
 
     fn dot_name(&mut self, name: &str, expected: &Ty) -> TokenStream {
+        if let Ty::Vec(_) = expected
+            && name == "empty"
+        {
+            return quote!(Vec::new());
+        }
         let target = match expected {
             Ty::Named(t) => Some(t.clone()),
             Ty::Optional(inner) => match inner.as_ref() {
@@ -331,7 +338,17 @@ impl<'a> Translator<'a> {
         }
         let object_ty = self.infer(object);
         let o = self.operand(object, &Ty::Unknown);
-        if member == "len" && matches!(object_ty, Ty::Slice { .. } | Ty::Array { .. } | Ty::Unknown)
+        // `list.items` is the Vec itself (it derefs to a slice).
+        if member == "items"
+            && let Ty::Vec(_) = object_ty
+        {
+            return quote!(#o);
+        }
+        if member == "len"
+            && matches!(
+                object_ty,
+                Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_) | Ty::Unknown
+            )
         {
             return quote!(#o.len());
         }
@@ -347,6 +364,9 @@ impl<'a> Translator<'a> {
             return mapped;
         }
         if let Some(mapped) = self.allocator_call(callee, args) {
+            return mapped;
+        }
+        if let Some(mapped) = self.vec_call(callee, args) {
             return mapped;
         }
         match &callee.kind {
@@ -777,6 +797,13 @@ impl<'a> Translator<'a> {
             ExprKind::Null => Ty::Optional(Box::new(Ty::Unknown)),
             ExprKind::Call { callee, .. } => match &callee.kind {
                 ExprKind::Ident(n) => self.scope.fns.get(n).map_or(Ty::Unknown, |s| s.ret.clone()),
+                // `std.ArrayList(T).init(a)` is a `Vec<T>`.
+                ExprKind::Field { object, member }
+                    if matches!(member.as_str(), "init" | "initCapacity")
+                        && matches!(self.zig_type(object), Ty::Vec(_)) =>
+                {
+                    self.zig_type(object)
+                }
                 ExprKind::Field { object, member } => {
                     let receiver = self.infer(object);
                     let type_name =
@@ -795,8 +822,15 @@ impl<'a> Translator<'a> {
             },
             ExprKind::Field { object, member } => {
                 let object_ty = self.infer(object);
-                if matches!(object_ty, Ty::Slice { .. } | Ty::Array { .. }) && member == "len" {
+                if matches!(object_ty, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_))
+                    && member == "len"
+                {
                     return Ty::Int("usize".into());
+                }
+                if let Ty::Vec(elem) = &object_ty
+                    && member == "items"
+                {
+                    return Ty::Vec(elem.clone());
                 }
                 named_type(&object_ty)
                     .and_then(|t| self.lookup_type(t))

@@ -215,9 +215,16 @@ impl<'a> Translator<'a> {
             let pname = p.name.clone().unwrap_or_else(|| format!("arg{i}"));
             let ty = match &p.ty {
                 ParamType::Type(t) => t,
+                // `anytype` is a generic parameter; the bounds added below
+                // cover copying and comparing (rustc names any other need).
                 ParamType::AnyType => {
-                    return self
-                        .fn_todo(&format!("fn `{}`: `anytype` parameter `{pname}`", f.name));
+                    let g = format!("A{i}");
+                    generics.push(ident(&g));
+                    self.bind(&g, Ty::Named(g.clone()));
+                    self.bind(&pname, Ty::Named(g.clone()));
+                    let (n, gi) = (ident(&pname), ident(&g));
+                    params.push(quote!(#n: #gi));
+                    continue;
                 }
                 ParamType::VarArgs => return self.fn_todo(&format!("fn `{}`: C varargs", f.name)),
             };

@@ -249,7 +249,31 @@ impl<'a> Translator<'a> {
     }
 
     fn zig_type(&self, e: &Expr) -> Ty {
-        types::zig_type(e, &|n| self.resolve_type_name(n))
+        types::zig_type_with(e, &|n| self.resolve_type_name(n), &|e| self.std_type(e))
+    }
+
+    /// Types from the Zig std with a Rust twin: `std.ArrayList(T)` (and the
+    /// 0.15 names `std.array_list.Managed/Aligned(T)`) is `Vec<T>`.
+    fn std_type(&self, e: &Expr) -> Option<Ty> {
+        // `@TypeOf(x)` in a type position: the type of `x`.
+        if let ExprKind::Builtin { name, args } = &e.kind
+            && name == "TypeOf"
+            && let [x] = &args[..]
+        {
+            return Some(self.infer(x)).filter(|t| *t != Ty::Unknown);
+        }
+        let ExprKind::Call { callee, args } = &e.kind else {
+            return None;
+        };
+        let path = self.std_path(callee)?;
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        match (&path[..], &args[..]) {
+            (
+                ["ArrayList" | "ArrayListUnmanaged"] | ["array_list", "Managed" | "Aligned"],
+                [t, ..],
+            ) => Some(Ty::Vec(Box::new(self.zig_type(t)))),
+            _ => None,
+        }
     }
 
     fn push_scope(&mut self) {

@@ -49,6 +49,8 @@ pub enum Ty {
     /// A type declared in this module (struct, enum, union) or a generic
     /// parameter.
     Named(String),
+    /// `std.ArrayList(T)`.
+    Vec(Box<Ty>),
     /// `Stack(u8)`: an instance of a module's generic type constructor.
     Generic {
         name: String,
@@ -139,7 +141,20 @@ pub fn int_width(name: &str) -> Option<(bool, u32)> {
 /// for in the module (a declared type, a generic parameter, an alias such
 /// as `const Allocator = std.mem.Allocator`), if any.
 pub fn zig_type(expr: &Expr, resolve: &dyn Fn(&str) -> Option<Ty>) -> Ty {
-    let rec = |e: &Expr| Box::new(zig_type(e, resolve));
+    zig_type_with(expr, resolve, &|_| None)
+}
+
+/// [`zig_type`] with `special` consulted first at every node (std paths
+/// such as `std.ArrayList(T)` that need the module's imports).
+pub fn zig_type_with(
+    expr: &Expr,
+    resolve: &dyn Fn(&str) -> Option<Ty>,
+    special: &dyn Fn(&Expr) -> Option<Ty>,
+) -> Ty {
+    if let Some(ty) = special(expr) {
+        return ty;
+    }
+    let rec = |e: &Expr| Box::new(zig_type_with(e, resolve, special));
     match &expr.kind {
         ExprKind::PrimitiveType(name) => match name.as_str() {
             "bool" => Ty::Bool,
@@ -168,7 +183,10 @@ pub fn zig_type(expr: &Expr, resolve: &dyn Fn(&str) -> Option<Ty>) -> Ty {
             {
                 Ty::Generic {
                     name: name.clone(),
-                    args: args.iter().map(|a| zig_type(a, resolve)).collect(),
+                    args: args
+                        .iter()
+                        .map(|a| zig_type_with(a, resolve, special))
+                        .collect(),
                 }
             }
             _ => Ty::Unknown,
@@ -258,6 +276,10 @@ pub fn rust_type(ty: &Ty) -> Option<TokenStream> {
         Ty::Named(name) => {
             let t = ident(name);
             quote!(#t)
+        }
+        Ty::Vec(elem) => {
+            let e = rust_type(elem)?;
+            quote!(Vec<#e>)
         }
         Ty::Generic { name, args } => {
             let t = ident(name);
