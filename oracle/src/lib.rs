@@ -1,5 +1,8 @@
-//! zigport's oracle: the Zig side of every comparison. Today it finds and
-//! provisions the pinned toolchain; building Zig modules as reference
-//! libraries lands here next (see ARCHITECTURE.md).
+//! zigport's oracle: the Zig side of every comparison. It finds and
+//! provisions the pinned toolchain, generates C-ABI shims for the functions
+//! under test and builds them as ReleaseSafe shared libraries.
 
+pub mod abi;
+pub mod build;
+pub mod shim;
 pub mod toolchain;

@@ -1,0 +1,82 @@
+//! Side-by-side benchmark: the same inputs through both implementations
+//! in this process, interleaved round by round, reported as the ratio
+//! Rust/Zig with its spread (never a single absolute time).
+
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::run::RustFn;
+use crate::value::{Value, encode_args};
+use crate::zig::ZigFn;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchResult {
+    pub name: String,
+    pub inputs: usize,
+    pub rounds: usize,
+    /// Median over rounds of (Rust time / Zig time).
+    pub ratio: f64,
+    pub ratio_min: f64,
+    pub ratio_max: f64,
+    pub zig_ns_per_call: f64,
+    pub rust_ns_per_call: f64,
+}
+
+/// Times both sides over `inputs`, alternating which goes first. The Zig
+/// side is called directly (not isolated): benchmark inputs are ones the
+/// differential run already showed not to trap.
+pub fn bench(
+    name: &str,
+    zig: &ZigFn,
+    rust: RustFn,
+    inputs: &[Vec<Value>],
+    rounds: usize,
+) -> BenchResult {
+    let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
+    let mut out = vec![0u8; 1 << 16];
+    let mut ratios = Vec::with_capacity(rounds);
+    let (mut zig_total, mut rust_total) = (0f64, 0f64);
+    for round in 0..rounds.max(1) {
+        let time_zig = |out: &mut Vec<u8>| {
+            let t = Instant::now();
+            for e in &encoded {
+                std::hint::black_box(zig.call_raw(e, out));
+            }
+            t.elapsed().as_secs_f64()
+        };
+        let time_rust = || {
+            let t = Instant::now();
+            for i in inputs {
+                // The Rust side gets the same encoding work as the shim's
+                // decoding, so the ratio compares like with like.
+                let mut buf = Vec::with_capacity(32);
+                rust(std::hint::black_box(i)).encode(&mut buf);
+                std::hint::black_box(buf);
+            }
+            t.elapsed().as_secs_f64()
+        };
+        let (z, r) = if round % 2 == 0 {
+            let z = time_zig(&mut out);
+            (z, time_rust())
+        } else {
+            let r = time_rust();
+            (time_zig(&mut out), r)
+        };
+        zig_total += z;
+        rust_total += r;
+        ratios.push(r / z.max(1e-12));
+    }
+    ratios.sort_by(f64::total_cmp);
+    let calls = (inputs.len() * rounds.max(1)).max(1) as f64;
+    BenchResult {
+        name: name.to_string(),
+        inputs: inputs.len(),
+        rounds: rounds.max(1),
+        ratio: ratios[ratios.len() / 2],
+        ratio_min: ratios[0],
+        ratio_max: ratios[ratios.len() - 1],
+        zig_ns_per_call: zig_total * 1e9 / calls,
+        rust_ns_per_call: rust_total * 1e9 / calls,
+    }
+}

@@ -1,0 +1,284 @@
+//! The differential run of one function: the same inputs through the Zig
+//! original (isolated) and the Rust port, compared, shrunk, diffed.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use serde::Serialize;
+use zigport_oracle::abi::AbiType;
+
+use crate::isolate::run_isolated;
+use crate::value::{Outcome, Value, encode_args};
+use crate::zig::ZigFn;
+
+/// The Rust side of a pair: arguments in, result out (may panic).
+pub type RustFn<'a> = &'a (dyn Fn(&[Value]) -> Value + Sync);
+
+/// One function pair under test.
+pub struct Subject<'a> {
+    pub name: String,
+    pub ret: AbiType,
+    pub zig: ZigFn,
+    pub rust: RustFn<'a>,
+    pub inputs: proptest::strategy::BoxedStrategy<Vec<Value>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    pub cases: usize,
+    pub seed: u64,
+    /// Inputs replayed first, and where new counterexamples are saved.
+    pub seeds_file: Option<PathBuf>,
+    pub timeout: Duration,
+    /// Cases per forked child.
+    pub batch: usize,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            cases: 10_000,
+            seed: 0x2161_9099,
+            seeds_file: None,
+            timeout: Duration::from_secs(5),
+            batch: 4096,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    pub name: String,
+    pub cases: usize,
+    pub agreed: usize,
+    pub diverged: usize,
+    pub zig_traps: usize,
+    pub rust_traps: usize,
+    pub hangs: usize,
+    pub seconds: f64,
+    pub counterexample: Option<Counterexample>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counterexample {
+    /// The minimal input found by shrinking.
+    pub input: Vec<Value>,
+    pub zig: Outcome,
+    pub rust: Outcome,
+    /// Unified diff of the two outcomes.
+    pub diff: String,
+    pub shrink_steps: usize,
+}
+
+pub fn verify(subject: &Subject, config: &RunConfig) -> Verdict {
+    let started = Instant::now();
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes(config.seed)),
+    );
+    let seeds = load_seeds(config);
+    let mut trees = Vec::with_capacity(config.cases);
+    let mut inputs: Vec<Vec<Value>> = seeds.clone();
+    while inputs.len() < config.cases.max(seeds.len()) {
+        match subject.inputs.new_tree(&mut runner) {
+            Ok(tree) => {
+                inputs.push(tree.current());
+                trees.push(tree);
+            }
+            Err(_) => break,
+        }
+    }
+    let mut verdict = Verdict {
+        name: subject.name.clone(),
+        cases: inputs.len(),
+        agreed: 0,
+        diverged: 0,
+        zig_traps: 0,
+        rust_traps: 0,
+        hangs: 0,
+        seconds: 0.0,
+        counterexample: None,
+    };
+    let mut first_divergence = None;
+    for (chunk_index, chunk) in inputs.chunks(config.batch.max(1)).enumerate() {
+        let zig = zig_outcomes(subject, chunk, config);
+        for (i, (input, z)) in chunk.iter().zip(zig).enumerate() {
+            let r = rust_outcome(subject, input);
+            count(&mut verdict, &z, &r);
+            if !z.agrees_with(&r) && first_divergence.is_none() {
+                first_divergence = Some((chunk_index * config.batch.max(1) + i, z, r));
+            }
+        }
+    }
+    if let Some((index, zig, rust)) = first_divergence {
+        let counterexample = match index
+            .checked_sub(seeds.len())
+            .and_then(|t| trees.get_mut(t))
+        {
+            Some(tree) => shrink(subject, config, tree.as_mut()),
+            None => make_counterexample(inputs[index].clone(), zig, rust, 0),
+        };
+        save_seed(config, &counterexample.input);
+        verdict.counterexample = Some(counterexample);
+    }
+    verdict.seconds = started.elapsed().as_secs_f64();
+    verdict
+}
+
+fn count(v: &mut Verdict, zig: &Outcome, rust: &Outcome) {
+    if zig.agrees_with(rust) {
+        v.agreed += 1;
+    } else {
+        v.diverged += 1;
+    }
+    v.zig_traps += usize::from(matches!(zig, Outcome::Trapped(_)));
+    v.rust_traps += usize::from(matches!(rust, Outcome::Trapped(_)));
+    v.hangs += usize::from(matches!(zig, Outcome::Hung) || matches!(rust, Outcome::Hung));
+}
+
+fn zig_outcomes(subject: &Subject, inputs: &[Vec<Value>], config: &RunConfig) -> Vec<Outcome> {
+    let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
+    run_isolated(&subject.zig, &encoded, 1 << 20, config.timeout)
+        .into_iter()
+        .map(|o| match o {
+            Outcome::Returned(v) => Outcome::Returned(v.conform(&subject.ret)),
+            other => other,
+        })
+        .collect()
+}
+
+fn rust_outcome(subject: &Subject, input: &[Value]) -> Outcome {
+    quiet_panics();
+    QUIET.with(|q| q.set(true));
+    let result = catch_unwind(AssertUnwindSafe(|| (subject.rust)(input)));
+    QUIET.with(|q| q.set(false));
+    match result {
+        Ok(v) => Outcome::Returned(v.conform(&subject.ret)),
+        Err(payload) => Outcome::Trapped(
+            payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "panic".into()),
+        ),
+    }
+}
+
+/// Proptest's shrink loop, each candidate checked on both sides.
+fn shrink(
+    subject: &Subject,
+    config: &RunConfig,
+    tree: &mut dyn ValueTree<Value = Vec<Value>>,
+) -> Counterexample {
+    let check = |input: &Vec<Value>| {
+        let zig = zig_outcomes(subject, std::slice::from_ref(input), config)
+            .pop()
+            .unwrap_or(Outcome::Hung);
+        let rust = rust_outcome(subject, input);
+        (zig, rust)
+    };
+    let mut best = tree.current();
+    let (mut zig, mut rust) = check(&best);
+    let mut steps = 0;
+    // Proptest's loop: a failing candidate is simplified further; a
+    // passing one is complicated back towards the last failure.
+    let mut more = tree.simplify();
+    while more && steps < 1024 {
+        steps += 1;
+        let candidate = tree.current();
+        let (z, r) = check(&candidate);
+        if z.agrees_with(&r) {
+            more = tree.complicate();
+        } else {
+            best = candidate;
+            zig = z;
+            rust = r;
+            more = tree.simplify();
+        }
+    }
+    make_counterexample(best, zig, rust, steps)
+}
+
+fn make_counterexample(
+    input: Vec<Value>,
+    zig: Outcome,
+    rust: Outcome,
+    shrink_steps: usize,
+) -> Counterexample {
+    let left = format!("{zig:#?}\n");
+    let right = format!("{rust:#?}\n");
+    let diff = similar::TextDiff::from_lines(&left, &right)
+        .unified_diff()
+        .header("zig", "rust")
+        .to_string();
+    Counterexample {
+        input,
+        zig,
+        rust,
+        diff,
+        shrink_steps,
+    }
+}
+
+fn seed_bytes(seed: u64) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    for (i, chunk) in out.chunks_mut(8).enumerate() {
+        chunk.copy_from_slice(
+            &seed
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                .wrapping_add(i as u64)
+                .to_le_bytes(),
+        );
+    }
+    out
+}
+
+fn load_seeds(config: &RunConfig) -> Vec<Vec<Value>> {
+    let Some(path) = &config.seeds_file else {
+        return Vec::new();
+    };
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Appends a counterexample to the seeds file (a JSON list of inputs), so
+/// the next run replays it first.
+fn save_seed(config: &RunConfig, input: &[Value]) {
+    let Some(path) = &config.seeds_file else {
+        return;
+    };
+    let mut seeds = load_seeds(config);
+    if seeds.iter().any(|s| s == input) {
+        return;
+    }
+    seeds.push(input.to_vec());
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if let Ok(text) = serde_json::to_string_pretty(&seeds) {
+        let _ = std::fs::write(path, text);
+    }
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Panics of the Rust side are outcomes, not noise: the default hook is
+/// silenced while the harness calls a Rust function.
+fn quiet_panics() {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                default(info);
+            }
+        }));
+    });
+}

@@ -1,0 +1,85 @@
+//! Input strategies derived from the ABI types, biased towards the values
+//! that break code: integer edges, and bytes built from a dictionary of
+//! the literals found in the function (prefixes, separators, digits).
+
+use proptest::prelude::*;
+use proptest::strategy::BoxedStrategy;
+use zigport_oracle::abi::AbiType;
+
+use crate::value::Value;
+
+/// Literals and character classes to bias byte inputs with.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    pub fragments: Vec<Vec<u8>>,
+}
+
+impl Dictionary {
+    pub fn new(fragments: &[&[u8]]) -> Self {
+        Dictionary {
+            fragments: fragments.iter().map(|f| f.to_vec()).collect(),
+        }
+    }
+}
+
+/// A strategy for a whole argument list.
+pub fn arguments(params: &[AbiType], dict: &Dictionary) -> BoxedStrategy<Vec<Value>> {
+    params
+        .iter()
+        .map(|p| value(p, dict))
+        .collect::<Vec<_>>()
+        .boxed()
+}
+
+pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
+    match ty {
+        AbiType::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
+        AbiType::Int { signed, bits } => int(*signed, *bits),
+        AbiType::Bytes => bytes(dict).prop_map(Value::Bytes).boxed(),
+        _ => Just(Value::Void).boxed(),
+    }
+}
+
+fn int(signed: bool, bits: u16) -> BoxedStrategy<Value> {
+    let bits = u32::from(bits.clamp(1, 127));
+    if signed {
+        let max = (1i128 << (bits - 1)) - 1;
+        let min = -max - 1;
+        prop_oneof![
+            6 => min..=max,
+            2 => prop::sample::select(vec![0, 1, -1, min, max, min + 1, max - 1]),
+            2 => (-64i128..=64).prop_map(move |v| v.clamp(min, max)),
+        ]
+        .prop_map(Value::Int)
+        .boxed()
+    } else {
+        let max = if bits >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << bits) - 1
+        };
+        prop_oneof![
+            6 => 0..=max,
+            2 => prop::sample::select(vec![0, 1, 2, max, max - 1, max / 2]),
+            2 => (0u128..=64).prop_map(move |v| v.min(max)),
+        ]
+        .prop_map(Value::UInt)
+        .boxed()
+    }
+}
+
+/// Random bytes, printable ASCII, and concatenations of dictionary
+/// fragments with noise: most bugs live near valid inputs.
+fn bytes(dict: &Dictionary) -> BoxedStrategy<Vec<u8>> {
+    let raw = prop::collection::vec(any::<u8>(), 0..24);
+    let ascii = prop::collection::vec(0x20u8..0x7f, 0..24);
+    if dict.fragments.is_empty() {
+        return prop_oneof![raw, ascii].boxed();
+    }
+    let piece = prop_oneof![
+        4 => prop::sample::select(dict.fragments.clone()),
+        1 => prop::collection::vec(any::<u8>(), 1..3),
+    ];
+    let built = prop::collection::vec(piece, 0..8).prop_map(|parts| parts.concat());
+    prop_oneof![2 => raw, 2 => ascii, 6 => built].boxed()
+}

@@ -1,0 +1,189 @@
+//! Values crossing the shim ABI, and their wire encoding
+//! (see `zigport_oracle::abi`).
+
+use serde::{Deserialize, Serialize};
+use zigport_oracle::abi::{AbiType, Wire};
+
+/// A serialised argument or result. Integers keep their signedness so a
+/// `u64` and an `i64` never compare equal by accident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Value {
+    Void,
+    Bool(bool),
+    Int(i128),
+    UInt(u128),
+    Bytes(Vec<u8>),
+    Null,
+    Error(String),
+    Tuple(Vec<Value>),
+}
+
+/// What one side did with one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    Returned(Value),
+    /// A Zig safety panic / Rust panic, with its message.
+    Trapped(String),
+    /// No answer within the time limit.
+    Hung,
+}
+
+impl Outcome {
+    /// The oracle's equivalence: equal results, or both trapped.
+    pub fn agrees_with(&self, other: &Outcome) -> bool {
+        match (self, other) {
+            (Outcome::Returned(a), Outcome::Returned(b)) => a == b,
+            (Outcome::Trapped(_), Outcome::Trapped(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Value {
+    /// Normalises integer signedness to the declared type, so a Rust twin
+    /// may build results with either constructor.
+    pub fn conform(self, ty: &AbiType) -> Value {
+        match (self, ty) {
+            (Value::UInt(u), AbiType::Int { signed: true, .. }) => {
+                i128::try_from(u).map_or(Value::UInt(u), Value::Int)
+            }
+            (Value::Int(i), AbiType::Int { signed: false, .. }) => {
+                u128::try_from(i).map_or(Value::Int(i), Value::UInt)
+            }
+            (Value::Tuple(items), AbiType::Struct { fields }) => Value::Tuple(
+                items
+                    .into_iter()
+                    .zip(
+                        fields
+                            .iter()
+                            .map(|(_, t)| t)
+                            .chain(std::iter::repeat(&AbiType::Void)),
+                    )
+                    .map(|(v, t)| v.conform(t))
+                    .collect(),
+            ),
+            (v, AbiType::Optional { inner }) | (v, AbiType::ErrorUnion { payload: inner }) => {
+                match v {
+                    Value::Null | Value::Error(_) => v,
+                    other => other.conform(inner),
+                }
+            }
+            (v, _) => v,
+        }
+    }
+
+    pub fn encode(&self, out: &mut Vec<u8>) {
+        match self {
+            Value::Void => out.push(Wire::VOID),
+            Value::Bool(b) => out.extend([Wire::BOOL, u8::from(*b)]),
+            Value::Int(i) => {
+                out.push(Wire::INT);
+                out.extend(i.to_le_bytes());
+            }
+            Value::UInt(u) => {
+                out.push(Wire::UINT);
+                out.extend(u.to_le_bytes());
+            }
+            Value::Bytes(b) => length_prefixed(out, Wire::BYTES, b),
+            Value::Null => out.push(Wire::NULL),
+            Value::Error(e) => length_prefixed(out, Wire::ERROR, e.as_bytes()),
+            Value::Tuple(items) => {
+                out.push(Wire::TUPLE);
+                out.extend((items.len() as u32).to_le_bytes());
+                for item in items {
+                    item.encode(out);
+                }
+            }
+        }
+    }
+
+    /// Decodes one value; `None` on malformed input.
+    pub fn decode(buf: &[u8]) -> Option<(Value, &[u8])> {
+        let (&tag, rest) = buf.split_first()?;
+        Some(match tag {
+            Wire::VOID => (Value::Void, rest),
+            Wire::BOOL => (Value::Bool(*rest.first()? != 0), &rest[1..]),
+            Wire::INT => (
+                Value::Int(i128::from_le_bytes(rest.get(..16)?.try_into().ok()?)),
+                &rest[16..],
+            ),
+            Wire::UINT => (
+                Value::UInt(u128::from_le_bytes(rest.get(..16)?.try_into().ok()?)),
+                &rest[16..],
+            ),
+            Wire::BYTES | Wire::ERROR => {
+                let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+                let data = rest.get(4..4 + n)?.to_vec();
+                let value = if tag == Wire::BYTES {
+                    Value::Bytes(data)
+                } else {
+                    Value::Error(String::from_utf8_lossy(&data).into_owned())
+                };
+                (value, &rest[4 + n..])
+            }
+            Wire::NULL => (Value::Null, rest),
+            Wire::TUPLE => {
+                let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+                let mut rest = &rest[4..];
+                let mut items = Vec::with_capacity(n.min(64));
+                for _ in 0..n {
+                    let (v, r) = Value::decode(rest)?;
+                    items.push(v);
+                    rest = r;
+                }
+                (Value::Tuple(items), rest)
+            }
+            _ => return None,
+        })
+    }
+}
+
+fn length_prefixed(out: &mut Vec<u8>, tag: u8, data: &[u8]) {
+    out.push(tag);
+    out.extend((data.len() as u32).to_le_bytes());
+    out.extend_from_slice(data);
+}
+
+/// The encoding of an argument list.
+pub fn encode_args(args: &[Value]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(32);
+    for a in args {
+        a.encode(&mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let v = Value::Tuple(vec![
+            Value::Int(-5),
+            Value::UInt(u128::MAX),
+            Value::Bytes(b"hi".to_vec()),
+            Value::Null,
+            Value::Error("Overflow".into()),
+            Value::Bool(true),
+        ]);
+        let mut buf = Vec::new();
+        v.encode(&mut buf);
+        assert_eq!(Value::decode(&buf), Some((v, &[][..])));
+        assert_eq!(Value::decode(&[0x42]), None);
+        assert_eq!(Value::decode(&[Wire::BYTES, 9, 0, 0, 0, 1]), None);
+    }
+
+    #[test]
+    fn equivalence_is_equal_results_or_both_trapped() {
+        let a = Outcome::Returned(Value::Int(1));
+        assert!(a.agrees_with(&Outcome::Returned(Value::Int(1))));
+        assert!(!a.agrees_with(&Outcome::Trapped("x".into())));
+        assert!(Outcome::Trapped("a".into()).agrees_with(&Outcome::Trapped("b".into())));
+        assert!(!Outcome::Hung.agrees_with(&Outcome::Hung));
+        assert_eq!(
+            Value::Int(3).conform(&AbiType::int(false, 8)),
+            Value::UInt(3)
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! Builds (once per test binary) the shim library of Zig std functions
+//! the parity tests compare against, with the pinned Zig.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use zigport_harness::zig::{ZigFn, ZigLibrary};
+use zigport_harness::{RunConfig, Subject, Value, Verdict, verify};
+use zigport_oracle::abi::{AbiType, ShimFn};
+use zigport_oracle::build::build_shared_library;
+use zigport_oracle::shim;
+use zigport_oracle::toolchain::{self, ToolchainRequest};
+
+pub use zigport_harness::strategy::{Dictionary, arguments};
+
+pub fn u8_t() -> AbiType {
+    AbiType::int(false, 8)
+}
+
+pub fn err(payload: AbiType) -> AbiType {
+    AbiType::ErrorUnion {
+        payload: Box::new(payload),
+    }
+}
+
+pub fn shim_fn(name: &str, params: Vec<AbiType>, ret: AbiType, zig_call: &str) -> ShimFn {
+    ShimFn {
+        name: name.into(),
+        params,
+        ret,
+        zig_call: zig_call.into(),
+    }
+}
+
+/// Zig helpers the shim calls for functions that need a buffer or
+/// combine calls.
+const HELPERS: &str = r#"
+var b64_buf: [1 << 16]u8 = undefined;
+
+fn b64Encode(src: []const u8) []const u8 {
+    return std.base64.standard.Encoder.encode(&b64_buf, src);
+}
+
+fn b64Decode(src: []const u8) ![]const u8 {
+    const n = try std.base64.standard.Decoder.calcSizeForSlice(src);
+    if (n > b64_buf.len) return error.NoSpaceLeft;
+    try std.base64.standard.Decoder.decode(b64_buf[0..n], src);
+    return b64_buf[0..n];
+}
+
+fn semverOrder(a: []const u8, b: []const u8) !std.math.Order {
+    return std.SemanticVersion.order(try std.SemanticVersion.parse(a), try std.SemanticVersion.parse(b));
+}
+
+fn overflowing(x: u8) u8 {
+    return x + 200;
+}
+
+fn panicsOnSeven(x: u8) u8 {
+    if (x == 7) @panic("seven");
+    return x;
+}
+"#;
+
+pub fn std_shims() -> Vec<ShimFn> {
+    let mut fns = Vec::new();
+    for (name, zig) in [
+        ("is_alphanumeric", "isAlphanumeric"),
+        ("is_alphabetic", "isAlphabetic"),
+        ("is_control", "isControl"),
+        ("is_digit", "isDigit"),
+        ("is_lower", "isLower"),
+        ("is_upper", "isUpper"),
+        ("is_print", "isPrint"),
+        ("is_whitespace", "isWhitespace"),
+        ("is_hex", "isHex"),
+        ("is_ascii", "isAscii"),
+    ] {
+        fns.push(shim_fn(
+            name,
+            vec![u8_t()],
+            AbiType::Bool,
+            &format!("std.ascii.{zig}({{0}})"),
+        ));
+    }
+    fns.push(shim_fn(
+        "to_upper",
+        vec![u8_t()],
+        u8_t(),
+        "std.ascii.toUpper({0})",
+    ));
+    fns.push(shim_fn(
+        "to_lower",
+        vec![u8_t()],
+        u8_t(),
+        "std.ascii.toLower({0})",
+    ));
+    fns.push(shim_fn(
+        "wyhash",
+        vec![AbiType::int(false, 64), AbiType::Bytes],
+        AbiType::int(false, 64),
+        "std.hash.Wyhash.hash({0}, {1})",
+    ));
+    fns.push(shim_fn(
+        "b64_encode",
+        vec![AbiType::Bytes],
+        AbiType::Bytes,
+        "b64Encode({0})",
+    ));
+    fns.push(shim_fn(
+        "b64_decode",
+        vec![AbiType::Bytes],
+        err(AbiType::Bytes),
+        "b64Decode({0})",
+    ));
+    for (signed, bits) in [
+        (true, 8),
+        (false, 8),
+        (false, 16),
+        (true, 32),
+        (false, 64),
+        (true, 64),
+    ] {
+        let t = format!("{}{bits}", if signed { 'i' } else { 'u' });
+        let ty = AbiType::int(signed, bits);
+        fns.push(shim_fn(
+            &format!("parse_int_{t}"),
+            vec![AbiType::Bytes, u8_t()],
+            err(ty.clone()),
+            &format!("std.fmt.parseInt({t}, {{0}}, {{1}})"),
+        ));
+        fns.push(shim_fn(
+            &format!("parse_unsigned_{t}"),
+            vec![AbiType::Bytes, u8_t()],
+            err(ty),
+            &format!("std.fmt.parseUnsigned({t}, {{0}}, {{1}})"),
+        ));
+    }
+    let opt_bytes = || AbiType::Optional {
+        inner: Box::new(AbiType::Bytes),
+    };
+    let usize_t = || AbiType::int(false, 64);
+    fns.push(shim_fn(
+        "semver_parse",
+        vec![AbiType::Bytes],
+        err(AbiType::Struct {
+            fields: vec![
+                ("major".into(), usize_t()),
+                ("minor".into(), usize_t()),
+                ("patch".into(), usize_t()),
+                ("pre".into(), opt_bytes()),
+                ("build".into(), opt_bytes()),
+            ],
+        }),
+        "std.SemanticVersion.parse({0})",
+    ));
+    fns.push(shim_fn(
+        "semver_order",
+        vec![AbiType::Bytes, AbiType::Bytes],
+        err(AbiType::EnumName),
+        "semverOrder({0}, {1})",
+    ));
+    fns.push(shim_fn(
+        "utf8_validate",
+        vec![AbiType::Bytes],
+        AbiType::Bool,
+        "std.unicode.utf8ValidateSlice({0})",
+    ));
+    fns.push(shim_fn(
+        "utf8_decode",
+        vec![AbiType::Bytes],
+        err(AbiType::int(false, 21)),
+        "std.unicode.utf8Decode({0})",
+    ));
+    fns.push(shim_fn(
+        "overflowing",
+        vec![u8_t()],
+        u8_t(),
+        "overflowing({0})",
+    ));
+    fns.push(shim_fn(
+        "panics_on_seven",
+        vec![u8_t()],
+        u8_t(),
+        "panicsOnSeven({0})",
+    ));
+    fns
+}
+
+pub fn std_library() -> &'static ZigLibrary {
+    static LIB: OnceLock<ZigLibrary> = OnceLock::new();
+    LIB.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let request = ToolchainRequest {
+            version: "0.15.2".into(),
+            project_dir: root.clone(),
+        };
+        let zig = toolchain::ensure(&request, &|m| eprintln!("{m}")).expect("pinned Zig");
+        let source = shim::generate(&std_shims(), HELPERS);
+        let cache = root.join("target").join("zigport-oracle");
+        let lib =
+            build_shared_library(&zig, &source, &[], &cache).unwrap_or_else(|e| panic!("{e}"));
+        ZigLibrary::open(&lib).expect("shim loads")
+    })
+}
+
+pub fn zig_fn(name: &str) -> ZigFn {
+    std_library().function(name).expect("shim exports it")
+}
+
+/// Runs a parity check and returns the verdict.
+pub fn check(
+    name: &str,
+    params: &[AbiType],
+    ret: AbiType,
+    dict: &Dictionary,
+    rust: &(dyn Fn(&[Value]) -> Value + Sync),
+    cases: usize,
+) -> Verdict {
+    let subject = Subject {
+        name: name.into(),
+        ret,
+        zig: zig_fn(name),
+        rust,
+        inputs: arguments(params, dict),
+    };
+    verify(
+        &subject,
+        &RunConfig {
+            cases,
+            ..RunConfig::default()
+        },
+    )
+}
+
+pub fn byte(args: &[Value], i: usize) -> u8 {
+    match &args[i] {
+        Value::UInt(v) => *v as u8,
+        Value::Int(v) => *v as u8,
+        other => panic!("argument {i} is {other:?}, not an integer"),
+    }
+}
+
+pub fn bytes(args: &[Value], i: usize) -> &[u8] {
+    match &args[i] {
+        Value::Bytes(b) => b,
+        other => panic!("argument {i} is {other:?}, not bytes"),
+    }
+}
+
+pub fn uint(args: &[Value], i: usize) -> u128 {
+    match &args[i] {
+        Value::UInt(v) => *v,
+        Value::Int(v) => *v as u128,
+        other => panic!("argument {i} is {other:?}, not an integer"),
+    }
+}

@@ -1,0 +1,87 @@
+//! The calling convention between the harness and generated shims.
+//!
+//! Every shim function has one C signature:
+//!
+//! ```c
+//! int32_t zigport_<name>(const uint8_t *in, size_t in_len,
+//!                        uint8_t *out, size_t out_cap, size_t *out_len);
+//! ```
+//!
+//! Arguments and results are serialised values (see [`Wire`]), so one
+//! harness drives any function, and the Zig and Rust sides are compared on
+//! the same bytes. Return codes: 0 ok, 1 output buffer too small.
+
+use serde::Serialize;
+
+/// The type of a parameter or result, as far as the ABI is concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum AbiType {
+    Void,
+    Bool,
+    Int {
+        signed: bool,
+        bits: u16,
+    },
+    /// `[]const u8`.
+    Bytes,
+    Optional {
+        inner: Box<AbiType>,
+    },
+    /// `E!T`: the error is reported by name.
+    ErrorUnion {
+        payload: Box<AbiType>,
+    },
+    /// An enum result, reported by tag name (`std.math.Order` → "lt").
+    EnumName,
+    /// A struct result, field by field.
+    Struct {
+        fields: Vec<(String, AbiType)>,
+    },
+}
+
+impl AbiType {
+    pub fn int(signed: bool, bits: u16) -> Self {
+        AbiType::Int { signed, bits }
+    }
+
+    /// The Zig spelling of a parameter type (results are never spelled).
+    pub fn zig_param_type(&self) -> Option<String> {
+        match self {
+            AbiType::Bool => Some("bool".into()),
+            AbiType::Int { signed, bits } => {
+                Some(format!("{}{bits}", if *signed { 'i' } else { 'u' }))
+            }
+            AbiType::Bytes => Some("[]const u8".into()),
+            _ => None,
+        }
+    }
+}
+
+/// Wire tags of serialised values.
+pub struct Wire;
+
+impl Wire {
+    pub const VOID: u8 = 0;
+    pub const BOOL: u8 = 1;
+    pub const INT: u8 = 2;
+    pub const UINT: u8 = 3;
+    pub const BYTES: u8 = 4;
+    pub const NULL: u8 = 5;
+    pub const ERROR: u8 = 6;
+    pub const TUPLE: u8 = 7;
+    /// Written by a shim's panic handler before the process exits.
+    pub const PANIC: u8 = 0xFF;
+}
+
+/// One function exposed through a shim.
+#[derive(Debug, Clone)]
+pub struct ShimFn {
+    /// Export suffix: the symbol is `zigport_<name>`.
+    pub name: String,
+    pub params: Vec<AbiType>,
+    pub ret: AbiType,
+    /// The Zig expression computing the result; `{0}`, `{1}`... are the
+    /// decoded arguments. Example: `std.fmt.parseInt(i32, {0}, {1})`.
+    pub zig_call: String,
+}
