@@ -3,6 +3,7 @@
 mod plan_cmd;
 mod toolchain_cmd;
 mod translate_cmd;
+mod verify_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,8 @@ enum Command {
     Translate(translate_cmd::TranslateArgs),
     /// Translate the std modules of a manifest and report clean/todo/error rates.
     Eval(translate_cmd::EvalArgs),
+    /// Run every clean pub fn of a translated crate against its Zig original.
+    Verify(verify_cmd::VerifyArgs),
     /// Print the lowered IR of one Zig file as JSON.
     Ir { file: PathBuf },
 }
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Plan(args) => plan_cmd::run(&args, &config),
         Command::Translate(args) => translate_cmd::translate(&args, &config),
         Command::Eval(args) => translate_cmd::eval(&args, &config),
+        Command::Verify(args) => verify_cmd::run(&args, &config),
         Command::Ir { file } => plan_cmd::print_ir(&file),
     };
     match result {

@@ -80,3 +80,49 @@ pub fn bench(
         rust_ns_per_call: rust_total * 1e9 / calls,
     }
 }
+
+/// [`bench`] with both sides behind the shim ABI (the same encoding and
+/// decoding work on each side), as `zigport verify` loads them.
+pub fn bench_libraries(
+    name: &str,
+    zig: &ZigFn,
+    rust: &ZigFn,
+    inputs: &[Vec<Value>],
+    rounds: usize,
+) -> BenchResult {
+    let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
+    let mut out = vec![0u8; 1 << 16];
+    let mut time = |f: &ZigFn| {
+        let t = Instant::now();
+        for e in &encoded {
+            std::hint::black_box(f.call_raw(e, &mut out));
+        }
+        t.elapsed().as_secs_f64()
+    };
+    let mut ratios = Vec::with_capacity(rounds.max(1));
+    let (mut zig_total, mut rust_total) = (0f64, 0f64);
+    for round in 0..rounds.max(1) {
+        let (z, r) = if round % 2 == 0 {
+            let z = time(zig);
+            (z, time(rust))
+        } else {
+            let r = time(rust);
+            (time(zig), r)
+        };
+        zig_total += z;
+        rust_total += r;
+        ratios.push(r / z.max(1e-12));
+    }
+    ratios.sort_by(f64::total_cmp);
+    let calls = (inputs.len() * rounds.max(1)).max(1) as f64;
+    BenchResult {
+        name: name.to_string(),
+        inputs: inputs.len(),
+        rounds: rounds.max(1),
+        ratio: ratios[ratios.len() / 2],
+        ratio_min: ratios[0],
+        ratio_max: ratios[ratios.len() - 1],
+        zig_ns_per_call: zig_total * 1e9 / calls,
+        rust_ns_per_call: rust_total * 1e9 / calls,
+    }
+}

@@ -14,15 +14,25 @@ use crate::isolate::run_isolated;
 use crate::value::{Outcome, Value, encode_args};
 use crate::zig::ZigFn;
 
-/// The Rust side of a pair: arguments in, result out (may panic).
+/// A Rust function in this process: arguments in, result out (may panic).
 pub type RustFn<'a> = &'a (dyn Fn(&[Value]) -> Value + Sync);
+
+/// The Rust side of a pair.
+#[derive(Clone, Copy)]
+pub enum RustSide<'a> {
+    /// Called in process; panics are caught.
+    InProcess(RustFn<'a>),
+    /// A port built as a shared library with the same shim ABI; isolated
+    /// like the Zig side (a panic across `extern "C"` aborts).
+    Library(ZigFn),
+}
 
 /// One function pair under test.
 pub struct Subject<'a> {
     pub name: String,
     pub ret: AbiType,
     pub zig: ZigFn,
-    pub rust: RustFn<'a>,
+    pub rust: RustSide<'a>,
     pub inputs: proptest::strategy::BoxedStrategy<Vec<Value>>,
 }
 
@@ -57,6 +67,8 @@ pub struct Verdict {
     pub diverged: usize,
     pub zig_traps: usize,
     pub rust_traps: usize,
+    /// Cases where the Zig side returned an error value (`error.X`).
+    pub zig_errors: usize,
     pub hangs: usize,
     pub seconds: f64,
     pub counterexample: Option<Counterexample>,
@@ -98,15 +110,22 @@ pub fn verify(subject: &Subject, config: &RunConfig) -> Verdict {
         diverged: 0,
         zig_traps: 0,
         rust_traps: 0,
+        zig_errors: 0,
         hangs: 0,
         seconds: 0.0,
         counterexample: None,
     };
     let mut first_divergence = None;
     for (chunk_index, chunk) in inputs.chunks(config.batch.max(1)).enumerate() {
-        let zig = zig_outcomes(subject, chunk, config);
-        for (i, (input, z)) in chunk.iter().zip(zig).enumerate() {
-            let r = rust_outcome(subject, input);
+        let zig = isolated_outcomes(&subject.zig, &subject.ret, chunk, config);
+        let rust: Vec<Outcome> = match subject.rust {
+            RustSide::InProcess(_) => chunk
+                .iter()
+                .map(|input| rust_outcome(subject, input))
+                .collect(),
+            RustSide::Library(f) => isolated_outcomes(&f, &subject.ret, chunk, config),
+        };
+        for (i, ((_, z), r)) in chunk.iter().zip(zig).zip(rust).enumerate() {
             count(&mut verdict, &z, &r);
             if !z.agrees_with(&r) && first_divergence.is_none() {
                 first_divergence = Some((chunk_index * config.batch.max(1) + i, z, r));
@@ -136,24 +155,43 @@ fn count(v: &mut Verdict, zig: &Outcome, rust: &Outcome) {
     }
     v.zig_traps += usize::from(matches!(zig, Outcome::Trapped(_)));
     v.rust_traps += usize::from(matches!(rust, Outcome::Trapped(_)));
+    v.zig_errors += usize::from(matches!(zig, Outcome::Returned(Value::Error(_))));
     v.hangs += usize::from(matches!(zig, Outcome::Hung) || matches!(rust, Outcome::Hung));
 }
 
-fn zig_outcomes(subject: &Subject, inputs: &[Vec<Value>], config: &RunConfig) -> Vec<Outcome> {
+fn isolated_outcomes(
+    f: &ZigFn,
+    ret: &AbiType,
+    inputs: &[Vec<Value>],
+    config: &RunConfig,
+) -> Vec<Outcome> {
     let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
-    run_isolated(&subject.zig, &encoded, 1 << 20, config.timeout)
+    run_isolated(f, &encoded, 1 << 20, config.timeout)
         .into_iter()
         .map(|o| match o {
-            Outcome::Returned(v) => Outcome::Returned(v.conform(&subject.ret)),
+            Outcome::Returned(v) => Outcome::Returned(v.conform(ret)),
             other => other,
         })
         .collect()
 }
 
 fn rust_outcome(subject: &Subject, input: &[Value]) -> Outcome {
+    let rust = match subject.rust {
+        RustSide::InProcess(f) => f,
+        RustSide::Library(f) => {
+            return isolated_outcomes(
+                &f,
+                &subject.ret,
+                std::slice::from_ref(&input.to_vec()),
+                &RunConfig::default(),
+            )
+            .pop()
+            .unwrap_or(Outcome::Hung);
+        }
+    };
     quiet_panics();
     QUIET.with(|q| q.set(true));
-    let result = catch_unwind(AssertUnwindSafe(|| (subject.rust)(input)));
+    let result = catch_unwind(AssertUnwindSafe(|| rust(input)));
     QUIET.with(|q| q.set(false));
     match result {
         Ok(v) => Outcome::Returned(v.conform(&subject.ret)),
@@ -174,9 +212,14 @@ fn shrink(
     tree: &mut dyn ValueTree<Value = Vec<Value>>,
 ) -> Counterexample {
     let check = |input: &Vec<Value>| {
-        let zig = zig_outcomes(subject, std::slice::from_ref(input), config)
-            .pop()
-            .unwrap_or(Outcome::Hung);
+        let zig = isolated_outcomes(
+            &subject.zig,
+            &subject.ret,
+            std::slice::from_ref(input),
+            config,
+        )
+        .pop()
+        .unwrap_or(Outcome::Hung);
         let rust = rust_outcome(subject, input);
         (zig, rust)
     };

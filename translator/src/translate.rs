@@ -104,7 +104,7 @@ fn block_callers_of_unported(reports: &mut [FnReport], translations: &[FnTransla
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FnStatus {
     Clean,
@@ -243,6 +243,7 @@ pub fn translate_units(
             }
         }
     }
+    write_port_manifest(out, units, &files)?;
     let mut totals = Counts::default();
     for f in &files {
         totals.functions += f.counts.functions;
@@ -260,6 +261,58 @@ pub fn translate_units(
         errors_outside_functions,
         checked,
     })
+}
+
+/// `zigport-port.json` in the crate: which Zig file each module ports and
+/// the status of each function, for `verify` (and, later, the gate).
+pub const PORT_MANIFEST: &str = "zigport-port.json";
+
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct PortManifest {
+    pub modules: Vec<PortedModule>,
+}
+
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct PortedModule {
+    pub module: String,
+    pub zig: PathBuf,
+    pub display: String,
+    pub functions: Vec<PortedFunction>,
+}
+
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct PortedFunction {
+    pub zig_name: String,
+    pub rust_path: String,
+    pub status: FnStatus,
+}
+
+fn write_port_manifest(
+    out: &Path,
+    units: &[SourceUnit],
+    files: &[FileReport],
+) -> Result<(), TranslateError> {
+    let modules = units
+        .iter()
+        .zip(files)
+        .filter(|(_, f)| f.parses)
+        .map(|(u, f)| PortedModule {
+            module: f.module.clone(),
+            zig: std::path::absolute(&u.path).unwrap_or_else(|_| u.path.clone()),
+            display: u.display.clone(),
+            functions: f
+                .functions
+                .iter()
+                .map(|r| PortedFunction {
+                    zig_name: r.zig_name.clone(),
+                    rust_path: r.rust_path.clone(),
+                    status: r.status,
+                })
+                .collect(),
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&PortManifest { modules }).unwrap_or_default();
+    write_if_changed(&out.join(PORT_MANIFEST), &text)
 }
 
 fn failed(unit: &SourceUnit, module: &str, reason: String) -> FileReport {

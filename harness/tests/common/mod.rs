@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use zigport_harness::zig::{ZigFn, ZigLibrary};
-use zigport_harness::{RunConfig, Subject, Value, Verdict, verify};
+use zigport_harness::{RunConfig, RustSide, Subject, Value, Verdict, verify};
 use zigport_oracle::abi::{AbiType, ShimFn};
 use zigport_oracle::build::build_shared_library;
 use zigport_oracle::shim;
@@ -218,12 +218,23 @@ pub fn check(
     rust: &(dyn Fn(&[Value]) -> Value + Sync),
     cases: usize,
 ) -> Verdict {
+    check_inputs(name, arguments(params, dict), ret, rust, cases)
+}
+
+/// [`check`] with a hand-made input strategy.
+pub fn check_inputs(
+    name: &str,
+    inputs: proptest::strategy::BoxedStrategy<Vec<Value>>,
+    ret: AbiType,
+    rust: &(dyn Fn(&[Value]) -> Value + Sync),
+    cases: usize,
+) -> Verdict {
     let subject = Subject {
         name: name.into(),
         ret,
         zig: zig_fn(name),
-        rust,
-        inputs: arguments(params, dict),
+        rust: RustSide::InProcess(rust),
+        inputs,
     };
     verify(
         &subject,

@@ -1,0 +1,623 @@
+//! `zigport verify CRATE_DIR [--cases N] [--json]`: every clean pub fn of a
+//! translated crate against its Zig original, plus both sides' tests and a
+//! benchmark per function.
+//!
+//! Both sides are shared libraries with the same shim ABI: the oracle
+//! builds the Zig one (ReleaseSafe); here the Rust one gets generated
+//! `extern "C"` shims (`src/zigport_shims.rs`) and is built as a cdylib.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use proptest::strategy::{Strategy, ValueTree};
+use serde::Serialize;
+use zigport_harness::bench::{BenchResult, bench_libraries};
+use zigport_harness::strategy::{Dictionary, arguments};
+use zigport_harness::zig::ZigLibrary;
+use zigport_harness::{RunConfig, RustSide, Subject, Value, Verdict, verify};
+use zigport_oracle::abi::{AbiType, ShimFn};
+use zigport_oracle::build::{Module, build_shared_library};
+use zigport_translator::config::PortConfig;
+use zigport_translator::rules::names::snake_case;
+use zigport_translator::syntax::ir::{DeclKind, Expr, ExprKind, FnDecl, ParamType, PointerSize};
+use zigport_translator::syntax::{ZigParser, parse_source};
+use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
+
+use crate::{exit, notify, toolchain_request};
+
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// A crate written by `zigport translate`.
+    krate: PathBuf,
+    /// Cases per function.
+    #[arg(long, default_value_t = 10_000)]
+    cases: usize,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct Report {
+    functions: Vec<FunctionReport>,
+    skipped: Vec<Skipped>,
+    zig_tests: TestCounts,
+    rust_tests: TestCounts,
+    divergences: usize,
+}
+
+#[derive(Serialize)]
+struct FunctionReport {
+    module: String,
+    function: String,
+    verdict: Verdict,
+    bench: Option<BenchResult>,
+}
+
+#[derive(Serialize)]
+struct Skipped {
+    module: String,
+    function: String,
+    reason: String,
+}
+
+#[derive(Serialize, Default, Clone, Copy)]
+struct TestCounts {
+    passed: usize,
+    failed: usize,
+}
+
+/// A function both sides can be called through the shim ABI.
+struct Pair {
+    module: String,
+    zig_name: String,
+    rust_path: String,
+    symbol: String,
+    params: Vec<AbiType>,
+    ret: AbiType,
+}
+
+pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
+    let manifest_path = args.krate.join(PORT_MANIFEST);
+    let text = std::fs::read_to_string(&manifest_path).with_context(|| {
+        format!(
+            "{}: not a crate written by `zigport translate`",
+            manifest_path.display()
+        )
+    })?;
+    let manifest: PortManifest =
+        serde_json::from_str(&text).with_context(|| format!("{}", manifest_path.display()))?;
+    let zig = zigport_oracle::toolchain::ensure(&toolchain_request(config), &notify)?;
+
+    let mut pairs = Vec::new();
+    let mut skipped = Vec::new();
+    let mut parser = ZigParser::new();
+    for m in &manifest.modules {
+        let source = std::fs::read_to_string(&m.zig)
+            .with_context(|| format!("cannot read {}", m.zig.display()))?;
+        let file = parse_source(&mut parser, &source).file;
+        for decl in file.members.iter().filter(|d| d.is_pub) {
+            let DeclKind::Fn(f) = &decl.kind else {
+                continue;
+            };
+            let status = m.functions.iter().find(|p| p.zig_name == f.name);
+            let skip = |reason: &str| Skipped {
+                module: m.display.clone(),
+                function: f.name.clone(),
+                reason: reason.into(),
+            };
+            match (status, abi_signature(f)) {
+                (Some(p), Some((params, ret)))
+                    if p.status == FnStatus::Clean && !p.rust_path.contains("::") =>
+                {
+                    pairs.push(Pair {
+                        module: m.module.clone(),
+                        zig_name: f.name.clone(),
+                        rust_path: p.rust_path.clone(),
+                        symbol: format!("{}__{}", m.module, snake_case(&f.name)),
+                        params,
+                        ret,
+                    })
+                }
+                (Some(p), Some(_)) if p.status != FnStatus::Clean => {
+                    skipped.push(skip("not ported clean"))
+                }
+                (_, None) => skipped.push(skip("signature has no shim ABI yet")),
+                _ => skipped.push(skip("not in the port")),
+            }
+        }
+    }
+    if pairs.is_empty() {
+        bail!(
+            "no function of {} can be verified yet",
+            args.krate.display()
+        );
+    }
+
+    notify(&format!(
+        "building the Zig side of {} functions (ReleaseSafe)",
+        pairs.len()
+    ));
+    let cache = args.krate.join("target").join("zigport-oracle");
+    let mut zig_libs = Vec::new();
+    for m in &manifest.modules {
+        let module_pairs: Vec<&Pair> = pairs.iter().filter(|p| p.module == m.module).collect();
+        if module_pairs.is_empty() {
+            continue;
+        }
+        let fns: Vec<ShimFn> = module_pairs
+            .iter()
+            .map(|p| ShimFn {
+                name: p.symbol.clone(),
+                params: p.params.clone(),
+                ret: p.ret.clone(),
+                zig_call: format!(
+                    "target.{}({})",
+                    p.zig_name,
+                    (0..p.params.len())
+                        .map(|i| format!("{{{i}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+            .collect();
+        let source = zigport_oracle::shim::generate(&fns, "const target = @import(\"target\");");
+        let lib = build_shared_library(
+            &zig,
+            &source,
+            &[Module {
+                name: "target".into(),
+                root: m.zig.clone(),
+            }],
+            &cache,
+        )?;
+        zig_libs.push((m.module.clone(), ZigLibrary::open(&lib)?));
+    }
+
+    notify("building the Rust side as a shared library");
+    let rust_lib = build_rust_side(&args.krate, &pairs)?;
+    let rust_lib = ZigLibrary::open(&rust_lib)?;
+
+    let mut functions = Vec::new();
+    for p in &pairs {
+        let Some((_, zlib)) = zig_libs.iter().find(|(m, _)| *m == p.module) else {
+            continue;
+        };
+        let (zig_fn, rust_fn) = (zlib.function(&p.symbol)?, rust_lib.function(&p.symbol)?);
+        let inputs = arguments(&p.params, &Dictionary::default());
+        let subject = Subject {
+            name: format!("{}::{}", p.module, p.rust_path),
+            ret: p.ret.clone(),
+            zig: zig_fn,
+            rust: RustSide::Library(rust_fn),
+            inputs: inputs.clone(),
+        };
+        let seeds = args
+            .krate
+            .join("zigport-seeds")
+            .join(format!("{}.json", p.symbol));
+        let verdict = verify(
+            &subject,
+            &RunConfig {
+                cases: args.cases,
+                seeds_file: Some(seeds),
+                ..RunConfig::default()
+            },
+        );
+        // Benchmark only on inputs where neither side traps.
+        let bench = (verdict.zig_traps == 0 && verdict.rust_traps == 0).then(|| {
+            let mut runner = proptest::test_runner::TestRunner::deterministic();
+            let sample: Vec<Vec<Value>> = (0..2_000)
+                .filter_map(|_| inputs.new_tree(&mut runner).ok().map(|t| t.current()))
+                .collect();
+            bench_libraries(&subject.name, &zig_fn, &rust_fn, &sample, 9)
+        });
+        functions.push(FunctionReport {
+            module: p.module.clone(),
+            function: p.zig_name.clone(),
+            verdict,
+            bench,
+        });
+    }
+
+    let zig_tests = manifest
+        .modules
+        .iter()
+        .fold(TestCounts::default(), |acc, m| {
+            let c = zig_test(&zig.zig, &m.zig);
+            TestCounts {
+                passed: acc.passed + c.passed,
+                failed: acc.failed + c.failed,
+            }
+        });
+    let rust_tests = cargo_test(&args.krate);
+    let divergences = functions.iter().map(|f| f.verdict.diverged).sum();
+    let report = Report {
+        functions,
+        skipped,
+        zig_tests,
+        rust_tests,
+        divergences,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_report(&report);
+    }
+    Ok(
+        if report.divergences == 0 && report.zig_tests.failed == 0 && report.rust_tests.failed == 0
+        {
+            exit::OK
+        } else {
+            exit::FAILED
+        },
+    )
+}
+
+fn print_report(r: &Report) {
+    println!(
+        "{:<40} {:>7} {:>7} {:>8} {:>6} {:>6} {:>10}",
+        "function", "cases", "agreed", "diverged", "ztraps", "rtraps", "rust/zig"
+    );
+    for f in &r.functions {
+        let v = &f.verdict;
+        let ratio = f
+            .bench
+            .as_ref()
+            .map_or("-".to_string(), |b| format!("{:.2}", b.ratio));
+        println!(
+            "{:<40} {:>7} {:>7} {:>8} {:>6} {:>6} {:>10}",
+            v.name, v.cases, v.agreed, v.diverged, v.zig_traps, v.rust_traps, ratio
+        );
+        if let Some(cx) = &v.counterexample {
+            println!(
+                "  counterexample (after {} shrink steps): {:?}\n{}",
+                cx.shrink_steps, cx.input, cx.diff
+            );
+        }
+    }
+    for s in &r.skipped {
+        println!("skipped {}::{}: {}", s.module, s.function, s.reason);
+    }
+    println!(
+        "zig tests: {} passed, {} failed; rust tests: {} passed, {} failed; divergences: {}",
+        r.zig_tests.passed,
+        r.zig_tests.failed,
+        r.rust_tests.passed,
+        r.rust_tests.failed,
+        r.divergences
+    );
+}
+
+/// The shim ABI of a Zig signature, when it has one: parameters of bool,
+/// integers and `[]const u8`; results of those, optionals, error unions.
+fn abi_signature(f: &FnDecl) -> Option<(Vec<AbiType>, AbiType)> {
+    let params = f
+        .proto
+        .params
+        .iter()
+        .map(|p| match &p.ty {
+            ParamType::Type(t) if !p.is_comptime => param_type(t),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((params, result_type(&f.proto.return_type)?))
+}
+
+fn param_type(t: &Expr) -> Option<AbiType> {
+    match &t.kind {
+        ExprKind::PrimitiveType(name) => primitive(name),
+        ExprKind::Pointer(p)
+            if p.size == PointerSize::Slice && p.is_const && p.sentinel.is_none() =>
+        {
+            matches!(&p.child.kind, ExprKind::PrimitiveType(c) if c == "u8")
+                .then_some(AbiType::Bytes)
+        }
+        _ => None,
+    }
+}
+
+fn result_type(t: &Expr) -> Option<AbiType> {
+    match &t.kind {
+        ExprKind::PrimitiveType(name) if name == "void" => Some(AbiType::Void),
+        ExprKind::Optional(inner) => Some(AbiType::Optional {
+            inner: Box::new(result_type(inner)?),
+        }),
+        ExprKind::ErrorUnion { payload, .. } => Some(AbiType::ErrorUnion {
+            payload: Box::new(result_type(payload)?),
+        }),
+        _ => param_type(t),
+    }
+}
+
+fn primitive(name: &str) -> Option<AbiType> {
+    match name {
+        "bool" => Some(AbiType::Bool),
+        "usize" => Some(AbiType::int(false, 64)),
+        "isize" => Some(AbiType::int(true, 64)),
+        _ => {
+            let (signed, digits) = match name.as_bytes().first()? {
+                b'u' => (false, &name[1..]),
+                b'i' => (true, &name[1..]),
+                _ => return None,
+            };
+            let bits: u16 = digits.parse().ok()?;
+            (1..=128)
+                .contains(&bits)
+                .then_some(AbiType::int(signed, bits))
+        }
+    }
+}
+
+/// Writes `src/zigport_shims.rs`, makes the crate a cdylib too, builds it
+/// with overflow checks (the parity profile), returns the library path.
+fn build_rust_side(krate: &Path, pairs: &[Pair]) -> Result<PathBuf> {
+    std::fs::write(krate.join("src/zigport_shims.rs"), rust_shims(pairs))?;
+    let lib_rs = krate.join("src/lib.rs");
+    let mut lib = std::fs::read_to_string(&lib_rs)?;
+    if !lib.contains("mod zigport_shims;") {
+        lib.push_str("\n#[doc(hidden)]\npub mod zigport_shims;\n");
+        std::fs::write(&lib_rs, lib)?;
+    }
+    let cargo_toml = krate.join("Cargo.toml");
+    let mut manifest = std::fs::read_to_string(&cargo_toml)?;
+    if !manifest.contains("cdylib") {
+        manifest = manifest.replacen(
+            "[profile.release]",
+            "[lib]\ncrate-type = [\"rlib\", \"cdylib\"]\n\n[profile.release]",
+            1,
+        );
+        std::fs::write(&cargo_toml, &manifest)?;
+    }
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "--lib", "--quiet"])
+        .current_dir(krate)
+        .stdin(Stdio::null())
+        .status()?;
+    if !status.success() {
+        bail!(
+            "the Rust side does not build (cargo build --release in {})",
+            krate.display()
+        );
+    }
+    let name = manifest
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("name = \"")
+                .and_then(|r| r.strip_suffix('"'))
+        })
+        .unwrap_or("ported")
+        .replace('-', "_");
+    Ok(krate.join("target/release").join(format!("lib{name}.so")))
+}
+
+/// Rust `extern "C"` twins of the Zig shims: same symbols, same wire format.
+fn rust_shims(pairs: &[Pair]) -> String {
+    let mut out = String::from(RUST_SHIM_PRELUDE);
+    for p in pairs {
+        let args: Vec<String> = p
+            .params
+            .iter()
+            .map(|t| match t {
+                AbiType::Bool => "r.boolean()".to_string(),
+                AbiType::Int { signed: true, bits } => {
+                    format!("r.int() as {}", rust_int(true, *bits))
+                }
+                AbiType::Int {
+                    signed: false,
+                    bits,
+                } => format!("r.int() as {}", rust_int(false, *bits)),
+                _ => "r.bytes()".to_string(),
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "#[unsafe(no_mangle)]\npub extern \"C\" fn zigport_{sym}(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {{\n    \
+             // SAFETY: the harness passes buffers valid for the given lengths.\n    \
+             let (input, out) = unsafe {{ (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) }};\n    \
+             let mut r = Reader {{ buf: input, pos: 0 }};\n    let mut w = Writer {{ buf: Vec::new() }};\n    \
+             let result = crate::{module}::{path}({args});\n{encode}    \
+             // SAFETY: `ol` is the harness's valid out-length pointer.\n    unsafe {{ w.finish(out, ol) }}\n}}\n\n",
+            sym = p.symbol,
+            module = p.module,
+            path = p.rust_path,
+            args = args.join(", "),
+            encode = encode_rust(&p.ret, "result", 1),
+        );
+    }
+    out
+}
+
+fn rust_int(signed: bool, bits: u16) -> &'static str {
+    match (signed, bits) {
+        (false, 0..=8) => "u8",
+        (false, 9..=16) => "u16",
+        (false, 17..=32) => "u32",
+        (false, 33..=64) => "u64",
+        (false, _) => "u128",
+        (true, 0..=8) => "i8",
+        (true, 9..=16) => "i16",
+        (true, 17..=32) => "i32",
+        (true, 33..=64) => "i64",
+        (true, _) => "i128",
+    }
+}
+
+fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
+    let pad = "    ".repeat(depth);
+    match ty {
+        AbiType::Void => format!("{pad}let _ = {expr};\n{pad}w.tag(0);\n"),
+        AbiType::Bool => format!("{pad}w.boolean({expr});\n"),
+        AbiType::Int { signed: true, .. } => format!("{pad}w.int({expr} as i128);\n"),
+        AbiType::Int { signed: false, .. } => format!("{pad}w.uint({expr} as u128);\n"),
+        AbiType::Bytes => format!("{pad}w.bytes(&{expr}[..]);\n"),
+        AbiType::Optional { inner } => {
+            let v = format!("v{depth}");
+            format!(
+                "{pad}match {expr} {{\n{pad}    Some({v}) => {{\n{}{pad}    }}\n{pad}    None => w.tag(5),\n{pad}}}\n",
+                encode_rust(inner, &v, depth + 2)
+            )
+        }
+        AbiType::ErrorUnion { payload } => {
+            let v = format!("v{depth}");
+            format!(
+                "{pad}match {expr} {{\n{pad}    Ok({v}) => {{\n{}{pad}    }}\n{pad}    Err(e) => w.err(e.name()),\n{pad}}}\n",
+                encode_rust(payload, &v, depth + 2)
+            )
+        }
+        _ => format!("{pad}unreachable!();\n"),
+    }
+}
+
+const RUST_SHIM_PRELUDE: &str = r#"//! Generated by `zigport verify`: C-ABI entry points with the oracle's wire
+//! format, so the harness drives this port exactly like the Zig original.
+#![allow(clippy::all, unused_parens)]
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        let s = &self.buf[self.pos..self.pos + n];
+        self.pos += n;
+        s
+    }
+    fn boolean(&mut self) -> bool {
+        self.take(1);
+        self.take(1)[0] != 0
+    }
+    fn int(&mut self) -> i128 {
+        let tag = self.take(1)[0];
+        let raw: [u8; 16] = self.take(16).try_into().unwrap_or([0; 16]);
+        if tag == 3 { u128::from_le_bytes(raw) as i128 } else { i128::from_le_bytes(raw) }
+    }
+    fn bytes(&mut self) -> &'a [u8] {
+        self.take(1);
+        let n = u32::from_le_bytes(self.take(4).try_into().unwrap_or([0; 4])) as usize;
+        self.take(n)
+    }
+}
+
+struct Writer {
+    buf: Vec<u8>,
+}
+
+impl Writer {
+    fn tag(&mut self, t: u8) {
+        self.buf.push(t);
+    }
+    fn boolean(&mut self, v: bool) {
+        self.buf.extend([1, v as u8]);
+    }
+    fn int(&mut self, v: i128) {
+        self.buf.push(2);
+        self.buf.extend(v.to_le_bytes());
+    }
+    fn uint(&mut self, v: u128) {
+        self.buf.push(3);
+        self.buf.extend(v.to_le_bytes());
+    }
+    fn prefixed(&mut self, t: u8, d: &[u8]) {
+        self.buf.push(t);
+        self.buf.extend((d.len() as u32).to_le_bytes());
+        self.buf.extend_from_slice(d);
+    }
+    fn bytes(&mut self, d: &[u8]) {
+        self.prefixed(4, d);
+    }
+    fn err(&mut self, name: &str) {
+        self.prefixed(6, name.as_bytes());
+    }
+    /// # Safety
+    /// `out_len` must be valid for a write.
+    unsafe fn finish(self, out: &mut [u8], out_len: *mut usize) -> i32 {
+        if self.buf.len() > out.len() {
+            return 1;
+        }
+        out[..self.buf.len()].copy_from_slice(&self.buf);
+        // SAFETY: per the function contract.
+        unsafe { *out_len = self.buf.len() };
+        0
+    }
+}
+
+"#;
+
+/// `zig test FILE`: passed and failed counts from its summary.
+fn zig_test(zig: &Path, file: &Path) -> TestCounts {
+    let Ok(out) = Command::new(zig)
+        .arg("test")
+        .arg(file)
+        .stdin(Stdio::null())
+        .output()
+    else {
+        return TestCounts {
+            passed: 0,
+            failed: 1,
+        };
+    };
+    let text = String::from_utf8_lossy(&out.stderr);
+    let number = |after: &str| {
+        text.split(after)
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next()?.parse().ok())
+    };
+    if out.status.success() {
+        let passed = number("All ").unwrap_or(0);
+        TestCounts { passed, failed: 0 }
+    } else {
+        let passed = text
+            .lines()
+            .last()
+            .and_then(|l| {
+                l.split(" passed")
+                    .next()?
+                    .split_whitespace()
+                    .last()?
+                    .parse()
+                    .ok()
+            })
+            .unwrap_or(0);
+        let failed = text
+            .split(" failed")
+            .next()
+            .and_then(|l| l.split_whitespace().last()?.parse().ok())
+            .unwrap_or(1);
+        TestCounts { passed, failed }
+    }
+}
+
+/// `cargo test --release` in the port: sums of its `test result:` lines.
+fn cargo_test(krate: &Path) -> TestCounts {
+    let Ok(out) = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["test", "--release", "--quiet"])
+        .current_dir(krate)
+        .stdin(Stdio::null())
+        .output()
+    else {
+        return TestCounts {
+            passed: 0,
+            failed: 1,
+        };
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut counts = TestCounts::default();
+    for line in text.lines().filter(|l| l.starts_with("test result:")) {
+        let n = |what: &str| {
+            line.split(what)
+                .next()
+                .and_then(|l| l.split_whitespace().last()?.parse::<usize>().ok())
+                .unwrap_or(0)
+        };
+        counts.passed += n(" passed");
+        counts.failed += n(" failed");
+    }
+    if !out.status.success() && counts.failed == 0 {
+        counts.failed = 1; // did not build
+    }
+    counts
+}
