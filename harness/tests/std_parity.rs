@@ -40,7 +40,8 @@ fn result<T>(r: Result<T, &'static str>, ok: impl FnOnce(T) -> Value) -> Value {
 
 #[test]
 fn ascii_classifiers_and_case() {
-    let classifiers: [(&str, fn(u8) -> bool); 10] = [
+    type Classifier = (&'static str, fn(u8) -> bool);
+    let classifiers: [Classifier; 10] = [
         ("is_alphanumeric", ascii::is_alphanumeric),
         ("is_alphabetic", ascii::is_alphabetic),
         ("is_control", ascii::is_control),
