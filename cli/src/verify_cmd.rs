@@ -12,12 +12,11 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use proptest::strategy::{Strategy, ValueTree};
 use serde::Serialize;
 use zigport_harness::bench::{BenchResult, bench_libraries};
 use zigport_harness::strategy::{Dictionary, arguments};
 use zigport_harness::zig::ZigLibrary;
-use zigport_harness::{RunConfig, RustSide, Subject, Value, Verdict, verify};
+use zigport_harness::{RunConfig, RustSide, Subject, Verdict, sample_inputs, verify};
 use zigport_oracle::abi::{AbiType, ShimFn};
 use zigport_oracle::build::{Module, build_shared_library};
 use zigport_translator::config::PortConfig;
@@ -164,16 +163,24 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
             })
             .collect();
         let source = zigport_oracle::shim::generate(&fns, "const target = @import(\"target\");");
-        let lib = build_shared_library(
-            &zig,
-            &source,
-            &[Module {
-                name: "target".into(),
-                root: m.zig.clone(),
-            }],
-            &cache,
-        )?;
-        zig_libs.push((m.module.clone(), ZigLibrary::open(&lib)?));
+        let module = Module {
+            name: "target".into(),
+            root: m.zig.clone(),
+        };
+        match build_shared_library(&zig, &source, &[module], &cache) {
+            Ok(lib) => zig_libs.push((m.module.clone(), ZigLibrary::open(&lib)?)),
+            Err(e) => {
+                // A module whose Zig does not build is reported, not fatal.
+                let first = e.to_string().lines().nth(1).unwrap_or_default().to_string();
+                for p in &module_pairs {
+                    skipped.push(Skipped {
+                        module: m.display.clone(),
+                        function: p.zig_name.clone(),
+                        reason: format!("the Zig side does not build: {first}"),
+                    });
+                }
+            }
+        }
     }
 
     notify("building the Rust side as a shared library");
@@ -203,17 +210,19 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
             &RunConfig {
                 cases: args.cases,
                 seeds_file: Some(seeds),
+                timeout: std::time::Duration::from_secs(1),
                 ..RunConfig::default()
             },
         );
-        // Benchmark only on inputs where neither side traps.
-        let bench = (verdict.zig_traps == 0 && verdict.rust_traps == 0).then(|| {
-            let mut runner = proptest::test_runner::TestRunner::deterministic();
-            let sample: Vec<Vec<Value>> = (0..2_000)
-                .filter_map(|_| inputs.new_tree(&mut runner).ok().map(|t| t.current()))
-                .collect();
-            bench_libraries(&subject.name, &zig_fn, &rust_fn, &sample, 9)
-        });
+        // Benchmark only on inputs the run just showed to be trap-free
+        // (the same seed regenerates them): the libraries are called
+        // unisolated here.
+        let bench =
+            (verdict.zig_traps == 0 && verdict.rust_traps == 0 && verdict.hangs == 0).then(|| {
+                let sample =
+                    sample_inputs(&inputs, RunConfig::default().seed, verdict.cases.min(2_000));
+                bench_libraries(&subject.name, &zig_fn, &rust_fn, &sample, 9)
+            });
         functions.push(FunctionReport {
             module: p.module.clone(),
             function: p.zig_name.clone(),
@@ -402,13 +411,8 @@ fn rust_shims(pairs: &[Pair]) -> String {
             .iter()
             .map(|t| match t {
                 AbiType::Bool => "r.boolean()".to_string(),
-                AbiType::Int { signed: true, bits } => {
-                    format!("r.int() as {}", rust_int(true, *bits))
-                }
-                AbiType::Int {
-                    signed: false,
-                    bits,
-                } => format!("r.int() as {}", rust_int(false, *bits)),
+                // The parameter's own type (`usize`, `u21` in a `u32`...) decides.
+                AbiType::Int { .. } => "r.int() as _".to_string(),
                 _ => "r.bytes()".to_string(),
             })
             .collect();
@@ -417,9 +421,9 @@ fn rust_shims(pairs: &[Pair]) -> String {
             "#[unsafe(no_mangle)]\npub extern \"C\" fn zigport_{sym}(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {{\n    \
              // SAFETY: the harness passes buffers valid for the given lengths.\n    \
              let (input, out) = unsafe {{ (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) }};\n    \
-             let mut r = Reader {{ buf: input, pos: 0 }};\n    let mut w = Writer {{ buf: Vec::new() }};\n    \
+             let mut r = Reader {{ buf: input, pos: 0 }};\n    let mut w = Writer {{ buf: out, len: 0, overflow: false }};\n    \
              let result = crate::{module}::{path}({args});\n{encode}    \
-             // SAFETY: `ol` is the harness's valid out-length pointer.\n    unsafe {{ w.finish(out, ol) }}\n}}\n\n",
+             // SAFETY: `ol` is the harness's valid out-length pointer.\n    unsafe {{ w.finish(ol) }}\n}}\n\n",
             sym = p.symbol,
             module = p.module,
             path = p.rust_path,
@@ -428,21 +432,6 @@ fn rust_shims(pairs: &[Pair]) -> String {
         );
     }
     out
-}
-
-fn rust_int(signed: bool, bits: u16) -> &'static str {
-    match (signed, bits) {
-        (false, 0..=8) => "u8",
-        (false, 9..=16) => "u16",
-        (false, 17..=32) => "u32",
-        (false, 33..=64) => "u64",
-        (false, _) => "u128",
-        (true, 0..=8) => "i8",
-        (true, 9..=16) => "i16",
-        (true, 17..=32) => "i32",
-        (true, 33..=64) => "i64",
-        (true, _) => "i128",
-    }
 }
 
 fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
@@ -473,7 +462,35 @@ fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
 
 const RUST_SHIM_PRELUDE: &str = r#"//! Generated by `zigport verify`: C-ABI entry points with the oracle's wire
 //! format, so the harness drives this port exactly like the Zig original.
-#![allow(clippy::all, unused_parens)]
+#![allow(clippy::all, unused)]
+
+static PANIC_FD: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
+
+/// Like the Zig shim's panic handler: report the message as a `0xFF`
+/// frame on the harness's pipe, then exit (a panic must not unwind out of
+/// an `extern "C"` function).
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_set_panic_fd(fd: i32) {
+    use std::io::Write;
+    use std::os::fd::FromRawFd;
+    PANIC_FD.store(fd, std::sync::atomic::Ordering::SeqCst);
+    std::panic::set_hook(Box::new(|info| {
+        let fd = PANIC_FD.load(std::sync::atomic::Ordering::SeqCst);
+        if fd >= 0 {
+            let msg = info.payload().downcast_ref::<String>().cloned()
+                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "panic".into());
+            let mut frame = vec![0xFF];
+            frame.extend((msg.len() as u32).to_le_bytes());
+            frame.extend(msg.as_bytes());
+            // SAFETY: the harness's pipe stays open for the child's life;
+            // ManuallyDrop keeps it open after this write.
+            let mut pipe = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+            let _ = pipe.write_all(&frame);
+        }
+        std::process::exit(134);
+    }));
+}
 
 struct Reader<'a> {
     buf: &'a [u8],
@@ -502,29 +519,41 @@ impl<'a> Reader<'a> {
     }
 }
 
-struct Writer {
-    buf: Vec<u8>,
+/// Writes straight into the harness's buffer, as the Zig shim does, so
+/// benchmarks compare like with like.
+struct Writer<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+    overflow: bool,
 }
 
-impl Writer {
+impl Writer<'_> {
+    fn put(&mut self, data: &[u8]) {
+        if self.overflow || self.len + data.len() > self.buf.len() {
+            self.overflow = true;
+            return;
+        }
+        self.buf[self.len..self.len + data.len()].copy_from_slice(data);
+        self.len += data.len();
+    }
     fn tag(&mut self, t: u8) {
-        self.buf.push(t);
+        self.put(&[t]);
     }
     fn boolean(&mut self, v: bool) {
-        self.buf.extend([1, v as u8]);
+        self.put(&[1, v as u8]);
     }
     fn int(&mut self, v: i128) {
-        self.buf.push(2);
-        self.buf.extend(v.to_le_bytes());
+        self.tag(2);
+        self.put(&v.to_le_bytes());
     }
     fn uint(&mut self, v: u128) {
-        self.buf.push(3);
-        self.buf.extend(v.to_le_bytes());
+        self.tag(3);
+        self.put(&v.to_le_bytes());
     }
     fn prefixed(&mut self, t: u8, d: &[u8]) {
-        self.buf.push(t);
-        self.buf.extend((d.len() as u32).to_le_bytes());
-        self.buf.extend_from_slice(d);
+        self.tag(t);
+        self.put(&(d.len() as u32).to_le_bytes());
+        self.put(d);
     }
     fn bytes(&mut self, d: &[u8]) {
         self.prefixed(4, d);
@@ -534,14 +563,10 @@ impl Writer {
     }
     /// # Safety
     /// `out_len` must be valid for a write.
-    unsafe fn finish(self, out: &mut [u8], out_len: *mut usize) -> i32 {
-        if self.buf.len() > out.len() {
-            return 1;
-        }
-        out[..self.buf.len()].copy_from_slice(&self.buf);
+    unsafe fn finish(self, out_len: *mut usize) -> i32 {
         // SAFETY: per the function contract.
-        unsafe { *out_len = self.buf.len() };
-        0
+        unsafe { *out_len = self.len };
+        i32::from(self.overflow)
     }
 }
 

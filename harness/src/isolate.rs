@@ -18,16 +18,27 @@ const TOO_LARGE: u8 = 2;
 const PANIC: u8 = zigport_oracle::abi::Wire::PANIC;
 
 /// Runs every input (already encoded) through `f`, isolated.
-/// `timeout` bounds the time without progress before a case is `Hung`.
+/// `timeout` bounds the time without progress before a case is `Hung`;
+/// after `max_hangs` hangs the run stops early (fewer outcomes return).
 pub fn run_isolated(
     f: &ZigFn,
     inputs: &[Vec<u8>],
     out_cap: usize,
     timeout: Duration,
+    max_hangs: usize,
 ) -> Vec<Outcome> {
     let mut outcomes = Vec::with_capacity(inputs.len());
     let mut out_buf = vec![0u8; out_cap];
     while outcomes.len() < inputs.len() {
+        // Each hang costs a full timeout; past the budget, stop early.
+        if outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Hung))
+            .count()
+            >= max_hangs
+        {
+            break;
+        }
         let start = outcomes.len();
         match run_batch(f, &inputs[start..], &mut out_buf, timeout, &mut outcomes) {
             Ok(()) => {}

@@ -10,5 +10,5 @@ pub mod strategy;
 pub mod value;
 pub mod zig;
 
-pub use run::{Counterexample, RunConfig, RustSide, Subject, Verdict, verify};
+pub use run::{Counterexample, RunConfig, RustSide, Subject, Verdict, sample_inputs, verify};
 pub use value::{Outcome, Value};

@@ -5,7 +5,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use proptest::strategy::{Strategy, ValueTree};
+use proptest::strategy::{BoxedStrategy, Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde::Serialize;
 use zigport_oracle::abi::AbiType;
@@ -45,6 +45,9 @@ pub struct RunConfig {
     pub timeout: Duration,
     /// Cases per forked child.
     pub batch: usize,
+    /// Stop a function after this many hangs: each costs a full timeout,
+    /// and more of them add no information.
+    pub max_hangs: usize,
 }
 
 impl Default for RunConfig {
@@ -55,6 +58,7 @@ impl Default for RunConfig {
             seeds_file: None,
             timeout: Duration::from_secs(5),
             batch: 4096,
+            max_hangs: 3,
         }
     }
 }
@@ -85,12 +89,25 @@ pub struct Counterexample {
     pub shrink_steps: usize,
 }
 
+/// The first `n` generated inputs of a run with `seed` (the same ones
+/// `verify` checks first), for benchmarks on known-good inputs.
+pub fn sample_inputs(strategy: &BoxedStrategy<Vec<Value>>, seed: u64, n: usize) -> Vec<Vec<Value>> {
+    let mut runner = seeded_runner(seed);
+    (0..n)
+        .filter_map(|_| strategy.new_tree(&mut runner).ok().map(|t| t.current()))
+        .collect()
+}
+
+fn seeded_runner(seed: u64) -> TestRunner {
+    TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes(seed)),
+    )
+}
+
 pub fn verify(subject: &Subject, config: &RunConfig) -> Verdict {
     let started = Instant::now();
-    let mut runner = TestRunner::new_with_rng(
-        Config::default(),
-        TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes(config.seed)),
-    );
+    let mut runner = seeded_runner(config.seed);
     let seeds = load_seeds(config);
     let mut trees = Vec::with_capacity(config.cases);
     let mut inputs: Vec<Vec<Value>> = seeds.clone();
@@ -116,29 +133,39 @@ pub fn verify(subject: &Subject, config: &RunConfig) -> Verdict {
         counterexample: None,
     };
     let mut first_divergence = None;
+    let mut run = 0;
     for (chunk_index, chunk) in inputs.chunks(config.batch.max(1)).enumerate() {
+        if verdict.hangs >= config.max_hangs {
+            break;
+        }
+
         let zig = isolated_outcomes(&subject.zig, &subject.ret, chunk, config);
         let rust: Vec<Outcome> = match subject.rust {
             RustSide::InProcess(_) => chunk
                 .iter()
-                .map(|input| rust_outcome(subject, input))
+                .map(|input| rust_outcome(subject, input, config))
                 .collect(),
             RustSide::Library(f) => isolated_outcomes(&f, &subject.ret, chunk, config),
         };
         for (i, ((_, z), r)) in chunk.iter().zip(zig).zip(rust).enumerate() {
+            run += 1;
             count(&mut verdict, &z, &r);
             if !z.agrees_with(&r) && first_divergence.is_none() {
                 first_divergence = Some((chunk_index * config.batch.max(1) + i, z, r));
             }
         }
     }
+    verdict.cases = run.min(inputs.len());
     if let Some((index, zig, rust)) = first_divergence {
         let counterexample = match index
             .checked_sub(seeds.len())
             .and_then(|t| trees.get_mut(t))
         {
-            Some(tree) => shrink(subject, config, tree.as_mut()),
-            None => make_counterexample(inputs[index].clone(), zig, rust, 0),
+            // A hang is not shrunk: every candidate could cost a timeout.
+            Some(tree) if zig != Outcome::Hung && rust != Outcome::Hung => {
+                shrink(subject, config, tree.as_mut())
+            }
+            _ => make_counterexample(inputs[index].clone(), zig, rust, 0),
         };
         save_seed(config, &counterexample.input);
         verdict.counterexample = Some(counterexample);
@@ -166,7 +193,7 @@ fn isolated_outcomes(
     config: &RunConfig,
 ) -> Vec<Outcome> {
     let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
-    run_isolated(f, &encoded, 1 << 20, config.timeout)
+    run_isolated(f, &encoded, 1 << 20, config.timeout, config.max_hangs)
         .into_iter()
         .map(|o| match o {
             Outcome::Returned(v) => Outcome::Returned(v.conform(ret)),
@@ -175,7 +202,7 @@ fn isolated_outcomes(
         .collect()
 }
 
-fn rust_outcome(subject: &Subject, input: &[Value]) -> Outcome {
+fn rust_outcome(subject: &Subject, input: &[Value], config: &RunConfig) -> Outcome {
     let rust = match subject.rust {
         RustSide::InProcess(f) => f,
         RustSide::Library(f) => {
@@ -183,7 +210,7 @@ fn rust_outcome(subject: &Subject, input: &[Value]) -> Outcome {
                 &f,
                 &subject.ret,
                 std::slice::from_ref(&input.to_vec()),
-                &RunConfig::default(),
+                config,
             )
             .pop()
             .unwrap_or(Outcome::Hung);
@@ -220,7 +247,7 @@ fn shrink(
         )
         .pop()
         .unwrap_or(Outcome::Hung);
-        let rust = rust_outcome(subject, input);
+        let rust = rust_outcome(subject, input, config);
         (zig, rust)
     };
     let mut best = tree.current();
@@ -229,7 +256,8 @@ fn shrink(
     // Proptest's loop: a failing candidate is simplified further; a
     // passing one is complicated back towards the last failure.
     let mut more = tree.simplify();
-    while more && steps < 1024 {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while more && steps < 1024 && Instant::now() < deadline {
         steps += 1;
         let candidate = tree.current();
         let (z, r) = check(&candidate);

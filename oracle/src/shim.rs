@@ -36,6 +36,7 @@ fn export(f: &ShimFn) -> String {
     format!(
         "export fn zigport_{name}(in_ptr: [*]const u8, in_len: usize, out_ptr: [*]u8, out_cap: usize, out_len: *usize) callconv(.c) i32 {{\n\
          \x20   var r = Reader{{ .buf = in_ptr[0..in_len] }};\n\
+         \x20   _ = &r;\n\
          \x20   var w = Writer{{ .buf = out_ptr[0..out_cap] }};\n\
          {body}\
          \x20   out_len.* = w.len;\n\

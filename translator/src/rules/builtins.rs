@@ -109,9 +109,17 @@ impl<'a> Translator<'a> {
                 quote!((#a % #b))
             }
             ("mod", [a, b]) => {
-                // Zig requires a positive divisor, where rem_euclid agrees.
-                let (a, b) = (self.operand(a, expected), self.expr(b, expected));
-                quote!(#a.rem_euclid(#b))
+                // Floored modulo: the result takes the divisor's sign
+                // (`@mod(-1, -2) == -1`; `rem_euclid` would give 1, as the
+                // oracle showed). Unsigned operands make this plain `%`.
+                let (a, b) = (self.operand(a, expected), self.operand(b, expected));
+                quote!({
+                    let (a, b) = (#a, #b);
+                    let r = a % b;
+                    #[allow(unused_comparisons)]
+                    let adjust = r != 0 && ((r < 0) != (b < 0));
+                    if adjust { r + b } else { r }
+                })
             }
             ("divFloor", [a, b]) if matches!(self.infer(a), Ty::Int(n) if n.starts_with('u')) => {
                 let (a, b) = (self.expr(a, expected), self.expr(b, expected));
