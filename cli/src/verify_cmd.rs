@@ -79,6 +79,12 @@ struct Pair {
 }
 
 pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
+    let krate = std::path::absolute(&args.krate)?;
+    let args = &VerifyArgs {
+        krate,
+        cases: args.cases,
+        json: args.json,
+    };
     let manifest_path = args.krate.join(PORT_MANIFEST);
     let text = std::fs::read_to_string(&manifest_path).with_context(|| {
         format!(

@@ -43,6 +43,11 @@ pub fn build_shared_library(
         // content is the key (a changed dependency needs a new root hash too).
         std::fs::read(&m.root).unwrap_or_default().hash(&mut hasher);
     }
+    // Zig runs inside the cache directory: every path it gets is absolute.
+    let cache_dir = &std::path::absolute(cache_dir).map_err(|source| BuildError::Io {
+        path: cache_dir.to_path_buf(),
+        source,
+    })?;
     let dir = cache_dir.join(format!("{:016x}", hasher.finish()));
     let lib = dir.join(library_file_name("zigport_shim"));
     if lib.is_file() {

@@ -379,6 +379,14 @@ impl<'a> Translator<'a> {
                     path.extend(parts);
                     return Some(path);
                 }
+                // `@import("std").testing.expect(..)` inline.
+                ExprKind::Builtin { name, args }
+                    if name == "import"
+                        && matches!(&args[..], [Expr { kind: ExprKind::Str(s), .. }] if s == b"std") =>
+                {
+                    parts.reverse();
+                    return Some(parts);
+                }
                 _ => return None,
             }
         }

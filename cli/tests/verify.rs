@@ -1,0 +1,107 @@
+//! `translate` then `verify` on real Zig: a faithful port agrees; a wrong
+//! hand-written override (wrapping where Zig traps) is caught.
+
+use std::fs;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const ZIG: &str = r#"
+pub fn double(x: u8) u8 {
+    return x * 2;
+}
+
+pub fn clampedSum(a: u8, b: u8) u8 {
+    return a +| b;
+}
+
+pub fn isVowel(c: u8) bool {
+    return switch (c) {
+        'a', 'e', 'i', 'o', 'u' => true,
+        else => false,
+    };
+}
+
+test "double" {
+    try @import("std").testing.expect(double(3) == 6);
+}
+"#;
+
+fn run(dir: &std::path::Path, config: &str) -> (Option<i32>, Value) {
+    fs::write(dir.join("zigport.toml"), config).unwrap();
+    fs::write(dir.join("small.zig"), ZIG).unwrap();
+    let mut cmd = Command::cargo_bin("zigport").unwrap();
+    cmd.current_dir(dir)
+        .env("ZIGPORT_TOOLCHAIN_DIR", toolchain_dir());
+    cmd.args(["translate", "small.zig", "--out", "port"])
+        .assert()
+        .code(0);
+    let mut cmd = Command::cargo_bin("zigport").unwrap();
+    let out = cmd
+        .current_dir(dir)
+        .env("ZIGPORT_TOOLCHAIN_DIR", toolchain_dir())
+        .args(["verify", "port", "--cases", "2000", "--json"])
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code(), json)
+}
+
+/// The repository's toolchain directory, so the test reuses the pinned Zig.
+fn toolchain_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../.zigport/toolchain")
+}
+
+fn function<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["functions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["function"] == name)
+        .unwrap_or_else(|| panic!("{name}: {report:#}"))
+}
+
+#[test]
+fn a_faithful_port_agrees_with_zig() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, report) = run(dir.path(), "");
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["divergences"], 0);
+    for name in ["double", "clampedSum", "isVowel"] {
+        let v = &function(&report, name)["verdict"];
+        assert_eq!(
+            (v["cases"].as_u64(), v["diverged"].as_u64()),
+            (Some(2000), Some(0)),
+            "{name}: {v:#}"
+        );
+    }
+    // `x * 2` traps in Zig ReleaseSafe for x >= 128, and in the port.
+    let double = &function(&report, "double")["verdict"];
+    assert!(double["zig_traps"].as_u64() > Some(0) && double["zig_traps"] == double["rust_traps"]);
+    assert_eq!(
+        (
+            report["zig_tests"]["passed"].as_u64(),
+            report["rust_tests"]["passed"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+}
+
+#[test]
+fn a_wrong_override_is_caught_with_a_minimal_counterexample() {
+    let dir = tempfile::tempdir().unwrap();
+    let config =
+        "[translate.overrides]\ndouble = \"pub fn double(x: u8) -> u8 { x.wrapping_mul(2) }\"\n";
+    let (code, report) = run(dir.path(), config);
+    assert_eq!(code, Some(1), "{report:#}");
+    let v = &function(&report, "double")["verdict"];
+    assert!(v["diverged"].as_u64() > Some(0), "{v:#}");
+    let cx = &v["counterexample"];
+    assert_eq!(
+        cx["input"],
+        serde_json::json!([{ "UInt": 128 }]),
+        "the smallest overflowing input: {cx:#}"
+    );
+    assert!(cx["diff"].as_str().unwrap().contains("Trapped"), "{cx:#}");
+}
