@@ -135,8 +135,29 @@ impl<'a> Translator<'a> {
 
     fn assign(&mut self, op: AssignOp, target: &Expr, value: &Expr) -> TokenStream {
         let ty = self.infer(target);
+        // A store through a many-item pointer: the whole assignment is
+        // the unsafe operation.
+        if let ExprKind::Index { object, index } = &target.kind
+            && matches!(self.infer(object), Ty::Raw { .. })
+        {
+            self.unsafe_blocks += 1;
+            let o = self.operand(object, &Ty::Unknown);
+            let i = self.index_expr(index);
+            let v = self.coerced(value, &ty);
+            let safety = comment_marker(
+                "SAFETY: the Zig original stored through this many-item pointer unchecked; the caller guarantees the index is in bounds.",
+            );
+            let place = quote!(*#o.add(#i));
+            let store = self.compound(op, place, v);
+            return quote!(unsafe { #safety #store });
+        }
         let t = self.expr(target, &Ty::Unknown);
         let v = self.coerced(value, &ty);
+        self.compound(op, t, v)
+    }
+
+    /// `target op= value;` with Zig's wrapping and saturating variants.
+    fn compound(&mut self, op: AssignOp, t: TokenStream, v: TokenStream) -> TokenStream {
         match op {
             AssignOp::Assign => quote!(#t = #v;),
             AssignOp::Add => quote!(#t += #v;),
