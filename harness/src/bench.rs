@@ -23,9 +23,9 @@ pub struct BenchResult {
     pub rust_ns_per_call: f64,
 }
 
-/// Times both sides over `inputs`, alternating which goes first. The Zig
-/// side is called directly (not isolated): benchmark inputs are ones the
-/// differential run already showed not to trap.
+/// Zig through its shim against a Rust function in process (the Rust side
+/// encodes its result into a reused buffer, as the shim does). The Zig
+/// side is not isolated: use inputs a differential run showed trap-free.
 pub fn bench(
     name: &str,
     zig: &ZigFn,
@@ -35,54 +35,26 @@ pub fn bench(
 ) -> BenchResult {
     let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
     let mut out = vec![0u8; 1 << 16];
-    let mut ratios = Vec::with_capacity(rounds);
-    let (mut zig_total, mut rust_total) = (0f64, 0f64);
-    for round in 0..rounds.max(1) {
-        let time_zig = |out: &mut Vec<u8>| {
-            let t = Instant::now();
-            for e in &encoded {
-                std::hint::black_box(zig.call_raw(e, out));
-            }
-            t.elapsed().as_secs_f64()
-        };
-        let mut buf = Vec::with_capacity(1 << 16);
-        let mut time_rust = || {
+    let mut buf = Vec::with_capacity(1 << 16);
+    interleaved(
+        name,
+        inputs.len(),
+        rounds,
+        &mut || time_shim(zig, &encoded, &mut out),
+        &mut || {
             let t = Instant::now();
             for i in inputs {
-                // Like the shim, encode the result into a reused buffer.
                 buf.clear();
                 rust(std::hint::black_box(i)).encode(&mut buf);
                 std::hint::black_box(&buf);
             }
             t.elapsed().as_secs_f64()
-        };
-        let (z, r) = if round % 2 == 0 {
-            let z = time_zig(&mut out);
-            (z, time_rust())
-        } else {
-            let r = time_rust();
-            (time_zig(&mut out), r)
-        };
-        zig_total += z;
-        rust_total += r;
-        ratios.push(r / z.max(1e-12));
-    }
-    ratios.sort_by(f64::total_cmp);
-    let calls = (inputs.len() * rounds.max(1)).max(1) as f64;
-    BenchResult {
-        name: name.to_string(),
-        inputs: inputs.len(),
-        rounds: rounds.max(1),
-        ratio: ratios[ratios.len() / 2],
-        ratio_min: ratios[0],
-        ratio_max: ratios[ratios.len() - 1],
-        zig_ns_per_call: zig_total * 1e9 / calls,
-        rust_ns_per_call: rust_total * 1e9 / calls,
-    }
+        },
+    )
 }
 
-/// [`bench`] with both sides behind the shim ABI (the same encoding and
-/// decoding work on each side), as `zigport verify` loads them.
+/// Both sides behind the shim ABI (the same encoding and decoding work on
+/// each side), as `zigport verify` loads them.
 pub fn bench_libraries(
     name: &str,
     zig: &ZigFn,
@@ -91,34 +63,54 @@ pub fn bench_libraries(
     rounds: usize,
 ) -> BenchResult {
     let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
-    let mut out = vec![0u8; 1 << 16];
-    let mut time = |f: &ZigFn| {
-        let t = Instant::now();
-        for e in &encoded {
-            std::hint::black_box(f.call_raw(e, &mut out));
-        }
-        t.elapsed().as_secs_f64()
-    };
-    let mut ratios = Vec::with_capacity(rounds.max(1));
+    let (mut out_zig, mut out_rust) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    interleaved(
+        name,
+        inputs.len(),
+        rounds,
+        &mut || time_shim(zig, &encoded, &mut out_zig),
+        &mut || time_shim(rust, &encoded, &mut out_rust),
+    )
+}
+
+fn time_shim(f: &ZigFn, encoded: &[Vec<u8>], out: &mut [u8]) -> f64 {
+    let t = Instant::now();
+    for e in encoded {
+        std::hint::black_box(f.call_raw(e, out));
+    }
+    t.elapsed().as_secs_f64()
+}
+
+/// Runs both timers `rounds` times, alternating which goes first, and
+/// summarises the per-round ratios.
+fn interleaved(
+    name: &str,
+    inputs: usize,
+    rounds: usize,
+    zig: &mut dyn FnMut() -> f64,
+    rust: &mut dyn FnMut() -> f64,
+) -> BenchResult {
+    let rounds = rounds.max(1);
+    let mut ratios = Vec::with_capacity(rounds);
     let (mut zig_total, mut rust_total) = (0f64, 0f64);
-    for round in 0..rounds.max(1) {
+    for round in 0..rounds {
         let (z, r) = if round % 2 == 0 {
-            let z = time(zig);
-            (z, time(rust))
+            let z = zig();
+            (z, rust())
         } else {
-            let r = time(rust);
-            (time(zig), r)
+            let r = rust();
+            (zig(), r)
         };
         zig_total += z;
         rust_total += r;
         ratios.push(r / z.max(1e-12));
     }
     ratios.sort_by(f64::total_cmp);
-    let calls = (inputs.len() * rounds.max(1)).max(1) as f64;
+    let calls = (inputs * rounds).max(1) as f64;
     BenchResult {
         name: name.to_string(),
-        inputs: inputs.len(),
-        rounds: rounds.max(1),
+        inputs,
+        rounds,
         ratio: ratios[ratios.len() / 2],
         ratio_min: ratios[0],
         ratio_max: ratios[ratios.len() - 1],

@@ -280,19 +280,7 @@ fn semantic_version_parse_and_order() {
         b"18446744073709551616",
         b"1.2.3",
     ]);
-    let usize_t = || AbiType::int(false, 64);
-    let opt_bytes = || AbiType::Optional {
-        inner: Box::new(AbiType::Bytes),
-    };
-    let ret = err(AbiType::Struct {
-        fields: vec![
-            ("major".into(), usize_t()),
-            ("minor".into(), usize_t()),
-            ("patch".into(), usize_t()),
-            ("pre".into(), opt_bytes()),
-            ("build".into(), opt_bytes()),
-        ],
-    });
+    let ret = err(version_abi());
     let parse = |a: &[Value]| {
         result(
             semver::Version::parse(bytes(a, 0)).map_err(|e| e.name()),

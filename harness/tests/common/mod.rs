@@ -63,6 +63,23 @@ fn panicsOnSeven(x: u8) u8 {
 }
 "#;
 
+/// `std.SemanticVersion`, field by field.
+pub fn version_abi() -> AbiType {
+    let usize_t = || AbiType::int(false, 64);
+    let opt_bytes = || AbiType::Optional {
+        inner: Box::new(AbiType::Bytes),
+    };
+    AbiType::Struct {
+        fields: vec![
+            ("major".into(), usize_t()),
+            ("minor".into(), usize_t()),
+            ("patch".into(), usize_t()),
+            ("pre".into(), opt_bytes()),
+            ("build".into(), opt_bytes()),
+        ],
+    }
+}
+
 pub fn std_shims() -> Vec<ShimFn> {
     let mut fns = Vec::new();
     for (name, zig) in [
@@ -137,22 +154,10 @@ pub fn std_shims() -> Vec<ShimFn> {
             &format!("std.fmt.parseUnsigned({t}, {{0}}, {{1}})"),
         ));
     }
-    let opt_bytes = || AbiType::Optional {
-        inner: Box::new(AbiType::Bytes),
-    };
-    let usize_t = || AbiType::int(false, 64);
     fns.push(shim_fn(
         "semver_parse",
         vec![AbiType::Bytes],
-        err(AbiType::Struct {
-            fields: vec![
-                ("major".into(), usize_t()),
-                ("minor".into(), usize_t()),
-                ("patch".into(), usize_t()),
-                ("pre".into(), opt_bytes()),
-                ("build".into(), opt_bytes()),
-            ],
-        }),
+        err(version_abi()),
         "std.SemanticVersion.parse({0})",
     ));
     fns.push(shim_fn(

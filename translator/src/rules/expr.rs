@@ -922,17 +922,9 @@ pub(super) fn named_type(ty: &Ty) -> Option<&str> {
 }
 
 pub(super) fn lifetime(label: &str) -> syn::Lifetime {
-    let clean: String = label
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    syn::Lifetime::new(&format!("'{clean}"), proc_macro2::Span::call_site())
+    let name = super::names::ident(label).to_string();
+    let name = name.trim_start_matches("r#");
+    syn::Lifetime::new(&format!("'{name}"), proc_macro2::Span::call_site())
 }
 
 /// Zig integer literal → Rust literal tokens (same syntax for decimal,
