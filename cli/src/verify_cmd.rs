@@ -21,7 +21,10 @@ use zigport_oracle::abi::{AbiType, ShimFn};
 use zigport_oracle::build::{Module, build_shared_library};
 use zigport_translator::config::PortConfig;
 use zigport_translator::rules::names::snake_case;
-use zigport_translator::syntax::ir::{DeclKind, Expr, ExprKind, FnDecl, ParamType, PointerSize};
+use zigport_translator::syntax::ir::{
+    DeclKind, Expr, ExprKind, FnDecl, ParamType, PointerSize, SourceFile,
+};
+use zigport_translator::syntax::visit::{self, Visitor};
 use zigport_translator::syntax::{ZigParser, parse_source};
 use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
 
@@ -70,6 +73,8 @@ struct TestCounts {
 
 /// A function both sides can be called through the shim ABI.
 struct Pair {
+    /// Literals of its body and of the arguments its tests pass it.
+    dictionary: Dictionary,
     module: String,
     zig_name: String,
     rust_path: String,
@@ -118,6 +123,7 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
                     if p.status == FnStatus::Clean && !p.rust_path.contains("::") =>
                 {
                     pairs.push(Pair {
+                        dictionary: literals_for(f, &file),
                         module: m.module.clone(),
                         zig_name: f.name.clone(),
                         rust_path: p.rust_path.clone(),
@@ -199,7 +205,7 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
             continue;
         };
         let (zig_fn, rust_fn) = (zlib.function(&p.symbol)?, rust_lib.function(&p.symbol)?);
-        let inputs = arguments(&p.params, &Dictionary::default());
+        let inputs = arguments(&p.params, &p.dictionary);
         let subject = Subject {
             name: format!("{}::{}", p.module, p.rust_path),
             ret: p.ret.clone(),
@@ -304,6 +310,83 @@ fn print_report(r: &Report) {
         r.rust_tests.failed,
         r.divergences
     );
+}
+
+/// Literals to bias a function's inputs with: strings, characters and
+/// integers in its body, and the literal arguments its `test` blocks pass
+/// to it (the module's own examples).
+fn literals_for(f: &FnDecl, file: &SourceFile) -> Dictionary {
+    struct Literals<'a> {
+        dict: Dictionary,
+        /// When set, only literal arguments of calls to this function.
+        calls_to: Option<&'a str>,
+    }
+    impl Literals<'_> {
+        fn add(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::Str(b) if b.len() <= 64 => self.dict.fragments.push(b.clone()),
+                ExprKind::Char(c) => {
+                    if let Ok(b) = u8::try_from(*c) {
+                        self.dict.fragments.push(vec![b]);
+                    }
+                    self.dict.ints.push(i128::from(*c));
+                }
+                ExprKind::Int(text) => {
+                    if let Some(v) = parse_int_literal(text) {
+                        self.dict.ints.push(v);
+                        self.dict.fragments.push(v.to_string().into_bytes());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    impl Visitor for Literals<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            match (self.calls_to, &e.kind) {
+                (None, _) => self.add(e),
+                (Some(name), ExprKind::Call { callee, args }) if matches!(&callee.kind, ExprKind::Ident(n) if n == name) =>
+                {
+                    args.iter().for_each(|a| self.add(a));
+                }
+                _ => {}
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut body = Literals {
+        dict: Dictionary::default(),
+        calls_to: None,
+    };
+    if let Some(b) = &f.body {
+        visit::walk_block(&mut body, b);
+    }
+    let mut tests = Literals {
+        dict: body.dict,
+        calls_to: Some(&f.name),
+    };
+    for d in &file.members {
+        if let DeclKind::Test(t) = &d.kind {
+            visit::walk_block(&mut tests, &t.body);
+        }
+    }
+    let mut dict = tests.dict;
+    dict.fragments.sort();
+    dict.fragments.dedup();
+    dict.ints.sort_unstable();
+    dict.ints.dedup();
+    dict
+}
+
+fn parse_int_literal(text: &str) -> Option<i128> {
+    let t = text.replace('_', "");
+    let (digits, radix) = match t.get(..2) {
+        Some("0x") => (&t[2..], 16),
+        Some("0o") => (&t[2..], 8),
+        Some("0b") => (&t[2..], 2),
+        _ => (t.as_str(), 10),
+    };
+    i128::from_str_radix(digits, radix).ok()
 }
 
 /// The shim ABI of a Zig signature, when it has one: parameters of bool,

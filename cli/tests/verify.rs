@@ -22,6 +22,10 @@ pub fn isVowel(c: u8) bool {
     };
 }
 
+pub fn isMagic(x: u32) bool {
+    return x == 123456789;
+}
+
 test "double" {
     try @import("std").testing.expect(double(3) == 6);
 }
@@ -104,4 +108,21 @@ fn a_wrong_override_is_caught_with_a_minimal_counterexample() {
         "the smallest overflowing input: {cx:#}"
     );
     assert!(cx["diff"].as_str().unwrap().contains("Trapped"), "{cx:#}");
+}
+
+#[test]
+fn literals_in_the_code_bias_the_inputs() {
+    // Uniform u32 inputs would almost never hit 123456789 in 2,000 cases;
+    // the literal (and its neighbours) come from the function body.
+    let dir = tempfile::tempdir().unwrap();
+    let config =
+        "[translate.overrides]\nisMagic = \"pub fn is_magic(x: u32) -> bool { x == 123456788 }\"\n";
+    let (code, report) = run(dir.path(), config);
+    assert_eq!(code, Some(1), "{report:#}");
+    let cx = &function(&report, "isMagic")["verdict"]["counterexample"];
+    let input = cx["input"][0]["UInt"].as_u64();
+    assert!(
+        input == Some(123456789) || input == Some(123456788),
+        "{cx:#}"
+    );
 }

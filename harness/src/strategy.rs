@@ -8,16 +8,19 @@ use zigport_oracle::abi::AbiType;
 
 use crate::value::Value;
 
-/// Literals and character classes to bias byte inputs with.
+/// Literals to bias inputs with: byte fragments (strings, characters)
+/// and integers found in the code under test and in its tests.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
     pub fragments: Vec<Vec<u8>>,
+    pub ints: Vec<i128>,
 }
 
 impl Dictionary {
     pub fn new(fragments: &[&[u8]]) -> Self {
         Dictionary {
             fragments: fragments.iter().map(|f| f.to_vec()).collect(),
+            ints: Vec::new(),
         }
     }
 }
@@ -34,20 +37,28 @@ pub fn arguments(params: &[AbiType], dict: &Dictionary) -> BoxedStrategy<Vec<Val
 pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
     match ty {
         AbiType::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
-        AbiType::Int { signed, bits } => int(*signed, *bits),
+        AbiType::Int { signed, bits } => int(*signed, *bits, &dict.ints),
         AbiType::Bytes => bytes(dict).prop_map(Value::Bytes).boxed(),
         _ => Just(Value::Void).boxed(),
     }
 }
 
-fn int(signed: bool, bits: u16) -> BoxedStrategy<Value> {
+fn int(signed: bool, bits: u16, literals: &[i128]) -> BoxedStrategy<Value> {
     let bits = u32::from(bits.clamp(1, 127));
+    // Literals from the code and their neighbours, plus the type's edges.
+    let near = |l: &i128| [l.saturating_sub(1), *l, l.saturating_add(1)];
     if signed {
         let max = (1i128 << (bits - 1)) - 1;
         let min = -max - 1;
+        let mut edges: Vec<i128> = literals
+            .iter()
+            .flat_map(near)
+            .filter(|v| (min..=max).contains(v))
+            .collect();
+        edges.extend([0, 1, -1, min, max, min + 1, max - 1]);
         prop_oneof![
             6 => min..=max,
-            2 => prop::sample::select(vec![0, 1, -1, min, max, min + 1, max - 1]),
+            3 => prop::sample::select(edges),
             2 => (-64i128..=64).prop_map(move |v| v.clamp(min, max)),
         ]
         .prop_map(Value::Int)
@@ -58,9 +69,16 @@ fn int(signed: bool, bits: u16) -> BoxedStrategy<Value> {
         } else {
             (1u128 << bits) - 1
         };
+        let mut edges: Vec<u128> = literals
+            .iter()
+            .flat_map(near)
+            .filter_map(|v| u128::try_from(v).ok())
+            .filter(|&v| v <= max)
+            .collect();
+        edges.extend([0, 1, 2, max, max - 1, max / 2]);
         prop_oneof![
             6 => 0..=max,
-            2 => prop::sample::select(vec![0, 1, 2, max, max - 1, max / 2]),
+            3 => prop::sample::select(edges),
             2 => (0u128..=64).prop_map(move |v| v.min(max)),
         ]
         .prop_map(Value::UInt)
