@@ -336,6 +336,9 @@ impl<'a> Translator<'a> {
                 return quote!(super::#m::#member);
             }
         }
+        if let Some(read) = self.packed_read(object, member) {
+            return read;
+        }
         let object_ty = self.infer(object);
         let o = self.operand(object, &Ty::Unknown);
         // `list.items` is the Vec itself (it derefs to a slice).
@@ -702,6 +705,9 @@ impl<'a> Translator<'a> {
         let Some(type_name) = type_name else {
             return self.todo("struct literal of unknown type");
         };
+        if let Some(literal) = self.packed_literal(&type_name, fields) {
+            return literal;
+        }
         let Some(info) = self.lookup_type(&type_name).cloned() else {
             if type_name == "Self" {
                 return self.todo("`.{}` literal of `@This()`");

@@ -569,7 +569,14 @@ impl<'a> Translator<'a> {
         }
         let definition = match (c.kind, c.layout) {
             (ContainerKind::Struct, ContainerLayout::Packed) => {
-                return self.item_todo(format!("packed struct `{name}` (bit accessors)"));
+                match self.packed_item(name, c, doc, vis.clone()) {
+                    Some(item) => item,
+                    None => {
+                        return self.item_todo(format!(
+                            "packed struct `{name}`: signed or enum fields need bit accessors"
+                        ));
+                    }
+                }
             }
             (ContainerKind::Struct, layout) => {
                 let mut out = Vec::new();

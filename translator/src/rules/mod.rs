@@ -11,6 +11,7 @@ mod builtins;
 mod expr;
 mod items;
 pub mod names;
+mod packed;
 mod stmt;
 pub mod types;
 
@@ -89,6 +90,9 @@ struct TypeInfo {
     generics: Vec<String>,
     /// Struct fields: name → (type, default value).
     fields: Vec<(String, Ty, Option<Expr>)>,
+    /// A `packed struct`: its backing integer (Rust type name), set only
+    /// when every field is a `bool` or an unsigned integer (see `packed`).
+    packed: Option<String>,
     /// Enum variants and union fields, Zig names.
     variants: Vec<String>,
     /// Methods and associated functions.
@@ -480,6 +484,9 @@ impl<'a> Translator<'a> {
             ..TypeInfo::default()
         };
         let aliases = this_aliases(c);
+        if c.kind == ContainerKind::Struct && c.layout == ContainerLayout::Packed {
+            info.packed = packed::backing(self, c);
+        }
         let before = self.container_types.len();
         self.container_types
             .extend(aliases.into_iter().map(|a| (a, Ty::Named("Self".into()))));

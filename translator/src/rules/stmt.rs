@@ -134,6 +134,11 @@ impl<'a> Translator<'a> {
     }
 
     fn assign(&mut self, op: AssignOp, target: &Expr, value: &Expr) -> TokenStream {
+        if op == AssignOp::Assign
+            && let Some(store) = self.packed_store(target, value)
+        {
+            return store;
+        }
         let ty = self.infer(target);
         // A store through a many-item pointer: the whole assignment is
         // the unsafe operation.
