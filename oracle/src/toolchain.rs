@@ -238,11 +238,19 @@ pub fn install(
             status: status.to_string(),
         });
     }
-    let _ = std::fs::remove_dir_all(&target);
-    std::fs::rename(&staging, &target).map_err(|source| ToolchainError::Io {
-        path: target.clone(),
-        source,
-    })?;
+    // Several processes may provision at once (parallel tests): a valid
+    // install that appeared meanwhile wins, and is never removed.
+    if std::fs::rename(&staging, &target).is_err() {
+        if probe(&request.local_zig(), Origin::ProjectLocal).is_ok() {
+            let _ = std::fs::remove_dir_all(&staging);
+        } else {
+            let _ = std::fs::remove_dir_all(&target);
+            std::fs::rename(&staging, &target).map_err(|source| ToolchainError::Io {
+                path: target.clone(),
+                source,
+            })?;
+        }
+    }
     let toolchain = probe(&request.local_zig(), Origin::ProjectLocal)?;
     notify(&format!(
         "installed Zig {} at {}",
