@@ -433,6 +433,9 @@ fn result_type(t: &Expr) -> Option<AbiType> {
 fn primitive(name: &str) -> Option<AbiType> {
     match name {
         "bool" => Some(AbiType::Bool),
+        "f16" => Some(AbiType::Float { bits: 16 }),
+        "f32" => Some(AbiType::Float { bits: 32 }),
+        "f64" => Some(AbiType::Float { bits: 64 }),
         "usize" => Some(AbiType::int(false, 64)),
         "isize" => Some(AbiType::int(true, 64)),
         _ => {
@@ -502,6 +505,7 @@ fn rust_shims(pairs: &[Pair]) -> String {
                 AbiType::Bool => "r.boolean()".to_string(),
                 // The parameter's own type (`usize`, `u21` in a `u32`...) decides.
                 AbiType::Int { .. } => "r.int() as _".to_string(),
+                AbiType::Float { .. } => "r.float() as _".to_string(),
                 _ => "r.bytes()".to_string(),
             })
             .collect();
@@ -530,6 +534,7 @@ fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
         AbiType::Bool => format!("{pad}w.boolean({expr});\n"),
         AbiType::Int { signed: true, .. } => format!("{pad}w.int({expr} as i128);\n"),
         AbiType::Int { signed: false, .. } => format!("{pad}w.uint({expr} as u128);\n"),
+        AbiType::Float { .. } => format!("{pad}w.float({expr} as f64);\n"),
         AbiType::Bytes => format!("{pad}w.bytes(&{expr}[..]);\n"),
         AbiType::Optional { inner } => {
             let v = format!("v{depth}");
@@ -601,6 +606,10 @@ impl<'a> Reader<'a> {
         let raw: [u8; 16] = self.take(16).try_into().unwrap_or([0; 16]);
         if tag == 3 { u128::from_le_bytes(raw) as i128 } else { i128::from_le_bytes(raw) }
     }
+    fn float(&mut self) -> f64 {
+        self.take(1);
+        f64::from_bits(u64::from_le_bytes(self.take(8).try_into().unwrap_or([0; 8])))
+    }
     fn bytes(&mut self) -> &'a [u8] {
         self.take(1);
         let n = u32::from_le_bytes(self.take(4).try_into().unwrap_or([0; 4])) as usize;
@@ -638,6 +647,10 @@ impl Writer<'_> {
     fn uint(&mut self, v: u128) {
         self.tag(3);
         self.put(&v.to_le_bytes());
+    }
+    fn float(&mut self, v: f64) {
+        self.tag(8);
+        self.put(&v.to_bits().to_le_bytes());
     }
     fn prefixed(&mut self, t: u8, d: &[u8]) {
         self.tag(t);

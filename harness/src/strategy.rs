@@ -38,6 +38,7 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
     match ty {
         AbiType::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
         AbiType::Int { signed, bits } => int(*signed, *bits, &dict.ints),
+        AbiType::Float { bits } => float(*bits),
         AbiType::Bytes => bytes(dict).prop_map(Value::Bytes).boxed(),
         _ => Just(Value::Void).boxed(),
     }
@@ -84,6 +85,36 @@ fn int(signed: bool, bits: u16, literals: &[i128]) -> BoxedStrategy<Value> {
         .prop_map(Value::UInt)
         .boxed()
     }
+}
+
+/// Any float of the width (as f64), with IEEE edge values and small
+/// numbers favoured; f16 is drawn as f32 and may round on the Zig side.
+fn float(bits: u16) -> BoxedStrategy<Value> {
+    let edges = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.5,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        f64::MIN_POSITIVE,
+        1e-300,
+        1e300,
+    ];
+    let any_width = if bits <= 32 {
+        any::<f32>().prop_map(f64::from).boxed()
+    } else {
+        any::<f64>().boxed()
+    };
+    prop_oneof![
+        5 => any_width,
+        3 => prop::sample::select(edges),
+        2 => (-1000i32..1000).prop_map(|v| f64::from(v) / 8.0),
+    ]
+    .prop_map(Value::float)
+    .boxed()
 }
 
 /// Random bytes, printable ASCII, and concatenations of dictionary

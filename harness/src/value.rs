@@ -12,6 +12,9 @@ pub enum Value {
     Bool(bool),
     Int(i128),
     UInt(u128),
+    /// f64 bits; every NaN is stored as the canonical quiet NaN, so NaN
+    /// payload differences between Zig and Rust count as agreement.
+    Float(u64),
     Bytes(Vec<u8>),
     Null,
     Error(String),
@@ -40,6 +43,14 @@ impl Outcome {
 }
 
 impl Value {
+    pub fn float(v: f64) -> Value {
+        Value::Float(if v.is_nan() {
+            f64::NAN.to_bits()
+        } else {
+            v.to_bits()
+        })
+    }
+
     /// Normalises integer signedness to the declared type, so a Rust twin
     /// may build results with either constructor.
     pub fn conform(self, ty: &AbiType) -> Value {
@@ -84,6 +95,10 @@ impl Value {
                 out.push(Wire::UINT);
                 out.extend(u.to_le_bytes());
             }
+            Value::Float(bits) => {
+                out.push(Wire::FLOAT);
+                out.extend(bits.to_le_bytes());
+            }
             Value::Bytes(b) => length_prefixed(out, Wire::BYTES, b),
             Value::Null => out.push(Wire::NULL),
             Value::Error(e) => length_prefixed(out, Wire::ERROR, e.as_bytes()),
@@ -110,6 +125,12 @@ impl Value {
             Wire::UINT => (
                 Value::UInt(u128::from_le_bytes(rest.get(..16)?.try_into().ok()?)),
                 &rest[16..],
+            ),
+            Wire::FLOAT => (
+                Value::float(f64::from_bits(u64::from_le_bytes(
+                    rest.get(..8)?.try_into().ok()?,
+                ))),
+                &rest[8..],
             ),
             Wire::BYTES | Wire::ERROR => {
                 let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
@@ -160,6 +181,8 @@ mod tests {
     #[test]
     fn round_trips() {
         let v = Value::Tuple(vec![
+            Value::float(-2.5),
+            Value::float(f64::NAN),
             Value::Int(-5),
             Value::UInt(u128::MAX),
             Value::Bytes(b"hi".to_vec()),

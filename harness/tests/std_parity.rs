@@ -366,3 +366,36 @@ fn unicode_utf8_validate_and_decode() {
         CASES,
     ));
 }
+
+#[test]
+fn float_builtins_and_arithmetic() {
+    let f64_t = AbiType::Float { bits: 64 };
+    let f32_t = AbiType::Float { bits: 32 };
+    let sqrt = |a: &[Value]| Value::float(float(a, 0).sqrt());
+    assert_agrees(&check(
+        "sqrt_f64",
+        std::slice::from_ref(&f64_t),
+        f64_t.clone(),
+        &Dictionary::default(),
+        &sqrt,
+        CASES,
+    ));
+    let floor = |a: &[Value]| Value::float(f64::from((float(a, 0) as f32).floor()));
+    assert_agrees(&check(
+        "floor_f32",
+        std::slice::from_ref(&f32_t),
+        f32_t.clone(),
+        &Dictionary::default(),
+        &floor,
+        CASES,
+    ));
+    let mul_add = |a: &[Value]| Value::float(float(a, 0) * float(a, 1) + 1.5);
+    assert_agrees(&check(
+        "mul_add_f64",
+        &[f64_t.clone(), f64_t.clone()],
+        f64_t,
+        &Dictionary::default(),
+        &mul_add,
+        CASES,
+    ));
+}

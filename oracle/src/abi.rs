@@ -23,6 +23,10 @@ pub enum AbiType {
         signed: bool,
         bits: u16,
     },
+    /// `f16`, `f32`, `f64` (carried as f64 bits).
+    Float {
+        bits: u16,
+    },
     /// `[]const u8`.
     Bytes,
     Optional {
@@ -52,6 +56,7 @@ impl AbiType {
             AbiType::Int { signed, bits } => {
                 Some(format!("{}{bits}", if *signed { 'i' } else { 'u' }))
             }
+            AbiType::Float { bits } => Some(format!("f{bits}")),
             AbiType::Bytes => Some("[]const u8".into()),
             _ => None,
         }
@@ -70,6 +75,7 @@ impl Wire {
     pub const NULL: u8 = 5;
     pub const ERROR: u8 = 6;
     pub const TUPLE: u8 = 7;
+    pub const FLOAT: u8 = 8;
     /// Written by a shim's panic handler before the process exits.
     pub const PANIC: u8 = 0xFF;
 }

@@ -25,6 +25,7 @@ fn export(f: &ShimFn) -> String {
         let decode = match p {
             AbiType::Bool => "r.boolean()".to_string(),
             AbiType::Int { .. } => format!("r.int({})", p.zig_param_type().unwrap_or_default()),
+            AbiType::Float { .. } => format!("r.float({})", p.zig_param_type().unwrap_or_default()),
             AbiType::Bytes => "r.bytes()".to_string(),
             other => format!("@compileError(\"unsupported parameter {other:?}\")"),
         };
@@ -53,6 +54,7 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
         AbiType::Void => format!("{pad}_ = {expr};\n{pad}w.tag({});\n", Wire::VOID),
         AbiType::Bool => format!("{pad}w.boolean({expr});\n"),
         AbiType::Int { .. } => format!("{pad}w.int({expr});\n"),
+        AbiType::Float { .. } => format!("{pad}w.float({expr});\n"),
         AbiType::Bytes => format!("{pad}w.bytes({expr});\n"),
         AbiType::EnumName => format!("{pad}w.bytes(@tagName({expr}));\n"),
         AbiType::Optional { inner } => {
@@ -128,6 +130,12 @@ const Reader = struct {
         return @intCast(std.mem.readInt(i128, raw[0..16], .little));
     }
 
+    fn float(self: *Reader, comptime T: type) T {
+        _ = self.take(1);
+        const f: f64 = @bitCast(std.mem.readInt(u64, self.take(8)[0..8], .little));
+        return @floatCast(f);
+    }
+
     fn bytes(self: *Reader) []const u8 {
         _ = self.take(1);
         const n = std.mem.readInt(u32, self.take(4)[0..4], .little);
@@ -166,6 +174,14 @@ const Writer = struct {
             self.tag(3);
             std.mem.writeInt(u128, &raw, v, .little);
         }
+        self.put(&raw);
+    }
+
+    fn float(self: *Writer, v: anytype) void {
+        self.tag(8);
+        var raw: [8]u8 = undefined;
+        const wide: f64 = @floatCast(v);
+        std.mem.writeInt(u64, &raw, @bitCast(wide), .little);
         self.put(&raw);
     }
 

@@ -178,6 +178,16 @@ pub fn std_shims() -> Vec<ShimFn> {
         err(AbiType::int(false, 21)),
         "std.unicode.utf8Decode({0})",
     ));
+    let f64_t = || AbiType::Float { bits: 64 };
+    let f32_t = || AbiType::Float { bits: 32 };
+    fns.push(shim_fn("sqrt_f64", vec![f64_t()], f64_t(), "@sqrt({0})"));
+    fns.push(shim_fn("floor_f32", vec![f32_t()], f32_t(), "@floor({0})"));
+    fns.push(shim_fn(
+        "mul_add_f64",
+        vec![f64_t(), f64_t()],
+        f64_t(),
+        "{0} * {1} + 1.5",
+    ));
     fns.push(shim_fn(
         "overflowing",
         vec![u8_t()],
@@ -270,5 +280,12 @@ pub fn uint(args: &[Value], i: usize) -> u128 {
         Value::UInt(v) => *v,
         Value::Int(v) => *v as u128,
         other => panic!("argument {i} is {other:?}, not an integer"),
+    }
+}
+
+pub fn float(args: &[Value], i: usize) -> f64 {
+    match &args[i] {
+        Value::Float(bits) => f64::from_bits(*bits),
+        other => panic!("argument {i} is {other:?}, not a float"),
     }
 }
