@@ -208,7 +208,7 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
         let inputs = arguments(&p.params, &p.dictionary);
         let subject = Subject {
             name: format!("{}::{}", p.module, p.rust_path),
-            ret: p.ret.clone(),
+            ret: zigport_oracle::abi::output_type(&p.params, &p.ret),
             zig: zig_fn,
             rust: RustSide::Library(rust_fn),
             inputs: inputs.clone(),
@@ -407,11 +407,16 @@ fn abi_signature(f: &FnDecl) -> Option<(Vec<AbiType>, AbiType)> {
 fn param_type(t: &Expr) -> Option<AbiType> {
     match &t.kind {
         ExprKind::PrimitiveType(name) => primitive(name),
-        ExprKind::Pointer(p)
-            if p.size == PointerSize::Slice && p.is_const && p.sentinel.is_none() =>
-        {
-            matches!(&p.child.kind, ExprKind::PrimitiveType(c) if c == "u8")
-                .then_some(AbiType::Bytes)
+        // `[]const u8` is an input; `[]u8` an output buffer (its final
+        // contents are compared too).
+        ExprKind::Pointer(p) if p.size == PointerSize::Slice && p.sentinel.is_none() => {
+            matches!(&p.child.kind, ExprKind::PrimitiveType(c) if c == "u8").then_some(
+                if p.is_const {
+                    AbiType::Bytes
+                } else {
+                    AbiType::MutBytes
+                },
+            )
         }
         _ => None,
     }
@@ -426,7 +431,13 @@ fn result_type(t: &Expr) -> Option<AbiType> {
         ExprKind::ErrorUnion { payload, .. } => Some(AbiType::ErrorUnion {
             payload: Box::new(result_type(payload)?),
         }),
-        _ => param_type(t),
+        _ => param_type(t).map(|p| {
+            if p == AbiType::MutBytes {
+                AbiType::Bytes
+            } else {
+                p
+            }
+        }),
     }
 }
 
@@ -498,30 +509,47 @@ fn build_rust_side(krate: &Path, pairs: &[Pair]) -> Result<PathBuf> {
 fn rust_shims(pairs: &[Pair]) -> String {
     let mut out = String::from(RUST_SHIM_PRELUDE);
     for p in pairs {
+        // Output buffers (`[]u8`) are copied into a Vec and passed `&mut`.
+        let mut buffers = String::new();
         let args: Vec<String> = p
             .params
             .iter()
-            .map(|t| match t {
+            .enumerate()
+            .map(|(i, t)| match t {
                 AbiType::Bool => "r.boolean()".to_string(),
                 // The parameter's own type (`usize`, `u21` in a `u32`...) decides.
                 AbiType::Int { .. } => "r.int() as _".to_string(),
                 AbiType::Float { .. } => "r.float() as _".to_string(),
+                AbiType::MutBytes => {
+                    let _ = writeln!(buffers, "    let mut m{i} = r.bytes().to_vec();");
+                    format!("&mut m{i}")
+                }
                 _ => "r.bytes()".to_string(),
             })
             .collect();
+        let mutated: Vec<usize> = (0..p.params.len())
+            .filter(|&i| p.params[i] == AbiType::MutBytes)
+            .collect();
+        let mut encode = String::new();
+        if !mutated.is_empty() {
+            let _ = writeln!(encode, "    w.tuple({});", mutated.len() + 1);
+        }
+        encode.push_str(&encode_rust(&p.ret, "result", 1));
+        for i in &mutated {
+            let _ = writeln!(encode, "    w.bytes(&m{i});");
+        }
         let _ = write!(
             out,
             "#[unsafe(no_mangle)]\npub extern \"C\" fn zigport_{sym}(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {{\n    \
              // SAFETY: the harness passes buffers valid for the given lengths.\n    \
              let (input, out) = unsafe {{ (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) }};\n    \
-             let mut r = Reader {{ buf: input, pos: 0 }};\n    let mut w = Writer {{ buf: out, len: 0, overflow: false }};\n    \
-             let result = crate::{module}::{path}({args});\n{encode}    \
+             let mut r = Reader {{ buf: input, pos: 0 }};\n    let mut w = Writer {{ buf: out, len: 0, overflow: false }};\n\
+             {buffers}    let result = crate::{module}::{path}({args});\n{encode}    \
              // SAFETY: `ol` is the harness's valid out-length pointer.\n    unsafe {{ w.finish(ol) }}\n}}\n\n",
             sym = p.symbol,
             module = p.module,
             path = p.rust_path,
             args = args.join(", "),
-            encode = encode_rust(&p.ret, "result", 1),
         );
     }
     out
@@ -647,6 +675,10 @@ impl Writer<'_> {
     fn uint(&mut self, v: u128) {
         self.tag(3);
         self.put(&v.to_le_bytes());
+    }
+    fn tuple(&mut self, count: u32) {
+        self.tag(7);
+        self.put(&count.to_le_bytes());
     }
     fn float(&mut self, v: f64) {
         self.tag(8);

@@ -22,6 +22,11 @@ pub fn isVowel(c: u8) bool {
     };
 }
 
+pub fn fillWith(out: []u8, v: u8) usize {
+    @memset(out, v);
+    return out.len;
+}
+
 pub fn scaled(x: f64) f64 {
     return x * 2.5 + 1.0;
 }
@@ -76,7 +81,7 @@ fn a_faithful_port_agrees_with_zig() {
     let (code, report) = run(dir.path(), "");
     assert_eq!(code, Some(0), "{report:#}");
     assert_eq!(report["divergences"], 0);
-    for name in ["double", "clampedSum", "isVowel", "scaled"] {
+    for name in ["double", "clampedSum", "isVowel", "scaled", "fillWith"] {
         let v = &function(&report, name)["verdict"];
         assert_eq!(
             (v["cases"].as_u64(), v["diverged"].as_u64()),

@@ -39,7 +39,7 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
         AbiType::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
         AbiType::Int { signed, bits } => int(*signed, *bits, &dict.ints),
         AbiType::Float { bits } => float(*bits),
-        AbiType::Bytes => bytes(dict).prop_map(Value::Bytes).boxed(),
+        AbiType::Bytes | AbiType::MutBytes => bytes(dict).prop_map(Value::Bytes).boxed(),
         _ => Just(Value::Void).boxed(),
     }
 }

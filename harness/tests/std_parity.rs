@@ -399,3 +399,37 @@ fn float_builtins_and_arithmetic() {
         CASES,
     ));
 }
+
+#[test]
+fn output_buffers_are_compared_too() {
+    // `std.ascii.lowerString(output, input)` writes into `output` and
+    // returns the written prefix; Zig asserts `output.len >= input.len`.
+    let lower = |a: &[Value]| {
+        let mut out = bytes(a, 0).to_vec();
+        let input = bytes(a, 1);
+        assert!(out.len() >= input.len(), "output too short");
+        for (o, c) in out.iter_mut().zip(input) {
+            *o = ascii::to_lower(*c);
+        }
+        let written = out[..input.len()].to_vec();
+        Value::Tuple(vec![Value::Bytes(written), Value::Bytes(out)])
+    };
+    let shim = std_shims()
+        .into_iter()
+        .find(|f| f.name == "lower_string")
+        .expect("shim");
+    let dict = Dictionary::new(&[b"ABC", b"xyz", b"Hello", b"\xff"]);
+    let v = check(
+        "lower_string",
+        &shim.params,
+        shim.output_type(),
+        &dict,
+        &lower,
+        CASES,
+    );
+    assert_agrees(&v);
+    assert!(
+        v.zig_traps > 0 && v.zig_traps < CASES,
+        "both the assert and the happy path ran: {v:#?}"
+    );
+}

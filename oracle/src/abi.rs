@@ -29,6 +29,9 @@ pub enum AbiType {
     },
     /// `[]const u8`.
     Bytes,
+    /// `[]u8` parameter (an output buffer): passed a copy of the input
+    /// bytes; its final contents are returned after the result.
+    MutBytes,
     Optional {
         inner: Box<AbiType>,
     },
@@ -58,6 +61,7 @@ impl AbiType {
             }
             AbiType::Float { bits } => Some(format!("f{bits}")),
             AbiType::Bytes => Some("[]const u8".into()),
+            AbiType::MutBytes => Some("[]u8".into()),
             _ => None,
         }
     }
@@ -78,6 +82,30 @@ impl Wire {
     pub const FLOAT: u8 = 8;
     /// Written by a shim's panic handler before the process exits.
     pub const PANIC: u8 = 0xFF;
+}
+
+impl ShimFn {
+    /// What the shim returns: the result, followed by the final contents
+    /// of every `[]u8` argument when there are any.
+    pub fn output_type(&self) -> AbiType {
+        output_type(&self.params, &self.ret)
+    }
+}
+
+/// See [`ShimFn::output_type`].
+pub fn output_type(params: &[AbiType], ret: &AbiType) -> AbiType {
+    let buffers: Vec<(String, AbiType)> = params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| **p == AbiType::MutBytes)
+        .map(|(i, _)| (format!("arg{i}"), AbiType::Bytes))
+        .collect();
+    if buffers.is_empty() {
+        return ret.clone();
+    }
+    let mut fields = vec![("result".to_string(), ret.clone())];
+    fields.extend(buffers);
+    AbiType::Struct { fields }
 }
 
 /// One function exposed through a shim.

@@ -27,15 +27,26 @@ fn export(f: &ShimFn) -> String {
             AbiType::Int { .. } => format!("r.int({})", p.zig_param_type().unwrap_or_default()),
             AbiType::Float { .. } => format!("r.float({})", p.zig_param_type().unwrap_or_default()),
             AbiType::Bytes => "r.bytes()".to_string(),
+            AbiType::MutBytes => "r.mutBytes()".to_string(),
             other => format!("@compileError(\"unsupported parameter {other:?}\")"),
         };
         let _ = writeln!(body, "    const a{i} = {decode};");
         call = call.replace(&format!("{{{i}}}"), &format!("a{i}"));
     }
     let _ = writeln!(body, "    const result = {call};");
+    let buffers: Vec<usize> = (0..f.params.len())
+        .filter(|&i| f.params[i] == AbiType::MutBytes)
+        .collect();
+    if !buffers.is_empty() {
+        let _ = writeln!(body, "    w.tuple({});", buffers.len() + 1);
+    }
     body.push_str(&encode(&f.ret, "result", 1));
+    for i in buffers {
+        let _ = writeln!(body, "    w.bytes(a{i});");
+    }
     format!(
         "export fn zigport_{name}(in_ptr: [*]const u8, in_len: usize, out_ptr: [*]u8, out_cap: usize, out_len: *usize) callconv(.c) i32 {{\n\
+         \x20   scratch_used = 0;\n\
          \x20   var r = Reader{{ .buf = in_ptr[0..in_len] }};\n\
          \x20   _ = &r;\n\
          \x20   var w = Writer{{ .buf = out_ptr[0..out_cap] }};\n\
@@ -55,7 +66,7 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
         AbiType::Bool => format!("{pad}w.boolean({expr});\n"),
         AbiType::Int { .. } => format!("{pad}w.int({expr});\n"),
         AbiType::Float { .. } => format!("{pad}w.float({expr});\n"),
-        AbiType::Bytes => format!("{pad}w.bytes({expr});\n"),
+        AbiType::Bytes | AbiType::MutBytes => format!("{pad}w.bytes({expr});\n"),
         AbiType::EnumName => format!("{pad}w.bytes(@tagName({expr}));\n"),
         AbiType::Optional { inner } => {
             let v = format!("v{depth}");
@@ -108,6 +119,9 @@ fn zigportPanic(msg: []const u8, first_trace_addr: ?usize) noreturn {
     std.process.exit(134);
 }
 
+var scratch: [1 << 20]u8 = undefined;
+var scratch_used: usize = 0;
+
 const Reader = struct {
     buf: []const u8,
     pos: usize = 0,
@@ -134,6 +148,16 @@ const Reader = struct {
         _ = self.take(1);
         const f: f64 = @bitCast(std.mem.readInt(u64, self.take(8)[0..8], .little));
         return @floatCast(f);
+    }
+
+    /// A mutable copy of a bytes argument, in the shim's scratch area.
+    fn mutBytes(self: *Reader) []u8 {
+        const src = self.bytes();
+        if (scratch_used + src.len > scratch.len) @panic("zigport: argument larger than the shim's scratch area");
+        const dst = scratch[scratch_used .. scratch_used + src.len];
+        scratch_used += src.len;
+        @memcpy(dst, src);
+        return dst;
     }
 
     fn bytes(self: *Reader) []const u8 {

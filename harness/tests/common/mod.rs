@@ -178,6 +178,12 @@ pub fn std_shims() -> Vec<ShimFn> {
         err(AbiType::int(false, 21)),
         "std.unicode.utf8Decode({0})",
     ));
+    fns.push(ShimFn {
+        name: "lower_string".into(),
+        params: vec![AbiType::MutBytes, AbiType::Bytes],
+        ret: AbiType::Bytes,
+        zig_call: "std.ascii.lowerString({0}, {1})".into(),
+    });
     let f64_t = || AbiType::Float { bits: 64 };
     let f32_t = || AbiType::Float { bits: 32 };
     fns.push(shim_fn("sqrt_f64", vec![f64_t()], f64_t(), "@sqrt({0})"));
