@@ -27,6 +27,10 @@ pub struct TranslateArgs {
     /// Skip `cargo clippy` on the generated crate.
     #[arg(long)]
     no_check: bool,
+    /// Overwrite module files edited by hand since zigport wrote them
+    /// (they are kept by default).
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args)]
@@ -43,7 +47,7 @@ pub struct EvalArgs {
 
 pub fn translate(args: &TranslateArgs, config: &PortConfig) -> Result<u8> {
     let units = discover(&args.path)?;
-    let report = run(&units, &args.out, config, !args.no_check)?;
+    let report = run(&units, &args.out, config, !args.no_check, args.force)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -92,7 +96,8 @@ pub fn eval(args: &EvalArgs, config: &PortConfig) -> Result<u8> {
             display: format!("std/{}", m.path),
         })
         .collect();
-    let mut report = run(&units, &args.out, config, true)?;
+    // The eval crate is zigport's own scratch space: always regenerated.
+    let mut report = run(&units, &args.out, config, true, true)?;
     // Count only the listed functions where the manifest narrows a module.
     let mut counted = Counts::default();
     for (file, m) in report.files.iter_mut().zip(&manifest.module) {
@@ -199,6 +204,7 @@ fn run(
     out: &Path,
     config: &PortConfig,
     check: bool,
+    force: bool,
 ) -> Result<TranslateReport> {
     let progress = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(units.len() as u64);
@@ -224,10 +230,18 @@ fn run(
             out.display()
         ));
     }
-    let report = translate_units(units, out, &crate_name, &config.translate, check, &|f| {
-        progress.set_message(f.to_string());
-        progress.inc(1);
-    })?;
+    let report = translate_units(
+        units,
+        out,
+        &crate_name,
+        &config.translate,
+        check,
+        force,
+        &|f| {
+            progress.set_message(f.to_string());
+            progress.inc(1);
+        },
+    )?;
     progress.finish_and_clear();
     Ok(report)
 }
@@ -238,6 +252,12 @@ fn print_summary(report: &TranslateReport, counted: Option<Counts>) {
         "module", "fns", "clean", "todo", "error", "TODOs"
     );
     for f in &report.files {
+        if f.hand_edited {
+            println!(
+                "{:<40} kept: edited by hand since zigport wrote it (--force overwrites)",
+                f.zig
+            );
+        }
         if !f.parses {
             println!(
                 "{:<40} rules produced invalid Rust: {}",

@@ -378,3 +378,56 @@ rust = "{0} == {1}"
             .contains("pub mod lib_;")
     );
 }
+
+#[test]
+fn hand_edited_modules_are_kept_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("m.zig"),
+        "pub fn one() u8 {\n    return 1;\n}\n",
+    )
+    .unwrap();
+    let translate = |extra: &[&str]| {
+        zigport()
+            .current_dir(dir.path())
+            .args([
+                "translate",
+                "m.zig",
+                "--out",
+                "port",
+                "--no-check",
+                "--json",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    assert!(translate(&[]).status.success());
+    let module = dir.path().join("port/src/m.rs");
+    let mine = "// my own version\npub fn one() -> u8 { 1 }\n";
+    fs::write(&module, mine).unwrap();
+
+    let out = translate(&[]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["hand_edited"], true, "{json:#}");
+    assert_eq!(
+        fs::read_to_string(&module).unwrap(),
+        mine,
+        "a re-run must not lose the edit"
+    );
+    // Still hand-edited on the next run: the manifest keeps zigport's hash.
+    translate(&[]);
+    assert_eq!(fs::read_to_string(&module).unwrap(), mine);
+
+    assert!(translate(&["--force"]).status.success());
+    assert_ne!(
+        fs::read_to_string(&module).unwrap(),
+        mine,
+        "--force regenerates"
+    );
+    let json: Value = serde_json::from_slice(&translate(&[]).stdout).unwrap();
+    assert_eq!(
+        json["files"][0]["hand_edited"], false,
+        "unchanged since zigport wrote it: {json:#}"
+    );
+}

@@ -49,6 +49,9 @@ pub struct FileReport {
     pub module: String,
     /// The generated Rust parses (the rules produced a valid file).
     pub parses: bool,
+    /// The module file was edited by hand since zigport wrote it: it was
+    /// kept, not overwritten (`--force` overwrites).
+    pub hand_edited: bool,
     pub counts: Counts,
     pub functions: Vec<FnReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -136,6 +139,7 @@ pub fn translate_units(
     crate_name: &str,
     config: &TranslateConfig,
     run_check: bool,
+    force: bool,
     on_file: &dyn Fn(&str),
 ) -> Result<TranslateReport, TranslateError> {
     let src = out.join("src");
@@ -171,6 +175,7 @@ pub fn translate_units(
                             zig: unit.display.clone(),
                             module: module.clone(),
                             parses: true,
+                            hand_edited: false,
                             counts,
                             functions: Vec::new(),
                             failure: None,
@@ -182,7 +187,27 @@ pub fn translate_units(
         };
         files.push(report);
     }
-    write_crate(out, crate_name, &texts)?;
+    // Nothing a user wrote is lost: a module file whose content is not
+    // what zigport last wrote is kept (unless `force`).
+    let previous = read_port_manifest(out);
+    let mut hand_edited = std::collections::BTreeSet::new();
+    for (module, (text, _)) in texts.iter_mut() {
+        let path = out.join("src").join(format!("{module}.rs"));
+        let Ok(on_disk) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let ours = previous
+            .get(module)
+            .is_some_and(|sha| *sha == sha256(&on_disk));
+        if on_disk != *text && !ours && !force {
+            hand_edited.insert(module.clone());
+            *text = on_disk; // classify what is really there
+        }
+    }
+    for file in &mut files {
+        file.hand_edited = hand_edited.contains(&file.module);
+    }
+    write_crate(out, crate_name, &texts, &hand_edited)?;
     let diagnostics = if run_check { cargo_clippy(out) } else { None };
     let checked = diagnostics.is_some();
     let diagnostics = diagnostics.unwrap_or_default();
@@ -243,7 +268,20 @@ pub fn translate_units(
             }
         }
     }
-    write_port_manifest(out, units, &files)?;
+    let hashes: BTreeMap<String, String> = texts
+        .iter()
+        .map(|(m, (text, _))| {
+            // A kept file keeps the hash of what zigport last wrote, so it
+            // stays hand-edited until `--force`.
+            let sha = match (hand_edited.contains(m), previous.get(m)) {
+                (true, Some(sha)) => sha.clone(),
+                (true, None) => String::new(),
+                (false, _) => sha256(text),
+            };
+            (m.clone(), sha)
+        })
+        .collect();
+    write_port_manifest(out, units, &files, &hashes)?;
     let mut totals = Counts::default();
     for f in &files {
         totals.functions += f.counts.functions;
@@ -277,6 +315,9 @@ pub struct PortedModule {
     pub module: String,
     pub zig: PathBuf,
     pub display: String,
+    /// SHA-256 of the Rust zigport last wrote for this module.
+    #[serde(default)]
+    pub rust_sha256: String,
     pub functions: Vec<PortedFunction>,
 }
 
@@ -291,6 +332,7 @@ fn write_port_manifest(
     out: &Path,
     units: &[SourceUnit],
     files: &[FileReport],
+    hashes: &BTreeMap<String, String>,
 ) -> Result<(), TranslateError> {
     let modules = units
         .iter()
@@ -300,6 +342,7 @@ fn write_port_manifest(
             module: f.module.clone(),
             zig: std::path::absolute(&u.path).unwrap_or_else(|_| u.path.clone()),
             display: u.display.clone(),
+            rust_sha256: hashes.get(&f.module).cloned().unwrap_or_default(),
             functions: f
                 .functions
                 .iter()
@@ -315,11 +358,34 @@ fn write_port_manifest(
     write_if_changed(&out.join(PORT_MANIFEST), &text)
 }
 
+/// Module → hash of what zigport last wrote, from the crate's manifest.
+fn read_port_manifest(out: &Path) -> BTreeMap<String, String> {
+    std::fs::read_to_string(out.join(PORT_MANIFEST))
+        .ok()
+        .and_then(|t| serde_json::from_str::<PortManifest>(&t).ok())
+        .map(|m| {
+            m.modules
+                .into_iter()
+                .map(|p| (p.module, p.rust_sha256))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn failed(unit: &SourceUnit, module: &str, reason: String) -> FileReport {
     FileReport {
         zig: unit.display.clone(),
         module: module.to_string(),
         parses: false,
+        hand_edited: false,
         counts: Counts::default(),
         functions: Vec::new(),
         failure: Some(reason),
@@ -330,6 +396,7 @@ fn write_crate(
     out: &Path,
     crate_name: &str,
     modules: &BTreeMap<String, (String, Vec<FnTranslation>)>,
+    keep: &std::collections::BTreeSet<String>,
 ) -> Result<(), TranslateError> {
     let manifest = format!(
         "[package]\nname = \"{crate_name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
@@ -343,7 +410,7 @@ fn write_crate(
         lib.push_str(&format!("pub mod {name};\n"));
     }
     write_if_changed(&out.join("src/lib.rs"), &lib)?;
-    for (name, (text, _)) in modules {
+    for (name, (text, _)) in modules.iter().filter(|(name, _)| !keep.contains(*name)) {
         write_if_changed(&out.join("src").join(format!("{name}.rs")), text)?;
     }
     Ok(())

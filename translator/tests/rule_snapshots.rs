@@ -53,6 +53,7 @@ fn every_rule_snapshot_compiles() {
         "rule_fixtures",
         &Default::default(),
         true,
+        true,
         &|_| {},
     )
     .expect("translate");
