@@ -210,6 +210,10 @@ impl<'a> Translator<'a> {
         };
         let mut generics = Vec::new();
         let mut params = Vec::new();
+        // Typed (name, type) of each entry of `params`; `None` for the
+        // receiver and generic-typed parameters.
+        let mut typed: Vec<Option<(proc_macro2::Ident, Ty)>> = Vec::new();
+        let mut receiver_borrows = false;
         let mut markers = Vec::new();
         for (i, p) in f.proto.params.iter().enumerate() {
             let pname = p.name.clone().unwrap_or_else(|| format!("arg{i}"));
@@ -224,6 +228,7 @@ impl<'a> Translator<'a> {
                     self.bind(&pname, Ty::Named(g.clone()));
                     let (n, gi) = (ident(&pname), ident(&g));
                     params.push(quote!(#n: #gi));
+                    typed.push(None);
                     continue;
                 }
                 ParamType::VarArgs => return self.fn_todo(&format!("fn `{}`: C varargs", f.name)),
@@ -245,8 +250,10 @@ impl<'a> Translator<'a> {
                 && let Some(receiver) = receiver_tokens(&zty, st)
             {
                 self.state.receiver = Some(pname.clone());
+                receiver_borrows = matches!(zty, Ty::Ref { .. });
                 self.bind(&pname, zty.clone());
                 params.push(receiver);
+                typed.push(None);
                 continue;
             }
             let Some(rt) = rust_type(&zty) else {
@@ -261,9 +268,10 @@ impl<'a> Translator<'a> {
                     "PERF(port): comptime parameter `{pname}` is a runtime argument"
                 )));
             }
-            self.bind(&pname, zty);
+            self.bind(&pname, zty.clone());
             let n = ident(&pname);
             params.push(quote!(#n: #rt));
+            typed.push(Some((n, zty)));
         }
         let ret = self.zig_type(&f.proto.return_type);
         let mut ret_tokens = match &ret {
@@ -286,33 +294,48 @@ impl<'a> Translator<'a> {
         // output buffer), else the first borrowed one. rustc's borrow
         // checker rejects the choice if the body returns another borrow.
         let mut lifetimes = Vec::new();
-        let borrowed_params = params
-            .iter()
-            .filter(|p| is_reference_param(p) || p.to_string().contains("self"))
-            .count();
-        if returns_reference(&ret) && borrowed_params == 0 {
-            // Nothing to borrow from: Zig returned static data (a literal).
-            let rt = ret_tokens.to_string().replacen('&', "&'static ", 1);
-            ret_tokens = rt.parse().unwrap_or(ret_tokens);
-        }
-        if returns_reference(&ret)
-            && params.iter().filter(|p| is_reference_param(p)).count() > 1
-            && !params
-                .first()
-                .is_some_and(|p| p.to_string().contains("self"))
-        {
-            let pick = params
-                .iter()
-                .position(|p| p.to_string().contains("& mut"))
-                .or_else(|| params.iter().position(is_reference_param));
-            if let Some(i) = pick {
-                let tokens = params[i].to_string().replacen('&', "&'a ", 1);
-                if let Ok(t) = tokens.parse::<TokenStream>() {
-                    params[i] = t;
-                    let rt = ret_tokens.to_string().replacen('&', "&'a ", 1);
-                    ret_tokens = rt.parse().unwrap_or(ret_tokens);
-                    lifetimes.push(quote!('a));
+        let borrowed: Vec<usize> = (0..typed.len())
+            .filter(|&i| {
+                typed[i]
+                    .as_ref()
+                    .is_some_and(|(_, t)| matches!(t, Ty::Slice { .. } | Ty::Ref { .. }))
+            })
+            .collect();
+        if returns_reference(&ret) && !receiver_borrows {
+            let lifetime = if borrowed.is_empty() {
+                // Nothing to borrow from: Zig returned static data (a literal).
+                Some(syn::Lifetime::new(
+                    "'static",
+                    proc_macro2::Span::call_site(),
+                ))
+            } else if borrowed.len() > 1 {
+                let pick = borrowed
+                    .iter()
+                    .copied()
+                    .find(|&i| {
+                        typed[i].as_ref().is_some_and(|(_, t)| {
+                            matches!(
+                                t,
+                                Ty::Slice { mutable: true, .. } | Ty::Ref { mutable: true, .. }
+                            )
+                        })
+                    })
+                    .unwrap_or(borrowed[0]);
+                let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+                if let Some((n, t)) = &typed[pick]
+                    && let Some(rt) = super::types::rust_type_in(t, Some(&a))
+                {
+                    params[pick] = quote!(#n: #rt);
                 }
+                lifetimes.push(quote!(#a));
+                Some(a)
+            } else {
+                None // one borrowed parameter: elision ties them
+            };
+            if let Some(l) = lifetime
+                && let Some(rt) = super::types::rust_type_in(&ret, Some(&l))
+            {
+                ret_tokens = quote!(-> #rt);
             }
         }
         let all_generics: Vec<TokenStream> = lifetimes
@@ -752,10 +775,6 @@ fn returns_reference(ty: &Ty) -> bool {
         Ty::Optional(t) | Ty::ErrorUnion(t) => returns_reference(t),
         _ => false,
     }
-}
-
-fn is_reference_param(p: &TokenStream) -> bool {
-    p.to_string().contains(": &")
 }
 
 /// `self: Self` / `self: *Self` / `self: *const Self` → receivers.

@@ -223,6 +223,12 @@ pub fn zig_type_with(
 /// The Rust spelling of a type, or `None` when it has none (Unknown) or
 /// needs a decision the rules cannot make (a Zig width Rust lacks).
 pub fn rust_type(ty: &Ty) -> Option<TokenStream> {
+    rust_type_in(ty, None)
+}
+
+/// [`rust_type`] with `lifetime` on the outermost reference (through
+/// `Option`/`Result`): `&'a [u8]`, `Option<&'a T>`.
+pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenStream> {
     Some(match ty {
         Ty::Int(name) => {
             let t = ident(rust_int(name)?);
@@ -238,9 +244,9 @@ pub fn rust_type(ty: &Ty) -> Option<TokenStream> {
         Ty::Slice { elem, mutable } => {
             let e = rust_type(elem)?;
             if *mutable {
-                quote!(&mut [#e])
+                quote!(&#lifetime mut [#e])
             } else {
-                quote!(&[#e])
+                quote!(&#lifetime [#e])
             }
         }
         Ty::Array { elem, len } => {
@@ -251,9 +257,9 @@ pub fn rust_type(ty: &Ty) -> Option<TokenStream> {
         Ty::Ref { to, mutable } => {
             let t = rust_type(to)?;
             if *mutable {
-                quote!(&mut #t)
+                quote!(&#lifetime mut #t)
             } else {
-                quote!(&#t)
+                quote!(&#lifetime #t)
             }
         }
         Ty::Raw { to, mutable } => {
@@ -265,11 +271,11 @@ pub fn rust_type(ty: &Ty) -> Option<TokenStream> {
             }
         }
         Ty::Optional(inner) => {
-            let t = rust_type(inner)?;
+            let t = rust_type_in(inner, lifetime)?;
             quote!(Option<#t>)
         }
         Ty::ErrorUnion(inner) => {
-            let t = rust_type(inner)?;
+            let t = rust_type_in(inner, lifetime)?;
             quote!(Result<#t, Error>)
         }
         Ty::Named(name) if name == "Self" => quote!(Self),
