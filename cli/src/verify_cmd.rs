@@ -706,18 +706,23 @@ impl Writer<'_> {
 
 "#;
 
+impl TestCounts {
+    /// A test command that could not even start counts as one failure.
+    const NOT_RUN: TestCounts = TestCounts {
+        passed: 0,
+        failed: 1,
+    };
+}
+
+/// Runs a test command with no stdin; `None` if it cannot be started.
+fn test_output(cmd: &mut Command) -> Option<std::process::Output> {
+    cmd.stdin(Stdio::null()).output().ok()
+}
+
 /// `zig test FILE`: passed and failed counts from its summary.
 fn zig_test(zig: &Path, file: &Path) -> TestCounts {
-    let Ok(out) = Command::new(zig)
-        .arg("test")
-        .arg(file)
-        .stdin(Stdio::null())
-        .output()
-    else {
-        return TestCounts {
-            passed: 0,
-            failed: 1,
-        };
+    let Some(out) = test_output(Command::new(zig).arg("test").arg(file)) else {
+        return TestCounts::NOT_RUN;
     };
     let text = String::from_utf8_lossy(&out.stderr);
     let number = |after: &str| {
@@ -752,16 +757,13 @@ fn zig_test(zig: &Path, file: &Path) -> TestCounts {
 
 /// `cargo test --release` in the port: sums of its `test result:` lines.
 fn cargo_test(krate: &Path) -> TestCounts {
-    let Ok(out) = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["test", "--release", "--quiet"])
-        .current_dir(krate)
-        .stdin(Stdio::null())
-        .output()
-    else {
-        return TestCounts {
-            passed: 0,
-            failed: 1,
-        };
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let Some(out) = test_output(
+        cargo
+            .args(["test", "--release", "--quiet"])
+            .current_dir(krate),
+    ) else {
+        return TestCounts::NOT_RUN;
     };
     let text = String::from_utf8_lossy(&out.stdout);
     let mut counts = TestCounts::default();
