@@ -38,6 +38,9 @@ pub struct PortConfig {
     pub modules: BTreeMap<String, PathBuf>,
     #[serde(default)]
     pub translate: TranslateConfig,
+    /// The LLM endpoint (off unless a command asks for it).
+    #[serde(default)]
+    pub llm: LlmConfig,
     /// Directory the config was read from (module paths are relative to it).
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -69,6 +72,20 @@ pub struct TranslateConfig {
     /// Function (`name` or `Type.name`) → its Rust item, used verbatim.
     #[serde(default)]
     pub overrides: BTreeMap<String, String>,
+    /// Functions an LLM wrote and the oracle accepted, per Zig file (its
+    /// display path) then per function key; not read from TOML but from
+    /// the crate's LLM state. Hand-written overrides win over these.
+    #[serde(skip)]
+    pub accepted: BTreeMap<String, BTreeMap<String, AcceptedFn>>,
+}
+
+/// A function body that did not come from the rules.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+pub struct AcceptedFn {
+    /// The Rust item (`fn ...`), as parsed and screened.
+    pub rust: String,
+    /// Who wrote it and how it was checked, for the marker comment.
+    pub provenance: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -78,6 +95,37 @@ pub struct RewriteRule {
     pub zig: String,
     /// A Rust expression; `{0}`, `{1}`... are the translated arguments.
     pub rust: String,
+}
+
+/// `[llm]`: an OpenAI-compatible chat-completions endpoint. Every field
+/// can also come from the environment (see `zigport_llm::Settings`); the
+/// API key only ever comes from the environment variable named here.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LlmConfig {
+    /// `http://localhost:8080/v1` (llama.cpp), `http://localhost:11434/v1`
+    /// (Ollama), `https://api.openai.com/v1`.
+    pub base_url: Option<String>,
+    pub model: Option<String>,
+    /// Name of the environment variable holding the API key
+    /// (default `OPENAI_API_KEY`); keys are never written in this file.
+    pub api_key_env: Option<String>,
+    /// Requests in flight at once (default 4).
+    pub concurrency: Option<usize>,
+    /// Per-request timeout in seconds (default 120).
+    pub timeout_secs: Option<f64>,
+    /// Retries on 429, 5xx, timeouts and connection errors (default 4).
+    pub max_retries: Option<u32>,
+    /// First backoff delay in milliseconds, doubled per retry (default 1000).
+    pub retry_base_ms: Option<u64>,
+    /// Turns per function: the first translation plus repairs (default 3).
+    pub max_attempts: Option<u32>,
+    /// Oracle cases a candidate must pass (default 2000).
+    pub oracle_cases: Option<usize>,
+    pub temperature: Option<f32>,
+    /// Price in USD per million input / output tokens, for the report.
+    pub price_input_per_mtok: Option<f64>,
+    pub price_output_per_mtok: Option<f64>,
 }
 
 fn default_zig() -> String {

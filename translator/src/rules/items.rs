@@ -179,9 +179,23 @@ impl<'a> Translator<'a> {
             Some(t) => format!("{t}.{}", f.name),
             None => f.name.clone(),
         };
-        let item = match self.config.overrides.get(&key) {
-            Some(text) => self.override_item(&key, text, self_type.is_some()),
-            None => self.fn_tokens(decl, f, self_type, &rust_name),
+        let accepted = self
+            .config
+            .accepted
+            .get(self.zig_path)
+            .and_then(|fns| fns.get(&key));
+        let item = match (self.config.overrides.get(&key), accepted) {
+            (Some(text), _) => self.override_item(
+                &key,
+                text,
+                "is hand-written (zigport.toml [translate.overrides])",
+                self_type.is_some(),
+            ),
+            (None, Some(a)) => {
+                let note = format!("was written by {}", a.provenance);
+                self.override_item(&key, &a.rust, &note, self_type.is_some())
+            }
+            (None, None) => self.fn_tokens(decl, f, self_type, &rust_name),
         };
         let item = if self.state.stubbed {
             self.fn_stub(f, &rust_name, decl.is_pub)
@@ -371,7 +385,13 @@ impl<'a> Translator<'a> {
 
     /// A hand-written function from the port configuration, used verbatim
     /// (checked to be one Rust function).
-    fn override_item(&mut self, key: &str, text: &str, is_method: bool) -> TokenStream {
+    fn override_item(
+        &mut self,
+        key: &str,
+        text: &str,
+        origin: &str,
+        is_method: bool,
+    ) -> TokenStream {
         let parsed: Result<TokenStream, String> = if is_method {
             syn::parse_str::<syn::ImplItemFn>(text)
                 .map(|f| quote!(#f))
@@ -383,9 +403,7 @@ impl<'a> Translator<'a> {
         };
         match parsed {
             Ok(item) => {
-                let marker = comment_marker(&format!(
-                    "zigport: `{key}` is hand-written (zigport.toml [translate.overrides])"
-                ));
+                let marker = comment_marker(&format!("zigport: `{key}` {origin}"));
                 quote!(#marker #item)
             }
             Err(e) => self.fn_todo(&format!("override for `{key}` is not a Rust function: {e}")),

@@ -145,6 +145,8 @@ struct FnState {
 pub(crate) struct Translator<'a> {
     source: &'a str,
     config: &'a TranslateConfig,
+    /// The Zig file's display path (keys `config.accepted`).
+    zig_path: &'a str,
     file: &'a SourceFile,
     scope: ModuleScope,
     state: FnState,
@@ -168,6 +170,7 @@ pub fn translate_module(
     let mut t = Translator {
         source,
         config,
+        zig_path,
         file,
         scope: ModuleScope::default(),
         state: FnState::default(),
