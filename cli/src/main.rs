@@ -1,6 +1,7 @@
 //! The `zigport` command line: a thin layer over the library crates.
 
 mod plan_cmd;
+mod refine;
 mod toolchain_cmd;
 mod translate_cmd;
 mod verify_cmd;

@@ -7,12 +7,12 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
-use zigport_translator::config::PortConfig;
+use zigport_translator::config::{PortConfig, TranslateConfig};
 use zigport_translator::translate::{
     Counts, FnStatus, SourceUnit, TranslateReport, translate_units,
 };
 
-use crate::{exit, notify, toolchain_request};
+use crate::{exit, notify, refine, toolchain_request};
 
 #[derive(Args)]
 pub struct TranslateArgs {
@@ -31,6 +31,13 @@ pub struct TranslateArgs {
     /// (they are kept by default).
     #[arg(long)]
     force: bool,
+    /// Where the rules leave TODOs or errors, ask the LLM configured in
+    /// `[llm]`; only code that compiles and agrees with the Zig is kept.
+    #[arg(long)]
+    llm: bool,
+    /// With `--llm`: print the prompts, send nothing.
+    #[arg(long, requires = "llm")]
+    dry_run: bool,
 }
 
 #[derive(Args)]
@@ -47,11 +54,50 @@ pub struct EvalArgs {
 
 pub fn translate(args: &TranslateArgs, config: &PortConfig) -> Result<u8> {
     let units = discover(&args.path)?;
-    let report = run(&units, &args.out, config, !args.no_check, args.force)?;
+    let mut config = config.clone();
+    refine::apply_accepted(&mut config.translate, &args.out);
+    let report = run(&units, &args.out, &config, !args.no_check, args.force)?;
+    if !args.llm {
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        } else {
+            print_summary(&report, None);
+        }
+        return Ok(exit::OK);
+    }
+    if args.no_check {
+        bail!("--llm needs the compile check (drop --no-check)");
+    }
+    let retranslate = |translate: &TranslateConfig| {
+        let mut c = config.clone();
+        c.translate = translate.clone();
+        run(&units, &args.out, &c, true, args.force)
+    };
+    let refined = refine::refine(
+        &units,
+        &args.out,
+        &config,
+        report,
+        args.dry_run,
+        &retranslate,
+    )?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        print_summary(&report, None);
+        #[derive(Serialize)]
+        struct WithLlm<'a> {
+            #[serde(flatten)]
+            report: &'a TranslateReport,
+            llm: &'a [refine::FnOutcome],
+            llm_usage: &'a std::collections::BTreeMap<String, refine::Usage>,
+        }
+        let out = WithLlm {
+            report: &refined.report,
+            llm: &refined.outcomes,
+            llm_usage: &refined.usage,
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else if !args.dry_run {
+        print_summary(&refined.report, None);
+        refine::print_outcomes(&refined.outcomes, &refined.usage);
     }
     Ok(exit::OK)
 }

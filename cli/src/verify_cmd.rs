@@ -42,33 +42,44 @@ pub struct VerifyArgs {
 }
 
 #[derive(Serialize)]
-struct Report {
-    functions: Vec<FunctionReport>,
-    skipped: Vec<Skipped>,
-    zig_tests: TestCounts,
-    rust_tests: TestCounts,
-    divergences: usize,
+pub struct Report {
+    pub functions: Vec<FunctionReport>,
+    pub skipped: Vec<Skipped>,
+    pub zig_tests: TestCounts,
+    pub rust_tests: TestCounts,
+    pub divergences: usize,
 }
 
 #[derive(Serialize)]
-struct FunctionReport {
-    module: String,
-    function: String,
-    verdict: Verdict,
-    bench: Option<BenchResult>,
+pub struct FunctionReport {
+    pub module: String,
+    pub function: String,
+    pub verdict: Verdict,
+    pub bench: Option<BenchResult>,
 }
 
 #[derive(Serialize)]
-struct Skipped {
-    module: String,
-    function: String,
-    reason: String,
+pub struct Skipped {
+    pub module: String,
+    pub function: String,
+    pub reason: String,
 }
 
 #[derive(Serialize, Default, Clone, Copy)]
-struct TestCounts {
-    passed: usize,
-    failed: usize,
+pub struct TestCounts {
+    pub passed: usize,
+    pub failed: usize,
+}
+
+/// What to verify and how hard.
+pub struct VerifyOptions {
+    pub cases: usize,
+    /// Only these `(module, zig function)` pairs (all when `None`).
+    pub only: Option<std::collections::BTreeSet<(String, String)>>,
+    /// Run both sides' test blocks.
+    pub tests: bool,
+    /// Benchmark every agreeing function.
+    pub bench: bool,
 }
 
 /// A function both sides can be called through the shim ABI.
@@ -84,11 +95,41 @@ struct Pair {
 }
 
 pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
-    let krate = std::path::absolute(&args.krate)?;
+    let options = VerifyOptions {
+        cases: args.cases,
+        only: None,
+        tests: true,
+        bench: true,
+    };
+    let report = verify_crate(&args.krate, config, &options)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_report(&report);
+    }
+    Ok(
+        if report.divergences == 0 && report.zig_tests.failed == 0 && report.rust_tests.failed == 0
+        {
+            exit::OK
+        } else {
+            exit::FAILED
+        },
+    )
+}
+
+/// Whether `verify` can call `f` through the shim ABI: a top-level pub fn
+/// whose parameter and result types the ABI carries.
+pub fn oracle_checkable(f: &FnDecl) -> bool {
+    abi_signature(f).is_some()
+}
+
+/// Verifies the crate at `krate` (written by `zigport translate`).
+pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) -> Result<Report> {
+    let krate = std::path::absolute(krate)?;
     let args = &VerifyArgs {
         krate,
-        cases: args.cases,
-        json: args.json,
+        cases: options.cases,
+        json: false,
     };
     let manifest_path = args.krate.join(PORT_MANIFEST);
     let text = std::fs::read_to_string(&manifest_path).with_context(|| {
@@ -112,6 +153,11 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
             let DeclKind::Fn(f) = &decl.kind else {
                 continue;
             };
+            if let Some(only) = &options.only
+                && !only.contains(&(m.module.clone(), f.name.clone()))
+            {
+                continue;
+            }
             let status = m.functions.iter().find(|p| p.zig_name == f.name);
             let skip = |reason: &str| Skipped {
                 module: m.display.clone(),
@@ -229,8 +275,11 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
         // Benchmark only on inputs the run just showed to be trap-free
         // (the same seed regenerates them): the libraries are called
         // unisolated here.
-        let bench =
-            (verdict.zig_traps == 0 && verdict.rust_traps == 0 && verdict.hangs == 0).then(|| {
+        let bench = (options.bench
+            && verdict.zig_traps == 0
+            && verdict.rust_traps == 0
+            && verdict.hangs == 0)
+            .then(|| {
                 let sample =
                     sample_inputs(&inputs, RunConfig::default().seed, verdict.cases.min(2_000));
                 bench_libraries(&subject.name, &zig_fn, &rust_fn, &sample, 9)
@@ -243,38 +292,29 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
         });
     }
 
-    let zig_tests = manifest
-        .modules
-        .iter()
-        .fold(TestCounts::default(), |acc, m| {
-            let c = zig_test(&zig.zig, &m.zig);
-            TestCounts {
-                passed: acc.passed + c.passed,
-                failed: acc.failed + c.failed,
-            }
-        });
-    let rust_tests = cargo_test(&args.krate);
+    let (zig_tests, rust_tests) = if options.tests {
+        let zig_tests = manifest
+            .modules
+            .iter()
+            .fold(TestCounts::default(), |acc, m| {
+                let c = zig_test(&zig.zig, &m.zig);
+                TestCounts {
+                    passed: acc.passed + c.passed,
+                    failed: acc.failed + c.failed,
+                }
+            });
+        (zig_tests, cargo_test(&args.krate))
+    } else {
+        Default::default()
+    };
     let divergences = functions.iter().map(|f| f.verdict.diverged).sum();
-    let report = Report {
+    Ok(Report {
         functions,
         skipped,
         zig_tests,
         rust_tests,
         divergences,
-    };
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        print_report(&report);
-    }
-    Ok(
-        if report.divergences == 0 && report.zig_tests.failed == 0 && report.rust_tests.failed == 0
-        {
-            exit::OK
-        } else {
-            exit::FAILED
-        },
-    )
+    })
 }
 
 fn print_report(r: &Report) {

@@ -136,6 +136,32 @@ fn feedback_text(task: &FnTask, feedback: &Feedback) -> String {
     }
 }
 
+/// The Rust module reduced to its signatures: every function body becomes
+/// `{}` and the tests go, so the prompt shows the shape of the module
+/// without its size. Empty when the text does not parse.
+pub fn outline(module_text: &str) -> String {
+    use syn::visit_mut::{self, VisitMut};
+    struct Hollow;
+    impl VisitMut for Hollow {
+        fn visit_item_fn_mut(&mut self, f: &mut syn::ItemFn) {
+            f.block.stmts.clear();
+        }
+        fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
+            f.block.stmts.clear();
+        }
+        fn visit_file_mut(&mut self, file: &mut syn::File) {
+            file.items
+                .retain(|i| !matches!(i, syn::Item::Mod(m) if m.ident == "tests"));
+            visit_mut::visit_file_mut(self, file);
+        }
+    }
+    let Ok(mut file) = syn::parse_file(module_text) else {
+        return String::new();
+    };
+    Hollow.visit_file_mut(&mut file);
+    prettyplease::unparse(&file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +177,18 @@ mod tests {
             module_outline: String::new(),
             config_rules: String::new(),
         }
+    }
+
+    #[test]
+    fn outline_keeps_signatures_only() {
+        let o = outline(
+            "pub fn a(x: u8) -> u8 { x + 1 }\nimpl T { fn b(&self) { loop {} } }\n#[cfg(test)] mod tests { fn t() {} }",
+        );
+        assert!(
+            o.contains("pub fn a(x: u8) -> u8 {}") && o.contains("fn b(&self) {}"),
+            "{o}"
+        );
+        assert!(!o.contains("x + 1") && !o.contains("mod tests"), "{o}");
     }
 
     #[test]

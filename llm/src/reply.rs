@@ -82,8 +82,10 @@ fn code_of(reply: &str) -> Option<String> {
     }
     let code = if fenced {
         block.join("\n")
-    } else {
+    } else if reply.contains("fn ") {
         reply.to_string()
+    } else {
+        return None; // prose: a refusal or an explanation
     };
     (!code.trim().is_empty()).then_some(code)
 }
