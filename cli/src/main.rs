@@ -1,7 +1,11 @@
 //! The `zigport` command line: a thin layer over the library crates.
 
+mod gate_cmd;
 mod plan_cmd;
+mod port_cmd;
 mod refine;
+mod report;
+mod state;
 mod toolchain_cmd;
 mod translate_cmd;
 mod verify_cmd;
@@ -49,6 +53,12 @@ enum Command {
     Eval(translate_cmd::EvalArgs),
     /// Run every clean pub fn of a translated crate against its Zig original.
     Verify(verify_cmd::VerifyArgs),
+    /// The whole job: plan, translate, verify, state and reports (incremental).
+    Port(port_cmd::PortArgs),
+    /// CI check of a port: stale modules, divergences, failing tests, slowdowns.
+    Gate(gate_cmd::GateArgs),
+    /// Write the parity reports (Markdown, HTML, JSON) from a port's state.
+    Report(report::ReportArgs),
     /// Print the lowered IR of one Zig file as JSON.
     Ir { file: PathBuf },
 }
@@ -68,6 +78,9 @@ fn main() -> ExitCode {
         Command::Translate(args) => translate_cmd::translate(&args, &config),
         Command::Eval(args) => translate_cmd::eval(&args, &config),
         Command::Verify(args) => verify_cmd::run(&args, &config),
+        Command::Port(args) => port_cmd::run(&args, &config),
+        Command::Report(args) => report::run(&args),
+        Command::Gate(args) => gate_cmd::run(&args, &config),
         Command::Ir { file } => plan_cmd::print_ir(&file),
     };
     match result {
@@ -95,6 +108,22 @@ pub fn toolchain_request(config: &PortConfig) -> zigport_oracle::toolchain::Tool
         version: config.toolchain.zig.clone(),
         project_dir: config.base_dir.clone(),
     }
+}
+
+/// A progress bar on stderr when it is a terminal (hidden otherwise, so CI
+/// logs and `--json` pipelines stay clean).
+pub fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let template = format!("{{spinner}} {what} {{pos}}/{{len}} {{wide_msg}}");
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
 }
 
 /// Messages for the user go to stderr, so `--json` stdout stays parseable.

@@ -236,6 +236,7 @@ pub fn refine(
             let options = VerifyOptions {
                 cases: settings.oracle_cases,
                 only: Some(to_check.clone()),
+                modules: None,
                 tests: false,
                 bench: false,
             };
@@ -394,7 +395,7 @@ fn candidates(
             std::fs::read_to_string(krate.join("src").join(format!("{}.rs", file.module)))
                 .unwrap_or_default();
         let ranges = fn_line_ranges(&rust_text);
-        let module_outline = outline(&rust_text);
+        let module_outline = outline(&rust_text) + &dependency_outlines(krate, &rust_text);
         for f in wants {
             let Some(zig_source) = checkable_fn_source(&parsed, &source, &f.zig_name, &f.rust_path)
             else {
@@ -440,6 +441,32 @@ fn candidates(
         }
     }
     Ok((pending, skipped))
+}
+
+/// Signatures of the crate's other modules this one uses (`super::m`), so
+/// the LLM calls already-ported dependencies as they are.
+fn dependency_outlines(krate: &Path, rust_text: &str) -> String {
+    let used: BTreeSet<&str> = rust_text
+        .match_indices("super::")
+        .filter_map(|(i, _)| {
+            let rest = &rust_text[i + "super::".len()..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            (end > 0).then(|| &rest[..end])
+        })
+        .collect();
+    let mut out = String::new();
+    for m in used {
+        let path = krate.join("src").join(format!("{m}.rs"));
+        if let Ok(text) = std::fs::read_to_string(path) {
+            out.push_str(&format!(
+                "\n// ---- module super::{m} ----\n{}",
+                outline(&text)
+            ));
+        }
+    }
+    out
 }
 
 /// The Zig text of the top-level pub fn `name` when the oracle can call it.

@@ -1,11 +1,9 @@
 //! `zigport translate PATH --out CRATE_DIR [--json]` and `zigport eval`.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
 use zigport_translator::config::{PortConfig, TranslateConfig};
 use zigport_translator::translate::{
@@ -187,7 +185,7 @@ pub fn eval(args: &EvalArgs, config: &PortConfig) -> Result<u8> {
     Ok(exit::OK)
 }
 
-fn discover(path: &Path) -> Result<Vec<SourceUnit>> {
+pub(crate) fn discover(path: &Path) -> Result<Vec<SourceUnit>> {
     let meta = std::fs::metadata(path)
         .with_context(|| format!("{}: no such file or directory", path.display()))?;
     if meta.is_file() {
@@ -245,23 +243,14 @@ fn walkdir_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn run(
+pub(crate) fn run(
     units: &[SourceUnit],
     out: &Path,
     config: &PortConfig,
     check: bool,
     force: bool,
 ) -> Result<TranslateReport> {
-    let progress = if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(units.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} translating {pos}/{len} {wide_msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let progress = crate::progress_bar(units.len(), "translating");
     let crate_name = out
         .file_name()
         .map(|n| {

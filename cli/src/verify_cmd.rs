@@ -47,6 +47,8 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     pub zig_tests: TestCounts,
     pub rust_tests: TestCounts,
+    /// Per Rust module: its Zig file's tests and its translated tests.
+    pub module_tests: std::collections::BTreeMap<String, (TestCounts, TestCounts)>,
     pub divergences: usize,
 }
 
@@ -65,10 +67,19 @@ pub struct Skipped {
     pub reason: String,
 }
 
-#[derive(Serialize, Default, Clone, Copy)]
+#[derive(Serialize, serde::Deserialize, Default, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TestCounts {
     pub passed: usize,
     pub failed: usize,
+}
+
+impl TestCounts {
+    pub fn plus(self, other: TestCounts) -> TestCounts {
+        TestCounts {
+            passed: self.passed + other.passed,
+            failed: self.failed + other.failed,
+        }
+    }
 }
 
 /// What to verify and how hard.
@@ -76,6 +87,8 @@ pub struct VerifyOptions {
     pub cases: usize,
     /// Only these `(module, zig function)` pairs (all when `None`).
     pub only: Option<std::collections::BTreeSet<(String, String)>>,
+    /// Only these Rust modules, functions and tests (all when `None`).
+    pub modules: Option<std::collections::BTreeSet<String>>,
     /// Run both sides' test blocks.
     pub tests: bool,
     /// Benchmark every agreeing function.
@@ -98,6 +111,7 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
     let options = VerifyOptions {
         cases: args.cases,
         only: None,
+        modules: None,
         tests: true,
         bench: true,
     };
@@ -145,6 +159,15 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
     let mut pairs = Vec::new();
     let mut skipped = Vec::new();
     let mut parser = ZigParser::new();
+    let selected = |module: &str| {
+        options
+            .modules
+            .as_ref()
+            .is_none_or(|set| set.contains(module))
+    };
+    // Every verifiable function gets a Rust shim (so the crate's shim
+    // module does not depend on the selection); only selected ones run.
+    let mut unselected = Vec::new();
     for m in &manifest.modules {
         let source = std::fs::read_to_string(&m.zig)
             .with_context(|| format!("cannot read {}", m.zig.display()))?;
@@ -153,11 +176,16 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             let DeclKind::Fn(f) = &decl.kind else {
                 continue;
             };
-            if let Some(only) = &options.only
-                && !only.contains(&(m.module.clone(), f.name.clone()))
-            {
-                continue;
-            }
+            let chosen = selected(&m.module)
+                && options
+                    .only
+                    .as_ref()
+                    .is_none_or(|only| only.contains(&(m.module.clone(), f.name.clone())));
+            let (pairs, skipped) = if chosen {
+                (&mut pairs, &mut skipped)
+            } else {
+                (&mut unselected, &mut Vec::new())
+            };
             let status = m.functions.iter().find(|p| p.zig_name == f.name);
             let skip = |reason: &str| Skipped {
                 module: m.display.clone(),
@@ -186,7 +214,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             }
         }
     }
-    if pairs.is_empty() {
+    if pairs.is_empty() && !options.tests {
         bail!(
             "no function of {} can be verified yet",
             args.krate.display()
@@ -242,8 +270,11 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
     }
 
     notify("building the Rust side as a shared library");
-    let rust_lib = build_rust_side(&args.krate, &pairs)?;
+    let mut shimmed: Vec<&Pair> = pairs.iter().chain(&unselected).collect();
+    shimmed.sort_by(|a, b| a.symbol.cmp(&b.symbol));
+    let rust_lib = build_rust_side(&args.krate, &shimmed)?;
     let rust_lib = ZigLibrary::open(&rust_lib)?;
+    let progress = crate::progress_bar(pairs.len(), "verifying");
 
     let mut functions = Vec::new();
     for p in &pairs {
@@ -290,29 +321,33 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             verdict,
             bench,
         });
+        progress.inc(1);
     }
+    progress.finish_and_clear();
 
-    let (zig_tests, rust_tests) = if options.tests {
-        let zig_tests = manifest
-            .modules
-            .iter()
-            .fold(TestCounts::default(), |acc, m| {
-                let c = zig_test(&zig.zig, &m.zig);
-                TestCounts {
-                    passed: acc.passed + c.passed,
-                    failed: acc.failed + c.failed,
-                }
-            });
-        (zig_tests, cargo_test(&args.krate))
-    } else {
-        Default::default()
-    };
+    let mut module_tests = std::collections::BTreeMap::new();
+    let (mut zig_tests, mut rust_tests) = (TestCounts::default(), TestCounts::default());
+    if options.tests {
+        notify("running the Zig tests and the translated tests");
+        let rust_by_module = cargo_test(&args.krate);
+        for m in manifest.modules.iter().filter(|m| selected(&m.module)) {
+            let z = zig_test(&zig.zig, &m.zig);
+            let r = rust_by_module.get(&m.module).copied().unwrap_or_default();
+            zig_tests = zig_tests.plus(z);
+            rust_tests = rust_tests.plus(r);
+            module_tests.insert(m.module.clone(), (z, r));
+        }
+        if let Some(outside) = rust_by_module.get("") {
+            rust_tests = rust_tests.plus(*outside);
+        }
+    }
     let divergences = functions.iter().map(|f| f.verdict.diverged).sum();
     Ok(Report {
         functions,
         skipped,
         zig_tests,
         rust_tests,
+        module_tests,
         divergences,
     })
 }
@@ -505,7 +540,7 @@ fn primitive(name: &str) -> Option<AbiType> {
 
 /// Writes `src/zigport_shims.rs`, makes the crate a cdylib too, builds it
 /// with overflow checks (the parity profile), returns the library path.
-fn build_rust_side(krate: &Path, pairs: &[Pair]) -> Result<PathBuf> {
+fn build_rust_side(krate: &Path, pairs: &[&Pair]) -> Result<PathBuf> {
     std::fs::write(krate.join("src/zigport_shims.rs"), rust_shims(pairs))?;
     let lib_rs = krate.join("src/lib.rs");
     let mut lib = std::fs::read_to_string(&lib_rs)?;
@@ -523,15 +558,23 @@ fn build_rust_side(krate: &Path, pairs: &[Pair]) -> Result<PathBuf> {
         );
         std::fs::write(&cargo_toml, &manifest)?;
     }
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(["build", "--release", "--lib", "--quiet"])
         .current_dir(krate)
         .stdin(Stdio::null())
-        .status()?;
-    if !status.success() {
+        .output()?;
+    if !output.status.success() {
+        // Only the errors: warnings of generated code are the summary's job.
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let errors: Vec<&str> = stderr
+            .split("\n\n")
+            .filter(|block| block.starts_with("error"))
+            .take(5)
+            .collect();
         bail!(
-            "the Rust side does not build (cargo build --release in {})",
-            krate.display()
+            "the Rust side does not build (cargo build --release in {}):\n{}",
+            krate.display(),
+            errors.join("\n\n")
         );
     }
     let name = manifest
@@ -546,7 +589,7 @@ fn build_rust_side(krate: &Path, pairs: &[Pair]) -> Result<PathBuf> {
 }
 
 /// Rust `extern "C"` twins of the Zig shims: same symbols, same wire format.
-fn rust_shims(pairs: &[Pair]) -> String {
+fn rust_shims(pairs: &[&Pair]) -> String {
     let mut out = String::from(RUST_SHIM_PRELUDE);
     for p in pairs {
         // Output buffers (`[]u8`) are copied into a Vec and passed `&mut`.
@@ -795,30 +838,33 @@ fn zig_test(zig: &Path, file: &Path) -> TestCounts {
     }
 }
 
-/// `cargo test --release` in the port: sums of its `test result:` lines.
-fn cargo_test(krate: &Path) -> TestCounts {
+/// `cargo test --release` in the port, per module (the first segment of
+/// each test's path; `""` for a crate that did not build).
+fn cargo_test(krate: &Path) -> std::collections::BTreeMap<String, TestCounts> {
+    let mut by_module: std::collections::BTreeMap<String, TestCounts> = Default::default();
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    let Some(out) = test_output(
-        cargo
-            .args(["test", "--release", "--quiet"])
-            .current_dir(krate),
-    ) else {
-        return TestCounts::NOT_RUN;
+    let Some(out) = test_output(cargo.args(["test", "--release"]).current_dir(krate)) else {
+        by_module.insert(String::new(), TestCounts::NOT_RUN);
+        return by_module;
     };
     let text = String::from_utf8_lossy(&out.stdout);
-    let mut counts = TestCounts::default();
-    for line in text.lines().filter(|l| l.starts_with("test result:")) {
-        let n = |what: &str| {
-            line.split(what)
-                .next()
-                .and_then(|l| l.split_whitespace().last()?.parse::<usize>().ok())
-                .unwrap_or(0)
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix("test ") else {
+            continue;
         };
-        counts.passed += n(" passed");
-        counts.failed += n(" failed");
+        let Some((name, verdict)) = rest.rsplit_once(" ... ") else {
+            continue;
+        };
+        let module = name.split("::").next().unwrap_or_default().to_string();
+        let counts = by_module.entry(module).or_default();
+        match verdict.trim() {
+            "ok" => counts.passed += 1,
+            v if v.starts_with("FAILED") => counts.failed += 1,
+            _ => {}
+        }
     }
-    if !out.status.success() && counts.failed == 0 {
-        counts.failed = 1; // did not build
+    if !out.status.success() && by_module.values().all(|c| c.failed == 0) {
+        by_module.entry(String::new()).or_default().failed += 1; // did not build
     }
-    counts
+    by_module
 }

@@ -98,6 +98,10 @@ pub struct ModuleEntry {
     /// Index into `cycles` when the module is part of one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cycle: Option<usize>,
+    /// Modules of the tree this one imports (for staleness: a change
+    /// flows to every importer).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub imports: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -437,6 +441,11 @@ fn assemble(
             }
         }
     }
+    let mut imports_of: Vec<std::collections::BTreeSet<String>> =
+        vec![Default::default(); reports.len()];
+    for &(from, to) in &edges {
+        imports_of[from].insert(reports[to].module.clone());
+    }
     let analysis = ModuleGraph::new(reports.len(), edges).analyze();
     let mut cycle_of = vec![None; reports.len()];
     for (c, members) in analysis.cycles.iter().enumerate() {
@@ -471,6 +480,7 @@ fn assemble(
                 tests: r.index.tests.len(),
                 unsupported: r.unsupported.len(),
                 cycle: cycle_of[m],
+                imports: imports_of[m].iter().cloned().collect(),
                 diagnostics: r.diagnostics.clone(),
             }
         })

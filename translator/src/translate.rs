@@ -208,42 +208,58 @@ pub fn translate_units(
         file.hand_edited = hand_edited.contains(&file.module);
     }
     write_crate(out, crate_name, &texts, &hand_edited)?;
-    let diagnostics = if run_check { cargo_clippy(out) } else { None };
+    // Functions rustc rejects keep their signature and get a `todo!` body
+    // (with the error as the marker), so the rest of the crate still
+    // compiles and can be verified. They stay classified `error`.
+    let mut diagnostics = if run_check { cargo_clippy(out) } else { None };
     let checked = diagnostics.is_some();
-    let diagnostics = diagnostics.unwrap_or_default();
-    let mut errors_outside_functions = 0;
-    let mut by_module: BTreeMap<&str, Vec<&RustcMessage>> = BTreeMap::new();
-    for d in diagnostics.iter().filter(|d| d.level == "error") {
-        match d
-            .file
-            .strip_prefix("src/")
-            .and_then(|f| f.strip_suffix(".rs"))
-        {
-            Some(m) => by_module.entry(m).or_default().push(d),
-            None => errors_outside_functions += 1,
+    let mut fn_errors: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for _round in 0..MAX_STUB_ROUNDS {
+        let Some(current) = &diagnostics else { break };
+        let (attributed, _) = attribute_errors(current, &texts);
+        let mut patched = false;
+        for ((module, rust_path), errors) in attributed {
+            if hand_edited.contains(&module) {
+                fn_errors.entry((module, rust_path)).or_insert(errors);
+                continue;
+            }
+            let Some((text, _)) = texts.get_mut(&module) else {
+                continue;
+            };
+            let reason = format!(
+                "does not compile: {}",
+                errors.first().map(String::as_str).unwrap_or("?")
+            );
+            if let Some(stubbed) = stub_function_body(text, &rust_path, &reason) {
+                *text = stubbed;
+                patched = true;
+            }
+            fn_errors.entry((module, rust_path)).or_insert(errors);
         }
+        if !patched {
+            break;
+        }
+        write_crate(out, crate_name, &texts, &hand_edited)?;
+        diagnostics = cargo_clippy(out);
+    }
+    let diagnostics = diagnostics.unwrap_or_default();
+    let (remaining, errors_outside_functions) = attribute_errors(&diagnostics, &texts);
+    for (key, errors) in remaining {
+        fn_errors.entry(key).or_insert(errors);
     }
     for file in &mut files {
         let Some((text, functions)) = texts.get(&file.module) else {
             continue;
         };
         let ranges = fn_line_ranges(text);
-        let errors = by_module.remove(file.module.as_str()).unwrap_or_default();
-        let mut attributed = vec![false; errors.len()];
         for f in functions {
-            let range = ranges.get(&f.rust_path);
-            let fn_errors: Vec<String> = errors
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| range.is_some_and(|(a, b)| (*a..=*b).contains(&e.line)))
-                .map(|(i, e)| {
-                    attributed[i] = true;
-                    format!("{}:{}: {}", e.line, e.column, e.message)
-                })
-                .collect();
-            let status = if !fn_errors.is_empty() {
+            let errors = fn_errors
+                .get(&(file.module.clone(), f.rust_path.clone()))
+                .cloned()
+                .unwrap_or_default();
+            let status = if !errors.is_empty() {
                 FnStatus::Error
-            } else if !f.todo_reasons.is_empty() || range.is_none() {
+            } else if !f.todo_reasons.is_empty() || !ranges.contains_key(&f.rust_path) {
                 FnStatus::Todo
             } else {
                 FnStatus::Clean
@@ -255,10 +271,9 @@ pub fn translate_units(
                 status,
                 todos: f.todo_reasons.clone(),
                 blocked_by: Vec::new(),
-                errors: fn_errors,
+                errors,
             });
         }
-        errors_outside_functions += attributed.iter().filter(|a| !**a).count();
         block_callers_of_unported(&mut file.functions, functions);
         for f in &file.functions {
             match f.status {
@@ -267,6 +282,7 @@ pub fn translate_units(
                 FnStatus::Error => file.counts.error += 1,
             }
         }
+        file.counts.todo_markers += text.matches("TODO(port): does not compile").count() / 2;
     }
     let hashes: BTreeMap<String, String> = texts
         .iter()
@@ -299,6 +315,141 @@ pub fn translate_units(
         errors_outside_functions,
         checked,
     })
+}
+
+/// Rounds of "stub what rustc rejects, check again" (stubbing can surface
+/// errors that the first ones hid).
+const MAX_STUB_ROUNDS: usize = 3;
+
+/// rustc errors per `(module, function)`, and how many fall outside every
+/// function (types, constants, imports).
+fn attribute_errors(
+    diagnostics: &[RustcMessage],
+    texts: &BTreeMap<String, (String, Vec<FnTranslation>)>,
+) -> (BTreeMap<(String, String), Vec<String>>, usize) {
+    let mut attributed: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    let mut outside = 0;
+    let mut seen = std::collections::HashSet::new();
+    for d in diagnostics.iter().filter(|d| d.level == "error") {
+        // clippy reports some errors twice (check and lint passes).
+        if !seen.insert((d.file.clone(), d.line, d.column, d.message.clone())) {
+            continue;
+        }
+        let module = d
+            .file
+            .strip_prefix("src/")
+            .and_then(|f| f.strip_suffix(".rs"));
+        let Some((module, (text, functions))) = module.and_then(|m| texts.get_key_value(m)) else {
+            outside += 1;
+            continue;
+        };
+        let ranges = fn_line_ranges(text);
+        let owner = functions.iter().find(|f| {
+            ranges
+                .get(&f.rust_path)
+                .is_some_and(|(a, b)| (*a..=*b).contains(&d.line))
+        });
+        match owner {
+            Some(f) => attributed
+                .entry((module.clone(), f.rust_path.clone()))
+                .or_default()
+                .push(format!("{}:{}: {}", d.line, d.column, d.message)),
+            None => outside += 1,
+        }
+    }
+    (attributed, outside)
+}
+
+/// `text` with the body of function `rust_path` replaced by a `todo!`
+/// carrying `reason`, and a `// TODO(port)` line above it; `None` when the
+/// function is not found or already is such a stub.
+pub fn stub_function_body(text: &str, rust_path: &str, reason: &str) -> Option<String> {
+    use syn::spanned::Spanned;
+    let file = syn::parse_file(text).ok()?;
+    let (item_start, block) = find_fn_block(&file, rust_path)?;
+    let reason = reason.replace(['\n', '\r'], " ");
+    let marker = format!("TODO(port): {reason}");
+    let open = block.span().start();
+    let close = block.span().end();
+    let (open, close, item_line) = (
+        offset_of(text, open.line, open.column)?,
+        offset_of(text, close.line, close.column)?,
+        offset_of(text, item_start, 0)?,
+    );
+    if text[open..close].contains("TODO(port): does not compile") {
+        return None;
+    }
+    let indent: String = text[item_line..]
+        .chars()
+        .take_while(|c| *c == ' ')
+        .collect();
+    let body = format!("{{\n{indent}    todo!({:?})\n{indent}}}", marker);
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..item_line]);
+    out.push_str(&format!("{indent}// {marker}\n"));
+    out.push_str(&text[item_line..open]);
+    out.push_str(&body);
+    out.push_str(&text[close..]);
+    Some(out)
+}
+
+/// The first line of the function item (attributes and docs included) and
+/// its body block.
+fn find_fn_block(file: &syn::File, rust_path: &str) -> Option<(usize, syn::Block)> {
+    use syn::spanned::Spanned;
+    let (owner, name) = match rust_path.rsplit_once("::") {
+        Some((o, n)) => (Some(o), n),
+        None => (None, rust_path),
+    };
+    let named = |ident: &proc_macro2::Ident| unraw(ident) == name;
+    for item in &file.items {
+        match (item, owner) {
+            (syn::Item::Fn(f), None) if named(&f.sig.ident) => {
+                return Some((f.span().start().line, (*f.block).clone()));
+            }
+            (syn::Item::Impl(imp), Some(owner)) => {
+                let ty = match imp.self_ty.as_ref() {
+                    syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                    _ => None,
+                };
+                if ty.as_deref() != Some(owner) {
+                    continue;
+                }
+                for ii in &imp.items {
+                    if let syn::ImplItem::Fn(f) = ii
+                        && named(&f.sig.ident)
+                    {
+                        return Some((f.span().start().line, f.block.clone()));
+                    }
+                }
+            }
+            (syn::Item::Mod(m), Some(owner)) if m.ident == owner => {
+                for inner in m.content.iter().flat_map(|(_, items)| items) {
+                    if let syn::Item::Fn(f) = inner
+                        && named(&f.sig.ident)
+                    {
+                        return Some((f.span().start().line, (*f.block).clone()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Byte offset of a proc-macro2 location (1-based line, 0-based column in
+/// chars).
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let col = l.char_indices().nth(column).map_or(l.len(), |(b, _)| b);
+            return Some(offset + col);
+        }
+        offset += l.len();
+    }
+    None
 }
 
 /// `zigport-port.json` in the crate: which Zig file each module ports and
@@ -359,7 +510,8 @@ fn write_port_manifest(
 }
 
 /// Module → hash of what zigport last wrote, from the crate's manifest.
-fn read_port_manifest(out: &Path) -> BTreeMap<String, String> {
+/// Module → SHA-256 of the Rust zigport last wrote for it.
+pub fn read_port_manifest(out: &Path) -> BTreeMap<String, String> {
     std::fs::read_to_string(out.join(PORT_MANIFEST))
         .ok()
         .and_then(|t| serde_json::from_str::<PortManifest>(&t).ok())

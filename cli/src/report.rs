@@ -1,0 +1,415 @@
+//! Parity reports from the port state: Markdown (a PR comment), HTML (a
+//! per-module table and a chart of the Rust/Zig ratios) and JSON. Output is
+//! deterministic (sorted, no timestamps), so committed reports change in
+//! review exactly when the port does.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::Args;
+use serde::Serialize;
+
+use crate::state::{ModuleState, PortState};
+use crate::{exit, state};
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// A crate written by `zigport port`.
+    krate: PathBuf,
+    /// Where the reports go.
+    #[arg(long, default_value = "reports")]
+    out: PathBuf,
+}
+
+pub fn run(args: &ReportArgs) -> Result<u8> {
+    let Some(state) = state::load(&args.krate) else {
+        eprintln!(
+            "error: {}: no {} (run `zigport port` first)",
+            args.krate.display(),
+            state::STATE_FILE
+        );
+        return Ok(exit::INPUT);
+    };
+    write_reports(&state, &args.out)?;
+    print_summary(&state);
+    Ok(exit::OK)
+}
+
+/// Figures over the whole port.
+#[derive(Debug, Serialize, Default)]
+pub struct Summary {
+    pub modules: usize,
+    pub lines: usize,
+    pub functions: usize,
+    pub clean: usize,
+    pub todo: usize,
+    pub error: usize,
+    pub verified_functions: usize,
+    pub cases: usize,
+    pub divergences: usize,
+    pub zig_tests_passed: usize,
+    pub zig_tests_failed: usize,
+    pub rust_tests_passed: usize,
+    pub rust_tests_failed: usize,
+    pub unsafe_blocks: usize,
+    pub todo_markers: usize,
+    /// Median over modules of each module's median Rust/Zig ratio.
+    pub median_ratio: Option<f64>,
+    pub max_ratio: Option<(String, f64)>,
+}
+
+pub fn summary(state: &PortState) -> Summary {
+    let mut s = Summary {
+        modules: state.modules.len(),
+        ..Summary::default()
+    };
+    let mut ratios = Vec::new();
+    for (zig, m) in &state.modules {
+        s.lines += m.lines;
+        s.functions += m.functions;
+        s.clean += m.clean;
+        s.todo += m.todo;
+        s.error += m.error;
+        s.verified_functions += m.verified.len();
+        s.cases += m.verified.iter().map(|v| v.cases).sum::<usize>();
+        s.divergences += m.divergences();
+        s.zig_tests_passed += m.zig_tests.passed;
+        s.zig_tests_failed += m.zig_tests.failed;
+        s.rust_tests_passed += m.rust_tests.passed;
+        s.rust_tests_failed += m.rust_tests.failed;
+        s.unsafe_blocks += m.unsafe_blocks;
+        s.todo_markers += m.todo_markers;
+        if let Some(r) = module_ratio(m) {
+            ratios.push(r);
+            if s.max_ratio.as_ref().is_none_or(|(_, max)| r > *max) {
+                s.max_ratio = Some((zig.clone(), r));
+            }
+        }
+    }
+    s.median_ratio = median(&mut ratios);
+    s
+}
+
+/// The module's median Rust/Zig ratio over its benchmarked functions.
+pub fn module_ratio(m: &ModuleState) -> Option<f64> {
+    let mut r: Vec<f64> = m.verified.iter().filter_map(|v| v.ratio).collect();
+    median(&mut r)
+}
+
+fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    Some(values[values.len() / 2])
+}
+
+/// Every module ported clean, verified without divergence, tests green.
+pub fn all_green(state: &PortState) -> bool {
+    let s = summary(state);
+    s.divergences == 0 && s.zig_tests_failed == 0 && s.rust_tests_failed == 0 && s.error == 0
+}
+
+pub fn write_reports(state: &PortState, dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let s = summary(state);
+    let write = |name: &str, text: String| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+    };
+    #[derive(Serialize)]
+    struct Json<'a> {
+        summary: &'a Summary,
+        state: &'a PortState,
+    }
+    write(
+        "parity.json",
+        serde_json::to_string_pretty(&Json { summary: &s, state })? + "\n",
+    )?;
+    write("parity.md", markdown(state, &s))?;
+    write("parity.html", html(state, &s))?;
+    Ok(())
+}
+
+fn pct(n: usize, of: usize) -> String {
+    format!("{:.1}%", 100.0 * n as f64 / of.max(1) as f64)
+}
+
+fn ratio_text(r: Option<f64>) -> String {
+    r.map(|r| format!("{r:.2}")).unwrap_or_else(|| "–".into())
+}
+
+fn markdown(state: &PortState, s: &Summary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# zigport parity report: `{}`\n", state.source);
+    let _ = writeln!(
+        out,
+        "**{}** modules, {} lines of Zig, {} functions: **{} clean ({})**, {} todo, {} error. \
+         {} pub functions verified at {} cases each: **{} divergences**. Zig tests {} passed / {} failed; \
+         translated tests {} passed / {} failed. Median Rust/Zig time ratio {}{}. `unsafe` blocks: {}. Open TODO markers: {}.\n",
+        s.modules,
+        s.lines,
+        s.functions,
+        s.clean,
+        pct(s.clean, s.functions),
+        s.todo,
+        s.error,
+        s.verified_functions,
+        state.cases,
+        s.divergences,
+        s.zig_tests_passed,
+        s.zig_tests_failed,
+        s.rust_tests_passed,
+        s.rust_tests_failed,
+        ratio_text(s.median_ratio),
+        s.max_ratio
+            .as_ref()
+            .map(|(m, r)| format!(" (max {r:.2}, {m})"))
+            .unwrap_or_default(),
+        s.unsafe_blocks,
+        s.todo_markers
+    );
+    let _ = writeln!(
+        out,
+        "| module | made by | lines | fns | clean | todo | error | verified | diverged | zig tests | rust tests | ratio | unsafe | TODOs |"
+    );
+    let _ = writeln!(
+        out,
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
+    );
+    for (zig, m) in &state.modules {
+        let _ = writeln!(
+            out,
+            "| `{zig}` | {} | {} | {} | {} | {} | {} | {} | {} | {}/{} | {}/{} | {} | {} | {} |",
+            m.made_by,
+            m.lines,
+            m.functions,
+            m.clean,
+            m.todo,
+            m.error,
+            m.verified.len(),
+            m.divergences(),
+            m.zig_tests.passed,
+            m.zig_tests.passed + m.zig_tests.failed,
+            m.rust_tests.passed,
+            m.rust_tests.passed + m.rust_tests.failed,
+            ratio_text(module_ratio(m)),
+            m.unsafe_blocks,
+            m.todo_markers
+        );
+    }
+    let divergent: Vec<_> = state
+        .modules
+        .iter()
+        .flat_map(|(zig, m)| m.verified.iter().map(move |v| (zig, v)))
+        .filter(|(_, v)| v.diverged > 0)
+        .collect();
+    if !divergent.is_empty() {
+        let _ = writeln!(out, "\n## Divergences\n");
+        for (zig, v) in divergent {
+            let _ = writeln!(
+                out,
+                "### `{zig}` `{}`: {} of {} cases\n",
+                v.function, v.diverged, v.cases
+            );
+            if let Some(c) = &v.counterexample {
+                let _ = writeln!(
+                    out,
+                    "Minimal input: `{}`\n\n```diff\n{}\n```\n",
+                    c.input,
+                    c.diff.trim_end()
+                );
+            }
+        }
+    }
+    let _ = writeln!(out, "\n## Not verified\n");
+    for (zig, m) in &state.modules {
+        for (f, why) in &m.not_verified {
+            let _ = writeln!(out, "- `{zig}` `{f}`: {why}");
+        }
+    }
+    let _ = writeln!(out, "\n## Open TODOs (why the rules stopped)\n");
+    for (zig, m) in &state.modules {
+        for t in &m.open_todos {
+            let _ = writeln!(out, "- `{zig}`: {}", t.replace('\n', " "));
+        }
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn html(state: &PortState, s: &Summary) -> String {
+    let mut rows = String::new();
+    for (zig, m) in &state.modules {
+        let class = if m.divergences() > 0 || m.error > 0 || m.rust_tests.failed > 0 {
+            "bad"
+        } else if m.todo > 0 {
+            "todo"
+        } else {
+            "ok"
+        };
+        let _ = writeln!(
+            rows,
+            "<tr class=\"{class}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}/{}</td><td>{}</td><td>{}</td></tr>",
+            escape(zig),
+            escape(&m.made_by),
+            m.lines,
+            m.functions,
+            m.clean,
+            m.todo,
+            m.error,
+            m.verified.len(),
+            m.divergences(),
+            m.zig_tests.passed,
+            m.zig_tests.passed + m.zig_tests.failed,
+            m.rust_tests.passed,
+            m.rust_tests.passed + m.rust_tests.failed,
+            ratio_text(module_ratio(m)),
+            m.unsafe_blocks,
+        );
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>zigport parity: {source}</title>\n<style>\
+body{{font-family:system-ui,sans-serif;margin:2em;max-width:70em}}table{{border-collapse:collapse}}\
+td,th{{border:1px solid #ccc;padding:.2em .6em;text-align:right}}td:first-child,td:nth-child(2){{text-align:left}}\
+tr.ok td:first-child{{border-left:4px solid #2a2}}tr.todo td:first-child{{border-left:4px solid #db2}}tr.bad td:first-child{{border-left:4px solid #d22}}\
+</style></head><body>\n<h1>zigport parity: <code>{source}</code></h1>\n\
+<p>{modules} modules, {functions} functions: <b>{clean} clean ({clean_pct})</b>, {todo} todo, {error} error. \
+{verified} pub functions verified at {cases} cases each: <b>{div} divergences</b>. \
+Zig tests {zp}/{zt}, translated tests {rp}/{rt}. Median Rust/Zig ratio {median}. unsafe blocks: {unsafe_blocks}.</p>\n\
+<h2>Rust/Zig time ratio per module (median of its functions; lower is faster)</h2>\n{chart}\n\
+<h2>Modules</h2>\n<table><tr><th>module</th><th>made by</th><th>lines</th><th>fns</th><th>clean</th><th>todo</th><th>error</th><th>verified</th><th>diverged</th><th>zig tests</th><th>rust tests</th><th>ratio</th><th>unsafe</th></tr>\n{rows}</table>\n</body></html>\n",
+        source = escape(&state.source),
+        modules = s.modules,
+        functions = s.functions,
+        clean = s.clean,
+        clean_pct = pct(s.clean, s.functions),
+        todo = s.todo,
+        error = s.error,
+        verified = s.verified_functions,
+        cases = state.cases,
+        div = s.divergences,
+        zp = s.zig_tests_passed,
+        zt = s.zig_tests_passed + s.zig_tests_failed,
+        rp = s.rust_tests_passed,
+        rt = s.rust_tests_passed + s.rust_tests_failed,
+        median = ratio_text(s.median_ratio),
+        unsafe_blocks = s.unsafe_blocks,
+        chart = ratio_chart(state),
+        rows = rows,
+    )
+}
+
+/// A horizontal bar chart (inline SVG, no scripts) with a line at 1.0.
+fn ratio_chart(state: &PortState) -> String {
+    let bars: Vec<(&String, f64)> = state
+        .modules
+        .iter()
+        .filter_map(|(zig, m)| module_ratio(m).map(|r| (zig, r)))
+        .collect();
+    if bars.is_empty() {
+        return "<p>No benchmarks yet.</p>".into();
+    }
+    let max = bars.iter().map(|(_, r)| *r).fold(1.5, f64::max);
+    let (label_w, plot_w, row_h) = (220.0, 480.0, 22.0);
+    let height = row_h * bars.len() as f64 + 30.0;
+    let x = |r: f64| label_w + plot_w * r / max;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" font-size=\"12\">\n",
+        label_w + plot_w + 60.0
+    );
+    for (i, (zig, r)) in bars.iter().enumerate() {
+        let y = 10.0 + row_h * i as f64;
+        let color = if *r <= 1.0 {
+            "#2a2"
+        } else if *r <= 1.15 {
+            "#db2"
+        } else {
+            "#d22"
+        };
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{:.1}\" height=\"{}\" fill=\"{color}\"/><text x=\"{:.1}\" y=\"{}\">{r:.2}</text>",
+            label_w - 6.0,
+            y + 14.0,
+            escape(zig),
+            x(*r) - label_w,
+            row_h - 6.0,
+            x(*r) + 4.0,
+            y + 14.0
+        );
+    }
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"0\" y2=\"{1}\" stroke=\"#333\" stroke-dasharray=\"4\"/><text x=\"{0:.1}\" y=\"{2}\" text-anchor=\"middle\">1.0</text></svg>",
+        x(1.0),
+        height - 14.0,
+        height - 2.0
+    );
+    svg
+}
+
+pub fn print_summary(state: &PortState) {
+    let s = summary(state);
+    println!(
+        "{:<28} {:>6} {:>5} {:>6} {:>5} {:>6} {:>9} {:>9} {:>11} {:>11} {:>6}",
+        "module",
+        "lines",
+        "fns",
+        "clean",
+        "todo",
+        "error",
+        "verified",
+        "diverged",
+        "zig tests",
+        "rust tests",
+        "ratio"
+    );
+    for (zig, m) in &state.modules {
+        println!(
+            "{:<28} {:>6} {:>5} {:>6} {:>5} {:>6} {:>9} {:>9} {:>11} {:>11} {:>6}",
+            zig,
+            m.lines,
+            m.functions,
+            m.clean,
+            m.todo,
+            m.error,
+            m.verified.len(),
+            m.divergences(),
+            format!(
+                "{}/{}",
+                m.zig_tests.passed,
+                m.zig_tests.passed + m.zig_tests.failed
+            ),
+            format!(
+                "{}/{}",
+                m.rust_tests.passed,
+                m.rust_tests.passed + m.rust_tests.failed
+            ),
+            ratio_text(module_ratio(m))
+        );
+    }
+    println!(
+        "total: {} modules, {} functions, clean {} ({}), todo {}, error {}; verified {} fns, {} divergences; zig tests {}/{}, rust tests {}/{}; median ratio {}",
+        s.modules,
+        s.functions,
+        s.clean,
+        pct(s.clean, s.functions),
+        s.todo,
+        s.error,
+        s.verified_functions,
+        s.divergences,
+        s.zig_tests_passed,
+        s.zig_tests_passed + s.zig_tests_failed,
+        s.rust_tests_passed,
+        s.rust_tests_passed + s.rust_tests_failed,
+        ratio_text(s.median_ratio)
+    );
+}
