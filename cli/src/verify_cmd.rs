@@ -22,7 +22,8 @@ use zigport_oracle::build::{Module, build_shared_library};
 use zigport_translator::config::PortConfig;
 use zigport_translator::rules::names::snake_case;
 use zigport_translator::syntax::ir::{
-    DeclKind, Expr, ExprKind, FnDecl, ParamType, PointerSize, SourceFile,
+    ContainerKind, ContainerLayout, DeclKind, Expr, ExprKind, FnDecl, ParamType, PointerSize,
+    SourceFile,
 };
 use zigport_translator::syntax::visit::{self, Visitor};
 use zigport_translator::syntax::{ZigParser, parse_source};
@@ -133,8 +134,8 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
 
 /// Whether `verify` can call `f` through the shim ABI: a top-level pub fn
 /// whose parameter and result types the ABI carries.
-pub fn oracle_checkable(f: &FnDecl) -> bool {
-    abi_signature(f).is_some()
+pub fn oracle_checkable(f: &FnDecl, file: &SourceFile) -> bool {
+    abi_signature(f, file).is_some()
 }
 
 /// Verifies the crate at `krate` (written by `zigport translate`).
@@ -192,7 +193,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 function: f.name.clone(),
                 reason: reason.into(),
             };
-            match (status, abi_signature(f)) {
+            match (status, abi_signature(f, &file)) {
                 (Some(p), Some((params, ret)))
                     if p.status == FnStatus::Clean && !p.rust_path.contains("::") =>
                 {
@@ -466,7 +467,7 @@ fn parse_int_literal(text: &str) -> Option<i128> {
 
 /// The shim ABI of a Zig signature, when it has one: parameters of bool,
 /// integers and `[]const u8`; results of those, optionals, error unions.
-fn abi_signature(f: &FnDecl) -> Option<(Vec<AbiType>, AbiType)> {
+fn abi_signature(f: &FnDecl, file: &SourceFile) -> Option<(Vec<AbiType>, AbiType)> {
     let params = f
         .proto
         .params
@@ -476,12 +477,25 @@ fn abi_signature(f: &FnDecl) -> Option<(Vec<AbiType>, AbiType)> {
             _ => None,
         })
         .collect::<Option<Vec<_>>>()?;
-    Some((params, result_type(&f.proto.return_type)?))
+    Some((params, result_type(&f.proto.return_type, file)?))
+}
+
+/// `a.b.c` for an identifier or a chain of field accesses.
+fn dotted(t: &Expr) -> Option<String> {
+    match &t.kind {
+        ExprKind::Ident(name) => Some(name.clone()),
+        ExprKind::Field { object, member } => Some(format!("{}.{member}", dotted(object)?)),
+        _ => None,
+    }
 }
 
 fn param_type(t: &Expr) -> Option<AbiType> {
     match &t.kind {
         ExprKind::PrimitiveType(name) => primitive(name),
+        // `std.mem.Allocator`, or the usual `Allocator` alias of it.
+        _ if dotted(t).is_some_and(|d| d == "std.mem.Allocator" || d == "Allocator") => {
+            Some(AbiType::Allocator)
+        }
         // `[]const u8` is an input; `[]u8` an output buffer (its final
         // contents are compared too).
         ExprKind::Pointer(p) if p.size == PointerSize::Slice && p.sentinel.is_none() => {
@@ -497,22 +511,58 @@ fn param_type(t: &Expr) -> Option<AbiType> {
     }
 }
 
-fn result_type(t: &Expr) -> Option<AbiType> {
+fn result_type(t: &Expr, file: &SourceFile) -> Option<AbiType> {
     match &t.kind {
         ExprKind::PrimitiveType(name) if name == "void" => Some(AbiType::Void),
         ExprKind::Optional(inner) => Some(AbiType::Optional {
-            inner: Box::new(result_type(inner)?),
+            inner: Box::new(result_type(inner, file)?),
         }),
         ExprKind::ErrorUnion { payload, .. } => Some(AbiType::ErrorUnion {
-            payload: Box::new(result_type(payload)?),
+            payload: Box::new(result_type(payload, file)?),
         }),
-        _ => param_type(t).map(|p| {
-            if p == AbiType::MutBytes {
-                AbiType::Bytes
-            } else {
-                p
-            }
-        }),
+        _ if dotted(t).as_deref() == Some("std.math.Order") => Some(AbiType::EnumName),
+        ExprKind::Ident(name) => named_type(name, file),
+        _ => match param_type(t)? {
+            AbiType::MutBytes => Some(AbiType::Bytes),
+            AbiType::Allocator => None,
+            p => Some(p),
+        },
+    }
+}
+
+/// A type declared in the file: an enum (reported by tag name), or a
+/// plain struct whose fields are all scalars or such enums.
+fn named_type(name: &str, file: &SourceFile) -> Option<AbiType> {
+    let container = file.members.iter().find_map(|d| match &d.kind {
+        DeclKind::Var(v) if v.name == name => match &v.init.as_ref()?.kind {
+            ExprKind::Container(c) => Some(c),
+            _ => None,
+        },
+        _ => None,
+    })?;
+    let fields = container.members.iter().filter_map(|d| match &d.kind {
+        DeclKind::Field(f) => Some(f),
+        _ => None,
+    });
+    match container.kind {
+        ContainerKind::Enum => Some(AbiType::EnumName),
+        ContainerKind::Struct if container.layout == ContainerLayout::Auto => {
+            let fields = fields
+                .map(|f| {
+                    let ty = match &f.ty.as_ref()?.kind {
+                        ExprKind::PrimitiveType(p) => primitive(p)?,
+                        ExprKind::Ident(n) if n != name => match named_type(n, file)? {
+                            AbiType::EnumName => AbiType::EnumName,
+                            _ => return None,
+                        },
+                        _ => return None,
+                    };
+                    Some((f.name.clone(), ty))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            (!fields.is_empty()).then_some(AbiType::Struct { fields })
+        }
+        _ => None,
     }
 }
 
@@ -607,8 +657,10 @@ fn rust_shims(pairs: &[&Pair]) -> String {
                     let _ = writeln!(buffers, "    let mut m{i} = r.bytes().to_vec();");
                     format!("&mut m{i}")
                 }
+                AbiType::Allocator => String::new(),
                 _ => "r.bytes()".to_string(),
             })
+            .filter(|a| !a.is_empty())
             .collect();
         let mutated: Vec<usize> = (0..p.params.len())
             .filter(|&i| p.params[i] == AbiType::MutBytes)
@@ -647,6 +699,21 @@ fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
         AbiType::Int { signed: false, .. } => format!("{pad}w.uint({expr} as u128);\n"),
         AbiType::Float { .. } => format!("{pad}w.float({expr} as f64);\n"),
         AbiType::Bytes => format!("{pad}w.bytes(&{expr}[..]);\n"),
+        AbiType::EnumName => format!("{pad}w.bytes({expr}.zig_tag_name().as_bytes());\n"),
+        AbiType::Struct { fields } => {
+            let mut out = format!("{pad}w.tuple({});\n", fields.len());
+            for (name, ty) in fields {
+                out.push_str(&encode_rust(
+                    ty,
+                    &format!(
+                        "{expr}.{}",
+                        zigport_translator::rules::names::snake_case(name)
+                    ),
+                    depth,
+                ));
+            }
+            out
+        }
         AbiType::Optional { inner } => {
             let v = format!("v{depth}");
             format!(
@@ -668,6 +735,22 @@ fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
 const RUST_SHIM_PRELUDE: &str = r#"//! Generated by `zigport verify`: C-ABI entry points with the oracle's wire
 //! format, so the harness drives this port exactly like the Zig original.
 #![allow(clippy::all, unused)]
+
+/// Zig's tag names for std types the port maps to Rust ones; enums the
+/// port declares have an inherent `zig_tag_name`.
+trait ZigTagName {
+    fn zig_tag_name(&self) -> &'static str;
+}
+
+impl ZigTagName for core::cmp::Ordering {
+    fn zig_tag_name(&self) -> &'static str {
+        match self {
+            core::cmp::Ordering::Less => "lt",
+            core::cmp::Ordering::Equal => "eq",
+            core::cmp::Ordering::Greater => "gt",
+        }
+    }
+}
 
 static PANIC_FD: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
 

@@ -7,6 +7,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 const ZIG: &str = r#"
+const std = @import("std");
+
 pub fn double(x: u8) u8 {
     return x * 2;
 }
@@ -35,8 +37,34 @@ pub fn isMagic(x: u32) bool {
     return x == 123456789;
 }
 
+pub const Kind = enum { small, big };
+
+pub const Parts = struct { lo: u8, hi: u8, kind: Kind };
+
+pub fn kindOf(x: u32) Kind {
+    return if (x < 100) .small else .big;
+}
+
+pub fn split(x: u16) Parts {
+    return .{ .lo = @truncate(x), .hi = @truncate(x >> 8), .kind = if (x < 256) .small else .big };
+}
+
+pub fn compare(a: u32, b: u32) std.math.Order {
+    return std.math.order(a, b);
+}
+
+pub fn repeat(allocator: std.mem.Allocator, s: []const u8, n: u8) ![]u8 {
+    var out: std.ArrayList(u8) = .empty;
+    errdefer out.deinit(allocator);
+    var i: u8 = 0;
+    while (i < n) : (i += 1) {
+        try out.appendSlice(allocator, s);
+    }
+    return out.toOwnedSlice(allocator);
+}
+
 test "double" {
-    try @import("std").testing.expect(double(3) == 6);
+    try std.testing.expect(double(3) == 6);
 }
 "#;
 
@@ -81,7 +109,19 @@ fn a_faithful_port_agrees_with_zig() {
     let (code, report) = run(dir.path(), "");
     assert_eq!(code, Some(0), "{report:#}");
     assert_eq!(report["divergences"], 0);
-    for name in ["double", "clampedSum", "isVowel", "scaled", "fillWith"] {
+    // Enum and struct results, std.math.Order, an allocator parameter
+    // with an owned result are in the ABI too.
+    for name in [
+        "double",
+        "clampedSum",
+        "isVowel",
+        "scaled",
+        "fillWith",
+        "kindOf",
+        "split",
+        "compare",
+        "repeat",
+    ] {
         let v = &function(&report, name)["verdict"];
         assert_eq!(
             (v["cases"].as_u64(), v["diverged"].as_u64()),

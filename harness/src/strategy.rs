@@ -29,6 +29,7 @@ impl Dictionary {
 pub fn arguments(params: &[AbiType], dict: &Dictionary) -> BoxedStrategy<Vec<Value>> {
     params
         .iter()
+        .filter(|p| **p != AbiType::Allocator)
         .map(|p| value(p, dict))
         .collect::<Vec<_>>()
         .boxed()

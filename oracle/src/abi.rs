@@ -45,6 +45,10 @@ pub enum AbiType {
     Struct {
         fields: Vec<(String, AbiType)>,
     },
+    /// A `std.mem.Allocator` parameter. Not on the wire: the Zig shim
+    /// passes an arena freed after the call (so owned results are freed
+    /// through the shim); the Rust port has no such parameter.
+    Allocator,
 }
 
 impl AbiType {

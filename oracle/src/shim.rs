@@ -28,10 +28,18 @@ fn export(f: &ShimFn) -> String {
             AbiType::Float { .. } => format!("r.float({})", p.zig_param_type().unwrap_or_default()),
             AbiType::Bytes => "r.bytes()".to_string(),
             AbiType::MutBytes => "r.mutBytes()".to_string(),
+            AbiType::Allocator => "arena.allocator()".to_string(),
             other => format!("@compileError(\"unsupported parameter {other:?}\")"),
         };
         let _ = writeln!(body, "    const a{i} = {decode};");
         call = call.replace(&format!("{{{i}}}"), &format!("a{i}"));
+    }
+    if f.params.contains(&AbiType::Allocator) {
+        // Declared before the arguments; freed after the result is encoded.
+        body.insert_str(
+            0,
+            "    var arena = std.heap.ArenaAllocator.init(std.heap.smp_allocator);\n    defer arena.deinit();\n",
+        );
     }
     let _ = writeln!(body, "    const result = {call};");
     let buffers: Vec<usize> = (0..f.params.len())
@@ -68,6 +76,8 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
         AbiType::Float { .. } => format!("{pad}w.float({expr});\n"),
         AbiType::Bytes | AbiType::MutBytes => format!("{pad}w.bytes({expr});\n"),
         AbiType::EnumName => format!("{pad}w.bytes(@tagName({expr}));\n"),
+        // Never a result (`result_type` does not produce it).
+        AbiType::Allocator => format!("{pad}_ = {expr};\n{pad}w.tag({});\n", Wire::VOID),
         AbiType::Optional { inner } => {
             let v = format!("v{depth}");
             format!(

@@ -232,6 +232,12 @@ impl<'a> Translator<'a> {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!(core::mem::swap(#x, #y))
             }
+            // Total orders only: float operands do not compile (`cmp` needs
+            // `Ord`), which is honest: Zig's `order` on NaN is not total either.
+            (["math", "order"], [a, b]) => {
+                let (a, b) = (self.expr(a, &Ty::Unknown), self.expr(b, &Ty::Unknown));
+                quote!(#a.cmp(&#b))
+            }
             (["math", "maxInt"], [t]) => match rust_type(&self.zig_type(t)) {
                 Some(t) => quote!(#t::MAX),
                 None => return None,

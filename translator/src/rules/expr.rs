@@ -289,6 +289,21 @@ impl<'a> Translator<'a> {
         {
             return quote!(Vec::new());
         }
+        if let Ty::Order | Ty::Optional(_) = expected
+            && let Some(ordering) = match (expected, name) {
+                (Ty::Optional(inner), _) if **inner != Ty::Order => None,
+                (_, "lt") => Some(quote!(core::cmp::Ordering::Less)),
+                (_, "eq") => Some(quote!(core::cmp::Ordering::Equal)),
+                (_, "gt") => Some(quote!(core::cmp::Ordering::Greater)),
+                _ => None,
+            }
+        {
+            return if matches!(expected, Ty::Optional(_)) {
+                quote!(Some(#ordering))
+            } else {
+                ordering
+            };
+        }
         let target = match expected {
             Ty::Named(t) => Some(t.clone()),
             Ty::Optional(inner) => match inner.as_ref() {
@@ -810,6 +825,25 @@ impl<'a> Translator<'a> {
                 {
                     self.zig_type(object)
                 }
+                ExprKind::Field { .. }
+                    if self
+                        .std_path(callee)
+                        .is_some_and(|p| p == ["math", "order"]) =>
+                {
+                    Ty::Order
+                }
+                // `allocator.alloc(T, n)` / `allocator.dupe(T, s)`: an owned buffer.
+                ExprKind::Field { object, member }
+                    if matches!(member.as_str(), "alloc" | "dupe")
+                        && self.infer(object) == Ty::Allocator =>
+                {
+                    match e.kind {
+                        ExprKind::Call { ref args, .. } if !args.is_empty() => {
+                            Ty::ErrorUnion(Box::new(Ty::Vec(Box::new(self.zig_type(&args[0])))))
+                        }
+                        _ => Ty::Unknown,
+                    }
+                }
                 ExprKind::Field { object, member } => {
                     let receiver = self.infer(object);
                     let type_name =
@@ -844,7 +878,7 @@ impl<'a> Translator<'a> {
                     .map_or(Ty::Unknown, |(_, t, _)| t.clone())
             }
             ExprKind::Index { object, .. } => match self.infer(object) {
-                Ty::Slice { elem, .. } | Ty::Array { elem, .. } => *elem,
+                Ty::Slice { elem, .. } | Ty::Array { elem, .. } | Ty::Vec(elem) => *elem,
                 _ => Ty::Unknown,
             },
             ExprKind::Slice { object, .. } => match self.infer(object) {

@@ -224,6 +224,7 @@ impl<'a> Translator<'a> {
         };
         let mut generics = Vec::new();
         let mut params = Vec::new();
+        let mut takes_allocator = false;
         // Typed (name, type) of each entry of `params`; `None` for the
         // receiver and generic-typed parameters.
         let mut typed: Vec<Option<(proc_macro2::Ident, Ty)>> = Vec::new();
@@ -257,6 +258,7 @@ impl<'a> Translator<'a> {
                 // Rust's global allocator: the parameter disappears, but the
                 // name stays known so uses of it can disappear too.
                 self.bind(&pname, Ty::Allocator);
+                takes_allocator = true;
                 continue;
             }
             if i == 0
@@ -287,7 +289,12 @@ impl<'a> Translator<'a> {
             params.push(quote!(#n: #rt));
             typed.push(Some((n, zty)));
         }
-        let ret = self.zig_type(&f.proto.return_type);
+        let mut ret = self.zig_type(&f.proto.return_type);
+        if takes_allocator {
+            // Zig's convention: a slice returned by a function that takes
+            // the allocator is owned by the caller: a `Vec` in Rust.
+            ret = owned_slices(ret);
+        }
         let mut ret_tokens = match &ret {
             Ty::Void => quote!(),
             other => match rust_type(other) {
@@ -582,6 +589,7 @@ impl<'a> Translator<'a> {
         let mut methods = Vec::new();
         let mut fields = Vec::new();
         let mut variants = Vec::new();
+        let mut tag_arms: Vec<TokenStream> = Vec::new();
         let mut assoc = Vec::new();
         for member in &c.members {
             let mdoc = doc_attrs(&member.doc);
@@ -679,12 +687,24 @@ impl<'a> Translator<'a> {
                         None => quote!(),
                     };
                     variants.push(quote!(#fdoc #v #value));
+                    tag_arms.push({
+                        let tag = &f.name;
+                        quote!(Self::#v => #tag)
+                    });
                 }
                 quote! {
                     #doc
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
                     #repr
                     #vis enum #n #type_generics { #(#variants),* }
+
+                    impl #impl_generics #n #type_generics {
+                        /// The Zig tag name (`@tagName`).
+                        #[allow(dead_code)]
+                        pub fn zig_tag_name(self) -> &'static str {
+                            match self { #(#tag_arms),* }
+                        }
+                    }
                 }
             }
             (ContainerKind::Union, _) if c.tagged || c.arg.is_some() => {
@@ -824,5 +844,15 @@ impl Visitor for TryFinder<'_, '_> {
             self.found = true;
         }
         visit::walk_expr(self, expr);
+    }
+}
+
+/// `[]T` (also under `?` and `!`) as `Vec<T>`.
+fn owned_slices(ty: Ty) -> Ty {
+    match ty {
+        Ty::Slice { elem, .. } => Ty::Vec(elem),
+        Ty::Optional(inner) => Ty::Optional(Box::new(owned_slices(*inner))),
+        Ty::ErrorUnion(inner) => Ty::ErrorUnion(Box::new(owned_slices(*inner))),
+        other => other,
     }
 }

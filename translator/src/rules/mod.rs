@@ -269,6 +269,11 @@ impl<'a> Translator<'a> {
         {
             return Some(self.infer(x)).filter(|t| *t != Ty::Unknown);
         }
+        if matches!(e.kind, ExprKind::Field { .. })
+            && self.std_path(e).is_some_and(|p| p == ["math", "Order"])
+        {
+            return Some(Ty::Order);
+        }
         let ExprKind::Call { callee, args } = &e.kind else {
             return None;
         };

@@ -95,6 +95,32 @@ impl<'a> Translator<'a> {
         }
     }
 
+    /// Whether the module writes elements of `name` (`name[i] = ...`,
+    /// `name[a..b]` as a destination). Textual, so a same-named variable
+    /// in another function can make a binding `mut` needlessly (a lint,
+    /// never an error).
+    fn writes_through(&self, name: &str) -> bool {
+        let text = self.source;
+        let pattern = format!("{name}[");
+        text.match_indices(&pattern).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+                return false;
+            }
+            let rest = &text[i + pattern.len()..];
+            let Some(close) = rest.find(']') else {
+                return false;
+            };
+            let after = rest[close + 1..].trim_start();
+            (after.starts_with('=') && !after.starts_with("=="))
+                || ["+=", "-=", "*=", "|=", "&=", "^=", "<<=", ">>=", "%="]
+                    .iter()
+                    .any(|op| after.starts_with(op))
+                || text[..i].trim_end().ends_with("@memcpy(")
+                || text[..i].trim_end().ends_with("@memset(")
+        })
+    }
+
     fn let_stmt(&mut self, v: &VarDecl) -> TokenStream {
         let ty = v.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
         let init_ty = match (&ty, &v.init) {
@@ -102,7 +128,10 @@ impl<'a> Translator<'a> {
             _ => ty.clone(),
         };
         let name = ident(&v.name);
-        let mutability = (v.mutability == Mutability::Var).then(|| quote!(mut));
+        // A Zig `const` owned buffer still has mutable elements; Rust needs
+        // the binding `mut` when the function writes through it.
+        let writes_elements = matches!(init_ty, Ty::Vec(_)) && self.writes_through(&v.name);
+        let mutability = (v.mutability == Mutability::Var || writes_elements).then(|| quote!(mut));
         let annotation = rust_type(&ty).map(|t| quote!(: #t));
         if v.ty.is_some() && annotation.is_none() {
             let text = self
@@ -319,6 +348,15 @@ impl<'a> Translator<'a> {
             let mut pats = Vec::new();
             for item in &prong.items {
                 let pat = match item {
+                    SwitchItem::Value(Expr {
+                        kind: ExprKind::DotName(v),
+                        ..
+                    }) if subject_ty == Ty::Order => match v.as_str() {
+                        "lt" => quote!(core::cmp::Ordering::Less),
+                        "eq" => quote!(core::cmp::Ordering::Equal),
+                        "gt" => quote!(core::cmp::Ordering::Greater),
+                        _ => return self.todo(format!("`.{v}` is not a std.math.Order tag")),
+                    },
                     SwitchItem::Value(Expr {
                         kind: ExprKind::DotName(v),
                         ..

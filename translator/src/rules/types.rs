@@ -58,6 +58,8 @@ pub enum Ty {
     },
     /// `std.mem.Allocator`: parameters of this type disappear.
     Allocator,
+    /// `std.math.Order`: `core::cmp::Ordering` (`.lt`/`.eq`/`.gt`).
+    Order,
     Unknown,
 }
 
@@ -65,7 +67,7 @@ impl Ty {
     pub fn is_copy(&self) -> bool {
         matches!(
             self,
-            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Void | Ty::Raw { .. }
+            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Void | Ty::Raw { .. } | Ty::Order
         ) || matches!(
             self,
             Ty::Ref { mutable: false, .. } | Ty::Slice { mutable: false, .. }
@@ -239,6 +241,7 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
             quote!(#t)
         }
         Ty::Bool => quote!(bool),
+        Ty::Order => quote!(core::cmp::Ordering),
         Ty::Void => quote!(()),
         Ty::NoReturn => quote!(!),
         Ty::Slice { elem, mutable } => {
