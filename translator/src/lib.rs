@@ -11,3 +11,9 @@ pub mod plan;
 pub mod rules;
 pub mod syntax;
 pub mod translate;
+
+/// The runtime module written into every ported crate, compiled and tested
+/// here too.
+#[cfg(test)]
+#[path = "runtime/zigport_rt.rs"]
+mod zigport_rt;

@@ -148,8 +148,10 @@ pub fn translate_units(
     let mut files = Vec::new();
     let mut texts: BTreeMap<String, (String, Vec<FnTranslation>)> = BTreeMap::new();
     // `lib` and `main` are the crate's own files.
-    let mut used_modules: std::collections::HashSet<String> =
-        ["lib", "main"].iter().map(|s| s.to_string()).collect();
+    let mut used_modules: std::collections::HashSet<String> = ["lib", "main", RUNTIME_MODULE]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     for unit in units {
         on_file(&unit.display);
         let mut module = module_name(&unit.display);
@@ -316,6 +318,10 @@ pub fn translate_units(
         checked,
     })
 }
+
+/// The crate's runtime module (see `runtime/zigport_rt.rs`).
+pub const RUNTIME_MODULE: &str = "zigport_rt";
+const RUNTIME_SOURCE: &str = include_str!("runtime/zigport_rt.rs");
 
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface
 /// errors that the first ones hid).
@@ -561,7 +567,14 @@ fn write_crate(
     for name in modules.keys() {
         lib.push_str(&format!("pub mod {name};\n"));
     }
+    lib.push_str(&format!(
+        "\n/// Zig std semantics the port relies on (written by zigport).\n#[allow(dead_code)]\nmod {RUNTIME_MODULE};\n"
+    ));
     write_if_changed(&out.join("src/lib.rs"), &lib)?;
+    write_if_changed(
+        &out.join("src").join(format!("{RUNTIME_MODULE}.rs")),
+        RUNTIME_SOURCE,
+    )?;
     for (name, (text, _)) in modules.iter().filter(|(name, _)| !keep.contains(*name)) {
         write_if_changed(&out.join("src").join(format!("{name}.rs")), text)?;
     }

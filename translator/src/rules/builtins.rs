@@ -228,6 +228,52 @@ impl<'a> Translator<'a> {
                 let (s, v) = (self.expr(s, &Ty::Unknown), self.expr(v, &Ty::Unknown));
                 quote!(#s.iter().position(|&x| x == #v))
             }
+            // Zig-exact helpers in the crate's runtime module (zigport_rt).
+            (["mem", f @ ("trim" | "trimLeft" | "trimRight")], [_, s, values]) => {
+                let f = ident(&super::names::snake_case(f));
+                let (s, v) = (self.expr(s, &Ty::Unknown), self.expr(values, &Ty::Unknown));
+                quote!(crate::zigport_rt::mem::#f(#s, #v))
+            }
+            (["mem", "indexOfScalarPos"], [_, s, start, v]) => {
+                let s = self.expr(s, &Ty::Unknown);
+                let start = self.index_expr(start);
+                let v = self.expr(v, &Ty::Unknown);
+                quote!(crate::zigport_rt::mem::index_of_scalar_pos(#s, #start, #v))
+            }
+            (["mem", f @ ("indexOf" | "lastIndexOf" | "count")], [_, h, n]) => {
+                let f = ident(&super::names::snake_case(f));
+                let (h, n) = (self.expr(h, &Ty::Unknown), self.expr(n, &Ty::Unknown));
+                quote!(crate::zigport_rt::mem::#f(#h, #n))
+            }
+            (["mem", "indexOfPos"], [_, h, start, n]) => {
+                let h = self.expr(h, &Ty::Unknown);
+                let start = self.index_expr(start);
+                let n = self.expr(n, &Ty::Unknown);
+                quote!(crate::zigport_rt::mem::index_of_pos(#h, #start, #n))
+            }
+            (["mem", "lastIndexOfScalar"], [_, s, v]) => {
+                let (s, v) = (self.expr(s, &Ty::Unknown), self.expr(v, &Ty::Unknown));
+                quote!(#s.iter().rposition(|&x| x == #v))
+            }
+            // `std.mem.splitScalar` / `tokenizeScalar`: Rust's slice `split`
+            // yields the same pieces (tokenize drops the empty ones).
+            (["mem", "splitScalar"], [_, s, d]) => {
+                let (s, d) = (self.expr(s, &Ty::Unknown), self.expr(d, &Ty::Unknown));
+                quote!(#s.split(move |x| *x == #d))
+            }
+            (["mem", "tokenizeScalar"], [_, s, d]) => {
+                let (s, d) = (self.expr(s, &Ty::Unknown), self.expr(d, &Ty::Unknown));
+                quote!(#s.split(move |x| *x == #d).filter(|p| !p.is_empty()))
+            }
+            (["mem", "concat"], [_alloc, _, parts]) => {
+                let parts = self.slice_list(parts);
+                quote!(crate::zigport_rt::mem::concat(#parts))
+            }
+            (["mem", "join"], [_alloc, sep, parts]) => {
+                let sep = self.expr(sep, &Ty::Unknown);
+                let parts = self.slice_list(parts);
+                quote!(crate::zigport_rt::mem::join(#sep, #parts))
+            }
             (["mem", "swap"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!(core::mem::swap(#x, #y))
@@ -481,6 +527,27 @@ impl<'a> Translator<'a> {
             Ok(p) if syn::parse2::<syn::Path>(p.clone()).is_ok() => quote!(#p(#(#args),*)),
             _ => self.todo(format!("crate map gives `{rust_path}`, not a Rust path")),
         })
+    }
+
+    /// `&.{ a, b }` (slices to concatenate) as `&[&a[..], &b[..]]`.
+    fn slice_list(&mut self, e: &Expr) -> TokenStream {
+        let inner = match &e.kind {
+            ExprKind::AddressOf(inner) => inner.as_ref(),
+            _ => e,
+        };
+        match &inner.kind {
+            ExprKind::ListInit { elems, .. } => {
+                let items: Vec<TokenStream> = elems
+                    .iter()
+                    .map(|x| {
+                        let x = self.expr(x, &Ty::Unknown);
+                        quote!(&#x[..])
+                    })
+                    .collect();
+                quote!(&[#(#items),*])
+            }
+            _ => self.expr(e, &Ty::Unknown),
+        }
     }
 
     /// `allocator.dupe/alloc/free/create/destroy`: Rust's global allocator.

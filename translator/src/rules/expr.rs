@@ -825,12 +825,27 @@ impl<'a> Translator<'a> {
                 {
                     self.zig_type(object)
                 }
-                ExprKind::Field { .. }
-                    if self
-                        .std_path(callee)
-                        .is_some_and(|p| p == ["math", "order"]) =>
-                {
-                    Ty::Order
+                ExprKind::Field { .. } if self.std_path(callee).is_some() => {
+                    let path = self.std_path(callee).unwrap_or_default();
+                    let path: Vec<&str> = path.iter().map(String::as_str).collect();
+                    let usize_ty = || Ty::Int("usize".into());
+                    match &path[..] {
+                        ["math", "order"] => Ty::Order,
+                        [
+                            "mem",
+                            "indexOfScalar" | "indexOfScalarPos" | "indexOf" | "indexOfPos"
+                            | "lastIndexOf" | "lastIndexOfScalar" | "indexOfAny" | "indexOfNone",
+                        ] => Ty::Optional(Box::new(usize_ty())),
+                        ["mem", "count"] => usize_ty(),
+                        ["mem", "eql" | "startsWith" | "endsWith"] => Ty::Bool,
+                        ["mem", "trim" | "trimLeft" | "trimRight"] => match e.kind {
+                            ExprKind::Call { ref args, .. } if args.len() == 3 => {
+                                self.infer(&args[1])
+                            }
+                            _ => Ty::Unknown,
+                        },
+                        _ => Ty::Unknown,
+                    }
                 }
                 // `allocator.alloc(T, n)` / `allocator.dupe(T, s)`: an owned buffer.
                 ExprKind::Field { object, member }
