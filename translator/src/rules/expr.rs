@@ -734,6 +734,10 @@ impl<'a> Translator<'a> {
         }
         let mut inits = Vec::new();
         for (name, fty, default) in &info.fields {
+            // Allocator fields do not exist in Rust (the global allocator).
+            if *fty == Ty::Allocator {
+                continue;
+            }
             let value = match fields.iter().find(|f| &f.name == name) {
                 Some(f) => self.coerced(&f.value, fty),
                 None => match default {
@@ -853,8 +857,9 @@ impl<'a> Translator<'a> {
                         && self.infer(object) == Ty::Allocator =>
                 {
                     match e.kind {
+                        // Allocation cannot fail in Rust: a plain `Vec`.
                         ExprKind::Call { ref args, .. } if !args.is_empty() => {
-                            Ty::ErrorUnion(Box::new(Ty::Vec(Box::new(self.zig_type(&args[0])))))
+                            Ty::Vec(Box::new(self.zig_type(&args[0])))
                         }
                         _ => Ty::Unknown,
                     }
@@ -914,6 +919,8 @@ impl<'a> Translator<'a> {
             },
             ExprKind::Try(inner) => match self.infer(inner) {
                 Ty::ErrorUnion(t) => *t,
+                // `try allocator.alloc(..)`: the allocation is infallible here.
+                vec @ Ty::Vec(_) => vec,
                 _ => Ty::Unknown,
             },
             ExprKind::Binary { op, lhs, rhs } => match op {

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::{camel_case, ident, screaming_case, snake_case};
-use super::types::{Ty, rust_type};
+use super::types::{Ty, rust_type, rust_type_in};
 use super::{FnState, FnTranslation, Import, Translator, comment_marker};
 use crate::syntax::ir::*;
 use crate::syntax::visit::{self, Visitor};
@@ -583,9 +583,32 @@ impl<'a> Translator<'a> {
     ) -> TokenStream {
         let n = ident(name);
         let g: Vec<proc_macro2::Ident> = generics.iter().map(|g| ident(g)).collect();
-        let type_generics = (!g.is_empty()).then(|| quote!(<#(#g),*>));
-        let impl_generics =
-            (!g.is_empty()).then(|| quote!(<#(#g: Copy + Default + PartialEq + PartialOrd),*>));
+        // A plain struct with `[]const T` / `*const T` fields borrows: it
+        // gets a lifetime (Zig's convention: such fields are views, not
+        // owned; owned buffers are freed in `deinit` and come out `Vec`).
+        let borrows = g.is_empty()
+            && c.kind == ContainerKind::Struct
+            && c.layout != ContainerLayout::Packed
+            && c.members.iter().any(|m| match &m.kind {
+                DeclKind::Field(f) => f.ty.as_ref().is_some_and(|t| {
+                    matches!(
+                        self.zig_type(t),
+                        Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. }
+                    )
+                }),
+                _ => false,
+            });
+        let lifetime = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+        let type_generics = if borrows {
+            Some(quote!(<#lifetime>))
+        } else {
+            (!g.is_empty()).then(|| quote!(<#(#g),*>))
+        };
+        let impl_generics = if borrows {
+            Some(quote!(<#lifetime>))
+        } else {
+            (!g.is_empty()).then(|| quote!(<#(#g: Copy + Default + PartialEq + PartialOrd),*>))
+        };
         let mut methods = Vec::new();
         let mut fields = Vec::new();
         let mut variants = Vec::new();
@@ -632,8 +655,18 @@ impl<'a> Translator<'a> {
                 let mut all_copy = true;
                 for (f, fdoc) in &fields {
                     let ty = f.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                    if ty == Ty::Allocator {
+                        continue; // the global allocator: no field
+                    }
                     all_copy &= ty.is_copy();
-                    let Some(rt) = rust_type(&ty) else {
+                    let borrowed_ok = borrows
+                        && matches!(ty, Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. });
+                    let rt = if borrowed_ok {
+                        rust_type_in(&ty, Some(&lifetime))
+                    } else {
+                        rust_type(&ty)
+                    };
+                    let Some(rt) = rt else {
                         let text =
                             f.ty.as_ref()
                                 .map(|t| self.zig_text(t.span))
@@ -644,7 +677,7 @@ impl<'a> Translator<'a> {
                             f.name
                         ));
                     };
-                    if matches!(ty, Ty::Slice { .. } | Ty::Ref { .. }) {
+                    if !borrowed_ok && matches!(ty, Ty::Slice { .. } | Ty::Ref { .. }) {
                         return self.item_todo(format!(
                             "struct `{name}`: field `{}` borrows (`{}`): owned or borrowed is a decision",
                             f.name,
