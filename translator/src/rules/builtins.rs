@@ -646,7 +646,9 @@ impl<'a> Translator<'a> {
 
     pub(super) fn is_allocator_call(&self, e: &Expr) -> bool {
         matches!(&e.kind, ExprKind::Call { callee, .. }
-            if matches!(&callee.kind, ExprKind::Field { object, .. } if self.infer(object) == Ty::Allocator))
+            if matches!(&callee.kind, ExprKind::Field { object, .. } if self.infer(object) == Ty::Allocator)
+                // std functions whose only error is OutOfMemory.
+                || self.std_path(callee).is_some_and(|p| p == ["mem", "concat"] || p == ["mem", "join"]))
     }
 
     /// Whether a call is to `std.testing.*` (whose Rust twins are macros

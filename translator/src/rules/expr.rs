@@ -528,6 +528,15 @@ impl<'a> Translator<'a> {
     pub(super) fn widened(&mut self, value: &Expr, target: &Ty) -> TokenStream {
         let value_ty = self.infer(value);
         match (&value_ty, target) {
+            // An owned buffer where Zig passes the slice: borrow it.
+            (Ty::Vec(_), Ty::Slice { mutable, .. }) => {
+                let v = self.operand(value, &value_ty);
+                if *mutable {
+                    quote!(&mut #v)
+                } else {
+                    quote!(&#v)
+                }
+            }
             (Ty::Int(a), Ty::Int(b)) if a != b && int_rank(a) < int_rank(b) => {
                 let v = self.operand(value, &value_ty);
                 match rust_type(target) {
@@ -729,6 +738,19 @@ impl<'a> Translator<'a> {
             }
             return self.todo(format!("struct literal of `{type_name}`"));
         };
+        // `.{ .tag = payload }` of a tagged union: one variant.
+        if info.kind == Some(ContainerKind::Union)
+            && let [only] = fields
+            && let Some((_, payload_ty, _)) = info.fields.iter().find(|(n, ..)| *n == only.name)
+        {
+            let t = ident(&type_name);
+            let v = ident(&camel_case(&only.name));
+            if *payload_ty == Ty::Void {
+                return quote!(#t::#v);
+            }
+            let value = self.coerced(&only.value, payload_ty);
+            return quote!(#t::#v(#value));
+        }
         if info.kind != Some(ContainerKind::Struct) {
             return self.todo(format!("union or enum literal of `{type_name}`"));
         }

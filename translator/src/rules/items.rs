@@ -14,10 +14,14 @@ use crate::syntax::visit::{self, Visitor};
 impl<'a> Translator<'a> {
     /// The type of an unannotated constant, from its initialiser. Zig's
     /// `comptime_int` has no Rust twin: non-negative integers become
-    /// `usize`, negative ones `i64` (rustc flags any use needing another).
+    /// `usize`, negative ones `i64` (rustc flags any use needing another);
+    /// an ASCII character is a byte (`const sep = '/'` meets `u8`s), any
+    /// other a `u32` code point.
     pub(super) fn const_type(&self, init: &Expr) -> Ty {
         match &init.kind {
-            ExprKind::Int(_) | ExprKind::Char(_) => Ty::Int("usize".into()),
+            ExprKind::Char(c) if *c < 0x80 => Ty::Int("u8".into()),
+            ExprKind::Char(_) => Ty::Int("u32".into()),
+            ExprKind::Int(_) => Ty::Int("usize".into()),
             ExprKind::Unary {
                 op: UnaryOp::Neg,
                 operand,
@@ -587,17 +591,9 @@ impl<'a> Translator<'a> {
         // gets a lifetime (Zig's convention: such fields are views, not
         // owned; owned buffers are freed in `deinit` and come out `Vec`).
         let borrows = g.is_empty()
-            && c.kind == ContainerKind::Struct
-            && c.layout != ContainerLayout::Packed
-            && c.members.iter().any(|m| match &m.kind {
-                DeclKind::Field(f) => f.ty.as_ref().is_some_and(|t| {
-                    matches!(
-                        self.zig_type(t),
-                        Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. }
-                    )
-                }),
-                _ => false,
-            });
+            && (c.kind == ContainerKind::Struct
+                || (c.kind == ContainerKind::Union && (c.tagged || c.arg.is_some())))
+            && self.type_borrows(name);
         let lifetime = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
         let type_generics = if borrows {
             Some(quote!(<#lifetime>))
@@ -660,9 +656,12 @@ impl<'a> Translator<'a> {
                     }
                     all_copy &= ty.is_copy();
                     let borrowed_ok = borrows
-                        && matches!(ty, Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. });
-                    let rt = if borrowed_ok {
-                        rust_type_in(&ty, Some(&lifetime))
+                        && matches!(
+                            ty,
+                            Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. }
+                        );
+                    let rt = if borrows {
+                        self.field_type(&ty, &lifetime)
                     } else {
                         rust_type(&ty)
                     };
@@ -744,8 +743,25 @@ impl<'a> Translator<'a> {
                 for (f, fdoc) in &fields {
                     let v = ident(&camel_case(&f.name));
                     let ty = f.ty.as_ref().map_or(Ty::Void, |t| self.zig_type(t));
+                    let borrowed_ok = borrows
+                        && matches!(
+                            ty,
+                            Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. }
+                        );
                     match ty {
                         Ty::Void => variants.push(quote!(#fdoc #v)),
+                        other if borrows => match self.field_type(&other, &lifetime) {
+                            Some(rt)
+                                if borrowed_ok
+                                    || !matches!(other, Ty::Slice { .. } | Ty::Ref { .. }) =>
+                            {
+                                variants.push(quote!(#fdoc #v(#rt)))
+                            }
+                            _ => {
+                                return self
+                                    .item_todo(format!("union `{name}`: payload of `{}`", f.name));
+                            }
+                        },
                         other => match rust_type(&other) {
                             Some(rt) if !matches!(other, Ty::Slice { .. } | Ty::Ref { .. }) => {
                                 variants.push(quote!(#fdoc #v(#rt)))
@@ -769,6 +785,34 @@ impl<'a> Translator<'a> {
         let imp = (!methods.is_empty() || !assoc.is_empty())
             .then(|| quote!(impl #impl_generics #n #type_generics { #(#assoc)* #(#methods)* }));
         quote!(#definition #imp)
+    }
+
+    /// A field's type inside a container that borrows: const slices and
+    /// references, and the module's borrowing types, carry `lifetime`.
+    fn field_type(&self, ty: &Ty, lifetime: &syn::Lifetime) -> Option<TokenStream> {
+        match ty {
+            Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. } => {
+                rust_type_in(ty, Some(lifetime))
+            }
+            Ty::Named(n) if self.type_borrows(n) => {
+                let n = ident(n);
+                Some(quote!(#n<#lifetime>))
+            }
+            Ty::Optional(inner) => {
+                let t = self.field_type(inner, lifetime)?;
+                Some(quote!(Option<#t>))
+            }
+            Ty::Vec(inner) => {
+                let t = self.field_type(inner, lifetime)?;
+                Some(quote!(Vec<#t>))
+            }
+            Ty::Array { elem, len } => {
+                let t = self.field_type(elem, lifetime)?;
+                let len: TokenStream = len.parse().ok()?;
+                Some(quote!([#t; #len]))
+            }
+            other => rust_type(other),
+        }
     }
 
     fn test_item(

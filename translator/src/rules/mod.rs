@@ -15,7 +15,7 @@ mod packed;
 mod stmt;
 pub mod types;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -99,6 +99,9 @@ struct TypeInfo {
     methods: HashMap<String, FnSig>,
     /// Associated constants (`pub const init: P = ...`).
     consts: HashMap<String, String>,
+    /// Holds borrowed data (`[]const T` / `*const T` fields, or fields of
+    /// a type that does): the Rust type takes a lifetime `'a`.
+    borrows: bool,
 }
 
 #[derive(Clone)]
@@ -417,6 +420,55 @@ impl<'a> Translator<'a> {
             let info = self.type_info(&decl);
             self.scope.types.insert(name, info);
         }
+        self.mark_borrowing_types();
+    }
+
+    /// Which plain structs and tagged unions hold borrowed data, directly
+    /// or through a field of such a type (a fixpoint over the module).
+    fn mark_borrowing_types(&mut self) {
+        loop {
+            let borrowing: HashSet<String> = self
+                .scope
+                .types
+                .iter()
+                .filter(|(_, i)| i.borrows)
+                .map(|(n, _)| n.clone())
+                .collect();
+            let mut changed = false;
+            for info in self.scope.types.values_mut() {
+                let eligible = info.generics.is_empty()
+                    && info.packed.is_none()
+                    && matches!(
+                        info.kind,
+                        Some(ContainerKind::Struct | ContainerKind::Union)
+                    );
+                if info.borrows || !eligible {
+                    continue;
+                }
+                let borrows = info.fields.iter().any(|(_, t, _)| match t {
+                    Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. } => true,
+                    Ty::Named(n) => borrowing.contains(n),
+                    Ty::Optional(inner) => match inner.as_ref() {
+                        Ty::Slice { mutable: false, .. } => true,
+                        Ty::Named(n) => borrowing.contains(n),
+                        _ => false,
+                    },
+                    _ => false,
+                });
+                if borrows {
+                    info.borrows = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return;
+            }
+        }
+    }
+
+    /// Whether the module's type `name` takes a lifetime.
+    fn type_borrows(&self, name: &str) -> bool {
+        self.scope.types.get(name).is_some_and(|i| i.borrows)
     }
 
     /// The file's own struct: its top-level fields and functions.

@@ -101,6 +101,17 @@ impl<'a> Translator<'a> {
     /// never an error).
     fn writes_through(&self, name: &str) -> bool {
         let text = self.source;
+        // Passed to a call: it may be a `[]u8` parameter (a needless `mut`
+        // when it is not is only a lint).
+        let passed = [
+            format!("({name},"),
+            format!("({name})"),
+            format!(", {name})"),
+            format!(", {name},"),
+        ];
+        if passed.iter().any(|p| text.contains(p.as_str())) {
+            return true;
+        }
         let pattern = format!("{name}[");
         text.match_indices(&pattern).any(|(i, _)| {
             let before = text[..i].chars().next_back();
@@ -390,7 +401,7 @@ impl<'a> Translator<'a> {
                                 .todo(format!("switch on `.{v}` with an unknown enum type"));
                         }
                     },
-                    SwitchItem::Value(v) => match self.pattern(v) {
+                    SwitchItem::Value(v) => match self.pattern(v, &subject_ty) {
                         Some(p) => p,
                         None => {
                             let text = self.zig_text(v.span).to_string();
@@ -399,7 +410,10 @@ impl<'a> Translator<'a> {
                         }
                     },
                     SwitchItem::Range { lo, hi } => {
-                        match (pattern_literal(lo), pattern_literal(hi)) {
+                        match (
+                            pattern_literal(lo, &subject_ty),
+                            pattern_literal(hi, &subject_ty),
+                        ) {
                             (Some(lo), Some(hi)) => quote!(#lo..=#hi),
                             _ => return self.todo("switch range with non-literal bounds"),
                         }
@@ -733,7 +747,7 @@ impl<'a> Translator<'a> {
     }
 
     /// A switch item as a pattern: a literal, or a module constant.
-    fn pattern(&self, e: &Expr) -> Option<TokenStream> {
+    fn pattern(&self, e: &Expr, subject: &Ty) -> Option<TokenStream> {
         if let ExprKind::ErrorValue(name) = &e.kind {
             let v = ident(&camel_case(name));
             return Some(quote!(Error::#v));
@@ -744,7 +758,7 @@ impl<'a> Translator<'a> {
             let c = ident(rust);
             return Some(quote!(#c));
         }
-        pattern_literal(e)
+        pattern_literal(e, subject)
     }
 }
 
@@ -766,11 +780,15 @@ fn capture_pattern(c: &Capture) -> TokenStream {
 }
 
 /// Literal switch items: integers, characters, booleans.
-fn pattern_literal(e: &Expr) -> Option<TokenStream> {
+/// A literal pattern for a switch on `subject`: a character is a byte
+/// literal only when the subject is a byte (`switch (cp)` on a `u21` needs
+/// the code point as a number).
+fn pattern_literal(e: &Expr, subject: &Ty) -> Option<TokenStream> {
+    let bytes = matches!(subject, Ty::Unknown) || matches!(subject, Ty::Int(t) if t == "u8");
     match &e.kind {
         ExprKind::Int(text) => text.parse::<TokenStream>().ok(),
         ExprKind::Char(c) => match u8::try_from(*c) {
-            Ok(b) if b.is_ascii() => {
+            Ok(b) if b.is_ascii() && bytes => {
                 let lit = proc_macro2::Literal::byte_character(b);
                 Some(quote!(#lit))
             }
@@ -784,7 +802,7 @@ fn pattern_literal(e: &Expr) -> Option<TokenStream> {
             op: UnaryOp::Neg,
             operand,
         } => {
-            let inner = pattern_literal(operand)?;
+            let inner = pattern_literal(operand, subject)?;
             Some(quote!(-#inner))
         }
         _ => None,
