@@ -179,9 +179,6 @@ fn check_module(
     problems: &mut Vec<String>,
     summary: &mut String,
 ) {
-    if m.error > 0 {
-        problems.push(format!("{} functions do not compile", m.error));
-    }
     let report = match verified {
         Some(Ok(r)) => r,
         Some(Err(e)) => {
