@@ -375,6 +375,8 @@ pub fn stub_function_body(text: &str, rust_path: &str, reason: &str) -> Option<S
     let (item_start, block) = find_fn_block(&file, rust_path)?;
     let reason = reason.replace(['\n', '\r'], " ");
     let marker = format!("TODO(port): {reason}");
+    // `todo!` takes a format string: rustc's messages have braces.
+    let message = marker.replace('{', "{{").replace('}', "}}");
     let open = block.span().start();
     let close = block.span().end();
     let (open, close, item_line) = (
@@ -389,7 +391,7 @@ pub fn stub_function_body(text: &str, rust_path: &str, reason: &str) -> Option<S
         .chars()
         .take_while(|c| *c == ' ')
         .collect();
-    let body = format!("{{\n{indent}    todo!({:?})\n{indent}}}", marker);
+    let body = format!("{{\n{indent}    todo!({message:?})\n{indent}}}");
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..item_line]);
     out.push_str(&format!("{indent}// {marker}\n"));

@@ -379,6 +379,11 @@ impl<'a> Translator<'a> {
         let takes_raw = f.proto.params.iter().any(
             |p| matches!(&p.ty, ParamType::Type(t) if matches!(self.zig_type(t), Ty::Raw { .. })),
         );
+        // Called from a constant's initialiser (Zig evaluates it at
+        // comptime): a `const fn` when the body is one plain `return`.
+        let constness = (self.scope.const_called.contains(&f.name)
+            && f.body.as_ref().is_some_and(simple_return))
+        .then(|| quote!(const));
         let (unsafety, safety_doc) = if takes_raw {
             let doc = " # Safety\n\n Pointer parameters come from Zig many-item pointers: they must be valid for every index the function reads or writes.";
             (quote!(unsafe), quote!(#[doc = #doc]))
@@ -387,7 +392,7 @@ impl<'a> Translator<'a> {
         };
         quote! {
             #safety_doc
-            #vis #unsafety fn #name #generics (#(#params),*) #ret_tokens {
+            #vis #constness #unsafety fn #name #generics (#(#params),*) #ret_tokens {
                 #(#markers)*
                 #body
             }
@@ -932,4 +937,33 @@ fn owned_slices(ty: Ty) -> Ty {
         Ty::ErrorUnion(inner) => Ty::ErrorUnion(Box::new(owned_slices(*inner))),
         other => other,
     }
+}
+
+/// A body that is a single `return` of literals, parameters, field inits
+/// and arithmetic: nothing a `const fn` could not do.
+fn simple_return(body: &Block) -> bool {
+    struct Plain(bool);
+    impl Visitor for Plain {
+        fn visit_expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::Call { .. } | ExprKind::Builtin { .. } | ExprKind::Try(_) => {
+                    self.0 = false
+                }
+                _ => visit::walk_expr(self, e),
+            }
+        }
+    }
+    let [stmt] = &body.stmts[..] else {
+        return false;
+    };
+    let StmtKind::Expr(Expr {
+        kind: ExprKind::Return(Some(value)),
+        ..
+    }) = &stmt.kind
+    else {
+        return false;
+    };
+    let mut plain = Plain(true);
+    plain.visit_expr(value);
+    plain.0
 }

@@ -54,6 +54,8 @@ pub struct FnTranslation {
 #[derive(Default)]
 struct ModuleScope {
     fns: HashMap<String, FnSig>,
+    /// Module functions called in constant initialisers (`const T = f(..)`).
+    const_called: HashSet<String>,
     types: HashMap<String, TypeInfo>,
     /// Module-level value constants: Zig name → Rust name.
     consts: HashMap<String, (String, Ty)>,
@@ -421,6 +423,31 @@ impl<'a> Translator<'a> {
             self.scope.types.insert(name, info);
         }
         self.mark_borrowing_types();
+        self.collect_const_calls();
+    }
+
+    fn collect_const_calls(&mut self) {
+        struct Calls(HashSet<String>);
+        impl crate::syntax::visit::Visitor for Calls {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Call { callee, .. } = &e.kind
+                    && let ExprKind::Ident(n) = &callee.kind
+                {
+                    self.0.insert(n.clone());
+                }
+                crate::syntax::visit::walk_expr(self, e);
+            }
+        }
+        let mut calls = Calls(HashSet::new());
+        for decl in &self.file.members {
+            if let DeclKind::Var(v) = &decl.kind
+                && v.mutability == Mutability::Const
+                && let Some(init) = &v.init
+            {
+                crate::syntax::visit::Visitor::visit_expr(&mut calls, init);
+            }
+        }
+        self.scope.const_called = calls.0;
     }
 
     /// Which plain structs and tagged unions hold borrowed data, directly
