@@ -603,6 +603,28 @@ impl<'a> Translator<'a> {
 
     fn binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, expected: &Ty) -> TokenStream {
         use BinaryOp::*;
+        // `[_]T{x} ** n`: an array of n copies.
+        if op == Repeat
+            && let ExprKind::ListInit { elems, .. } = &lhs.kind
+            && let [x] = &elems[..]
+        {
+            let x = self.expr(x, &Ty::Unknown);
+            let n = self.index_expr(rhs);
+            return quote!([#x; #n]);
+        }
+        // `a ++ b` on byte strings outside a constant: a fresh buffer.
+        if op == Concat
+            && !matches!(expected, Ty::Array { .. })
+            && [lhs, rhs].iter().all(|e| {
+                matches!(
+                    e.kind,
+                    ExprKind::Str(_) | ExprKind::Slice { .. } | ExprKind::Ident(_)
+                )
+            })
+        {
+            let (l, r) = (self.expr(lhs, &Ty::Unknown), self.expr(rhs, &Ty::Unknown));
+            return quote!(&[&#l[..], &#r[..]].concat()[..]);
+        }
         let (lt, rt) = (self.infer(lhs), self.infer(rhs));
         // Each side of a comparison is typed by the other (`self == .red`).
         let (l_expected, r_expected) = match op {
@@ -834,6 +856,17 @@ impl<'a> Translator<'a> {
     /// A light type inference over expressions, for rules that depend on
     /// the operand type (`.len`, index casts, comparisons, returns).
     pub(super) fn infer(&self, e: &Expr) -> Ty {
+        if matches!(e.kind, ExprKind::Field { .. })
+            && self.std_path(e).is_some_and(|p| {
+                matches!(
+                    p.iter().map(String::as_str).collect::<Vec<_>>()[..],
+                    ["testing", "allocator" | "failing_allocator"]
+                        | ["heap", "page_allocator" | "c_allocator" | "smp_allocator"]
+                )
+            })
+        {
+            return Ty::Allocator;
+        }
         match &e.kind {
             ExprKind::Ident(n) => self
                 .local(n)

@@ -139,6 +139,12 @@ impl<'a> Translator<'a> {
             _ => ty.clone(),
         };
         let name = ident(&v.name);
+        // `const a = std.testing.allocator;`: allocators are Rust's global
+        // one, so the binding disappears (its uses already do).
+        if init_ty == Ty::Allocator {
+            self.bind(&v.name, Ty::Allocator);
+            return quote!();
+        }
         // A Zig `const` owned buffer still has mutable elements; Rust needs
         // the binding `mut` when the function writes through it.
         let writes_elements = matches!(init_ty, Ty::Vec(_)) && self.writes_through(&v.name);
