@@ -219,7 +219,7 @@ pub fn translate_units(
     for _round in 0..MAX_STUB_ROUNDS {
         let Some(current) = &diagnostics else { break };
         let (attributed, _) = attribute_errors(current, &texts);
-        let mut patched = false;
+        let mut patched = comment_out_failing_uses(current, &mut texts, &hand_edited);
         for ((module, rust_path), errors) in attributed {
             if hand_edited.contains(&module) {
                 fn_errors.entry((module, rust_path)).or_insert(errors);
@@ -364,6 +364,46 @@ fn attribute_errors(
         }
     }
     (attributed, outside)
+}
+
+/// A `use` item rustc cannot resolve (an import of a module that did not
+/// translate, say) becomes a TODO comment, so the rest of the module still
+/// compiles. Returns whether anything changed.
+fn comment_out_failing_uses(
+    diagnostics: &[RustcMessage],
+    texts: &mut BTreeMap<String, (String, Vec<FnTranslation>)>,
+    keep: &std::collections::BTreeSet<String>,
+) -> bool {
+    let mut changed = false;
+    for d in diagnostics.iter().filter(|d| d.level == "error") {
+        let Some(module) = d
+            .file
+            .strip_prefix("src/")
+            .and_then(|f| f.strip_suffix(".rs"))
+        else {
+            continue;
+        };
+        if keep.contains(module) {
+            continue;
+        }
+        let Some((text, _)) = texts.get_mut(module) else {
+            continue;
+        };
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let Some(line) = lines.get_mut(d.line.saturating_sub(1)) else {
+            continue;
+        };
+        let trimmed = line.trim_start();
+        if (trimmed.starts_with("use ") || trimmed.starts_with("pub use "))
+            && trimmed.ends_with(';')
+        {
+            let message = d.message.replace(['\n', '\r'], " ");
+            *line = format!("// TODO(port): does not compile: {message}: {trimmed}");
+            *text = lines.join("\n") + "\n";
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// `text` with the body of function `rust_path` replaced by a `todo!`
