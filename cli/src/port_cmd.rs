@@ -102,7 +102,9 @@ pub fn run(args: &PortArgs, config: &PortConfig) -> Result<u8> {
 
     let translated = translate(args, config, &units)?;
     let mut state = previous.unwrap_or_default();
-    state.source = relative_to(&args.path, &args.out);
+    state.source = zigport_translator::translate::relative_path(&args.path, &args.out)
+        .display()
+        .to_string();
     state.settings_hash = settings_hash;
     state.cases = args.cases;
     state.modules.retain(|zig, _| blobs.contains_key(zig));
@@ -271,31 +273,6 @@ fn settings_hash(config: &PortConfig, cases: usize) -> String {
         config.translate.overrides
     );
     format!("{:x}", Sha256::digest(text))
-}
-
-/// `path` relative to `base` when they share a prefix (for a committed
-/// state that does not name the machine it was made on).
-pub fn relative_to(path: &Path, base: &Path) -> String {
-    let (Ok(path), Ok(base)) = (std::path::absolute(path), std::path::absolute(base)) else {
-        return path.display().to_string();
-    };
-    let common = path
-        .components()
-        .zip(base.components())
-        .take_while(|(a, b)| a == b)
-        .count();
-    if common == 0 {
-        return path.display().to_string();
-    }
-    let ups = base.components().count() - common;
-    let mut out = PathBuf::new();
-    for _ in 0..ups {
-        out.push("..");
-    }
-    for c in path.components().skip(common) {
-        out.push(c);
-    }
-    out.display().to_string()
 }
 
 /// Resolves the state's `source` against the crate directory.

@@ -174,8 +174,9 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
     // module does not depend on the selection); only selected ones run.
     let mut unselected = Vec::new();
     for m in &manifest.modules {
-        let source = std::fs::read_to_string(&m.zig)
-            .with_context(|| format!("cannot read {}", m.zig.display()))?;
+        let zig_file = m.zig_path(&args.krate);
+        let source = std::fs::read_to_string(&zig_file)
+            .with_context(|| format!("cannot read {}", zig_file.display()))?;
         let file = parse_source(&mut parser, &source).file;
         for decl in file.members.iter().filter(|d| d.is_pub) {
             let DeclKind::Fn(f) = &decl.kind else {
@@ -256,7 +257,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
         let source = zigport_oracle::shim::generate(&fns, "const target = @import(\"target\");");
         let module = Module {
             name: "target".into(),
-            root: m.zig.clone(),
+            root: m.zig_path(&args.krate),
         };
         match build_shared_library(&zig, &source, &[module], &cache) {
             Ok(lib) => zig_libs.push((m.module.clone(), ZigLibrary::open(&lib)?)),
@@ -349,7 +350,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             .collect();
         let rust_by_module = cargo_test(&args.krate, &unported);
         for m in manifest.modules.iter().filter(|m| selected(&m.module)) {
-            let z = zig_test(&zig.zig, &m.zig);
+            let z = zig_test(&zig.zig, &m.zig_path(&args.krate));
             let r = rust_by_module.get(&m.module).copied().unwrap_or_default();
             zig_tests = zig_tests.plus(z);
             rust_tests = rust_tests.plus(r);

@@ -509,6 +509,37 @@ pub struct PortManifest {
     pub modules: Vec<PortedModule>,
 }
 
+/// `path` relative to `base` (both made absolute first), so files that
+/// record it name no machine; absolute when they share nothing.
+pub fn relative_path(path: &Path, base: &Path) -> PathBuf {
+    let (Ok(path), Ok(base)) = (std::path::absolute(path), std::path::absolute(base)) else {
+        return path.to_path_buf();
+    };
+    let common = path
+        .components()
+        .zip(base.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common <= 1 {
+        return path;
+    }
+    let mut out = PathBuf::new();
+    for _ in common..base.components().count() {
+        out.push("..");
+    }
+    for c in path.components().skip(common) {
+        out.push(c);
+    }
+    out
+}
+
+impl PortedModule {
+    /// The Zig file, resolved against the crate directory `krate`.
+    pub fn zig_path(&self, krate: &Path) -> PathBuf {
+        krate.join(&self.zig)
+    }
+}
+
 #[derive(Debug, Serialize, serde::Deserialize)]
 pub struct PortedModule {
     pub module: String,
@@ -539,7 +570,7 @@ fn write_port_manifest(
         .filter(|(_, f)| f.parses)
         .map(|(u, f)| PortedModule {
             module: f.module.clone(),
-            zig: std::path::absolute(&u.path).unwrap_or_else(|_| u.path.clone()),
+            zig: relative_path(&u.path, out),
             display: u.display.clone(),
             rust_sha256: hashes.get(&f.module).cloned().unwrap_or_default(),
             functions: f
