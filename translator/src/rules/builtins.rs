@@ -586,10 +586,74 @@ impl<'a> Translator<'a> {
 
     /// `std.ArrayList` methods on a `Vec`. Zig passes the allocator to the
     /// unmanaged list's methods; Rust's `Vec` owns its allocator.
+    /// `std.StaticStringMap(V).initComptime(.{ .{ "k", v }, ... })`: the
+    /// value type and the pairs.
+    pub(super) fn static_map_init<'e>(&self, init: &'e Expr) -> Option<(Ty, &'e [Expr])> {
+        let ExprKind::Call { callee, args } = &init.kind else {
+            return None;
+        };
+        let ExprKind::Field { object, member } = &callee.kind else {
+            return None;
+        };
+        let ExprKind::Call {
+            callee: ctor,
+            args: type_args,
+        } = &object.kind
+        else {
+            return None;
+        };
+        if member != "initComptime" || self.std_path(ctor).is_none_or(|p| p != ["StaticStringMap"])
+        {
+            return None;
+        }
+        let value = self.zig_type(type_args.first()?);
+        let inner = match &args.first()?.kind {
+            ExprKind::ListInit { elems, .. } => elems.as_slice(),
+            _ => return None,
+        };
+        Some((value, inner))
+    }
+
+    /// The pairs of a static string map as a Rust slice literal.
+    pub(super) fn static_map_literal(&mut self, init: &Expr, value_ty: &Ty) -> Option<TokenStream> {
+        let (_, pairs) = self.static_map_init(init)?;
+        let mut out = Vec::new();
+        for pair in pairs {
+            let ExprKind::ListInit { elems, .. } = &pair.kind else {
+                return Some(self.todo("static string map entry that is not a pair"));
+            };
+            let key = match elems.first().map(|k| &k.kind) {
+                Some(ExprKind::Str(bytes)) => proc_macro2::Literal::byte_string(bytes),
+                _ => return Some(self.todo("static string map key that is not a literal")),
+            };
+            let value = match elems.get(1) {
+                Some(v) if *value_ty != Ty::Void => self.expr(v, value_ty),
+                _ => quote!(()),
+            };
+            out.push(quote!((#key, #value)));
+        }
+        Some(quote!(&[#(#out),*]))
+    }
+
     pub(super) fn vec_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {
         let ExprKind::Field { object, member } = &callee.kind else {
             return None;
         };
+        // `map.get(key)` / `map.has(key)` on a static string map.
+        if let Ty::StaticMap(_) = self.infer(object) {
+            let map = self.expr(object, &Ty::Unknown);
+            return Some(match (member.as_str(), args) {
+                ("get", [k]) => {
+                    let k = self.expr(k, &Ty::Unknown);
+                    quote!(#map.iter().find(|(name, _)| *name == &#k[..]).map(|(_, v)| *v))
+                }
+                ("has", [k]) => {
+                    let k = self.expr(k, &Ty::Unknown);
+                    quote!(#map.iter().any(|(name, _)| *name == &#k[..]))
+                }
+                _ => self.todo(format!("StaticStringMap.{member}")),
+            });
+        }
         // `std.ArrayList(u8).init(a)` / `.initCapacity(a, n)`.
         if let Ty::Vec(_) = self.zig_type(object) {
             return Some(match (member.as_str(), args) {

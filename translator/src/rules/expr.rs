@@ -906,6 +906,15 @@ impl<'a> Translator<'a> {
                         _ => Ty::Unknown,
                     }
                 }
+                ExprKind::Field { object, member }
+                    if matches!(self.infer(object), Ty::StaticMap(_)) =>
+                {
+                    match (self.infer(object), member.as_str()) {
+                        (Ty::StaticMap(v), "get") => Ty::Optional(v),
+                        (_, "has") => Ty::Bool,
+                        _ => Ty::Unknown,
+                    }
+                }
                 // `allocator.alloc(T, n)` / `allocator.dupe(T, s)`: an owned buffer.
                 ExprKind::Field { object, member }
                     if matches!(member.as_str(), "alloc" | "dupe")

@@ -18,6 +18,9 @@ impl<'a> Translator<'a> {
     /// an ASCII character is a byte (`const sep = '/'` meets `u8`s), any
     /// other a `u32` code point.
     pub(super) fn const_type(&self, init: &Expr) -> Ty {
+        if let Some((value, _)) = self.static_map_init(init) {
+            return Ty::StaticMap(Box::new(value));
+        }
         match &init.kind {
             ExprKind::Char(c) if *c < 0x80 => Ty::Int("u8".into()),
             ExprKind::Char(_) => Ty::Int("u32".into()),
@@ -536,7 +539,12 @@ impl<'a> Translator<'a> {
             return self.item_todo(format!("constant `{}` = `{text}`: no type rule", v.name));
         };
         self.state = FnState::default();
-        let value = self.expr(init, &ty);
+        let value = match &ty {
+            Ty::StaticMap(v) => self
+                .static_map_literal(init, v)
+                .unwrap_or_else(|| self.todo("static string map")),
+            _ => self.expr(init, &ty),
+        };
         self.item_todos += self.state.todos.len();
         let name = ident(&screaming_case(&v.name));
         quote!(#doc #vis const #name: #rt = #value;)

@@ -60,6 +60,9 @@ pub enum Ty {
     Allocator,
     /// `std.math.Order`: `core::cmp::Ordering` (`.lt`/`.eq`/`.gt`).
     Order,
+    /// `std.StaticStringMap(V)` built at comptime: a static table of
+    /// `(key, value)` pairs.
+    StaticMap(Box<Ty>),
     Unknown,
 }
 
@@ -242,6 +245,10 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         }
         Ty::Bool => quote!(bool),
         Ty::Order => quote!(core::cmp::Ordering),
+        Ty::StaticMap(v) => {
+            let v = rust_type(v)?;
+            quote!(&'static [(&'static [u8], #v)])
+        }
         Ty::Void => quote!(()),
         Ty::NoReturn => quote!(!),
         Ty::Slice { elem, mutable } => {
