@@ -219,7 +219,8 @@ pub fn translate_units(
     for _round in 0..MAX_STUB_ROUNDS {
         let Some(current) = &diagnostics else { break };
         let (attributed, _) = attribute_errors(current, &texts);
-        let mut patched = comment_out_failing_uses(current, &mut texts, &hand_edited);
+        let mut patched = comment_out_failing_uses(current, &mut texts, &hand_edited)
+            | comment_out_failing_items(current, &mut texts, &hand_edited);
         for ((module, rust_path), errors) in attributed {
             if hand_edited.contains(&module) {
                 fn_errors.entry((module, rust_path)).or_insert(errors);
@@ -232,7 +233,14 @@ pub fn translate_units(
                 "does not compile: {}",
                 errors.first().map(String::as_str).unwrap_or("?")
             );
-            if let Some(stubbed) = stub_function_body(text, &rust_path, &reason) {
+            let first_at = errors
+                .first()
+                .and_then(|e| {
+                    let mut parts = e.split(':');
+                    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+                })
+                .unwrap_or((usize::MAX, 0));
+            if let Some(stubbed) = stub_function_body(text, &rust_path, &reason, first_at) {
                 *text = stubbed;
                 patched = true;
             }
@@ -406,13 +414,82 @@ fn comment_out_failing_uses(
     changed
 }
 
+/// A constant, static or type alias rustc rejects (it calls or names
+/// something that did not translate) is commented out with its error, so
+/// the module still builds; its users then fail and are stubbed in turn.
+fn comment_out_failing_items(
+    diagnostics: &[RustcMessage],
+    texts: &mut BTreeMap<String, (String, Vec<FnTranslation>)>,
+    keep: &std::collections::BTreeSet<String>,
+) -> bool {
+    use syn::spanned::Spanned;
+    let mut changed = false;
+    for d in diagnostics.iter().filter(|d| d.level == "error") {
+        let Some(module) = d
+            .file
+            .strip_prefix("src/")
+            .and_then(|f| f.strip_suffix(".rs"))
+        else {
+            continue;
+        };
+        if keep.contains(module) {
+            continue;
+        }
+        let Some((text, _)) = texts.get_mut(module) else {
+            continue;
+        };
+        let Ok(file) = syn::parse_file(text) else {
+            continue;
+        };
+        let failing = file.items.iter().find_map(|item| {
+            let span = match item {
+                syn::Item::Const(c) => c.span(),
+                syn::Item::Static(s) => s.span(),
+                syn::Item::Type(t) => t.span(),
+                _ => return None,
+            };
+            (span.start().line..=span.end().line)
+                .contains(&d.line)
+                .then(|| (span.start().line, span.end().line))
+        });
+        let Some((first, last)) = failing else {
+            continue;
+        };
+        let message = d.message.replace(['\n', '\r'], " ");
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for line in &mut lines[first - 1..last] {
+            *line = format!("// {line}");
+        }
+        lines.insert(
+            first - 1,
+            format!("// TODO(port): does not compile: {message}"),
+        );
+        *text = lines.join("\n") + "\n";
+        changed = true;
+    }
+    changed
+}
+
 /// `text` with the body of function `rust_path` replaced by a `todo!`
 /// carrying `reason`, and a `// TODO(port)` line above it; `None` when the
 /// function is not found or already is such a stub.
-pub fn stub_function_body(text: &str, rust_path: &str, reason: &str) -> Option<String> {
+pub fn stub_function_body(
+    text: &str,
+    rust_path: &str,
+    reason: &str,
+    error_at: (usize, usize),
+) -> Option<String> {
     use syn::spanned::Spanned;
     let file = syn::parse_file(text).ok()?;
     let (item_start, block) = find_fn_block(&file, rust_path)?;
+    // The signature itself does not compile (it names a type that did not
+    // translate): the whole function becomes a parameterless stub, and its
+    // callers, which no longer compile, are stubbed in the next round.
+    let open = block.span().start();
+    // rustc columns are 1-based, proc-macro2's 0-based.
+    if error_at < (open.line, open.column + 1) {
+        return stub_whole_function(text, rust_path, reason, item_start, &block);
+    }
     let reason = reason.replace(['\n', '\r'], " ");
     let marker = format!("TODO(port): {reason}");
     // `todo!` takes a format string: rustc's messages have braces.
@@ -437,6 +514,38 @@ pub fn stub_function_body(text: &str, rust_path: &str, reason: &str) -> Option<S
     out.push_str(&format!("{indent}// {marker}\n"));
     out.push_str(&text[item_line..open]);
     out.push_str(&body);
+    out.push_str(&text[close..]);
+    Some(out)
+}
+
+fn stub_whole_function(
+    text: &str,
+    rust_path: &str,
+    reason: &str,
+    item_start: usize,
+    block: &syn::Block,
+) -> Option<String> {
+    use syn::spanned::Spanned;
+    let close = block.span().end();
+    let (item_line, close) = (
+        offset_of(text, item_start, 0)?,
+        offset_of(text, close.line, close.column)?,
+    );
+    let original = &text[item_line..close];
+    let indent: String = original.chars().take_while(|c| *c == ' ').collect();
+    let name = rust_path.rsplit("::").next().unwrap_or(rust_path);
+    let vis = if original.contains(&format!("pub fn {name}")) {
+        "pub "
+    } else {
+        ""
+    };
+    let marker = format!("TODO(port): {}", reason.replace(['\n', '\r'], " "));
+    let message = marker.replace('{', "{{").replace('}', "}}");
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..item_line]);
+    out.push_str(&format!(
+        "{indent}// {marker}\n{indent}#[allow(dead_code)]\n{indent}{vis}fn {name}() -> ! {{\n{indent}    todo!({message:?})\n{indent}}}"
+    ));
     out.push_str(&text[close..]);
     Some(out)
 }
