@@ -1,0 +1,81 @@
+//! What rustc rejects is stubbed so the rest of the crate still builds:
+//! function bodies, whole functions whose signature names a type that did
+//! not translate, and constants that call them. Those stay `error`.
+
+use zigport_translator::translate::{FnStatus, SourceUnit, translate_units};
+
+const ZIG: &str = r#"
+const Opaque = opaque {};
+
+/// Names a type that does not translate: its signature cannot compile.
+fn useOpaque(o: *Opaque) u8 {
+    _ = o;
+    return 1;
+}
+
+fn make(a: u8) Pair {
+    return .{ .a = a, .b = useOpaque(undefined) };
+}
+
+const Pair = struct { a: u8, b: u8 };
+
+const table = [_]Pair{ make(1), make(2) };
+
+pub fn fine(x: u8) u8 {
+    return x +% 1;
+}
+
+pub fn firstA() u8 {
+    return table[0].a;
+}
+"#;
+
+#[test]
+fn a_crate_builds_around_what_did_not_translate() {
+    let dir = tempfile::tempdir().unwrap();
+    let zig = dir.path().join("m.zig");
+    std::fs::write(&zig, ZIG).unwrap();
+    let out = dir.path().join("out");
+    let report = translate_units(
+        &[SourceUnit {
+            path: zig,
+            display: "m.zig".into(),
+        }],
+        &out,
+        "stubbed",
+        &Default::default(),
+        true,
+        false,
+        &|_| {},
+    )
+    .unwrap();
+    assert!(report.checked);
+    let status = |name: &str| {
+        report.files[0]
+            .functions
+            .iter()
+            .find(|f| f.zig_name == name)
+            .map(|f| f.status)
+            .unwrap()
+    };
+    assert_eq!(status("fine"), FnStatus::Clean, "{report:#?}");
+    // Signature stub, body stub, and a user of a commented-out constant.
+    for name in ["useOpaque", "make", "firstA"] {
+        assert_eq!(status(name), FnStatus::Error, "{name}: {report:#?}");
+    }
+    let text = std::fs::read_to_string(out.join("src/m.rs")).unwrap();
+    assert!(text.contains("fn use_opaque() -> !"), "{text}");
+    assert!(text.contains("// const TABLE"), "{text}");
+    // The crate builds: `cargo build` succeeds on what was written.
+    let build = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
+        .args(["build", "--quiet"])
+        .current_dir(&out)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&build.stderr),
+        std::fs::read_to_string(out.join("src/m.rs")).unwrap()
+    );
+}
