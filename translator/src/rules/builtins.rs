@@ -336,7 +336,11 @@ impl<'a> Translator<'a> {
                     return Some(self.todo("std.mem.writeInt with a runtime or native endian"));
                 };
                 let ty = self.zig_type(t);
-                let b = self.operand(bytes, &Ty::Unknown);
+                // `&buf` is the place written: `buf[..n]`, not `(&buf)[..n]`.
+                let b = match &bytes.kind {
+                    ExprKind::AddressOf(inner) => self.operand(inner, &Ty::Unknown),
+                    _ => self.operand(bytes, &Ty::Unknown),
+                };
                 let v = self.operand(value, &ty);
                 quote!(#b[..core::mem::size_of::<#rt>()].copy_from_slice(&#v.#to()))
             }

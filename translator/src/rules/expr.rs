@@ -43,7 +43,14 @@ impl<'a> Translator<'a> {
             ExprKind::Bool(true) => quote!(true),
             ExprKind::Bool(false) => quote!(false),
             ExprKind::Null => quote!(None),
-            ExprKind::Undefined => quote!(Default::default()),
+            // Arrays longer than 32 have no `Default`: zero-fill them.
+            ExprKind::Undefined => match expected {
+                Ty::Array { elem, len } if elem.is_integer() => {
+                    let len: TokenStream = len.parse().unwrap_or_default();
+                    quote!([0; #len])
+                }
+                _ => quote!(Default::default()),
+            },
             ExprKind::Unreachable => quote!(unreachable!()),
             ExprKind::DotName(name) => self.dot_name(name, expected),
             ExprKind::ErrorValue(name) => {
@@ -528,6 +535,12 @@ impl<'a> Translator<'a> {
     pub(super) fn widened(&mut self, value: &Expr, target: &Ty) -> TokenStream {
         let value_ty = self.infer(value);
         match (&value_ty, target) {
+            // `s[i..][0..n]` with a comptime `n` is a `*[n]T` in Zig; Rust
+            // checks the length at run time (it cannot differ).
+            (Ty::Slice { .. }, Ty::Ref { to, .. }) if matches!(to.as_ref(), Ty::Array { .. }) => {
+                let v = self.expr(value, &value_ty);
+                quote!(#v.try_into().unwrap())
+            }
             // An owned buffer where Zig passes the slice: borrow it.
             (Ty::Vec(_), Ty::Slice { mutable, .. }) => {
                 let v = self.operand(value, &value_ty);
@@ -537,7 +550,14 @@ impl<'a> Translator<'a> {
                     quote!(&#v)
                 }
             }
-            (Ty::Int(a), Ty::Int(b)) if a != b && int_rank(a) < int_rank(b) => {
+            // Narrower integers widen; usize and u64 (isize and i64) are the
+            // same width on the 64-bit targets zigport ports for.
+            (Ty::Int(a), Ty::Int(b))
+                if a != b
+                    && (int_rank(a) < int_rank(b)
+                        || (int_rank(a) == int_rank(b)
+                            && a.starts_with('i') == b.starts_with('i'))) =>
+            {
                 let v = self.operand(value, &value_ty);
                 match rust_type(target) {
                     Some(t) => quote!(#v as #t),
