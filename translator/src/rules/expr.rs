@@ -59,7 +59,12 @@ impl<'a> Translator<'a> {
             }
             ExprKind::Builtin { name, args } => self.builtin(name, args, expected, e.span),
             ExprKind::Call { callee, args } => self.call(callee, args),
-            ExprKind::Field { object, member } => self.field(object, member),
+            ExprKind::Field { object, member } => {
+                if let Some(bits) = self.type_info_bits(object, member) {
+                    return bits;
+                }
+                self.field(object, member)
+            }
             ExprKind::Index { object, index } => {
                 let raw = matches!(self.infer(object), Ty::Raw { .. });
                 let o = self.operand(object, &Ty::Unknown);
@@ -397,6 +402,9 @@ impl<'a> Translator<'a> {
         match &callee.kind {
             ExprKind::Ident(name) if self.local(name).is_none() => {
                 if let Some(sig) = self.scope.fns.get(name).cloned() {
+                    if self.scope.instances.contains_key(name) {
+                        return self.call_instance(&sig, args);
+                    }
                     let f = ident(&sig.rust_name);
                     return match &sig.owner {
                         Some(owner) => {
@@ -606,6 +614,61 @@ impl<'a> Translator<'a> {
             return quote!(unsafe { #safety #path #turbofish (#(#args),*) });
         }
         quote!(#path #turbofish (#(#args),*))
+    }
+
+    /// `@typeInfo(T).int.bits` for a concrete integer `T` (a monomorphised
+    /// instance binds it): the width as a literal.
+    fn type_info_bits(&self, object: &Expr, member: &str) -> Option<TokenStream> {
+        let ExprKind::Field {
+            object: info,
+            member: kind,
+        } = &object.kind
+        else {
+            return None;
+        };
+        let ExprKind::Builtin { name, args } = &info.kind else {
+            return None;
+        };
+        if name != "typeInfo" || kind != "int" || member != "bits" {
+            return None;
+        }
+        let Ty::Int(t) = self.zig_type(args.first()?) else {
+            return None;
+        };
+        let bits = match t.as_str() {
+            "usize" | "isize" => 64,
+            other => super::types::int_width(other)?.1,
+        };
+        let lit = proc_macro2::Literal::usize_unsuffixed(bits as usize);
+        Some(quote!(#lit))
+    }
+
+    /// A call to one instance of a monomorphised function: its own name, no
+    /// type arguments, parameter types with the type parameters bound.
+    fn call_instance(&mut self, sig: &FnSig, args: &[Expr]) -> TokenStream {
+        let types: Vec<Ty> = sig
+            .type_params
+            .iter()
+            .map(|&i| args.get(i).map_or(Ty::Unknown, |a| self.zig_type(a)))
+            .collect();
+        let rust = self.instance_name(&sig.rust_name, &types);
+        self.state.calls.push(rust.clone());
+        let f = ident(&rust);
+        let (value_args, value_params): (Vec<Expr>, Vec<Ty>) = args
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !sig.type_params.contains(i))
+            .map(|(i, a)| {
+                let param = sig.params.get(i).cloned().unwrap_or(Ty::Unknown);
+                let bound = match &param {
+                    Ty::Named(_) => Ty::Unknown, // a type parameter: the value decides
+                    other => other.clone(),
+                };
+                (a.clone(), bound)
+            })
+            .unzip();
+        let args = self.args(&value_args, &value_params);
+        quote!(#f(#(#args),*))
     }
 
     /// Arguments with their parameter types; allocator arguments disappear

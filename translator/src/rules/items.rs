@@ -89,6 +89,31 @@ impl<'a> Translator<'a> {
                         self.generic_container_item(&f.name, &params, c, &doc, vis, &mut fns),
                     );
                 }
+                DeclKind::Fn(f) if self.scope.instances.contains_key(&f.name) => {
+                    let instances = self
+                        .scope
+                        .instances
+                        .get(&f.name)
+                        .cloned()
+                        .unwrap_or_default();
+                    let type_names: Vec<String> = f
+                        .proto
+                        .params
+                        .iter()
+                        .filter(|p| p.is_comptime && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type"))
+                        .filter_map(|p| p.name.clone())
+                        .collect();
+                    for types in instances {
+                        let before = self.container_types.len();
+                        self.container_types
+                            .extend(type_names.iter().cloned().zip(types.iter().cloned()));
+                        let name = self.instance_name(&snake_case(&f.name), &types);
+                        let (item, report) = self.fn_item_named(decl, f, None, name);
+                        self.container_types.truncate(before);
+                        items.push(quote!(#doc #item));
+                        fns.push(report);
+                    }
+                }
                 DeclKind::Fn(f) => {
                     let (item, report) = self.fn_item(decl, f, None);
                     items.push(quote!(#doc #item));
@@ -165,7 +190,16 @@ impl<'a> Translator<'a> {
         f: &FnDecl,
         self_type: Option<&str>,
     ) -> (TokenStream, FnTranslation) {
-        let rust_name = snake_case(&f.name);
+        self.fn_item_named(decl, f, self_type, snake_case(&f.name))
+    }
+
+    fn fn_item_named(
+        &mut self,
+        decl: &Decl,
+        f: &FnDecl,
+        self_type: Option<&str>,
+        rust_name: String,
+    ) -> (TokenStream, FnTranslation) {
         let path = match self_type {
             Some(t) => format!("{t}::{rust_name}"),
             None => rust_name.clone(),
@@ -256,6 +290,14 @@ impl<'a> Translator<'a> {
                 ParamType::VarArgs => return self.fn_todo(&format!("fn `{}`: C varargs", f.name)),
             };
             if p.is_comptime && matches!(&ty.kind, ExprKind::PrimitiveType(t) if t == "type") {
+                // A monomorphised instance: the type is bound, not generic.
+                if self
+                    .container_types
+                    .iter()
+                    .any(|(n, t)| *n == pname && *t != Ty::Named(pname.clone()))
+                {
+                    continue;
+                }
                 generics.push(ident(&pname));
                 self.bind(&pname, Ty::Named(pname.clone()));
                 continue;

@@ -56,6 +56,11 @@ struct ModuleScope {
     fns: HashMap<String, FnSig>,
     /// Module functions called in constant initialisers (`const T = f(..)`).
     const_called: HashSet<String>,
+    /// Functions with `comptime T: type` parameters whose every call in the
+    /// module passes concrete types: the type arguments of each distinct
+    /// call. They are monomorphised (`read_le_u32`, `read_le_u64`), as Zig
+    /// does, instead of becoming Rust generics that would need trait bounds.
+    instances: HashMap<String, Vec<Vec<Ty>>>,
     types: HashMap<String, TypeInfo>,
     /// Module-level value constants: Zig name → Rust name.
     consts: HashMap<String, (String, Ty)>,
@@ -424,6 +429,67 @@ impl<'a> Translator<'a> {
         }
         self.mark_borrowing_types();
         self.collect_const_calls();
+        self.collect_instances();
+    }
+
+    fn collect_instances(&mut self) {
+        struct Calls(Vec<(String, Vec<Expr>)>);
+        impl crate::syntax::visit::Visitor for Calls {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Call { callee, args } = &e.kind
+                    && let ExprKind::Ident(n) = &callee.kind
+                {
+                    self.0.push((n.clone(), args.clone()));
+                }
+                crate::syntax::visit::walk_expr(self, e);
+            }
+        }
+        let mut calls = Calls(Vec::new());
+        crate::syntax::visit::walk_file(&mut calls, self.file);
+        let mut instances: HashMap<String, Vec<Vec<Ty>>> = HashMap::new();
+        let mut generic_only = HashSet::new();
+        for (name, args) in &calls.0 {
+            let Some(sig) = self.scope.fns.get(name) else {
+                continue;
+            };
+            if sig.type_params.is_empty() || sig.owner.is_some() {
+                continue;
+            }
+            let types: Option<Vec<Ty>> = sig
+                .type_params
+                .iter()
+                .map(|&i| {
+                    let t = self.zig_type(args.get(i)?);
+                    matches!(t, Ty::Int(_) | Ty::Float(_) | Ty::Bool).then_some(t)
+                })
+                .collect();
+            match types {
+                Some(t) => {
+                    let list = instances.entry(name.clone()).or_default();
+                    if !list.contains(&t) {
+                        list.push(t);
+                    }
+                }
+                None => {
+                    generic_only.insert(name.clone());
+                }
+            }
+        }
+        instances.retain(|name, _| !generic_only.contains(name));
+        self.scope.instances = instances;
+    }
+
+    /// The Rust name of one instance of a monomorphised function.
+    fn instance_name(&self, rust_name: &str, types: &[Ty]) -> String {
+        let suffix: Vec<String> = types
+            .iter()
+            .map(|t| {
+                types::rust_type(t)
+                    .map(|r| r.to_string().replace(' ', ""))
+                    .unwrap_or_else(|| "t".into())
+            })
+            .collect();
+        format!("{rust_name}_{}", suffix.join("_"))
     }
 
     fn collect_const_calls(&mut self) {
