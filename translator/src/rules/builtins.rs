@@ -683,7 +683,7 @@ impl<'a> Translator<'a> {
                 quote!(#list.push(#x))
             }
             ("appendSlice" | "appendSliceAssumeCapacity", [x]) => {
-                let x = self.expr(
+                let x = self.coerced(
                     x,
                     &Ty::Slice {
                         elem: elem.clone(),
@@ -692,6 +692,30 @@ impl<'a> Translator<'a> {
                 );
                 quote!(#list.extend_from_slice(#x))
             }
+            ("appendNTimes" | "appendNTimesAssumeCapacity", [x, n]) => {
+                let x = self.coerced(x, &elem);
+                let n = self.index_expr(n);
+                quote!(#list.extend(core::iter::repeat_n(#x, #n)))
+            }
+            ("insert", [i, x]) => {
+                let i = self.index_expr(i);
+                let x = self.coerced(x, &elem);
+                quote!(#list.insert(#i, #x))
+            }
+            ("orderedRemove", [i]) => {
+                let i = self.index_expr(i);
+                quote!(#list.remove(#i))
+            }
+            ("swapRemove", [i]) => {
+                let i = self.index_expr(i);
+                quote!(#list.swap_remove(#i))
+            }
+            ("shrinkRetainingCapacity" | "shrinkAndFree", [n]) => {
+                let n = self.index_expr(n);
+                quote!(#list.truncate(#n))
+            }
+            ("getLast", []) => quote!(*#list.last().unwrap()),
+            ("getLastOrNull", []) => quote!(#list.last().copied()),
             ("pop", []) => quote!(#list.pop()),
             ("clearRetainingCapacity", []) => quote!(#list.clear()),
             ("clearAndFree", []) => quote!({ #list.clear(); #list.shrink_to_fit(); }),
@@ -709,7 +733,7 @@ impl<'a> Translator<'a> {
         matches!(&e.kind, ExprKind::Call { callee, .. }
             if matches!(&callee.kind, ExprKind::Field { object, member }
                 if matches!(self.infer(object), Ty::Vec(_))
-                    && matches!(member.as_str(), "append" | "appendSlice" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice")))
+                    && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice")))
     }
 
     pub(super) fn is_allocator_call(&self, e: &Expr) -> bool {

@@ -979,6 +979,7 @@ impl<'a> Translator<'a> {
                             | "lastIndexOf" | "lastIndexOfScalar" | "indexOfAny" | "indexOfNone",
                         ] => Ty::Optional(Box::new(usize_ty())),
                         ["mem", "count"] => usize_ty(),
+                        ["mem", "concat" | "join"] => Ty::Vec(Box::new(Ty::Int("u8".into()))),
                         ["mem", "eql" | "startsWith" | "endsWith"] => Ty::Bool,
                         ["mem", "trim" | "trimLeft" | "trimRight"] => match e.kind {
                             ExprKind::Call { ref args, .. } if args.len() == 3 => {
