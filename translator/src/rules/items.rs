@@ -146,6 +146,10 @@ impl<'a> Translator<'a> {
                 }
             });
         }
+        for (_, name, c) in self.scope.anon_types.clone() {
+            let doc = quote!();
+            items.push(self.container_item(&name, &c, &doc, Some(quote!(pub)), &mut fns));
+        }
         (quote!(#(#items)*), fns)
     }
 
@@ -709,7 +713,9 @@ impl<'a> Translator<'a> {
                     if ty == Ty::Allocator {
                         continue; // the global allocator: no field
                     }
-                    all_copy &= ty.is_copy();
+                    // Plain enums derive `Copy` too.
+                    all_copy &= ty.is_copy()
+                        || matches!(&ty, Ty::Named(n) if self.lookup_type(n).is_some_and(|i| i.kind == Some(ContainerKind::Enum)));
                     let borrowed_ok = borrows
                         && matches!(
                             ty,

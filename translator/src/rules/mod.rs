@@ -61,6 +61,10 @@ struct ModuleScope {
     /// call. They are monomorphised (`read_le_u32`, `read_le_u64`), as Zig
     /// does, instead of becoming Rust generics that would need trait bounds.
     instances: HashMap<String, Vec<Vec<Ty>>>,
+    /// Anonymous container types of struct fields (`pre_dot: enum { .. }`):
+    /// the span start of the type expression, the Rust name given to it
+    /// (`ExtScanPreDot`), and the declaration, emitted as its own item.
+    anon_types: Vec<(u32, String, ContainerDecl)>,
     types: HashMap<String, TypeInfo>,
     /// Module-level value constants: Zig name → Rust name.
     consts: HashMap<String, (String, Ty)>,
@@ -272,6 +276,15 @@ impl<'a> Translator<'a> {
     /// Types from the Zig std with a Rust twin: `std.ArrayList(T)` (and the
     /// 0.15 names `std.array_list.Managed/Aligned(T)`) is `Vec<T>`.
     fn std_type(&self, e: &Expr) -> Option<Ty> {
+        if let ExprKind::Container(_) = &e.kind
+            && let Some((_, name, _)) = self
+                .scope
+                .anon_types
+                .iter()
+                .find(|(s, ..)| *s == e.span.start)
+        {
+            return Some(Ty::Named(name.clone()));
+        }
         // `@TypeOf(x)` in a type position: the type of `x`.
         if let ExprKind::Builtin { name, args } = &e.kind
             && name == "TypeOf"
@@ -382,6 +395,7 @@ impl<'a> Translator<'a> {
             // Registered now so field and parameter types can name it.
             self.scope.types.insert(name, TypeInfo::default());
         }
+        self.name_anonymous_field_types();
         // Imports first: aliases such as `const mem = std.mem;` build on them.
         for decl in &self.file.members {
             if let DeclKind::Var(v) = &decl.kind
@@ -430,6 +444,38 @@ impl<'a> Translator<'a> {
         self.mark_borrowing_types();
         self.collect_const_calls();
         self.collect_instances();
+    }
+
+    fn name_anonymous_field_types(&mut self) {
+        let mut found = Vec::new();
+        for decl in &self.file.members {
+            let DeclKind::Var(v) = &decl.kind else {
+                continue;
+            };
+            let Some(Expr {
+                kind: ExprKind::Container(c),
+                ..
+            }) = &v.init
+            else {
+                continue;
+            };
+            for m in &c.members {
+                if let DeclKind::Field(f) = &m.kind
+                    && let Some(t) = &f.ty
+                    && let ExprKind::Container(inner) = &t.kind
+                    && inner.kind == ContainerKind::Enum
+                {
+                    let name = format!("{}{}", v.name, names::camel_case(&f.name));
+                    found.push((t.span.start, name.clone(), (**inner).clone()));
+                    self.scope.types.insert(name, TypeInfo::default());
+                }
+            }
+        }
+        for (_, name, c) in &found {
+            let info = self.type_info(c);
+            self.scope.types.insert(name.clone(), info);
+        }
+        self.scope.anon_types = found;
     }
 
     fn collect_instances(&mut self) {
