@@ -270,6 +270,7 @@ impl<'a> Translator<'a> {
         let mut generics = Vec::new();
         let mut params = Vec::new();
         let mut takes_allocator = false;
+        let frees = self.zig_text(body.span).contains(".free(");
         // Typed (name, type) of each entry of `params`; `None` for the
         // receiver and generic-typed parameters.
         let mut typed: Vec<Option<(proc_macro2::Ident, Ty)>> = Vec::new();
@@ -306,7 +307,12 @@ impl<'a> Translator<'a> {
                 self.bind(&pname, Ty::Named(pname.clone()));
                 continue;
             }
-            let zty = self.zig_type(ty);
+            let mut zty = self.zig_type(ty);
+            // Evidence of ownership (Bun's rule): a `[]u8` parameter of a
+            // function that frees memory is the caller's owned buffer.
+            if frees && matches!(&zty, Ty::Slice { mutable: true, .. } | Ty::ErrorUnion(_)) {
+                zty = owned_slices(zty);
+            }
             if zty == Ty::Allocator {
                 // Rust's global allocator: the parameter disappears, but the
                 // name stays known so uses of it can disappear too.
