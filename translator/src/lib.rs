@@ -12,8 +12,8 @@ pub mod rules;
 pub mod syntax;
 pub mod translate;
 
-/// The runtime module written into every ported crate, compiled and tested
-/// here too.
+/// The runtime module's own `std.mem` part, compiled and tested here too
+/// (its other parts are the `zigport-support` crate's sources).
 #[cfg(test)]
-#[path = "runtime/zigport_rt.rs"]
-mod zigport_rt;
+#[path = "runtime/mem.rs"]
+mod zigport_rt_mem;

@@ -327,9 +327,15 @@ pub fn translate_units(
     })
 }
 
-/// The crate's runtime module (see `runtime/zigport_rt.rs`).
+/// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
+/// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_SOURCE: &str = include_str!("runtime/zigport_rt.rs");
+const RUNTIME_FILES: [(&str, &str); 4] = [
+    ("mod.rs", include_str!("runtime/mod.rs")),
+    ("mem.rs", include_str!("runtime/mem.rs")),
+    ("ascii.rs", include_str!("../../support/src/ascii.rs")),
+    ("wyhash.rs", include_str!("../../support/src/wyhash.rs")),
+];
 
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface
 /// errors that the first ones hid).
@@ -753,10 +759,13 @@ fn write_crate(
         "\n/// Zig std semantics the port relies on (written by zigport).\n#[allow(dead_code)]\nmod {RUNTIME_MODULE};\n"
     ));
     write_if_changed(&out.join("src/lib.rs"), &lib)?;
-    write_if_changed(
-        &out.join("src").join(format!("{RUNTIME_MODULE}.rs")),
-        RUNTIME_SOURCE,
-    )?;
+    let runtime = out.join("src").join(RUNTIME_MODULE);
+    std::fs::create_dir_all(&runtime).map_err(io_err(&runtime))?;
+    for (name, text) in RUNTIME_FILES {
+        write_if_changed(&runtime.join(name), text)?;
+    }
+    // The single-file runtime of earlier versions would clash with the directory.
+    let _ = std::fs::remove_file(out.join("src").join(format!("{RUNTIME_MODULE}.rs")));
     for (name, (text, _)) in modules.iter().filter(|(name, _)| !keep.contains(*name)) {
         write_if_changed(&out.join("src").join(format!("{name}.rs")), text)?;
     }

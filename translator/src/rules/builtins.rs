@@ -292,6 +292,28 @@ impl<'a> Translator<'a> {
                 Some(t) => quote!(#t::MIN),
                 None => return None,
             },
+            // Zig's whitespace includes vertical tab and form feed; Rust's
+            // `is_ascii_whitespace` has no vertical tab: the twin.
+            (["ascii", "isWhitespace"], [c]) => {
+                let c = self.expr(c, &Ty::Int("u8".into()));
+                quote!(crate::zigport_rt::ascii::is_whitespace(#c))
+            }
+            (
+                [
+                    "ascii",
+                    f @ ("eqlIgnoreCase" | "startsWithIgnoreCase" | "endsWithIgnoreCase"),
+                ],
+                [a, b],
+            ) => {
+                let f = ident(&super::names::snake_case(f));
+                let (a, b) = (self.expr(a, &Ty::Unknown), self.expr(b, &Ty::Unknown));
+                quote!(crate::zigport_rt::ascii::#f(#a, #b))
+            }
+            (["hash", "Wyhash", "hash"], [seed, input]) => {
+                let seed = self.expr(seed, &Ty::Int("u64".into()));
+                let input = self.expr(input, &Ty::Unknown);
+                quote!(crate::zigport_rt::wyhash::hash(#seed, #input))
+            }
             (["ascii", f], [c]) => {
                 let method = match *f {
                     "isDigit" => "is_ascii_digit",
