@@ -207,21 +207,42 @@ pub fn zig_type_with(
                 PointerSize::Many | PointerSize::C => Ty::Raw { to, mutable },
             }
         }
-        ExprKind::Array { len, elem, .. } => match &len.kind {
-            ExprKind::Int(n) => match n.replace('_', "").parse::<usize>() {
-                Ok(n) => Ty::Array {
-                    elem: rec(elem),
-                    len: n.to_string(),
-                },
-                Err(_) => Ty::Unknown,
-            },
-            ExprKind::Ident(c) => Ty::Array {
+        ExprKind::Array { len, elem, .. } => match const_length(len) {
+            Some(len) => Ty::Array {
                 elem: rec(elem),
-                len: ident(&super::names::screaming_case(c)).to_string(),
+                len,
             },
-            _ => Ty::Unknown,
+            None => Ty::Unknown,
         },
         _ => Ty::Unknown,
+    }
+}
+
+/// An array length as a Rust constant expression: literals, module
+/// constants and `+ - * /` of those (`[window_len * 2]u8`).
+fn const_length(len: &Expr) -> Option<String> {
+    match &len.kind {
+        ExprKind::Int(n) => n
+            .replace('_', "")
+            .parse::<usize>()
+            .ok()
+            .map(|n| n.to_string()),
+        ExprKind::Ident(c) => Some(ident(&super::names::screaming_case(c)).to_string()),
+        ExprKind::Binary { op, lhs, rhs } => {
+            let op = match op {
+                BinaryOp::Add => "+",
+                BinaryOp::Sub => "-",
+                BinaryOp::Mul => "*",
+                BinaryOp::Div => "/",
+                _ => return None,
+            };
+            Some(format!(
+                "({} {op} {})",
+                const_length(lhs)?,
+                const_length(rhs)?
+            ))
+        }
+        _ => None,
     }
 }
 
