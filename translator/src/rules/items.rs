@@ -381,7 +381,16 @@ impl<'a> Translator<'a> {
                     .is_some_and(|(_, t)| matches!(t, Ty::Slice { .. } | Ty::Ref { .. }))
             })
             .collect();
-        if returns_reference(&ret) && !receiver_borrows {
+        // A method of a borrowing type returns views of the data the type
+        // borrows (`url.pathname()` is a slice of the parsed href): the
+        // type's lifetime, not the receiver's.
+        let owner_borrows = self_type.is_some_and(|t| self.type_borrows(t));
+        if returns_reference(&ret) && owner_borrows && self.state.receiver.is_some() {
+            let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+            if let Some(rt) = super::types::rust_type_in(&ret, Some(&a)) {
+                ret_tokens = quote!(-> #rt);
+            }
+        } else if returns_reference(&ret) && !receiver_borrows {
             let lifetime = if borrowed.is_empty() {
                 // Nothing to borrow from: Zig returned static data (a literal).
                 Some(syn::Lifetime::new(
