@@ -133,6 +133,7 @@ pub fn run(args: &PortArgs, config: &PortConfig) -> Result<u8> {
             "rules".into()
         };
         entry.imports = imports.get(&file.zig).cloned().unwrap_or_default();
+        entry.llm = llm_state.usage.get(&file.zig).cloned();
         entry.lines = lines.get(file.zig.as_str()).copied().unwrap_or(0);
         entry.functions = file.counts.functions;
         entry.clean = file.counts.clean;

@@ -226,6 +226,32 @@ fn markdown(state: &PortState, s: &Summary) -> String {
             }
         }
     }
+    let llm: Vec<_> = state
+        .modules
+        .iter()
+        .filter_map(|(zig, m)| m.llm.as_ref().map(|u| (zig, u)))
+        .collect();
+    if !llm.is_empty() {
+        let _ = writeln!(out, "\n## LLM usage\n");
+        let _ = writeln!(
+            out,
+            "| module | requests | cached replies | tokens in | tokens out | cost (USD) |"
+        );
+        let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|");
+        for (zig, u) in llm {
+            let _ = writeln!(
+                out,
+                "| `{zig}` | {} | {} | {} | {} | {} |",
+                u.requests,
+                u.cached_replies,
+                u.input_tokens,
+                u.output_tokens,
+                u.cost_usd
+                    .map(|c| format!("{c:.4}"))
+                    .unwrap_or_else(|| "–".into())
+            );
+        }
+    }
     let _ = writeln!(out, "\n## Not verified\n");
     for (zig, m) in &state.modules {
         for (f, why) in &m.not_verified {

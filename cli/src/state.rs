@@ -53,6 +53,9 @@ pub struct ModuleState {
     pub not_verified: Vec<(String, String)>,
     pub zig_tests: TestCounts,
     pub rust_tests: TestCounts,
+    /// LLM requests, tokens and cost of the last `--llm` run on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub llm: Option<crate::refine::Usage>,
     /// Set once the module's verdicts are complete for `zig_blob`; an
     /// interrupted `port` leaves it unset and the next run redoes it.
     pub complete: bool,
