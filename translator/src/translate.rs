@@ -219,8 +219,24 @@ pub fn translate_units(
     for _round in 0..MAX_STUB_ROUNDS {
         let Some(current) = &diagnostics else { break };
         let (attributed, _) = attribute_errors(current, &texts);
+        // Items outside functions first; their edits move lines, so the
+        // functions wait for the next round's fresh diagnostics.
         let mut patched = comment_out_failing_uses(current, &mut texts, &hand_edited)
             | comment_out_failing_items(current, &mut texts, &hand_edited);
+        // Bottom-up within a module: a stub's marker line shifts only what
+        // comes after it, never the functions still to be stubbed.
+        let mut attributed: Vec<_> = if patched {
+            Vec::new()
+        } else {
+            attributed.into_iter().collect()
+        };
+        attributed.sort_by_key(|((module, _), errors)| {
+            let line: usize = errors
+                .first()
+                .and_then(|e| e.split(':').next()?.parse().ok())
+                .unwrap_or(0);
+            (module.clone(), std::cmp::Reverse(line))
+        });
         for ((module, rust_path), errors) in attributed {
             if hand_edited.contains(&module) {
                 fn_errors.entry((module, rust_path)).or_insert(errors);
@@ -339,7 +355,7 @@ const RUNTIME_FILES: [(&str, &str); 4] = [
 
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface
 /// errors that the first ones hid).
-const MAX_STUB_ROUNDS: usize = 3;
+const MAX_STUB_ROUNDS: usize = 8;
 
 /// rustc errors per `(module, function)`, and how many fall outside every
 /// function (types, constants, imports).
@@ -430,6 +446,7 @@ fn comment_out_failing_items(
 ) -> bool {
     use syn::spanned::Spanned;
     let mut changed = false;
+    let mut done = std::collections::HashSet::new();
     for d in diagnostics.iter().filter(|d| d.level == "error") {
         let Some(module) = d
             .file
@@ -448,23 +465,42 @@ fn comment_out_failing_items(
             continue;
         };
         let failing = file.items.iter().find_map(|item| {
-            let span = match item {
-                syn::Item::Const(c) => c.span(),
-                syn::Item::Static(s) => s.span(),
-                syn::Item::Type(t) => t.span(),
+            let (span, type_name) = match item {
+                syn::Item::Const(c) => (c.span(), None),
+                syn::Item::Static(s) => (s.span(), None),
+                syn::Item::Type(t) => (t.span(), None),
+                syn::Item::Struct(s) => (s.span(), Some(s.ident.to_string())),
+                syn::Item::Enum(e) => (e.span(), Some(e.ident.to_string())),
                 _ => return None,
             };
             (span.start().line..=span.end().line)
                 .contains(&d.line)
-                .then(|| (span.start().line, span.end().line))
+                .then(|| ((span.start().line, span.end().line), type_name))
         });
-        let Some((first, last)) = failing else {
+        let Some(((first, last), type_name)) = failing else {
             continue;
         };
+        if !done.insert(module.to_string()) {
+            continue; // one item per module per round: edits move lines
+        }
+        // A type that goes takes its impl blocks with it.
+        let mut ranges = vec![(first, last)];
+        if let Some(name) = type_name {
+            for item in &file.items {
+                if let syn::Item::Impl(imp) = item
+                    && let syn::Type::Path(p) = imp.self_ty.as_ref()
+                    && p.path.segments.last().is_some_and(|s| s.ident == name)
+                {
+                    ranges.push((imp.span().start().line, imp.span().end().line));
+                }
+            }
+        }
         let message = d.message.replace(['\n', '\r'], " ");
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        for line in &mut lines[first - 1..last] {
-            *line = format!("// {line}");
+        for (a, b) in &ranges {
+            for line in &mut lines[a - 1..*b] {
+                *line = format!("// {line}");
+            }
         }
         lines.insert(
             first - 1,
