@@ -1,0 +1,235 @@
+//! Ported from `dotenv.zig` by zigport (rules).
+
+/// The errors of this module (every Zig error name it uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Error {
+    ExpansionTooDeep,
+    TestExpectedValue,
+    ValueTooLong,
+}
+impl Error {
+    /// The Zig error name (`@errorName`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Error::ExpansionTooDeep => "ExpansionTooDeep",
+            Error::TestExpectedValue => "TestExpectedValue",
+            Error::ValueTooLong => "ValueTooLong",
+        }
+    }
+}
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl std::error::Error for Error {}
+// TODO(port): constant `ExpandError` = `error{ ExpansionTooDeep, ValueTooLong } || Allocator.Error`: no type rule
+/// Maximum nesting of `${A:-${B:-...}}` defaults.
+pub const MAX_DEPTH: usize = 16;
+// TODO(port): constant `max_value_len` = `64 * 1024`: no type rule
+/// How a value was quoted in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Quote {
+    None,
+    Single,
+    Double,
+    Backtick,
+}
+impl Quote {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Single => "single",
+            Self::Double => "double",
+            Self::Backtick => "backtick",
+        }
+    }
+}
+impl Quote {
+    // TODO(port): does not compile: 57:22: `match` arms have incompatible types
+    fn from_byte(c: u8) -> Option<Quote> {
+        todo!("TODO(port): does not compile: 57:22: `match` arms have incompatible types")
+    }
+    fn byte(self) -> u8 {
+        match self {
+            Quote::None => 0,
+            Quote::Single => b'\'',
+            Quote::Double => b'"',
+            Quote::Backtick => b'`',
+        }
+    }
+}
+/// One `KEY=value` assignment as written (value without its quotes).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RawEntry<'a> {
+    pub key: &'a [u8],
+    pub value: &'a [u8],
+    pub quote: Quote,
+}
+fn is_key_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || (c == b'_')
+}
+fn is_key_char(c: u8) -> bool {
+    ((c.is_ascii_alphanumeric() || (c == b'_')) || (c == b'.')) || (c == b'-')
+}
+fn is_name_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || (c == b'_')
+}
+const fn is_blank(c: u8) -> bool {
+    (c == b' ') || (c == b'\t')
+}
+/// True when `name` can be used as a `.env` key: `[A-Za-z_][A-Za-z0-9_.-]*`.
+pub fn is_valid_key(name: &[u8]) -> bool {
+    if (name.is_empty()) || (!is_key_start(name[0])) {
+        return false;
+    }
+    for c in (&name[1..]).iter().copied() {
+        if !is_key_char(c) {
+            return false;
+        }
+    }
+    true
+}
+/// Splits `.env` source into assignments; malformed lines are skipped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Lexer<'a> {
+    pub source: &'a [u8],
+    pub pos: usize,
+}
+impl<'a> Lexer<'a> {
+    // TODO(port): nested type `Lexer.State`
+    // TODO(port): does not compile: 116:44: no associated item named `STATE` found for struct `dotenv::Lexer<'a>` in the current scope
+    fn next(&mut self) -> Option<RawEntry> {
+        todo!("TODO(port): does not compile: 116:44: no associated item named `STATE` found for struct `dotenv::Lexer<'a>` in the current scope")
+    }
+}
+// TODO(port): struct `Expander`: field `vars` type `*const std.StringHashMap([]const u8)` has no rule
+// TODO(port): struct `Env`: field `arena` type `std.heap.ArenaAllocator` has no rule
+// TODO(port): does not compile: 130:19: cannot find type `Env` in this scope
+/// The expanded value of `key` in `.env` source, owned by `allocator`; null when unset.
+pub fn get(source: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
+    todo!("TODO(port): does not compile: 130:19: cannot find type `Env` in this scope")
+}
+/// Number of well-formed assignments in `source` (duplicates counted).
+pub fn count(source: &[u8]) -> usize {
+    let mut lexer: Lexer = Lexer { source, pos: 0 };
+    let mut n: usize = 0;
+    while let Some(__) = lexer.next() {
+        n += 1;
+    }
+    n
+}
+// TODO(port): does not compile: 151:45: cannot borrow `lexer` as mutable more than once at a time
+/// The key of the `index`-th assignment, as a slice of `source`.
+pub fn key_at(source: &[u8], index: usize) -> Option<&[u8]> {
+    todo!("TODO(port): does not compile: 151:45: cannot borrow `lexer` as mutable more than once at a time")
+}
+// TODO(port): does not compile: 165:29: cannot borrow `lexer` as mutable more than once at a time
+/// The unexpanded value of the last assignment to `key` (quotes removed).
+pub fn raw_value<'a>(source: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    todo!("TODO(port): does not compile: 165:29: cannot borrow `lexer` as mutable more than once at a time")
+}
+/// How the last assignment to `key` was quoted.
+pub fn quote_of(source: &[u8], key: &[u8]) -> Option<Quote> {
+    let mut lexer: Lexer = Lexer { source, pos: 0 };
+    let mut found: Option<Quote> = None;
+    while let Some(entry) = lexer.next() {
+        if (entry.key == key) {
+            found = Some(entry.quote);
+        }
+    }
+    found
+}
+// TODO(port): does not compile: 189:19: cannot find type `Expander` in this scope
+/// Expands `$VAR` references in `text` against the variables of `source`.
+pub fn expand(source: &[u8], text: &[u8]) -> Result<Vec<u8>, Error> {
+    todo!("TODO(port): does not compile: 189:19: cannot find type `Expander` in this scope")
+}
+fn expect_get(expected: Option<&[u8]>, source: &[u8], key: &[u8]) -> Result<(), Error> {
+    let got = get(source, key)?;
+    todo!(
+        // TODO(port): `defer if (got) |g| testing.allocator.free(g);` needs a scope guard
+        "TODO(port): `defer if (got) |g| testing.allocator.free(g);` needs a scope guard"
+    );
+    if let Some(e) = expected {
+        assert_eq!(
+            match got { Some(v) => v, None => return Err(Error::TestExpectedValue) }, e
+        );
+    } else {
+        assert!(got == None);
+    };
+    Ok(())
+}
+#[cfg(test)]
+mod tests {
+    #[allow(unused_imports)]
+    use super::*;
+    #[test]
+    fn test_basic_assignments() -> Result<(), Box<dyn std::error::Error>> {
+        let src = b"# comment\nPORT=3000\nexport NODE_ENV = production\nEMPTY=\nURL=http://localhost:3000/#anchor # trailing comment\nnot a line\n1BAD=x\ndb.host-name=pg";
+        expect_get(Some(b"3000"), src, b"PORT")?;
+        expect_get(Some(b"production"), src, b"NODE_ENV")?;
+        expect_get(Some(b""), src, b"EMPTY")?;
+        expect_get(Some(b"http://localhost:3000/#anchor"), src, b"URL")?;
+        expect_get(Some(b"pg"), src, b"db.host-name")?;
+        expect_get(None, src, b"1BAD")?;
+        assert_eq!(count(src), 5 as usize);
+        assert_eq!(key_at(src, 1).unwrap(), b"NODE_ENV");
+        assert!(key_at(src, 5) == None);
+        Ok(())
+    }
+    #[test]
+    fn test_quotes_and_escapes() -> Result<(), Box<dyn std::error::Error>> {
+        let src = b"A='single $X'\nB=\"dq\\n\\t\\\"x\\\"\"\nC=`tick \\n`\nD=\"multi\nline\"\nE=\"open\n";
+        expect_get(Some(b"single $X"), src, b"A")?;
+        expect_get(Some(b"dq\n\t\"x\""), src, b"B")?;
+        expect_get(Some(b"tick \\n"), src, b"C")?;
+        expect_get(Some(b"multi\nline"), src, b"D")?;
+        expect_get(Some(b"\"open"), src, b"E")?;
+        assert_eq!(quote_of(src, b"C").unwrap(), Quote::Backtick);
+        assert_eq!(raw_value(src, b"B").unwrap(), b"dq\\n\\t\\\"x\\\"");
+        assert_eq!(count(src), 5 as usize);
+        Ok(())
+    }
+    #[test]
+    fn test_expansion() -> Result<(), Box<dyn std::error::Error>> {
+        let src = b"HOST=localhost\nPORT=5432\nURL=postgres://${HOST}:$PORT/db\nESC=\\$HOST\nDEF=${MISSING:-fallback}\nNESTED=${A:-${B:-${HOST}}}\nEMPTYDEF=${EMPTY-x}${EMPTY:-y}\nEMPTY=\nLIT='${HOST}'\nFWD=$LATER\nLATER=1";
+        expect_get(Some(b"postgres://localhost:5432/db"), src, b"URL")?;
+        expect_get(Some(b"$HOST"), src, b"ESC")?;
+        expect_get(Some(b"fallback"), src, b"DEF")?;
+        expect_get(Some(b"localhost"), src, b"NESTED")?;
+        expect_get(Some(b"xy"), src, b"EMPTYDEF")?;
+        expect_get(Some(b"${HOST}"), src, b"LIT")?;
+        expect_get(Some(b""), src, b"FWD")?;
+        let out = expand(src, b"$HOST:${PORT} costs $5 ${}")?;
+        // zigport: `defer testing.allocator.free(out);` dropped: ownership frees
+        assert_eq!(out, b"localhost:5432 costs $5 ${}");
+        Ok(())
+    }
+    #[test]
+    fn test_override_and_crlf() -> Result<(), Box<dyn std::error::Error>> {
+        expect_get(Some(b"2"), b"K=1\r\nK=2\r\n", b"K")?;
+        expect_get(Some(b"a b"), b"K=  a b  \r\n", b"K")?;
+        expect_get(Some(b""), b"K=#comment only", b"K")?;
+        expect_get(Some(b"x#y"), b"K=x#y", b"K")?;
+        Ok(())
+    }
+    // TODO(port): does not compile: 273:35: the `?` operator can only be applied to values that implement `std::ops::Try`
+    #[test]
+    fn test_bounds() -> Result<(), Box<dyn std::error::Error>> {
+        todo!("TODO(port): does not compile: 273:35: the `?` operator can only be applied to values that implement `std::ops::Try`")
+    }
+    #[test]
+    fn test_is_valid_key() {
+        assert!(is_valid_key(b"DATABASE_URL"));
+        assert!(is_valid_key(b"_private.key-1"));
+        assert!(! is_valid_key(b""));
+        assert!(! is_valid_key(b"9LIVES"));
+        assert!(! is_valid_key(b"HAS SPACE"));
+        assert!(! is_valid_key(b"-dash"));
+    }
+}
+
+// zigport: source dotenv.zig (453 lines); 20/27 functions without TODO; confidence medium; TODO(port) markers: 8

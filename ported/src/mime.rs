@@ -1,0 +1,383 @@
+//! Ported from `mime.zig` by zigport (rules).
+
+/// The errors of this module (every Zig error name it uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Error {}
+impl Error {
+    /// The Zig error name (`@errorName`).
+    pub fn name(self) -> &'static str {
+        match self {}
+    }
+}
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl std::error::Error for Error {}
+/// The type served for unknown or extension-less files.
+pub const DEFAULT_TYPE: &[u8] = b"application/octet-stream";
+/// Longest extension considered by `lookup`.
+pub const MAX_EXTENSION_LEN: usize = 16;
+/// Behaviour bits of a known type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(transparent)]
+struct Flags(pub u8);
+impl Flags {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        text: bool,
+        compressible: bool,
+        utf8: bool,
+        preferred: bool,
+        _padding: u8,
+    ) -> Self {
+        let mut s = Self(0);
+        s.set_text(text);
+        s.set_compressible(compressible);
+        s.set_utf8(utf8);
+        s.set_preferred(preferred);
+        s.set_padding(_padding);
+        s
+    }
+    pub fn text(self) -> bool {
+        (self.0 >> 0) & 1 != 0
+    }
+    pub fn set_text(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 0)) | (u8::from(v) << 0);
+    }
+    pub fn compressible(self) -> bool {
+        (self.0 >> 1) & 1 != 0
+    }
+    pub fn set_compressible(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 1)) | (u8::from(v) << 1);
+    }
+    pub fn utf8(self) -> bool {
+        (self.0 >> 2) & 1 != 0
+    }
+    pub fn set_utf8(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 2)) | (u8::from(v) << 2);
+    }
+    pub fn preferred(self) -> bool {
+        (self.0 >> 3) & 1 != 0
+    }
+    pub fn set_preferred(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 3)) | (u8::from(v) << 3);
+    }
+    pub fn _padding(self) -> u8 {
+        ((self.0 >> 4) & 15) as u8
+    }
+    pub fn set_padding(&mut self, v: u8) {
+        assert!((v as u128) <= 15, "value does not fit in field `_padding` (4 bits)");
+        self.0 = (self.0 & !(15 << 4)) | (((v as u8) & 15) << 4);
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
+struct Entry<'a> {
+    pub mime: &'a [u8],
+    pub flags: Flags,
+}
+impl<'a> Entry<'a> {
+    fn text(mime: &[u8]) -> Entry {
+        Entry {
+            mime,
+            flags: Flags::new(true, true, true, true, 0),
+        }
+    }
+    fn binary(mime: &[u8]) -> Entry {
+        Entry {
+            mime,
+            flags: Flags::new(false, false, false, true, 0),
+        }
+    }
+    fn packable(mime: &[u8]) -> Entry {
+        Entry {
+            mime,
+            flags: Flags::new(false, true, false, true, 0),
+        }
+    }
+    // TODO(port): does not compile: 100:23: missing lifetime specifier
+    #[allow(dead_code)]
+    fn alias() -> ! {
+        todo!("TODO(port): does not compile: 100:23: missing lifetime specifier")
+    }
+}
+// TODO(port): constant `by_extension` = `std.StaticStringMapWithEql(Entry, std.static_string_map.eqlAsciiIgnoreCase).initComptime(.{`: no type rule
+/// Broad classification of a MIME type, roughly what a bundler or dev server
+/// branches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    Html,
+    Css,
+    Javascript,
+    Json,
+    Wasm,
+    Text,
+    Image,
+    Audio,
+    Video,
+    Font,
+    Model,
+    Multipart,
+    Application,
+    Other,
+}
+impl Category {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::Html => "html",
+            Self::Css => "css",
+            Self::Javascript => "javascript",
+            Self::Json => "json",
+            Self::Wasm => "wasm",
+            Self::Text => "text",
+            Self::Image => "image",
+            Self::Audio => "audio",
+            Self::Video => "video",
+            Self::Font => "font",
+            Self::Model => "model",
+            Self::Multipart => "multipart",
+            Self::Application => "application",
+            Self::Other => "other",
+        }
+    }
+}
+impl Category {
+    // TODO(port): constant `top_level` = `std.StaticStringMapWithEql(Category, std.static_string_map.eqlAsciiIgnoreCase).initComptime(.{`: no type rule
+    /// Whether a browser can execute or render this directly as a page asset.
+    pub fn is_web_asset(self) -> bool {
+        match self {
+            Category::Html
+            | Category::Css
+            | Category::Javascript
+            | Category::Wasm
+            | Category::Image
+            | Category::Font => true,
+            _ => false,
+        }
+    }
+}
+/// A parsed `type/subtype[+suffix][; params]` borrowing from its source.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct MediaType<'a> {
+    pub r#type: &'a [u8],
+    pub subtype: &'a [u8],
+    /// The structured-syntax suffix (`json` in `ld+json`), if any.
+    pub suffix: Option<&'a [u8]>,
+}
+impl<'a> MediaType<'a> {
+    fn is_token_char(c: u8) -> bool {
+        c.is_ascii_alphanumeric() || (b"!#$&-^_.+".iter().position(|&x| x == c) != None)
+    }
+    fn is_token(s: &[u8]) -> bool {
+        if s.is_empty() {
+            return false;
+        }
+        for c in s.iter().copied() {
+            if !Self::is_token_char(c) {
+                return false;
+            }
+        }
+        true
+    }
+    // TODO(port): does not compile: 205:45: mismatched types
+    fn parse(text: &[u8]) -> Option<MediaType> {
+        todo!("TODO(port): does not compile: 205:45: mismatched types")
+    }
+    fn type_is(self, name: &[u8]) -> bool {
+        crate::zigport_rt::ascii::eql_ignore_case(self.r#type, name)
+    }
+    fn suffix_is(self, name: &[u8]) -> bool {
+        let s = match self.suffix {
+            Some(v) => v,
+            None => return false,
+        };
+        crate::zigport_rt::ascii::eql_ignore_case(s, name)
+    }
+    fn subtype_in(self, names: &[&[u8]]) -> bool {
+        // PERF(port): comptime parameter `names` is a runtime argument
+        // PERF(port): `inline for` became a runtime loop
+        for name in names.iter().copied() {
+            if crate::zigport_rt::ascii::eql_ignore_case(self.subtype, name) {
+                return true;
+            }
+        }
+        false
+    }
+}
+const TEXTUAL_APPLICATION_SUBTYPES: [&[u8]; 14] = [
+    b"javascript" as &[u8],
+    b"ecmascript",
+    b"x-javascript",
+    b"json",
+    b"xml",
+    b"x-sh",
+    b"toml",
+    b"yaml",
+    b"x-yaml",
+    b"graphql",
+    b"sql",
+    b"rtf",
+    b"typescript",
+    b"x-www-form-urlencoded",
+];
+// TODO(port): constant `compressible_binary` = `[_]struct { []const u8, []const []const u8 }{`: no type rule
+// TODO(port): does not compile: 251:10: cannot find value `BY_EXTENSION` in this scope
+fn entry_for(ext: &[u8]) -> Option<Entry> {
+    todo!("TODO(port): does not compile: 251:10: cannot find value `BY_EXTENSION` in this scope")
+}
+// TODO(port): does not compile: 258:45: type annotations needed
+/// The extension (without the dot) of the last path component, if any.
+/// Dotfiles such as `.env` have no extension.
+fn extension_of(path: &[u8]) -> Option<&[u8]> {
+    todo!("TODO(port): does not compile: 258:45: type annotations needed")
+}
+/// MIME type for an extension such as `"html"` or `".png"` (case-insensitive).
+pub fn lookup(ext: &[u8]) -> Option<&[u8]> {
+    let entry = match entry_for(ext) {
+        Some(v) => v,
+        None => return None,
+    };
+    Some(entry.mime)
+}
+/// MIME type for the extension of `path` (`/`- or `\`-separated).
+pub fn from_path(path: &[u8]) -> Option<&[u8]> {
+    lookup(
+        match extension_of(path) {
+            Some(v) => v,
+            None => return None,
+        },
+    )
+}
+// TODO(port): does not compile: 294:20: cannot find value `BY_EXTENSION` in this scope
+/// The canonical extension for a known MIME type (parameters are ignored).
+pub fn extension(mime: &[u8]) -> Option<&[u8]> {
+    todo!("TODO(port): does not compile: 294:20: cannot find value `BY_EXTENSION` in this scope")
+}
+/// Whether `mime` denotes human-readable text (including JSON, XML, SVG and
+/// JavaScript served under `application/` or with a `+json`/`+xml` suffix).
+pub fn is_text(mime: &[u8]) -> bool {
+    let mt = match MediaType::parse(mime) {
+        Some(v) => v,
+        None => return false,
+    };
+    if mt.type_is(b"text") {
+        return true;
+    }
+    if mt.suffix_is(b"json") || mt.suffix_is(b"xml") {
+        return true;
+    }
+    mt.type_is(b"application") && mt.subtype_in(&TEXTUAL_APPLICATION_SUBTYPES)
+}
+// TODO(port): does not compile: 331:18: cannot find value `COMPRESSIBLE_BINARY` in this scope
+/// Whether responses of this type benefit from gzip/brotli.
+pub fn is_compressible(mime: &[u8]) -> bool {
+    todo!("TODO(port): does not compile: 331:18: cannot find value `COMPRESSIBLE_BINARY` in this scope")
+}
+// TODO(port): does not compile: 345:26: mismatched types
+/// Classify `mime`; unparsable or unrecognised top-level types are `.other`.
+pub fn category(mime: &[u8]) -> Category {
+    todo!("TODO(port): does not compile: 345:26: mismatched types")
+}
+/// Category of the file at `path`, `.other` when the extension is unknown.
+pub fn category_of_path(path: &[u8]) -> Category {
+    category(
+        match from_path(path) {
+            Some(v) => v,
+            None => return Category::Other,
+        },
+    )
+}
+// TODO(port): does not compile: 393:71: `if` and `else` have incompatible types
+/// A full `Content-Type` header value for `path`: the looked-up type (or
+/// `application/octet-stream`) plus `; charset=utf-8` for text. Caller owns it.
+pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
+    todo!("TODO(port): does not compile: 393:71: `if` and `else` have incompatible types")
+}
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+#[cfg(test)]
+mod tests {
+    #[allow(unused_imports)]
+    use super::*;
+    // TODO(port): does not compile: 415:17: cannot find value `BY_EXTENSION` in this scope
+    #[test]
+    fn test_lookup_by_extension() {
+        todo!("TODO(port): does not compile: 415:17: cannot find value `BY_EXTENSION` in this scope")
+    }
+    // TODO(port): does not compile: 419:22: cannot find value `BY_EXTENSION` in this scope
+    #[test]
+    fn test_every_known_type_has_exactly_one_preferred_extension() {
+        todo!("TODO(port): does not compile: 419:22: cannot find value `BY_EXTENSION` in this scope")
+    }
+    #[test]
+    fn test_from_path() {
+        assert_eq!(from_path(b"public/styles/main.css").unwrap(), b"text/css");
+        assert_eq!(from_path(b"C:\\assets\\logo.PNG").unwrap(), b"image/png");
+        assert_eq!(from_path(b"bun-v1.1.0.tar.gz").unwrap(), b"application/gzip");
+        assert_eq!(from_path(b"./tsconfig.json").unwrap(), b"application/json");
+        assert_eq!(from_path(b".env"), None);
+        assert_eq!(from_path(b"Makefile"), None);
+        assert_eq!(from_path(b"dir.d/README"), None);
+        assert_eq!(from_path(b"trailing."), None);
+    }
+    #[test]
+    fn test_extension_reverse_lookup() {
+        assert_eq!(extension(b"text/html; charset=utf-8").unwrap(), b"html");
+        assert_eq!(extension(b"IMAGE/JPEG").unwrap(), b"jpg");
+        assert_eq!(extension(b"text/javascript").unwrap(), b"js");
+        assert_eq!(extension(b"application/octet-stream").unwrap(), b"bin");
+        assert_eq!(extension(b"application/x-unknown"), None);
+        assert_eq!(extension(b"not a mime"), None);
+    }
+    #[test]
+    fn test_is_text_and_is_compressible() {
+        assert!(is_text(b"text/plain"));
+        assert!(is_text(b"text/html; charset=latin1"));
+        assert!(is_text(b"application/json"));
+        assert!(is_text(b"application/ld+json"));
+        assert!(is_text(b"image/svg+xml"));
+        assert!(is_text(b"Application/JavaScript"));
+        assert!(! is_text(b"image/png"));
+        assert!(! is_text(b"application/octet-stream"));
+        assert!(! is_text(b"text"));
+        assert!(! is_text(b"/plain"));
+        assert!(! is_text(b"text/pl ain"));
+        assert!(is_compressible(b"application/wasm"));
+        assert!(is_compressible(b"font/ttf"));
+        assert!(is_compressible(b"text/css"));
+        assert!(! is_compressible(b"image/jpeg"));
+        assert!(! is_compressible(b"font/woff2"));
+    }
+    #[test]
+    fn test_category() {
+        assert_eq!(category(b"text/html"), Category::Html);
+        assert_eq!(category(b"text/css;charset=utf-8"), Category::Css);
+        assert_eq!(category(b"text/javascript"), Category::Javascript);
+        assert_eq!(category(b"application/javascript"), Category::Javascript);
+        assert_eq!(category(b"application/manifest+json"), Category::Json);
+        assert_eq!(category(b"application/wasm"), Category::Wasm);
+        assert_eq!(category(b"image/webp"), Category::Image);
+        assert_eq!(category(b"audio/ogg"), Category::Audio);
+        assert_eq!(category(b"VIDEO/mp4"), Category::Video);
+        assert_eq!(category(b"font/woff"), Category::Font);
+        assert_eq!(category(b"multipart/form-data; boundary=x"), Category::Multipart);
+        assert_eq!(category(b"application/pdf"), Category::Application);
+        assert_eq!(category(b"chemical/x-pdb"), Category::Other);
+        assert_eq!(category(b""), Category::Other);
+        assert_eq!(category_of_path(b"scene.glb"), Category::Model);
+        assert_eq!(category_of_path(b"noext"), Category::Other);
+        assert!(Category::Font.is_web_asset());
+        assert!(! Category::Audio.is_web_asset());
+    }
+    // TODO(port): does not compile: 494:14: mismatched types
+    #[test]
+    fn test_content_type_header_values() -> Result<(), Box<dyn std::error::Error>> {
+        todo!("TODO(port): does not compile: 494:14: mismatched types")
+    }
+}
+
+// zigport: source mime.zig (455 lines); 27/28 functions without TODO; confidence high; TODO(port) markers: 4

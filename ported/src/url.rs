@@ -1,0 +1,590 @@
+//! Ported from `url.zig` by zigport (rules).
+
+/// The errors of this module (every Zig error name it uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Error {
+    InvalidPercentEncoding,
+    NoSpaceLeft,
+}
+impl Error {
+    /// The Zig error name (`@errorName`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Error::InvalidPercentEncoding => "InvalidPercentEncoding",
+            Error::NoSpaceLeft => "NoSpaceLeft",
+        }
+    }
+}
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl std::error::Error for Error {}
+/// Well-known schemes, recognized case-insensitively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    Http,
+    Https,
+    Ws,
+    Wss,
+    Ftp,
+    File,
+    Unix,
+    Data,
+    Blob,
+    Mailto,
+    /// Some other scheme.
+    Other,
+    /// No scheme at all (a relative reference).
+    None,
+}
+impl Scheme {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::Http => "http",
+            Self::Https => "https",
+            Self::Ws => "ws",
+            Self::Wss => "wss",
+            Self::Ftp => "ftp",
+            Self::File => "file",
+            Self::Unix => "unix",
+            Self::Data => "data",
+            Self::Blob => "blob",
+            Self::Mailto => "mailto",
+            Self::Other => "other",
+            Self::None => "none",
+        }
+    }
+}
+impl Scheme {
+    const BY_NAME: &'static [(&'static [u8], Scheme)] = &[
+        (b"http", Scheme::Http),
+        (b"https", Scheme::Https),
+        (b"ws", Scheme::Ws),
+        (b"wss", Scheme::Wss),
+        (b"ftp", Scheme::Ftp),
+        (b"file", Scheme::File),
+        (b"unix", Scheme::Unix),
+        (b"data", Scheme::Data),
+        (b"blob", Scheme::Blob),
+        (b"mailto", Scheme::Mailto),
+    ];
+    // TODO(port): does not compile: 85:24: mismatched types
+    /// Classify a protocol name (without the `:`).
+    pub fn from_name(name: &[u8]) -> Scheme {
+        todo!("TODO(port): does not compile: 85:24: mismatched types")
+    }
+    // TODO(port): does not compile: 96:22: `match` arms have incompatible types
+    /// The port implied when none is written.
+    pub fn default_port(self) -> Option<u16> {
+        todo!("TODO(port): does not compile: 96:22: `match` arms have incompatible types")
+    }
+    /// Whether traffic for this scheme is encrypted.
+    pub fn is_secure(self) -> bool {
+        (self == Scheme::Https) || (self == Scheme::Wss)
+    }
+}
+/// What the splitter found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(transparent)]
+struct Flags(pub u8);
+impl Flags {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        has_protocol: bool,
+        has_authority: bool,
+        has_userinfo: bool,
+        has_port: bool,
+        is_ipv6: bool,
+        has_query: bool,
+        has_fragment: bool,
+        malformed_host: bool,
+    ) -> Self {
+        let mut s = Self(0);
+        s.set_has_protocol(has_protocol);
+        s.set_has_authority(has_authority);
+        s.set_has_userinfo(has_userinfo);
+        s.set_has_port(has_port);
+        s.set_is_ipv6(is_ipv6);
+        s.set_has_query(has_query);
+        s.set_has_fragment(has_fragment);
+        s.set_malformed_host(malformed_host);
+        s
+    }
+    pub fn has_protocol(self) -> bool {
+        (self.0 >> 0) & 1 != 0
+    }
+    pub fn set_has_protocol(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 0)) | (u8::from(v) << 0);
+    }
+    pub fn has_authority(self) -> bool {
+        (self.0 >> 1) & 1 != 0
+    }
+    pub fn set_has_authority(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 1)) | (u8::from(v) << 1);
+    }
+    pub fn has_userinfo(self) -> bool {
+        (self.0 >> 2) & 1 != 0
+    }
+    pub fn set_has_userinfo(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 2)) | (u8::from(v) << 2);
+    }
+    pub fn has_port(self) -> bool {
+        (self.0 >> 3) & 1 != 0
+    }
+    pub fn set_has_port(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 3)) | (u8::from(v) << 3);
+    }
+    pub fn is_ipv6(self) -> bool {
+        (self.0 >> 4) & 1 != 0
+    }
+    pub fn set_is_ipv6(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 4)) | (u8::from(v) << 4);
+    }
+    pub fn has_query(self) -> bool {
+        (self.0 >> 5) & 1 != 0
+    }
+    pub fn set_has_query(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 5)) | (u8::from(v) << 5);
+    }
+    pub fn has_fragment(self) -> bool {
+        (self.0 >> 6) & 1 != 0
+    }
+    pub fn set_has_fragment(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 6)) | (u8::from(v) << 6);
+    }
+    pub fn malformed_host(self) -> bool {
+        (self.0 >> 7) & 1 != 0
+    }
+    pub fn set_malformed_host(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 7)) | (u8::from(v) << 7);
+    }
+}
+/// A URL split into slices of `href`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct URL<'a> {
+    pub href: &'a [u8],
+    /// Scheme without the trailing `:`.
+    pub protocol: &'a [u8],
+    /// Everything between `//` and the path, if there was a `//`.
+    pub authority: &'a [u8],
+    pub username: &'a [u8],
+    pub password: &'a [u8],
+    /// `hostname[:port]`.
+    pub host: &'a [u8],
+    /// Includes the brackets for IPv6 literals.
+    pub hostname: &'a [u8],
+    /// The digits after the `:`, unvalidated.
+    pub port_text: &'a [u8],
+    /// The path exactly as written (possibly empty).
+    pub path: &'a [u8],
+    /// The query without its `?`.
+    pub query: &'a [u8],
+    /// The fragment without its `#`.
+    pub fragment: &'a [u8],
+    pub flags: Flags,
+}
+impl<'a> URL<'a> {
+    // TODO(port): nested type `URL.State`
+    // TODO(port): does not compile: 226:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope
+    /// Split `href`. Never fails; pieces that are not there stay empty.
+    pub fn parse(href: &[u8]) -> URL {
+        todo!("TODO(port): does not compile: 226:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope")
+    }
+    /// `[A-Za-z][A-Za-z0-9+.-]*` followed by `:`; returns the scheme length.
+    fn scheme_length(href: &[u8]) -> Option<usize> {
+        if (href.is_empty()) || (!href[0].is_ascii_alphabetic()) {
+            return None;
+        }
+        {
+            for (c, i) in (&href[1..]).iter().copied().zip(1..) {
+                match c {
+                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'+' | b'-' | b'.' => {}
+                    b':' => return Some(i),
+                    _ => return None,
+                };
+            }
+        };
+        None
+    }
+    fn split_authority(&mut self) {
+        let mut rest = self.authority;
+        if let Some(at) = rest.iter().rposition(|&x| x == b'@') {
+            let info = &rest[0..at];
+            self.flags.set_has_userinfo(true);
+            if let Some(colon) = info.iter().position(|&x| x == b':') {
+                self.username = &info[0..colon];
+                self.password = &info[colon + 1..];
+            } else {
+                self.username = info;
+            };
+            rest = &rest[at + 1..];
+        }
+        self.host = rest;
+        self.hostname = rest;
+        if (rest.len() > 0) && (rest[0] == b'[') {
+            self.flags.set_is_ipv6(true);
+            let close = match rest.iter().position(|&x| x == b']') {
+                Some(v) => v,
+                None => {
+                    self.flags.set_malformed_host(true);
+                    return;
+                }
+            };
+            self.hostname = &rest[0..(close + 1) as usize];
+            let after = &rest[(close + 1) as usize..];
+            if after.is_empty() {
+                return;
+            }
+            if after[0] != b':' {
+                self.flags.set_malformed_host(true);
+                return;
+            }
+            self.flags.set_has_port(true);
+            self.port_text = &after[1..];
+            return;
+        }
+        if let Some(colon) = rest.iter().rposition(|&x| x == b':') {
+            self.hostname = &rest[0..colon];
+            self.port_text = &rest[colon + 1..];
+            self.flags.set_has_port(true);
+        }
+    }
+    /// The scheme, classified.
+    pub fn scheme(&self) -> Scheme {
+        if !self.flags.has_protocol() {
+            return Scheme::None;
+        }
+        Scheme::from_name(self.protocol)
+    }
+    // TODO(port): does not compile: 313:64: no method named `unwrap_or` found for type `!` in the current scope
+    /// The explicit port, or null if absent, empty, non-numeric or > 65535.
+    pub fn port(&self) -> Option<u16> {
+        todo!("TODO(port): does not compile: 313:64: no method named `unwrap_or` found for type `!` in the current scope")
+    }
+    /// The explicit port, else the scheme's default one.
+    pub fn port_or_default(&self) -> Option<u16> {
+        if self.flags.has_port() && (self.port_text.len() > 0) {
+            return self.port();
+        }
+        self.scheme().default_port()
+    }
+    /// The path, or `/` when there is an authority but no path.
+    pub fn pathname(&self) -> &'a [u8] {
+        if (self.path.is_empty()) && self.flags.has_authority() {
+            return b"/";
+        }
+        self.path
+    }
+    // TODO(port): does not compile: 338:13: cannot subtract `!` from `!`
+    /// `?query`, or empty when the query is absent or empty.
+    pub fn search(&self) -> &'a [u8] {
+        todo!("TODO(port): does not compile: 338:13: cannot subtract `!` from `!`")
+    }
+    /// `#fragment`, or empty when the fragment is absent or empty.
+    pub fn hash(&self) -> &'a [u8] {
+        if self.fragment.is_empty() {
+            return b"";
+        }
+        &self.href[(self.href.len() - self.fragment.len()) - 1..]
+    }
+    /// Whether the host is a loopback name or address.
+    pub fn is_localhost(&self) -> bool {
+        let h = self.hostname;
+        if crate::zigport_rt::ascii::eql_ignore_case(h, b"localhost") {
+            return true;
+        }
+        if (h.len() > b".localhost".len())
+            && crate::zigport_rt::ascii::ends_with_ignore_case(h, b".localhost")
+        {
+            return true;
+        }
+        ((h == b"127.0.0.1") || (h == b"[::1]")) || (h == b"0.0.0.0")
+    }
+    /// `protocol://host`, or `null` for URLs without scheme or authority.
+    pub fn origin(&self) -> Result<Vec<u8>, Error> {
+        if ((!self.flags.has_protocol()) || (!self.flags.has_authority()))
+            || (self.host.is_empty())
+        {
+            return Ok(b"null".to_vec());
+        }
+        Ok(
+            crate::zigport_rt::mem::concat(
+                &[&self.protocol[..], &b"://"[..], &self.host[..]],
+            ),
+        )
+    }
+    /// Append the RFC 3986 §5.3 recomposition of the given parts.
+    #[allow(dead_code, unused_variables)]
+    fn recompose(
+        _: impl Sized,
+        _: impl Sized,
+        _: impl Sized,
+        _: impl Sized,
+    ) -> Result<(), Error> {
+        todo!(
+            // TODO(port): fn `recompose`: parameter `out` has type `*std.ArrayList(u8)` with no rule
+            "TODO(port): fn `recompose`: parameter `out` has type `*std.ArrayList(u8)` with no rule"
+        )
+    }
+    // TODO(port): does not compile: 391:62: mismatched types
+    fn optional_query(&self) -> Option<&'a [u8]> {
+        todo!("TODO(port): does not compile: 391:62: mismatched types")
+    }
+}
+// TODO(port): does not compile: 397:62: mismatched types
+/// The scheme without `:`, or null when `href` has none.
+pub fn protocol(href: &[u8]) -> Option<&[u8]> {
+    todo!("TODO(port): does not compile: 397:62: mismatched types")
+}
+/// The classified scheme.
+pub fn scheme(href: &[u8]) -> Scheme {
+    URL::parse(href).scheme()
+}
+/// The user name from the userinfo, possibly empty.
+pub fn username(href: &[u8]) -> &[u8] {
+    URL::parse(href).username
+}
+/// The password from the userinfo, possibly empty.
+pub fn password(href: &[u8]) -> &[u8] {
+    URL::parse(href).password
+}
+/// `hostname[:port]`.
+pub fn host(href: &[u8]) -> &[u8] {
+    URL::parse(href).host
+}
+/// The host name (IPv6 literals keep their brackets).
+pub fn hostname(href: &[u8]) -> &[u8] {
+    URL::parse(href).hostname
+}
+/// The explicit port; null when absent or invalid.
+pub fn port(href: &[u8]) -> Option<u16> {
+    URL::parse(href).port()
+}
+/// The explicit port, or the scheme's default (80, 443, 21).
+pub fn port_or_default(href: &[u8]) -> Option<u16> {
+    URL::parse(href).port_or_default()
+}
+/// The path; `/` when there is a host but no path.
+pub fn pathname(href: &[u8]) -> &[u8] {
+    URL::parse(href).pathname()
+}
+/// `?query` or empty.
+pub fn search(href: &[u8]) -> &[u8] {
+    URL::parse(href).search()
+}
+/// `#fragment` or empty.
+pub fn hash(href: &[u8]) -> &[u8] {
+    URL::parse(href).hash()
+}
+/// Whether the scheme is `https` (any case).
+pub fn is_https(href: &[u8]) -> bool {
+    URL::parse(href).scheme() == Scheme::Https
+}
+/// Whether the scheme is `http` or `https`.
+pub fn is_http_like(href: &[u8]) -> bool {
+    let s = URL::parse(href).scheme();
+    (s == Scheme::Http) || (s == Scheme::Https)
+}
+/// Whether the URL points at the local machine.
+pub fn is_localhost(href: &[u8]) -> bool {
+    URL::parse(href).is_localhost()
+}
+/// `protocol://host`, or `null`.
+pub fn origin(href: &[u8]) -> Result<Vec<u8>, Error> {
+    URL::parse(href).origin()
+}
+/// Errors from `percentDecode`.
+pub type DecodeError = Error;
+// TODO(port): does not compile: 486:28: no implementation for `! << i32`
+/// Decode `%XX` escapes from `src` into `dest`; `+` is left alone. Returns
+/// the number of bytes written (never more than `src.len`).
+pub fn percent_decode(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
+    todo!("TODO(port): does not compile: 486:28: no implementation for `! << i32`")
+}
+/// A set of bytes that percent-encoding leaves as they are.
+#[allow(dead_code, unused_variables)]
+fn keep_set(_: impl Sized) -> ! {
+    // TODO(port): fn `KeepSet`: return type `type` has no rule
+    todo!("TODO(port): fn `KeepSet`: return type `type` has no rule")
+}
+// TODO(port): constant `ComponentSet` = `KeepSet("-_.!~*'()")`: no type rule
+// TODO(port): constant `UriSet` = `KeepSet("-_.!~*'();/?:@&=+$,#")`: no type rule
+// TODO(port): does not compile: 503:8: cannot find value `COMPONENT_SET` in this scope
+/// Percent-encode every byte outside `encodeURIComponent`'s unreserved set.
+pub fn percent_encode(src: &[u8]) -> Result<Vec<u8>, Error> {
+    todo!("TODO(port): does not compile: 503:8: cannot find value `COMPONENT_SET` in this scope")
+}
+// TODO(port): does not compile: 507:8: cannot find value `URI_SET` in this scope
+/// Percent-encode like `encodeURI`, keeping URL delimiters.
+pub fn percent_encode_uri(src: &[u8]) -> Result<Vec<u8>, Error> {
+    todo!("TODO(port): does not compile: 507:8: cannot find value `URI_SET` in this scope")
+}
+/// RFC 3986 §5.2.4: remove `.` and `..` segments, appending to `out`.
+#[allow(dead_code, unused_variables)]
+fn remove_dot_segments(_: impl Sized, _: impl Sized) -> Result<(), Error> {
+    todo!(
+        // TODO(port): fn `removeDotSegments`: parameter `out` has type `*std.ArrayList(u8)` with no rule
+        "TODO(port): fn `removeDotSegments`: parameter `out` has type `*std.ArrayList(u8)` with no rule"
+    )
+}
+// TODO(port): does not compile: 564:12: no method named `recompose` found for struct `url::URL<'_>` in the current scope
+/// Resolve the reference `rel` against `base` (RFC 3986 §5.2, strict mode).
+pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
+    todo!("TODO(port): does not compile: 564:12: no method named `recompose` found for struct `url::URL<'_>` in the current scope")
+}
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+#[cfg(test)]
+mod tests {
+    #[allow(unused_imports)]
+    use super::*;
+    // TODO(port): does not compile: 587:30: mismatched types
+    #[test]
+    fn test_split_a_full_url() {
+        todo!("TODO(port): does not compile: 587:30: mismatched types")
+    }
+    // TODO(port): does not compile: 601:56: mismatched types
+    #[test]
+    fn test_top_level_accessors() {
+        todo!("TODO(port): does not compile: 601:56: mismatched types")
+    }
+    #[test]
+    fn test_schemes() {
+        assert!(is_https(b"https://bun.sh"));
+        assert!(is_https(b"HTTPS://BUN.SH"));
+        assert!(! is_https(b"http://bun.sh"));
+        assert!(! is_https(b"httpsx://bun.sh"));
+        assert!(is_http_like(b"http://bun.sh"));
+        assert!(! is_http_like(b"ftp://bun.sh"));
+        assert_eq!(scheme(b"mailto:someone@example.com"), Scheme::Mailto);
+        assert_eq!(scheme(b"data:text/plain,hello"), Scheme::Data);
+        assert_eq!(scheme(b"git+ssh://git@github.com/oven-sh/bun.git"), Scheme::Other);
+        assert_eq!(scheme(b"relative/path"), Scheme::None);
+        assert_eq!(scheme(b"1http://x"), Scheme::None);
+        assert_eq!(scheme(b"localhost:3000"), Scheme::Other);
+        assert!(Scheme::Wss.is_secure());
+    }
+    // TODO(port): does not compile: 643:49: mismatched types
+    #[test]
+    fn test_ipv6_and_localhost() {
+        todo!("TODO(port): does not compile: 643:49: mismatched types")
+    }
+    #[test]
+    fn test_origin() -> Result<(), Box<dyn std::error::Error>> {
+        let o1 = origin(b"https://user:pw@bun.sh:8443/docs?x#y")?;
+        // zigport: `defer a.free(o1);` dropped: ownership frees
+        assert_eq!(o1, b"https://bun.sh:8443");
+        let o2 = origin(b"/relative")?;
+        // zigport: `defer a.free(o2);` dropped: ownership frees
+        assert_eq!(o2, b"null");
+        Ok(())
+    }
+    #[test]
+    fn test_percent_decoding() -> Result<(), Box<dyn std::error::Error>> {
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut buf: [u8; 64] = [0; 64];
+        let mut n = percent_decode(&mut buf, b"hello%20world%21")?;
+        assert_eq!(& buf[0..n], b"hello world!");
+        n = percent_decode(&mut buf, b"a+b%2Bc")?;
+        assert_eq!(& buf[0..n], b"a+b+c");
+        n = percent_decode(&mut buf, b"%e2%9c%93")?;
+        assert_eq!(& buf[0..n], b"\xE2\x9C\x93");
+        n = percent_decode(&mut buf, b"")?;
+        assert_eq!(n, 0 as usize);
+        assert_eq!(percent_decode(& mut buf, b"%"), Err(Error::InvalidPercentEncoding));
+        assert_eq!(
+            percent_decode(& mut buf, b"ab%2"), Err(Error::InvalidPercentEncoding)
+        );
+        assert_eq!(
+            percent_decode(& mut buf, b"%zz"), Err(Error::InvalidPercentEncoding)
+        );
+        assert_eq!(percent_decode(& mut buf[0..2], b"abc"), Err(Error::NoSpaceLeft));
+        Ok(())
+    }
+    // TODO(port): does not compile: 703:42: mismatched types
+    #[test]
+    fn test_percent_encoding() -> Result<(), Box<dyn std::error::Error>> {
+        todo!("TODO(port): does not compile: 703:42: mismatched types")
+    }
+    #[test]
+    fn test_rfc_3986_reference_resolution() -> Result<(), Box<dyn std::error::Error>> {
+        let base = b"http://a/b/c/d;p?q";
+        let cases = [
+            [b"g:h", b"g:h"] as [&[u8]; 2],
+            [b"g", b"http://a/b/c/g"],
+            [b"./g", b"http://a/b/c/g"],
+            [b"g/", b"http://a/b/c/g/"],
+            [b"/g", b"http://a/g"],
+            [b"//g", b"http://g"],
+            [b"?y", b"http://a/b/c/d;p?y"],
+            [b"g?y", b"http://a/b/c/g?y"],
+            [b"#s", b"http://a/b/c/d;p?q#s"],
+            [b"g#s", b"http://a/b/c/g#s"],
+            [b";x", b"http://a/b/c/;x"],
+            [b"", b"http://a/b/c/d;p?q"],
+            [b".", b"http://a/b/c/"],
+            [b"./", b"http://a/b/c/"],
+            [b"..", b"http://a/b/"],
+            [b"../g", b"http://a/b/g"],
+            [b"../..", b"http://a/"],
+            [b"../../g", b"http://a/g"],
+            [b"../../../g", b"http://a/g"],
+            [b"/./g", b"http://a/g"],
+            [b"/../g", b"http://a/g"],
+            [b"g.", b"http://a/b/c/g."],
+            [b"..g", b"http://a/b/c/..g"],
+            [b"./../g", b"http://a/b/g"],
+            [b"g/./h", b"http://a/b/c/g/h"],
+            [b"g/../h", b"http://a/b/c/h"],
+            [b"g;x=1/../y", b"http://a/b/c/y"],
+            [b"g?y/./x", b"http://a/b/c/g?y/./x"],
+            [b"http:g", b"http:g"],
+            [b"../../../../g", b"http://a/g"],
+            [b"g..", b"http://a/b/c/g.."],
+            [b"./g/.", b"http://a/b/c/g/"],
+            [b"g/../../../x", b"http://a/x"],
+            [b"g#s/../x", b"http://a/b/c/g#s/../x"],
+        ];
+        for c in cases.iter() {
+            let got = resolve_url(base, c[0])?;
+            // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
+            assert_eq!(got, c[1]);
+        }
+        let r = resolve_url(b"https://bun.sh", b"docs/install")?;
+        // zigport: `defer testing.allocator.free(r);` dropped: ownership frees
+        assert_eq!(r, b"https://bun.sh/docs/install");
+        Ok(())
+    }
+    #[test]
+    fn test_percent_encoding_agrees_with_encode_uri_component_and_encode_uri() -> Result<
+        (),
+        Box<dyn std::error::Error>,
+    > {
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut input: [u8; (127 + 5)] = [0; (127 + 5)];
+        {
+            for (c, i) in (&input[0..127]).iter_mut().zip(1..) {
+                *c = i.try_into().unwrap();
+            }
+        };
+        &input[127..].copy_from_slice(b"\xE2\x9C\x93\xC3\xA9");
+        let component = percent_encode(&input)?;
+        // zigport: `defer a.free(component);` dropped: ownership frees
+        assert_eq!(
+            // TODO(port): comptime array concatenation/repetition
+            component, todo!("TODO(port): comptime array concatenation/repetition")
+        );
+        let uri = percent_encode_uri(&input)?;
+        // zigport: `defer a.free(uri);` dropped: ownership frees
+        // TODO(port): comptime array concatenation/repetition
+        assert_eq!(uri, todo!("TODO(port): comptime array concatenation/repetition"));
+        Ok(())
+    }
+}
+
+// zigport: source url.zig (697 lines); 37/46 functions without TODO; confidence medium; TODO(port) markers: 15

@@ -1,0 +1,114 @@
+//! `std.mem` functions whose Zig behaviour Rust's std does not have under
+//! the same name; each states the Zig it reproduces.
+/// `std.mem.trimLeft(T, s, values)`.
+pub fn trim_left<'a, T: PartialEq>(s: &'a [T], values: &[T]) -> &'a [T] {
+    let start = s
+        .iter()
+        .position(|x| !values.contains(x))
+        .unwrap_or(s.len());
+    &s[start..]
+}
+
+/// `std.mem.trimRight(T, s, values)`.
+pub fn trim_right<'a, T: PartialEq>(s: &'a [T], values: &[T]) -> &'a [T] {
+    let end = s
+        .iter()
+        .rposition(|x| !values.contains(x))
+        .map_or(0, |i| i + 1);
+    &s[..end]
+}
+
+/// `std.mem.trim(T, s, values)`.
+pub fn trim<'a, T: PartialEq>(s: &'a [T], values: &[T]) -> &'a [T] {
+    trim_right(trim_left(s, values), values)
+}
+
+/// `std.mem.indexOfScalarPos(T, s, start, value)`.
+pub fn index_of_scalar_pos<T: PartialEq>(s: &[T], start: usize, value: T) -> Option<usize> {
+    if start >= s.len() {
+        return None;
+    }
+    s[start..]
+        .iter()
+        .position(|x| *x == value)
+        .map(|i| i + start)
+}
+
+/// `std.mem.indexOfPos(T, haystack, start, needle)`: an empty needle is
+/// found at `start`, whatever `start` is.
+pub fn index_of_pos<T: PartialEq>(haystack: &[T], start: usize, needle: &[T]) -> Option<usize> {
+    if needle.len() > haystack.len() {
+        return None;
+    }
+    if needle.is_empty() {
+        return Some(start);
+    }
+    let end = haystack.len() - needle.len();
+    (start..=end).find(|&i| haystack[i..i + needle.len()] == *needle)
+}
+
+/// `std.mem.indexOf(T, haystack, needle)`.
+pub fn index_of<T: PartialEq>(haystack: &[T], needle: &[T]) -> Option<usize> {
+    index_of_pos(haystack, 0, needle)
+}
+
+/// `std.mem.lastIndexOf(T, haystack, needle)`.
+pub fn last_index_of<T: PartialEq>(haystack: &[T], needle: &[T]) -> Option<usize> {
+    if needle.len() > haystack.len() {
+        return None;
+    }
+    (0..=haystack.len() - needle.len())
+        .rev()
+        .find(|&i| haystack[i..i + needle.len()] == *needle)
+}
+
+/// `std.mem.count(T, haystack, needle)` (non-overlapping; an empty
+/// needle is a Zig safety panic).
+pub fn count<T: PartialEq>(haystack: &[T], needle: &[T]) -> usize {
+    assert!(!needle.is_empty(), "count: empty needle");
+    let (mut i, mut found) = (0, 0);
+    while let Some(at) = index_of_pos(haystack, i, needle) {
+        found += 1;
+        i = at + needle.len();
+    }
+    found
+}
+
+/// `std.mem.concat(allocator, T, parts)`.
+pub fn concat<T: Clone>(parts: &[&[T]]) -> Vec<T> {
+    parts.concat()
+}
+
+/// `std.mem.join(allocator, separator, parts)`.
+pub fn join<T: Clone>(separator: &[T], parts: &[&[T]]) -> Vec<T> {
+    parts.join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_like_zig() {
+        assert_eq!(trim(b"  a b \t", b" \t"), b"a b");
+        assert_eq!(trim(b"    ", b" "), b"");
+        assert_eq!(trim_left(b"xxa", b"x"), b"a");
+        assert_eq!(trim_right(b"axx", b"x"), b"a");
+        assert_eq!(trim(b"", b" "), b"");
+    }
+
+    #[test]
+    fn searches_like_zig() {
+        assert_eq!(index_of_scalar_pos(b"abcabc", 1, b'a'), Some(3));
+        assert_eq!(index_of_scalar_pos(b"abc", 3, b'a'), None);
+        assert_eq!(index_of(b"hello", b"ll"), Some(2));
+        assert_eq!(index_of(b"hello", b""), Some(0));
+        assert_eq!(index_of_pos(b"ab", 5, b""), Some(5));
+        assert_eq!(index_of_pos(b"abab", 1, b"ab"), Some(2));
+        assert_eq!(index_of_pos(b"abab", 3, b"ab"), None);
+        assert_eq!(last_index_of(b"abab", b"ab"), Some(2));
+        assert_eq!(count(b"aaaa", b"aa"), 2);
+        assert_eq!(join(b", ", &[b"a", b"b"]), b"a, b");
+        assert_eq!(concat(&[&b"a"[..], b"bc"]), b"abc");
+    }
+}

@@ -1,0 +1,9 @@
+//! Zig std semantics the port relies on where Rust's std has no function
+//! with the same behaviour. Written by zigport into every ported crate
+//! (`src/zigport_rt/`); the twins are the `zigport-support` crate's own
+//! sources, checked against the Zig std by the harness's parity tests.
+#![allow(dead_code)]
+
+pub mod ascii;
+pub mod mem;
+pub mod wyhash;
