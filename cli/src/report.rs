@@ -181,26 +181,11 @@ fn markdown(state: &PortState, s: &Summary) -> String {
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|"
     );
     for (zig, m) in &state.modules {
-        let _ = writeln!(
-            out,
-            "| `{zig}` | {} | {} | {} | {} | {} | {} | {} | {} | {}/{} | {}/{} | {} | {} | {} | {} |",
-            m.made_by,
-            m.lines,
-            m.functions,
-            m.clean,
-            m.todo,
-            m.error,
-            m.verified.len(),
-            m.divergences(),
-            m.zig_tests.passed,
-            m.zig_tests.passed + m.zig_tests.failed,
-            m.rust_tests.passed,
-            m.rust_tests.passed + m.rust_tests.failed,
-            m.rust_tests.not_ported,
-            ratio_text(module_ratio(m)),
-            m.unsafe_blocks,
-            m.todo_markers
-        );
+        let mut cells = vec![format!("`{zig}`")];
+        cells.extend(module_cells(m));
+        cells.insert(11, m.rust_tests.not_ported.to_string());
+        cells.push(m.todo_markers.to_string());
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     let divergent: Vec<_> = state
         .modules
@@ -267,6 +252,27 @@ fn markdown(state: &PortState, s: &Summary) -> String {
     out
 }
 
+/// The per-module figures both tables show, in column order: made by,
+/// lines, fns, clean, todo, error, verified, diverged, zig tests, rust
+/// tests, ratio, unsafe.
+fn module_cells(m: &ModuleState) -> Vec<String> {
+    let tests = |t: &crate::verify_cmd::TestCounts| format!("{}/{}", t.passed, t.passed + t.failed);
+    vec![
+        m.made_by.clone(),
+        m.lines.to_string(),
+        m.functions.to_string(),
+        m.clean.to_string(),
+        m.todo.to_string(),
+        m.error.to_string(),
+        m.verified.len().to_string(),
+        m.divergences().to_string(),
+        tests(&m.zig_tests),
+        tests(&m.rust_tests),
+        ratio_text(module_ratio(m)),
+        m.unsafe_blocks.to_string(),
+    ]
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -284,25 +290,11 @@ fn html(state: &PortState, s: &Summary) -> String {
         } else {
             "ok"
         };
-        let _ = writeln!(
-            rows,
-            "<tr class=\"{class}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}/{}</td><td>{}</td><td>{}</td></tr>",
-            escape(zig),
-            escape(&m.made_by),
-            m.lines,
-            m.functions,
-            m.clean,
-            m.todo,
-            m.error,
-            m.verified.len(),
-            m.divergences(),
-            m.zig_tests.passed,
-            m.zig_tests.passed + m.zig_tests.failed,
-            m.rust_tests.passed,
-            m.rust_tests.passed + m.rust_tests.failed,
-            ratio_text(module_ratio(m)),
-            m.unsafe_blocks,
-        );
+        let cells: String = std::iter::once(escape(zig))
+            .chain(module_cells(m).into_iter().map(|c| escape(&c)))
+            .map(|c| format!("<td>{c}</td>"))
+            .collect();
+        let _ = writeln!(rows, "<tr class=\"{class}\">{cells}</tr>");
     }
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>zigport parity: {source}</title>\n<style>\

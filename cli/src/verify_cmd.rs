@@ -349,15 +349,18 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             })
             .collect();
         let rust_by_module = cargo_test(&args.krate, &unported);
+        // The tests did not build at all: every module's translated tests
+        // count as failing (none of them ran).
+        let unbuilt = rust_by_module.get("").is_some_and(|c| c.failed > 0);
         for m in manifest.modules.iter().filter(|m| selected(&m.module)) {
             let z = zig_test(&zig.zig, &m.zig_path(&args.krate));
-            let r = rust_by_module.get(&m.module).copied().unwrap_or_default();
+            let mut r = rust_by_module.get(&m.module).copied().unwrap_or_default();
+            if unbuilt {
+                r.failed += 1;
+            }
             zig_tests = zig_tests.plus(z);
             rust_tests = rust_tests.plus(r);
             module_tests.insert(m.module.clone(), (z, r));
-        }
-        if let Some(outside) = rust_by_module.get("") {
-            rust_tests = rust_tests.plus(*outside);
         }
     }
     let divergences = functions.iter().map(|f| f.verdict.diverged).sum();

@@ -396,6 +396,21 @@ fn attribute_errors(
     (attributed, outside)
 }
 
+/// rustc errors in module files zigport may edit (not hand-edited), with
+/// the module they are in.
+fn editable_errors<'d>(
+    diagnostics: &'d [RustcMessage],
+    keep: &'d std::collections::BTreeSet<String>,
+) -> impl Iterator<Item = (&'d RustcMessage, &'d str)> {
+    diagnostics
+        .iter()
+        .filter(|d| d.level == "error")
+        .filter_map(|d| {
+            let module = d.file.strip_prefix("src/")?.strip_suffix(".rs")?;
+            (!keep.contains(module)).then_some((d, module))
+        })
+}
+
 /// A `use` item rustc cannot resolve (an import of a module that did not
 /// translate, say) becomes a TODO comment, so the rest of the module still
 /// compiles. Returns whether anything changed.
@@ -405,17 +420,7 @@ fn comment_out_failing_uses(
     keep: &std::collections::BTreeSet<String>,
 ) -> bool {
     let mut changed = false;
-    for d in diagnostics.iter().filter(|d| d.level == "error") {
-        let Some(module) = d
-            .file
-            .strip_prefix("src/")
-            .and_then(|f| f.strip_suffix(".rs"))
-        else {
-            continue;
-        };
-        if keep.contains(module) {
-            continue;
-        }
+    for (d, module) in editable_errors(diagnostics, keep) {
         let Some((text, _)) = texts.get_mut(module) else {
             continue;
         };
@@ -447,17 +452,7 @@ fn comment_out_failing_items(
     use syn::spanned::Spanned;
     let mut changed = false;
     let mut done = std::collections::HashSet::new();
-    for d in diagnostics.iter().filter(|d| d.level == "error") {
-        let Some(module) = d
-            .file
-            .strip_prefix("src/")
-            .and_then(|f| f.strip_suffix(".rs"))
-        else {
-            continue;
-        };
-        if keep.contains(module) {
-            continue;
-        }
+    for (d, module) in editable_errors(diagnostics, keep) {
         let Some((text, _)) = texts.get_mut(module) else {
             continue;
         };
@@ -853,13 +848,22 @@ fn cargo_clippy(crate_dir: &Path) -> Option<Vec<RustcMessage>> {
         if level != "error" && level != "warning" {
             continue;
         }
-        let Some(span) = msg["spans"]
+        let Some(mut span) = msg["spans"]
             .as_array()
             .and_then(|s| s.iter().find(|s| s["is_primary"] == true))
         else {
             // Summary lines ("aborting due to ...") have no span.
             continue;
         };
+        // An error inside a macro's expansion (`assert_eq!`) belongs to the
+        // crate's call site, not to the macro's definition in core.
+        while !span["file_name"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("src/"))
+            && span["expansion"]["span"].is_object()
+        {
+            span = &span["expansion"]["span"];
+        }
         out.push(RustcMessage {
             level,
             file: span["file_name"].as_str().unwrap_or("").to_string(),
