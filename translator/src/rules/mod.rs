@@ -511,8 +511,13 @@ impl<'a> Translator<'a> {
                 .collect();
             match types {
                 Some(t) => {
+                    // Distinct by Rust name: `u8` spelled two ways is one instance.
+                    let rust = self.instance_name(&sig.rust_name, &t);
                     let list = instances.entry(name.clone()).or_default();
-                    if !list.contains(&t) {
+                    if !list
+                        .iter()
+                        .any(|other| self.instance_name(&sig.rust_name, other) == rust)
+                    {
                         list.push(t);
                     }
                 }
