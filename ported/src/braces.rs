@@ -5,6 +5,7 @@
 pub enum Error {
     NestingTooDeep,
     OutputTooLarge,
+    PatternTooLong,
     TooManyResults,
 }
 impl Error {
@@ -13,6 +14,7 @@ impl Error {
         match self {
             Error::NestingTooDeep => "NestingTooDeep",
             Error::OutputTooLarge => "OutputTooLarge",
+            Error::PatternTooLong => "PatternTooLong",
             Error::TooManyResults => "TooManyResults",
         }
     }
@@ -32,6 +34,8 @@ pub const MAX_RESULTS: usize = 4096;
 pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
 /// Upper bound on brace nesting.
 pub const MAX_DEPTH: u32 = 32;
+/// Longest pattern accepted (matching braces is quadratic in the worst case).
+pub const MAX_PATTERN_LEN: usize = 4096;
 // TODO(port): struct `Sequence`: field `kind` type `Kind` has no rule
 // TODO(port): does not compile: cannot find type `Sequence` in this scope
 // /// One piece of a pattern at a single nesting level.
@@ -46,11 +50,11 @@ pub const MAX_DEPTH: u32 = 32;
 //     /// Contents of a matched `{...}` that is not an expansion.
 //     Braced(&'a [u8]),
 // }
-// TODO(port): does not compile: 54:61: invalid format string: expected `}`, found `c`
+// TODO(port): does not compile: 58:61: invalid format string: expected `}`, found `c`
 /// Find the `}` matching the `{` at `open`; null if unmatched.
 #[allow(dead_code, unused_variables)]
 fn find_close(_: impl Sized, _: impl Sized) -> ! {
-    todo!("TODO(port): does not compile: 54:61: invalid format string: expected `}}`, found `c`")
+    todo!("TODO(port): does not compile: 58:61: invalid format string: expected `}}`, found `c`")
 }
 /// Yields the parts of one nesting level of a pattern.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,10 +63,10 @@ struct PartIterator<'a> {
     pub pos: usize,
 }
 impl<'a> PartIterator<'a> {
-    // TODO(port): does not compile: 64:34: cannot find type `Part` in this scope
+    // TODO(port): does not compile: 68:34: cannot find type `Part` in this scope
     #[allow(dead_code)]
     fn next() -> ! {
-        todo!("TODO(port): does not compile: 64:34: cannot find type `Part` in this scope")
+        todo!("TODO(port): does not compile: 68:34: cannot find type `Part` in this scope")
     }
 }
 /// Iterate the top-level comma-separated alternatives of brace contents.
@@ -107,9 +111,9 @@ impl<'a> AlternativeIterator<'a> {
         Some(&self.text[self.pos..])
     }
 }
-// TODO(port): does not compile: 153:13: cannot find type `Part` in this scope
+// TODO(port): does not compile: 157:13: cannot find type `Part` in this scope
 fn count_level(text: &[u8], depth: u32) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 153:13: cannot find type `Part` in this scope")
+    todo!("TODO(port): does not compile: 157:13: cannot find type `Part` in this scope")
 }
 /// A flat list of byte strings: one buffer plus end offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,27 +183,33 @@ fn unescape(raw: &[u8]) -> Result<Vec<u8>, Error> {
     }
     Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 241:22: cannot find type `Part` in this scope
+// TODO(port): does not compile: 245:22: cannot find type `Part` in this scope
 #[allow(dead_code)]
 fn expand_part() -> ! {
-    todo!("TODO(port): does not compile: 241:22: cannot find type `Part` in this scope")
+    todo!("TODO(port): does not compile: 245:22: cannot find type `Part` in this scope")
 }
-// TODO(port): does not compile: 194:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope
+// TODO(port): does not compile: 198:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope
 fn expand_level(text: &[u8], depth: u32) -> Result<Words, Error> {
-    todo!("TODO(port): does not compile: 194:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope")
+    todo!("TODO(port): does not compile: 198:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope")
 }
 /// Number of words `pattern` expands to (saturating at `maxInt(usize)`).
 pub fn count(pattern: &[u8]) -> Result<usize, Error> {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(Error::PatternTooLong);
+    }
     count_level(pattern, 0)
 }
 /// Whether `pattern` contains at least one real expansion (alternation or
-/// sequence) at any depth.
+/// sequence) at any depth. Always false beyond `max_pattern_len`.
 pub fn has_braces(pattern: &[u8]) -> bool {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return false;
+    }
     has_braces_at(pattern, 0)
 }
-// TODO(port): does not compile: 328:13: cannot find type `Part` in this scope
+// TODO(port): does not compile: 338:13: cannot find type `Part` in this scope
 fn has_braces_at(text: &[u8], depth: u32) -> bool {
-    todo!("TODO(port): does not compile: 328:13: cannot find type `Part` in this scope")
+    todo!("TODO(port): does not compile: 338:13: cannot find type `Part` in this scope")
 }
 /// Expand `pattern`, returning the words joined by `'\n'`. The caller owns
 /// the result.
@@ -311,8 +321,17 @@ mod tests {
         let deep = todo!("TODO(port): comptime array concatenation/repetition");
         assert_eq!(count(deep), Err(Error::NestingTooDeep));
         assert_eq!(expand(deep), Err(Error::NestingTooDeep));
+        // TODO(port): comptime array concatenation/repetition
+        let long = todo!("TODO(port): comptime array concatenation/repetition");
+        assert_eq!(count(long), Err(Error::PatternTooLong));
+        assert_eq!(expand(long), Err(Error::PatternTooLong));
+        assert_eq!(
+            // TODO(port): comptime array concatenation/repetition
+            expand(todo!("TODO(port): comptime array concatenation/repetition")),
+            Err(Error::OutputTooLarge)
+        );
         Ok(())
     }
 }
 
-// zigport: source braces.zig (477 lines); 24/30 functions without TODO; confidence medium; TODO(port) markers: 4
+// zigport: source braces.zig (487 lines); 24/30 functions without TODO; confidence medium; TODO(port) markers: 6

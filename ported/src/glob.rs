@@ -110,10 +110,10 @@ fn split_negation(_: impl Sized) -> ! {
 pub fn r#match(pattern: &[u8], path: &[u8]) -> bool {
     todo!("TODO(port): does not compile: 112:9: type annotations needed for `(_, _)`")
 }
-// TODO(port): does not compile: 138:24: cannot find value `MATCH_PROGRAM` in this scope
+// TODO(port): does not compile: 145:28: cannot find value `MATCH_PROGRAM` in this scope
 /// Whether `pattern` uses any glob syntax (as opposed to naming one path).
 pub fn has_magic(pattern: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 138:24: cannot find value `MATCH_PROGRAM` in this scope")
+    todo!("TODO(port): does not compile: 145:28: cannot find value `MATCH_PROGRAM` in this scope")
 }
 /// The leading directory segments of `pattern` that contain no glob syntax
 /// (where a directory walk would start), e.g. `src/lib` for `src/lib/**/*.ts`.
@@ -248,6 +248,9 @@ mod tests {
         assert!(! has_magic(b"src/index.ts"));
         assert!(! has_magic(b"\\*.js"));
         assert!(! has_magic(b"[abc"));
+        assert!(! has_magic(b"}{"));
+        assert!(has_magic(b"{{a}"));
+        assert!(! has_magic(b"[[[a\\]"));
         assert_eq!(literal_prefix(b"src/lib/**/*.ts"), b"src/lib");
         assert_eq!(literal_prefix(b"*.js"), b"");
         assert_eq!(literal_prefix(b"/*.js"), b"/");
@@ -255,4 +258,4 @@ mod tests {
     }
 }
 
-// zigport: source glob.zig (473 lines); 10/15 functions without TODO; confidence medium; TODO(port) markers: 12
+// zigport: source glob.zig (486 lines); 10/15 functions without TODO; confidence medium; TODO(port) markers: 12

@@ -560,30 +560,13 @@ mod tests {
         assert_eq!(r, b"https://bun.sh/docs/install");
         Ok(())
     }
+    // TODO(port): does not compile: 771:9: can't compare `std::vec::Vec<u8>` with `!`
     #[test]
     fn test_percent_encoding_agrees_with_encode_uri_component_and_encode_uri() -> Result<
         (),
         Box<dyn std::error::Error>,
     > {
-        // PERF(port): zero-initialised; Zig left it undefined
-        let mut input: [u8; (127 + 5)] = [0; (127 + 5)];
-        {
-            for (c, i) in (&input[0..127]).iter_mut().zip(1..) {
-                *c = i.try_into().unwrap();
-            }
-        };
-        &input[127..].copy_from_slice(b"\xE2\x9C\x93\xC3\xA9");
-        let component = percent_encode(&input)?;
-        // zigport: `defer a.free(component);` dropped: ownership frees
-        assert_eq!(
-            // TODO(port): comptime array concatenation/repetition
-            component, todo!("TODO(port): comptime array concatenation/repetition")
-        );
-        let uri = percent_encode_uri(&input)?;
-        // zigport: `defer a.free(uri);` dropped: ownership frees
-        // TODO(port): comptime array concatenation/repetition
-        assert_eq!(uri, todo!("TODO(port): comptime array concatenation/repetition"));
-        Ok(())
+        todo!("TODO(port): does not compile: 771:9: can't compare `std::vec::Vec<u8>` with `!`")
     }
 }
 

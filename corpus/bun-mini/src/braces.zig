@@ -26,10 +26,12 @@ pub const ExpandError = error{
     OutputTooLarge,
     /// Braces nest deeper than `max_depth`.
     NestingTooDeep,
+    /// The pattern is longer than `max_pattern_len`.
+    PatternTooLong,
 } || Allocator.Error;
 
 /// Errors from counting (no allocation involved).
-pub const CountError = error{NestingTooDeep};
+pub const CountError = error{ NestingTooDeep, PatternTooLong };
 
 /// Upper bound on the number of expanded words.
 pub const max_results: usize = 4096;
@@ -37,6 +39,8 @@ pub const max_results: usize = 4096;
 pub const max_output_bytes: usize = 1 << 20;
 /// Upper bound on brace nesting.
 pub const max_depth: u32 = 32;
+/// Longest pattern accepted (matching braces is quadratic in the worst case).
+pub const max_pattern_len: usize = 4096;
 
 /// A `{start..end..step}` sequence, numeric or single-character.
 const Sequence = struct {
@@ -365,12 +369,14 @@ fn expandLevel(gpa: Allocator, text: []const u8, depth: u32) ExpandError!Words {
 
 /// Number of words `pattern` expands to (saturating at `maxInt(usize)`).
 pub fn count(pattern: []const u8) CountError!usize {
+    if (pattern.len > max_pattern_len) return error.PatternTooLong;
     return countLevel(pattern, 0);
 }
 
 /// Whether `pattern` contains at least one real expansion (alternation or
-/// sequence) at any depth.
+/// sequence) at any depth. Always false beyond `max_pattern_len`.
 pub fn hasBraces(pattern: []const u8) bool {
+    if (pattern.len > max_pattern_len) return false;
     return hasBracesAt(pattern, 0);
 }
 
@@ -474,4 +480,8 @@ test "limits" {
     const deep = "{" ** 40 ++ "a,b" ++ "}" ** 40;
     try testing.expectError(error.NestingTooDeep, count(deep));
     try testing.expectError(error.NestingTooDeep, expand(testing.allocator, deep));
+    const long = "{a,b}" ** 1000;
+    try testing.expectError(error.PatternTooLong, count(long));
+    try testing.expectError(error.PatternTooLong, expand(testing.allocator, long));
+    try testing.expectError(error.OutputTooLarge, expand(testing.allocator, "{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}" ++ "x" ** 1000));
 }

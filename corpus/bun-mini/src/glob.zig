@@ -340,13 +340,23 @@ pub fn match(pattern: []const u8, path: []const u8) bool {
 /// Whether `pattern` uses any glob syntax (as opposed to naming one path).
 pub fn hasMagic(pattern: []const u8) bool {
     if (pattern.len > 0 and pattern[0] == '!') return true;
+    // An unescaped `{` followed anywhere by an unescaped `}` means some pair
+    // (the innermost) matches, so one linear pass suffices.
+    var saw_open_brace = false;
+    // Once a class fails to close, every later one fails too (they scan a
+    // suffix of the same text), so stop looking.
+    var classes_possible = true;
     var i: usize = 0;
     while (i < pattern.len) : (i += 1) {
         switch (pattern[i]) {
             '\\' => i += 1,
             '*', '?' => return true,
-            '[' => if (MatchProgram.findClassEnd(pattern, i, pattern.len) != null) return true,
-            '{' => if (MatchProgram.findClose(pattern, i) != null) return true,
+            '[' => if (classes_possible) {
+                if (MatchProgram.findClassEnd(pattern, i, pattern.len) != null) return true;
+                classes_possible = false;
+            },
+            '{' => saw_open_brace = true,
+            '}' => if (saw_open_brace) return true,
             else => {},
         }
     }
@@ -466,6 +476,9 @@ test "hasMagic and literalPrefix" {
     try expect(!hasMagic("src/index.ts"));
     try expect(!hasMagic("\\*.js"));
     try expect(!hasMagic("[abc"));
+    try expect(!hasMagic("}{"));
+    try expect(hasMagic("{{a}"));
+    try expect(!hasMagic("[[[a\\]"));
     try testing.expectEqualStrings("src/lib", literalPrefix("src/lib/**/*.ts"));
     try testing.expectEqualStrings("", literalPrefix("*.js"));
     try testing.expectEqualStrings("/", literalPrefix("/*.js"));

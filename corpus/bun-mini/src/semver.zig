@@ -10,6 +10,7 @@
 
 const std = @import("std");
 const Order = std.math.Order;
+const Allocator = std.mem.Allocator;
 
 /// Errors from parsing a version string.
 pub const ParseError = error{
@@ -309,6 +310,9 @@ const Partial = struct {
     minor: ?u64 = null,
     patch: ?u64 = null,
     pre: []const u8 = "",
+    /// A number followed a wildcard (`1.x.3`): only `~`, `^` and hyphen
+    /// ranges tolerate that, as in npm.
+    number_after_wildcard: bool = false,
 
     fn parse(text: []const u8) RangeError!Partial {
         var s = text;
@@ -330,7 +334,7 @@ const Partial = struct {
             };
             const value = n orelse return error.InvalidRange;
             // Anything after a wildcard is itself a wildcard (`1.x.3` == `1.x`).
-            if (!wildcard) slot.* = value;
+            if (wildcard) p.number_after_wildcard = true else slot.* = value;
         }
         var build: []const u8 = "";
         if (cur.pos < s.len) {
@@ -446,30 +450,84 @@ fn desugarHyphen(from: Partial, to: Partial) Desugared {
     return d;
 }
 
-/// Accumulates the verdict of one `||`-separated comparator set.
+/// Checks a version against comparators as they are parsed, for one
+/// `||`-separated set at a time.
 const SetMatch = struct {
+    const Error = error{};
+
     version: ?Full,
     all: bool = true,
     pre_allowed: bool = false,
+    matched_any_set: bool = false,
 
-    fn feed(self: *SetMatch, d: Desugared) void {
+    fn check(self: *SetMatch, comparators: []const Comparator) void {
         const v = self.version orelse return;
-        for (d.slice()) |c| {
+        for (comparators) |c| {
             if (!c.matches(v)) self.all = false;
             if (c.admitsPrereleaseOf(v)) self.pre_allowed = true;
         }
     }
 
-    fn verdict(self: SetMatch) bool {
-        const v = self.version orelse return false;
-        return self.all and (v.pre.len == 0 or self.pre_allowed);
+    fn feed(self: *SetMatch, d: Desugared) Error!void {
+        self.check(d.slice());
+    }
+
+    fn endSet(self: *SetMatch) Error!void {
+        if (self.version) |v| {
+            if (self.all and (v.pre.len == 0 or self.pre_allowed)) self.matched_any_set = true;
+        }
+        self.all = true;
+        self.pre_allowed = false;
+    }
+};
+
+/// A range compiled once into a flat comparator list, for matching many
+/// versions.
+const Range = struct {
+    const Error = Allocator.Error;
+
+    comparators: std.ArrayList(Comparator) = .empty,
+    /// End offset into `comparators` of each set.
+    set_ends: std.ArrayList(usize) = .empty,
+    gpa: Allocator,
+
+    fn parse(gpa: Allocator, text: []const u8) (RangeError || Allocator.Error)!Range {
+        var range: Range = .{ .gpa = gpa };
+        errdefer range.deinit();
+        try parseRange(Range, text, &range);
+        return range;
+    }
+
+    fn deinit(self: *Range) void {
+        self.comparators.deinit(self.gpa);
+        self.set_ends.deinit(self.gpa);
+    }
+
+    fn feed(self: *Range, d: Desugared) Error!void {
+        try self.comparators.appendSlice(self.gpa, d.slice());
+    }
+
+    fn endSet(self: *Range) Error!void {
+        try self.set_ends.append(self.gpa, self.comparators.items.len);
+    }
+
+    fn matches(self: *const Range, v: Full) bool {
+        var begin: usize = 0;
+        for (self.set_ends.items) |end| {
+            defer begin = end;
+            var state: SetMatch = .{ .version = v };
+            state.check(self.comparators.items[begin..end]);
+            state.endSet() catch unreachable;
+            if (state.matched_any_set) return true;
+        }
+        return false;
     }
 };
 
 const whitespace = " \t\r\n";
 
-fn evalSet(set: []const u8, version: ?Full) RangeError!bool {
-    var state: SetMatch = .{ .version = version };
+/// Parse one comparator set, handing each desugared token to `sink`.
+fn parseSet(comptime Sink: type, set: []const u8, sink: *Sink) (RangeError || Sink.Error)!void {
     var words = std.mem.tokenizeAny(u8, set, whitespace);
 
     // Hyphen ranges are exactly three words with a lone `-` in the middle.
@@ -483,52 +541,58 @@ fn evalSet(set: []const u8, version: ?Full) RangeError!bool {
         const from = try Partial.parse(words.next().?);
         _ = words.next();
         const to = try Partial.parse(words.next().?);
-        state.feed(desugarHyphen(from, to));
-        return state.verdict();
+        try sink.feed(desugarHyphen(from, to));
+        return sink.endSet();
     }
 
     while (words.next()) |word| {
         const prefix, var rest = Prefix.split(word);
         if (rest.len == 0 and prefix != .none) rest = words.next() orelse return error.InvalidRange;
-        state.feed(desugar(prefix, try Partial.parse(rest)));
+        const partial = try Partial.parse(rest);
+        if (partial.number_after_wildcard and prefix != .tilde and prefix != .caret) return error.InvalidRange;
+        try sink.feed(desugar(prefix, partial));
     }
-    return state.verdict();
+    return sink.endSet();
 }
 
-/// Evaluate every set (validating all of them); true if any matched.
-fn evalRange(range: []const u8, version: ?Full) RangeError!bool {
-    var matched = false;
+/// Parse every `||`-separated set of `range` into `sink`.
+fn parseRange(comptime Sink: type, range: []const u8, sink: *Sink) (RangeError || Sink.Error)!void {
     var sets = std.mem.splitSequence(u8, range, "||");
-    while (sets.next()) |set| {
-        if (try evalSet(set, version)) matched = true;
-    }
-    return matched;
+    while (sets.next()) |set| try parseSet(Sink, set, sink);
 }
 
 /// Whether `version` satisfies the npm range `range`. Invalid versions and
 /// invalid ranges never satisfy.
 pub fn satisfies(version: []const u8, range: []const u8) bool {
     const v = parseFull(version) catch return false;
-    return evalRange(range, v) catch false;
+    var state: SetMatch = .{ .version = v };
+    parseRange(SetMatch, range, &state) catch return false;
+    return state.matched_any_set;
 }
 
 /// Whether `range` is a syntactically valid npm range.
 pub fn validRange(range: []const u8) bool {
-    _ = evalRange(range, null) catch return false;
+    var state: SetMatch = .{ .version = null };
+    parseRange(SetMatch, range, &state) catch return false;
     return true;
 }
 
 /// Index of the highest version in the comma/whitespace-separated `versions`
-/// list that satisfies `range`, or null. Unparsable entries are skipped but
-/// still counted.
-pub fn maxSatisfyingIndex(versions: []const u8, range: []const u8) ?usize {
-    if (!validRange(range)) return null;
+/// list that satisfies `range`, or null (also for an invalid range).
+/// Unparsable entries are skipped but still counted.
+pub fn maxSatisfyingIndex(allocator: Allocator, versions: []const u8, range: []const u8) Allocator.Error!?usize {
+    var compiled = Range.parse(allocator, range) catch |err| switch (err) {
+        error.OutOfMemory => return error.OutOfMemory,
+        error.InvalidRange, error.NumberTooLarge => return null,
+    };
+    defer compiled.deinit();
+
     var best: ?struct { index: usize, version: Full } = null;
     var it = std.mem.tokenizeAny(u8, versions, ", \t\r\n");
     var index: usize = 0;
     while (it.next()) |text| : (index += 1) {
         const v = parseFull(text) catch continue;
-        if (!(evalRange(range, v) catch false)) continue;
+        if (!compiled.matches(v)) continue;
         if (best == null or v.order(best.?.version) == .gt) best = .{ .index = index, .version = v };
     }
     return if (best) |b| b.index else null;
@@ -653,12 +717,19 @@ test "invalid ranges" {
     }
     try testing.expect(validRange(">=1.2.3 <2.0.0-0 || ~3.1"));
     try testing.expect(validRange("1.2.x-beta"));
+    try testing.expect(!validRange("1.x.3"));
+    try testing.expect(!validRange(">=*.1"));
+    try testing.expect(satisfies("1.9.0", "~1.x.3"));
+    try testing.expect(satisfies("1.0.0", "1 - x.1"));
     try testing.expect(!satisfies("not-a-version", "*"));
 }
 
 test "maxSatisfyingIndex picks the highest match" {
-    try testing.expectEqual(@as(?usize, 2), maxSatisfyingIndex("1.2.3, 1.2.4, 1.3.0, 2.0.0", "^1.2.3"));
-    try testing.expectEqual(@as(?usize, 1), maxSatisfyingIndex("1.0.0 1.1.0 bogus 1.0.5", "~1.0 || 1.1.0"));
-    try testing.expectEqual(@as(?usize, null), maxSatisfyingIndex("0.1.0,0.2.0", ">=1"));
-    try testing.expectEqual(@as(?usize, null), maxSatisfyingIndex("1.0.0", "<<"));
+    const gpa = testing.allocator;
+    try testing.expectEqual(@as(?usize, 2), try maxSatisfyingIndex(gpa, "1.2.3, 1.2.4, 1.3.0, 2.0.0", "^1.2.3"));
+    try testing.expectEqual(@as(?usize, 1), try maxSatisfyingIndex(gpa, "1.0.0 1.1.0 bogus 1.0.5", "~1.0 || 1.1.0"));
+    try testing.expectEqual(@as(?usize, 3), try maxSatisfyingIndex(gpa, "1.0.0-rc.1 2.0.0-beta 1.0.0 1.0.1-alpha", "^1.0.0-rc.1 || ~1.0.1-0"));
+    try testing.expectEqual(@as(?usize, null), try maxSatisfyingIndex(gpa, "0.1.0,0.2.0", ">=1"));
+    try testing.expectEqual(@as(?usize, null), try maxSatisfyingIndex(gpa, "1.0.0", "<<"));
+    try testing.expectEqual(@as(?usize, null), try maxSatisfyingIndex(gpa, "", "*"));
 }
