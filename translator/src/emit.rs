@@ -75,8 +75,12 @@ pub fn emit_module(
 }
 
 fn format_tokens(tokens: &TokenStream) -> Result<String, String> {
-    let file: syn::File =
-        syn::parse2(tokens.clone()).map_err(|e| format!("rules produced invalid Rust: {e}"))?;
+    let file: syn::File = syn::parse2(tokens.clone()).map_err(|e| {
+        if let Ok(path) = std::env::var("ZIGPORT_DUMP_INVALID") {
+            let _ = std::fs::write(path, tokens.to_string());
+        }
+        format!("rules produced invalid Rust: {e}")
+    })?;
     Ok(prettyplease::unparse(&file))
 }
 

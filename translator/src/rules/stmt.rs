@@ -637,7 +637,12 @@ impl<'a> Translator<'a> {
             ),
             _ => {
                 let first = &iters[0];
-                let mut iter = quote!(#first);
+                // A range is parenthesised before `.zip` (`(n..).zip(xs)`).
+                let mut iter = if matches!(f.inputs.first(), Some(ForInput::Range { .. })) {
+                    quote!((#first))
+                } else {
+                    quote!(#first)
+                };
                 let mut pat = pats.first().cloned().unwrap_or_else(|| quote!(_));
                 for (i, it) in iters.iter().enumerate().skip(1) {
                     iter = quote!(#iter.zip(#it));
