@@ -258,4 +258,4 @@ mod tests {
     }
 }
 
-// zigport: source glob.zig (486 lines); 10/15 functions without TODO; confidence medium; TODO(port) markers: 12
+// zigport: source glob.zig (500 lines); 10/15 functions without TODO; confidence medium; TODO(port) markers: 12

@@ -259,55 +259,69 @@ fn Program(comptime capacity: usize) type {
             if (depth != 0) return error.TooComplex;
         }
 
-        /// Add `start` and everything reachable from it without consuming.
-        fn addClosure(self: *const Self, set: *StateSet, start: u32) void {
-            // Every state is expanded at most once and pushes at most two.
-            var stack: [2 * (capacity + 1) + 1]u32 = undefined;
-            var top: usize = 0;
-            stack[top] = start;
-            top += 1;
+        /// Room for every seed plus two pushes per newly reached state.
+        const work_capacity = 3 * (capacity + 1);
+
+        /// Add the `seeds` states on top of `work` and everything reachable
+        /// from them without consuming input to `set`.
+        fn closure(self: *const Self, set: *StateSet, work: *[work_capacity]u32, seeds: usize) void {
+            const ops = self.program();
+            var top = seeds;
             while (top > 0) {
                 top -= 1;
-                const s = stack[top];
+                const s = work[top];
                 if (set.isSet(s)) continue;
                 set.set(s);
                 if (s == self.len) continue;
-                switch (self.ops[s]) {
+                switch (ops[s]) {
                     .one => {},
                     .many => {
-                        stack[top] = s + 1;
+                        work[top] = s + 1;
                         top += 1;
                     },
                     .split => |target| {
-                        stack[top] = target;
-                        stack[top + 1] = s + 1;
+                        work[top] = target;
+                        work[top + 1] = s + 1;
                         top += 2;
                     },
                     .jump => |target| {
-                        stack[top] = target;
+                        work[top] = target;
                         top += 1;
                     },
                 }
             }
         }
 
+        /// The compiled instructions (borrowed, so indexing never copies the array).
+        fn program(self: *const Self) []const Op {
+            return self.ops[0..self.len];
+        }
+
         fn run(self: *const Self, path: []const u8) bool {
+            const ops = self.program();
+            var work: [work_capacity]u32 = undefined;
             var current = StateSet.initEmpty();
-            self.addClosure(&current, 0);
+            work[0] = 0;
+            self.closure(&current, &work, 1);
             for (path) |c| {
-                var next = StateSet.initEmpty();
+                // Seed the next generation with every successful transition,
+                // then take the closure of all of them in one pass.
+                var seeds: usize = 0;
                 var it = current.iterator(.{});
                 while (it.next()) |index| {
                     const s: u32 = @intCast(index);
                     if (s == self.len) continue;
-                    switch (self.ops[s]) {
-                        .one => |pred| if (pred.accepts(c)) self.addClosure(&next, s + 1),
-                        .many => |pred| if (pred.accepts(c)) self.addClosure(&next, s),
-                        .split, .jump => {},
-                    }
+                    const target = switch (ops[s]) {
+                        .one => |pred| if (pred.accepts(c)) s + 1 else continue,
+                        .many => |pred| if (pred.accepts(c)) s else continue,
+                        .split, .jump => continue,
+                    };
+                    work[seeds] = target;
+                    seeds += 1;
                 }
-                if (next.count() == 0) return false;
-                current = next;
+                if (seeds == 0) return false;
+                current = StateSet.initEmpty();
+                self.closure(&current, &work, seeds);
             }
             return current.isSet(self.len);
         }
