@@ -72,12 +72,7 @@ struct ModuleGate {
 }
 
 pub fn run(args: &GateArgs, config: &PortConfig) -> Result<u8> {
-    let Some(port) = state::load(&args.krate) else {
-        eprintln!(
-            "error: {}: no {} (run `zigport port` first)",
-            args.krate.display(),
-            state::STATE_FILE
-        );
+    let Some(port) = state::load_or_explain(&args.krate) else {
         return Ok(exit::INPUT);
     };
     let source = port_cmd::source_dir(&args.krate, &port)?;

@@ -135,12 +135,7 @@ pub fn run(args: &PortArgs, config: &PortConfig) -> Result<u8> {
         entry.imports = imports.get(&file.zig).cloned().unwrap_or_default();
         entry.llm = llm_state.usage.get(&file.zig).cloned();
         entry.lines = lines.get(file.zig.as_str()).copied().unwrap_or(0);
-        entry.functions = file.counts.functions;
-        entry.clean = file.counts.clean;
-        entry.todo = file.counts.todo;
-        entry.error = file.counts.error;
-        entry.todo_markers = file.counts.todo_markers;
-        entry.unsafe_blocks = file.counts.unsafe_blocks;
+        entry.counts = file.counts;
         let todos: BTreeSet<String> = file
             .functions
             .iter()

@@ -23,12 +23,7 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: &ReportArgs) -> Result<u8> {
-    let Some(state) = state::load(&args.krate) else {
-        eprintln!(
-            "error: {}: no {} (run `zigport port` first)",
-            args.krate.display(),
-            state::STATE_FILE
-        );
+    let Some(state) = state::load_or_explain(&args.krate) else {
         return Ok(exit::INPUT);
     };
     write_reports(&state, &args.out)?;
@@ -67,10 +62,10 @@ pub fn summary(state: &PortState) -> Summary {
     let mut ratios = Vec::new();
     for (zig, m) in &state.modules {
         s.lines += m.lines;
-        s.functions += m.functions;
-        s.clean += m.clean;
-        s.todo += m.todo;
-        s.error += m.error;
+        s.functions += m.counts.functions;
+        s.clean += m.counts.clean;
+        s.todo += m.counts.todo;
+        s.error += m.counts.error;
         s.verified_functions += m.verified.len();
         s.cases += m.verified.iter().map(|v| v.cases).sum::<usize>();
         s.divergences += m.divergences();
@@ -78,8 +73,8 @@ pub fn summary(state: &PortState) -> Summary {
         s.zig_tests_failed += m.zig_tests.failed;
         s.rust_tests_passed += m.rust_tests.passed;
         s.rust_tests_failed += m.rust_tests.failed;
-        s.unsafe_blocks += m.unsafe_blocks;
-        s.todo_markers += m.todo_markers;
+        s.unsafe_blocks += m.counts.unsafe_blocks;
+        s.todo_markers += m.counts.todo_markers;
         if let Some(r) = module_ratio(m) {
             ratios.push(r);
             if s.max_ratio.as_ref().is_none_or(|(_, max)| r > *max) {
@@ -184,7 +179,7 @@ fn markdown(state: &PortState, s: &Summary) -> String {
         let mut cells = vec![format!("`{zig}`")];
         cells.extend(module_cells(m));
         cells.insert(11, m.rust_tests.not_ported.to_string());
-        cells.push(m.todo_markers.to_string());
+        cells.push(m.counts.todo_markers.to_string());
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     let divergent: Vec<_> = state
@@ -260,16 +255,16 @@ fn module_cells(m: &ModuleState) -> Vec<String> {
     vec![
         m.made_by.clone(),
         m.lines.to_string(),
-        m.functions.to_string(),
-        m.clean.to_string(),
-        m.todo.to_string(),
-        m.error.to_string(),
+        m.counts.functions.to_string(),
+        m.counts.clean.to_string(),
+        m.counts.todo.to_string(),
+        m.counts.error.to_string(),
         m.verified.len().to_string(),
         m.divergences().to_string(),
         tests(&m.zig_tests),
         tests(&m.rust_tests),
         ratio_text(module_ratio(m)),
-        m.unsafe_blocks.to_string(),
+        m.counts.unsafe_blocks.to_string(),
     ]
 }
 
@@ -283,9 +278,9 @@ fn escape(text: &str) -> String {
 fn html(state: &PortState, s: &Summary) -> String {
     let mut rows = String::new();
     for (zig, m) in &state.modules {
-        let class = if m.divergences() > 0 || m.error > 0 || m.rust_tests.failed > 0 {
+        let class = if m.divergences() > 0 || m.counts.error > 0 || m.rust_tests.failed > 0 {
             "bad"
-        } else if m.todo > 0 {
+        } else if m.counts.todo > 0 {
             "todo"
         } else {
             "ok"
@@ -398,10 +393,10 @@ pub fn print_summary(state: &PortState) {
             "{:<28} {:>6} {:>5} {:>6} {:>5} {:>6} {:>9} {:>9} {:>11} {:>11} {:>6}",
             zig,
             m.lines,
-            m.functions,
-            m.clean,
-            m.todo,
-            m.error,
+            m.counts.functions,
+            m.counts.clean,
+            m.counts.todo,
+            m.counts.error,
             m.verified.len(),
             m.divergences(),
             format!(

@@ -40,12 +40,10 @@ pub struct ModuleState {
     /// Modules of the tree it imports.
     pub imports: Vec<String>,
     pub lines: usize,
-    pub functions: usize,
-    pub clean: usize,
-    pub todo: usize,
-    pub error: usize,
-    pub todo_markers: usize,
-    pub unsafe_blocks: usize,
+    /// The translation's counts for the module (functions by status,
+    /// markers, `unsafe` blocks).
+    #[serde(flatten)]
+    pub counts: zigport_translator::translate::Counts,
     /// Why the rules left markers (deduplicated).
     pub open_todos: Vec<String>,
     pub verified: Vec<FnVerdict>,
@@ -98,6 +96,18 @@ pub fn blob_id(bytes: &[u8]) -> Result<String> {
 pub fn load(krate: &Path) -> Option<PortState> {
     let text = std::fs::read_to_string(krate.join(STATE_FILE)).ok()?;
     serde_json::from_str(&text).ok()
+}
+
+/// [`load`] for commands that need a port: says what to do when there is none.
+pub fn load_or_explain(krate: &Path) -> Option<PortState> {
+    let state = load(krate);
+    if state.is_none() {
+        eprintln!(
+            "error: {}: no {STATE_FILE} (run `zigport port` first)",
+            krate.display()
+        );
+    }
+    state
 }
 
 /// Writes atomically: an interrupted run never leaves half a state.

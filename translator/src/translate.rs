@@ -33,7 +33,7 @@ pub struct TranslateReport {
     pub checked: bool,
 }
 
-#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Counts {
     pub functions: usize,
     pub clean: usize,
