@@ -17,3 +17,6 @@ pub mod translate;
 #[cfg(test)]
 #[path = "runtime/mem.rs"]
 mod zigport_rt_mem;
+#[cfg(test)]
+#[path = "runtime/split.rs"]
+mod zigport_rt_split;

@@ -214,6 +214,15 @@ pub fn translate_units(
     // (with the error as the marker), so the rest of the crate still
     // compiles and can be verified. They stay classified `error`.
     let mut diagnostics = if run_check { cargo_clippy(out) } else { None };
+    // For rule authors: the rules' output before any stubbing, where the
+    // error positions of the JSON report point.
+    if let Ok(dir) = std::env::var("ZIGPORT_KEEP_UNSTUBBED") {
+        let dir = Path::new(&dir);
+        std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+        for (module, (text, _)) in &texts {
+            std::fs::write(dir.join(format!("{module}.rs")), text).map_err(io_err(dir))?;
+        }
+    }
     let checked = diagnostics.is_some();
     let mut fn_errors: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     for _round in 0..MAX_STUB_ROUNDS {
@@ -346,9 +355,10 @@ pub fn translate_units(
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
 /// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_FILES: [(&str, &str); 4] = [
+const RUNTIME_FILES: [(&str, &str); 5] = [
     ("mod.rs", include_str!("runtime/mod.rs")),
     ("mem.rs", include_str!("runtime/mem.rs")),
+    ("split.rs", include_str!("runtime/split.rs")),
     ("ascii.rs", include_str!("../../support/src/ascii.rs")),
     ("wyhash.rs", include_str!("../../support/src/wyhash.rs")),
 ];

@@ -255,15 +255,15 @@ impl<'a> Translator<'a> {
                 let (s, v) = (self.expr(s, &Ty::Unknown), self.expr(v, &Ty::Unknown));
                 quote!(#s.iter().rposition(|&x| x == #v))
             }
-            // `std.mem.splitScalar` / `tokenizeScalar`: Rust's slice `split`
-            // yields the same pieces (tokenize drops the empty ones).
-            (["mem", "splitScalar"], [_, s, d]) => {
-                let (s, d) = (self.expr(s, &Ty::Unknown), self.expr(d, &Ty::Unknown));
-                quote!(#s.split(move |x| *x == #d))
-            }
-            (["mem", "tokenizeScalar"], [_, s, d]) => {
-                let (s, d) = (self.expr(s, &Ty::Unknown), self.expr(d, &Ty::Unknown));
-                quote!(#s.split(move |x| *x == #d).filter(|p| !p.is_empty()))
+            // `std.mem.split*` / `tokenize*`: the runtime's iterators, which
+            // keep Zig's `index`, `rest` and `peek`.
+            (["mem", f], [_, s, d])
+                if let Some((kind, variant)) = split_function(f) =>
+            {
+                let s = self.expr(s, &Ty::Unknown);
+                let d = self.expr(d, &Ty::Unknown);
+                let (kind, variant) = (ident(kind), ident(variant));
+                quote!(crate::zigport_rt::split::#kind(#s, crate::zigport_rt::split::Delimiter::#variant(#d)))
             }
             (["mem", "concat"], [_alloc, _, parts]) => {
                 let parts = self.slice_list(parts);
@@ -789,4 +789,18 @@ fn endian_method(endian: &Expr, prefix: &str) -> Option<proc_macro2::Ident> {
         ExprKind::DotName(e) if e == "big" => Some(ident(&format!("{prefix}_be_bytes"))),
         _ => None,
     }
+}
+
+/// `std.mem` split and tokenize functions: the runtime constructor and
+/// the delimiter kind.
+pub(super) fn split_function(name: &str) -> Option<(&'static str, &'static str)> {
+    Some(match name {
+        "splitScalar" => ("split", "Scalar"),
+        "splitSequence" => ("split", "Sequence"),
+        "splitAny" => ("split", "Any"),
+        "tokenizeScalar" => ("tokenize", "Scalar"),
+        "tokenizeSequence" => ("tokenize", "Sequence"),
+        "tokenizeAny" => ("tokenize", "Any"),
+        _ => return None,
+    })
 }

@@ -981,12 +981,34 @@ impl<'a> Translator<'a> {
                         ["mem", "count"] => usize_ty(),
                         ["mem", "concat" | "join"] => Ty::Vec(Box::new(Ty::Int("u8".into()))),
                         ["mem", "eql" | "startsWith" | "endsWith"] => Ty::Bool,
+                        ["mem", f] if super::builtins::split_function(f).is_some() => {
+                            match e.kind {
+                                ExprKind::Call { ref args, .. } if !args.is_empty() => Ty::Split {
+                                    tokens: f.starts_with("tokenize"),
+                                    elem: Box::new(self.zig_type(&args[0])),
+                                },
+                                _ => Ty::Unknown,
+                            }
+                        }
                         ["mem", "trim" | "trimLeft" | "trimRight"] => match e.kind {
                             ExprKind::Call { ref args, .. } if args.len() == 3 => {
                                 self.infer(&args[1])
                             }
                             _ => Ty::Unknown,
                         },
+                        _ => Ty::Unknown,
+                    }
+                }
+                ExprKind::Field { object, member }
+                    if matches!(self.infer(object), Ty::Split { .. }) =>
+                {
+                    let Ty::Split { elem, .. } = self.infer(object) else {
+                        return Ty::Unknown;
+                    };
+                    let piece = Ty::Slice { elem, mutable: false };
+                    match member.as_str() {
+                        "next" | "peek" => Ty::Optional(Box::new(piece)),
+                        "rest" | "first" => piece,
                         _ => Ty::Unknown,
                     }
                 }
@@ -1039,6 +1061,14 @@ impl<'a> Translator<'a> {
                     && member == "items"
                 {
                     return Ty::Vec(elem.clone());
+                }
+                if let Ty::Split { tokens, elem } = &object_ty {
+                    return match member.as_str() {
+                        "index" if *tokens => Ty::Int("usize".into()),
+                        "index" => Ty::Optional(Box::new(Ty::Int("usize".into()))),
+                        "buffer" => Ty::Slice { elem: elem.clone(), mutable: false },
+                        _ => Ty::Unknown,
+                    };
                 }
                 named_type(&object_ty)
                     .and_then(|t| self.lookup_type(t))

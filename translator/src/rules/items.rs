@@ -867,7 +867,7 @@ impl<'a> Translator<'a> {
     /// references, and the module's borrowing types, carry `lifetime`.
     fn field_type(&self, ty: &Ty, lifetime: &syn::Lifetime) -> Option<TokenStream> {
         match ty {
-            Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. } => {
+            Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. } | Ty::Split { .. } => {
                 rust_type_in(ty, Some(lifetime))
             }
             Ty::Named(n) if self.type_borrows(n) => {

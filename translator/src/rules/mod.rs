@@ -307,6 +307,10 @@ impl<'a> Translator<'a> {
                 ["ArrayList" | "ArrayListUnmanaged"] | ["array_list", "Managed" | "Aligned"],
                 [t, ..],
             ) => Some(Ty::Vec(Box::new(self.zig_type(t)))),
+            (["mem", kind @ ("SplitIterator" | "TokenIterator")], [t, ..]) => Some(Ty::Split {
+                tokens: *kind == "TokenIterator",
+                elem: Box::new(self.zig_type(t)),
+            }),
             _ => None,
         }
     }
@@ -490,44 +494,130 @@ impl<'a> Translator<'a> {
                 crate::syntax::visit::walk_expr(self, e);
             }
         }
-        let mut calls = Calls(Vec::new());
-        crate::syntax::visit::walk_file(&mut calls, self.file);
-        let mut instances: HashMap<String, Vec<Vec<Ty>>> = HashMap::new();
-        let mut generic_only = HashSet::new();
-        for (name, args) in &calls.0 {
-            let Some(sig) = self.scope.fns.get(name) else {
-                continue;
+        // Each call with the top-level function it is in (when that one is
+        // generic itself: its type parameters pass through to the callee).
+        let mut calls: Vec<(Option<String>, String, Vec<Expr>)> = Vec::new();
+        for decl in &self.file.members {
+            let mut found = Calls(Vec::new());
+            crate::syntax::visit::walk_decl(&mut found, decl);
+            let enclosing = match &decl.kind {
+                DeclKind::Fn(f) if self.scope.fns.get(&f.name).is_some_and(|s| !s.type_params.is_empty()) => Some(f.name.clone()),
+                _ => None,
             };
-            if sig.type_params.is_empty() || sig.owner.is_some() {
-                continue;
-            }
-            let types: Option<Vec<Ty>> = sig
-                .type_params
+            calls.extend(found.0.into_iter().map(|(n, a)| (enclosing.clone(), n, a)));
+        }
+        let type_param_names = |name: &str| -> Vec<String> {
+            self.file
+                .members
                 .iter()
-                .map(|&i| {
-                    let t = self.zig_type(args.get(i)?);
-                    matches!(t, Ty::Int(_) | Ty::Float(_) | Ty::Bool).then_some(t)
+                .find_map(|d| match &d.kind {
+                    DeclKind::Fn(f) if f.name == name => Some(f),
+                    _ => None,
                 })
-                .collect();
-            match types {
-                Some(t) => {
-                    // Distinct by Rust name: `u8` spelled two ways is one instance.
-                    let rust = self.instance_name(&sig.rust_name, &t);
-                    let list = instances.entry(name.clone()).or_default();
-                    if !list
+                .map(|f| {
+                    f.proto
+                        .params
                         .iter()
-                        .any(|other| self.instance_name(&sig.rust_name, other) == rust)
-                    {
-                        list.push(t);
+                        .filter(|p| p.is_comptime && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type"))
+                        .filter_map(|p| p.name.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        // Concrete types only: scalars and the module's own non-generic types.
+        let concrete = |t: &Ty| match t {
+            Ty::Int(_) | Ty::Float(_) | Ty::Bool => true,
+            Ty::Named(n) => self.scope.types.get(n).is_some_and(|i| i.generics.is_empty()),
+            _ => false,
+        };
+        let mut generic_only: HashSet<String> = HashSet::new();
+        // A fixpoint: an instance of a generic caller instantiates its
+        // callees with its own bindings (`parseRange(Sink)` → `parseSet(Sink)`);
+        // a callee reached from a caller that stays generic stays generic.
+        let instances = loop {
+            let mut instances: HashMap<String, Vec<Vec<Ty>>> = HashMap::new();
+            let mut newly_generic = HashSet::new();
+            loop {
+                let mut changed = false;
+                for (enclosing, name, args) in &calls {
+                    let Some(sig) = self.scope.fns.get(name) else {
+                        continue;
+                    };
+                    if sig.type_params.is_empty() || sig.owner.is_some() {
+                        continue;
+                    }
+                    let envs: Vec<Vec<(String, Ty)>> = match enclosing {
+                        Some(g) if generic_only.contains(g) => {
+                            newly_generic.insert(name.clone());
+                            continue;
+                        }
+                        Some(g) => {
+                            let names = type_param_names(g);
+                            instances
+                                .get(g)
+                                .map(|list| {
+                                    list.iter()
+                                        .map(|types| names.iter().cloned().zip(types.iter().cloned()).collect())
+                                        .collect()
+                                })
+                                .unwrap_or_default()
+                        }
+                        None => vec![Vec::new()],
+                    };
+                    for env in envs {
+                        let types: Option<Vec<Ty>> = sig
+                            .type_params
+                            .iter()
+                            .map(|&i| {
+                                let arg = args.get(i)?;
+                                let t = match &arg.kind {
+                                    ExprKind::Ident(n) => env
+                                        .iter()
+                                        .find(|(p, _)| p == n)
+                                        .map(|(_, t)| t.clone())
+                                        .unwrap_or_else(|| self.zig_type(arg)),
+                                    _ => self.zig_type(arg),
+                                };
+                                concrete(&t).then_some(t)
+                            })
+                            .collect();
+                        let Some(t) = types else {
+                            newly_generic.insert(name.clone());
+                            continue;
+                        };
+                        // Distinct by Rust name: `u8` spelled two ways is one instance.
+                        let rust = self.instance_name(&sig.rust_name, &t);
+                        let list = instances.entry(name.clone()).or_default();
+                        if !list
+                            .iter()
+                            .any(|other| self.instance_name(&sig.rust_name, other) == rust)
+                        {
+                            list.push(t);
+                            changed = true;
+                        }
                     }
                 }
-                None => {
-                    generic_only.insert(name.clone());
+                if !changed {
+                    break;
                 }
             }
-        }
-        instances.retain(|name, _| !generic_only.contains(name));
-        self.scope.instances = instances;
+            // A generic function never called with concrete types stays generic.
+            for (enclosing, _, _) in &calls {
+                if let Some(g) = enclosing
+                    && !instances.contains_key(g)
+                {
+                    newly_generic.insert(g.clone());
+                }
+            }
+            if newly_generic.is_subset(&generic_only) {
+                break instances;
+            }
+            generic_only.extend(newly_generic);
+        };
+        self.scope.instances = instances
+            .into_iter()
+            .filter(|(name, _)| !generic_only.contains(name))
+            .collect();
     }
 
     /// The Rust name of one instance of a monomorphised function.
@@ -535,9 +625,12 @@ impl<'a> Translator<'a> {
         let suffix: Vec<String> = types
             .iter()
             .map(|t| {
-                types::rust_type(t)
-                    .map(|r| r.to_string().replace(' ', ""))
-                    .unwrap_or_else(|| "t".into())
+                match t {
+                    Ty::Named(n) => names::snake_case(n),
+                    t => types::rust_type(t)
+                        .map(|r| r.to_string().replace(' ', ""))
+                        .unwrap_or_else(|| "t".into()),
+                }
             })
             .collect();
         format!("{rust_name}_{}", suffix.join("_"))
@@ -590,7 +683,9 @@ impl<'a> Translator<'a> {
                     continue;
                 }
                 let borrows = info.fields.iter().any(|(_, t, _)| match t {
-                    Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. } => true,
+                    Ty::Slice { mutable: false, .. }
+                    | Ty::Ref { mutable: false, .. }
+                    | Ty::Split { .. } => true,
                     Ty::Named(n) => borrowing.contains(n),
                     Ty::Optional(inner) => match inner.as_ref() {
                         Ty::Slice { mutable: false, .. } => true,

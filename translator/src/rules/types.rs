@@ -63,6 +63,12 @@ pub enum Ty {
     /// `std.StaticStringMap(V)` built at comptime: a static table of
     /// `(key, value)` pairs.
     StaticMap(Box<Ty>),
+    /// `std.mem.SplitIterator(T, _)` (`tokens: false`) or
+    /// `TokenIterator(T, _)`: the runtime's iterators over a borrowed slice.
+    Split {
+        tokens: bool,
+        elem: Box<Ty>,
+    },
     Unknown,
 }
 
@@ -269,6 +275,15 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         Ty::StaticMap(v) => {
             let v = rust_type(v)?;
             quote!(&'static [(&'static [u8], #v)])
+        }
+        Ty::Split { tokens, elem } => {
+            let e = rust_type(elem)?;
+            let lifetime = lifetime.cloned().unwrap_or_else(|| syn::Lifetime::new("'_", proc_macro2::Span::call_site()));
+            if *tokens {
+                quote!(crate::zigport_rt::split::TokenIterator<#lifetime, #e>)
+            } else {
+                quote!(crate::zigport_rt::split::SplitIterator<#lifetime, #e>)
+            }
         }
         Ty::Void => quote!(()),
         Ty::NoReturn => quote!(!),

@@ -6,4 +6,5 @@
 
 pub mod ascii;
 pub mod mem;
+pub mod split;
 pub mod wyhash;
