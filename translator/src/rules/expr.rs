@@ -227,6 +227,13 @@ impl<'a> Translator<'a> {
             let i = ident(name);
             return quote!(#i);
         }
+        if let Some(arg) = self.bound_value(name).cloned() {
+            let value = self.expr(&arg, &Ty::Unknown);
+            return match arg.kind {
+                ExprKind::Ident(_) | ExprKind::Int(_) | ExprKind::Bool(_) | ExprKind::Str(_) | ExprKind::Char(_) => value,
+                _ => quote!((#value)),
+            };
+        }
         if let Some((rust, _)) = self.scope.consts.get(name) {
             let i = ident(rust);
             return quote!(#i);
@@ -686,6 +693,16 @@ impl<'a> Translator<'a> {
 
     fn binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, expected: &Ty) -> TokenStream {
         use BinaryOp::*;
+        // `pad and x` with `pad` a bound comptime parameter: folded, as Zig does.
+        if matches!(op, And | Or)
+            && let Some(known) = self.comptime_bool(lhs)
+        {
+            return match (op, known) {
+                (And, false) => quote!(false),
+                (Or, true) => quote!(true),
+                _ => self.expr(rhs, &Ty::Bool),
+            };
+        }
         // `[_]T{x} ** n`: an array of n copies.
         if op == Repeat
             && let ExprKind::ListInit { elems, .. } = &lhs.kind
@@ -868,7 +885,13 @@ impl<'a> Translator<'a> {
             let value = match fields.iter().find(|f| &f.name == name) {
                 Some(f) => self.coerced(&f.value, fty),
                 None => match default {
-                    Some(d) => self.expr(d, fty),
+                    // A type instance's defaults see its bound parameters.
+                    Some(d) => match self.scope.type_instances.get(&type_name).cloned() {
+                        Some((ctor, args)) => self
+                            .with_instance(&type_name, &ctor, &args, |t, _| t.expr(d, fty))
+                            .unwrap_or_default(),
+                        None => self.expr(d, fty),
+                    },
                     None => {
                         return self
                             .todo(format!("field `{name}` of `{type_name}` not initialised"));
@@ -951,12 +974,19 @@ impl<'a> Translator<'a> {
             return Ty::Allocator;
         }
         match &e.kind {
+            ExprKind::Ident(n) if self.local(n).is_none() && self.bound_value(n).is_some() => {
+                self.bound_value(n).map_or(Ty::Unknown, |arg| self.infer(arg))
+            }
             ExprKind::Ident(n) => self
                 .local(n)
                 .cloned()
                 .or_else(|| self.scope.consts.get(n).map(|(_, t)| t.clone()))
                 .unwrap_or(Ty::Unknown),
             ExprKind::Bool(_) => Ty::Bool,
+            ExprKind::Str(_) => Ty::Slice {
+                elem: Box::new(Ty::Int("u8".into())),
+                mutable: false,
+            },
             ExprKind::Null => Ty::Optional(Box::new(Ty::Unknown)),
             ExprKind::Call { callee, .. } => match &callee.kind {
                 ExprKind::Ident(n) => self.scope.fns.get(n).map_or(Ty::Unknown, |s| s.ret.clone()),
@@ -1128,6 +1158,16 @@ impl<'a> Translator<'a> {
                 _ => Ty::Unknown,
             },
             ExprKind::StructInit { ty: Some(t), .. } => self.zig_type(t),
+            // `x catch fallback` / `x orelse fallback`: the payload (the
+            // fallback has the same type or leaves the scope).
+            ExprKind::Catch { lhs, .. } => match self.infer(lhs) {
+                Ty::ErrorUnion(t) => *t,
+                _ => Ty::Unknown,
+            },
+            ExprKind::Orelse { lhs, .. } => match self.infer(lhs) {
+                Ty::Optional(t) => *t,
+                _ => Ty::Unknown,
+            },
             _ => Ty::Unknown,
         }
     }

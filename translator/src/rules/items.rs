@@ -51,6 +51,8 @@ impl<'a> Translator<'a> {
                 }
                 _ => self.zig_type(t),
             },
+            // `64 << 20`, `4 * 1024`: comptime integer arithmetic.
+            ExprKind::Binary { .. } if self.is_comptime_int(init) => Ty::Int("usize".into()),
             _ => match self.infer(init) {
                 // A reference to another constant or a typed call.
                 Ty::Unknown => Ty::Unknown,
@@ -89,6 +91,13 @@ impl<'a> Translator<'a> {
                         self.generic_container_item(&f.name, &params, c, &doc, vis, &mut fns),
                     );
                 }
+                // Expanded at its instances (`const Standard = Codec(..)`).
+                DeclKind::Fn(f)
+                    if self
+                        .scope
+                        .type_instances
+                        .values()
+                        .any(|(ctor, _)| *ctor == f.name) => {}
                 DeclKind::Fn(f) if self.scope.instances.contains_key(&f.name) => {
                     let instances = self
                         .scope
@@ -569,6 +578,13 @@ impl<'a> Translator<'a> {
                 v.name
             ));
         }
+        if let Some((ctor, args)) = self.scope.type_instances.get(&v.name).cloned() {
+            return self
+                .with_instance(&v.name, &ctor, &args, |t, c| {
+                    t.container_item(&v.name, c, doc, vis, fns)
+                })
+                .unwrap_or_default();
+        }
         match &init.kind {
             ExprKind::Container(c) => self.container_item(&v.name, c, doc, vis, fns),
             ExprKind::ErrorSet(_) => {
@@ -576,6 +592,33 @@ impl<'a> Translator<'a> {
                 quote!(#doc #vis type #n = Error;)
             }
             _ => self.const_item(v, doc, vis),
+        }
+    }
+
+    /// Integer literals and untyped integer constants combined with
+    /// arithmetic: a `comptime_int` with no type of its own.
+    fn is_comptime_int(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Int(_) => true,
+            ExprKind::Ident(n) => self
+                .scope
+                .consts
+                .get(n)
+                .is_some_and(|(_, t)| *t == Ty::Int("usize".into())),
+            ExprKind::Binary { op, lhs, rhs } => {
+                matches!(
+                    op,
+                    BinaryOp::Add
+                        | BinaryOp::Sub
+                        | BinaryOp::Mul
+                        | BinaryOp::Div
+                        | BinaryOp::Rem
+                        | BinaryOp::Shl
+                        | BinaryOp::Shr
+                ) && self.is_comptime_int(lhs)
+                    && self.is_comptime_int(rhs)
+            }
+            _ => false,
         }
     }
 

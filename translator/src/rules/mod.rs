@@ -65,6 +65,11 @@ struct ModuleScope {
     /// the span start of the type expression, the Rust name given to it
     /// (`ExtScanPreDot`), and the declaration, emitted as its own item.
     anon_types: Vec<(u32, String, ContainerDecl)>,
+    /// `const Standard = Codec(standard_alphabet, true);` where `Codec` has
+    /// value parameters: the instance's name → the constructor and the
+    /// arguments. Each instance is its own Rust type, its body translated
+    /// with the parameters bound (Zig's comptime, done by the rules).
+    type_instances: HashMap<String, (String, Vec<Expr>)>,
     types: HashMap<String, TypeInfo>,
     /// Module-level value constants: Zig name → Rust name.
     consts: HashMap<String, (String, Ty)>,
@@ -171,6 +176,9 @@ pub(crate) struct Translator<'a> {
     /// Type names local to the containers being translated, innermost
     /// last: `const Self = @This();`, generic parameters.
     container_types: Vec<(String, Ty)>,
+    /// Comptime value parameters bound while translating a type instance:
+    /// uses of the name translate as the argument.
+    bound_values: Vec<(String, Expr)>,
 }
 
 /// Translates one lowered Zig file. `zig_path` names the file's own
@@ -192,6 +200,7 @@ pub fn translate_module(
         unsafe_blocks: 0,
         next_comment: 0,
         container_types: Vec::new(),
+        bound_values: Vec::new(),
     };
     t.collect_scope(zig_path);
     let (tokens, functions) = t.module_items();
@@ -291,6 +300,15 @@ impl<'a> Translator<'a> {
             && let [x] = &args[..]
         {
             return Some(self.infer(x)).filter(|t| *t != Ty::Unknown);
+        }
+        if let ExprKind::Array { len, elem, .. } = &e.kind
+            && !self.bound_values.is_empty()
+        {
+            let len = types::const_length_with(len, &|n| self.bound_value(n))?;
+            return Some(Ty::Array {
+                elem: Box::new(self.zig_type(elem)),
+                len,
+            });
         }
         if matches!(e.kind, ExprKind::Field { .. })
             && self.std_path(e).is_some_and(|p| p == ["math", "Order"])
@@ -435,6 +453,14 @@ impl<'a> Translator<'a> {
                     let mut sig = self.fn_sig(f);
                     sig.owner = self.scope.file_struct.clone();
                     self.scope.fns.insert(f.name.clone(), sig);
+                }
+                DeclKind::Var(v) if let Some((ctor, args)) = self.type_instance_call(v) => {
+                    self.scope.types.insert(v.name.clone(), TypeInfo::default());
+                    let info = self
+                        .with_instance(&v.name, &ctor, &args, |t, c| t.type_info(c))
+                        .unwrap_or_default();
+                    self.scope.types.insert(v.name.clone(), info);
+                    self.scope.type_instances.insert(v.name.clone(), (ctor, args));
                 }
                 DeclKind::Var(v) => self.collect_var(v),
                 _ => {}
@@ -844,17 +870,28 @@ impl<'a> Translator<'a> {
 /// `fn Stack(comptime T: type) type { ... return struct { ... }; }`:
 /// its type parameters and the returned container.
 pub(super) fn generic_type_constructor(f: &FnDecl) -> Option<(Vec<String>, &ContainerDecl)> {
+    let (params, c) = type_constructor(f)?;
+    if params.iter().any(|(_, is_type)| !is_type) {
+        return None;
+    }
+    Some((params.into_iter().map(|(n, _)| n).collect(), c))
+}
+
+/// A function returning a container type, with all its parameters
+/// `comptime`: each parameter's name and whether it is a type (value
+/// parameters, as in `fn Codec(comptime alphabet: [64]u8, comptime pad: bool)`,
+/// are bound per instance: see `ModuleScope::type_instances`).
+pub(super) fn type_constructor(f: &FnDecl) -> Option<(Vec<(String, bool)>, &ContainerDecl)> {
     if !matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type") {
         return None;
     }
     let mut params = Vec::new();
     for p in &f.proto.params {
-        let is_type = p.is_comptime
-            && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type");
-        if !is_type {
+        if !p.is_comptime {
             return None;
         }
-        params.push(p.name.clone()?);
+        let is_type = matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type");
+        params.push((p.name.clone()?, is_type));
     }
     let body = f.body.as_ref()?;
     let [
@@ -877,6 +914,89 @@ pub(super) fn generic_type_constructor(f: &FnDecl) -> Option<(Vec<String>, &Cont
 }
 
 impl<'a> Translator<'a> {
+    /// `const X = Ctor(args)` where `Ctor` is this module's type constructor
+    /// with at least one value parameter.
+    fn type_instance_call(&self, v: &VarDecl) -> Option<(String, Vec<Expr>)> {
+        let ExprKind::Call { callee, args } = &v.init.as_ref()?.kind else {
+            return None;
+        };
+        let ExprKind::Ident(ctor) = &callee.kind else {
+            return None;
+        };
+        let (params, _) = self.type_constructor_decl(ctor)?;
+        (params.iter().any(|(_, is_type)| !is_type) && params.len() == args.len())
+            .then(|| (ctor.clone(), args.clone()))
+    }
+
+    fn type_constructor_decl(&self, name: &str) -> Option<(Vec<(String, bool)>, &'a ContainerDecl)> {
+        let file: &'a SourceFile = self.file;
+        file.members.iter().find_map(|d| match &d.kind {
+            DeclKind::Fn(f) if f.name == name => type_constructor(f),
+            _ => None,
+        })
+    }
+
+    /// Runs `f` on the container of instance `name` = `ctor(args)`, with
+    /// the type parameters bound to the argument types and the value
+    /// parameters to the argument expressions.
+    fn with_instance<T>(
+        &mut self,
+        name: &str,
+        ctor: &str,
+        args: &[Expr],
+        f: impl FnOnce(&mut Self, &'a ContainerDecl) -> T,
+    ) -> Option<T> {
+        let (params, c) = self.type_constructor_decl(ctor)?;
+        let (types_before, values_before) = (self.container_types.len(), self.bound_values.len());
+        for ((param, is_type), arg) in params.iter().zip(args) {
+            if *is_type {
+                let ty = self.zig_type(arg);
+                self.container_types.push((param.clone(), ty));
+            } else {
+                self.bound_values.push((param.clone(), arg.clone()));
+            }
+        }
+        self.container_types
+            .push((name.to_string(), Ty::Named("Self".into())));
+        let out = f(self, c);
+        self.container_types.truncate(types_before);
+        self.bound_values.truncate(values_before);
+        Some(out)
+    }
+
+    /// A condition fixed by a bound comptime parameter (`pad`, `!pad`).
+    fn comptime_bool(&self, e: &Expr) -> Option<bool> {
+        match &e.kind {
+            ExprKind::Ident(n) if self.local(n).is_none() => match &self.bound_value(n)?.kind {
+                ExprKind::Bool(b) => Some(*b),
+                _ => None,
+            },
+            ExprKind::Unary {
+                op: UnaryOp::Not,
+                operand,
+            } => self.comptime_bool(operand).map(|b| !b),
+            ExprKind::Binary {
+                op: op @ (BinaryOp::And | BinaryOp::Or),
+                lhs,
+                rhs,
+            } => match (op, self.comptime_bool(lhs)?) {
+                (BinaryOp::And, false) => Some(false),
+                (BinaryOp::Or, true) => Some(true),
+                _ => self.comptime_bool(rhs),
+            },
+            _ => None,
+        }
+    }
+
+    /// The argument a comptime value parameter is bound to.
+    fn bound_value(&self, name: &str) -> Option<&Expr> {
+        self.bound_values
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, e)| e)
+    }
+
     /// Runs `f` with a container's local type names in scope: its generic
     /// parameters and its `const Self = @This();` aliases.
     fn with_container_types<T>(

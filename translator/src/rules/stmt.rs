@@ -255,6 +255,22 @@ impl<'a> Translator<'a> {
     }
 
     pub(super) fn if_expr(&mut self, i: &IfExpr, expected: &Ty) -> TokenStream {
+        // A comptime-known condition: Zig analyses only the branch taken.
+        if i.capture.is_none()
+            && let Some(taken) = self.comptime_bool(&i.cond)
+        {
+            return match (taken, &i.otherwise) {
+                (true, _) => {
+                    let then = self.branch_in_capture(None, Ty::Unknown, &i.then, expected);
+                    quote!({ #then })
+                }
+                (false, Some(o)) => {
+                    let o = self.branch_in_capture(None, Ty::Unknown, o, expected);
+                    quote!({ #o })
+                }
+                (false, None) => quote!({}),
+            };
+        }
         let cond_ty = self.infer(&i.cond);
         let cond = self.expr(&i.cond, &Ty::Unknown);
         let then =

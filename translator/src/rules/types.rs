@@ -213,7 +213,7 @@ pub fn zig_type_with(
                 PointerSize::Many | PointerSize::C => Ty::Raw { to, mutable },
             }
         }
-        ExprKind::Array { len, elem, .. } => match const_length(len) {
+        ExprKind::Array { len, elem, .. } => match const_length_with(len, &|_| None) {
             Some(len) => Ty::Array {
                 elem: rec(elem),
                 len,
@@ -225,9 +225,15 @@ pub fn zig_type_with(
 }
 
 /// An array length as a Rust constant expression: literals, module
-/// constants and `+ - * /` of those (`[window_len * 2]u8`).
-fn const_length(len: &Expr) -> Option<String> {
+/// constants and `+ - * /` of those (`[window_len * 2]u8`); `bound` gives
+/// the argument of a comptime value parameter (spelled in the caller's scope).
+pub fn const_length_with<'e>(
+    len: &Expr,
+    bound: &dyn Fn(&str) -> Option<&'e Expr>,
+) -> Option<String> {
+    let const_length = |e: &Expr| const_length_with(e, bound);
     match &len.kind {
+        ExprKind::Ident(c) if let Some(arg) = bound(c) => const_length_with(arg, &|_| None),
         ExprKind::Int(n) => n
             .replace('_', "")
             .parse::<usize>()
