@@ -318,3 +318,31 @@ fn spans_point_at_the_source() {
     let init = v.init.as_ref().unwrap();
     assert_eq!(&source[init.span.range()], "40 + 2");
 }
+
+/// Shape of an expression with `try` marked, for precedence checks.
+fn shape(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Try(inner) => format!("try[{}]", shape(inner)),
+        ExprKind::Binary { op, lhs, rhs } => format!("({} {op:?} {})", shape(lhs), shape(rhs)),
+        ExprKind::Orelse { lhs, rhs } => format!("({} orelse {})", shape(lhs), shape(rhs)),
+        ExprKind::Call { .. } => "call".into(),
+        ExprKind::Ident(n) => n.clone(),
+        ExprKind::Int(n) => n.clone(),
+        _ => "?".into(),
+    }
+}
+
+#[test]
+fn try_binds_tighter_than_binary_operators() {
+    let file = lower(
+        "const a = try f(x) << 18 | y; const b = try (f(x) << 18) | y; const c = try f(x); const d = try (g orelse h);",
+    );
+    let init = |name: &str| Expr {
+        span: Span { start: 0, end: 0 },
+        kind: const_init(&file, name),
+    };
+    assert_eq!(shape(&init("a")), "((try[call] Shl 18) BitOr y)");
+    assert_eq!(shape(&init("b")), "(try[(call Shl 18)] BitOr y)");
+    assert_eq!(shape(&init("c")), "try[call]");
+    assert_eq!(shape(&init("d")), "try[(g orelse h)]");
+}

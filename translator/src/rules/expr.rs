@@ -344,7 +344,12 @@ impl<'a> Translator<'a> {
 
     /// `Type.member` → `Type::Variant`, `Type::CONST` or `Type::method`.
     pub(super) fn type_member(&self, type_name: &str, member: &str) -> TokenStream {
-        let t = ident(type_name);
+        let t = if self.is_self_alias(type_name) {
+            quote!(Self)
+        } else {
+            let t = ident(type_name);
+            quote!(#t)
+        };
         let info = self.lookup_type(type_name);
         let is_variant = info.is_some_and(|i| {
             matches!(i.kind, Some(ContainerKind::Enum | ContainerKind::Union))

@@ -243,10 +243,21 @@ impl<'a> Translator<'a> {
     /// What the module knows about a type; `Self` is the container whose
     /// method is being translated.
     fn lookup_type(&self, name: &str) -> Option<&TypeInfo> {
-        match name {
-            "Self" => self.scope.types.get(self.state.self_type.as_deref()?),
-            _ => self.scope.types.get(name),
+        if self.is_self_alias(name) {
+            return self.scope.types.get(self.state.self_type.as_deref()?);
         }
+        self.scope.types.get(name)
+    }
+
+    /// `Self`, or a container's `const Self = @This();` alias of any name.
+    fn is_self_alias(&self, name: &str) -> bool {
+        name == "Self"
+            || self
+                .container_types
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .is_some_and(|(_, t)| *t == Ty::Named("Self".into()))
     }
 
     pub(super) fn resolve_type_name(&self, name: &str) -> Option<Ty> {

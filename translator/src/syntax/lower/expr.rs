@@ -93,7 +93,7 @@ impl<'s> Lowerer<'s> {
             "binary_expression" => self.binary(node),
             "error_union_type" => self.error_union(node, ctx),
             "catch_expression" => self.catch(node),
-            "try_expression" => self.prefixed(node, ExprKind::Try),
+            "try_expression" => self.try_expr(node),
             "comptime_expression" => self.prefixed(node, ExprKind::Comptime),
             "nosuspend_expression" => self.prefixed(node, ExprKind::Nosuspend),
             "return_expression" => {
@@ -419,6 +419,29 @@ impl<'s> Lowerer<'s> {
     fn prefixed(&mut self, node: Node, make: fn(Box<Expr>) -> ExprKind) -> ExprKind {
         let kids = self.kids(node);
         make(Box::new(self.body_expr(node, &kids)))
+    }
+
+    /// MISPARSE: tree-sitter-zig gives `try` the lowest precedence, so
+    /// `try f(x) << 18 | y` comes out as `try ((f(x) << 18) | y)`. In Zig
+    /// `try` is a prefix operator, tighter than every binary operator: it
+    /// applies to the leftmost operand of the binary chain (a parenthesised
+    /// operand stops the descent: `try (a << b)` is what it says).
+    fn try_expr(&mut self, node: Node) -> ExprKind {
+        let kids = self.kids(node);
+        let mut operand = self.body_expr(node, &kids);
+        let mut depth = 0;
+        let mut cst = kids.iter().find(|k| k.is_operand()).map(|k| k.node);
+        while let Some(n) = cst
+            && n.kind() == "binary_expression"
+        {
+            depth += 1;
+            cst = n.child_by_field_name("left");
+        }
+        if depth == 0 {
+            return ExprKind::Try(Box::new(operand));
+        }
+        wrap_leftmost_in_try(&mut operand, depth, node.start_byte() as u32);
+        operand.kind
     }
 
     fn prefixed_type(&mut self, node: Node, make: fn(Box<Expr>) -> ExprKind) -> ExprKind {
@@ -855,6 +878,25 @@ fn is_int_type_name(text: &str) -> bool {
     digits.is_some_and(|d| {
         !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
     })
+}
+
+/// Puts `try` around the operand `depth` levels down the left spine of a
+/// binary chain (see `try_expr`), widening spans to start at the `try`.
+fn wrap_leftmost_in_try(e: &mut Expr, depth: usize, try_start: u32) {
+    e.span.start = try_start;
+    match &mut e.kind {
+        ExprKind::Binary { lhs, .. } | ExprKind::Orelse { lhs, .. } if depth > 0 => {
+            wrap_leftmost_in_try(lhs, depth - 1, try_start);
+        }
+        _ => {
+            let inner = std::mem::replace(&mut e.kind, ExprKind::Null);
+            let operand = Expr {
+                span: e.span,
+                kind: inner,
+            };
+            e.kind = ExprKind::Try(Box::new(operand));
+        }
+    }
 }
 
 pub(super) fn binary_op(token: &str) -> Option<BinaryOp> {
