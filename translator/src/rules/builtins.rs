@@ -187,6 +187,17 @@ impl<'a> Translator<'a> {
                     quote!(panic!("{}", String::from_utf8_lossy(#m)))
                 }
             },
+            // The Zig compiled, so no analysed path reached this: the branch
+            // is dead for every instance that exists (it guards comptime
+            // arguments, which are now fixed).
+            ("compileError", [msg]) => {
+                let text = match &msg.kind {
+                    ExprKind::Str(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+                    _ => self.zig_text(msg.span).to_string(),
+                };
+                let text = format!("Zig compile error: {text}");
+                quote!(unreachable!("{}", #text))
+            }
             ("errorName", [e]) => {
                 let e = self.operand(e, &Ty::Unknown);
                 quote!(#e.name().as_bytes())

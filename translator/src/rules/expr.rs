@@ -269,7 +269,7 @@ impl<'a> Translator<'a> {
             let f = ident(&sig.rust_name);
             return Some(quote!(Self::#f));
         }
-        let c = info.consts.get(name)?;
+        let (c, _) = info.consts.get(name)?;
         let c = ident(c);
         Some(quote!(Self::#c))
     }
@@ -824,7 +824,7 @@ impl<'a> Translator<'a> {
                 if diverges(value) {
                     return self.expr(value, inner);
                 }
-                let v = self.expr(value, inner);
+                let v = self.widened(value, inner);
                 quote!(Ok(#v))
             }
             Ty::Optional(inner) => {
@@ -834,10 +834,10 @@ impl<'a> Translator<'a> {
                 {
                     return self.expr(value, ret);
                 }
-                let v = self.expr(value, inner);
+                let v = self.widened(value, inner);
                 quote!(Some(#v))
             }
-            _ => self.expr(value, ret),
+            _ => self.widened(value, ret),
         }
     }
 
@@ -986,6 +986,12 @@ impl<'a> Translator<'a> {
                 .local(n)
                 .cloned()
                 .or_else(|| self.scope.consts.get(n).map(|(_, t)| t.clone()))
+                .or_else(|| {
+                    // A constant of the container whose method this is.
+                    let owner = self.state.self_type.as_deref()?;
+                    let (_, t) = self.lookup_type(owner)?.consts.get(n)?;
+                    Some(t.clone())
+                })
                 .unwrap_or(Ty::Unknown),
             ExprKind::Bool(_) => Ty::Bool,
             ExprKind::Str(_) => Ty::Slice {

@@ -113,8 +113,9 @@ struct TypeInfo {
     variants: Vec<String>,
     /// Methods and associated functions.
     methods: HashMap<String, FnSig>,
-    /// Associated constants (`pub const init: P = ...`).
-    consts: HashMap<String, String>,
+    /// Associated constants (`pub const init: P = ...`): Zig name → Rust
+    /// name and type.
+    consts: HashMap<String, (String, Ty)>,
     /// Holds borrowed data (`[]const T` / `*const T` fields, or fields of
     /// a type that does): the Rust type takes a lifetime `'a`.
     borrows: bool,
@@ -837,8 +838,13 @@ impl<'a> Translator<'a> {
                     info.methods.insert(f.name.clone(), self.fn_sig(f));
                 }
                 DeclKind::Var(v) => {
+                    let ty = match (&v.ty, &v.init) {
+                        (Some(t), _) => self.zig_type(t),
+                        (None, Some(init)) => self.const_type(init),
+                        (None, None) => Ty::Unknown,
+                    };
                     info.consts
-                        .insert(v.name.clone(), names::screaming_case(&v.name));
+                        .insert(v.name.clone(), (names::screaming_case(&v.name), ty));
                 }
                 _ => {}
             }
