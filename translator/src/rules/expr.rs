@@ -925,6 +925,18 @@ impl<'a> Translator<'a> {
     }
 
     fn list_init(&mut self, ty: Option<&Expr>, elems: &[Expr], expected: &Ty) -> TokenStream {
+        // `.{ true, rest }` where a tuple is expected.
+        if ty.is_none()
+            && let Ty::Tuple(types) = expected
+            && types.len() == elems.len()
+        {
+            let items: Vec<TokenStream> = elems
+                .iter()
+                .zip(types)
+                .map(|(e, t)| self.coerced(e, t))
+                .collect();
+            return quote!((#(#items,)*));
+        }
         let array_ty = match ty {
             Some(Expr {
                 kind: ExprKind::Array { elem, .. },

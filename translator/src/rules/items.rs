@@ -587,12 +587,31 @@ impl<'a> Translator<'a> {
         }
         match &init.kind {
             ExprKind::Container(c) => self.container_item(&v.name, c, doc, vis, fns),
-            ExprKind::ErrorSet(_) => {
+            // Every error set is the module's `Error` (Zig error names are
+            // global), merges (`A || error{B} || Allocator.Error`) too.
+            _ if is_error_set_expr(init, &|n| self.is_error_set_name(n)) => {
                 let n = ident(&v.name);
                 quote!(#doc #vis type #n = Error;)
             }
             _ => self.const_item(v, doc, vis),
         }
+    }
+
+    /// A module constant that is an error set (`const ParseError = error{..};`).
+    fn is_error_set_name(&self, name: &str) -> bool {
+        self.is_error_set_name_within(name, 8)
+    }
+
+    /// `depth` bounds alias chains (Zig rejects cycles; malformed input must
+    /// not overflow the stack).
+    fn is_error_set_name_within(&self, name: &str, depth: usize) -> bool {
+        depth > 0
+            && self.file.members.iter().any(|d| match &d.kind {
+                DeclKind::Var(v) if v.name == name => v.init.as_ref().is_some_and(|i| {
+                    is_error_set_expr(i, &|n| self.is_error_set_name_within(n, depth - 1))
+                }),
+                _ => false,
+            })
     }
 
     /// Integer literals and untyped integer constants combined with
@@ -1012,6 +1031,23 @@ fn returns_reference(ty: &Ty) -> bool {
 }
 
 /// `self: Self` / `self: *Self` / `self: *const Self` → receivers.
+/// `error{..}`, `Allocator.Error`, `anyerror`, a module error-set alias,
+/// or a `||` merge of those.
+fn is_error_set_expr(e: &Expr, is_alias: &dyn Fn(&str) -> bool) -> bool {
+    match &e.kind {
+        ExprKind::ErrorSet(_) => true,
+        ExprKind::PrimitiveType(t) => t == "anyerror",
+        ExprKind::Field { member, .. } => member == "Error",
+        ExprKind::Ident(n) => is_alias(n),
+        ExprKind::Binary {
+            op: BinaryOp::ErrorSetMerge,
+            lhs,
+            rhs,
+        } => is_error_set_expr(lhs, is_alias) && is_error_set_expr(rhs, is_alias),
+        _ => false,
+    }
+}
+
 fn receiver_tokens(ty: &Ty, self_type: &str) -> Option<TokenStream> {
     let is_self = |t: &Ty| matches!(t, Ty::Named(n) if n == self_type || n == "Self");
     match ty {

@@ -513,6 +513,44 @@ impl<'a> Translator<'a> {
                 }
             }
         }
+        // `fn findClose(..) ?struct { close: usize, has_comma: bool }`: the
+        // anonymous result struct is named after its function.
+        let mut fns: Vec<&FnDecl> = Vec::new();
+        for decl in &self.file.members {
+            match &decl.kind {
+                DeclKind::Fn(f) => fns.push(f),
+                DeclKind::Var(VarDecl {
+                    init: Some(Expr {
+                        kind: ExprKind::Container(c),
+                        ..
+                    }),
+                    ..
+                }) => fns.extend(c.members.iter().filter_map(|m| match &m.kind {
+                    DeclKind::Fn(f) => Some(f),
+                    _ => None,
+                })),
+                _ => {}
+            }
+        }
+        for f in fns {
+            let mut ret = f.proto.return_type.as_ref();
+            while let ExprKind::Optional(inner) | ExprKind::ErrorUnion { payload: inner, .. } =
+                &ret.kind
+            {
+                ret = inner;
+            }
+            if let ExprKind::Container(inner) = &ret.kind
+                && inner.kind == ContainerKind::Struct
+                && !is_tuple(inner)
+            {
+                let mut name = format!("{}Result", names::camel_case(&f.name));
+                while self.scope.types.contains_key(&name) {
+                    name.push('_');
+                }
+                found.push((ret.span.start, name.clone(), (**inner).clone()));
+                self.scope.types.insert(name, TypeInfo::default());
+            }
+        }
         for (_, name, c) in &found {
             let info = self.type_info(c);
             self.scope.types.insert(name.clone(), info);
@@ -1032,6 +1070,15 @@ impl<'a> Translator<'a> {
         self.container_types.truncate(before);
         out
     }
+}
+
+/// `struct { bool, []const u8 }`: fields named by position only.
+pub(super) fn is_tuple(c: &ContainerDecl) -> bool {
+    c.kind == ContainerKind::Struct
+        && !c.members.is_empty()
+        && c.members.iter().enumerate().all(|(i, m)| {
+            matches!(&m.kind, DeclKind::Field(f) if f.name == i.to_string())
+        })
 }
 
 /// Members `const Self = @This();` of a container: names for itself.

@@ -48,6 +48,10 @@ impl<'a> Translator<'a> {
             StmtKind::Var(v) => self.let_stmt(v),
             StmtKind::Destructure { targets, value } => {
                 let v = self.expr(value, &Ty::Unknown);
+                let value_types = match self.infer(value) {
+                    Ty::Tuple(types) => types,
+                    _ => Vec::new(),
+                };
                 let mut pats = Vec::new();
                 let mut assigns = Vec::new();
                 for (i, t) in targets.iter().enumerate() {
@@ -57,7 +61,10 @@ impl<'a> Translator<'a> {
                             mutability,
                             ty,
                         } => {
-                            let ty = ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                            let ty = ty.as_ref().map_or_else(
+                                || value_types.get(i).cloned().unwrap_or(Ty::Unknown),
+                                |t| self.zig_type(t),
+                            );
                             self.bind(name, ty);
                             let n = ident(name);
                             pats.push(match mutability {

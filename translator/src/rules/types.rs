@@ -63,6 +63,8 @@ pub enum Ty {
     /// `std.StaticStringMap(V)` built at comptime: a static table of
     /// `(key, value)` pairs.
     StaticMap(Box<Ty>),
+    /// `struct { A, B }`: a Rust tuple.
+    Tuple(Vec<Ty>),
     /// `std.mem.SplitIterator(T, _)` (`tokens: false`) or
     /// `TokenIterator(T, _)`: the runtime's iterators over a borrowed slice.
     Split {
@@ -213,6 +215,18 @@ pub fn zig_type_with(
                 PointerSize::Many | PointerSize::C => Ty::Raw { to, mutable },
             }
         }
+        ExprKind::Container(c) if super::is_tuple(c) => Ty::Tuple(
+            c.members
+                .iter()
+                .map(|m| match &m.kind {
+                    DeclKind::Field(f) => f
+                        .ty
+                        .as_ref()
+                        .map_or(Ty::Unknown, |t| zig_type_with(t, resolve, special)),
+                    _ => Ty::Unknown,
+                })
+                .collect(),
+        ),
         ExprKind::Array { len, elem, .. } => match const_length_with(len, &|_| None) {
             Some(len) => Ty::Array {
                 elem: rec(elem),
@@ -290,6 +304,13 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
             } else {
                 quote!(crate::zigport_rt::split::SplitIterator<#lifetime, #e>)
             }
+        }
+        Ty::Tuple(elems) => {
+            let elems = elems
+                .iter()
+                .map(|e| rust_type_in(e, lifetime))
+                .collect::<Option<Vec<_>>>()?;
+            quote!((#(#elems,)*))
         }
         Ty::Void => quote!(()),
         Ty::NoReturn => quote!(!),
