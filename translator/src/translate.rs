@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::config::TranslateConfig;
 use crate::emit::{emit_module, module_name};
-use crate::rules::{FnTranslation, translate_module};
+use crate::rules::{CrateContext, FnTranslation, module_error_names, translate_module_in};
 use crate::syntax::{ZigParser, parse_source};
 
 /// One Zig file to translate, and the module path it gets in the crate.
@@ -152,18 +152,37 @@ pub fn translate_units(
         .iter()
         .map(|s| s.to_string())
         .collect();
+    // Parse everything first: each module's translation knows the crate's
+    // module names and the other modules' error names.
+    let mut parsed_units = Vec::new();
+    let mut context = CrateContext::default();
     for unit in units {
-        on_file(&unit.display);
         let mut module = module_name(&unit.display);
         while !used_modules.insert(module.clone()) {
             module.push('_');
         }
-        let report = match std::fs::read(&unit.path) {
+        let parsed = std::fs::read(&unit.path).map(|bytes| {
+            let source = String::from_utf8_lossy(&bytes).into_owned();
+            let parsed = parse_source(&mut parser, &source);
+            (source, parsed)
+        });
+        if let Ok((_, parsed)) = &parsed
+            && let Some(names) = module_error_names(&parsed.file)
+        {
+            context.module_errors.insert(module.clone(), names);
+        }
+        context
+            .modules
+            .insert(unit.display.replace('\\', "/"), module.clone());
+        parsed_units.push((unit, module, parsed));
+    }
+    for (unit, module, parsed) in parsed_units {
+        on_file(&unit.display);
+        let report = match parsed {
             Err(e) => failed(unit, &module, format!("cannot read: {e}")),
-            Ok(bytes) => {
-                let source = String::from_utf8_lossy(&bytes);
-                let parsed = parse_source(&mut parser, &source);
-                let translation = translate_module(&parsed.file, &source, &unit.display, config);
+            Ok((source, parsed)) => {
+                let translation =
+                    translate_module_in(&parsed.file, &source, &unit.display, config, &context);
                 match emit_module(&translation, &unit.display, source.lines().count()) {
                     Ok(emitted) => {
                         let counts = Counts {

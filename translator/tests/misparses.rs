@@ -346,3 +346,24 @@ fn try_binds_tighter_than_binary_operators() {
     assert_eq!(shape(&init("c")), "try[call]");
     assert_eq!(shape(&init("d")), "try[(g orelse h)]");
 }
+
+#[test]
+fn tuple_field_of_a_named_type_is_a_type() {
+    let file = lower("const T = struct { Prefix, []const u8 };");
+    let ExprKind::Container(c) = const_init(&file, "T") else {
+        panic!("not a container")
+    };
+    let fields: Vec<(String, Option<ExprKind>)> = c
+        .members
+        .iter()
+        .filter_map(|m| match &m.kind {
+            DeclKind::Field(f) => Some((f.name.clone(), f.ty.as_ref().map(|t| t.kind.clone()))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        fields[0],
+        ("0".to_string(), Some(ExprKind::Ident("Prefix".into())))
+    );
+    assert_eq!(fields[1].0, "1");
+}

@@ -268,9 +268,7 @@ impl<'a> Translator<'a> {
             }
             // `std.mem.split*` / `tokenize*`: the runtime's iterators, which
             // keep Zig's `index`, `rest` and `peek`.
-            (["mem", f], [_, s, d])
-                if let Some((kind, variant)) = split_function(f) =>
-            {
+            (["mem", f], [_, s, d]) if let Some((kind, variant)) = split_function(f) => {
                 let s = self.expr(s, &Ty::Unknown);
                 let d = self.expr(d, &Ty::Unknown);
                 let (kind, variant) = (ident(kind), ident(variant));
@@ -617,6 +615,8 @@ impl<'a> Translator<'a> {
                 let x = self.expr(x, &Ty::Unknown);
                 quote!(drop(#x))
             }
+            // An arena's own lifecycle: nothing to do in Rust.
+            ("deinit" | "reset", _) => quote!(()),
             _ => self.todo(format!("allocator.{member}")),
         })
     }

@@ -230,7 +230,11 @@ impl<'a> Translator<'a> {
         if let Some(arg) = self.bound_value(name).cloned() {
             let value = self.expr(&arg, &Ty::Unknown);
             return match arg.kind {
-                ExprKind::Ident(_) | ExprKind::Int(_) | ExprKind::Bool(_) | ExprKind::Str(_) | ExprKind::Char(_) => value,
+                ExprKind::Ident(_)
+                | ExprKind::Int(_)
+                | ExprKind::Bool(_)
+                | ExprKind::Str(_)
+                | ExprKind::Char(_) => value,
                 _ => quote!((#value)),
             };
         }
@@ -990,10 +994,18 @@ impl<'a> Translator<'a> {
         {
             return Ty::Allocator;
         }
+        // `std.heap.ArenaAllocator.init(backing)` and `arena.allocator()`.
+        if let ExprKind::Call { callee, .. } = &e.kind
+            && let ExprKind::Field { object, member } = &callee.kind
+            && ((member == "init" && self.zig_type(object) == Ty::Allocator)
+                || (member == "allocator" && self.infer(object) == Ty::Allocator))
+        {
+            return Ty::Allocator;
+        }
         match &e.kind {
-            ExprKind::Ident(n) if self.local(n).is_none() && self.bound_value(n).is_some() => {
-                self.bound_value(n).map_or(Ty::Unknown, |arg| self.infer(arg))
-            }
+            ExprKind::Ident(n) if self.local(n).is_none() && self.bound_value(n).is_some() => self
+                .bound_value(n)
+                .map_or(Ty::Unknown, |arg| self.infer(arg)),
             ExprKind::Ident(n) => self
                 .local(n)
                 .cloned()
@@ -1058,7 +1070,10 @@ impl<'a> Translator<'a> {
                     let Ty::Split { elem, .. } = self.infer(object) else {
                         return Ty::Unknown;
                     };
-                    let piece = Ty::Slice { elem, mutable: false };
+                    let piece = Ty::Slice {
+                        elem,
+                        mutable: false,
+                    };
                     match member.as_str() {
                         "next" | "peek" => Ty::Optional(Box::new(piece)),
                         "rest" | "first" => piece,
@@ -1119,7 +1134,10 @@ impl<'a> Translator<'a> {
                     return match member.as_str() {
                         "index" if *tokens => Ty::Int("usize".into()),
                         "index" => Ty::Optional(Box::new(Ty::Int("usize".into()))),
-                        "buffer" => Ty::Slice { elem: elem.clone(), mutable: false },
+                        "buffer" => Ty::Slice {
+                            elem: elem.clone(),
+                            mutable: false,
+                        },
                         _ => Ty::Unknown,
                     };
                 }

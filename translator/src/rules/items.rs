@@ -175,6 +175,17 @@ impl<'a> Translator<'a> {
             .map(|n| ident(&camel_case(n)))
             .collect();
         let names: Vec<&String> = self.scope.error_names.iter().collect();
+        let conversions = self.scope.error_sources.iter().map(|(module, names)| {
+            let m = ident(module);
+            let variants: Vec<_> = names.iter().map(|n| ident(&camel_case(n))).collect();
+            quote! {
+                impl From<super::#m::Error> for Error {
+                    fn from(e: super::#m::Error) -> Self {
+                        match e { #(super::#m::Error::#variants => Error::#variants),* }
+                    }
+                }
+            }
+        });
         quote! {
             /// The errors of this module (every Zig error name it uses).
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -194,6 +205,8 @@ impl<'a> Translator<'a> {
             }
 
             impl std::error::Error for Error {}
+
+            #(#conversions)*
         }
     }
 
@@ -929,9 +942,9 @@ impl<'a> Translator<'a> {
     /// references, and the module's borrowing types, carry `lifetime`.
     fn field_type(&self, ty: &Ty, lifetime: &syn::Lifetime) -> Option<TokenStream> {
         match ty {
-            Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. } | Ty::Split { .. } => {
-                rust_type_in(ty, Some(lifetime))
-            }
+            Ty::Slice { mutable: false, .. }
+            | Ty::Ref { mutable: false, .. }
+            | Ty::Split { .. } => rust_type_in(ty, Some(lifetime)),
             Ty::Named(n) if self.type_borrows(n) => {
                 let n = ident(n);
                 Some(quote!(#n<#lifetime>))

@@ -15,7 +15,7 @@ mod packed;
 mod stmt;
 pub mod types;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -82,6 +82,8 @@ struct ModuleScope {
     file_struct: Option<String>,
     /// Some signature has an error union: the module needs `Error`.
     uses_error_unions: bool,
+    /// Imported crate modules whose `Error` converts into this one's.
+    error_sources: Vec<(String, BTreeSet<String>)>,
 }
 
 #[derive(Clone)]
@@ -165,6 +167,7 @@ struct FnState {
 pub(crate) struct Translator<'a> {
     source: &'a str,
     config: &'a TranslateConfig,
+    crate_context: &'a CrateContext,
     /// The Zig file's display path (keys `config.accepted`).
     zig_path: &'a str,
     file: &'a SourceFile,
@@ -182,6 +185,24 @@ pub(crate) struct Translator<'a> {
     bound_values: Vec<(String, Expr)>,
 }
 
+/// What a module's translation knows of the other modules of its crate.
+#[derive(Debug, Default)]
+pub struct CrateContext {
+    /// Zig display path (`src/semver.zig`) → the crate's module name.
+    pub modules: BTreeMap<String, String>,
+    /// Module name → the error names of its `Error` enum (modules that
+    /// have one). An importer's `Error` includes them and converts from
+    /// that enum, so `try other.f()` propagates (Zig error names are global).
+    pub module_errors: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// The error names a module's `Error` enum will have, if it has one.
+pub fn module_error_names(file: &SourceFile) -> Option<BTreeSet<String>> {
+    let mut errors = ErrorNames::default();
+    visit::walk_file(&mut errors, file);
+    (!errors.0.is_empty() || errors.1).then_some(errors.0)
+}
+
 /// Translates one lowered Zig file. `zig_path` names the file's own
 /// struct when the file has top-level fields (and no `@This()` alias).
 pub fn translate_module(
@@ -190,9 +211,21 @@ pub fn translate_module(
     zig_path: &str,
     config: &TranslateConfig,
 ) -> ModuleTranslation {
+    translate_module_in(file, source, zig_path, config, &CrateContext::default())
+}
+
+/// [`translate_module`] for one module of a crate.
+pub fn translate_module_in(
+    file: &SourceFile,
+    source: &str,
+    zig_path: &str,
+    config: &TranslateConfig,
+    crate_context: &CrateContext,
+) -> ModuleTranslation {
     let mut t = Translator {
         source,
         config,
+        crate_context,
         zig_path,
         file,
         scope: ModuleScope::default(),
@@ -323,9 +356,15 @@ impl<'a> Translator<'a> {
             });
         }
         if matches!(e.kind, ExprKind::Field { .. })
-            && self.std_path(e).is_some_and(|p| p == ["math", "Order"])
+            && let Some(path) = self.std_path(e)
         {
-            return Some(Ty::Order);
+            match path.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+                ["math", "Order"] => return Some(Ty::Order),
+                // An arena is an allocator whose frees are batched: in Rust
+                // each value frees itself, so the arena disappears too.
+                ["heap", "ArenaAllocator"] => return Some(Ty::Allocator),
+                _ => {}
+            }
         }
         let ExprKind::Call { callee, args } = &e.kind else {
             return None;
@@ -442,6 +481,26 @@ impl<'a> Translator<'a> {
                 self.collect_var(v);
             }
         }
+        let mut sources: Vec<(String, BTreeSet<String>)> = self
+            .scope
+            .imports
+            .values()
+            .filter_map(|i| match i {
+                Import::Module(m) => {
+                    Some((m.clone(), self.crate_context.module_errors.get(m)?.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        sources.sort();
+        sources.dedup();
+        if self.scope.error_names.is_empty() && !self.scope.uses_error_unions {
+            sources.clear(); // no `Error` here: nothing to convert into
+        }
+        for (_, names) in &sources {
+            self.scope.error_names.extend(names.iter().cloned());
+        }
+        self.scope.error_sources = sources;
         for decl in &self.file.members {
             match &decl.kind {
                 DeclKind::Var(v) if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, .. }, .. }) if name == "import") =>
@@ -472,7 +531,9 @@ impl<'a> Translator<'a> {
                         .with_instance(&v.name, &ctor, &args, |t, c| t.type_info(c))
                         .unwrap_or_default();
                     self.scope.types.insert(v.name.clone(), info);
-                    self.scope.type_instances.insert(v.name.clone(), (ctor, args));
+                    self.scope
+                        .type_instances
+                        .insert(v.name.clone(), (ctor, args));
                 }
                 DeclKind::Var(v) => self.collect_var(v),
                 _ => {}
@@ -520,10 +581,11 @@ impl<'a> Translator<'a> {
             match &decl.kind {
                 DeclKind::Fn(f) => fns.push(f),
                 DeclKind::Var(VarDecl {
-                    init: Some(Expr {
-                        kind: ExprKind::Container(c),
-                        ..
-                    }),
+                    init:
+                        Some(Expr {
+                            kind: ExprKind::Container(c),
+                            ..
+                        }),
                     ..
                 }) => fns.extend(c.members.iter().filter_map(|m| match &m.kind {
                     DeclKind::Fn(f) => Some(f),
@@ -577,7 +639,15 @@ impl<'a> Translator<'a> {
             let mut found = Calls(Vec::new());
             crate::syntax::visit::walk_decl(&mut found, decl);
             let enclosing = match &decl.kind {
-                DeclKind::Fn(f) if self.scope.fns.get(&f.name).is_some_and(|s| !s.type_params.is_empty()) => Some(f.name.clone()),
+                DeclKind::Fn(f)
+                    if self
+                        .scope
+                        .fns
+                        .get(&f.name)
+                        .is_some_and(|s| !s.type_params.is_empty()) =>
+                {
+                    Some(f.name.clone())
+                }
                 _ => None,
             };
             calls.extend(found.0.into_iter().map(|(n, a)| (enclosing.clone(), n, a)));
@@ -603,7 +673,11 @@ impl<'a> Translator<'a> {
         // Concrete types only: scalars and the module's own non-generic types.
         let concrete = |t: &Ty| match t {
             Ty::Int(_) | Ty::Float(_) | Ty::Bool => true,
-            Ty::Named(n) => self.scope.types.get(n).is_some_and(|i| i.generics.is_empty()),
+            Ty::Named(n) => self
+                .scope
+                .types
+                .get(n)
+                .is_some_and(|i| i.generics.is_empty()),
             _ => false,
         };
         let mut generic_only: HashSet<String> = HashSet::new();
@@ -633,7 +707,13 @@ impl<'a> Translator<'a> {
                                 .get(g)
                                 .map(|list| {
                                     list.iter()
-                                        .map(|types| names.iter().cloned().zip(types.iter().cloned()).collect())
+                                        .map(|types| {
+                                            names
+                                                .iter()
+                                                .cloned()
+                                                .zip(types.iter().cloned())
+                                                .collect()
+                                        })
                                         .collect()
                                 })
                                 .unwrap_or_default()
@@ -700,13 +780,11 @@ impl<'a> Translator<'a> {
     fn instance_name(&self, rust_name: &str, types: &[Ty]) -> String {
         let suffix: Vec<String> = types
             .iter()
-            .map(|t| {
-                match t {
-                    Ty::Named(n) => names::snake_case(n),
-                    t => types::rust_type(t)
-                        .map(|r| r.to_string().replace(' ', ""))
-                        .unwrap_or_else(|| "t".into()),
-                }
+            .map(|t| match t {
+                Ty::Named(n) => names::snake_case(n),
+                t => types::rust_type(t)
+                    .map(|r| r.to_string().replace(' ', ""))
+                    .unwrap_or_else(|| "t".into()),
             })
             .collect();
         format!("{rust_name}_{}", suffix.join("_"))
@@ -803,6 +881,30 @@ impl<'a> Translator<'a> {
         }
     }
 
+    /// The crate module an `@import("x.zig")` names: resolved against the
+    /// importing file's directory when the crate has that file.
+    fn imported_module(&self, import: &str) -> String {
+        let dir = std::path::Path::new(self.zig_path)
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        let mut parts: Vec<String> = Vec::new();
+        for c in dir.join(import).components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    parts.pop();
+                }
+                std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+                _ => {}
+            }
+        }
+        let resolved = parts.join("/");
+        self.crate_context
+            .modules
+            .get(&resolved)
+            .cloned()
+            .unwrap_or_else(|| crate::emit::module_name(import))
+    }
+
     fn collect_var(&mut self, v: &VarDecl) {
         let Some(init) = &v.init else { return };
         match &init.kind {
@@ -815,7 +917,7 @@ impl<'a> Translator<'a> {
                         Import::Std
                     }
                     Some(ExprKind::Str(s)) if s.ends_with(b".zig") => {
-                        Import::Module(crate::emit::module_name(&String::from_utf8_lossy(s)))
+                        Import::Module(self.imported_module(&String::from_utf8_lossy(s)))
                     }
                     Some(ExprKind::Str(s)) if !s.contains(&b'.') && !s.contains(&b'/') => {
                         Import::Named(String::from_utf8_lossy(s).into_owned())
@@ -983,7 +1085,10 @@ impl<'a> Translator<'a> {
             .then(|| (ctor.clone(), args.clone()))
     }
 
-    fn type_constructor_decl(&self, name: &str) -> Option<(Vec<(String, bool)>, &'a ContainerDecl)> {
+    fn type_constructor_decl(
+        &self,
+        name: &str,
+    ) -> Option<(Vec<(String, bool)>, &'a ContainerDecl)> {
         let file: &'a SourceFile = self.file;
         file.members.iter().find_map(|d| match &d.kind {
             DeclKind::Fn(f) if f.name == name => type_constructor(f),
@@ -1076,9 +1181,10 @@ impl<'a> Translator<'a> {
 pub(super) fn is_tuple(c: &ContainerDecl) -> bool {
     c.kind == ContainerKind::Struct
         && !c.members.is_empty()
-        && c.members.iter().enumerate().all(|(i, m)| {
-            matches!(&m.kind, DeclKind::Field(f) if f.name == i.to_string())
-        })
+        && c.members
+            .iter()
+            .enumerate()
+            .all(|(i, m)| matches!(&m.kind, DeclKind::Field(f) if f.name == i.to_string()))
 }
 
 /// Members `const Self = @This();` of a container: names for itself.

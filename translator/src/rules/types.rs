@@ -219,10 +219,10 @@ pub fn zig_type_with(
             c.members
                 .iter()
                 .map(|m| match &m.kind {
-                    DeclKind::Field(f) => f
-                        .ty
-                        .as_ref()
-                        .map_or(Ty::Unknown, |t| zig_type_with(t, resolve, special)),
+                    DeclKind::Field(f) => {
+                        f.ty.as_ref()
+                            .map_or(Ty::Unknown, |t| zig_type_with(t, resolve, special))
+                    }
                     _ => Ty::Unknown,
                 })
                 .collect(),
@@ -298,7 +298,9 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         }
         Ty::Split { tokens, elem } => {
             let e = rust_type(elem)?;
-            let lifetime = lifetime.cloned().unwrap_or_else(|| syn::Lifetime::new("'_", proc_macro2::Span::call_site()));
+            let lifetime = lifetime
+                .cloned()
+                .unwrap_or_else(|| syn::Lifetime::new("'_", proc_macro2::Span::call_site()));
             if *tokens {
                 quote!(crate::zigport_rt::split::TokenIterator<#lifetime, #e>)
             } else {

@@ -142,19 +142,33 @@ impl<'a, T: PartialEq + Copy> Iterator for TokenIterator<'a, T> {
 
 /// `std.mem.splitScalar` / `splitSequence` / `splitAny`. Zig asserts a
 /// non-empty sequence delimiter.
-pub fn split<'a, T: PartialEq + Copy>(buffer: &'a [T], delimiter: Delimiter<'a, T>) -> SplitIterator<'a, T> {
+pub fn split<'a, T: PartialEq + Copy>(
+    buffer: &'a [T],
+    delimiter: Delimiter<'a, T>,
+) -> SplitIterator<'a, T> {
     if let Delimiter::Sequence(d) = delimiter {
         assert!(!d.is_empty(), "splitSequence with an empty delimiter");
     }
-    SplitIterator { buffer, index: Some(0), delimiter }
+    SplitIterator {
+        buffer,
+        index: Some(0),
+        delimiter,
+    }
 }
 
 /// `std.mem.tokenizeScalar` / `tokenizeSequence` / `tokenizeAny`.
-pub fn tokenize<'a, T: PartialEq + Copy>(buffer: &'a [T], delimiter: Delimiter<'a, T>) -> TokenIterator<'a, T> {
+pub fn tokenize<'a, T: PartialEq + Copy>(
+    buffer: &'a [T],
+    delimiter: Delimiter<'a, T>,
+) -> TokenIterator<'a, T> {
     if let Delimiter::Sequence(d) = delimiter {
         assert!(!d.is_empty(), "tokenizeSequence with an empty delimiter");
     }
-    TokenIterator { buffer, index: 0, delimiter }
+    TokenIterator {
+        buffer,
+        index: 0,
+        delimiter,
+    }
 }
 
 #[cfg(test)]
@@ -172,8 +186,14 @@ mod tests {
         assert_eq!(it.index, Some(3));
         assert_eq!(it.rest(), b"b||");
         assert_eq!(all(it), vec![&b"b"[..], b""]);
-        assert_eq!(all(split(b",a,", Delimiter::Scalar(b','))), vec![&b""[..], b"a", b""]);
-        assert_eq!(all(split(b"a b\tc", Delimiter::Any(b" \t"))), vec![&b"a"[..], b"b", b"c"]);
+        assert_eq!(
+            all(split(b",a,", Delimiter::Scalar(b','))),
+            vec![&b""[..], b"a", b""]
+        );
+        assert_eq!(
+            all(split(b"a b\tc", Delimiter::Any(b" \t"))),
+            vec![&b"a"[..], b"b", b"c"]
+        );
     }
 
     #[test]
@@ -184,6 +204,9 @@ mod tests {
         assert_eq!(it.rest(), b"b ");
         assert_eq!(it.next(), Some(&b"b"[..]));
         assert_eq!(it.next(), None);
-        assert_eq!(all(tokenize(b"--a---b", Delimiter::Sequence(b"--"))), vec![&b"a"[..], b"-b"]);
+        assert_eq!(
+            all(tokenize(b"--a---b", Delimiter::Sequence(b"--"))),
+            vec![&b"a"[..], b"-b"]
+        );
     }
 }

@@ -779,7 +779,10 @@ impl<'s> Lowerer<'s> {
                 None => arg = Some(self.ty(kid.node)),
             }
         }
-        let (members, _doc) = self.members(&kids[body_start..]);
+        let (mut members, _doc) = self.members(&kids[body_start..]);
+        if kind == ContainerKind::Struct {
+            name_tuple_fields(&mut members);
+        }
         ExprKind::Container(Box::new(ContainerDecl {
             kind,
             layout,
@@ -878,6 +881,25 @@ fn is_int_type_name(text: &str) -> bool {
     digits.is_some_and(|d| {
         !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
     })
+}
+
+/// MISPARSE: in `struct { Prefix, []const u8 }` tree-sitter-zig reads the
+/// type `Prefix` as a field *name* with no type. A struct field always has a
+/// type, so an untyped one is a tuple field whose type is that name.
+fn name_tuple_fields(members: &mut [Decl]) {
+    let mut index = 0;
+    for m in members.iter_mut() {
+        let DeclKind::Field(f) = &mut m.kind else {
+            continue;
+        };
+        if f.ty.is_none() && f.value.is_none() {
+            f.ty = Some(Expr {
+                span: m.span,
+                kind: ExprKind::Ident(std::mem::replace(&mut f.name, index.to_string())),
+            });
+        }
+        index += 1;
+    }
 }
 
 /// Puts `try` around the operand `depth` levels down the left spine of a

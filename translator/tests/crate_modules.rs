@@ -1,0 +1,68 @@
+//! Modules of one crate know each other: `@import` paths resolve against
+//! the importing file, and an importer's `Error` includes the imported
+//! module's errors and converts from them, so `try other.f()` compiles.
+
+use zigport_translator::translate::{FnStatus, SourceUnit, translate_units};
+
+const LEAF: &str = r#"
+pub fn digit(c: u8) error{NotADigit}!u8 {
+    if (c < '0' or c > '9') return error.NotADigit;
+    return c - '0';
+}
+"#;
+
+const USER: &str = r#"
+const leaf = @import("../lib/leaf.zig");
+
+pub fn twoDigits(a: u8, b: u8) error{TooBig}!u8 {
+    const v = try leaf.digit(a) * 10 + try leaf.digit(b);
+    if (v > 50) return error.TooBig;
+    return v;
+}
+"#;
+
+#[test]
+fn try_across_modules_converts_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [("lib/leaf.zig", LEAF), ("app/user.zig", USER)] {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+    }
+    let units: Vec<SourceUnit> = ["lib/leaf.zig", "app/user.zig"]
+        .iter()
+        .map(|p| SourceUnit {
+            path: dir.path().join(p),
+            display: p.to_string(),
+        })
+        .collect();
+    let out = dir.path().join("out");
+    let report = translate_units(
+        &units,
+        &out,
+        "modules",
+        &Default::default(),
+        true,
+        false,
+        &|_| {},
+    )
+    .unwrap();
+    assert!(report.checked);
+    let user = report
+        .files
+        .iter()
+        .find(|f| f.zig == "app/user.zig")
+        .unwrap();
+    let two = user
+        .functions
+        .iter()
+        .find(|f| f.zig_name == "twoDigits")
+        .unwrap();
+    assert_eq!(two.status, FnStatus::Clean, "{two:?}");
+    let text = std::fs::read_to_string(out.join("src/app_user.rs")).unwrap();
+    assert!(
+        text.contains("impl From<super::lib_leaf::Error> for Error"),
+        "{text}"
+    );
+    assert!(text.contains("NotADigit"), "{text}");
+}
