@@ -12,6 +12,12 @@ pub mod rules;
 pub mod syntax;
 pub mod translate;
 
+#[cfg(test)]
+#[path = "runtime/fmt.rs"]
+mod fmt;
+#[cfg(test)]
+#[path = "runtime/io.rs"]
+mod zigport_rt_io;
 /// The runtime module's own `std.mem` part, compiled and tested here too
 /// (its other parts are the `zigport-support` crate's sources).
 #[cfg(test)]

@@ -374,9 +374,11 @@ pub fn translate_units(
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
 /// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_FILES: [(&str, &str); 5] = [
+const RUNTIME_FILES: [(&str, &str); 7] = [
     ("mod.rs", include_str!("runtime/mod.rs")),
     ("mem.rs", include_str!("runtime/mem.rs")),
+    ("fmt.rs", include_str!("runtime/fmt.rs")),
+    ("io.rs", include_str!("runtime/io.rs")),
     ("split.rs", include_str!("runtime/split.rs")),
     ("ascii.rs", include_str!("../../support/src/ascii.rs")),
     ("wyhash.rs", include_str!("../../support/src/wyhash.rs")),

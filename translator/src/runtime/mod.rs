@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 pub mod ascii;
+pub mod fmt;
+pub mod io;
 pub mod mem;
 pub mod split;
 pub mod wyhash;
