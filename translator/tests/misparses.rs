@@ -367,3 +367,34 @@ fn tuple_field_of_a_named_type_is_a_type() {
     );
     assert_eq!(fields[1].0, "1");
 }
+
+#[test]
+fn prefix_type_operators_apply_to_the_whole_suffix_chain() {
+    let file = lower(
+        "const a = *std.Io.Writer; const b = ?std.mem.Allocator; const c = []const std.ArrayList(u8); const d = [4]a.b.C;",
+    );
+    let child_is_path = |e: &ExprKind| match e {
+        ExprKind::Field { object, .. } => !matches!(
+            object.kind,
+            ExprKind::Pointer(_) | ExprKind::Optional(_) | ExprKind::Array { .. }
+        ),
+        ExprKind::Call { callee, .. } => matches!(callee.kind, ExprKind::Field { .. }),
+        _ => false,
+    };
+    let ExprKind::Pointer(a) = const_init(&file, "a") else {
+        panic!("`*std.Io.Writer` is not a pointer")
+    };
+    assert!(child_is_path(&a.child.kind), "{:?}", a.child.kind);
+    let ExprKind::Optional(b) = const_init(&file, "b") else {
+        panic!("`?std.mem.Allocator` is not an optional")
+    };
+    assert!(child_is_path(&b.kind));
+    let ExprKind::Pointer(c) = const_init(&file, "c") else {
+        panic!("`[]const std.ArrayList(u8)` is not a slice")
+    };
+    assert!(child_is_path(&c.child.kind), "{:?}", c.child.kind);
+    let ExprKind::Array { elem, .. } = const_init(&file, "d") else {
+        panic!("`[4]a.b.C` is not an array")
+    };
+    assert!(child_is_path(&elem.kind));
+}

@@ -222,6 +222,9 @@ impl<'a> Translator<'a> {
     pub(super) fn std_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {
         let path = self.std_path(callee)?;
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        if let Some(mapped) = self.fmt_call(&path, args) {
+            return Some(mapped);
+        }
         Some(match (&path[..], args) {
             (["mem", "eql"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));

@@ -171,6 +171,7 @@ impl<'a> Translator<'a> {
             ExprKind::Try(inner)
                 if self.is_testing_call(inner)
                     || self.is_allocator_call(inner)
+                    || self.is_infallible_write(inner)
                     || self.is_vec_growth_call(inner) =>
             {
                 self.expr(inner, &Ty::Unknown)
@@ -413,6 +414,9 @@ impl<'a> Translator<'a> {
             return mapped;
         }
         if let Some(mapped) = self.vec_call(callee, args) {
+            return mapped;
+        }
+        if let Some(mapped) = self.writer_call(callee, args) {
             return mapped;
         }
         match &callee.kind {
@@ -1044,7 +1048,13 @@ impl<'a> Translator<'a> {
                             | "lastIndexOf" | "lastIndexOfScalar" | "indexOfAny" | "indexOfNone",
                         ] => Ty::Optional(Box::new(usize_ty())),
                         ["mem", "count"] => usize_ty(),
-                        ["mem", "concat" | "join"] => Ty::Vec(Box::new(Ty::Int("u8".into()))),
+                        ["mem", "concat" | "join"] | ["fmt", "allocPrint"] => {
+                            Ty::Vec(Box::new(Ty::Int("u8".into())))
+                        }
+                        ["fmt", "bufPrint"] => Ty::ErrorUnion(Box::new(Ty::Slice {
+                            elem: Box::new(Ty::Int("u8".into())),
+                            mutable: true,
+                        })),
                         ["mem", "eql" | "startsWith" | "endsWith"] => Ty::Bool,
                         ["mem", f] if super::builtins::split_function(f).is_some() => {
                             match e.kind {

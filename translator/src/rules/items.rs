@@ -175,6 +175,15 @@ impl<'a> Translator<'a> {
             .map(|n| ident(&camel_case(n)))
             .collect();
         let names: Vec<&String> = self.scope.error_names.iter().collect();
+        let buf_print = self.scope.buf_print.then(|| {
+            quote! {
+                impl From<crate::zigport_rt::fmt::NoSpaceLeft> for Error {
+                    fn from(_: crate::zigport_rt::fmt::NoSpaceLeft) -> Self {
+                        Error::NoSpaceLeft
+                    }
+                }
+            }
+        });
         let conversions = self.scope.error_sources.iter().map(|(module, names)| {
             let m = ident(module);
             let variants: Vec<_> = names.iter().map(|n| ident(&camel_case(n))).collect();
@@ -207,6 +216,7 @@ impl<'a> Translator<'a> {
             impl std::error::Error for Error {}
 
             #(#conversions)*
+            #buf_print
         }
     }
 
@@ -290,6 +300,13 @@ impl<'a> Translator<'a> {
             return marker;
         };
         let mut generics = Vec::new();
+        // `anytype` parameters the body formats need the runtime's `Arg` bound.
+        let formatted_params = f
+            .body
+            .as_ref()
+            .map(super::writer::formatted_names)
+            .unwrap_or_default();
+        let mut formatted: Vec<String> = Vec::new();
         let mut params = Vec::new();
         let mut takes_allocator = false;
         let frees = self.zig_text(body.span).contains(".free(");
@@ -306,6 +323,9 @@ impl<'a> Translator<'a> {
                 // cover copying and comparing (rustc names any other need).
                 ParamType::AnyType => {
                     let g = format!("A{i}");
+                    if formatted_params.contains(&pname) {
+                        formatted.push(g.clone());
+                    }
                     generics.push(ident(&g));
                     self.bind(&g, Ty::Named(g.clone()));
                     self.bind(&pname, Ty::Named(g.clone()));
@@ -456,7 +476,12 @@ impl<'a> Translator<'a> {
             .chain(
                 generics
                     .iter()
-                    .map(|g| quote!(#g: Copy + PartialEq + PartialOrd)),
+                    .map(|g| match formatted.contains(&g.to_string()) {
+                        true => {
+                            quote!(#g: Copy + PartialEq + PartialOrd + crate::zigport_rt::fmt::Arg)
+                        }
+                        false => quote!(#g: Copy + PartialEq + PartialOrd),
+                    }),
             )
             .collect();
         let generics = (!all_generics.is_empty()).then(|| quote!(<#(#all_generics),*>));
@@ -798,6 +823,7 @@ impl<'a> Translator<'a> {
             (ContainerKind::Struct, layout) => {
                 let mut out = Vec::new();
                 let mut all_copy = true;
+                let mut writes = false;
                 for (f, fdoc) in &fields {
                     let ty = f.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
                     if ty == Ty::Allocator {
@@ -806,11 +832,13 @@ impl<'a> Translator<'a> {
                     // Plain enums derive `Copy` too.
                     all_copy &= ty.is_copy()
                         || matches!(&ty, Ty::Named(n) if self.lookup_type(n).is_some_and(|i| i.kind == Some(ContainerKind::Enum)));
+                    writes |= Self::is_writer(&ty);
+                    // A writer the struct writes through is borrowed mutably.
                     let borrowed_ok = borrows
-                        && matches!(
+                        && (matches!(
                             ty,
                             Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. }
-                        );
+                        ) || Self::is_writer(&ty));
                     let rt = if borrows {
                         self.field_type(&ty, &lifetime)
                     } else {
@@ -839,9 +867,15 @@ impl<'a> Translator<'a> {
                 }
                 let copy = all_copy.then(|| quote!(Copy,));
                 let repr = (layout == ContainerLayout::Extern).then(|| quote!(#[repr(C)]));
+                // A struct holding a `&mut` writer can be neither cloned nor compared.
+                let derives = if writes {
+                    quote!(Debug)
+                } else {
+                    quote!(Debug, Clone, #copy PartialEq)
+                };
                 quote! {
                     #doc
-                    #[derive(Debug, Clone, #copy PartialEq)]
+                    #[derive(#derives)]
                     #repr
                     #vis struct #n #type_generics { #(#out),* }
                 }
@@ -945,6 +979,7 @@ impl<'a> Translator<'a> {
             Ty::Slice { mutable: false, .. }
             | Ty::Ref { mutable: false, .. }
             | Ty::Split { .. } => rust_type_in(ty, Some(lifetime)),
+            Ty::Ref { to, .. } if **to == Ty::Writer => rust_type_in(ty, Some(lifetime)),
             Ty::Named(n) if self.type_borrows(n) => {
                 let n = ident(n);
                 Some(quote!(#n<#lifetime>))

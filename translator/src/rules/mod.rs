@@ -14,6 +14,7 @@ pub mod names;
 mod packed;
 mod stmt;
 pub mod types;
+mod writer;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -82,6 +83,8 @@ struct ModuleScope {
     file_struct: Option<String>,
     /// Some signature has an error union: the module needs `Error`.
     uses_error_unions: bool,
+    /// Calls `std.fmt.bufPrint`: `Error` converts from its `NoSpaceLeft`.
+    buf_print: bool,
     /// Imported crate modules whose `Error` converts into this one's.
     error_sources: Vec<(String, BTreeSet<String>)>,
 }
@@ -363,6 +366,9 @@ impl<'a> Translator<'a> {
                 // An arena is an allocator whose frees are batched: in Rust
                 // each value frees itself, so the arena disappears too.
                 ["heap", "ArenaAllocator"] => return Some(Ty::Allocator),
+                ["Io", "Writer"] | ["Io", "Writer", "Allocating"] | ["fs", "File", "Writer"] => {
+                    return Some(Ty::Writer);
+                }
                 _ => {}
             }
         }
@@ -440,6 +446,10 @@ impl<'a> Translator<'a> {
         visit::walk_file(&mut errors, self.file);
         self.scope.error_names = errors.0;
         self.scope.uses_error_unions = errors.1;
+        self.scope.buf_print = writer::calls_buf_print(self.file);
+        if self.scope.buf_print {
+            self.scope.error_names.insert("NoSpaceLeft".into());
+        }
         self.scope.self_alias = self.file.members.iter().find_map(|d| match &d.kind {
             DeclKind::Var(v)
                 if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, args }, .. }) if name == "This" && args.is_empty()) =>
@@ -840,6 +850,7 @@ impl<'a> Translator<'a> {
                     Ty::Slice { mutable: false, .. }
                     | Ty::Ref { mutable: false, .. }
                     | Ty::Split { .. } => true,
+                    Ty::Ref { to, .. } => **to == Ty::Writer,
                     Ty::Named(n) => borrowing.contains(n),
                     Ty::Optional(inner) => match inner.as_ref() {
                         Ty::Slice { mutable: false, .. } => true,

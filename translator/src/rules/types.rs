@@ -63,6 +63,9 @@ pub enum Ty {
     /// `std.StaticStringMap(V)` built at comptime: a static table of
     /// `(key, value)` pairs.
     StaticMap(Box<Ty>),
+    /// `std.Io.Writer` (and `Writer.Allocating`, `File.Writer`): the
+    /// runtime's buffered writer.
+    Writer,
     /// `struct { A, B }`: a Rust tuple.
     Tuple(Vec<Ty>),
     /// `std.mem.SplitIterator(T, _)` (`tokens: false`) or
@@ -307,6 +310,7 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
                 quote!(crate::zigport_rt::split::SplitIterator<#lifetime, #e>)
             }
         }
+        Ty::Writer => quote!(crate::zigport_rt::io::Writer),
         Ty::Tuple(elems) => {
             let elems = elems
                 .iter()

@@ -316,7 +316,14 @@ mod tests {
         );
         assert_eq!(f("{?d} {?d}", &[&Some(4u8), &None::<u8>]), "4 null");
         assert_eq!(f("{{}}{[1]s}{[0]d}", &[&1u8, &&b"x"[..]]), "{}x1");
-        assert_eq!(f("{d:.2}", &[&1.005f64]), format!("{:.2}", 1.005f64));
+        // Zig's output (`zig run`); Rust's own `{:.2}` gives 1.00 and 0.12.
+        assert_eq!(
+            f(
+                "{d:.2} {d:.2} {d:.0} {d:.1}",
+                &[&1.005f64, &0.125f64, &2.5f64, &-9.96f64]
+            ),
+            "1.01 0.13 3 -10.0"
+        );
     }
 
     #[test]

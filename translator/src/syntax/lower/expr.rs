@@ -259,7 +259,13 @@ impl<'s> Lowerer<'s> {
             } if misparsed_not => (*operand, true),
             other => (other, false),
         };
+        // MISPARSE: tree-sitter-zig binds a prefix type operator tighter
+        // than a suffix: `*std.Io.Writer` comes out as `(*std).Io.Writer`,
+        // `?std.X`, `[]const std.X`, `[4]std.X` likewise. In Zig the operator
+        // applies to the whole suffix chain: the suffix goes inside.
+        let (base, shells) = peel_prefix_types(base);
         let applied = self.apply_suffix(node, &kids, base);
+        let applied = rewrap_prefix_types(shells, applied, span_of(node));
         if wrap_not {
             ExprKind::Unary {
                 op: UnaryOp::Not,
@@ -881,6 +887,44 @@ fn is_int_type_name(text: &str) -> bool {
     digits.is_some_and(|d| {
         !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
     })
+}
+
+/// A prefix type operator's node with its operand taken out (see `suffix`).
+type Shell = Expr;
+
+/// Splits `*const ?T` into the innermost operand `T` and the operators
+/// around it, outermost first.
+fn peel_prefix_types(mut e: Expr) -> (Expr, Vec<Shell>) {
+    let mut shells = Vec::new();
+    loop {
+        let placeholder = || Expr {
+            span: e.span,
+            kind: ExprKind::Null,
+        };
+        let inner = match &mut e.kind {
+            ExprKind::Pointer(p) => std::mem::replace(&mut p.child, placeholder()),
+            ExprKind::Optional(inner) => std::mem::replace(inner.as_mut(), placeholder()),
+            ExprKind::Array { elem, .. } => std::mem::replace(elem.as_mut(), placeholder()),
+            _ => return (e, shells),
+        };
+        shells.push(e);
+        e = inner;
+    }
+}
+
+/// Puts `kind` back inside the peeled operators, widening their spans.
+fn rewrap_prefix_types(shells: Vec<Shell>, kind: ExprKind, span: Span) -> ExprKind {
+    let mut inner = Expr { span, kind };
+    for mut shell in shells.into_iter().rev() {
+        shell.span.end = span.end;
+        match &mut shell.kind {
+            ExprKind::Pointer(p) => p.child = inner,
+            ExprKind::Optional(slot) | ExprKind::Array { elem: slot, .. } => **slot = inner,
+            _ => {}
+        }
+        inner = shell;
+    }
+    inner.kind
 }
 
 /// MISPARSE: in `struct { Prefix, []const u8 }` tree-sitter-zig reads the

@@ -1,0 +1,162 @@
+//! `std.Io.Writer` and `std.fmt` printing: the runtime's `Writer` (a
+//! buffer with a sink) and Zig-format-string formatting (`zigport_rt::fmt`),
+//! so printed output is byte-for-byte Zig's.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Translator;
+use super::types::Ty;
+use crate::syntax::ir::*;
+
+impl Translator<'_> {
+    /// Whether `ty` is a writer or a pointer to one.
+    pub(super) fn is_writer(ty: &Ty) -> bool {
+        match ty {
+            Ty::Writer => true,
+            Ty::Ref { to, .. } => **to == Ty::Writer,
+            _ => false,
+        }
+    }
+
+    /// `w.writeAll(s)`, `w.print(fmt, .{..})`, `w.flush()`... on a writer.
+    pub(super) fn writer_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {
+        let ExprKind::Field { object, member } = &callee.kind else {
+            return None;
+        };
+        if !Self::is_writer(&self.infer(object)) {
+            return None;
+        }
+        let w = self.writer_place(object);
+        Some(match (member.as_str(), args) {
+            ("writeAll", [s]) => {
+                let s = self.expr(s, &Ty::Unknown);
+                quote!(#w.write_all(#s))
+            }
+            ("writeByte", [b]) => {
+                let b = self.expr(b, &Ty::Int("u8".into()));
+                quote!(#w.write_byte(#b))
+            }
+            ("splatByteAll", [b, n]) => {
+                let b = self.expr(b, &Ty::Int("u8".into()));
+                let n = self.index_expr(n);
+                quote!(#w.splat_byte_all(#b, #n))
+            }
+            ("print", [fmt, tuple]) => {
+                let (fmt, args) = self.format_args(fmt, tuple);
+                quote!(#w.print(#fmt, #args))
+            }
+            ("flush", []) => quote!(#w.flush()),
+            ("written", []) => quote!(#w.written()),
+            _ => self.todo(format!("std.Io.Writer.{member}")),
+        })
+    }
+
+    /// The writer itself for `x.writer` (`Writer.Allocating`) and
+    /// `x.interface` (`File.Writer`): one runtime type stands for all.
+    fn writer_place(&mut self, object: &Expr) -> TokenStream {
+        match &object.kind {
+            ExprKind::Field {
+                object: inner,
+                member,
+            } if matches!(member.as_str(), "writer" | "interface")
+                && Self::is_writer(&self.infer(inner)) =>
+            {
+                self.writer_place(inner)
+            }
+            _ => self.operand(object, &Ty::Unknown),
+        }
+    }
+
+    /// Writes into the buffer cannot fail: `try` on them disappears.
+    pub(super) fn is_infallible_write(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Call { callee, .. }
+            if matches!(&callee.kind, ExprKind::Field { object, member }
+                if member != "flush" && Self::is_writer(&self.infer(object))))
+            || matches!(&e.kind, ExprKind::Call { callee, .. }
+                if self.std_path(callee).is_some_and(|p| p == ["fmt", "allocPrint"]))
+    }
+
+    /// `std.fmt.bufPrint(buf, fmt, .{..})` / `allocPrint(a, fmt, .{..})`.
+    pub(super) fn fmt_call(&mut self, path: &[&str], args: &[Expr]) -> Option<TokenStream> {
+        Some(match (path, args) {
+            (["fmt", "bufPrint"], [buf, fmt, tuple]) => {
+                let buf = self.expr(buf, &Ty::Unknown);
+                let (fmt, args) = self.format_args(fmt, tuple);
+                quote!(crate::zigport_rt::fmt::buf_print(#buf, #fmt, #args).map_err(Error::from))
+            }
+            (["fmt", "allocPrint"], [_alloc, fmt, tuple]) => {
+                let (fmt, args) = self.format_args(fmt, tuple);
+                quote!(crate::zigport_rt::fmt::alloc_print(#fmt, #args))
+            }
+            _ => return None,
+        })
+    }
+
+    /// The format string as given and the argument tuple as `&[&dyn Arg]`.
+    fn format_args(&mut self, fmt: &Expr, tuple: &Expr) -> (TokenStream, TokenStream) {
+        let fmt = self.expr(fmt, &Ty::Unknown);
+        let elems: Vec<Expr> = match &tuple.kind {
+            ExprKind::ListInit { ty: None, elems } => elems.clone(),
+            ExprKind::StructInit { ty: None, fields } if fields.is_empty() => Vec::new(),
+            _ => vec![tuple.clone()],
+        };
+        let args: Vec<TokenStream> = elems
+            .iter()
+            .map(|e| {
+                let v = self.expr(e, &Ty::Unknown);
+                quote!(&#v as &dyn crate::zigport_rt::fmt::Arg)
+            })
+            .collect();
+        (fmt, quote!(&[#(#args),*]))
+    }
+}
+
+/// Whether the file calls `bufPrint`, whose `error.NoSpaceLeft` the
+/// module's `Error` then has (converted from the runtime's).
+pub(super) fn calls_buf_print(file: &SourceFile) -> bool {
+    struct Found(bool);
+    impl crate::syntax::visit::Visitor for Found {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::Call { callee, .. } = &e.kind
+                && let ExprKind::Field { member, .. } = &callee.kind
+                && member == "bufPrint"
+            {
+                self.0 = true;
+            }
+            crate::syntax::visit::walk_expr(self, e);
+        }
+    }
+    let mut found = Found(false);
+    crate::syntax::visit::walk_file(&mut found, file);
+    found.0
+}
+
+/// Names of `anytype` parameters a function formats (they need the
+/// runtime's `Arg` bound): elements of a `print`/`bufPrint`/`allocPrint`
+/// argument tuple.
+pub(super) fn formatted_names(body: &Block) -> Vec<String> {
+    struct Found(Vec<String>);
+    impl crate::syntax::visit::Visitor for Found {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::Call { callee, args } = &e.kind
+                && let ExprKind::Field { member, .. } = &callee.kind
+                && matches!(member.as_str(), "print" | "bufPrint" | "allocPrint")
+                && let Some(Expr {
+                    kind: ExprKind::ListInit { elems, .. },
+                    ..
+                }) = args.last()
+            {
+                for el in elems {
+                    if let ExprKind::Ident(n) = &el.kind {
+                        self.0.push(n.clone());
+                    }
+                }
+            }
+            crate::syntax::visit::walk_expr(self, e);
+        }
+    }
+    let mut found = Found(Vec::new());
+    crate::syntax::visit::walk_block(&mut found, body);
+    found.0
+}
