@@ -705,9 +705,7 @@ impl<'a> Translator<'a> {
                 _ => self.todo(format!("ArrayList.{member}")),
             });
         }
-        let Ty::Vec(elem) = self.infer(object) else {
-            return None;
-        };
+        let elem = vec_elem(&self.infer(object))?;
         let list = self.operand(object, &Ty::Unknown);
         let value_args: Vec<&Expr> = args
             .iter()
@@ -722,7 +720,7 @@ impl<'a> Translator<'a> {
                 let x = self.coerced(
                     x,
                     &Ty::Slice {
-                        elem: elem.clone(),
+                        elem: Box::new(elem.clone()),
                         mutable: false,
                     },
                 );
@@ -768,7 +766,7 @@ impl<'a> Translator<'a> {
     pub(super) fn is_vec_growth_call(&self, e: &Expr) -> bool {
         matches!(&e.kind, ExprKind::Call { callee, .. }
             if matches!(&callee.kind, ExprKind::Field { object, member }
-                if matches!(self.infer(object), Ty::Vec(_))
+                if vec_elem(&self.infer(object)).is_some()
                     && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice")))
     }
 
@@ -801,6 +799,19 @@ fn endian_method(endian: &Expr, prefix: &str) -> Option<proc_macro2::Ident> {
     match &endian.kind {
         ExprKind::DotName(e) if e == "little" => Some(ident(&format!("{prefix}_le_bytes"))),
         ExprKind::DotName(e) if e == "big" => Some(ident(&format!("{prefix}_be_bytes"))),
+        _ => None,
+    }
+}
+
+/// The element type of a list, or of a pointer to one (`*std.ArrayList(u8)`
+/// is `&mut Vec<u8>`: the same methods apply).
+pub(super) fn vec_elem(ty: &Ty) -> Option<Ty> {
+    match ty {
+        Ty::Vec(elem) => Some((**elem).clone()),
+        Ty::Ref { to, .. } => match to.as_ref() {
+            Ty::Vec(elem) => Some((**elem).clone()),
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -386,9 +386,7 @@ impl<'a> Translator<'a> {
         let object_ty = self.infer(object);
         let o = self.operand(object, &Ty::Unknown);
         // `list.items` is the Vec itself (it derefs to a slice).
-        if member == "items"
-            && let Ty::Vec(_) = object_ty
-        {
+        if member == "items" && super::builtins::vec_elem(&object_ty).is_some() {
             return quote!(#o);
         }
         if member == "len"
@@ -1135,10 +1133,10 @@ impl<'a> Translator<'a> {
                 {
                     return Ty::Int("usize".into());
                 }
-                if let Ty::Vec(elem) = &object_ty
+                if let Some(elem) = super::builtins::vec_elem(&object_ty)
                     && member == "items"
                 {
-                    return Ty::Vec(elem.clone());
+                    return Ty::Vec(Box::new(elem));
                 }
                 if let Ty::Split { tokens, elem } = &object_ty {
                     return match member.as_str() {
