@@ -198,6 +198,17 @@ impl<'a> Translator<'a> {
                 let text = format!("Zig compile error: {text}");
                 quote!(unreachable!("{}", #text))
             }
+            // Every enum the rules write has `zig_tag_name`; `std.math.Order`
+            // is Rust's `Ordering`, named by the runtime.
+            ("tagName", [e]) => {
+                let ty = self.infer(e);
+                let v = self.operand(e, &Ty::Unknown);
+                if ty == Ty::Order {
+                    quote!(crate::zigport_rt::mem::order_name(#v))
+                } else {
+                    quote!(#v.zig_tag_name().as_bytes())
+                }
+            }
             ("errorName", [e]) => {
                 let e = self.operand(e, &Ty::Unknown);
                 quote!(#e.name().as_bytes())

@@ -321,7 +321,8 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         Ty::Void => quote!(()),
         Ty::NoReturn => quote!(!),
         Ty::Slice { elem, mutable } => {
-            let e = rust_type(elem)?;
+            // Nested borrows share the lifetime: `&'a [&'a [u8]]`.
+            let e = rust_type_in(elem, lifetime)?;
             if *mutable {
                 quote!(&#lifetime mut [#e])
             } else {

@@ -112,3 +112,12 @@ mod tests {
         assert_eq!(concat(&[&b"a"[..], b"bc"]), b"abc");
     }
 }
+
+/// `@tagName` of a `std.math.Order` (Rust's `Ordering`).
+pub fn order_name(order: core::cmp::Ordering) -> &'static [u8] {
+    match order {
+        core::cmp::Ordering::Less => b"lt",
+        core::cmp::Ordering::Equal => b"eq",
+        core::cmp::Ordering::Greater => b"gt",
+    }
+}
