@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use crate::config::TranslateConfig;
 use crate::emit::{emit_module, module_name};
-use crate::rules::{CrateContext, FnTranslation, module_error_names, translate_module_in};
+use crate::rules::{
+    CrateContext, FnTranslation, module_error_names, module_interface, translate_module_in,
+};
 use crate::syntax::{ZigParser, parse_source};
 
 /// One Zig file to translate, and the module path it gets in the crate.
@@ -175,6 +177,13 @@ pub fn translate_units(
             .modules
             .insert(unit.display.replace('\\', "/"), module.clone());
         parsed_units.push((unit, module, parsed));
+    }
+    // Interfaces second: they may name imports, which the context resolves.
+    for (unit, module, parsed) in &parsed_units {
+        if let Ok((source, parsed)) = parsed {
+            let interface = module_interface(&parsed.file, source, &unit.display, config, &context);
+            context.module_fns.insert(module.clone(), interface);
+        }
     }
     for (unit, module, parsed) in parsed_units {
         on_file(&unit.display);
@@ -374,7 +383,7 @@ pub fn translate_units(
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
 /// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_FILES: [(&str, &str); 7] = [
+const RUNTIME_FILES: [(&str, &str); 8] = [
     ("mod.rs", include_str!("runtime/mod.rs")),
     ("mem.rs", include_str!("runtime/mem.rs")),
     ("fmt.rs", include_str!("runtime/fmt.rs")),
@@ -382,6 +391,8 @@ const RUNTIME_FILES: [(&str, &str); 7] = [
     ("split.rs", include_str!("runtime/split.rs")),
     ("ascii.rs", include_str!("../../support/src/ascii.rs")),
     ("wyhash.rs", include_str!("../../support/src/wyhash.rs")),
+    // `std.fmt.parseInt` & co.: the support twin the harness verifies.
+    ("parse.rs", include_str!("../../support/src/fmt.rs")),
 ];
 
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface

@@ -153,6 +153,11 @@ impl<'a> Translator<'a> {
                 if capture.is_none() && rhs.kind == ExprKind::Unreachable {
                     return quote!(#l.unwrap());
                 }
+                // `x catch error.Usage`: still an error union, with another error.
+                if capture.is_none() && matches!(rhs.kind, ExprKind::ErrorValue(_)) {
+                    let e = self.expr(rhs, &Ty::Unknown);
+                    return quote!(#l.map_err(|_| #e));
+                }
                 let r =
                     self.scoped_capture(capture.as_ref(), Ty::Unknown, |t| t.expr(rhs, expected));
                 let binding = capture.as_ref().map_or_else(
@@ -476,8 +481,12 @@ impl<'a> Translator<'a> {
                         };
                     }
                     if let Some(Import::Module(m)) = self.scope.imports.get(name) {
+                        let params = self
+                            .foreign_fn(m, member)
+                            .map(|(params, _)| params)
+                            .unwrap_or_default();
                         let (m, f) = (ident(m), ident(&snake_case(member)));
-                        let args = self.args(args, &[]);
+                        let args = self.args(args, &params);
                         return quote!(super::#m::#f(#(#args),*));
                     }
                     if matches!(
@@ -521,10 +530,32 @@ impl<'a> Translator<'a> {
                     }
                     None => Vec::new(),
                 };
+                // `comptime T: type` arguments go in a turbofish (indices
+                // count the receiver).
+                let type_params: Vec<usize> = method
+                    .as_ref()
+                    .map(|(_, sig)| {
+                        sig.type_params
+                            .iter()
+                            .filter_map(|i| i.checked_sub(1))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let types: Vec<TokenStream> = type_params
+                    .iter()
+                    .filter_map(|&i| rust_type(&self.zig_type(args.get(i)?)))
+                    .collect();
+                let turbofish = (!types.is_empty()).then(|| quote!(::<#(#types),*>));
+                let (value_args, value_params): (Vec<Expr>, Vec<Ty>) = args
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !type_params.contains(i))
+                    .map(|(i, a)| (a.clone(), params.get(i).cloned().unwrap_or(Ty::Unknown)))
+                    .unzip();
                 let o = self.operand(object, &Ty::Unknown);
                 let m = ident(&snake_case(member));
-                let args = self.args(args, &params);
-                quote!(#o.#m(#(#args),*))
+                let args = self.args(&value_args, &value_params);
+                quote!(#o.#m #turbofish (#(#args),*))
             }
             _ => {
                 let f = self.expr(callee, &Ty::Unknown);
@@ -692,9 +723,13 @@ impl<'a> Translator<'a> {
     /// Arguments with their parameter types; allocator arguments disappear
     /// with their parameters.
     pub(super) fn args(&mut self, args: &[Expr], params: &[Ty]) -> Vec<TokenStream> {
+        let allocators: Vec<bool> = args
+            .iter()
+            .map(|a| self.infer(a) == Ty::Allocator)
+            .collect();
         args.iter()
             .enumerate()
-            .filter(|(i, _)| params.get(*i) != Some(&Ty::Allocator))
+            .filter(|(i, _)| params.get(*i) != Some(&Ty::Allocator) && !allocators[*i])
             .map(|(i, a)| {
                 let expected = params.get(i).cloned().unwrap_or(Ty::Unknown);
                 self.coerced(a, &expected)
@@ -1027,6 +1062,15 @@ impl<'a> Translator<'a> {
             ExprKind::Null => Ty::Optional(Box::new(Ty::Unknown)),
             ExprKind::Call { callee, .. } => match &callee.kind {
                 ExprKind::Ident(n) => self.scope.fns.get(n).map_or(Ty::Unknown, |s| s.ret.clone()),
+                // `other.f(..)` with `other` an imported crate module.
+                ExprKind::Field { object, member }
+                    if let ExprKind::Ident(m) = &object.kind
+                        && self.local(m).is_none()
+                        && let Some(Import::Module(module)) = self.scope.imports.get(m)
+                        && let Some((_, ret)) = self.foreign_fn(module, member) =>
+                {
+                    ret
+                }
                 // `std.ArrayList(T).init(a)` is a `Vec<T>`.
                 ExprKind::Field { object, member }
                     if matches!(member.as_str(), "init" | "initCapacity")
@@ -1049,6 +1093,13 @@ impl<'a> Translator<'a> {
                         ["mem", "concat" | "join"] | ["fmt", "allocPrint"] => {
                             Ty::Vec(Box::new(Ty::Int("u8".into())))
                         }
+                        ["fmt", "parseInt" | "parseUnsigned"] => match e.kind {
+                            ExprKind::Call { ref args, .. } if !args.is_empty() => {
+                                Ty::ErrorUnion(Box::new(self.zig_type(&args[0])))
+                            }
+                            _ => Ty::Unknown,
+                        },
+                        ["fmt", "charToDigit"] => Ty::ErrorUnion(Box::new(Ty::Int("u8".into()))),
                         ["fmt", "bufPrint"] => Ty::ErrorUnion(Box::new(Ty::Slice {
                             elem: Box::new(Ty::Int("u8".into())),
                             mutable: true,
@@ -1209,7 +1260,8 @@ impl<'a> Translator<'a> {
             ExprKind::StructInit { ty: Some(t), .. } => self.zig_type(t),
             // `x catch fallback` / `x orelse fallback`: the payload (the
             // fallback has the same type or leaves the scope).
-            ExprKind::Catch { lhs, .. } => match self.infer(lhs) {
+            ExprKind::Catch { lhs, rhs, .. } => match self.infer(lhs) {
+                union @ Ty::ErrorUnion(_) if matches!(rhs.kind, ExprKind::ErrorValue(_)) => union,
                 Ty::ErrorUnion(t) => *t,
                 _ => Ty::Unknown,
             },

@@ -175,12 +175,23 @@ impl<'a> Translator<'a> {
             .map(|n| ident(&camel_case(n)))
             .collect();
         let names: Vec<&String> = self.scope.error_names.iter().collect();
-        let buf_print = self.scope.buf_print.then(|| {
+        let runtime_conversions = self.scope.runtime_errors.iter().map(|&i| {
+            let (path, names, _) = super::writer::RUNTIME_ERRORS[i];
+            let path: TokenStream = path.parse().unwrap_or_default();
+            let body = match names {
+                [only] => {
+                    let v = ident(only);
+                    quote!(Error::#v)
+                }
+                _ => {
+                    let v: Vec<_> = names.iter().map(|n| ident(n)).collect();
+                    quote!(match e { #(#path::#v => Error::#v),* })
+                }
+            };
             quote! {
-                impl From<crate::zigport_rt::fmt::NoSpaceLeft> for Error {
-                    fn from(_: crate::zigport_rt::fmt::NoSpaceLeft) -> Self {
-                        Error::NoSpaceLeft
-                    }
+                impl From<#path> for Error {
+                    #[allow(unused_variables)]
+                    fn from(e: #path) -> Self { #body }
                 }
             }
         });
@@ -216,7 +227,7 @@ impl<'a> Translator<'a> {
             impl std::error::Error for Error {}
 
             #(#conversions)*
-            #buf_print
+            #(#runtime_conversions)*
         }
     }
 
@@ -307,6 +318,11 @@ impl<'a> Translator<'a> {
             .map(super::writer::formatted_names)
             .unwrap_or_default();
         let mut formatted: Vec<String> = Vec::new();
+        let parsed_ints = f
+            .body
+            .as_ref()
+            .map(super::writer::parsed_int_types)
+            .unwrap_or_default();
         let mut params = Vec::new();
         let mut takes_allocator = false;
         let frees = self.zig_text(body.span).contains(".free(");
@@ -473,16 +489,16 @@ impl<'a> Translator<'a> {
             .into_iter()
             // Zig's duck typing needs stated bounds in Rust; these cover
             // copying and comparing (rustc names any missing one).
-            .chain(
-                generics
-                    .iter()
-                    .map(|g| match formatted.contains(&g.to_string()) {
-                        true => {
-                            quote!(#g: Copy + PartialEq + PartialOrd + crate::zigport_rt::fmt::Arg)
-                        }
-                        false => quote!(#g: Copy + PartialEq + PartialOrd),
-                    }),
-            )
+            .chain(generics.iter().map(|g| {
+                let name = g.to_string();
+                let format = formatted
+                    .contains(&name)
+                    .then(|| quote!(+ crate::zigport_rt::fmt::Arg));
+                let parse = parsed_ints
+                    .contains(&name)
+                    .then(|| quote!(+ crate::zigport_rt::parse::ZigInt));
+                quote!(#g: Copy + PartialEq + PartialOrd #format #parse)
+            }))
             .collect();
         let generics = (!all_generics.is_empty()).then(|| quote!(<#(#all_generics),*>));
         // Raw pointer parameters (Zig many-item pointers) make the function
@@ -1128,7 +1144,7 @@ impl Visitor for TryFinder<'_, '_> {
 }
 
 /// `[]T` (also under `?` and `!`) as `Vec<T>`.
-fn owned_slices(ty: Ty) -> Ty {
+pub(super) fn owned_slices(ty: Ty) -> Ty {
     match ty {
         Ty::Slice { elem, .. } => Ty::Vec(elem),
         Ty::Optional(inner) => Ty::Optional(Box::new(owned_slices(*inner))),

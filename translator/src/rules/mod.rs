@@ -83,8 +83,9 @@ struct ModuleScope {
     file_struct: Option<String>,
     /// Some signature has an error union: the module needs `Error`.
     uses_error_unions: bool,
-    /// Calls `std.fmt.bufPrint`: `Error` converts from its `NoSpaceLeft`.
-    buf_print: bool,
+    /// Runtime error types `Error` converts from (indices into
+    /// `writer::RUNTIME_ERRORS`): `bufPrint`'s, `parseInt`'s.
+    runtime_errors: Vec<usize>,
     /// Imported crate modules whose `Error` converts into this one's.
     error_sources: Vec<(String, BTreeSet<String>)>,
 }
@@ -197,6 +198,58 @@ pub struct CrateContext {
     /// have one). An importer's `Error` includes them and converts from
     /// that enum, so `try other.f()` propagates (Zig error names are global).
     pub module_errors: BTreeMap<String, BTreeSet<String>>,
+    /// Module name → its top-level functions' signatures (see
+    /// [`module_interface`]), so calls into it coerce their arguments, drop
+    /// allocators and know their result types.
+    pub module_fns: BTreeMap<String, ModuleInterface>,
+}
+
+/// The top-level functions of a module as its importers see them: Zig
+/// name → parameter and result types, with the module's own type names
+/// made unknown (they mean nothing in the importer's scope).
+#[derive(Debug, Default, Clone)]
+pub struct ModuleInterface {
+    fns: HashMap<String, (Vec<Ty>, Ty)>,
+}
+
+/// The interface of one module, from its scope pass alone.
+pub fn module_interface(
+    file: &SourceFile,
+    source: &str,
+    zig_path: &str,
+    config: &TranslateConfig,
+    crate_context: &CrateContext,
+) -> ModuleInterface {
+    let mut t = Translator {
+        source,
+        config,
+        crate_context,
+        zig_path,
+        file,
+        scope: ModuleScope::default(),
+        state: FnState::default(),
+        item_todos: 0,
+        unsafe_blocks: 0,
+        next_comment: 0,
+        container_types: Vec::new(),
+        bound_values: Vec::new(),
+    };
+    t.collect_scope(zig_path);
+    let fns = t
+        .scope
+        .fns
+        .iter()
+        .filter(|(name, sig)| {
+            sig.type_params.is_empty()
+                && sig.owner.is_none()
+                && !t.scope.instances.contains_key(*name)
+        })
+        .map(|(name, sig)| {
+            let params = sig.params.iter().map(types::foreign).collect();
+            (name.clone(), (params, types::foreign(&sig.ret)))
+        })
+        .collect();
+    ModuleInterface { fns }
 }
 
 /// The error names a module's `Error` enum will have, if it has one.
@@ -446,9 +499,12 @@ impl<'a> Translator<'a> {
         visit::walk_file(&mut errors, self.file);
         self.scope.error_names = errors.0;
         self.scope.uses_error_unions = errors.1;
-        self.scope.buf_print = writer::calls_buf_print(self.file);
-        if self.scope.buf_print {
-            self.scope.error_names.insert("NoSpaceLeft".into());
+        self.scope.runtime_errors = writer::runtime_errors_used(self.file);
+        for &i in &self.scope.runtime_errors {
+            let (_, names, _) = writer::RUNTIME_ERRORS[i];
+            self.scope
+                .error_names
+                .extend(names.iter().map(|n| n.to_string()));
         }
         self.scope.self_alias = self.file.members.iter().find_map(|d| match &d.kind {
             DeclKind::Var(v)
@@ -1024,13 +1080,17 @@ impl<'a> Translator<'a> {
                 _ => Ty::Unknown,
             })
             .collect();
+        let mut ret = self.zig_type(&f.proto.return_type);
+        if params.contains(&Ty::Allocator) {
+            ret = items::owned_slices(ret); // as the function item says
+        }
         FnSig {
             owner: None,
             is_unsafe: params.iter().any(|p| matches!(p, Ty::Raw { .. })),
             type_params,
             rust_name: names::snake_case(&f.name),
             params,
-            ret: self.zig_type(&f.proto.return_type),
+            ret,
         }
     }
 }
@@ -1133,6 +1193,16 @@ impl<'a> Translator<'a> {
         self.container_types.truncate(types_before);
         self.bound_values.truncate(values_before);
         Some(out)
+    }
+
+    /// The signature of `module.name` when the crate has that module.
+    fn foreign_fn(&self, module: &str, name: &str) -> Option<(Vec<Ty>, Ty)> {
+        self.crate_context
+            .module_fns
+            .get(module)?
+            .fns
+            .get(name)
+            .cloned()
     }
 
     /// A condition fixed by a bound comptime parameter (`pad`, `!pad`).

@@ -275,6 +275,32 @@ pub fn const_length_with<'e>(
     }
 }
 
+/// A type as another module sees it: the declaring module's own type
+/// names become unknown; the shape (slices, optionals, error unions,
+/// integers) stays, which is what coercions need.
+pub fn foreign(ty: &Ty) -> Ty {
+    let rec = |t: &Ty| Box::new(foreign(t));
+    match ty {
+        Ty::Named(_) | Ty::Generic { .. } => Ty::Unknown,
+        Ty::Slice { elem, mutable } => Ty::Slice {
+            elem: rec(elem),
+            mutable: *mutable,
+        },
+        Ty::Array { elem, len } => Ty::Array {
+            elem: rec(elem),
+            len: len.clone(),
+        },
+        Ty::Ref { to, mutable } => Ty::Ref {
+            to: rec(to),
+            mutable: *mutable,
+        },
+        Ty::Optional(t) => Ty::Optional(rec(t)),
+        Ty::ErrorUnion(t) => Ty::ErrorUnion(rec(t)),
+        Ty::Vec(t) => Ty::Vec(rec(t)),
+        other => other.clone(),
+    }
+}
+
 /// The Rust spelling of a type, or `None` when it has none (Unknown) or
 /// needs a decision the rules cannot make (a Zig width Rust lacks).
 pub fn rust_type(ty: &Ty) -> Option<TokenStream> {

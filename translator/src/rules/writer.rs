@@ -85,6 +85,18 @@ impl Translator<'_> {
                 let (fmt, args) = self.format_args(fmt, tuple);
                 quote!(crate::zigport_rt::fmt::buf_print(#buf, #fmt, #args).map_err(Error::from))
             }
+            (["fmt", f @ ("parseInt" | "parseUnsigned")], [t, s, base]) => {
+                let f = quote::format_ident!("{}", super::names::snake_case(f));
+                let t = super::types::rust_type(&self.zig_type(t))?;
+                let s = self.expr(s, &Ty::Unknown);
+                let base = self.expr(base, &Ty::Int("u8".into()));
+                quote!(crate::zigport_rt::parse::#f::<#t>(#s, #base).map_err(Error::from))
+            }
+            (["fmt", "charToDigit"], [c, base]) => {
+                let c = self.expr(c, &Ty::Int("u8".into()));
+                let base = self.expr(base, &Ty::Int("u8".into()));
+                quote!(crate::zigport_rt::parse::char_to_digit(#c, #base).map_err(Error::from))
+            }
             (["fmt", "allocPrint"], [_alloc, fmt, tuple]) => {
                 let (fmt, args) = self.format_args(fmt, tuple);
                 quote!(crate::zigport_rt::fmt::alloc_print(#fmt, #args))
@@ -112,23 +124,65 @@ impl Translator<'_> {
     }
 }
 
-/// Whether the file calls `bufPrint`, whose `error.NoSpaceLeft` the
-/// module's `Error` then has (converted from the runtime's).
-pub(super) fn calls_buf_print(file: &SourceFile) -> bool {
-    struct Found(bool);
+/// Runtime functions with Zig error sets of their own: the error type, its
+/// variants (Zig names) and the members that, when called, bring them in.
+pub(super) const RUNTIME_ERRORS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "crate::zigport_rt::fmt::NoSpaceLeft",
+        &["NoSpaceLeft"],
+        &["bufPrint"],
+    ),
+    (
+        "crate::zigport_rt::parse::ParseIntError",
+        &["Overflow", "InvalidCharacter"],
+        &["parseInt", "parseUnsigned", "charToDigit"],
+    ),
+];
+
+/// Which of [`RUNTIME_ERRORS`] the file calls (by index): the module's
+/// `Error` then has those names and converts from that type.
+pub(super) fn runtime_errors_used(file: &SourceFile) -> Vec<usize> {
+    struct Found(std::collections::BTreeSet<usize>);
     impl crate::syntax::visit::Visitor for Found {
         fn visit_expr(&mut self, e: &Expr) {
             if let ExprKind::Call { callee, .. } = &e.kind
                 && let ExprKind::Field { member, .. } = &callee.kind
-                && member == "bufPrint"
             {
-                self.0 = true;
+                for (i, (_, _, members)) in RUNTIME_ERRORS.iter().enumerate() {
+                    if members.contains(&member.as_str()) {
+                        self.0.insert(i);
+                    }
+                }
             }
             crate::syntax::visit::walk_expr(self, e);
         }
     }
-    let mut found = Found(false);
+    let mut found = Found(Default::default());
     crate::syntax::visit::walk_file(&mut found, file);
+    found.0.into_iter().collect()
+}
+
+/// Type parameters a function parses integers as (`parseInt(T, ..)`): they
+/// need the runtime's `ZigInt` bound.
+pub(super) fn parsed_int_types(body: &Block) -> Vec<String> {
+    struct Found(Vec<String>);
+    impl crate::syntax::visit::Visitor for Found {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::Call { callee, args } = &e.kind
+                && let ExprKind::Field { member, .. } = &callee.kind
+                && matches!(member.as_str(), "parseInt" | "parseUnsigned")
+                && let Some(Expr {
+                    kind: ExprKind::Ident(t),
+                    ..
+                }) = args.first()
+            {
+                self.0.push(t.clone());
+            }
+            crate::syntax::visit::walk_expr(self, e);
+        }
+    }
+    let mut found = Found(Vec::new());
+    crate::syntax::visit::walk_block(&mut found, body);
     found.0
 }
 

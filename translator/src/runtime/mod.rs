@@ -8,5 +8,6 @@ pub mod ascii;
 pub mod fmt;
 pub mod io;
 pub mod mem;
+pub mod parse;
 pub mod split;
 pub mod wyhash;
