@@ -443,7 +443,31 @@ impl<'a> Translator<'a> {
         // borrows (`url.pathname()` is a slice of the parsed href): the
         // type's lifetime, not the receiver's.
         let owner_borrows = self_type.is_some_and(|t| self.type_borrows(t));
-        if returns_reference(&ret) && owner_borrows && self.state.receiver.is_some() {
+        let returns_borrowing_type = self.mentions_borrowing_type(&ret);
+        if returns_borrowing_type && !(owner_borrows && self.state.receiver.is_some()) {
+            // `fn cmd(sub: []const u8, ..) Command` with `Command<'a>`: the
+            // value holds the borrowed parameters (or static data). Inside
+            // an `impl<'a>` that lifetime is taken already: use it.
+            let a = if borrowed.is_empty() && !owner_borrows {
+                syn::Lifetime::new("'static", proc_macro2::Span::call_site())
+            } else {
+                let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+                for &i in &borrowed {
+                    if let Some((n, t)) = &typed[i]
+                        && let Some(rt) = self.field_type(t, &a)
+                    {
+                        params[i] = quote!(#n: #rt);
+                    }
+                }
+                if !owner_borrows {
+                    lifetimes.push(quote!(#a));
+                }
+                a
+            };
+            if let Some(rt) = self.field_type(&ret, &a) {
+                ret_tokens = quote!(-> #rt);
+            }
+        } else if returns_reference(&ret) && owner_borrows && self.state.receiver.is_some() {
             let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
             if let Some(rt) = super::types::rust_type_in(&ret, Some(&a)) {
                 ret_tokens = quote!(-> #rt);
@@ -990,8 +1014,30 @@ impl<'a> Translator<'a> {
 
     /// A field's type inside a container that borrows: const slices and
     /// references, and the module's borrowing types, carry `lifetime`.
+    /// Whether `ty` holds a module type that takes a lifetime.
+    fn mentions_borrowing_type(&self, ty: &Ty) -> bool {
+        match ty {
+            Ty::Named(n) => self.type_borrows(n),
+            Ty::Optional(t) | Ty::ErrorUnion(t) | Ty::Vec(t) => self.mentions_borrowing_type(t),
+            Ty::Array { elem, .. } => self.mentions_borrowing_type(elem),
+            Ty::Tuple(elems) => elems.iter().any(|e| self.mentions_borrowing_type(e)),
+            _ => false,
+        }
+    }
+
     fn field_type(&self, ty: &Ty, lifetime: &syn::Lifetime) -> Option<TokenStream> {
         match ty {
+            Ty::ErrorUnion(inner) => {
+                let t = self.field_type(inner, lifetime)?;
+                Some(quote!(Result<#t, Error>))
+            }
+            Ty::Tuple(elems) => {
+                let elems = elems
+                    .iter()
+                    .map(|e| self.field_type(e, lifetime))
+                    .collect::<Option<Vec<_>>>()?;
+                Some(quote!((#(#elems,)*)))
+            }
             Ty::Slice { mutable: false, .. }
             | Ty::Ref { mutable: false, .. }
             | Ty::Split { .. } => rust_type_in(ty, Some(lifetime)),
