@@ -214,6 +214,14 @@ impl<'a> Translator<'a> {
                 quote!(#e.name().as_bytes())
             }
             ("branchHint" | "setRuntimeSafety" | "setEvalBranchQuota", _) => quote!(()),
+            // `@ptrCast(argv[1..])` from `[]const [:0]u8` to `[]const []const u8`:
+            // the same slices in Rust, no cast.
+            ("ptrCast", [x])
+                if matches!(self.infer(x), Ty::Slice { ref elem, .. } if matches!(**elem, Ty::Slice { .. }))
+                    && matches!(expected, Ty::Slice { elem, .. } if matches!(**elem, Ty::Slice { .. })) =>
+            {
+                self.expr(x, &Ty::Unknown)
+            }
             (
                 "bitCast" | "ptrCast" | "alignCast" | "ptrFromInt" | "intFromPtr" | "constCast"
                 | "volatileCast",

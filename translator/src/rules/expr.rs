@@ -58,6 +58,14 @@ impl<'a> Translator<'a> {
                 quote!(Error::#v)
             }
             ExprKind::Builtin { name, args } => self.builtin(name, args, expected, e.span),
+            // `var results: std.Io.Writer.Allocating = .init(gpa);`: a decl
+            // literal call, typed by the result location.
+            ExprKind::Call { callee, args }
+                if let ExprKind::DotName(name) = &callee.kind
+                    && let Some(call) = self.decl_literal_call(name, args, expected) =>
+            {
+                call
+            }
             ExprKind::Call { callee, args } => self.call(callee, args),
             ExprKind::Field { object, member } => {
                 if let Some(bits) = self.type_info_bits(object, member) {
@@ -147,6 +155,10 @@ impl<'a> Translator<'a> {
                 } else {
                     quote!(match #l { Some(v) => v, None => #r })
                 }
+            }
+            // A write into the buffer cannot fail: nothing to catch.
+            ExprKind::Catch { lhs, .. } if self.is_infallible_write(lhs) => {
+                self.expr(lhs, &Ty::Unknown)
             }
             ExprKind::Catch { lhs, capture, rhs } => {
                 let l = self.operand(lhs, &Ty::Unknown);
@@ -389,6 +401,12 @@ impl<'a> Translator<'a> {
             return read;
         }
         let object_ty = self.infer(object);
+        // `results.writer` / `stdout.interface`: one runtime type stands for
+        // the Zig wrapper and its interface.
+        if matches!(member, "writer" | "interface") && matches!(object_ty, Ty::Writer | Ty::Reader)
+        {
+            return self.operand(object, &Ty::Unknown);
+        }
         let o = self.operand(object, &Ty::Unknown);
         // `list.items` is the Vec itself (it derefs to a slice).
         if member == "items" && super::builtins::vec_elem(&object_ty).is_some() {
@@ -420,6 +438,9 @@ impl<'a> Translator<'a> {
             return mapped;
         }
         if let Some(mapped) = self.writer_call(callee, args) {
+            return mapped;
+        }
+        if let Some(mapped) = self.stdio_call(callee, args) {
             return mapped;
         }
         match &callee.kind {
@@ -507,6 +528,17 @@ impl<'a> Translator<'a> {
                 }
                 // A method call: the receiver is implicit in Rust.
                 let receiver_ty = self.infer(object);
+                // `command.run(&ctx)` calls a function-pointer field.
+                if let Some(Ty::FnPtr { params, .. }) = named_type(&receiver_ty)
+                    .and_then(|t| self.lookup_type(t))
+                    .and_then(|i| i.fields.iter().find(|(n, ..)| n == member))
+                    .map(|(_, t, _)| t.clone())
+                {
+                    let o = self.operand(object, &Ty::Unknown);
+                    let m = ident(member);
+                    let args = self.args(args, &params);
+                    return quote!((#o.#m)(#(#args),*));
+                }
                 let method = named_type(&receiver_ty).and_then(|t| {
                     let type_name = match t {
                         "Self" => self.state.self_type.clone()?,
@@ -1031,6 +1063,9 @@ impl<'a> Translator<'a> {
         {
             return Ty::Allocator;
         }
+        if let Some(ty) = self.stdio_type(e) {
+            return ty;
+        }
         // `std.heap.ArenaAllocator.init(backing)` and `arena.allocator()`.
         if let ExprKind::Call { callee, .. } = &e.kind
             && let ExprKind::Field { object, member } = &callee.kind
@@ -1100,6 +1135,10 @@ impl<'a> Translator<'a> {
                             _ => Ty::Unknown,
                         },
                         ["fmt", "charToDigit"] => Ty::ErrorUnion(Box::new(Ty::Int("u8".into()))),
+                        ["process", "argsAlloc"] => Ty::Vec(Box::new(Ty::Slice {
+                            elem: Box::new(Ty::Int("u8".into())),
+                            mutable: false,
+                        })),
                         ["fmt", "bufPrint"] => Ty::ErrorUnion(Box::new(Ty::Slice {
                             elem: Box::new(Ty::Int("u8".into())),
                             mutable: true,
@@ -1179,6 +1218,11 @@ impl<'a> Translator<'a> {
             },
             ExprKind::Field { object, member } => {
                 let object_ty = self.infer(object);
+                if matches!(member.as_str(), "writer" | "interface")
+                    && matches!(object_ty, Ty::Writer | Ty::Reader)
+                {
+                    return object_ty;
+                }
                 if matches!(object_ty, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_))
                     && member == "len"
                 {
@@ -1211,6 +1255,10 @@ impl<'a> Translator<'a> {
             },
             ExprKind::Slice { object, .. } => match self.infer(object) {
                 Ty::Slice { elem, mutable } => Ty::Slice { elem, mutable },
+                Ty::Vec(elem) => Ty::Slice {
+                    elem,
+                    mutable: false,
+                },
                 Ty::Array { elem, .. } => Ty::Slice {
                     elem,
                     mutable: false,
@@ -1263,6 +1311,8 @@ impl<'a> Translator<'a> {
             ExprKind::Catch { lhs, rhs, .. } => match self.infer(lhs) {
                 union @ Ty::ErrorUnion(_) if matches!(rhs.kind, ExprKind::ErrorValue(_)) => union,
                 Ty::ErrorUnion(t) => *t,
+                // Infallible in the port (a write into a buffer, `argsAlloc`).
+                other if self.is_infallible_write(lhs) => other,
                 _ => Ty::Unknown,
             },
             ExprKind::Orelse { lhs, .. } => match self.infer(lhs) {

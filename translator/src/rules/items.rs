@@ -663,6 +663,13 @@ impl<'a> Translator<'a> {
                 })
                 .unwrap_or_default();
         }
+        if let Some(alias) = self.scope.type_aliases.get(&v.name).cloned() {
+            let n = ident(&v.name);
+            return match rust_type(&alias) {
+                Some(t) => quote!(#doc #[allow(dead_code)] #vis type #n = #t;),
+                None => self.item_todo(format!("type alias `{}`", v.name)),
+            };
+        }
         match &init.kind {
             ExprKind::Container(c) => self.container_item(&v.name, c, doc, vis, fns),
             // Every error set is the module's `Error` (Zig error names are
@@ -1015,7 +1022,33 @@ impl<'a> Translator<'a> {
     /// A field's type inside a container that borrows: const slices and
     /// references, and the module's borrowing types, carry `lifetime`.
     /// Whether `ty` holds a module type that takes a lifetime.
-    fn mentions_borrowing_type(&self, ty: &Ty) -> bool {
+    /// Whether values of `ty` are `Copy` in the port (scalars, and module
+    /// enums and structs made only of such: their items derive `Copy`).
+    pub(super) fn is_copy_type(&self, ty: &Ty) -> bool {
+        self.is_copy_type_within(ty, 8)
+    }
+
+    fn is_copy_type_within(&self, ty: &Ty, depth: usize) -> bool {
+        if ty.is_copy() {
+            return true;
+        }
+        let Ty::Named(n) = ty else {
+            return false;
+        };
+        let Some(info) = self.lookup_type(n) else {
+            return false;
+        };
+        match info.kind {
+            Some(ContainerKind::Enum) => true,
+            Some(ContainerKind::Struct) if depth > 0 && info.packed.is_none() => info
+                .fields
+                .iter()
+                .all(|(_, t, _)| *t == Ty::Allocator || self.is_copy_type_within(t, depth - 1)),
+            _ => false,
+        }
+    }
+
+    pub(super) fn mentions_borrowing_type(&self, ty: &Ty) -> bool {
         match ty {
             Ty::Named(n) => self.type_borrows(n),
             Ty::Optional(t) | Ty::ErrorUnion(t) | Ty::Vec(t) => self.mentions_borrowing_type(t),

@@ -72,6 +72,8 @@ struct ModuleScope {
     /// with the parameters bound (Zig's comptime, done by the rules).
     type_instances: HashMap<String, (String, Vec<Expr>)>,
     types: HashMap<String, TypeInfo>,
+    /// `const Handler = *const fn (*Ctx) anyerror!void;`: type aliases.
+    type_aliases: HashMap<String, Ty>,
     /// Module-level value constants: Zig name → Rust name.
     consts: HashMap<String, (String, Ty)>,
     /// `const foo = @import("foo.zig")` and `const std = @import("std")`.
@@ -358,6 +360,9 @@ impl<'a> Translator<'a> {
             && n == name
         {
             return Some(Ty::Named(name.into()));
+        }
+        if let Some(alias) = self.scope.type_aliases.get(name) {
+            return Some(alias.clone());
         }
         if let Some(info) = self.scope.types.get(name) {
             if !info.generics.is_empty() {
@@ -1000,6 +1005,10 @@ impl<'a> Translator<'a> {
                 self.scope.types.insert(v.name.clone(), info);
             }
             ExprKind::ErrorSet(_) => {}
+            ExprKind::Pointer(p) if matches!(p.child.kind, ExprKind::FnType(_)) => {
+                let ty = self.zig_type(init);
+                self.scope.type_aliases.insert(v.name.clone(), ty);
+            }
             _ if let Some(path) = self.std_path(init) => {
                 self.scope
                     .imports

@@ -243,15 +243,69 @@ impl<'a> Translator<'a> {
 
     /// `defer`/`errdefer` of a free or `deinit` disappears: Rust ownership
     /// frees. Any other deferred effect needs a scope guard: a TODO.
+    /// A `defer`/`errdefer` with side effects in a function's own block:
+    /// the statements after it run in a closure (its `return`s and `?`s
+    /// leave the closure, as they would leave the function), then the
+    /// deferred statement runs (for `errdefer`, on an error only), then
+    /// the closure's result is returned. Nested blocks keep the TODO: a
+    /// `return` in the closure would not leave the function.
+    fn scope_guarded_body(&mut self, b: &Block, ret: &Ty) -> Option<TokenStream> {
+        let k = b.stmts.iter().position(|s| match &s.kind {
+            StmtKind::Defer(body) => !drops_by_ownership(body),
+            StmtKind::Errdefer {
+                capture: None,
+                body,
+            } => !drops_by_ownership(body),
+            _ => false,
+        })?;
+        // A closure's return type cannot elide lifetimes: only owned results.
+        if returns_reference(ret) || self.mentions_borrowing_type(ret) {
+            return None;
+        }
+        let ret_tokens = match ret {
+            Ty::Void => quote!(-> ()),
+            other => {
+                let t = rust_type(other)?;
+                quote!(-> #t)
+            }
+        };
+        let (before, rest) = b.stmts.split_at(k);
+        let (guard, rest) = rest.split_first()?;
+        let (deferred, on_error_only) = match &guard.kind {
+            StmtKind::Defer(body) => (body, false),
+            StmtKind::Errdefer { body, .. } => (body, true),
+            _ => return None,
+        };
+        self.push_scope();
+        let head = self.stmts(before, guard.span.start);
+        let rest = Block {
+            span: Span {
+                start: guard.span.end,
+                end: b.span.end,
+            },
+            label: None,
+            stmts: rest.to_vec(),
+        };
+        let inner = self.fn_body(&rest, ret);
+        let run = self.stmt(deferred);
+        self.pop_scope();
+        let run = if on_error_only {
+            quote!(if __zigport_result.is_err() { #run })
+        } else {
+            run
+        };
+        Some(quote! {
+            #head
+            #[allow(clippy::redundant_closure_call)]
+            let __zigport_result = (|| #ret_tokens { #inner })();
+            #run
+            __zigport_result
+        })
+    }
+
     fn deferred(&mut self, s: &Stmt, body: &Stmt) -> TokenStream {
         let text = self.zig_text(s.span).to_string();
-        if let StmtKind::Expr(Expr {
-            kind: ExprKind::Call { callee, .. },
-            ..
-        }) = &body.kind
-            && let ExprKind::Field { member, .. } = &callee.kind
-            && matches!(member.as_str(), "free" | "deinit" | "destroy")
-        {
+        if drops_by_ownership(body) {
             return comment_marker(&format!("zigport: `{text}` dropped: ownership frees"));
         }
         let todo = self.todo(format!(
@@ -322,7 +376,7 @@ impl<'a> Translator<'a> {
     fn branch_body(&mut self, body: &Expr, expected: &Ty) -> TokenStream {
         match &body.kind {
             ExprKind::Block(b) if b.label.is_none() => self.block_body(b, expected),
-            _ => self.expr(body, expected),
+            _ => self.coerced(body, expected),
         }
     }
 
@@ -617,7 +671,7 @@ impl<'a> Translator<'a> {
                     let x = self.operand(e, &Ty::Unknown);
                     let it = if by_ref {
                         quote!(#x.iter_mut())
-                    } else if elem.is_copy() {
+                    } else if self.is_copy_type(&elem) {
                         quote!(#x.iter().copied())
                     } else {
                         quote!(#x.iter())
@@ -696,6 +750,9 @@ impl<'a> Translator<'a> {
     /// A function body: statements, plus `Ok(())` when a `!void` function
     /// falls off its end.
     pub(super) fn fn_body(&mut self, b: &Block, ret: &Ty) -> TokenStream {
+        if let Some(guarded) = self.scope_guarded_body(b, ret) {
+            return guarded;
+        }
         // A final `return x;` is the tail expression `x` in Rust.
         if let Some((last, init)) = b.stmts.split_last()
             && let StmtKind::Expr(Expr {
@@ -855,5 +912,22 @@ impl crate::syntax::visit::Visitor for LoopJumps {
             self.0 = true;
         }
         crate::syntax::visit::walk_expr(self, expr);
+    }
+}
+
+/// `defer x.free(..)` / `.deinit()` / `.destroy(..)`: Rust's ownership does it.
+fn drops_by_ownership(body: &Stmt) -> bool {
+    matches!(&body.kind, StmtKind::Expr(Expr { kind: ExprKind::Call { callee, .. }, .. })
+        if matches!(&callee.kind, ExprKind::Field { member, .. }
+            if matches!(member.as_str(), "free" | "deinit" | "destroy")))
+}
+
+/// Whether a result type holds a reference (a closure could not name it).
+fn returns_reference(ty: &Ty) -> bool {
+    match ty {
+        Ty::Slice { .. } | Ty::Ref { .. } | Ty::Split { .. } => true,
+        Ty::Optional(t) | Ty::ErrorUnion(t) => returns_reference(t),
+        Ty::Tuple(elems) => elems.iter().any(returns_reference),
+        _ => false,
     }
 }

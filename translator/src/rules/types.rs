@@ -66,8 +66,15 @@ pub enum Ty {
     /// `std.Io.Writer` (and `Writer.Allocating`, `File.Writer`): the
     /// runtime's buffered writer.
     Writer,
+    /// `std.fs.File.Reader` (stdin): the runtime's reader.
+    Reader,
     /// `struct { A, B }`: a Rust tuple.
     Tuple(Vec<Ty>),
+    /// `*const fn (A) R`: a function pointer.
+    FnPtr {
+        params: Vec<Ty>,
+        ret: Box<Ty>,
+    },
     /// `std.mem.SplitIterator(T, _)` (`tokens: false`) or
     /// `TokenIterator(T, _)`: the runtime's iterators over a borrowed slice.
     Split {
@@ -81,7 +88,13 @@ impl Ty {
     pub fn is_copy(&self) -> bool {
         matches!(
             self,
-            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Void | Ty::Raw { .. } | Ty::Order
+            Ty::Int(_)
+                | Ty::Float(_)
+                | Ty::Bool
+                | Ty::Void
+                | Ty::Raw { .. }
+                | Ty::Order
+                | Ty::FnPtr { .. }
         ) || matches!(
             self,
             Ty::Ref { mutable: false, .. } | Ty::Slice { mutable: false, .. }
@@ -209,6 +222,17 @@ pub fn zig_type_with(
         },
         ExprKind::Optional(inner) => Ty::Optional(rec(inner)),
         ExprKind::ErrorUnion { payload, .. } => Ty::ErrorUnion(rec(payload)),
+        ExprKind::Pointer(p) if let ExprKind::FnType(proto) = &p.child.kind => Ty::FnPtr {
+            params: proto
+                .params
+                .iter()
+                .map(|param| match &param.ty {
+                    ParamType::Type(t) => zig_type_with(t, resolve, special),
+                    _ => Ty::Unknown,
+                })
+                .collect(),
+            ret: rec(&proto.return_type),
+        },
         ExprKind::Pointer(p) => {
             let to = rec(&p.child);
             let mutable = !p.is_const;
@@ -337,6 +361,17 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
             }
         }
         Ty::Writer => quote!(crate::zigport_rt::io::Writer),
+        Ty::Reader => quote!(crate::zigport_rt::io::Reader),
+        Ty::FnPtr { params, ret } => {
+            let params = params.iter().map(rust_type).collect::<Option<Vec<_>>>()?;
+            match ret.as_ref() {
+                Ty::Void => quote!(fn(#(#params),*)),
+                r => {
+                    let r = rust_type(r)?;
+                    quote!(fn(#(#params),*) -> #r)
+                }
+            }
+        }
         Ty::Tuple(elems) => {
             let elems = elems
                 .iter()

@@ -60,7 +60,7 @@ impl Translator<'_> {
                 object: inner,
                 member,
             } if matches!(member.as_str(), "writer" | "interface")
-                && Self::is_writer(&self.infer(inner)) =>
+                && (Self::is_writer(&self.infer(inner)) || self.infer(inner) == Ty::Reader) =>
             {
                 self.writer_place(inner)
             }
@@ -74,7 +74,93 @@ impl Translator<'_> {
             if matches!(&callee.kind, ExprKind::Field { object, member }
                 if member != "flush" && Self::is_writer(&self.infer(object))))
             || matches!(&e.kind, ExprKind::Call { callee, .. }
-                if self.std_path(callee).is_some_and(|p| p == ["fmt", "allocPrint"]))
+                if self.std_path(callee).is_some_and(|p| p == ["fmt", "allocPrint"] || p == ["process", "argsAlloc"]))
+    }
+
+    /// `std.fs.File.stdout().writer(&buf)` (and `writerStreaming`, stderr,
+    /// `stdin().reader(&buf)`): the runtime's writer or reader.
+    fn stdio_target(&self, callee: &Expr) -> Option<(TokenStream, Ty)> {
+        let ExprKind::Field { object, member } = &callee.kind else {
+            return None;
+        };
+        let ExprKind::Call { callee: file, .. } = &object.kind else {
+            return None;
+        };
+        let path = self.std_path(file)?;
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        Some(match (&path[..], member.as_str()) {
+            (["fs", "File", "stdout"], "writer" | "writerStreaming") => {
+                (quote!(crate::zigport_rt::io::Writer::stdout()), Ty::Writer)
+            }
+            (["fs", "File", "stderr"], "writer" | "writerStreaming") => {
+                (quote!(crate::zigport_rt::io::Writer::stderr()), Ty::Writer)
+            }
+            (["fs", "File", "stdin"], "reader" | "readerStreaming") => {
+                (quote!(crate::zigport_rt::io::Reader::stdin()), Ty::Reader)
+            }
+            _ => return None,
+        })
+    }
+
+    pub(super) fn stdio_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {
+        if let Some((target, _)) = self.stdio_target(callee) {
+            return Some(target);
+        }
+        // `reader.allocRemaining(gpa, .limited(n))` on the runtime reader.
+        let ExprKind::Field { object, member } = &callee.kind else {
+            return None;
+        };
+        if member != "allocRemaining" || self.infer(object) != Ty::Reader {
+            return None;
+        }
+        let r = self.writer_place(object);
+        let limit = match args.last().map(|a| &a.kind) {
+            Some(ExprKind::Call {
+                callee,
+                args: inner,
+            }) if matches!(&callee.kind, ExprKind::DotName(n) if n == "limited") => {
+                let n = inner.first()?;
+                self.index_expr(n)
+            }
+            _ => quote!(usize::MAX),
+        };
+        Some(quote!(#r.alloc_remaining(#limit).map_err(Error::from)))
+    }
+
+    /// The type of a stdio constructor call or of `allocRemaining`.
+    pub(super) fn stdio_type(&self, e: &Expr) -> Option<Ty> {
+        let ExprKind::Call { callee, .. } = &e.kind else {
+            return None;
+        };
+        if let Some((_, ty)) = self.stdio_target(callee) {
+            return Some(ty);
+        }
+        match &callee.kind {
+            ExprKind::Field { object, member }
+                if member == "allocRemaining" && self.infer(object) == Ty::Reader =>
+            {
+                Some(Ty::ErrorUnion(Box::new(Ty::Slice {
+                    elem: Box::new(Ty::Int("u8".into())),
+                    mutable: false,
+                })))
+            }
+            _ => None,
+        }
+    }
+
+    /// `.init(..)` where a writer is expected: an allocating writer.
+    pub(super) fn decl_literal_call(
+        &mut self,
+        name: &str,
+        _args: &[Expr],
+        expected: &Ty,
+    ) -> Option<TokenStream> {
+        match expected {
+            Ty::Writer if name == "init" => {
+                Some(quote!(crate::zigport_rt::io::Writer::allocating()))
+            }
+            _ => None,
+        }
     }
 
     /// `std.fmt.bufPrint(buf, fmt, .{..})` / `allocPrint(a, fmt, .{..})`.
@@ -92,6 +178,7 @@ impl Translator<'_> {
                 let base = self.expr(base, &Ty::Int("u8".into()));
                 quote!(crate::zigport_rt::parse::#f::<#t>(#s, #base).map_err(Error::from))
             }
+            (["process", "argsAlloc"], [_]) => quote!(crate::zigport_rt::io::args()),
             (["fmt", "charToDigit"], [c, base]) => {
                 let c = self.expr(c, &Ty::Int("u8".into()));
                 let base = self.expr(base, &Ty::Int("u8".into()));
@@ -131,6 +218,11 @@ pub(super) const RUNTIME_ERRORS: &[(&str, &[&str], &[&str])] = &[
         "crate::zigport_rt::fmt::NoSpaceLeft",
         &["NoSpaceLeft"],
         &["bufPrint"],
+    ),
+    (
+        "crate::zigport_rt::io::ReadError",
+        &["ReadFailed", "StreamTooLong"],
+        &["allocRemaining"],
     ),
     (
         "crate::zigport_rt::parse::ParseIntError",

@@ -87,6 +87,48 @@ impl Writer {
     }
 }
 
+/// `std.fs.File.stdin().reader(&buf)`.
+#[derive(Debug)]
+pub struct Reader;
+
+/// The errors of `Reader.allocRemaining`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadError {
+    ReadFailed,
+    StreamTooLong,
+}
+
+impl Reader {
+    pub fn stdin() -> Self {
+        Reader
+    }
+
+    /// `allocRemaining(gpa, .limited(n))`: everything left, at most `limit`
+    /// bytes (`StreamTooLong` past it, as Zig). Standard input is read once
+    /// and kept for the rest of the process, as the arena Zig reads it into.
+    pub fn alloc_remaining(&mut self, limit: usize) -> Result<&'static [u8], ReadError> {
+        use std::io::Read as _;
+        let mut out = Vec::new();
+        let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+        std::io::stdin()
+            .take(cap)
+            .read_to_end(&mut out)
+            .map_err(|_| ReadError::ReadFailed)?;
+        if out.len() > limit {
+            return Err(ReadError::StreamTooLong);
+        }
+        Ok(out.leak())
+    }
+}
+
+/// `std.process.argsAlloc`: the process arguments, for the whole run (Zig
+/// frees them at exit; here they live as long as the process).
+pub fn args() -> Vec<&'static [u8]> {
+    std::env::args_os()
+        .map(|a| &*Box::leak(a.into_encoded_bytes().into_boxed_slice()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
