@@ -1119,6 +1119,12 @@ impl<'a> Translator<'a> {
                     let usize_ty = || Ty::Int("usize".into());
                     match &path[..] {
                         ["math", "order"] => Ty::Order,
+                        ["math", "maxInt" | "minInt"] => match e.kind {
+                            ExprKind::Call { ref args, .. } if args.len() == 1 => {
+                                self.zig_type(&args[0])
+                            }
+                            _ => Ty::Unknown,
+                        },
                         [
                             "mem",
                             "indexOfScalar" | "indexOfScalarPos" | "indexOf" | "indexOfPos"
