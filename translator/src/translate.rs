@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::config::TranslateConfig;
 use crate::emit::{emit_module, module_name};
 use crate::rules::{
-    CrateContext, FnTranslation, module_error_names, module_interface, translate_module_in,
+    CrateContext, FnTranslation, module_error_names, module_imports, module_interface,
+    translate_module_in,
 };
 use crate::syntax::{ZigParser, parse_source};
 
@@ -177,6 +178,37 @@ pub fn translate_units(
             .modules
             .insert(unit.display.replace('\\', "/"), module.clone());
         parsed_units.push((unit, module, parsed));
+    }
+    // An importer's `Error` holds its imports' errors, transitively (each
+    // converts from the enums of the modules it imports).
+    let imports: Vec<(String, Vec<String>)> = parsed_units
+        .iter()
+        .filter_map(|(unit, module, parsed)| {
+            let (_, parsed) = parsed.as_ref().ok()?;
+            Some((module.clone(), module_imports(&parsed.file, &unit.display, &context)))
+        })
+        .collect();
+    loop {
+        let mut changed = false;
+        for (module, imported) in &imports {
+            if !context.module_errors.contains_key(module) {
+                continue;
+            }
+            let inherited: Vec<String> = imported
+                .iter()
+                .filter_map(|m| context.module_errors.get(m))
+                .flatten()
+                .cloned()
+                .collect();
+            if let Some(own) = context.module_errors.get_mut(module) {
+                for name in inherited {
+                    changed |= own.insert(name);
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
     }
     // Interfaces second: they may name imports, which the context resolves.
     for (unit, module, parsed) in &parsed_units {
@@ -832,6 +864,41 @@ fn write_crate(
         "\n/// Zig std semantics the port relies on (written by zigport).\n#[allow(dead_code)]\nmod {RUNTIME_MODULE};\n"
     ));
     write_if_changed(&out.join("src/lib.rs"), &lib)?;
+    // A Zig program's `pub fn main` becomes the crate's binary.
+    let entry = modules.iter().find_map(|(name, (text, _))| {
+        let kind = if text.contains("pub fn main() -> u8 {") {
+            EntryKind::ExitCode
+        } else if text.contains("pub fn main() -> Result<(), Error> {") {
+            EntryKind::ErrorUnion
+        } else if text.contains("pub fn main() {") {
+            EntryKind::Plain
+        } else {
+            return None;
+        };
+        Some((name, kind))
+    });
+    let main_rs = out.join("src/main.rs");
+    match entry {
+        Some((module, kind)) => {
+            let lib_name = crate_name.replace('-', "_");
+            let call = match kind {
+                EntryKind::ExitCode => format!(
+                    "    let code: u8 = {lib_name}::{module}::main();\n    std::process::exit(code.into());\n"
+                ),
+                EntryKind::ErrorUnion => format!(
+                    "    if let Err(e) = {lib_name}::{module}::main() {{\n        eprintln!(\"error: {{}}\", e.name());\n        std::process::exit(1);\n    }}\n"
+                ),
+                EntryKind::Plain => format!("    {lib_name}::{module}::main();\n"),
+            };
+            let text = format!(
+                "//! The program's entry point: `pub fn main` of the Zig module `{module}` (written by zigport).\n\nfn main() {{\n{call}}}\n"
+            );
+            write_if_changed(&main_rs, &text)?;
+        }
+        None => {
+            let _ = std::fs::remove_file(&main_rs);
+        }
+    }
     let runtime = out.join("src").join(RUNTIME_MODULE);
     std::fs::create_dir_all(&runtime).map_err(io_err(&runtime))?;
     for (name, text) in RUNTIME_FILES {
@@ -843,6 +910,15 @@ fn write_crate(
         write_if_changed(&out.join("src").join(format!("{name}.rs")), text)?;
     }
     Ok(())
+}
+
+/// The shapes of a Zig `pub fn main` the generated binary calls.
+enum EntryKind {
+    /// `fn main() u8`: the exit code.
+    ExitCode,
+    /// `fn main() !void`: an error prints its name and exits 1, as Zig.
+    ErrorUnion,
+    Plain,
 }
 
 /// Leaves unchanged files untouched so cargo's incremental check stays cheap.

@@ -292,6 +292,10 @@ impl<'a> Translator<'a> {
             return Some(quote!(Self::#f));
         }
         let (c, _) = info.consts.get(name)?;
+        if info.lazy_consts.contains(name) {
+            let s = ident(&super::lazy_static_name(owner, name));
+            return Some(quote!((*#s)));
+        }
         let c = ident(c);
         Some(quote!(Self::#c))
     }
@@ -373,6 +377,14 @@ impl<'a> Translator<'a> {
             quote!(#t)
         };
         let info = self.lookup_type(type_name);
+        if info.is_some_and(|i| i.lazy_consts.contains(member)) {
+            let owner = match self.is_self_alias(type_name) {
+                true => self.state.self_type.clone().unwrap_or_default(),
+                false => type_name.to_string(),
+            };
+            let s = ident(&super::lazy_static_name(&owner, member));
+            return quote!((*#s));
+        }
         let is_variant = info.is_some_and(|i| {
             matches!(i.kind, Some(ContainerKind::Enum | ContainerKind::Union))
                 && i.variants.iter().any(|v| v == member)
@@ -1028,7 +1040,11 @@ impl<'a> Translator<'a> {
                 match rust_type(&elem_ty) {
                     // Pin the element type on the first literal so an
                     // unannotated `let` gets Zig's element type.
-                    Some(t) if ty.is_some() && !items.is_empty() => {
+                    Some(t)
+                        if ty.is_some()
+                            && !items.is_empty()
+                            && matches!(elem_ty, Ty::Int(_) | Ty::Float(_)) =>
+                    {
                         let first = &items[0];
                         let rest = &items[1..];
                         quote!([#first as #t #(, #rest)*])

@@ -766,7 +766,31 @@ impl<'a> Translator<'a> {
         vis: Option<TokenStream>,
         fns: &mut Vec<FnTranslation>,
     ) -> TokenStream {
-        self.generic_container_item(name, &[], c, doc, vis, fns)
+        let item = self.generic_container_item(name, &[], c, doc, vis, fns);
+        let statics = std::mem::take(&mut self.hoisted);
+        quote!(#item #(#statics)*)
+    }
+
+    /// A container constant computed by a function Zig ran at comptime
+    /// (`decode_table = buildDecodeTable(alphabet)`): a module-level
+    /// `LazyLock`, computed on first use by the ported function.
+    fn lazy_static_item(&mut self, owner: &str, v: &VarDecl) -> TokenStream {
+        let Some(init) = &v.init else { return quote!() };
+        let ty = match &v.ty {
+            Some(t) => self.zig_type(t),
+            None => self.const_type(init),
+        };
+        let Some(rt) = rust_type(&ty) else {
+            return self.item_todo(format!("constant `{}`: no type rule", v.name));
+        };
+        self.state = FnState::default();
+        let value = self.expr(init, &ty);
+        self.item_todos += self.state.todos.len();
+        let name = ident(&super::lazy_static_name(owner, &v.name));
+        quote! {
+            // PERF(port): Zig computed this at comptime; here on first use.
+            static #name: std::sync::LazyLock<#rt> = std::sync::LazyLock::new(|| #value);
+        }
     }
 
     /// A struct, enum or union with its impl. `generics` are the type
@@ -848,6 +872,16 @@ impl<'a> Translator<'a> {
                     ) =>
                 {
                     assoc.push(self.item_todo(format!("nested type `{name}.{}`", v.name)));
+                }
+                DeclKind::Var(v)
+                    if self
+                        .scope
+                        .types
+                        .get(name)
+                        .is_some_and(|i| i.lazy_consts.contains(&v.name)) =>
+                {
+                    let item = self.lazy_static_item(name, v);
+                    self.hoisted.push(item);
                 }
                 DeclKind::Var(v) => {
                     let mvis = member.is_pub.then(|| quote!(pub));
@@ -1234,7 +1268,7 @@ pub(super) fn owned_slices(ty: Ty) -> Ty {
 
 /// A body that is a single `return` of literals, parameters, field inits
 /// and arithmetic: nothing a `const fn` could not do.
-fn simple_return(body: &Block) -> bool {
+pub(super) fn simple_return(body: &Block) -> bool {
     struct Plain(bool);
     impl Visitor for Plain {
         fn visit_expr(&mut self, e: &Expr) {

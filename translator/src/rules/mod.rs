@@ -124,6 +124,9 @@ struct TypeInfo {
     /// Associated constants (`pub const init: P = ...`): Zig name → Rust
     /// name and type.
     consts: HashMap<String, (String, Ty)>,
+    /// Constants computed by calling a function that cannot be `const fn`:
+    /// module-level `LazyLock` statics (see `lazy_static_name`).
+    lazy_consts: HashSet<String>,
     /// Holds borrowed data (`[]const T` / `*const T` fields, or fields of
     /// a type that does): the Rust type takes a lifetime `'a`.
     borrows: bool,
@@ -189,6 +192,8 @@ pub(crate) struct Translator<'a> {
     /// Comptime value parameters bound while translating a type instance:
     /// uses of the name translate as the argument.
     bound_values: Vec<(String, Expr)>,
+    /// Items a container emits beside itself (its lazy statics).
+    hoisted: Vec<TokenStream>,
 }
 
 /// What a module's translation knows of the other modules of its crate.
@@ -235,6 +240,7 @@ pub fn module_interface(
         next_comment: 0,
         container_types: Vec::new(),
         bound_values: Vec::new(),
+        hoisted: Vec::new(),
     };
     t.collect_scope(zig_path);
     let fns = t
@@ -254,10 +260,63 @@ pub fn module_interface(
     ModuleInterface { fns }
 }
 
+/// The crate module an `@import("x.zig")` in `zig_path` names: resolved
+/// against the importing file's directory when the crate has that file.
+fn resolve_import(zig_path: &str, import: &str, context: &CrateContext) -> String {
+    let dir = std::path::Path::new(zig_path)
+        .parent()
+        .unwrap_or(std::path::Path::new(""));
+    let mut parts: Vec<String> = Vec::new();
+    for c in dir.join(import).components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    context
+        .modules
+        .get(&parts.join("/"))
+        .cloned()
+        .unwrap_or_else(|| crate::emit::module_name(import))
+}
+
+/// The crate modules a file imports (`@import("x.zig")` declarations).
+pub fn module_imports(file: &SourceFile, zig_path: &str, context: &CrateContext) -> Vec<String> {
+    file.members
+        .iter()
+        .filter_map(|d| match &d.kind {
+            DeclKind::Var(VarDecl {
+                init:
+                    Some(Expr {
+                        kind: ExprKind::Builtin { name, args },
+                        ..
+                    }),
+                ..
+            }) if name == "import" => match args.first().map(|a| &a.kind) {
+                Some(ExprKind::Str(s)) if s.ends_with(b".zig") => Some(resolve_import(
+                    zig_path,
+                    &String::from_utf8_lossy(s),
+                    context,
+                )),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
 /// The error names a module's `Error` enum will have, if it has one.
 pub fn module_error_names(file: &SourceFile) -> Option<BTreeSet<String>> {
     let mut errors = ErrorNames::default();
     visit::walk_file(&mut errors, file);
+    // The runtime's errors the module converts from are its names too.
+    for i in writer::runtime_errors_used(file) {
+        let (_, names, _) = writer::RUNTIME_ERRORS[i];
+        errors.0.extend(names.iter().map(|n| n.to_string()));
+    }
     (!errors.0.is_empty() || errors.1).then_some(errors.0)
 }
 
@@ -293,6 +352,7 @@ pub fn translate_module_in(
         next_comment: 0,
         container_types: Vec::new(),
         bound_values: Vec::new(),
+        hoisted: Vec::new(),
     };
     t.collect_scope(zig_path);
     let (tokens, functions) = t.module_items();
@@ -953,28 +1013,8 @@ impl<'a> Translator<'a> {
         }
     }
 
-    /// The crate module an `@import("x.zig")` names: resolved against the
-    /// importing file's directory when the crate has that file.
     fn imported_module(&self, import: &str) -> String {
-        let dir = std::path::Path::new(self.zig_path)
-            .parent()
-            .unwrap_or(std::path::Path::new(""));
-        let mut parts: Vec<String> = Vec::new();
-        for c in dir.join(import).components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    parts.pop();
-                }
-                std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-                _ => {}
-            }
-        }
-        let resolved = parts.join("/");
-        self.crate_context
-            .modules
-            .get(&resolved)
-            .cloned()
-            .unwrap_or_else(|| crate::emit::module_name(import))
+        resolve_import(self.zig_path, import, self.crate_context)
     }
 
     fn collect_var(&mut self, v: &VarDecl) {
@@ -1059,6 +1099,9 @@ impl<'a> Translator<'a> {
                         (None, Some(init)) => self.const_type(init),
                         (None, None) => Ty::Unknown,
                     };
+                    if v.init.as_ref().is_some_and(|i| self.calls_non_const_fn(i)) {
+                        info.lazy_consts.insert(v.name.clone());
+                    }
                     info.consts
                         .insert(v.name.clone(), (names::screaming_case(&v.name), ty));
                 }
@@ -1204,6 +1247,38 @@ impl<'a> Translator<'a> {
         Some(out)
     }
 
+    /// Whether `e` calls a module function whose body a `const fn` cannot
+    /// hold (loops, several statements).
+    fn calls_non_const_fn(&self, e: &Expr) -> bool {
+        // Calls, and whether a comptime block loops (`blk: { for .. }`).
+        struct Calls(Vec<String>, bool);
+        impl Visitor for Calls {
+            fn visit_expr(&mut self, e: &Expr) {
+                match &e.kind {
+                    ExprKind::Call { callee, .. } => {
+                        if let ExprKind::Ident(n) = &callee.kind {
+                            self.0.push(n.clone());
+                        }
+                    }
+                    ExprKind::For(_) | ExprKind::While(_) => self.1 = true,
+                    _ => {}
+                }
+                visit::walk_expr(self, e);
+            }
+        }
+        let mut calls = Calls(Vec::new(), false);
+        calls.visit_expr(e);
+        calls.1
+            || calls.0.iter().any(|name| {
+            self.file.members.iter().any(|d| match &d.kind {
+                DeclKind::Fn(f) if f.name == *name => {
+                    !f.body.as_ref().is_some_and(items::simple_return)
+                }
+                _ => false,
+            })
+        })
+    }
+
     /// The signature of `module.name` when the crate has that module.
     fn foreign_fn(&self, module: &str, name: &str) -> Option<(Vec<Ty>, Ty)> {
         self.crate_context
@@ -1265,6 +1340,15 @@ impl<'a> Translator<'a> {
         self.container_types.truncate(before);
         out
     }
+}
+
+/// The module-level static holding container `owner`'s lazy constant `name`.
+pub(super) fn lazy_static_name(owner: &str, name: &str) -> String {
+    format!(
+        "{}_{}",
+        names::screaming_case(owner),
+        names::screaming_case(name)
+    )
 }
 
 /// `struct { bool, []const u8 }`: fields named by position only.
