@@ -58,6 +58,8 @@ fn parse_shard(text: &str) -> Result<(usize, usize), String> {
 #[derive(Serialize)]
 struct GateReport {
     shard: Option<(usize, usize)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cli: Option<crate::state::CliState>,
     modules: Vec<ModuleGate>,
     failed: usize,
 }
@@ -153,16 +155,33 @@ pub fn run(args: &GateArgs, config: &PortConfig) -> Result<u8> {
             summary,
         });
     }
-    let failed = modules.iter().filter(|m| !m.passed).count();
+    // The script suite runs once, in the first shard.
+    let cli = match args.shard {
+        Some((i, _)) if i != 1 => None,
+        _ => crate::cli_parity::run_configured(config, &args.krate)?,
+    };
+    let cli_failed = cli.as_ref().is_some_and(|c| c.diverged > 0);
+    let failed = modules.iter().filter(|m| !m.passed).count() + usize::from(cli_failed);
     let gate = GateReport {
         shard: args.shard,
         modules,
         failed,
+        cli,
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&gate)?);
     } else {
         print_gate(&gate, &source);
+        if let Some(c) = &gate.cli {
+            let verdict = if c.diverged == 0 { "PASS" } else { "FAIL" };
+            println!(
+                "{verdict} cli script suite ({} cases: {} agree, {} diverge, {} not ported)",
+                c.cases, c.agreed, c.diverged, c.not_ported
+            );
+            for d in &c.divergences {
+                println!("  diverges: {d}");
+            }
+        }
     }
     Ok(if failed == 0 { exit::OK } else { exit::FAILED })
 }

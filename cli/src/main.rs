@@ -1,5 +1,6 @@
 //! The `zigport` command line: a thin layer over the library crates.
 
+mod cli_parity;
 mod gate_cmd;
 mod plan_cmd;
 mod port_cmd;
@@ -57,6 +58,8 @@ enum Command {
     Port(port_cmd::PortArgs),
     /// CI check of a port: stale modules, divergences, failing tests, slowdowns.
     Gate(gate_cmd::GateArgs),
+    /// Run the Zig program and its Rust port on the same script cases.
+    CliParity(cli_parity::CliParityArgs),
     /// Write the parity reports (Markdown, HTML, JSON) from a port's state.
     Report(report::ReportArgs),
     /// Print the lowered IR of one Zig file as JSON.
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         Command::Port(args) => port_cmd::run(&args, &config),
         Command::Report(args) => report::run(&args),
         Command::Gate(args) => gate_cmd::run(&args, &config),
+        Command::CliParity(args) => cli_parity::run(&args, &config),
         Command::Ir { file } => plan_cmd::print_ir(&file),
     };
     match result {

@@ -169,6 +169,12 @@ pub fn run(args: &PortArgs, config: &PortConfig) -> Result<u8> {
         progress.inc(1);
     }
     progress.finish_and_clear();
+    // The program as a whole: its script suite, when configured (cheap
+    // next to verification, and any module can change its output).
+    if !redo.is_empty() || state.cli.is_none() {
+        state.cli = crate::cli_parity::run_configured(config, &args.out)?;
+        state::save(&args.out, &state)?;
+    }
 
     report::write_reports(&state, &args.reports)?;
     if args.json {

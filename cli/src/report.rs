@@ -105,7 +105,19 @@ fn median(values: &mut [f64]) -> Option<f64> {
 /// port is incomplete, not wrong.)
 pub fn all_green(state: &PortState) -> bool {
     let s = summary(state);
-    s.divergences == 0 && s.zig_tests_failed == 0 && s.rust_tests_failed == 0
+    s.divergences == 0
+        && s.zig_tests_failed == 0
+        && s.rust_tests_failed == 0
+        && state.cli.as_ref().is_none_or(|c| c.diverged == 0)
+}
+
+/// The script-suite sentence of the reports, if the port has one.
+pub fn cli_line(state: &PortState) -> Option<String> {
+    let c = state.cli.as_ref()?;
+    Some(format!(
+        "CLI script suite: {} cases, {} agree, {} diverge, {} not ported yet (the port reaches a TODO).",
+        c.cases, c.agreed, c.diverged, c.not_ported
+    ))
 }
 
 pub fn write_reports(state: &PortState, dir: &Path) -> Result<()> {
@@ -167,6 +179,12 @@ fn markdown(state: &PortState, s: &Summary) -> String {
         s.unsafe_blocks,
         s.todo_markers
     );
+    if let Some(line) = cli_line(state) {
+        let _ = writeln!(out, "{line}\n");
+        for d in state.cli.iter().flat_map(|c| &c.divergences) {
+            let _ = writeln!(out, "- diverges: `{d}`");
+        }
+    }
     let _ = writeln!(
         out,
         "| module | made by | lines | fns | clean | todo | error | verified | diverged | zig tests | rust tests | tests not ported | ratio | unsafe | TODOs |"
@@ -299,7 +317,7 @@ tr.ok td:first-child{{border-left:4px solid #2a2}}tr.todo td:first-child{{border
 </style></head><body>\n<h1>zigport parity: <code>{source}</code></h1>\n\
 <p>{modules} modules, {functions} functions: <b>{clean} clean ({clean_pct})</b>, {todo} todo, {error} error. \
 {verified} pub functions verified at {cases} cases each: <b>{div} divergences</b>. \
-Zig tests {zp}/{zt}, translated tests {rp}/{rt}. Median Rust/Zig ratio {median}. unsafe blocks: {unsafe_blocks}.</p>\n\
+Zig tests {zp}/{zt}, translated tests {rp}/{rt}. Median Rust/Zig ratio {median}. unsafe blocks: {unsafe_blocks}.</p>\n{cli}\
 <h2>Rust/Zig time ratio per module (median of its functions; lower is faster)</h2>\n{chart}\n\
 <h2>Modules</h2>\n<table><tr><th>module</th><th>made by</th><th>lines</th><th>fns</th><th>clean</th><th>todo</th><th>error</th><th>verified</th><th>diverged</th><th>zig tests</th><th>rust tests</th><th>ratio</th><th>unsafe</th></tr>\n{rows}</table>\n</body></html>\n",
         source = escape(&state.source),
@@ -320,6 +338,9 @@ Zig tests {zp}/{zt}, translated tests {rp}/{rt}. Median Rust/Zig ratio {median}.
         unsafe_blocks = s.unsafe_blocks,
         chart = ratio_chart(state),
         rows = rows,
+        cli = cli_line(state)
+            .map(|l| format!("<p>{}</p>\n", escape(&l)))
+            .unwrap_or_default(),
     )
 }
 
@@ -374,6 +395,9 @@ fn ratio_chart(state: &PortState) -> String {
 
 pub fn print_summary(state: &PortState) {
     let s = summary(state);
+    if let Some(line) = cli_line(state) {
+        println!("{line}");
+    }
     println!(
         "{:<28} {:>6} {:>5} {:>6} {:>5} {:>6} {:>9} {:>9} {:>11} {:>11} {:>6}",
         "module",

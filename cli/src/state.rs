@@ -25,6 +25,20 @@ pub struct PortState {
     /// Cases per function the verdicts were obtained with.
     pub cases: usize,
     pub modules: BTreeMap<String, ModuleState>,
+    /// The script suite's result (when `[cli]` is configured).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cli: Option<CliState>,
+}
+
+/// The two programs on the script suite.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct CliState {
+    pub cases: usize,
+    pub agreed: usize,
+    pub diverged: usize,
+    pub not_ported: usize,
+    /// `file:line args` of each divergence.
+    pub divergences: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]

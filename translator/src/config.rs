@@ -41,9 +41,23 @@ pub struct PortConfig {
     /// The LLM endpoint (off unless a command asks for it).
     #[serde(default)]
     pub llm: LlmConfig,
+    /// The program's script suite: `port` and `gate` run the Zig program
+    /// and its port on it (see `zigport cli-parity`).
+    #[serde(default)]
+    pub cli: Option<CliConfig>,
     /// Directory the config was read from (module paths are relative to it).
     #[serde(skip)]
     pub base_dir: PathBuf,
+}
+
+/// `[cli]`: paths relative to the configuration file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CliConfig {
+    /// The Zig program's root file (it has `pub fn main`).
+    pub main: PathBuf,
+    /// Script cases, one per line: `args<TAB>stdin`.
+    pub cases: PathBuf,
 }
 
 #[derive(Debug, Clone, Deserialize)]

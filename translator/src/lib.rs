@@ -13,16 +13,20 @@ pub mod syntax;
 pub mod translate;
 
 #[cfg(test)]
+#[allow(dead_code)] // the port uses what the tests here do not
 #[path = "runtime/fmt.rs"]
 mod fmt;
 #[cfg(test)]
+#[allow(dead_code)] // the port uses what the tests here do not
 #[path = "runtime/io.rs"]
 mod zigport_rt_io;
 /// The runtime module's own `std.mem` part, compiled and tested here too
 /// (its other parts are the `zigport-support` crate's sources).
 #[cfg(test)]
+#[allow(dead_code)] // the port uses what the tests here do not
 #[path = "runtime/mem.rs"]
 mod zigport_rt_mem;
 #[cfg(test)]
+#[allow(dead_code)] // the port uses what the tests here do not
 #[path = "runtime/split.rs"]
 mod zigport_rt_split;

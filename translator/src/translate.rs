@@ -185,7 +185,10 @@ pub fn translate_units(
         .iter()
         .filter_map(|(unit, module, parsed)| {
             let (_, parsed) = parsed.as_ref().ok()?;
-            Some((module.clone(), module_imports(&parsed.file, &unit.display, &context)))
+            Some((
+                module.clone(),
+                module_imports(&parsed.file, &unit.display, &context),
+            ))
         })
         .collect();
     loop {

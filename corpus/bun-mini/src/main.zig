@@ -114,7 +114,7 @@ fn semverValidRange(c: *Ctx) !void {
     try c.boolean(semver.validRange(try joined(c, 0)));
 }
 fn semverMaxSatisfying(c: *Ctx) !void {
-    try c.optNumber(semver.maxSatisfyingIndex(c.args[0], try joined(c, 1)));
+    try c.optNumber(try semver.maxSatisfyingIndex(c.gpa, c.args[0], try joined(c, 1)));
 }
 
 // ---------------------------------------------------------------- glob

@@ -1270,13 +1270,13 @@ impl<'a> Translator<'a> {
         calls.visit_expr(e);
         calls.1
             || calls.0.iter().any(|name| {
-            self.file.members.iter().any(|d| match &d.kind {
-                DeclKind::Fn(f) if f.name == *name => {
-                    !f.body.as_ref().is_some_and(items::simple_return)
-                }
-                _ => false,
+                self.file.members.iter().any(|d| match &d.kind {
+                    DeclKind::Fn(f) if f.name == *name => {
+                        !f.body.as_ref().is_some_and(items::simple_return)
+                    }
+                    _ => false,
+                })
             })
-        })
     }
 
     /// The signature of `module.name` when the crate has that module.

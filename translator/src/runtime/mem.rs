@@ -84,6 +84,15 @@ pub fn join<T: Clone>(separator: &[T], parts: &[&[T]]) -> Vec<T> {
     parts.join(separator)
 }
 
+/// `@tagName` of a `std.math.Order` (Rust's `Ordering`).
+pub fn order_name(order: core::cmp::Ordering) -> &'static [u8] {
+    match order {
+        core::cmp::Ordering::Less => b"lt",
+        core::cmp::Ordering::Equal => b"eq",
+        core::cmp::Ordering::Greater => b"gt",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,14 +119,5 @@ mod tests {
         assert_eq!(count(b"aaaa", b"aa"), 2);
         assert_eq!(join(b", ", &[b"a", b"b"]), b"a, b");
         assert_eq!(concat(&[&b"a"[..], b"bc"]), b"abc");
-    }
-}
-
-/// `@tagName` of a `std.math.Order` (Rust's `Ordering`).
-pub fn order_name(order: core::cmp::Ordering) -> &'static [u8] {
-    match order {
-        core::cmp::Ordering::Less => b"lt",
-        core::cmp::Ordering::Equal => b"eq",
-        core::cmp::Ordering::Greater => b"gt",
     }
 }
