@@ -3,8 +3,11 @@
 /// The errors of this module (every Zig error name it uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Error {
+    InvalidCharacter,
     NestingTooDeep,
+    NoSpaceLeft,
     OutputTooLarge,
+    Overflow,
     PatternTooLong,
     TooManyResults,
 }
@@ -12,8 +15,11 @@ impl Error {
     /// The Zig error name (`@errorName`).
     pub fn name(self) -> &'static str {
         match self {
+            Error::InvalidCharacter => "InvalidCharacter",
             Error::NestingTooDeep => "NestingTooDeep",
+            Error::NoSpaceLeft => "NoSpaceLeft",
             Error::OutputTooLarge => "OutputTooLarge",
+            Error::Overflow => "Overflow",
             Error::PatternTooLong => "PatternTooLong",
             Error::TooManyResults => "TooManyResults",
         }
@@ -25,7 +31,25 @@ impl core::fmt::Display for Error {
     }
 }
 impl std::error::Error for Error {}
-// TODO(port): constant `ExpandError` = `error{`: no type rule
+impl From<crate::zigport_rt::fmt::NoSpaceLeft> for Error {
+    #[allow(unused_variables)]
+    fn from(e: crate::zigport_rt::fmt::NoSpaceLeft) -> Self {
+        Error::NoSpaceLeft
+    }
+}
+impl From<crate::zigport_rt::parse::ParseIntError> for Error {
+    #[allow(unused_variables)]
+    fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
+        match e {
+            crate::zigport_rt::parse::ParseIntError::Overflow => Error::Overflow,
+            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => {
+                Error::InvalidCharacter
+            }
+        }
+    }
+}
+/// Errors from brace expansion.
+pub type ExpandError = Error;
 /// Errors from counting (no allocation involved).
 pub type CountError = Error;
 /// Upper bound on the number of expanded words.
@@ -50,11 +74,40 @@ pub const MAX_PATTERN_LEN: usize = 4096;
 //     /// Contents of a matched `{...}` that is not an expansion.
 //     Braced(&'a [u8]),
 // }
-// TODO(port): does not compile: 58:61: invalid format string: expected `}`, found `c`
 /// Find the `}` matching the `{` at `open`; null if unmatched.
-#[allow(dead_code, unused_variables)]
-fn find_close(_: impl Sized, _: impl Sized) -> ! {
-    todo!("TODO(port): does not compile: 58:61: invalid format string: expected `}}`, found `c`")
+fn find_close(text: &[u8], open: usize) -> Option<FindCloseResult> {
+    let mut depth: usize = 0;
+    let mut has_comma = false;
+    let mut i = open;
+    'zigport_loop1: while i < text.len() {
+        'zigport_continue1: {
+            match text[i] {
+                b'\\' => {
+                    i += 1;
+                }
+                b'{' => {
+                    depth += 1;
+                }
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(FindCloseResult {
+                            close: i,
+                            has_comma,
+                        });
+                    }
+                }
+                b',' => {
+                    if depth == 1 {
+                        has_comma = true;
+                    }
+                }
+                _ => {}
+            };
+        }
+        i += 1;
+    }
+    None
 }
 /// Yields the parts of one nesting level of a pattern.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,10 +116,10 @@ struct PartIterator<'a> {
     pub pos: usize,
 }
 impl<'a> PartIterator<'a> {
-    // TODO(port): does not compile: 68:34: cannot find type `Part` in this scope
+    // TODO(port): does not compile: 119:34: cannot find type `Part` in this scope
     #[allow(dead_code)]
     fn next() -> ! {
-        todo!("TODO(port): does not compile: 68:34: cannot find type `Part` in this scope")
+        todo!("TODO(port): does not compile: 119:34: cannot find type `Part` in this scope")
     }
 }
 /// Iterate the top-level comma-separated alternatives of brace contents.
@@ -111,9 +164,9 @@ impl<'a> AlternativeIterator<'a> {
         Some(&self.text[self.pos..])
     }
 }
-// TODO(port): does not compile: 157:13: cannot find type `Part` in this scope
+// TODO(port): does not compile: 208:13: cannot find type `Part` in this scope
 fn count_level(text: &[u8], depth: u32) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 157:13: cannot find type `Part` in this scope")
+    todo!("TODO(port): does not compile: 208:13: cannot find type `Part` in this scope")
 }
 /// A flat list of byte strings: one buffer plus end offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,14 +236,14 @@ fn unescape(raw: &[u8]) -> Result<Vec<u8>, Error> {
     }
     Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 245:22: cannot find type `Part` in this scope
+// TODO(port): does not compile: 296:22: cannot find type `Part` in this scope
 #[allow(dead_code)]
 fn expand_part() -> ! {
-    todo!("TODO(port): does not compile: 245:22: cannot find type `Part` in this scope")
+    todo!("TODO(port): does not compile: 296:22: cannot find type `Part` in this scope")
 }
-// TODO(port): does not compile: 198:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope
+// TODO(port): does not compile: 251:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope
 fn expand_level(text: &[u8], depth: u32) -> Result<Words, Error> {
-    todo!("TODO(port): does not compile: 198:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope")
+    todo!("TODO(port): does not compile: 251:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope")
 }
 /// Number of words `pattern` expands to (saturating at `maxInt(usize)`).
 pub fn count(pattern: &[u8]) -> Result<usize, Error> {
@@ -207,9 +260,9 @@ pub fn has_braces(pattern: &[u8]) -> bool {
     }
     has_braces_at(pattern, 0)
 }
-// TODO(port): does not compile: 338:13: cannot find type `Part` in this scope
+// TODO(port): does not compile: 389:13: cannot find type `Part` in this scope
 fn has_braces_at(text: &[u8], depth: u32) -> bool {
-    todo!("TODO(port): does not compile: 338:13: cannot find type `Part` in this scope")
+    todo!("TODO(port): does not compile: 389:13: cannot find type `Part` in this scope")
 }
 /// Expand `pattern`, returning the words joined by `'\n'`. The caller owns
 /// the result.
@@ -238,7 +291,7 @@ pub fn expand(pattern: &[u8]) -> Result<Vec<u8>, Error> {
 // Tests
 // ---------------------------------------------------------------------------
 fn expect_expansion(pattern: &[u8], expected: &[u8]) -> Result<(), Error> {
-    let got = expand(pattern)?;
+    let mut got = expand(pattern)?;
     // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
     assert_eq!(got, expected);
     assert_eq!(count(pattern) ?, crate ::zigport_rt::mem::count(expected, b"\n") + 1);
@@ -333,5 +386,10 @@ mod tests {
         Ok(())
     }
 }
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FindCloseResult {
+    pub close: usize,
+    pub has_comma: bool,
+}
 
-// zigport: source braces.zig (487 lines); 24/30 functions without TODO; confidence medium; TODO(port) markers: 6
+// zigport: source braces.zig (487 lines); 26/30 functions without TODO; confidence medium; TODO(port) markers: 4

@@ -33,7 +33,7 @@ const fn r(lo: u32, hi: u32) -> Range {
 }
 /// Characters that occupy no column of their own.
 const ZERO_WIDTH_TABLE: [Range; 35] = [
-    r(0x00AD, 0x00AD) as Range,
+    r(0x00AD, 0x00AD),
     r(0x0300, 0x036F),
     r(0x0483, 0x0489),
     r(0x0591, 0x05BD),
@@ -71,7 +71,7 @@ const ZERO_WIDTH_TABLE: [Range; 35] = [
 ];
 /// East Asian Wide / Fullwidth characters and emoji with default emoji presentation.
 const WIDE_TABLE: [Range; 67] = [
-    r(0x1100, 0x115F) as Range,
+    r(0x1100, 0x115F),
     r(0x231A, 0x231B),
     r(0x2329, 0x232A),
     r(0x23E9, 0x23EC),
@@ -417,7 +417,7 @@ mod tests {
         n = strip_ansi(&mut buf, b"\x1B[")?;
         assert_eq!(& buf[0..n], b"");
         assert_eq!(strip_ansi(& mut buf[0..2], b"abc"), Err(Error::NoSpaceLeft));
-        let owned = strip_ansi_alloc(b"\x1B]0;title\x07text")?;
+        let mut owned = strip_ansi_alloc(b"\x1B]0;title\x07text")?;
         // zigport: `defer testing.allocator.free(owned);` dropped: ownership frees
         assert_eq!(owned, b"text");
         Ok(())
@@ -430,10 +430,10 @@ mod tests {
         assert_eq!(truncate_to_width(b"e\xCC\x81x", 1), b"e\xCC\x81");
         assert_eq!(truncate_to_width(b"\x1B[31mabc\x1B[0m", 2), b"\x1B[31mab");
         assert_eq!(truncate_to_width(b"\xF0\x9F\x98\x80", 1), b"");
-        let t = truncate_with_ellipsis(b"hello world", 6)?;
+        let mut t = truncate_with_ellipsis(b"hello world", 6)?;
         // zigport: `defer testing.allocator.free(t);` dropped: ownership frees
         assert_eq!(t, b"hello\xE2\x80\xA6");
-        let u = truncate_with_ellipsis(b"hi", 6)?;
+        let mut u = truncate_with_ellipsis(b"hi", 6)?;
         // zigport: `defer testing.allocator.free(u);` dropped: ownership frees
         assert_eq!(u, b"hi");
         Ok(())

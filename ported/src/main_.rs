@@ -3,15 +3,93 @@
 /// The errors of this module (every Zig error name it uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Error {
+    ControlCharacterInString,
+    Empty,
+    EmptyKey,
+    EmptySectionName,
+    EmptySegment,
+    ExpansionTooDeep,
+    Invalid,
+    InvalidCharacter,
+    InvalidEscape,
+    InvalidLiteral,
+    InvalidNumber,
+    InvalidPadding,
+    InvalidPercentEncoding,
+    InvalidRange,
+    InvalidSegmentLength,
+    InvalidString,
+    InvalidUtf8,
+    InvalidVersion,
+    NegativeValue,
+    NestingTooDeep,
+    NoSpaceLeft,
+    NumberTooLarge,
     OutOfMemory,
+    OutputTooLarge,
+    Overflow,
+    PatternTooLong,
+    ReadFailed,
+    StreamTooLong,
+    TestExpectedValue,
+    TooComplex,
+    TooDeep,
+    TooManyResults,
+    TrailingCharacters,
+    TrailingData,
+    UnexpectedCharacter,
+    UnexpectedEnd,
+    UnexpectedToken,
+    UnterminatedSection,
+    UnterminatedString,
     Usage,
+    ValueTooLong,
 }
 impl Error {
     /// The Zig error name (`@errorName`).
     pub fn name(self) -> &'static str {
         match self {
+            Error::ControlCharacterInString => "ControlCharacterInString",
+            Error::Empty => "Empty",
+            Error::EmptyKey => "EmptyKey",
+            Error::EmptySectionName => "EmptySectionName",
+            Error::EmptySegment => "EmptySegment",
+            Error::ExpansionTooDeep => "ExpansionTooDeep",
+            Error::Invalid => "Invalid",
+            Error::InvalidCharacter => "InvalidCharacter",
+            Error::InvalidEscape => "InvalidEscape",
+            Error::InvalidLiteral => "InvalidLiteral",
+            Error::InvalidNumber => "InvalidNumber",
+            Error::InvalidPadding => "InvalidPadding",
+            Error::InvalidPercentEncoding => "InvalidPercentEncoding",
+            Error::InvalidRange => "InvalidRange",
+            Error::InvalidSegmentLength => "InvalidSegmentLength",
+            Error::InvalidString => "InvalidString",
+            Error::InvalidUtf8 => "InvalidUtf8",
+            Error::InvalidVersion => "InvalidVersion",
+            Error::NegativeValue => "NegativeValue",
+            Error::NestingTooDeep => "NestingTooDeep",
+            Error::NoSpaceLeft => "NoSpaceLeft",
+            Error::NumberTooLarge => "NumberTooLarge",
             Error::OutOfMemory => "OutOfMemory",
+            Error::OutputTooLarge => "OutputTooLarge",
+            Error::Overflow => "Overflow",
+            Error::PatternTooLong => "PatternTooLong",
+            Error::ReadFailed => "ReadFailed",
+            Error::StreamTooLong => "StreamTooLong",
+            Error::TestExpectedValue => "TestExpectedValue",
+            Error::TooComplex => "TooComplex",
+            Error::TooDeep => "TooDeep",
+            Error::TooManyResults => "TooManyResults",
+            Error::TrailingCharacters => "TrailingCharacters",
+            Error::TrailingData => "TrailingData",
+            Error::UnexpectedCharacter => "UnexpectedCharacter",
+            Error::UnexpectedEnd => "UnexpectedEnd",
+            Error::UnexpectedToken => "UnexpectedToken",
+            Error::UnterminatedSection => "UnterminatedSection",
+            Error::UnterminatedString => "UnterminatedString",
             Error::Usage => "Usage",
+            Error::ValueTooLong => "ValueTooLong",
         }
     }
 }
@@ -21,6 +99,157 @@ impl core::fmt::Display for Error {
     }
 }
 impl std::error::Error for Error {}
+impl From<super::base64::Error> for Error {
+    fn from(e: super::base64::Error) -> Self {
+        match e {
+            super::base64::Error::InvalidCharacter => Error::InvalidCharacter,
+            super::base64::Error::InvalidPadding => Error::InvalidPadding,
+            super::base64::Error::NoSpaceLeft => Error::NoSpaceLeft,
+        }
+    }
+}
+impl From<super::braces::Error> for Error {
+    fn from(e: super::braces::Error) -> Self {
+        match e {
+            super::braces::Error::InvalidCharacter => Error::InvalidCharacter,
+            super::braces::Error::NestingTooDeep => Error::NestingTooDeep,
+            super::braces::Error::NoSpaceLeft => Error::NoSpaceLeft,
+            super::braces::Error::OutputTooLarge => Error::OutputTooLarge,
+            super::braces::Error::Overflow => Error::Overflow,
+            super::braces::Error::PatternTooLong => Error::PatternTooLong,
+            super::braces::Error::TooManyResults => Error::TooManyResults,
+        }
+    }
+}
+impl From<super::display_width::Error> for Error {
+    fn from(e: super::display_width::Error) -> Self {
+        match e {
+            super::display_width::Error::NoSpaceLeft => Error::NoSpaceLeft,
+        }
+    }
+}
+impl From<super::dotenv::Error> for Error {
+    fn from(e: super::dotenv::Error) -> Self {
+        match e {
+            super::dotenv::Error::ExpansionTooDeep => Error::ExpansionTooDeep,
+            super::dotenv::Error::NoSpaceLeft => Error::NoSpaceLeft,
+            super::dotenv::Error::TestExpectedValue => Error::TestExpectedValue,
+            super::dotenv::Error::ValueTooLong => Error::ValueTooLong,
+        }
+    }
+}
+impl From<super::glob::Error> for Error {
+    fn from(e: super::glob::Error) -> Self {
+        match e {
+            super::glob::Error::TooComplex => Error::TooComplex,
+        }
+    }
+}
+impl From<super::ini::Error> for Error {
+    fn from(e: super::ini::Error) -> Self {
+        match e {
+            super::ini::Error::EmptyKey => Error::EmptyKey,
+            super::ini::Error::EmptySectionName => Error::EmptySectionName,
+            super::ini::Error::InvalidCharacter => Error::InvalidCharacter,
+            super::ini::Error::InvalidEscape => Error::InvalidEscape,
+            super::ini::Error::Overflow => Error::Overflow,
+            super::ini::Error::TestExpectedValue => Error::TestExpectedValue,
+            super::ini::Error::TrailingCharacters => Error::TrailingCharacters,
+            super::ini::Error::UnterminatedSection => Error::UnterminatedSection,
+            super::ini::Error::UnterminatedString => Error::UnterminatedString,
+        }
+    }
+}
+impl From<super::json::Error> for Error {
+    fn from(e: super::json::Error) -> Self {
+        match e {
+            super::json::Error::ControlCharacterInString => {
+                Error::ControlCharacterInString
+            }
+            super::json::Error::InvalidCharacter => Error::InvalidCharacter,
+            super::json::Error::InvalidEscape => Error::InvalidEscape,
+            super::json::Error::InvalidLiteral => Error::InvalidLiteral,
+            super::json::Error::InvalidNumber => Error::InvalidNumber,
+            super::json::Error::InvalidString => Error::InvalidString,
+            super::json::Error::InvalidUtf8 => Error::InvalidUtf8,
+            super::json::Error::NoSpaceLeft => Error::NoSpaceLeft,
+            super::json::Error::OutOfMemory => Error::OutOfMemory,
+            super::json::Error::Overflow => Error::Overflow,
+            super::json::Error::TooDeep => Error::TooDeep,
+            super::json::Error::TrailingData => Error::TrailingData,
+            super::json::Error::UnexpectedCharacter => Error::UnexpectedCharacter,
+            super::json::Error::UnexpectedEnd => Error::UnexpectedEnd,
+            super::json::Error::UnexpectedToken => Error::UnexpectedToken,
+            super::json::Error::UnterminatedString => Error::UnterminatedString,
+        }
+    }
+}
+impl From<super::mime::Error> for Error {
+    fn from(e: super::mime::Error) -> Self {
+        match e {}
+    }
+}
+impl From<super::path::Error> for Error {
+    fn from(e: super::path::Error) -> Self {
+        match e {}
+    }
+}
+impl From<super::semver::Error> for Error {
+    fn from(e: super::semver::Error) -> Self {
+        match e {
+            super::semver::Error::Invalid => Error::Invalid,
+            super::semver::Error::InvalidRange => Error::InvalidRange,
+            super::semver::Error::InvalidVersion => Error::InvalidVersion,
+            super::semver::Error::NumberTooLarge => Error::NumberTooLarge,
+            super::semver::Error::OutOfMemory => Error::OutOfMemory,
+        }
+    }
+}
+impl From<super::url::Error> for Error {
+    fn from(e: super::url::Error) -> Self {
+        match e {
+            super::url::Error::InvalidCharacter => Error::InvalidCharacter,
+            super::url::Error::InvalidPercentEncoding => Error::InvalidPercentEncoding,
+            super::url::Error::NoSpaceLeft => Error::NoSpaceLeft,
+            super::url::Error::Overflow => Error::Overflow,
+        }
+    }
+}
+impl From<super::vlq::Error> for Error {
+    fn from(e: super::vlq::Error) -> Self {
+        match e {
+            super::vlq::Error::Empty => Error::Empty,
+            super::vlq::Error::EmptySegment => Error::EmptySegment,
+            super::vlq::Error::InvalidCharacter => Error::InvalidCharacter,
+            super::vlq::Error::InvalidPadding => Error::InvalidPadding,
+            super::vlq::Error::InvalidSegmentLength => Error::InvalidSegmentLength,
+            super::vlq::Error::NegativeValue => Error::NegativeValue,
+            super::vlq::Error::NoSpaceLeft => Error::NoSpaceLeft,
+            super::vlq::Error::Overflow => Error::Overflow,
+            super::vlq::Error::UnexpectedEnd => Error::UnexpectedEnd,
+        }
+    }
+}
+impl From<crate::zigport_rt::io::ReadError> for Error {
+    #[allow(unused_variables)]
+    fn from(e: crate::zigport_rt::io::ReadError) -> Self {
+        match e {
+            crate::zigport_rt::io::ReadError::ReadFailed => Error::ReadFailed,
+            crate::zigport_rt::io::ReadError::StreamTooLong => Error::StreamTooLong,
+        }
+    }
+}
+impl From<crate::zigport_rt::parse::ParseIntError> for Error {
+    #[allow(unused_variables)]
+    fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
+        match e {
+            crate::zigport_rt::parse::ParseIntError::Overflow => Error::Overflow,
+            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => {
+                Error::InvalidCharacter
+            }
+        }
+    }
+}
 #[allow(unused_imports)]
 use super::semver as semver;
 #[allow(unused_imports)]
@@ -47,596 +276,803 @@ use super::dotenv as dotenv;
 use super::json as json;
 #[allow(unused_imports)]
 use super::display_width as display_width;
-// TODO(port): constant `max_input` = `64 << 20`: no type rule
-// TODO(port): struct `Ctx`: field `out` type `*std.Io.Writer` has no rule
-// TODO(port): constant `Handler` = `*const fn (*Ctx) anyerror!void`: no type rule
-// TODO(port): struct `Command`: field `run` type `Handler` has no rule
-// TODO(port): does not compile: 61:6: cannot find type `Command` in this scope
-#[allow(dead_code)]
-fn cmd() -> ! {
-    todo!("TODO(port): does not compile: 61:6: cannot find type `Command` in this scope")
+/// Largest stdin accepted (64 MiB).
+const MAX_INPUT: usize = 64 << 20;
+/// What a command handler gets: its arguments, stdin (when it asked for it)
+/// and the output writer. All memory comes from one arena.
+#[derive(Debug)]
+struct Ctx<'a> {
+    pub args: &'a [&'a [u8]],
+    pub input: &'a [u8],
+    pub out: &'a mut crate::zigport_rt::io::Writer,
 }
-// TODO(port): does not compile: 66:15: cannot find type `Ctx` in this scope
+impl<'a> Ctx<'a> {
+    /// Parses argument `i` as an integer (decimal, or 0x/0o/0b prefixed).
+    fn int<T: Copy + PartialEq + PartialOrd + crate::zigport_rt::parse::ZigInt>(
+        &self,
+        i: usize,
+    ) -> Result<T, Error> {
+        crate::zigport_rt::parse::parse_int::<T>(self.args[i], 0)
+            .map_err(Error::from)
+            .map_err(|_| Error::Usage)
+    }
+    fn line(&mut self, s: &[u8]) -> Result<(), Error> {
+        self.out.write_all(s);
+        self.out.write_byte(b'\n');
+        Ok(())
+    }
+    fn opt_line(&mut self, s: Option<&[u8]>) -> Result<(), Error> {
+        self.line(s.unwrap_or(b"null"))?;
+        Ok(())
+    }
+    fn boolean(&mut self, b: bool) -> Result<(), Error> {
+        self.line(if b { b"true" } else { b"false" })?;
+        Ok(())
+    }
+    fn number<A1: Copy + PartialEq + PartialOrd + crate::zigport_rt::fmt::Arg>(
+        &mut self,
+        n: A1,
+    ) -> Result<(), Error> {
+        self.out.print(b"{d}\n", &[&n as &dyn crate::zigport_rt::fmt::Arg]);
+        Ok(())
+    }
+    // TODO(port): does not compile: 323:16: mismatched types
+    fn opt_number<A1: Copy + PartialEq + PartialOrd>(
+        &mut self,
+        n: A1,
+    ) -> Result<(), Error> {
+        todo!("TODO(port): does not compile: 323:16: mismatched types")
+    }
+}
+#[allow(dead_code)]
+type Handler = fn(&mut Ctx) -> Result<(), Error>;
+/// One row of the command table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Command<'a> {
+    pub sub: &'a [u8],
+    /// "" marks the op used when none (or an unknown word) is given.
+    pub op: &'a [u8],
+    /// Argument synopsis for the usage text; its word count is the arity.
+    /// A `[X]` word is optional and an `X...` word takes all the remaining
+    /// arguments (at least one).
+    pub synopsis: &'a [u8],
+    pub stdin: bool,
+    pub run: fn(&mut Ctx) -> Result<(), Error>,
+}
+impl<'a> Command<'a> {
+    fn arity(self) -> ArityResult {
+        let mut n: usize = 0;
+        let mut optional: usize = 0;
+        let mut it = crate::zigport_rt::split::tokenize(
+            self.synopsis,
+            crate::zigport_rt::split::Delimiter::Scalar(b' '),
+        );
+        while let Some(w) = it.next() {
+            if w.ends_with(b"...") {
+                optional = u16::MAX as usize;
+            }
+            if w[0] == b'[' {
+                optional += 1;
+            } else {
+                n += 1;
+            };
+        }
+        ArityResult {
+            min: n,
+            max: n + optional,
+        }
+    }
+}
+const fn cmd<'a>(
+    sub: &'a [u8],
+    op: &'a [u8],
+    synopsis: &'a [u8],
+    stdin: bool,
+    handler: fn(&mut Ctx) -> Result<(), Error>,
+) -> Command<'a> {
+    Command {
+        sub,
+        op,
+        synopsis,
+        stdin,
+        run: handler,
+    }
+}
+// TODO(port): does not compile: 386:43: missing lifetime specifier
 #[allow(dead_code)]
 fn joined() -> ! {
-    todo!("TODO(port): does not compile: 66:15: cannot find type `Ctx` in this scope")
+    todo!("TODO(port): does not compile: 386:43: missing lifetime specifier")
 }
 // ---------------------------------------------------------------- semver
-// TODO(port): does not compile: 70:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn semver_parse() -> ! {
-    todo!("TODO(port): does not compile: 70:25: cannot find type `Ctx` in this scope")
+fn semver_parse(c: &mut Ctx) -> Result<(), Error> {
+    let v = super::semver::parse(c.args[0])?;
+    c.out
+        .print(
+            b"{d}.{d}.{d} prerelease={} build={}\n",
+            &[
+                &v.major as &dyn crate::zigport_rt::fmt::Arg,
+                &v.minor as &dyn crate::zigport_rt::fmt::Arg,
+                &v.patch as &dyn crate::zigport_rt::fmt::Arg,
+                &v.has_prerelease as &dyn crate::zigport_rt::fmt::Arg,
+                &v.has_build as &dyn crate::zigport_rt::fmt::Arg,
+            ],
+        );
+    Ok(())
 }
-// TODO(port): does not compile: 79:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn semver_valid() -> ! {
-    todo!("TODO(port): does not compile: 79:25: cannot find type `Ctx` in this scope")
+fn semver_valid(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::semver::is_valid(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 83:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn semver_order() -> ! {
-    todo!("TODO(port): does not compile: 83:25: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 410:12: type annotations needed
+fn semver_order(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 410:12: type annotations needed")
 }
-// TODO(port): does not compile: 92:29: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn semver_satisfies() -> ! {
-    todo!("TODO(port): does not compile: 92:29: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 411:51: this function takes 0 arguments but 2 arguments were supplied
+fn semver_satisfies(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 411:51: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 96:31: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn semver_valid_range() -> ! {
-    todo!("TODO(port): does not compile: 96:31: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 415:42: this function takes 0 arguments but 2 arguments were supplied
+fn semver_valid_range(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 415:42: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 100:34: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn semver_max_satisfying() -> ! {
-    todo!("TODO(port): does not compile: 100:34: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 419:65: this function takes 0 arguments but 2 arguments were supplied
+fn semver_max_satisfying(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 419:65: this function takes 0 arguments but 2 arguments were supplied")
 }
 // ---------------------------------------------------------------- glob
-// TODO(port): does not compile: 105:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn glob_match() -> ! {
-    todo!("TODO(port): does not compile: 105:23: cannot find type `Ctx` in this scope")
+fn glob_match(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::glob::r#match(c.args[0], c.args[1]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 109:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn glob_filter() -> ! {
-    todo!("TODO(port): does not compile: 109:24: cannot find type `Ctx` in this scope")
+fn glob_filter(c: &mut Ctx) -> Result<(), Error> {
+    let mut lines = crate::zigport_rt::split::tokenize(
+        c.input,
+        crate::zigport_rt::split::Delimiter::Scalar(b'\n'),
+    );
+    while let Some(p) = lines.next() {
+        if super::glob::r#match(c.args[0], p) {
+            c.line(p)?
+        }
+    }
+    Ok(())
 }
-// TODO(port): does not compile: 118:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn glob_has_magic() -> ! {
-    todo!("TODO(port): does not compile: 118:27: cannot find type `Ctx` in this scope")
+fn glob_has_magic(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::glob::has_magic(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 122:32: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn glob_literal_prefix() -> ! {
-    todo!("TODO(port): does not compile: 122:32: cannot find type `Ctx` in this scope")
+fn glob_literal_prefix(c: &mut Ctx) -> Result<(), Error> {
+    c.line(super::glob::literal_prefix(c.args[0]))?;
+    Ok(())
 }
 // ---------------------------------------------------------------- braces
-// TODO(port): does not compile: 127:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn braces_expand() -> ! {
-    todo!("TODO(port): does not compile: 127:26: cannot find type `Ctx` in this scope")
+fn braces_expand(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::braces::expand(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 131:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn braces_count() -> ! {
-    todo!("TODO(port): does not compile: 131:25: cannot find type `Ctx` in this scope")
+fn braces_count(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::braces::count(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 135:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn braces_has() -> ! {
-    todo!("TODO(port): does not compile: 135:23: cannot find type `Ctx` in this scope")
+fn braces_has(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::braces::has_braces(c.args[0]))?;
+    Ok(())
 }
 // ---------------------------------------------------------------- mime
-// TODO(port): does not compile: 140:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn mime_lookup() -> ! {
-    todo!("TODO(port): does not compile: 140:24: cannot find type `Ctx` in this scope")
+fn mime_lookup(c: &mut Ctx) -> Result<(), Error> {
+    c.opt_line(super::mime::lookup(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 144:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn mime_from_path() -> ! {
-    todo!("TODO(port): does not compile: 144:27: cannot find type `Ctx` in this scope")
+fn mime_from_path(c: &mut Ctx) -> Result<(), Error> {
+    c.opt_line(super::mime::from_path(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 148:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn mime_extension() -> ! {
-    todo!("TODO(port): does not compile: 148:27: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 470:39: this function takes 0 arguments but 2 arguments were supplied
+fn mime_extension(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 470:39: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 152:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn mime_is_text() -> ! {
-    todo!("TODO(port): does not compile: 152:25: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 474:36: this function takes 0 arguments but 2 arguments were supplied
+fn mime_is_text(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 474:36: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 156:33: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn mime_is_compressible() -> ! {
-    todo!("TODO(port): does not compile: 156:33: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 478:44: this function takes 0 arguments but 2 arguments were supplied
+fn mime_is_compressible(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 478:44: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 160:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn mime_category() -> ! {
-    todo!("TODO(port): does not compile: 160:26: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 482:34: this function takes 0 arguments but 2 arguments were supplied
+fn mime_category(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 482:34: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 169:30: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn mime_content_type() -> ! {
-    todo!("TODO(port): does not compile: 169:30: cannot find type `Ctx` in this scope")
+fn mime_content_type(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::mime::content_type(c.args[0])?)?;
+    Ok(())
 }
 // ---------------------------------------------------------------- path
-// TODO(port): does not compile: 174:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_normalize() -> ! {
-    todo!("TODO(port): does not compile: 174:27: cannot find type `Ctx` in this scope")
+fn path_normalize(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::path::normalize(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 178:22: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_join() -> ! {
-    todo!("TODO(port): does not compile: 178:22: cannot find type `Ctx` in this scope")
+fn path_join(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::path::join(c.args[0], c.args[1])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 182:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_resolve() -> ! {
-    todo!("TODO(port): does not compile: 182:25: cannot find type `Ctx` in this scope")
+fn path_resolve(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::path::resolve(c.args[0], c.args[1])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 186:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_relative() -> ! {
-    todo!("TODO(port): does not compile: 186:26: cannot find type `Ctx` in this scope")
+fn path_relative(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::path::relative(c.args[0], c.args[1])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 190:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_dirname() -> ! {
-    todo!("TODO(port): does not compile: 190:25: cannot find type `Ctx` in this scope")
+fn path_dirname(c: &mut Ctx) -> Result<(), Error> {
+    c.line(super::path::dirname(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 194:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_basename() -> ! {
-    todo!("TODO(port): does not compile: 194:26: cannot find type `Ctx` in this scope")
+fn path_basename(c: &mut Ctx) -> Result<(), Error> {
+    if c.args.len() > 1 {
+        return c.line(super::path::basename_with_suffix(c.args[0], c.args[1]));
+    }
+    c.line(super::path::basename(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 201:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_extname() -> ! {
-    todo!("TODO(port): does not compile: 201:25: cannot find type `Ctx` in this scope")
+fn path_extname(c: &mut Ctx) -> Result<(), Error> {
+    c.line(super::path::extname(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 205:22: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_stem() -> ! {
-    todo!("TODO(port): does not compile: 205:22: cannot find type `Ctx` in this scope")
+fn path_stem(c: &mut Ctx) -> Result<(), Error> {
+    c.line(super::path::stem(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 209:29: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_is_absolute() -> ! {
-    todo!("TODO(port): does not compile: 209:29: cannot find type `Ctx` in this scope")
+fn path_is_absolute(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::path::is_absolute(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 213:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn path_format() -> ! {
-    todo!("TODO(port): does not compile: 213:24: cannot find type `Ctx` in this scope")
+fn path_format(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::path::reformat(c.args[0])?)?;
+    Ok(())
 }
 // ---------------------------------------------------------------- url
-// TODO(port): does not compile: 218:22: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_parse() -> ! {
-    todo!("TODO(port): does not compile: 218:22: cannot find type `Ctx` in this scope")
+fn url_parse(c: &mut Ctx) -> Result<(), Error> {
+    let h = c.args[0];
+    c.out
+        .print(
+            b"protocol={s}\nscheme={s}\nusername={s}\npassword={s}\nhost={s}\nhostname={s}\n",
+            &[
+                &super::url::protocol(h).unwrap_or(b"")
+                    as &dyn crate::zigport_rt::fmt::Arg,
+                &super::url::scheme(h).zig_tag_name().as_bytes()
+                    as &dyn crate::zigport_rt::fmt::Arg,
+                &super::url::username(h) as &dyn crate::zigport_rt::fmt::Arg,
+                &super::url::password(h) as &dyn crate::zigport_rt::fmt::Arg,
+                &super::url::host(h) as &dyn crate::zigport_rt::fmt::Arg,
+                &super::url::hostname(h) as &dyn crate::zigport_rt::fmt::Arg,
+            ],
+        );
+    c.out.write_all(b"port=");
+    c.opt_number(super::url::port(h))?;
+    c.out
+        .print(
+            b"pathname={s}\nsearch={s}\nhash={s}\n",
+            &[
+                &super::url::pathname(h) as &dyn crate::zigport_rt::fmt::Arg,
+                &super::url::search(h) as &dyn crate::zigport_rt::fmt::Arg,
+                &super::url::hash(h) as &dyn crate::zigport_rt::fmt::Arg,
+            ],
+        );
+    Ok(())
 }
-// TODO(port): does not compile: 242:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_origin() -> ! {
-    todo!("TODO(port): does not compile: 242:23: cannot find type `Ctx` in this scope")
+fn url_origin(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::url::origin(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 246:21: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_port() -> ! {
-    todo!("TODO(port): does not compile: 246:21: cannot find type `Ctx` in this scope")
+fn url_port(c: &mut Ctx) -> Result<(), Error> {
+    c.opt_number(super::url::port_or_default(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 250:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_is_https() -> ! {
-    todo!("TODO(port): does not compile: 250:25: cannot find type `Ctx` in this scope")
+fn url_is_https(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::url::is_https(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 254:29: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_is_localhost() -> ! {
-    todo!("TODO(port): does not compile: 254:29: cannot find type `Ctx` in this scope")
+fn url_is_localhost(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::url::is_localhost(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 258:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_decode() -> ! {
-    todo!("TODO(port): does not compile: 258:23: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 584:47: cannot borrow `buf` as mutable because it is also borrowed as immutable
+fn url_decode(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 584:47: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
-// TODO(port): does not compile: 263:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_encode() -> ! {
-    todo!("TODO(port): does not compile: 263:23: cannot find type `Ctx` in this scope")
+fn url_encode(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::url::percent_encode(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 267:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_encode_uri() -> ! {
-    todo!("TODO(port): does not compile: 267:27: cannot find type `Ctx` in this scope")
+fn url_encode_uri(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::url::percent_encode_uri(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 271:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn url_resolve() -> ! {
-    todo!("TODO(port): does not compile: 271:24: cannot find type `Ctx` in this scope")
+fn url_resolve(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::url::resolve_url(c.args[0], c.args[1])?)?;
+    Ok(())
 }
 // ---------------------------------------------------------------- base64
-// TODO(port): does not compile: 276:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn base64_encode() -> ! {
-    todo!("TODO(port): does not compile: 276:26: cannot find type `Ctx` in this scope")
+fn base64_encode(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::base64::encode_alloc(c.input)?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 280:30: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn base64_encode_url() -> ! {
-    todo!("TODO(port): does not compile: 280:30: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 608:51: cannot borrow `buf` as mutable because it is also borrowed as immutable
+fn base64_encode_url(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 608:51: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
-// TODO(port): does not compile: 287:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn base64_decode() -> ! {
-    todo!("TODO(port): does not compile: 287:26: cannot find type `Ctx` in this scope")
+fn base64_decode(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::base64::decode_alloc(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 291:30: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn base64_decode_url() -> ! {
-    todo!("TODO(port): does not compile: 291:30: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 619:51: cannot borrow `buf` as mutable because it is also borrowed as immutable
+fn base64_decode_url(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 619:51: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
-// TODO(port): does not compile: 299:36: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn base64_decode_forgiving() -> ! {
-    todo!("TODO(port): does not compile: 299:36: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 626:52: cannot borrow `buf` as mutable because it is also borrowed as immutable
+fn base64_decode_forgiving(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 626:52: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
-// TODO(port): does not compile: 307:28: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn base64_is_valid() -> ! {
-    todo!("TODO(port): does not compile: 307:28: cannot find type `Ctx` in this scope")
+fn base64_is_valid(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::base64::is_valid(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 311:31: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn base64_encoded_len() -> ! {
-    todo!("TODO(port): does not compile: 311:31: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 634:41: `?` operator has incompatible types
+fn base64_encoded_len(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 634:41: `?` operator has incompatible types")
 }
 // ---------------------------------------------------------------- vlq
-// TODO(port): does not compile: 321:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn vlq_encode() -> ! {
-    todo!("TODO(port): does not compile: 321:23: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 640:9: the size for values of type `[u8]` cannot be known at compilation time
+fn vlq_encode(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 640:9: the size for values of type `[u8]` cannot be known at compilation time")
 }
-// TODO(port): does not compile: 333:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn vlq_decode() -> ! {
-    todo!("TODO(port): does not compile: 333:23: cannot find type `Ctx` in this scope")
+fn vlq_decode(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::vlq::decode(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 337:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn vlq_validate() -> ! {
-    todo!("TODO(port): does not compile: 337:25: cannot find type `Ctx` in this scope")
+fn vlq_validate(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::vlq::validate_mappings(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 341:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn vlq_segments() -> ! {
-    todo!("TODO(port): does not compile: 341:25: cannot find type `Ctx` in this scope")
+fn vlq_segments(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::vlq::count_segments(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 345:22: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn vlq_lines() -> ! {
-    todo!("TODO(port): does not compile: 345:22: cannot find type `Ctx` in this scope")
+fn vlq_lines(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::vlq::count_lines(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 349:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn vlq_reencode() -> ! {
-    todo!("TODO(port): does not compile: 349:25: cannot find type `Ctx` in this scope")
+fn vlq_reencode(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::vlq::reencode_mappings(c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 353:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn vlq_original() -> ! {
-    todo!("TODO(port): does not compile: 353:25: cannot find type `Ctx` in this scope")
+fn vlq_original(c: &mut Ctx) -> Result<(), Error> {
+    let pos = match super::vlq::original_position(
+        c.args[0],
+        c.int::<u32>(1)?,
+        c.int::<u32>(2)?,
+    ) {
+        Some(v) => v,
+        None => return c.line(b"null"),
+    };
+    c.out
+        .print(
+            b"source={d} line={d} column={d} name={d}\n",
+            &[
+                &pos.source_index as &dyn crate::zigport_rt::fmt::Arg,
+                &pos.line as &dyn crate::zigport_rt::fmt::Arg,
+                &pos.column as &dyn crate::zigport_rt::fmt::Arg,
+                &pos.name_index as &dyn crate::zigport_rt::fmt::Arg,
+            ],
+        );
+    Ok(())
 }
 // ---------------------------------------------------------------- wyhash
-// TODO(port): does not compile: 372:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn wyhash_hash() -> ! {
-    todo!("TODO(port): does not compile: 372:24: cannot find type `Ctx` in this scope")
+fn wyhash_hash(c: &mut Ctx) -> Result<(), Error> {
+    let seed: u64 = if c.args.len() > 0 { c.int::<u64>(0)? } else { 0 };
+    c.number(super::wyhash::hash(seed, c.input))?;
+    Ok(())
 }
-// TODO(port): does not compile: 382:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn wyhash_string() -> ! {
-    todo!("TODO(port): does not compile: 382:26: cannot find type `Ctx` in this scope")
+fn wyhash_string(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::wyhash::hash_string(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 386:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn wyhash_u64() -> ! {
-    todo!("TODO(port): does not compile: 386:23: cannot find type `Ctx` in this scope")
+fn wyhash_u64(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::wyhash::hash_u64(c.int::<u64>(0)?, c.int::<u64>(1)?))?;
+    Ok(())
 }
-// TODO(port): does not compile: 397:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn wyhash_chunked() -> ! {
-    todo!("TODO(port): does not compile: 397:27: cannot find type `Ctx` in this scope")
+fn wyhash_chunked(c: &mut Ctx) -> Result<(), Error> {
+    c.number(
+        super::wyhash::hash_chunked(c.int::<u64>(0)?, c.input, c.int::<usize>(1)?),
+    )?;
+    Ok(())
 }
-// TODO(port): does not compile: 409:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn wyhash_combine() -> ! {
-    todo!("TODO(port): does not compile: 409:27: cannot find type `Ctx` in this scope")
+fn wyhash_combine(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::wyhash::combine(c.int::<u64>(0)?, c.int::<u64>(1)?))?;
+    Ok(())
 }
 // ---------------------------------------------------------------- ini
-// TODO(port): does not compile: 422:16: cannot find type `Ctx` in this scope
+// TODO(port): does not compile: 711:24: missing lifetime specifier
 #[allow(dead_code)]
 fn section() -> ! {
-    todo!("TODO(port): does not compile: 422:16: cannot find type `Ctx` in this scope")
+    todo!("TODO(port): does not compile: 711:24: missing lifetime specifier")
 }
-// TODO(port): does not compile: 425:20: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn ini_get() -> ! {
-    todo!("TODO(port): does not compile: 425:20: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 715:16: `?` operator has incompatible types
+fn ini_get(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 715:16: `?` operator has incompatible types")
 }
-// TODO(port): does not compile: 429:22: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn ini_count() -> ! {
-    todo!("TODO(port): does not compile: 429:22: cannot find type `Ctx` in this scope")
+fn ini_count(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::ini::count_entries(c.input)?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 433:22: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn ini_valid() -> ! {
-    todo!("TODO(port): does not compile: 433:22: cannot find type `Ctx` in this scope")
+fn ini_valid(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::ini::is_valid(c.input))?;
+    Ok(())
 }
-// TODO(port): does not compile: 437:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn ini_expand() -> ! {
-    todo!("TODO(port): does not compile: 437:23: cannot find type `Ctx` in this scope")
+fn ini_expand(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::ini::expand_vars(c.args[0], c.input)?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 441:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn ini_registry() -> ! {
-    todo!("TODO(port): does not compile: 441:25: cannot find type `Ctx` in this scope")
+fn ini_registry(c: &mut Ctx) -> Result<(), Error> {
+    c.line(
+        &super::ini::registry_for(
+            c.input,
+            if c.args.len() > 0 { c.args[0] } else { b"" },
+        )?,
+    )?;
+    Ok(())
 }
-// TODO(port): does not compile: 451:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn ini_auth_token() -> ! {
-    todo!("TODO(port): does not compile: 451:27: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 740:16: `?` operator has incompatible types
+fn ini_auth_token(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 740:16: `?` operator has incompatible types")
 }
-// TODO(port): does not compile: 455:29: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn ini_array_length() -> ! {
-    todo!("TODO(port): does not compile: 455:29: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 730:48: this function takes 0 arguments but 1 argument was supplied
+fn ini_array_length(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 730:48: this function takes 0 arguments but 1 argument was supplied")
 }
 // ---------------------------------------------------------------- dotenv
-// TODO(port): does not compile: 460:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn dotenv_get() -> ! {
-    todo!("TODO(port): does not compile: 460:23: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 749:16: `?` operator has incompatible types
+fn dotenv_get(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 749:16: `?` operator has incompatible types")
 }
-// TODO(port): does not compile: 464:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn dotenv_count() -> ! {
-    todo!("TODO(port): does not compile: 464:25: cannot find type `Ctx` in this scope")
+fn dotenv_count(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::dotenv::count(c.input))?;
+    Ok(())
 }
-// TODO(port): does not compile: 468:29: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn dotenv_valid_key() -> ! {
-    todo!("TODO(port): does not compile: 468:29: cannot find type `Ctx` in this scope")
+fn dotenv_valid_key(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::dotenv::is_valid_key(c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 472:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn dotenv_expand() -> ! {
-    todo!("TODO(port): does not compile: 472:26: cannot find type `Ctx` in this scope")
+fn dotenv_expand(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::dotenv::expand(c.input, c.args[0])?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 476:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn dotenv_keys() -> ! {
-    todo!("TODO(port): does not compile: 476:24: cannot find type `Ctx` in this scope")
+fn dotenv_keys(c: &mut Ctx) -> Result<(), Error> {
+    let mut i: usize = 0;
+    'zigport_loop1: while let Some(k) = super::dotenv::key_at(c.input, i) {
+        'zigport_continue1: { c.line(k)? }
+        i += 1;
+    }
+    Ok(())
 }
-// TODO(port): does not compile: 484:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn dotenv_raw() -> ! {
-    todo!("TODO(port): does not compile: 484:23: cannot find type `Ctx` in this scope")
+fn dotenv_raw(c: &mut Ctx) -> Result<(), Error> {
+    c.opt_line(super::dotenv::raw_value(c.input, c.args[0]))?;
+    Ok(())
 }
-// TODO(port): does not compile: 488:25: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn dotenv_quote() -> ! {
-    todo!("TODO(port): does not compile: 488:25: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 779:13: mismatched types
+fn dotenv_quote(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 779:13: mismatched types")
 }
 // ---------------------------------------------------------------- json
-// TODO(port): does not compile: 500:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn json_escape() -> ! {
-    todo!("TODO(port): does not compile: 500:24: cannot find type `Ctx` in this scope")
+fn json_escape(c: &mut Ctx) -> Result<(), Error> {
+    let ascii_only = (c.args.len() > 0) && (c.args[0] == b"--ascii");
+    if (c.args.len() > 0) && (!ascii_only) {
+        return Err(Error::Usage);
+    }
+    c.line(&super::json::escape(c.input, ascii_only)?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 508:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn json_unescape() -> ! {
-    todo!("TODO(port): does not compile: 508:26: cannot find type `Ctx` in this scope")
+// TODO(port): does not compile: 797:42: cannot borrow `buf` as mutable because it is also borrowed as immutable
+fn json_unescape(c: &mut Ctx) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 797:42: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
-// TODO(port): does not compile: 513:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn json_tokens() -> ! {
-    todo!("TODO(port): does not compile: 513:24: cannot find type `Ctx` in this scope")
+fn json_tokens(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::json::count_tokens(c.input)?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 517:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn json_valid() -> ! {
-    todo!("TODO(port): does not compile: 517:23: cannot find type `Ctx` in this scope")
+fn json_valid(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::json::is_valid(c.input))?;
+    Ok(())
 }
-// TODO(port): does not compile: 521:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn json_check() -> ! {
-    todo!("TODO(port): does not compile: 521:23: cannot find type `Ctx` in this scope")
+fn json_check(c: &mut Ctx) -> Result<(), Error> {
+    super::json::check(c.input)?;
+    c.line(b"ok")?;
+    Ok(())
 }
-// TODO(port): does not compile: 526:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn json_depth() -> ! {
-    todo!("TODO(port): does not compile: 526:23: cannot find type `Ctx` in this scope")
+fn json_depth(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::json::max_nesting(c.input)?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 530:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn json_minify() -> ! {
-    todo!("TODO(port): does not compile: 530:24: cannot find type `Ctx` in this scope")
+fn json_minify(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::json::minify(c.input)?)?;
+    Ok(())
 }
 // ---------------------------------------------------------------- width
-// TODO(port): does not compile: 535:23: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn width_text() -> ! {
-    todo!("TODO(port): does not compile: 535:23: cannot find type `Ctx` in this scope")
+fn width_text(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::display_width::width(c.input))?;
+    Ok(())
 }
-// TODO(port): does not compile: 539:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn width_ascii() -> ! {
-    todo!("TODO(port): does not compile: 539:24: cannot find type `Ctx` in this scope")
+fn width_ascii(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::display_width::width_ascii(c.input))?;
+    Ok(())
 }
-// TODO(port): does not compile: 543:24: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn width_strip() -> ! {
-    todo!("TODO(port): does not compile: 543:24: cannot find type `Ctx` in this scope")
+fn width_strip(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::display_width::strip_ansi_alloc(c.input)?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 547:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn width_truncate() -> ! {
-    todo!("TODO(port): does not compile: 547:27: cannot find type `Ctx` in this scope")
+fn width_truncate(c: &mut Ctx) -> Result<(), Error> {
+    c.line(super::display_width::truncate_to_width(c.input, c.int::<usize>(0)?))?;
+    Ok(())
 }
-// TODO(port): does not compile: 557:27: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn width_ellipsis() -> ! {
-    todo!("TODO(port): does not compile: 557:27: cannot find type `Ctx` in this scope")
+fn width_ellipsis(c: &mut Ctx) -> Result<(), Error> {
+    c.line(&super::display_width::truncate_with_ellipsis(c.input, c.int::<usize>(0)?)?)?;
+    Ok(())
 }
-// TODO(port): does not compile: 568:28: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn width_codepoint() -> ! {
-    todo!("TODO(port): does not compile: 568:28: cannot find type `Ctx` in this scope")
+fn width_codepoint(c: &mut Ctx) -> Result<(), Error> {
+    c.number(super::display_width::codepoint_width(c.int::<u32>(0)?))?;
+    Ok(())
 }
-// TODO(port): does not compile: 577:26: cannot find type `Ctx` in this scope
-#[allow(dead_code)]
-fn width_is_wide() -> ! {
-    todo!("TODO(port): does not compile: 577:26: cannot find type `Ctx` in this scope")
+fn width_is_wide(c: &mut Ctx) -> Result<(), Error> {
+    c.boolean(super::display_width::is_wide(c.int::<u32>(0)?))?;
+    Ok(())
 }
 // ---------------------------------------------------------------- table
-// TODO(port): does not compile: cannot find type `Command` in this scope
-// const COMMANDS: [Command; 86] = [
-//     cmd(b"semver", b"parse", b"VERSION", false, semver_parse) as Command,
-//     cmd(b"semver", b"valid", b"VERSION", false, semver_valid),
-//     cmd(b"semver", b"order", b"A B", false, semver_order),
-//     cmd(b"semver", b"satisfies", b"VERSION RANGE...", false, semver_satisfies),
-//     cmd(b"semver", b"valid-range", b"RANGE...", false, semver_valid_range),
-//     cmd(
-//         b"semver",
-//         b"max-satisfying",
-//         b"VERSIONS RANGE...",
-//         false,
-//         semver_max_satisfying,
-//     ),
-//     cmd(b"glob", b"match", b"PATTERN PATH", false, glob_match),
-//     cmd(b"glob", b"filter", b"PATTERN", true, glob_filter),
-//     cmd(b"glob", b"has-magic", b"PATTERN", false, glob_has_magic),
-//     cmd(b"glob", b"literal-prefix", b"PATTERN", false, glob_literal_prefix),
-//     cmd(b"braces", b"expand", b"PATTERN", false, braces_expand),
-//     cmd(b"braces", b"count", b"PATTERN", false, braces_count),
-//     cmd(b"braces", b"has-braces", b"PATTERN", false, braces_has),
-//     cmd(b"mime", b"lookup", b"EXT", false, mime_lookup),
-//     cmd(b"mime", b"from-path", b"PATH", false, mime_from_path),
-//     cmd(b"mime", b"extension", b"MIME...", false, mime_extension),
-//     cmd(b"mime", b"is-text", b"MIME...", false, mime_is_text),
-//     cmd(b"mime", b"is-compressible", b"MIME...", false, mime_is_compressible),
-//     cmd(b"mime", b"category", b"MIME...", false, mime_category),
-//     cmd(b"mime", b"content-type", b"PATH", false, mime_content_type),
-//     cmd(b"path", b"normalize", b"PATH", false, path_normalize),
-//     cmd(b"path", b"join", b"A B", false, path_join),
-//     cmd(b"path", b"resolve", b"CWD PATH", false, path_resolve),
-//     cmd(b"path", b"relative", b"FROM TO", false, path_relative),
-//     cmd(b"path", b"dirname", b"PATH", false, path_dirname),
-//     cmd(b"path", b"basename", b"PATH [SUFFIX]", false, path_basename),
-//     cmd(b"path", b"extname", b"PATH", false, path_extname),
-//     cmd(b"path", b"stem", b"PATH", false, path_stem),
-//     cmd(b"path", b"is-absolute", b"PATH", false, path_is_absolute),
-//     cmd(b"path", b"format", b"PATH", false, path_format),
-//     cmd(b"url", b"parse", b"URL", false, url_parse),
-//     cmd(b"url", b"origin", b"URL", false, url_origin),
-//     cmd(b"url", b"port", b"URL", false, url_port),
-//     cmd(b"url", b"is-https", b"URL", false, url_is_https),
-//     cmd(b"url", b"is-localhost", b"URL", false, url_is_localhost),
-//     cmd(b"url", b"decode", b"TEXT", false, url_decode),
-//     cmd(b"url", b"encode", b"TEXT", false, url_encode),
-//     cmd(b"url", b"encode-uri", b"TEXT", false, url_encode_uri),
-//     cmd(b"url", b"resolve", b"BASE REF", false, url_resolve),
-//     cmd(b"base64", b"encode", b"", true, base64_encode),
-//     cmd(b"base64", b"encode-url", b"", true, base64_encode_url),
-//     cmd(b"base64", b"decode", b"TEXT", false, base64_decode),
-//     cmd(b"base64", b"decode-url", b"TEXT", false, base64_decode_url),
-//     cmd(b"base64", b"decode-forgiving", b"", true, base64_decode_forgiving),
-//     cmd(b"base64", b"is-valid", b"TEXT", false, base64_is_valid),
-//     cmd(b"base64", b"encoded-len", b"N", false, base64_encoded_len),
-//     cmd(b"vlq", b"encode", b"N", false, vlq_encode),
-//     cmd(b"vlq", b"decode", b"TEXT", false, vlq_decode),
-//     cmd(b"vlq", b"validate", b"MAPPINGS", false, vlq_validate),
-//     cmd(b"vlq", b"segments", b"MAPPINGS", false, vlq_segments),
-//     cmd(b"vlq", b"lines", b"MAPPINGS", false, vlq_lines),
-//     cmd(b"vlq", b"reencode", b"MAPPINGS", false, vlq_reencode),
-//     cmd(b"vlq", b"original", b"MAPPINGS LINE COLUMN", false, vlq_original),
-//     cmd(b"wyhash", b"hash", b"[SEED]", true, wyhash_hash),
-//     cmd(b"wyhash", b"string", b"TEXT", false, wyhash_string),
-//     cmd(b"wyhash", b"u64", b"SEED VALUE", false, wyhash_u64),
-//     cmd(b"wyhash", b"chunked", b"SEED CHUNK", true, wyhash_chunked),
-//     cmd(b"wyhash", b"combine", b"H1 H2", false, wyhash_combine),
-//     cmd(b"ini", b"get", b"KEY [SECTION]", true, ini_get),
-//     cmd(b"ini", b"count", b"", true, ini_count),
-//     cmd(b"ini", b"valid", b"", true, ini_valid),
-//     cmd(b"ini", b"expand", b"TEXT", true, ini_expand),
-//     cmd(b"ini", b"registry", b"[SCOPE]", true, ini_registry),
-//     cmd(b"ini", b"auth-token", b"REGISTRY", true, ini_auth_token),
-//     cmd(b"ini", b"array-length", b"KEY [SECTION]", true, ini_array_length),
-//     cmd(b"dotenv", b"get", b"KEY", true, dotenv_get),
-//     cmd(b"dotenv", b"count", b"", true, dotenv_count),
-//     cmd(b"dotenv", b"valid-key", b"NAME", false, dotenv_valid_key),
-//     cmd(b"dotenv", b"expand", b"TEXT", true, dotenv_expand),
-//     cmd(b"dotenv", b"keys", b"", true, dotenv_keys),
-//     cmd(b"dotenv", b"raw", b"KEY", true, dotenv_raw),
-//     cmd(b"dotenv", b"quote", b"KEY", true, dotenv_quote),
-//     cmd(b"json", b"escape", b"[--ascii]", true, json_escape),
-//     cmd(b"json", b"unescape", b"QUOTED", false, json_unescape),
-//     cmd(b"json", b"tokens", b"", true, json_tokens),
-//     cmd(b"json", b"valid", b"", true, json_valid),
-//     cmd(b"json", b"check", b"", true, json_check),
-//     cmd(b"json", b"depth", b"", true, json_depth),
-//     cmd(b"json", b"minify", b"", true, json_minify),
-//     cmd(b"width", b"", b"", true, width_text),
-//     cmd(b"width", b"ascii", b"", true, width_ascii),
-//     cmd(b"width", b"strip", b"", true, width_strip),
-//     cmd(b"width", b"truncate", b"N", true, width_truncate),
-//     cmd(b"width", b"ellipsis", b"N", true, width_ellipsis),
-//     cmd(b"width", b"codepoint", b"CP", false, width_codepoint),
-//     cmd(b"width", b"is-wide", b"CP", false, width_is_wide),
-// ];
-// TODO(port): does not compile: 687:58: invalid format string: expected `}`, found `C`
+const COMMANDS: [Command; 86] = [
+    cmd(b"semver", b"parse", b"VERSION", false, semver_parse),
+    cmd(b"semver", b"valid", b"VERSION", false, semver_valid),
+    cmd(b"semver", b"order", b"A B", false, semver_order),
+    cmd(b"semver", b"satisfies", b"VERSION RANGE...", false, semver_satisfies),
+    cmd(b"semver", b"valid-range", b"RANGE...", false, semver_valid_range),
+    cmd(
+        b"semver",
+        b"max-satisfying",
+        b"VERSIONS RANGE...",
+        false,
+        semver_max_satisfying,
+    ),
+    cmd(b"glob", b"match", b"PATTERN PATH", false, glob_match),
+    cmd(b"glob", b"filter", b"PATTERN", true, glob_filter),
+    cmd(b"glob", b"has-magic", b"PATTERN", false, glob_has_magic),
+    cmd(b"glob", b"literal-prefix", b"PATTERN", false, glob_literal_prefix),
+    cmd(b"braces", b"expand", b"PATTERN", false, braces_expand),
+    cmd(b"braces", b"count", b"PATTERN", false, braces_count),
+    cmd(b"braces", b"has-braces", b"PATTERN", false, braces_has),
+    cmd(b"mime", b"lookup", b"EXT", false, mime_lookup),
+    cmd(b"mime", b"from-path", b"PATH", false, mime_from_path),
+    cmd(b"mime", b"extension", b"MIME...", false, mime_extension),
+    cmd(b"mime", b"is-text", b"MIME...", false, mime_is_text),
+    cmd(b"mime", b"is-compressible", b"MIME...", false, mime_is_compressible),
+    cmd(b"mime", b"category", b"MIME...", false, mime_category),
+    cmd(b"mime", b"content-type", b"PATH", false, mime_content_type),
+    cmd(b"path", b"normalize", b"PATH", false, path_normalize),
+    cmd(b"path", b"join", b"A B", false, path_join),
+    cmd(b"path", b"resolve", b"CWD PATH", false, path_resolve),
+    cmd(b"path", b"relative", b"FROM TO", false, path_relative),
+    cmd(b"path", b"dirname", b"PATH", false, path_dirname),
+    cmd(b"path", b"basename", b"PATH [SUFFIX]", false, path_basename),
+    cmd(b"path", b"extname", b"PATH", false, path_extname),
+    cmd(b"path", b"stem", b"PATH", false, path_stem),
+    cmd(b"path", b"is-absolute", b"PATH", false, path_is_absolute),
+    cmd(b"path", b"format", b"PATH", false, path_format),
+    cmd(b"url", b"parse", b"URL", false, url_parse),
+    cmd(b"url", b"origin", b"URL", false, url_origin),
+    cmd(b"url", b"port", b"URL", false, url_port),
+    cmd(b"url", b"is-https", b"URL", false, url_is_https),
+    cmd(b"url", b"is-localhost", b"URL", false, url_is_localhost),
+    cmd(b"url", b"decode", b"TEXT", false, url_decode),
+    cmd(b"url", b"encode", b"TEXT", false, url_encode),
+    cmd(b"url", b"encode-uri", b"TEXT", false, url_encode_uri),
+    cmd(b"url", b"resolve", b"BASE REF", false, url_resolve),
+    cmd(b"base64", b"encode", b"", true, base64_encode),
+    cmd(b"base64", b"encode-url", b"", true, base64_encode_url),
+    cmd(b"base64", b"decode", b"TEXT", false, base64_decode),
+    cmd(b"base64", b"decode-url", b"TEXT", false, base64_decode_url),
+    cmd(b"base64", b"decode-forgiving", b"", true, base64_decode_forgiving),
+    cmd(b"base64", b"is-valid", b"TEXT", false, base64_is_valid),
+    cmd(b"base64", b"encoded-len", b"N", false, base64_encoded_len),
+    cmd(b"vlq", b"encode", b"N", false, vlq_encode),
+    cmd(b"vlq", b"decode", b"TEXT", false, vlq_decode),
+    cmd(b"vlq", b"validate", b"MAPPINGS", false, vlq_validate),
+    cmd(b"vlq", b"segments", b"MAPPINGS", false, vlq_segments),
+    cmd(b"vlq", b"lines", b"MAPPINGS", false, vlq_lines),
+    cmd(b"vlq", b"reencode", b"MAPPINGS", false, vlq_reencode),
+    cmd(b"vlq", b"original", b"MAPPINGS LINE COLUMN", false, vlq_original),
+    cmd(b"wyhash", b"hash", b"[SEED]", true, wyhash_hash),
+    cmd(b"wyhash", b"string", b"TEXT", false, wyhash_string),
+    cmd(b"wyhash", b"u64", b"SEED VALUE", false, wyhash_u64),
+    cmd(b"wyhash", b"chunked", b"SEED CHUNK", true, wyhash_chunked),
+    cmd(b"wyhash", b"combine", b"H1 H2", false, wyhash_combine),
+    cmd(b"ini", b"get", b"KEY [SECTION]", true, ini_get),
+    cmd(b"ini", b"count", b"", true, ini_count),
+    cmd(b"ini", b"valid", b"", true, ini_valid),
+    cmd(b"ini", b"expand", b"TEXT", true, ini_expand),
+    cmd(b"ini", b"registry", b"[SCOPE]", true, ini_registry),
+    cmd(b"ini", b"auth-token", b"REGISTRY", true, ini_auth_token),
+    cmd(b"ini", b"array-length", b"KEY [SECTION]", true, ini_array_length),
+    cmd(b"dotenv", b"get", b"KEY", true, dotenv_get),
+    cmd(b"dotenv", b"count", b"", true, dotenv_count),
+    cmd(b"dotenv", b"valid-key", b"NAME", false, dotenv_valid_key),
+    cmd(b"dotenv", b"expand", b"TEXT", true, dotenv_expand),
+    cmd(b"dotenv", b"keys", b"", true, dotenv_keys),
+    cmd(b"dotenv", b"raw", b"KEY", true, dotenv_raw),
+    cmd(b"dotenv", b"quote", b"KEY", true, dotenv_quote),
+    cmd(b"json", b"escape", b"[--ascii]", true, json_escape),
+    cmd(b"json", b"unescape", b"QUOTED", false, json_unescape),
+    cmd(b"json", b"tokens", b"", true, json_tokens),
+    cmd(b"json", b"valid", b"", true, json_valid),
+    cmd(b"json", b"check", b"", true, json_check),
+    cmd(b"json", b"depth", b"", true, json_depth),
+    cmd(b"json", b"minify", b"", true, json_minify),
+    cmd(b"width", b"", b"", true, width_text),
+    cmd(b"width", b"ascii", b"", true, width_ascii),
+    cmd(b"width", b"strip", b"", true, width_strip),
+    cmd(b"width", b"truncate", b"N", true, width_truncate),
+    cmd(b"width", b"ellipsis", b"N", true, width_ellipsis),
+    cmd(b"width", b"codepoint", b"CP", false, width_codepoint),
+    cmd(b"width", b"is-wide", b"CP", false, width_is_wide),
+];
 /// Finds the command for `argv[1..]`, returning it and its arguments.
-#[allow(dead_code, unused_variables)]
-fn lookup(_: impl Sized) -> ! {
-    todo!("TODO(port): does not compile: 687:58: invalid format string: expected `}}`, found `C`")
+fn lookup<'a>(args: &'a [&'a [u8]]) -> Option<(Command<'a>, &'a [&'a [u8]])> {
+    if args.is_empty() {
+        return None;
+    }
+    let sub = args[0];
+    if args.len() > 1 {
+        for c in COMMANDS.iter().copied() {
+            if (c.sub == sub) && (c.op == args[1]) {
+                return Some((c, &args[2..]));
+            }
+        }
+    }
+    for c in COMMANDS.iter().copied() {
+        if (c.sub == sub) && (c.op.is_empty()) {
+            return Some((c, &args[1..]));
+        }
+    }
+    None
 }
-#[allow(dead_code, unused_variables)]
-fn print_usage(_: impl Sized, _: impl Sized) -> Result<(), Error> {
-    todo!(
-        // TODO(port): fn `printUsage`: parameter `w` has type `*std.Io.Writer` with no rule
-        "TODO(port): fn `printUsage`: parameter `w` has type `*std.Io.Writer` with no rule"
-    )
+fn print_usage(
+    w: &mut crate::zigport_rt::io::Writer,
+    sub: Option<&[u8]>,
+) -> Result<(), Error> {
+    w.write_all(b"usage: bun-mini <subsystem> <op> [args...]\n");
+    for c in COMMANDS.iter().copied() {
+        if let Some(s) = sub {
+            if !(s == c.sub) {
+                continue;
+            }
+        }
+        w.print(b"  bun-mini {s}", &[&c.sub as &dyn crate::zigport_rt::fmt::Arg]);
+        if c.op.len() > 0 {
+            w.print(b" {s}", &[&c.op as &dyn crate::zigport_rt::fmt::Arg])
+        }
+        if c.synopsis.len() > 0 {
+            w.print(b" {s}", &[&c.synopsis as &dyn crate::zigport_rt::fmt::Arg])
+        }
+        w.write_all(if c.stdin { b" < input\n" } else { b"\n" });
+    }
+    Ok(())
 }
-// TODO(port): does not compile: 699:9: type annotations needed
 pub fn main() -> u8 {
-    todo!("TODO(port): does not compile: 699:9: type annotations needed")
+    // zigport: `defer arena_state.deinit();` dropped: ownership frees
+    // Results are collected first and written only when the op succeeds, so
+    // a failing op never leaves partial output behind.
+    let mut results: crate::zigport_rt::io::Writer = crate::zigport_rt::io::Writer::allocating();
+    // PERF(port): zero-initialised; Zig left it undefined
+    let mut err_buf: [u8; 1024] = [0; 1024];
+    // Streaming (not positional) I/O throughout: with positional writes,
+    // output redirected into a file shared by several commands (`>>`, or a
+    // script's single stdout) would be written at offset 0 and overwrite.
+    let mut stderr = crate::zigport_rt::io::Writer::stderr();
+    #[allow(clippy::redundant_closure_call)]
+    let __zigport_result = (|| -> u8 {
+        let code = run(&mut results, &mut stderr);
+        if code != 0 {
+            return code;
+        }
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut out_buf: [u8; 4096] = [0; 4096];
+        let mut stdout = crate::zigport_rt::io::Writer::stdout();
+        stdout.write_all(results.written());
+        match stdout.flush() {
+            Ok(v) => v,
+            Err(_) => return 1,
+        };
+        0
+    })();
+    match stderr.flush() {
+        Ok(v) => v,
+        Err(_) => {}
+    };
+    __zigport_result
 }
-#[allow(dead_code, unused_variables)]
-fn run(_: impl Sized, _: impl Sized) -> u8 {
-    // TODO(port): fn `run`: parameter `out` has type `*std.Io.Writer` with no rule
-    todo!("TODO(port): fn `run`: parameter `out` has type `*std.Io.Writer` with no rule")
+fn run(
+    out: &mut crate::zigport_rt::io::Writer,
+    err: &mut crate::zigport_rt::io::Writer,
+) -> u8 {
+    let argv = crate::zigport_rt::io::args();
+    let args: &[&[u8]] = &argv[1..];
+    let found = match lookup(args) {
+        Some(v) => v,
+        None => {
+            match print_usage(
+                err,
+                if (args.len() > 0) && is_subsystem(args[0]) {
+                    Some(args[0])
+                } else {
+                    None
+                },
+            ) {
+                Ok(v) => v,
+                Err(_) => {}
+            };
+            return 2;
+        }
+    };
+    let (command, rest) = found;
+    let arity = command.arity();
+    if (rest.len() < arity.min) || (rest.len() > arity.max) {
+        match print_usage(err, Some(command.sub)) {
+            Ok(v) => v,
+            Err(_) => {}
+        };
+        return 2;
+    }
+    let mut input: &[u8] = b"";
+    if command.stdin {
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut in_buf: [u8; 4096] = [0; 4096];
+        let mut stdin = crate::zigport_rt::io::Reader::stdin();
+        input = match stdin.alloc_remaining(MAX_INPUT).map_err(Error::from) {
+            Ok(v) => v,
+            Err(e) => return fail(err, e),
+        };
+    }
+    let mut ctx: Ctx = Ctx { args: rest, input, out };
+    match (command.run)(&mut ctx) {
+        Ok(v) => v,
+        Err(e) => {
+            if e == Error::Usage {
+                match print_usage(err, Some(command.sub)) {
+                    Ok(v) => v,
+                    Err(_) => {}
+                };
+                return 2;
+            }
+            return fail(err, e);
+        }
+    };
+    0
 }
-// TODO(port): does not compile: 743:14: cannot find value `COMMANDS` in this scope
 fn is_subsystem(name: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 743:14: cannot find value `COMMANDS` in this scope")
+    for c in COMMANDS.iter().copied() {
+        if (c.sub == name) {
+            return true;
+        }
+    }
+    false
 }
-#[allow(dead_code, unused_variables)]
-fn fail(_: impl Sized, _: impl Sized) -> u8 {
-    todo!(
-        // TODO(port): fn `fail`: parameter `err` has type `*std.Io.Writer` with no rule
-        "TODO(port): fn `fail`: parameter `err` has type `*std.Io.Writer` with no rule"
-    )
+fn fail(err: &mut crate::zigport_rt::io::Writer, e: Error) -> u8 {
+    err.print(
+        b"error: {s}\n",
+        &[&e.name().as_bytes() as &dyn crate::zigport_rt::fmt::Arg],
+    );
+    1
+}
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ArityResult {
+    pub min: usize,
+    pub max: usize,
 }
 
-// zigport: source main.zig (619 lines); 79/102 functions without TODO; confidence medium; TODO(port) markers: 34
+// zigport: source main.zig (619 lines); 101/102 functions without TODO; confidence high; TODO(port) markers: 1

@@ -78,19 +78,19 @@ struct Entry<'a> {
     pub flags: Flags,
 }
 impl<'a> Entry<'a> {
-    fn text(mime: &[u8]) -> Entry {
+    fn text(mime: &'a [u8]) -> Entry<'a> {
         Entry {
             mime,
             flags: Flags::new(true, true, true, true, 0),
         }
     }
-    fn binary(mime: &[u8]) -> Entry {
+    fn binary(mime: &'a [u8]) -> Entry<'a> {
         Entry {
             mime,
             flags: Flags::new(false, false, false, true, 0),
         }
     }
-    fn packable(mime: &[u8]) -> Entry {
+    fn packable(mime: &'a [u8]) -> Entry<'a> {
         Entry {
             mime,
             flags: Flags::new(false, true, false, true, 0),
@@ -182,9 +182,27 @@ impl<'a> MediaType<'a> {
         }
         true
     }
-    // TODO(port): does not compile: 205:45: mismatched types
-    fn parse(text: &[u8]) -> Option<MediaType> {
-        todo!("TODO(port): does not compile: 205:45: mismatched types")
+    fn parse(text: &'a [u8]) -> Option<MediaType<'a>> {
+        let semi = match text.iter().position(|&x| x == b';') {
+            Some(v) => v,
+            None => text.len(),
+        };
+        let essence = crate::zigport_rt::mem::trim(&text[0..semi], b" \t");
+        let slash = match essence.iter().position(|&x| x == b'/') {
+            Some(v) => v,
+            None => return None,
+        };
+        let t = &essence[0..slash];
+        let sub = &essence[slash + 1..];
+        if (!Self::is_token(t)) || (!Self::is_token(sub)) {
+            return None;
+        }
+        let plus = sub.iter().rposition(|&x| x == b'+');
+        Some(MediaType {
+            r#type: t,
+            subtype: sub,
+            suffix: if let Some(p) = plus { Some(&sub[p + 1..]) } else { None },
+        })
     }
     fn type_is(self, name: &[u8]) -> bool {
         crate::zigport_rt::ascii::eql_ignore_case(self.r#type, name)
@@ -208,7 +226,7 @@ impl<'a> MediaType<'a> {
     }
 }
 const TEXTUAL_APPLICATION_SUBTYPES: [&[u8]; 14] = [
-    b"javascript" as &[u8],
+    b"javascript",
     b"ecmascript",
     b"x-javascript",
     b"json",
@@ -223,16 +241,21 @@ const TEXTUAL_APPLICATION_SUBTYPES: [&[u8]; 14] = [
     b"typescript",
     b"x-www-form-urlencoded",
 ];
-// TODO(port): constant `compressible_binary` = `[_]struct { []const u8, []const []const u8 }{`: no type rule
-// TODO(port): does not compile: 251:10: cannot find value `BY_EXTENSION` in this scope
-fn entry_for(ext: &[u8]) -> Option<Entry> {
-    todo!("TODO(port): does not compile: 251:10: cannot find value `BY_EXTENSION` in this scope")
+// TODO(port): does not compile: mismatched types
+// const COMPRESSIBLE_BINARY: [(&[u8], &[&[u8]]); 3] = [
+//     (b"application", &((b"wasm", b"x-tar", b"vnd.ms-fontobject", b"x-font-ttf"))),
+//     (b"font", &((b"ttf", b"otf"))),
+//     (b"image", &((b"bmp", b"x-icon", b"vnd.microsoft.icon"))),
+// ];
+// TODO(port): does not compile: 256:10: cannot find value `BY_EXTENSION` in this scope
+fn entry_for<'a>(ext: &'a [u8]) -> Option<Entry<'a>> {
+    todo!("TODO(port): does not compile: 256:10: cannot find value `BY_EXTENSION` in this scope")
 }
-// TODO(port): does not compile: 258:45: type annotations needed
+// TODO(port): does not compile: 263:45: type annotations needed
 /// The extension (without the dot) of the last path component, if any.
 /// Dotfiles such as `.env` have no extension.
 fn extension_of(path: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 258:45: type annotations needed")
+    todo!("TODO(port): does not compile: 263:45: type annotations needed")
 }
 /// MIME type for an extension such as `"html"` or `".png"` (case-insensitive).
 pub fn lookup(ext: &[u8]) -> Option<&[u8]> {
@@ -251,10 +274,10 @@ pub fn from_path(path: &[u8]) -> Option<&[u8]> {
         },
     )
 }
-// TODO(port): does not compile: 294:20: cannot find value `BY_EXTENSION` in this scope
+// TODO(port): does not compile: 299:20: cannot find value `BY_EXTENSION` in this scope
 /// The canonical extension for a known MIME type (parameters are ignored).
 pub fn extension(mime: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 294:20: cannot find value `BY_EXTENSION` in this scope")
+    todo!("TODO(port): does not compile: 299:20: cannot find value `BY_EXTENSION` in this scope")
 }
 /// Whether `mime` denotes human-readable text (including JSON, XML, SVG and
 /// JavaScript served under `application/` or with a `+json`/`+xml` suffix).
@@ -271,15 +294,15 @@ pub fn is_text(mime: &[u8]) -> bool {
     }
     mt.type_is(b"application") && mt.subtype_in(&TEXTUAL_APPLICATION_SUBTYPES)
 }
-// TODO(port): does not compile: 331:18: cannot find value `COMPRESSIBLE_BINARY` in this scope
+// TODO(port): does not compile: 336:18: cannot find value `COMPRESSIBLE_BINARY` in this scope
 /// Whether responses of this type benefit from gzip/brotli.
 pub fn is_compressible(mime: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 331:18: cannot find value `COMPRESSIBLE_BINARY` in this scope")
+    todo!("TODO(port): does not compile: 336:18: cannot find value `COMPRESSIBLE_BINARY` in this scope")
 }
-// TODO(port): does not compile: 345:26: mismatched types
+// TODO(port): does not compile: 350:26: mismatched types
 /// Classify `mime`; unparsable or unrecognised top-level types are `.other`.
 pub fn category(mime: &[u8]) -> Category {
-    todo!("TODO(port): does not compile: 345:26: mismatched types")
+    todo!("TODO(port): does not compile: 350:26: mismatched types")
 }
 /// Category of the file at `path`, `.other` when the extension is unknown.
 pub fn category_of_path(path: &[u8]) -> Category {
@@ -290,11 +313,11 @@ pub fn category_of_path(path: &[u8]) -> Category {
         },
     )
 }
-// TODO(port): does not compile: 393:71: `if` and `else` have incompatible types
+// TODO(port): does not compile: 398:71: `if` and `else` have incompatible types
 /// A full `Content-Type` header value for `path`: the looked-up type (or
 /// `application/octet-stream`) plus `; charset=utf-8` for text. Caller owns it.
 pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 393:71: `if` and `else` have incompatible types")
+    todo!("TODO(port): does not compile: 398:71: `if` and `else` have incompatible types")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -303,15 +326,15 @@ pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 415:17: cannot find value `BY_EXTENSION` in this scope
+    // TODO(port): does not compile: 420:17: cannot find value `BY_EXTENSION` in this scope
     #[test]
     fn test_lookup_by_extension() {
-        todo!("TODO(port): does not compile: 415:17: cannot find value `BY_EXTENSION` in this scope")
+        todo!("TODO(port): does not compile: 420:17: cannot find value `BY_EXTENSION` in this scope")
     }
-    // TODO(port): does not compile: 419:22: cannot find value `BY_EXTENSION` in this scope
+    // TODO(port): does not compile: 424:22: cannot find value `BY_EXTENSION` in this scope
     #[test]
     fn test_every_known_type_has_exactly_one_preferred_extension() {
-        todo!("TODO(port): does not compile: 419:22: cannot find value `BY_EXTENSION` in this scope")
+        todo!("TODO(port): does not compile: 424:22: cannot find value `BY_EXTENSION` in this scope")
     }
     #[test]
     fn test_from_path() {
@@ -373,11 +396,11 @@ mod tests {
         assert!(Category::Font.is_web_asset());
         assert!(! Category::Audio.is_web_asset());
     }
-    // TODO(port): does not compile: 494:14: mismatched types
+    // TODO(port): does not compile: 499:14: mismatched types
     #[test]
     fn test_content_type_header_values() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 494:14: mismatched types")
+        todo!("TODO(port): does not compile: 499:14: mismatched types")
     }
 }
 
-// zigport: source mime.zig (455 lines); 27/28 functions without TODO; confidence high; TODO(port) markers: 4
+// zigport: source mime.zig (455 lines); 27/28 functions without TODO; confidence high; TODO(port) markers: 3

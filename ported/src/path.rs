@@ -54,9 +54,12 @@ impl SegmentBuffer {
     }
     /// Feed every segment of `p`.
     fn feed(&mut self, p: &[u8]) -> Result<(), Error> {
-        let mut it = p.split(move |x| *x == SEP);
+        let mut it = crate::zigport_rt::split::split(
+            p,
+            crate::zigport_rt::split::Delimiter::Scalar(SEP),
+        );
         while let Some(segment) = it.next() {
-            if (segment.len() == 0) || (segment == b".") {
+            if (segment.is_empty()) || (segment == b".") {
                 continue;
             }
             if (segment == b"..") {
@@ -124,18 +127,18 @@ pub fn join(a: &[u8], b: &[u8]) -> Result<Vec<u8>, Error> {
     // zigport: `defer allocator.free(joined);` dropped: ownership frees
     normalize(&joined)
 }
-// TODO(port): does not compile: 143:31: mismatched types
+// TODO(port): does not compile: 146:31: mismatched types
 /// Resolve `p` against `cwd` into an absolute, normalized path without a
 /// trailing separator, like `path.resolve(cwd, p)`. A relative `cwd` is
 /// taken relative to `/`.
 pub fn resolve(cwd: &[u8], p: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 143:31: mismatched types")
+    todo!("TODO(port): does not compile: 146:31: mismatched types")
 }
-// TODO(port): does not compile: 166:29: no field `index` on type `Filter<Split<'_, u8, {closure@path.rs:161:34}>, {closure@...}>`
+// TODO(port): does not compile: 164:9: mismatched types
 /// The relative path from `from` to `to` (both resolved against `/`), like
 /// `path.relative`. Identical locations give the empty string.
 pub fn relative(from: &[u8], to: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 166:29: no field `index` on type `Filter<Split<'_, u8, {{closure@path.rs:161:34}}>, {{closure@...}}>`")
+    todo!("TODO(port): does not compile: 164:9: mismatched types")
 }
 /// Everything before the last path segment, like `path.dirname`.
 pub fn dirname(p: &[u8]) -> &[u8] {
@@ -218,10 +221,10 @@ pub fn basename_with_suffix<'a>(p: &'a [u8], suffix: &[u8]) -> &'a [u8] {
     }
     if let Some(e) = end {
         if e == start {
-            return &p[start..(match first_non_slash_end {
+            return &p[start..match first_non_slash_end {
                 Some(v) => v,
                 None => p.len(),
-            }) as usize];
+            }];
         }
         return &p[start..e];
     }
@@ -305,7 +308,7 @@ pub fn extname(p: &[u8]) -> &[u8] {
         Some(v) => v,
         None => return b"",
     };
-    &p[d as usize..s.end.unwrap()]
+    &p[d..s.end.unwrap()]
 }
 /// The pieces `path.parse` returns.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -317,10 +320,10 @@ pub struct ParsedPath<'a> {
     pub name: &'a [u8],
 }
 impl<'a> ParsedPath<'a> {
-    // TODO(port): does not compile: 395:32: mismatched types
+    // TODO(port): does not compile: 404:32: mismatched types
     /// Split `p` the way `path.parse` does.
-    pub fn parse(p: &[u8]) -> ParsedPath {
-        todo!("TODO(port): does not compile: 395:32: mismatched types")
+    pub fn parse(p: &'a [u8]) -> ParsedPath<'a> {
+        todo!("TODO(port): does not compile: 404:32: mismatched types")
     }
     /// Reassemble like `path.format`.
     pub fn format_alloc(self) -> Result<Vec<u8>, Error> {

@@ -6,6 +6,7 @@ pub enum Error {
     Empty,
     EmptySegment,
     InvalidCharacter,
+    InvalidPadding,
     InvalidSegmentLength,
     NegativeValue,
     NoSpaceLeft,
@@ -19,6 +20,7 @@ impl Error {
             Error::Empty => "Empty",
             Error::EmptySegment => "EmptySegment",
             Error::InvalidCharacter => "InvalidCharacter",
+            Error::InvalidPadding => "InvalidPadding",
             Error::InvalidSegmentLength => "InvalidSegmentLength",
             Error::NegativeValue => "NegativeValue",
             Error::NoSpaceLeft => "NoSpaceLeft",
@@ -33,6 +35,15 @@ impl core::fmt::Display for Error {
     }
 }
 impl std::error::Error for Error {}
+impl From<super::base64::Error> for Error {
+    fn from(e: super::base64::Error) -> Self {
+        match e {
+            super::base64::Error::InvalidCharacter => Error::InvalidCharacter,
+            super::base64::Error::InvalidPadding => Error::InvalidPadding,
+            super::base64::Error::NoSpaceLeft => Error::NoSpaceLeft,
+        }
+    }
+}
 #[allow(unused_imports)]
 use super::base64 as base64;
 // TODO(port): constant `alphabet` = `base64.standard_alphabet`: no type rule
@@ -61,23 +72,32 @@ pub fn encoded_len(value: i32) -> usize {
     }
     n
 }
-// TODO(port): does not compile: 65:26: mismatched types
+// TODO(port): does not compile: 76:26: mismatched types
 fn to_vlq(value: i32) -> u64 {
-    todo!("TODO(port): does not compile: 65:26: mismatched types")
+    todo!("TODO(port): does not compile: 76:26: mismatched types")
 }
-// TODO(port): does not compile: 76:20: mismatched types
 fn from_vlq(vlq: u64) -> Result<i32, Error> {
-    todo!("TODO(port): does not compile: 76:20: mismatched types")
+    let magnitude = vlq >> 1;
+    if (vlq & 1) == 1 {
+        if magnitude > ((1 as u64) << 31) {
+            return Err(Error::Overflow);
+        }
+        return Ok(i32::try_from((-(i64::try_from(magnitude).unwrap()))).unwrap());
+    }
+    if magnitude > (i32::MAX as u64) {
+        return Err(Error::Overflow);
+    }
+    Ok(i32::try_from(magnitude).unwrap())
 }
-// TODO(port): does not compile: 94:16: cannot find value `ALPHABET` in this scope
+// TODO(port): does not compile: 105:16: cannot find value `ALPHABET` in this scope
 /// Encode one signed value into `dest`, returning the number of bytes written.
 pub fn encode(dest: &mut [u8], value: i32) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 94:16: cannot find value `ALPHABET` in this scope")
+    todo!("TODO(port): does not compile: 105:16: cannot find value `ALPHABET` in this scope")
 }
-// TODO(port): does not compile: 109:21: cannot find value `DIGIT_TABLE` in this scope
+// TODO(port): does not compile: 120:21: cannot find value `DIGIT_TABLE` in this scope
 /// Decode the VLQ at the start of `text`, reporting how many bytes it used.
 pub fn decode_with_length(text: &[u8]) -> Result<Decoded, Error> {
-    todo!("TODO(port): does not compile: 109:21: cannot find value `DIGIT_TABLE` in this scope")
+    todo!("TODO(port): does not compile: 120:21: cannot find value `DIGIT_TABLE` in this scope")
 }
 /// Decode the first VLQ value in `text`; anything after it is ignored.
 pub fn decode(text: &[u8]) -> Result<i32, Error> {
@@ -111,9 +131,16 @@ struct Cursor {
     pub name_index: i64,
 }
 impl Cursor {
-    // TODO(port): does not compile: 161:19: mismatched types
     fn advance(field: &mut i64, delta: i32) -> Result<i32, Error> {
-        todo!("TODO(port): does not compile: 161:19: mismatched types")
+        let next = (*field) + (delta as i64);
+        if next < 0 {
+            return Err(Error::NegativeValue);
+        }
+        if next > (i32::MAX as i64) {
+            return Err(Error::Overflow);
+        }
+        *field = next;
+        Ok(i32::try_from(next).unwrap())
     }
 }
 /// Streams `Mapping`s out of a mappings string.
@@ -126,7 +153,7 @@ struct MappingIterator<'a> {
     pub need_segment: bool,
 }
 impl<'a> MappingIterator<'a> {
-    fn init(text: &[u8]) -> MappingIterator {
+    fn init(text: &'a [u8]) -> MappingIterator<'a> {
         MappingIterator {
             text,
             pos: 0,
@@ -145,13 +172,13 @@ impl<'a> MappingIterator<'a> {
     fn line_count(&self) -> usize {
         self.cursor.generated_line + 1
     }
-    // TODO(port): does not compile: 215:32: `?` operator has incompatible types
+    // TODO(port): does not compile: 226:32: `?` operator has incompatible types
     fn next(&mut self) -> Result<Option<Mapping>, Error> {
-        todo!("TODO(port): does not compile: 215:32: `?` operator has incompatible types")
+        todo!("TODO(port): does not compile: 226:32: `?` operator has incompatible types")
     }
-    // TODO(port): does not compile: 261:47: cannot borrow `c.generated_column` as mutable, as it is behind a `&` reference
+    // TODO(port): does not compile: 272:47: cannot borrow `c.generated_column` as mutable, as it is behind a `&` reference
     fn segment(&mut self) -> Result<Mapping, Error> {
-        todo!("TODO(port): does not compile: 261:47: cannot borrow `c.generated_column` as mutable, as it is behind a `&` reference")
+        todo!("TODO(port): does not compile: 272:47: cannot borrow `c.generated_column` as mutable, as it is behind a `&` reference")
     }
 }
 /// Writes `Mapping`s back into the canonical mappings text.
@@ -170,7 +197,7 @@ impl MappingWriter {
         let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];
         let n = encode(&mut buf, i32::try_from(((value as i64) - (*prev))).unwrap())
             .unwrap();
-        self.out.extend_from_slice(&buf[0..n as usize]);
+        self.out.extend_from_slice(&buf[0..n]);
         *prev = value as i64;
         Ok(())
     }
@@ -183,9 +210,9 @@ impl MappingWriter {
         }
         Ok(())
     }
-    // TODO(port): does not compile: 315:9: cannot borrow `*self` as mutable because it is also borrowed as immutable
+    // TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable because it is also borrowed as immutable
     fn write(&mut self, m: Mapping) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 315:9: cannot borrow `*self` as mutable because it is also borrowed as immutable")
+        todo!("TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable because it is also borrowed as immutable")
     }
 }
 /// Whether `mappings` is a well-formed mappings string.
@@ -211,12 +238,12 @@ pub fn count_lines(mappings: &[u8]) -> Result<usize, Error> {
     while let Some(__) = it.next()? {}
     Ok(it.line_count())
 }
-// TODO(port): does not compile: 374:22: mismatched types
+// TODO(port): does not compile: 385:22: mismatched types
 /// Decode `mappings` into absolute segments and encode them again. The
 /// output is the canonical form: minimal digits, no negative zero. For a
 /// canonical input the result is byte-for-byte identical.
 pub fn reencode_mappings(mappings: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 374:22: mismatched types")
+    todo!("TODO(port): does not compile: 385:22: mismatched types")
 }
 /// Where a generated position came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -227,7 +254,6 @@ pub struct OriginalPosition {
     /// -1 when the segment carries no name.
     pub name_index: i32,
 }
-// TODO(port): does not compile: 402:31: mismatched types
 /// Look up the original position for a generated (0-based) line and column:
 /// the last segment on that line starting at or before `column`. Returns null
 /// for malformed mappings or when no segment with a source covers the spot.
@@ -236,7 +262,38 @@ pub fn original_position(
     line: u32,
     column: u32,
 ) -> Option<OriginalPosition> {
-    todo!("TODO(port): does not compile: 402:31: mismatched types")
+    let mut it = MappingIterator::init(mappings);
+    let mut best: Option<Mapping> = None;
+    while let Some(m) = match it.next() {
+        Ok(v) => v,
+        Err(_) => return None,
+    } {
+        if m.generated_line > (line as usize) {
+            break;
+        }
+        if m.generated_line < (line as usize) {
+            continue;
+        }
+        if m.generated_column > (column as i32) {
+            continue;
+        }
+        if (best == None) || (m.generated_column >= best.unwrap().generated_column) {
+            best = Some(m);
+        }
+    }
+    let m = match best {
+        Some(v) => v,
+        None => return None,
+    };
+    if !m.has_source() {
+        return None;
+    }
+    Some(OriginalPosition {
+        source_index: m.source_index,
+        line: m.original_line,
+        column: m.original_column,
+        name_index: if m.fields == 5 { m.name_index } else { -1 },
+    })
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -347,10 +404,10 @@ mod tests {
         assert_eq!(count_lines(b"") ?, 1 as usize);
         Ok(())
     }
-    // TODO(port): does not compile: 552:13: can't compare `std::vec::Vec<u8>` with `&&[u8]`
+    // TODO(port): does not compile: 553:13: mismatched types
     #[test]
     fn test_reencode_is_canonical() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 552:13: can't compare `std::vec::Vec<u8>` with `&&[u8]`")
+        todo!("TODO(port): does not compile: 553:13: mismatched types")
     }
     #[test]
     fn test_original_position_lookup() {

@@ -240,10 +240,10 @@ pub fn combine(h1: u64, h2: u64) -> u64 {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 294:33: mismatched types
+    // TODO(port): does not compile: 279:13: mismatched types
     #[test]
     fn test_matches_std_hash_wyhash_on_string_literals() {
-        todo!("TODO(port): does not compile: 294:33: mismatched types")
+        todo!("TODO(port): does not compile: 279:13: mismatched types")
     }
     // TODO(port): does not compile: 302:13: type annotations needed
     #[test]

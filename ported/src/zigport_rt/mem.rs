@@ -84,6 +84,15 @@ pub fn join<T: Clone>(separator: &[T], parts: &[&[T]]) -> Vec<T> {
     parts.join(separator)
 }
 
+/// `@tagName` of a `std.math.Order` (Rust's `Ordering`).
+pub fn order_name(order: core::cmp::Ordering) -> &'static [u8] {
+    match order {
+        core::cmp::Ordering::Less => b"lt",
+        core::cmp::Ordering::Equal => b"eq",
+        core::cmp::Ordering::Greater => b"gt",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

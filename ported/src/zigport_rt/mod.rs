@@ -5,5 +5,9 @@
 #![allow(dead_code)]
 
 pub mod ascii;
+pub mod fmt;
+pub mod io;
 pub mod mem;
+pub mod parse;
+pub mod split;
 pub mod wyhash;
