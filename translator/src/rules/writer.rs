@@ -231,78 +231,72 @@ pub(super) const RUNTIME_ERRORS: &[(&str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// Every method-style call `x.member(args)` a walk reaches: the member
+/// and the arguments (the rules below pick theirs by member name).
+#[derive(Default)]
+struct MemberCalls(Vec<(String, Vec<Expr>)>);
+
+impl crate::syntax::visit::Visitor for MemberCalls {
+    fn visit_expr(&mut self, e: &Expr) {
+        if let ExprKind::Call { callee, args } = &e.kind
+            && let ExprKind::Field { member, .. } = &callee.kind
+        {
+            self.0.push((member.clone(), args.clone()));
+        }
+        crate::syntax::visit::walk_expr(self, e);
+    }
+}
+
+fn member_calls_in_block(body: &Block) -> Vec<(String, Vec<Expr>)> {
+    let mut found = MemberCalls::default();
+    crate::syntax::visit::walk_block(&mut found, body);
+    found.0
+}
+
 /// Which of [`RUNTIME_ERRORS`] the file calls (by index): the module's
 /// `Error` then has those names and converts from that type.
 pub(super) fn runtime_errors_used(file: &SourceFile) -> Vec<usize> {
-    struct Found(std::collections::BTreeSet<usize>);
-    impl crate::syntax::visit::Visitor for Found {
-        fn visit_expr(&mut self, e: &Expr) {
-            if let ExprKind::Call { callee, .. } = &e.kind
-                && let ExprKind::Field { member, .. } = &callee.kind
-            {
-                for (i, (_, _, members)) in RUNTIME_ERRORS.iter().enumerate() {
-                    if members.contains(&member.as_str()) {
-                        self.0.insert(i);
-                    }
-                }
-            }
-            crate::syntax::visit::walk_expr(self, e);
-        }
-    }
-    let mut found = Found(Default::default());
+    let mut found = MemberCalls::default();
     crate::syntax::visit::walk_file(&mut found, file);
-    found.0.into_iter().collect()
+    let mut used: Vec<usize> = (0..RUNTIME_ERRORS.len())
+        .filter(|&i| {
+            let (_, _, members) = RUNTIME_ERRORS[i];
+            found.0.iter().any(|(m, _)| members.contains(&m.as_str()))
+        })
+        .collect();
+    used.dedup();
+    used
 }
 
 /// Type parameters a function parses integers as (`parseInt(T, ..)`): they
 /// need the runtime's `ZigInt` bound.
 pub(super) fn parsed_int_types(body: &Block) -> Vec<String> {
-    struct Found(Vec<String>);
-    impl crate::syntax::visit::Visitor for Found {
-        fn visit_expr(&mut self, e: &Expr) {
-            if let ExprKind::Call { callee, args } = &e.kind
-                && let ExprKind::Field { member, .. } = &callee.kind
-                && matches!(member.as_str(), "parseInt" | "parseUnsigned")
-                && let Some(Expr {
-                    kind: ExprKind::Ident(t),
-                    ..
-                }) = args.first()
-            {
-                self.0.push(t.clone());
-            }
-            crate::syntax::visit::walk_expr(self, e);
-        }
-    }
-    let mut found = Found(Vec::new());
-    crate::syntax::visit::walk_block(&mut found, body);
-    found.0
+    member_calls_in_block(body)
+        .into_iter()
+        .filter(|(m, _)| matches!(m.as_str(), "parseInt" | "parseUnsigned"))
+        .filter_map(|(_, args)| match args.first().map(|a| &a.kind) {
+            Some(ExprKind::Ident(t)) => Some(t.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Names of `anytype` parameters a function formats (they need the
 /// runtime's `Arg` bound): elements of a `print`/`bufPrint`/`allocPrint`
 /// argument tuple.
 pub(super) fn formatted_names(body: &Block) -> Vec<String> {
-    struct Found(Vec<String>);
-    impl crate::syntax::visit::Visitor for Found {
-        fn visit_expr(&mut self, e: &Expr) {
-            if let ExprKind::Call { callee, args } = &e.kind
-                && let ExprKind::Field { member, .. } = &callee.kind
-                && matches!(member.as_str(), "print" | "bufPrint" | "allocPrint")
-                && let Some(Expr {
-                    kind: ExprKind::ListInit { elems, .. },
-                    ..
-                }) = args.last()
-            {
-                for el in elems {
-                    if let ExprKind::Ident(n) = &el.kind {
-                        self.0.push(n.clone());
-                    }
-                }
-            }
-            crate::syntax::visit::walk_expr(self, e);
-        }
-    }
-    let mut found = Found(Vec::new());
-    crate::syntax::visit::walk_block(&mut found, body);
-    found.0
+    member_calls_in_block(body)
+        .into_iter()
+        .filter(|(m, _)| matches!(m.as_str(), "print" | "bufPrint" | "allocPrint"))
+        .flat_map(|(_, args)| match args.last().map(|a| &a.kind) {
+            Some(ExprKind::ListInit { elems, .. }) => elems
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    ExprKind::Ident(n) => Some(n.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect()
 }
