@@ -418,7 +418,7 @@ pub fn translate_units(
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
 /// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_FILES: [(&str, &str); 8] = [
+const RUNTIME_FILES: [(&str, &str); 9] = [
     ("mod.rs", include_str!("runtime/mod.rs")),
     ("mem.rs", include_str!("runtime/mem.rs")),
     ("fmt.rs", include_str!("runtime/fmt.rs")),
@@ -428,6 +428,7 @@ const RUNTIME_FILES: [(&str, &str); 8] = [
     ("wyhash.rs", include_str!("../../support/src/wyhash.rs")),
     // `std.fmt.parseInt` & co.: the support twin the harness verifies.
     ("parse.rs", include_str!("../../support/src/fmt.rs")),
+    ("unicode.rs", include_str!("../../support/src/unicode.rs")),
 ];
 
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface

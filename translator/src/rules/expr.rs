@@ -71,6 +71,13 @@ impl<'a> Translator<'a> {
                 if let Some(bits) = self.type_info_bits(object, member) {
                     return bits;
                 }
+                // `std.ascii.whitespace`: Zig's six bytes (Rust has no twin).
+                if self
+                    .std_path(e)
+                    .is_some_and(|p| p == ["ascii", "whitespace"])
+                {
+                    return quote!([b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C]);
+                }
                 self.field(object, member)
             }
             ExprKind::Index { object, index } => {
@@ -164,6 +171,10 @@ impl<'a> Translator<'a> {
                 let l = self.operand(lhs, &Ty::Unknown);
                 if capture.is_none() && rhs.kind == ExprKind::Unreachable {
                     return quote!(#l.unwrap());
+                }
+                // `x catch null`: the payload or nothing.
+                if capture.is_none() && rhs.kind == ExprKind::Null {
+                    return quote!(#l.ok());
                 }
                 // `x catch error.Usage`: still an error union, with another error.
                 if capture.is_none() && matches!(rhs.kind, ExprKind::ErrorValue(_)) {
@@ -1157,6 +1168,13 @@ impl<'a> Translator<'a> {
                             _ => Ty::Unknown,
                         },
                         ["fmt", "charToDigit"] => Ty::ErrorUnion(Box::new(Ty::Int("u8".into()))),
+                        ["unicode", "utf8Decode"] => {
+                            Ty::ErrorUnion(Box::new(Ty::Int("u32".into())))
+                        }
+                        ["unicode", "utf8ByteSequenceLength"] => {
+                            Ty::ErrorUnion(Box::new(Ty::Int("u8".into())))
+                        }
+                        ["unicode", "utf8ValidateSlice"] => Ty::Bool,
                         ["process", "argsAlloc"] => Ty::Vec(Box::new(Ty::Slice {
                             elem: Box::new(Ty::Int("u8".into())),
                             mutable: false,
@@ -1238,6 +1256,16 @@ impl<'a> Translator<'a> {
                 }
                 _ => Ty::Unknown,
             },
+            ExprKind::Field { .. }
+                if self
+                    .std_path(e)
+                    .is_some_and(|p| p == ["ascii", "whitespace"]) =>
+            {
+                Ty::Array {
+                    elem: Box::new(Ty::Int("u8".into())),
+                    len: "6".into(),
+                }
+            }
             ExprKind::Field { object, member } => {
                 let object_ty = self.infer(object);
                 if matches!(member.as_str(), "writer" | "interface")
@@ -1332,6 +1360,7 @@ impl<'a> Translator<'a> {
             // fallback has the same type or leaves the scope).
             ExprKind::Catch { lhs, rhs, .. } => match self.infer(lhs) {
                 union @ Ty::ErrorUnion(_) if matches!(rhs.kind, ExprKind::ErrorValue(_)) => union,
+                Ty::ErrorUnion(t) if rhs.kind == ExprKind::Null => Ty::Optional(t),
                 Ty::ErrorUnion(t) => *t,
                 // Infallible in the port (a write into a buffer, `argsAlloc`).
                 other if self.is_infallible_write(lhs) => other,

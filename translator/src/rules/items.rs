@@ -809,6 +809,8 @@ impl<'a> Translator<'a> {
         for g in generics {
             self.container_types.push((g.clone(), Ty::Named(g.clone())));
         }
+        let nested = self.nested_bindings(name);
+        self.container_types.extend(nested);
         self.container_types.extend(
             aliases
                 .iter()
@@ -871,7 +873,15 @@ impl<'a> Translator<'a> {
                         Some(ExprKind::Container(_))
                     ) =>
                 {
-                    assoc.push(self.item_todo(format!("nested type `{name}.{}`", v.name)));
+                    // Emitted at module level (see `ModuleScope::nested`).
+                    if !self
+                        .scope
+                        .nested
+                        .get(name)
+                        .is_some_and(|l| l.iter().any(|(short, _)| *short == v.name))
+                    {
+                        assoc.push(self.item_todo(format!("nested type `{name}.{}`", v.name)));
+                    }
                 }
                 DeclKind::Var(v)
                     if self

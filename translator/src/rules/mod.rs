@@ -66,6 +66,9 @@ struct ModuleScope {
     /// the span start of the type expression, the Rust name given to it
     /// (`ExtScanPreDot`), and the declaration, emitted as its own item.
     anon_types: Vec<(u32, String, ContainerDecl)>,
+    /// Types declared inside a container (`Segmenter.Unit`): container →
+    /// (short name, module-level name).
+    nested: HashMap<String, Vec<(String, String)>>,
     /// `const Standard = Codec(standard_alphabet, true);` where `Codec` has
     /// value parameters: the instance's name → the constructor and the
     /// arguments. Each instance is its own Rust type, its body translated
@@ -476,6 +479,16 @@ impl<'a> Translator<'a> {
                 len,
             });
         }
+        if let ExprKind::Field { object, member } = &e.kind
+            && let ExprKind::Ident(owner) = &object.kind
+            && let Some((_, full)) = self
+                .scope
+                .nested
+                .get(owner)
+                .and_then(|list| list.iter().find(|(short, _)| short == member))
+        {
+            return Some(Ty::Named(full.clone()));
+        }
         if matches!(e.kind, ExprKind::Field { .. })
             && let Some(path) = self.std_path(e)
         {
@@ -703,6 +716,22 @@ impl<'a> Translator<'a> {
                     found.push((t.span.start, name.clone(), (**inner).clone()));
                     self.scope.types.insert(name, TypeInfo::default());
                 }
+                // `const Segmenter = struct { const Unit = struct {..}; .. }`:
+                // a module-level `SegmenterUnit`, named `Unit` inside.
+                if let DeclKind::Var(inner_var) = &m.kind
+                    && let Some(t) = &inner_var.init
+                    && let ExprKind::Container(inner) = &t.kind
+                    && inner.kind != ContainerKind::Opaque
+                {
+                    let name = format!("{}{}", v.name, names::camel_case(&inner_var.name));
+                    found.push((t.span.start, name.clone(), (**inner).clone()));
+                    self.scope.types.insert(name.clone(), TypeInfo::default());
+                    self.scope
+                        .nested
+                        .entry(v.name.clone())
+                        .or_default()
+                        .push((inner_var.name.clone(), name));
+                }
             }
         }
         // `fn findClose(..) ?struct { close: usize, has_comma: bool }`: the
@@ -745,7 +774,21 @@ impl<'a> Translator<'a> {
             }
         }
         for (_, name, c) in &found {
+            // A nested type sees its siblings (and its container's other
+            // nested types) by their short names.
+            let owner = self
+                .scope
+                .nested
+                .iter()
+                .find(|(_, list)| list.iter().any(|(_, full)| full == name))
+                .map(|(owner, _)| owner.clone());
+            let before = self.container_types.len();
+            if let Some(owner) = owner {
+                let bindings = self.nested_bindings(&owner);
+                self.container_types.extend(bindings);
+            }
             let info = self.type_info(c);
+            self.container_types.truncate(before);
             self.scope.types.insert(name.clone(), info);
         }
         self.scope.anon_types = found;
@@ -1041,7 +1084,11 @@ impl<'a> Translator<'a> {
             ExprKind::Container(c) => {
                 // Register the name first: fields may refer to the type itself.
                 self.scope.types.insert(v.name.clone(), TypeInfo::default());
+                let before = self.container_types.len();
+                let bindings = self.nested_bindings(&v.name);
+                self.container_types.extend(bindings);
                 let info = self.type_info(c);
+                self.container_types.truncate(before);
                 self.scope.types.insert(v.name.clone(), info);
             }
             ExprKind::ErrorSet(_) => {}
@@ -1324,6 +1371,19 @@ impl<'a> Translator<'a> {
 
     /// Runs `f` with a container's local type names in scope: its generic
     /// parameters and its `const Self = @This();` aliases.
+    /// The short names of `owner`'s nested types, bound to their types.
+    fn nested_bindings(&self, owner: &str) -> Vec<(String, Ty)> {
+        self.scope
+            .nested
+            .get(owner)
+            .map(|list| {
+                list.iter()
+                    .map(|(short, full)| (short.clone(), Ty::Named(full.clone())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     fn with_container_types<T>(
         &mut self,
         name: &str,

@@ -179,6 +179,16 @@ impl Translator<'_> {
                 quote!(crate::zigport_rt::parse::#f::<#t>(#s, #base).map_err(Error::from))
             }
             (["process", "argsAlloc"], [_]) => quote!(crate::zigport_rt::io::args()),
+            // The support crate's twins, verified against Zig by the harness.
+            (["unicode", f @ ("utf8Decode" | "utf8ByteSequenceLength")], [x]) => {
+                let f = quote::format_ident!("{}", super::names::snake_case(f));
+                let x = self.expr(x, &Ty::Unknown);
+                quote!(crate::zigport_rt::unicode::#f(#x).map_err(Error::from))
+            }
+            (["unicode", "utf8ValidateSlice"], [s]) => {
+                let s = self.expr(s, &Ty::Unknown);
+                quote!(crate::zigport_rt::unicode::utf8_validate_slice(#s))
+            }
             (["fmt", "charToDigit"], [c, base]) => {
                 let c = self.expr(c, &Ty::Int("u8".into()));
                 let base = self.expr(base, &Ty::Int("u8".into()));
@@ -218,6 +228,17 @@ pub(super) const RUNTIME_ERRORS: &[(&str, &[&str], &[&str])] = &[
         "crate::zigport_rt::fmt::NoSpaceLeft",
         &["NoSpaceLeft"],
         &["bufPrint"],
+    ),
+    (
+        "crate::zigport_rt::unicode::Utf8Error",
+        &[
+            "Utf8InvalidStartByte",
+            "Utf8ExpectedContinuation",
+            "Utf8OverlongEncoding",
+            "Utf8EncodesSurrogateHalf",
+            "Utf8CodepointTooLarge",
+        ],
+        &["utf8Decode", "utf8ByteSequenceLength"],
     ),
     (
         "crate::zigport_rt::io::ReadError",
