@@ -66,3 +66,53 @@ fn try_across_modules_converts_errors() {
     );
     assert!(text.contains("NotADigit"), "{text}");
 }
+
+/// A method called on a receiver whose type the rules do not know (here a
+/// union payload capture) may be an unported one: the caller is not clean.
+/// The oracle found this: `braces.count` was reported clean and trapped.
+#[test]
+fn a_call_through_an_unknown_receiver_blocks_the_caller() {
+    const SOURCE: &str = r#"
+const Seq = struct {
+    n: u32,
+    fn len(self: Seq) usize {
+        return std.math.cast(usize, self.n) orelse 0;
+    }
+};
+const std = @import("std");
+const Part = union(enum) { lit: u8, seq: Seq };
+
+pub fn width(p: Part) usize {
+    return switch (p) {
+        .lit => 1,
+        .seq => |s| s.len(),
+    };
+}
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("m.zig"), SOURCE).unwrap();
+    let units = [SourceUnit {
+        path: dir.path().join("m.zig"),
+        display: "m.zig".into(),
+    }];
+    let report = translate_units(
+        &units,
+        &dir.path().join("out"),
+        "unknown_receiver",
+        &Default::default(),
+        true,
+        false,
+        &|_| {},
+    )
+    .unwrap();
+    let f = |name: &str| {
+        report.files[0]
+            .functions
+            .iter()
+            .find(|f| f.zig_name == name)
+            .unwrap()
+    };
+    assert_ne!(f("len").status, FnStatus::Clean, "{:?}", f("len"));
+    let width = f("width");
+    assert_ne!(width.status, FnStatus::Clean, "{width:?}");
+}

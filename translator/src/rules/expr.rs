@@ -583,7 +583,24 @@ impl<'a> Translator<'a> {
                             .push(format!("{type_name}::{}", sig.rust_name));
                         sig.params.iter().skip(1).cloned().collect()
                     }
-                    None => Vec::new(),
+                    None => {
+                        // Receiver type unknown to the rules: any module
+                        // method of that name may be the callee, so a caller
+                        // of an unported one is never reported clean.
+                        let mut candidates: Vec<String> = self
+                            .scope
+                            .types
+                            .iter()
+                            .filter_map(|(t, i)| {
+                                i.methods
+                                    .get(member)
+                                    .map(|sig| format!("{t}::{}", sig.rust_name))
+                            })
+                            .collect();
+                        candidates.sort();
+                        self.state.calls.extend(candidates);
+                        Vec::new()
+                    }
                 };
                 // `comptime T: type` arguments go in a turbofish (indices
                 // count the receiver).
