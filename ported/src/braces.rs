@@ -60,20 +60,132 @@ pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
 pub const MAX_DEPTH: u32 = 32;
 /// Longest pattern accepted (matching braces is quadratic in the worst case).
 pub const MAX_PATTERN_LEN: usize = 4096;
-// TODO(port): struct `Sequence`: field `kind` type `Kind` has no rule
-// TODO(port): does not compile: cannot find type `Sequence` in this scope
-// /// One piece of a pattern at a single nesting level.
-// #[derive(Debug, Clone, PartialEq)]
-// enum Part<'a> {
-//     /// Raw text, backslash escapes not yet removed.
-//     Literal(&'a [u8]),
-//     /// Contents of `{...}` with at least one top-level comma.
-//     Alternation(&'a [u8]),
-//     /// `{a..b}` or `{a..b..s}`.
-//     Sequence(Sequence),
-//     /// Contents of a matched `{...}` that is not an expansion.
-//     Braced(&'a [u8]),
-// }
+/// A `{start..end..step}` sequence, numeric or single-character.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Sequence {
+    pub start: i64,
+    pub end: i64,
+    pub step: u64,
+    pub kind: SequenceKind,
+    /// Zero-padded width for numeric sequences (`{01..10}`), 0 when unpadded.
+    pub width: usize,
+}
+impl Sequence {
+    fn len(self) -> usize {
+        let span: u128 = ((self.end as i128) - (self.start as i128)).unsigned_abs();
+        let n = (span / (self.step as u128)) + 1;
+        // TODO(port): no rule for std.math.cast
+        match todo!("TODO(port): no rule for std.math.cast") {
+            Some(v) => v,
+            None => usize::MAX,
+        }
+    }
+    fn at(self, index: usize) -> i64 {
+        let offset = (index as i128) * (self.step as i128);
+        let value = if self.end >= self.start {
+            (self.start as i128) + offset
+        } else {
+            (self.start as i128) - offset
+        };
+        i64::try_from(value).unwrap()
+    }
+    // TODO(port): does not compile: 102:17: mismatched types
+    /// Format element `index` into `buf`, returning the written bytes.
+    fn format(self, index: usize, buf: &mut [u8; 32]) -> &[u8] {
+        todo!("TODO(port): does not compile: 102:17: mismatched types")
+    }
+    fn parse_int(text: &[u8]) -> Option<i64> {
+        let digits = if (text.len() > 0) && (text[0] == b'-') {
+            &text[1..]
+        } else {
+            text
+        };
+        if (digits.len() == 0) || (digits.len() > 18) {
+            return None;
+        }
+        for c in digits.iter() {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+        }
+        crate::zigport_rt::parse::parse_int::<i64>(text, 10).map_err(Error::from).ok()
+    }
+    fn has_leading_zero(text: &[u8]) -> bool {
+        let digits = if (text.len() > 0) && (text[0] == b'-') {
+            &text[1..]
+        } else {
+            text
+        };
+        (digits.len() > 1) && (digits[0] == b'0')
+    }
+    /// Recognise `a..b` or `a..b..step` brace contents.
+    fn parse(content: &[u8]) -> Option<Sequence> {
+        let mut pieces: [&[u8]; 3] = Default::default();
+        let mut n: usize = 0;
+        let mut it = crate::zigport_rt::split::split(
+            content,
+            crate::zigport_rt::split::Delimiter::Sequence(b".."),
+        );
+        while let Some(piece) = it.next() {
+            if n == pieces.len() {
+                return None;
+            }
+            pieces[n] = piece;
+            n += 1;
+        }
+        if n < 2 {
+            return None;
+        }
+        let mut step: u64 = 1;
+        if n == 3 {
+            let s = match Self::parse_int(pieces[2]) {
+                Some(v) => v,
+                None => return None,
+            };
+            step = (s.unsigned_abs()).max(1);
+        }
+        let a = pieces[0];
+        let b = pieces[1];
+        if let Some(start) = Self::parse_int(a) {
+            let end = match Self::parse_int(b) {
+                Some(v) => v,
+                None => return None,
+            };
+            let padded = Self::has_leading_zero(a) || Self::has_leading_zero(b);
+            return Some(Sequence {
+                start,
+                end,
+                step,
+                kind: SequenceKind::Numeric,
+                width: if padded { a.len().max(b.len()) } else { 0 },
+            });
+        }
+        if (((a.len() == 1) && (b.len() == 1)) && a[0].is_ascii_alphabetic())
+            && b[0].is_ascii_alphabetic()
+        {
+            return Some(Sequence {
+                start: a[0] as i64,
+                end: b[0] as i64,
+                step,
+                kind: SequenceKind::Char,
+                width: 0,
+            });
+        }
+        None
+    }
+}
+/// One piece of a pattern at a single nesting level.
+#[derive(Debug, Clone, PartialEq)]
+enum Part<'a> {
+    /// Raw text, backslash escapes not yet removed.
+    Literal(&'a [u8]),
+    /// Contents of `{...}` with at least one top-level comma.
+    Alternation(&'a [u8]),
+    /// `{a..b}` or `{a..b..s}`.
+    Sequence(Sequence),
+    /// Contents of a matched `{...}` that is not an expansion.
+    Braced(&'a [u8]),
+}
 /// Find the `}` matching the `{` at `open`; null if unmatched.
 fn find_close(text: &[u8], open: usize) -> Option<FindCloseResult> {
     let mut depth: usize = 0;
@@ -116,10 +228,43 @@ struct PartIterator<'a> {
     pub pos: usize,
 }
 impl<'a> PartIterator<'a> {
-    // TODO(port): does not compile: 119:34: cannot find type `Part` in this scope
-    #[allow(dead_code)]
-    fn next() -> ! {
-        todo!("TODO(port): does not compile: 119:34: cannot find type `Part` in this scope")
+    fn next(&mut self) -> Option<Part> {
+        let text = self.text;
+        if self.pos >= text.len() {
+            return None;
+        }
+        let start = self.pos;
+        let mut i = start;
+        'zigport_loop1: while i < text.len() {
+            'zigport_continue1: {
+                match text[i] {
+                    b'\\' => {
+                        i += 1;
+                    }
+                    b'{' => {
+                        if let Some(m) = find_close(text, i) {
+                            if i > start {
+                                self.pos = i;
+                                return Some(Part::Literal(&text[start..i]));
+                            }
+                            self.pos = m.close + 1;
+                            let content = &text[i + 1..m.close];
+                            if m.has_comma {
+                                return Some(Part::Alternation(content));
+                            }
+                            if let Some(seq) = Sequence::parse(content) {
+                                return Some(Part::Sequence(seq));
+                            }
+                            return Some(Part::Braced(content));
+                        }
+                    }
+                    _ => {}
+                };
+            }
+            i += 1;
+        }
+        self.pos = text.len();
+        Some(Part::Literal(&text[start..]))
     }
 }
 /// Iterate the top-level comma-separated alternatives of brace contents.
@@ -164,9 +309,33 @@ impl<'a> AlternativeIterator<'a> {
         Some(&self.text[self.pos..])
     }
 }
-// TODO(port): does not compile: 208:13: cannot find type `Part` in this scope
 fn count_level(text: &[u8], depth: u32) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 208:13: cannot find type `Part` in this scope")
+    if depth > MAX_DEPTH {
+        return Err(Error::NestingTooDeep);
+    }
+    let mut total: usize = 1;
+    let mut parts: PartIterator = PartIterator { text, pos: 0 };
+    while let Some(part) = parts.next() {
+        let n: usize = match part {
+            Part::Literal(..) => 1,
+            Part::Sequence(seq) => seq.len(),
+            Part::Braced(content) => count_level(content, depth + 1)?,
+            Part::Alternation(content) => 'blk: {
+                let mut sum: usize = 0;
+                let mut alts: AlternativeIterator = AlternativeIterator {
+                    text: content,
+                    pos: 0,
+                    done: false,
+                };
+                while let Some(alt) = alts.next() {
+                    sum = sum.saturating_add(count_level(alt, depth + 1)?);
+                }
+                break 'blk sum;
+            }
+        };
+        total = total.saturating_mul(n);
+    }
+    Ok(total)
 }
 /// A flat list of byte strings: one buffer plus end offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -236,14 +405,25 @@ fn unescape(raw: &[u8]) -> Result<Vec<u8>, Error> {
     }
     Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 296:22: cannot find type `Part` in this scope
-#[allow(dead_code)]
-fn expand_part() -> ! {
-    todo!("TODO(port): does not compile: 296:22: cannot find type `Part` in this scope")
+// TODO(port): does not compile: 450:59: mismatched types
+fn expand_part(part: Part, depth: u32) -> Result<Words, Error> {
+    todo!("TODO(port): does not compile: 450:59: mismatched types")
 }
-// TODO(port): does not compile: 251:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope
 fn expand_level(text: &[u8], depth: u32) -> Result<Words, Error> {
-    todo!("TODO(port): does not compile: 251:34: no method named `next` found for struct `braces::PartIterator<'_>` in the current scope")
+    if depth > MAX_DEPTH {
+        return Err(Error::NestingTooDeep);
+    }
+    let mut acc = Words::single(b"")?;
+    // zigport: `errdefer acc.deinit(gpa);` dropped: ownership frees
+    let mut parts: PartIterator = PartIterator { text, pos: 0 };
+    while let Some(part) = parts.next() {
+        let mut words = expand_part(part, depth)?;
+        // zigport: `defer words.deinit(gpa);` dropped: ownership frees
+        let next = acc.product(&words)?;
+        acc.deinit();
+        acc = next;
+    }
+    Ok(acc)
 }
 /// Number of words `pattern` expands to (saturating at `maxInt(usize)`).
 pub fn count(pattern: &[u8]) -> Result<usize, Error> {
@@ -260,9 +440,23 @@ pub fn has_braces(pattern: &[u8]) -> bool {
     }
     has_braces_at(pattern, 0)
 }
-// TODO(port): does not compile: 389:13: cannot find type `Part` in this scope
 fn has_braces_at(text: &[u8], depth: u32) -> bool {
-    todo!("TODO(port): does not compile: 389:13: cannot find type `Part` in this scope")
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    let mut parts: PartIterator = PartIterator { text, pos: 0 };
+    while let Some(part) = parts.next() {
+        match part {
+            Part::Literal(..) => {}
+            Part::Alternation(..) | Part::Sequence(..) => return true,
+            Part::Braced(content) => {
+                if has_braces_at(content, depth + 1) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 /// Expand `pattern`, returning the words joined by `'\n'`. The caller owns
 /// the result.
@@ -386,10 +580,25 @@ mod tests {
         Ok(())
     }
 }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SequenceKind {
+    Numeric,
+    Char,
+}
+impl SequenceKind {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::Numeric => "numeric",
+            Self::Char => "char",
+        }
+    }
+}
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FindCloseResult {
     pub close: usize,
     pub has_comma: bool,
 }
 
-// zigport: source braces.zig (487 lines); 26/30 functions without TODO; confidence medium; TODO(port) markers: 4
+// zigport: source braces.zig (487 lines); 28/30 functions without TODO; confidence high; TODO(port) markers: 4

@@ -4,12 +4,22 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Error {
     NoSpaceLeft,
+    Utf8CodepointTooLarge,
+    Utf8EncodesSurrogateHalf,
+    Utf8ExpectedContinuation,
+    Utf8InvalidStartByte,
+    Utf8OverlongEncoding,
 }
 impl Error {
     /// The Zig error name (`@errorName`).
     pub fn name(self) -> &'static str {
         match self {
             Error::NoSpaceLeft => "NoSpaceLeft",
+            Error::Utf8CodepointTooLarge => "Utf8CodepointTooLarge",
+            Error::Utf8EncodesSurrogateHalf => "Utf8EncodesSurrogateHalf",
+            Error::Utf8ExpectedContinuation => "Utf8ExpectedContinuation",
+            Error::Utf8InvalidStartByte => "Utf8InvalidStartByte",
+            Error::Utf8OverlongEncoding => "Utf8OverlongEncoding",
         }
     }
 }
@@ -19,6 +29,28 @@ impl core::fmt::Display for Error {
     }
 }
 impl std::error::Error for Error {}
+impl From<crate::zigport_rt::unicode::Utf8Error> for Error {
+    #[allow(unused_variables)]
+    fn from(e: crate::zigport_rt::unicode::Utf8Error) -> Self {
+        match e {
+            crate::zigport_rt::unicode::Utf8Error::Utf8InvalidStartByte => {
+                Error::Utf8InvalidStartByte
+            }
+            crate::zigport_rt::unicode::Utf8Error::Utf8ExpectedContinuation => {
+                Error::Utf8ExpectedContinuation
+            }
+            crate::zigport_rt::unicode::Utf8Error::Utf8OverlongEncoding => {
+                Error::Utf8OverlongEncoding
+            }
+            crate::zigport_rt::unicode::Utf8Error::Utf8EncodesSurrogateHalf => {
+                Error::Utf8EncodesSurrogateHalf
+            }
+            crate::zigport_rt::unicode::Utf8Error::Utf8CodepointTooLarge => {
+                Error::Utf8CodepointTooLarge
+            }
+        }
+    }
+}
 const ESC: usize = 0x1B;
 const BEL: usize = 0x07;
 const ZWJ: usize = 0x200D;
@@ -243,10 +275,28 @@ struct Decoded {
     pub cp: u32,
     pub len: u8,
 }
-// TODO(port): does not compile: 263:9: type annotations needed
 /// Decodes one UTF-8 sequence; null when `bytes` does not start with one.
 fn decode(bytes: &[u8]) -> Option<Decoded> {
-    todo!("TODO(port): does not compile: 263:9: type annotations needed")
+    let b0 = bytes[0];
+    if b0 < 0x80 {
+        return Some(Decoded { cp: b0 as u32, len: 1 });
+    }
+    let len: u8 = match b0 {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    if bytes.len() < (len as usize) {
+        return None;
+    }
+    let cp = match crate::zigport_rt::unicode::utf8_decode(&bytes[0..len as usize])
+        .map_err(Error::from)
+    {
+        Ok(v) => v,
+        Err(_) => return None,
+    };
+    Some(Decoded { cp, len })
 }
 /// Segmentation state carried between code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -297,17 +347,75 @@ struct Segmenter<'a> {
     pub flags: Flags,
 }
 impl<'a> Segmenter<'a> {
-    // TODO(port): nested type `Segmenter.Unit`
-    #[allow(dead_code, unused_variables)]
-    fn next(_: impl Sized) -> ! {
-        // TODO(port): fn `next`: return type `?Unit` has no rule
-        todo!("TODO(port): fn `next`: return type `?Unit` has no rule")
+    fn next(&mut self) -> Option<SegmenterUnit> {
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let rest = &self.text[self.pos..];
+        if (rest[0] as usize) == ESC {
+            let n = escape_len(rest);
+            self.pos += n;
+            return Some(SegmenterUnit {
+                len: n,
+                width: 0,
+                is_escape: true,
+            });
+        }
+        let d = match decode(rest) {
+            Some(v) => v,
+            None => {
+                self.pos += 1;
+                self.flags = Flags::new(false, false, false, 0);
+                return Some(SegmenterUnit {
+                    len: 1,
+                    width: 1,
+                    is_escape: false,
+                });
+            }
+        };
+        self.pos += d.len as usize;
+        let cp = d.cp;
+        let mut w = codepoint_width(cp);
+        let prev = self.flags;
+        if (cp as usize) == ZWJ {
+            self.flags.set_after_zwj(prev.prev_emoji());
+            return Some(SegmenterUnit {
+                len: d.len as usize,
+                width: 0,
+                is_escape: false,
+            });
+        }
+        if w == 0 {
+            return Some(SegmenterUnit {
+                len: d.len as usize,
+                width: 0,
+                is_escape: false,
+            });
+        }
+        self.flags = Flags::new(false, is_emoji(cp), false, 0);
+        if prev.after_zwj() && is_emoji(cp) {
+            // Part of a ZWJ sequence already counted by its first emoji.
+            w = 0;
+        } else {
+            if is_regional_indicator(cp) {
+                if prev.open_flag() {
+                    w = 0;
+                } else {
+                    self.flags.set_open_flag(true);
+                };
+            }
+        };
+        Some(SegmenterUnit {
+            len: d.len as usize,
+            width: w,
+            is_escape: false,
+        })
     }
 }
-// TODO(port): does not compile: 333:77: mismatched types
+// TODO(port): does not compile: 424:77: mismatched types
 /// Copies `src` without its ANSI escape sequences into `dest`; returns the length.
 pub fn strip_ansi(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 333:77: mismatched types")
+    todo!("TODO(port): does not compile: 424:77: mismatched types")
 }
 /// Like `stripAnsi`, returning memory owned by `allocator`.
 pub fn strip_ansi_alloc(src: &[u8]) -> Result<Vec<u8>, Error> {
@@ -316,10 +424,18 @@ pub fn strip_ansi_alloc(src: &[u8]) -> Result<Vec<u8>, Error> {
     // TODO(port): allocator.realloc
     Ok(todo!("TODO(port): allocator.realloc"))
 }
-// TODO(port): does not compile: 361:32: no method named `next` found for struct `display_width::Segmenter<'_>` in the current scope
 /// Display width of `text` in terminal columns.
 pub fn width(text: &[u8]) -> usize {
-    todo!("TODO(port): does not compile: 361:32: no method named `next` found for struct `display_width::Segmenter<'_>` in the current scope")
+    let mut seg: Segmenter = Segmenter {
+        text,
+        pos: 0,
+        flags: Flags::new(false, false, false, 0),
+    };
+    let mut total: usize = 0;
+    while let Some(unit) = seg.next() {
+        total += unit.width as usize;
+    }
+    total
 }
 /// Fast width for text assumed to be ASCII: escapes are skipped, printable
 /// bytes count 1, control bytes 0, and every byte >= 0x80 counts 1.
@@ -339,11 +455,24 @@ pub fn width_ascii(text: &[u8]) -> usize {
     }
     total
 }
-// TODO(port): does not compile: 394:32: no method named `next` found for struct `display_width::Segmenter<'_>` in the current scope
 /// The longest prefix of `text` whose width is at most `max`. Code points
 /// are never split; zero-width units right after the cut are kept.
 pub fn truncate_to_width(text: &[u8], max: usize) -> &[u8] {
-    todo!("TODO(port): does not compile: 394:32: no method named `next` found for struct `display_width::Segmenter<'_>` in the current scope")
+    let mut seg: Segmenter = Segmenter {
+        text,
+        pos: 0,
+        flags: Flags::new(false, false, false, 0),
+    };
+    let mut total: usize = 0;
+    let mut end: usize = 0;
+    while let Some(unit) = seg.next() {
+        if (total + (unit.width as usize)) > max {
+            break;
+        }
+        total += unit.width as usize;
+        end = seg.pos;
+    }
+    &text[0..end]
 }
 /// `text` cut to fit `max` columns, ending in "…" when something was cut.
 pub fn truncate_with_ellipsis(text: &[u8], max: usize) -> Result<Vec<u8>, Error> {
@@ -439,5 +568,11 @@ mod tests {
         Ok(())
     }
 }
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SegmenterUnit {
+    pub len: usize,
+    pub width: u8,
+    pub is_escape: bool,
+}
 
-// zigport: source display_width.zig (345 lines); 18/21 functions without TODO; confidence medium; TODO(port) markers: 4
+// zigport: source display_width.zig (345 lines); 20/21 functions without TODO; confidence high; TODO(port) markers: 1

@@ -109,18 +109,17 @@ struct Lexer<'a> {
     pub pos: usize,
 }
 impl<'a> Lexer<'a> {
-    // TODO(port): nested type `Lexer.State`
-    // TODO(port): does not compile: 126:44: no associated item named `STATE` found for struct `dotenv::Lexer<'a>` in the current scope
+    // TODO(port): does not compile: 125:44: no associated item named `STATE` found for struct `dotenv::Lexer<'a>` in the current scope
     fn next(&mut self) -> Option<RawEntry> {
-        todo!("TODO(port): does not compile: 126:44: no associated item named `STATE` found for struct `dotenv::Lexer<'a>` in the current scope")
+        todo!("TODO(port): does not compile: 125:44: no associated item named `STATE` found for struct `dotenv::Lexer<'a>` in the current scope")
     }
 }
 // TODO(port): struct `Expander`: field `vars` type `*const std.StringHashMap([]const u8)` has no rule
 // TODO(port): struct `Env`: field `vars` type `std.StringHashMap([]const u8)` has no rule
-// TODO(port): does not compile: 140:19: cannot find type `Env` in this scope
+// TODO(port): does not compile: 139:19: cannot find type `Env` in this scope
 /// The expanded value of `key` in `.env` source, owned by `allocator`; null when unset.
 pub fn get(source: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
-    todo!("TODO(port): does not compile: 140:19: cannot find type `Env` in this scope")
+    todo!("TODO(port): does not compile: 139:19: cannot find type `Env` in this scope")
 }
 /// Number of well-formed assignments in `source` (duplicates counted).
 pub fn count(source: &[u8]) -> usize {
@@ -131,15 +130,15 @@ pub fn count(source: &[u8]) -> usize {
     }
     n
 }
-// TODO(port): does not compile: 161:45: cannot borrow `lexer` as mutable more than once at a time
+// TODO(port): does not compile: 160:45: cannot borrow `lexer` as mutable more than once at a time
 /// The key of the `index`-th assignment, as a slice of `source`.
 pub fn key_at(source: &[u8], index: usize) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 161:45: cannot borrow `lexer` as mutable more than once at a time")
+    todo!("TODO(port): does not compile: 160:45: cannot borrow `lexer` as mutable more than once at a time")
 }
-// TODO(port): does not compile: 175:29: cannot borrow `lexer` as mutable more than once at a time
+// TODO(port): does not compile: 174:29: cannot borrow `lexer` as mutable more than once at a time
 /// The unexpanded value of the last assignment to `key` (quotes removed).
 pub fn raw_value<'a>(source: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
-    todo!("TODO(port): does not compile: 175:29: cannot borrow `lexer` as mutable more than once at a time")
+    todo!("TODO(port): does not compile: 174:29: cannot borrow `lexer` as mutable more than once at a time")
 }
 /// How the last assignment to `key` was quoted.
 pub fn quote_of(source: &[u8], key: &[u8]) -> Option<Quote> {
@@ -152,14 +151,14 @@ pub fn quote_of(source: &[u8], key: &[u8]) -> Option<Quote> {
     }
     found
 }
-// TODO(port): does not compile: 199:19: cannot find type `Expander` in this scope
+// TODO(port): does not compile: 198:19: cannot find type `Expander` in this scope
 /// Expands `$VAR` references in `text` against the variables of `source`.
 pub fn expand(source: &[u8], text: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 199:19: cannot find type `Expander` in this scope")
+    todo!("TODO(port): does not compile: 198:19: cannot find type `Expander` in this scope")
 }
-// TODO(port): does not compile: 217:17: use of moved value
+// TODO(port): does not compile: 216:17: use of moved value
 fn expect_get(expected: Option<&[u8]>, source: &[u8], key: &[u8]) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 217:17: use of moved value")
+    todo!("TODO(port): does not compile: 216:17: use of moved value")
 }
 #[cfg(test)]
 mod tests {
@@ -215,10 +214,10 @@ mod tests {
         expect_get(Some(b"x#y"), b"K=x#y", b"K")?;
         Ok(())
     }
-    // TODO(port): does not compile: 293:32: cannot subtract `&dyn zigport_rt::fmt::Arg` from `&{integer}`
+    // TODO(port): does not compile: 292:32: cannot subtract `&dyn zigport_rt::fmt::Arg` from `&{integer}`
     #[test]
     fn test_bounds() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 293:32: cannot subtract `&dyn zigport_rt::fmt::Arg` from `&{{integer}}`")
+        todo!("TODO(port): does not compile: 292:32: cannot subtract `&dyn zigport_rt::fmt::Arg` from `&{{integer}}`")
     }
     #[test]
     fn test_is_valid_key() {
@@ -230,5 +229,30 @@ mod tests {
         assert!(! is_valid_key(b"-dash"));
     }
 }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LexerState {
+    LineStart,
+    SkipLine,
+    Key,
+    BeforeEquals,
+    ValueStart,
+    Quoted,
+    Unquoted,
+}
+impl LexerState {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::LineStart => "line_start",
+            Self::SkipLine => "skip_line",
+            Self::Key => "key",
+            Self::BeforeEquals => "before_equals",
+            Self::ValueStart => "value_start",
+            Self::Quoted => "quoted",
+            Self::Unquoted => "unquoted",
+        }
+    }
+}
 
-// zigport: source dotenv.zig (453 lines); 24/27 functions without TODO; confidence medium; TODO(port) markers: 5
+// zigport: source dotenv.zig (453 lines); 24/27 functions without TODO; confidence medium; TODO(port) markers: 4

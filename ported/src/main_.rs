@@ -43,6 +43,11 @@ pub enum Error {
     UnterminatedSection,
     UnterminatedString,
     Usage,
+    Utf8CodepointTooLarge,
+    Utf8EncodesSurrogateHalf,
+    Utf8ExpectedContinuation,
+    Utf8InvalidStartByte,
+    Utf8OverlongEncoding,
     ValueTooLong,
 }
 impl Error {
@@ -89,6 +94,11 @@ impl Error {
             Error::UnterminatedSection => "UnterminatedSection",
             Error::UnterminatedString => "UnterminatedString",
             Error::Usage => "Usage",
+            Error::Utf8CodepointTooLarge => "Utf8CodepointTooLarge",
+            Error::Utf8EncodesSurrogateHalf => "Utf8EncodesSurrogateHalf",
+            Error::Utf8ExpectedContinuation => "Utf8ExpectedContinuation",
+            Error::Utf8InvalidStartByte => "Utf8InvalidStartByte",
+            Error::Utf8OverlongEncoding => "Utf8OverlongEncoding",
             Error::ValueTooLong => "ValueTooLong",
         }
     }
@@ -125,6 +135,21 @@ impl From<super::display_width::Error> for Error {
     fn from(e: super::display_width::Error) -> Self {
         match e {
             super::display_width::Error::NoSpaceLeft => Error::NoSpaceLeft,
+            super::display_width::Error::Utf8CodepointTooLarge => {
+                Error::Utf8CodepointTooLarge
+            }
+            super::display_width::Error::Utf8EncodesSurrogateHalf => {
+                Error::Utf8EncodesSurrogateHalf
+            }
+            super::display_width::Error::Utf8ExpectedContinuation => {
+                Error::Utf8ExpectedContinuation
+            }
+            super::display_width::Error::Utf8InvalidStartByte => {
+                Error::Utf8InvalidStartByte
+            }
+            super::display_width::Error::Utf8OverlongEncoding => {
+                Error::Utf8OverlongEncoding
+            }
         }
     }
 }
@@ -316,12 +341,12 @@ impl<'a> Ctx<'a> {
         self.out.print(b"{d}\n", &[&n as &dyn crate::zigport_rt::fmt::Arg]);
         Ok(())
     }
-    // TODO(port): does not compile: 323:16: mismatched types
+    // TODO(port): does not compile: 348:16: mismatched types
     fn opt_number<A1: Copy + PartialEq + PartialOrd>(
         &mut self,
         n: A1,
     ) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 323:16: mismatched types")
+        todo!("TODO(port): does not compile: 348:16: mismatched types")
     }
 }
 #[allow(dead_code)]
@@ -378,10 +403,10 @@ const fn cmd<'a>(
         run: handler,
     }
 }
-// TODO(port): does not compile: 386:43: missing lifetime specifier
+// TODO(port): does not compile: 411:43: missing lifetime specifier
 #[allow(dead_code)]
 fn joined() -> ! {
-    todo!("TODO(port): does not compile: 386:43: missing lifetime specifier")
+    todo!("TODO(port): does not compile: 411:43: missing lifetime specifier")
 }
 // ---------------------------------------------------------------- semver
 fn semver_parse(c: &mut Ctx) -> Result<(), Error> {
@@ -403,21 +428,21 @@ fn semver_valid(c: &mut Ctx) -> Result<(), Error> {
     c.boolean(super::semver::is_valid(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 410:12: type annotations needed
+// TODO(port): does not compile: 435:12: type annotations needed
 fn semver_order(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 410:12: type annotations needed")
+    todo!("TODO(port): does not compile: 435:12: type annotations needed")
 }
-// TODO(port): does not compile: 411:51: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 436:51: this function takes 0 arguments but 2 arguments were supplied
 fn semver_satisfies(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 411:51: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 436:51: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 415:42: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 440:42: this function takes 0 arguments but 2 arguments were supplied
 fn semver_valid_range(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 415:42: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 440:42: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 419:65: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 444:65: this function takes 0 arguments but 2 arguments were supplied
 fn semver_max_satisfying(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 419:65: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 444:65: this function takes 0 arguments but 2 arguments were supplied")
 }
 // ---------------------------------------------------------------- glob
 fn glob_match(c: &mut Ctx) -> Result<(), Error> {
@@ -466,21 +491,21 @@ fn mime_from_path(c: &mut Ctx) -> Result<(), Error> {
     c.opt_line(super::mime::from_path(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 470:39: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 495:39: this function takes 0 arguments but 2 arguments were supplied
 fn mime_extension(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 470:39: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 495:39: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 474:36: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 499:36: this function takes 0 arguments but 2 arguments were supplied
 fn mime_is_text(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 474:36: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 499:36: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 478:44: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 503:44: this function takes 0 arguments but 2 arguments were supplied
 fn mime_is_compressible(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 478:44: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 503:44: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 482:34: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 507:34: this function takes 0 arguments but 2 arguments were supplied
 fn mime_category(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 482:34: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 507:34: this function takes 0 arguments but 2 arguments were supplied")
 }
 fn mime_content_type(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::mime::content_type(c.args[0])?)?;
@@ -576,9 +601,9 @@ fn url_is_localhost(c: &mut Ctx) -> Result<(), Error> {
     c.boolean(super::url::is_localhost(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 584:47: cannot borrow `buf` as mutable because it is also borrowed as immutable
+// TODO(port): does not compile: 609:47: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn url_decode(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 584:47: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    todo!("TODO(port): does not compile: 609:47: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
 fn url_encode(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::url::percent_encode(c.args[0])?)?;
@@ -597,34 +622,34 @@ fn base64_encode(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::base64::encode_alloc(c.input)?)?;
     Ok(())
 }
-// TODO(port): does not compile: 608:51: cannot borrow `buf` as mutable because it is also borrowed as immutable
+// TODO(port): does not compile: 633:51: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn base64_encode_url(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 608:51: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    todo!("TODO(port): does not compile: 633:51: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
 fn base64_decode(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::base64::decode_alloc(c.args[0])?)?;
     Ok(())
 }
-// TODO(port): does not compile: 619:51: cannot borrow `buf` as mutable because it is also borrowed as immutable
+// TODO(port): does not compile: 644:51: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn base64_decode_url(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 619:51: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    todo!("TODO(port): does not compile: 644:51: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
-// TODO(port): does not compile: 626:52: cannot borrow `buf` as mutable because it is also borrowed as immutable
+// TODO(port): does not compile: 651:52: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn base64_decode_forgiving(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 626:52: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    todo!("TODO(port): does not compile: 651:52: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
 fn base64_is_valid(c: &mut Ctx) -> Result<(), Error> {
     c.boolean(super::base64::is_valid(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 634:41: `?` operator has incompatible types
+// TODO(port): does not compile: 659:41: `?` operator has incompatible types
 fn base64_encoded_len(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 634:41: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 659:41: `?` operator has incompatible types")
 }
 // ---------------------------------------------------------------- vlq
-// TODO(port): does not compile: 640:9: the size for values of type `[u8]` cannot be known at compilation time
+// TODO(port): does not compile: 665:9: the size for values of type `[u8]` cannot be known at compilation time
 fn vlq_encode(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 640:9: the size for values of type `[u8]` cannot be known at compilation time")
+    todo!("TODO(port): does not compile: 665:9: the size for values of type `[u8]` cannot be known at compilation time")
 }
 fn vlq_decode(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::vlq::decode(c.args[0])?)?;
@@ -692,14 +717,14 @@ fn wyhash_combine(c: &mut Ctx) -> Result<(), Error> {
     Ok(())
 }
 // ---------------------------------------------------------------- ini
-// TODO(port): does not compile: 711:24: missing lifetime specifier
+// TODO(port): does not compile: 736:24: missing lifetime specifier
 #[allow(dead_code)]
 fn section() -> ! {
-    todo!("TODO(port): does not compile: 711:24: missing lifetime specifier")
+    todo!("TODO(port): does not compile: 736:24: missing lifetime specifier")
 }
-// TODO(port): does not compile: 715:16: `?` operator has incompatible types
+// TODO(port): does not compile: 740:16: `?` operator has incompatible types
 fn ini_get(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 715:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 740:16: `?` operator has incompatible types")
 }
 fn ini_count(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::ini::count_entries(c.input)?)?;
@@ -722,18 +747,18 @@ fn ini_registry(c: &mut Ctx) -> Result<(), Error> {
     )?;
     Ok(())
 }
-// TODO(port): does not compile: 740:16: `?` operator has incompatible types
+// TODO(port): does not compile: 765:16: `?` operator has incompatible types
 fn ini_auth_token(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 740:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 765:16: `?` operator has incompatible types")
 }
-// TODO(port): does not compile: 730:48: this function takes 0 arguments but 1 argument was supplied
+// TODO(port): does not compile: 755:48: this function takes 0 arguments but 1 argument was supplied
 fn ini_array_length(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 730:48: this function takes 0 arguments but 1 argument was supplied")
+    todo!("TODO(port): does not compile: 755:48: this function takes 0 arguments but 1 argument was supplied")
 }
 // ---------------------------------------------------------------- dotenv
-// TODO(port): does not compile: 749:16: `?` operator has incompatible types
+// TODO(port): does not compile: 774:16: `?` operator has incompatible types
 fn dotenv_get(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 749:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 774:16: `?` operator has incompatible types")
 }
 fn dotenv_count(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::dotenv::count(c.input))?;
@@ -759,9 +784,9 @@ fn dotenv_raw(c: &mut Ctx) -> Result<(), Error> {
     c.opt_line(super::dotenv::raw_value(c.input, c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 779:13: mismatched types
+// TODO(port): does not compile: 804:13: mismatched types
 fn dotenv_quote(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 779:13: mismatched types")
+    todo!("TODO(port): does not compile: 804:13: mismatched types")
 }
 // ---------------------------------------------------------------- json
 fn json_escape(c: &mut Ctx) -> Result<(), Error> {
@@ -772,9 +797,9 @@ fn json_escape(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::json::escape(c.input, ascii_only)?)?;
     Ok(())
 }
-// TODO(port): does not compile: 797:42: cannot borrow `buf` as mutable because it is also borrowed as immutable
+// TODO(port): does not compile: 822:42: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn json_unescape(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 797:42: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    todo!("TODO(port): does not compile: 822:42: cannot borrow `buf` as mutable because it is also borrowed as immutable")
 }
 fn json_tokens(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::json::count_tokens(c.input)?)?;

@@ -161,9 +161,9 @@ impl<'a> Cursor<'a> {
         todo!("TODO(port): does not compile: 193:13: explicit lifetime required in the type of `pre`")
     }
 }
-// TODO(port): does not compile: 212:53: expected value, found crate `std`
+// TODO(port): does not compile: 241:43: mismatched types
 fn parse_full<'a>(text: &'a [u8]) -> Result<Full<'a>, Error> {
-    todo!("TODO(port): does not compile: 212:53: expected value, found crate `std`")
+    todo!("TODO(port): does not compile: 241:43: mismatched types")
 }
 /// Parse a version such as `v1.2.3-beta.1+build.5` (surrounding whitespace
 /// and a leading `=` / `v` are accepted).
@@ -255,9 +255,9 @@ impl Prefix {
         (b"<", Prefix::Lt),
         (b"=", Prefix::Eq),
     ];
-    // TODO(port): does not compile: 349:38: cannot index into a value of type `&(&[u8], semver::Prefix)`
+    // TODO(port): does not compile: 352:38: cannot index into a value of type `&(&[u8], semver::Prefix)`
     fn split(word: &[u8]) -> (Prefix, &[u8]) {
-        todo!("TODO(port): does not compile: 349:38: cannot index into a value of type `&(&[u8], semver::Prefix)`")
+        todo!("TODO(port): does not compile: 352:38: cannot index into a value of type `&(&[u8], semver::Prefix)`")
     }
 }
 /// `1`, `1.2`, `1.x`, `1.2.3-pre`: missing or wildcard parts are null.
@@ -272,14 +272,14 @@ struct Partial<'a> {
     pub number_after_wildcard: bool,
 }
 impl<'a> Partial<'a> {
-    // TODO(port): does not compile: 399:47: mismatched types
+    // TODO(port): does not compile: 402:47: mismatched types
     fn parse(text: &'a [u8]) -> Result<Partial<'a>, Error> {
-        todo!("TODO(port): does not compile: 399:47: mismatched types")
+        todo!("TODO(port): does not compile: 402:47: mismatched types")
     }
-    // TODO(port): does not compile: 433:23: missing lifetime specifier
+    // TODO(port): does not compile: 436:23: missing lifetime specifier
     #[allow(dead_code)]
     fn floor() -> ! {
-        todo!("TODO(port): does not compile: 433:23: missing lifetime specifier")
+        todo!("TODO(port): does not compile: 436:23: missing lifetime specifier")
     }
 }
 // TODO(port): does not compile: cannot find type `Comparator` in this scope
@@ -305,25 +305,25 @@ impl<'a> Partial<'a> {
 //         &self.items[0..self.len]
 //     }
 // }
-// TODO(port): does not compile: 466:48: cannot find type `Comparator` in this scope
+// TODO(port): does not compile: 469:48: cannot find type `Comparator` in this scope
 #[allow(dead_code)]
 fn ceil() -> ! {
-    todo!("TODO(port): does not compile: 466:48: cannot find type `Comparator` in this scope")
+    todo!("TODO(port): does not compile: 469:48: cannot find type `Comparator` in this scope")
 }
-// TODO(port): does not compile: 470:26: cannot find type `Desugared` in this scope
+// TODO(port): does not compile: 473:26: cannot find type `Desugared` in this scope
 #[allow(dead_code)]
 fn xrange() -> ! {
-    todo!("TODO(port): does not compile: 470:26: cannot find type `Desugared` in this scope")
+    todo!("TODO(port): does not compile: 473:26: cannot find type `Desugared` in this scope")
 }
-// TODO(port): does not compile: 481:43: cannot find type `Desugared` in this scope
+// TODO(port): does not compile: 484:43: cannot find type `Desugared` in this scope
 #[allow(dead_code)]
 fn desugar() -> ! {
-    todo!("TODO(port): does not compile: 481:43: cannot find type `Desugared` in this scope")
+    todo!("TODO(port): does not compile: 484:43: cannot find type `Desugared` in this scope")
 }
-// TODO(port): does not compile: 581:50: cannot find type `Desugared` in this scope
+// TODO(port): does not compile: 584:50: cannot find type `Desugared` in this scope
 #[allow(dead_code)]
 fn desugar_hyphen() -> ! {
-    todo!("TODO(port): does not compile: 581:50: cannot find type `Desugared` in this scope")
+    todo!("TODO(port): does not compile: 584:50: cannot find type `Desugared` in this scope")
 }
 /// Checks a version against comparators as they are parsed, for one
 /// `||`-separated set at a time.
@@ -336,15 +336,15 @@ struct SetMatch<'a> {
 }
 impl<'a> SetMatch<'a> {
     // TODO(port): constant `Error` = `error{}`: no type rule
-    // TODO(port): does not compile: 618:40: cannot find type `Comparator` in this scope
+    // TODO(port): does not compile: 621:40: cannot find type `Comparator` in this scope
     #[allow(dead_code)]
     fn check() -> ! {
-        todo!("TODO(port): does not compile: 618:40: cannot find type `Comparator` in this scope")
+        todo!("TODO(port): does not compile: 621:40: cannot find type `Comparator` in this scope")
     }
-    // TODO(port): does not compile: 632:27: cannot find type `Desugared` in this scope
+    // TODO(port): does not compile: 635:27: cannot find type `Desugared` in this scope
     #[allow(dead_code)]
     fn feed() -> ! {
-        todo!("TODO(port): does not compile: 632:27: cannot find type `Desugared` in this scope")
+        todo!("TODO(port): does not compile: 635:27: cannot find type `Desugared` in this scope")
     }
     fn end_set(&mut self) -> Result<(), Error> {
         if let Some(v) = self.version {
@@ -410,20 +410,20 @@ impl<'a> SetMatch<'a> {
 //     }
 // }
 const WHITESPACE: &[u8] = b" \t\r\n";
-// TODO(port): does not compile: 701:43: cannot find type `Range` in this scope
+// TODO(port): does not compile: 704:43: cannot find type `Range` in this scope
 #[allow(dead_code)]
 fn parse_set_range() -> ! {
-    todo!("TODO(port): does not compile: 701:43: cannot find type `Range` in this scope")
+    todo!("TODO(port): does not compile: 704:43: cannot find type `Range` in this scope")
 }
 // TODO(port): does not compile: 439:14: no method named `feed` found for mutable reference `&mut semver::SetMatch<'_>` in the current scope
 /// Parse one comparator set, handing each desugared token to `sink`.
 fn parse_set_set_match(set: &[u8], sink: &mut SetMatch) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 439:14: no method named `feed` found for mutable reference `&mut semver::SetMatch<'_>` in the current scope")
 }
-// TODO(port): does not compile: 786:47: cannot find type `Range` in this scope
+// TODO(port): does not compile: 789:47: cannot find type `Range` in this scope
 #[allow(dead_code)]
 fn parse_range_range() -> ! {
-    todo!("TODO(port): does not compile: 786:47: cannot find type `Range` in this scope")
+    todo!("TODO(port): does not compile: 789:47: cannot find type `Range` in this scope")
 }
 /// Parse every `||`-separated set of `range` into `sink`.
 fn parse_range_set_match(range: &[u8], sink: &mut SetMatch) -> Result<(), Error> {
@@ -469,7 +469,7 @@ pub fn valid_range(range: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 847:30: cannot find type `Range` in this scope
+// TODO(port): does not compile: 850:30: cannot find type `Range` in this scope
 /// Index of the highest version in the comma/whitespace-separated `versions`
 /// list that satisfies `range`, or null (also for an invalid range).
 /// Unparsable entries are skipped but still counted.
@@ -477,7 +477,7 @@ pub fn max_satisfying_index(
     versions: &[u8],
     range: &[u8],
 ) -> Result<Option<usize>, Error> {
-    todo!("TODO(port): does not compile: 847:30: cannot find type `Range` in this scope")
+    todo!("TODO(port): does not compile: 850:30: cannot find type `Range` in this scope")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -508,15 +508,15 @@ mod tests {
         );
         Ok(())
     }
-    // TODO(port): does not compile: 919:13: mismatched types
+    // TODO(port): does not compile: 922:13: mismatched types
     #[test]
     fn test_parse_rejects_invalid_versions() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 919:13: mismatched types")
+        todo!("TODO(port): does not compile: 922:13: mismatched types")
     }
-    // TODO(port): does not compile: 968:45: cannot find value `Order` in this scope
+    // TODO(port): does not compile: 971:45: cannot find value `Order` in this scope
     #[test]
     fn test_order_follows_semver_precedence() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 968:45: cannot find value `Order` in this scope")
+        todo!("TODO(port): does not compile: 971:45: cannot find value `Order` in this scope")
     }
     #[test]
     fn test_caret_and_tilde_ranges() {
@@ -586,18 +586,18 @@ mod tests {
         assert!(satisfies(b"1.2.3-pre", b"1.2.3-pre - 1.2.4"));
         assert!(! satisfies(b"1.0.0-rc.1", b"1.0.0"));
     }
-    // TODO(port): does not compile: 1049:13: mismatched types
+    // TODO(port): does not compile: 1052:13: mismatched types
     #[test]
     fn test_invalid_ranges() {
-        todo!("TODO(port): does not compile: 1049:13: mismatched types")
+        todo!("TODO(port): does not compile: 1052:13: mismatched types")
     }
-    // TODO(port): does not compile: 1077:86: mismatched types
+    // TODO(port): does not compile: 1080:86: mismatched types
     #[test]
     fn test_max_satisfying_index_picks_the_highest_match() -> Result<
         (),
         Box<dyn std::error::Error>,
     > {
-        todo!("TODO(port): does not compile: 1077:86: mismatched types")
+        todo!("TODO(port): does not compile: 1080:86: mismatched types")
     }
 }
 

@@ -203,11 +203,10 @@ pub struct URL<'a> {
     pub flags: Flags,
 }
 impl<'a> URL<'a> {
-    // TODO(port): nested type `URL.State`
-    // TODO(port): does not compile: 242:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope
+    // TODO(port): does not compile: 241:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope
     /// Split `href`. Never fails; pieces that are not there stay empty.
     pub fn parse(href: &'a [u8]) -> URL<'a> {
-        todo!("TODO(port): does not compile: 242:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope")
+        todo!("TODO(port): does not compile: 241:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope")
     }
     /// `[A-Za-z][A-Za-z0-9+.-]*` followed by `:`; returns the scheme length.
     fn scheme_length(href: &[u8]) -> Option<usize> {
@@ -275,10 +274,19 @@ impl<'a> URL<'a> {
         }
         Scheme::from_name(self.protocol)
     }
-    // TODO(port): does not compile: 331:28: mismatched types
     /// The explicit port, or null if absent, empty, non-numeric or > 65535.
     pub fn port(&self) -> Option<u16> {
-        todo!("TODO(port): does not compile: 331:28: mismatched types")
+        if (!self.flags.has_port()) || (self.port_text.is_empty()) {
+            return None;
+        }
+        for c in self.port_text.iter().copied() {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+        }
+        crate::zigport_rt::parse::parse_int::<u16>(self.port_text, 10)
+            .map_err(Error::from)
+            .ok()
     }
     /// The explicit port, else the scheme's default one.
     pub fn port_or_default(&self) -> Option<u16> {
@@ -294,10 +302,10 @@ impl<'a> URL<'a> {
         }
         self.path
     }
-    // TODO(port): does not compile: 357:13: cannot subtract `!` from `!`
+    // TODO(port): does not compile: 354:13: cannot subtract `!` from `!`
     /// `?query`, or empty when the query is absent or empty.
     pub fn search(&self) -> &'a [u8] {
-        todo!("TODO(port): does not compile: 357:13: cannot subtract `!` from `!`")
+        todo!("TODO(port): does not compile: 354:13: cannot subtract `!` from `!`")
     }
     /// `#fragment`, or empty when the fragment is absent or empty.
     pub fn hash(&self) -> &'a [u8] {
@@ -354,15 +362,15 @@ impl<'a> URL<'a> {
         }
         Ok(())
     }
-    // TODO(port): does not compile: 419:62: mismatched types
+    // TODO(port): does not compile: 416:62: mismatched types
     fn optional_query(&self) -> Option<&'a [u8]> {
-        todo!("TODO(port): does not compile: 419:62: mismatched types")
+        todo!("TODO(port): does not compile: 416:62: mismatched types")
     }
 }
-// TODO(port): does not compile: 425:62: mismatched types
+// TODO(port): does not compile: 422:62: mismatched types
 /// The scheme without `:`, or null when `href` has none.
 pub fn protocol(href: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 425:62: mismatched types")
+    todo!("TODO(port): does not compile: 422:62: mismatched types")
 }
 /// The classified scheme.
 pub fn scheme(href: &[u8]) -> Scheme {
@@ -464,9 +472,9 @@ pub fn percent_decode(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct ComponentSet {}
 impl ComponentSet {
-    // TODO(port): does not compile: 537:21: mismatched types
+    // TODO(port): does not compile: 534:21: mismatched types
     fn encode(src: &[u8]) -> Result<Vec<u8>, Error> {
-        todo!("TODO(port): does not compile: 537:21: mismatched types")
+        todo!("TODO(port): does not compile: 534:21: mismatched types")
     }
 }
 static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(||
@@ -490,9 +498,9 @@ static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLo
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct UriSet {}
 impl UriSet {
-    // TODO(port): does not compile: 575:21: mismatched types
+    // TODO(port): does not compile: 572:21: mismatched types
     fn encode(src: &[u8]) -> Result<Vec<u8>, Error> {
-        todo!("TODO(port): does not compile: 575:21: mismatched types")
+        todo!("TODO(port): does not compile: 572:21: mismatched types")
     }
 }
 static URI_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| 'blk: {
@@ -568,10 +576,10 @@ fn remove_dot_segments(out: &mut Vec<u8>, path: &[u8]) -> Result<(), Error> {
     }
     Ok(())
 }
-// TODO(port): does not compile: 705:31: borrow of moved value: `r`
+// TODO(port): does not compile: 702:31: borrow of moved value: `r`
 /// Resolve the reference `rel` against `base` (RFC 3986 §5.2, strict mode).
 pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 705:31: borrow of moved value: `r`")
+    todo!("TODO(port): does not compile: 702:31: borrow of moved value: `r`")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -580,15 +588,15 @@ pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 725:30: mismatched types
+    // TODO(port): does not compile: 722:30: mismatched types
     #[test]
     fn test_split_a_full_url() {
-        todo!("TODO(port): does not compile: 725:30: mismatched types")
+        todo!("TODO(port): does not compile: 722:30: mismatched types")
     }
-    // TODO(port): does not compile: 739:56: mismatched types
+    // TODO(port): does not compile: 736:56: mismatched types
     #[test]
     fn test_top_level_accessors() {
-        todo!("TODO(port): does not compile: 739:56: mismatched types")
+        todo!("TODO(port): does not compile: 736:56: mismatched types")
     }
     #[test]
     fn test_schemes() {
@@ -606,10 +614,10 @@ mod tests {
         assert_eq!(scheme(b"localhost:3000"), Scheme::Other);
         assert!(Scheme::Wss.is_secure());
     }
-    // TODO(port): does not compile: 781:49: mismatched types
+    // TODO(port): does not compile: 778:49: mismatched types
     #[test]
     fn test_ipv6_and_localhost() {
-        todo!("TODO(port): does not compile: 781:49: mismatched types")
+        todo!("TODO(port): does not compile: 778:49: mismatched types")
     }
     #[test]
     fn test_origin() -> Result<(), Box<dyn std::error::Error>> {
@@ -660,19 +668,40 @@ mod tests {
         assert_eq!(& buf[0..n], b"hello world/?&=\xE2\x9C\x93");
         Ok(())
     }
-    // TODO(port): does not compile: 850:14: mismatched types
+    // TODO(port): does not compile: 847:14: mismatched types
     #[test]
     fn test_rfc_3986_reference_resolution() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 850:14: mismatched types")
+        todo!("TODO(port): does not compile: 847:14: mismatched types")
     }
-    // TODO(port): does not compile: 909:9: can't compare `std::vec::Vec<u8>` with `!`
+    // TODO(port): does not compile: 906:9: can't compare `std::vec::Vec<u8>` with `!`
     #[test]
     fn test_percent_encoding_agrees_with_encode_uri_component_and_encode_uri() -> Result<
         (),
         Box<dyn std::error::Error>,
     > {
-        todo!("TODO(port): does not compile: 909:9: can't compare `std::vec::Vec<u8>` with `!`")
+        todo!("TODO(port): does not compile: 906:9: can't compare `std::vec::Vec<u8>` with `!`")
+    }
+}
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum URLState {
+    Scheme,
+    Authority,
+    Path,
+    Query,
+    Fragment,
+}
+impl URLState {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::Scheme => "scheme",
+            Self::Authority => "authority",
+            Self::Path => "path",
+            Self::Query => "query",
+            Self::Fragment => "fragment",
+        }
     }
 }
 
-// zigport: source url.zig (697 lines); 43/47 functions without TODO; confidence high; TODO(port) markers: 7
+// zigport: source url.zig (697 lines); 43/47 functions without TODO; confidence high; TODO(port) markers: 6

@@ -235,6 +235,18 @@ pub extern "C" fn zigport_base64__is_valid(i: *const u8, il: usize, o: *mut u8, 
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_braces__has_braces(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::braces::has_braces(r.bytes());
+    w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_display_width__codepoint_width(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -266,6 +278,47 @@ pub extern "C" fn zigport_display_width__is_zero_width(i: *const u8, il: usize, 
     let mut w = Writer { buf: out, len: 0, overflow: false };
     let result = crate::display_width::is_zero_width(r.int() as _);
     w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_display_width__truncate_to_width(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::display_width::truncate_to_width(r.bytes(), r.int() as _);
+    w.bytes(&result[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_display_width__truncate_with_ellipsis(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::display_width::truncate_with_ellipsis(r.bytes(), r.int() as _);
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_display_width__width(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::display_width::width(r.bytes());
+    w.uint(result as u128);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }

@@ -10,4 +10,5 @@ pub mod io;
 pub mod mem;
 pub mod parse;
 pub mod split;
+pub mod unicode;
 pub mod wyhash;
