@@ -305,6 +305,12 @@ impl<'a> Translator<'a> {
                 let parts = self.slice_list(parts);
                 quote!(crate::zigport_rt::mem::join(#sep, #parts))
             }
+            // `std.math.cast(T, x)`: `x` as `T` when it fits, else null.
+            (["math", "cast"], [t, x]) => {
+                let t = rust_type(&self.zig_type(t))?;
+                let x = self.expr(x, &Ty::Unknown);
+                quote!(<#t>::try_from(#x).ok())
+            }
             (["mem", "swap"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!(core::mem::swap(#x, #y))

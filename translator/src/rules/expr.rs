@@ -122,6 +122,13 @@ impl<'a> Translator<'a> {
                         quote!({ assert!(#o[#e] == #sv, "sentinel mismatch"); #slice })
                     }
                     (Some(_), None) => self.todo("sentinel slice without an end"),
+                    // `buf[0..try f(buf)]`: Zig evaluates the bound first; in
+                    // Rust the call's `&mut buf` would overlap the slice's
+                    // borrow, so the bound is computed before slicing.
+                    (None, Some(e)) if end.as_deref().is_some_and(contains_call) => {
+                        let amp = if mutable { quote!(&mut) } else { quote!(&) };
+                        quote!({ let __zigport_end = #e; #amp #o[#s..__zigport_end] })
+                    }
                     (None, _) => slice,
                 }
             }
@@ -1163,6 +1170,12 @@ impl<'a> Translator<'a> {
                     let usize_ty = || Ty::Int("usize".into());
                     match &path[..] {
                         ["math", "order"] => Ty::Order,
+                        ["math", "cast"] => match e.kind {
+                            ExprKind::Call { ref args, .. } if args.len() == 2 => {
+                                Ty::Optional(Box::new(self.zig_type(&args[0])))
+                            }
+                            _ => Ty::Unknown,
+                        },
                         ["math", "maxInt" | "minInt"] => match e.kind {
                             ExprKind::Call { ref args, .. } if args.len() == 1 => {
                                 self.zig_type(&args[0])
@@ -1492,4 +1505,20 @@ pub(super) fn diverges(e: &Expr) -> bool {
             | ExprKind::Continue { .. }
             | ExprKind::Unreachable
     )
+}
+
+/// Whether evaluating `e` calls a function.
+fn contains_call(e: &Expr) -> bool {
+    struct Found(bool);
+    impl crate::syntax::visit::Visitor for Found {
+        fn visit_expr(&mut self, e: &Expr) {
+            if matches!(e.kind, ExprKind::Call { .. }) {
+                self.0 = true;
+            }
+            crate::syntax::visit::walk_expr(self, e);
+        }
+    }
+    let mut found = Found(false);
+    crate::syntax::visit::Visitor::visit_expr(&mut found, e);
+    found.0
 }
