@@ -74,8 +74,7 @@ impl Sequence {
     fn len(self) -> usize {
         let span: u128 = ((self.end as i128) - (self.start as i128)).unsigned_abs();
         let n = (span / (self.step as u128)) + 1;
-        // TODO(port): no rule for std.math.cast
-        match todo!("TODO(port): no rule for std.math.cast") {
+        match <usize>::try_from(n).ok() {
             Some(v) => v,
             None => usize::MAX,
         }
@@ -89,10 +88,10 @@ impl Sequence {
         };
         i64::try_from(value).unwrap()
     }
-    // TODO(port): does not compile: 102:17: mismatched types
+    // TODO(port): does not compile: 101:17: mismatched types
     /// Format element `index` into `buf`, returning the written bytes.
     fn format(self, index: usize, buf: &mut [u8; 32]) -> &[u8] {
-        todo!("TODO(port): does not compile: 102:17: mismatched types")
+        todo!("TODO(port): does not compile: 101:17: mismatched types")
     }
     fn parse_int(text: &[u8]) -> Option<i64> {
         let digits = if (text.len() > 0) && (text[0] == b'-') {
@@ -405,9 +404,9 @@ fn unescape(raw: &[u8]) -> Result<Vec<u8>, Error> {
     }
     Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 450:59: mismatched types
+// TODO(port): does not compile: 449:59: mismatched types
 fn expand_part(part: Part, depth: u32) -> Result<Words, Error> {
-    todo!("TODO(port): does not compile: 450:59: mismatched types")
+    todo!("TODO(port): does not compile: 449:59: mismatched types")
 }
 fn expand_level(text: &[u8], depth: u32) -> Result<Words, Error> {
     if depth > MAX_DEPTH {
@@ -601,4 +600,4 @@ pub struct FindCloseResult {
     pub has_comma: bool,
 }
 
-// zigport: source braces.zig (487 lines); 28/30 functions without TODO; confidence high; TODO(port) markers: 4
+// zigport: source braces.zig (487 lines); 29/30 functions without TODO; confidence high; TODO(port) markers: 3

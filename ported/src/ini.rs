@@ -136,7 +136,10 @@ fn classify<'a>(line: &'a [u8]) -> Result<Line<'a>, Error> {
             crate::zigport_rt::mem::trim(&line[eq + 1..], WHITESPACE),
         )?;
     } else {
-        key_text = &line[0..comment_start(line)];
+        key_text = {
+            let __zigport_end = comment_start(line);
+            &line[0..__zigport_end]
+        };
     };
     let mut key = crate::zigport_rt::mem::trim(key_text, WHITESPACE);
     let mut is_array = false;
@@ -177,7 +180,10 @@ fn classify_value<'a>(text: &'a [u8]) -> Result<RawValue<'a>, Error> {
             return Ok(
                 RawValue::Bare(
                     crate::zigport_rt::mem::trim_right(
-                        &text[0..comment_start(text)],
+                        {
+                            let __zigport_end = comment_start(text);
+                            &text[0..__zigport_end]
+                        },
                         WHITESPACE,
                     ),
                 ),
@@ -193,24 +199,24 @@ fn expect_only_comment(rest: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 // TODO(port): struct `Env`: field `map` type `std.StringHashMap([]const u8)` has no rule
-// TODO(port): does not compile: 210:11: cannot find type `Env` in this scope
+// TODO(port): does not compile: 216:11: cannot find type `Env` in this scope
 #[allow(dead_code)]
 fn expand_at() -> ! {
-    todo!("TODO(port): does not compile: 210:11: cannot find type `Env` in this scope")
+    todo!("TODO(port): does not compile: 216:11: cannot find type `Env` in this scope")
 }
-// TODO(port): does not compile: 244:75: no method named `unwrap` found for type `!` in the current scope
+// TODO(port): does not compile: 250:75: no method named `unwrap` found for type `!` in the current scope
 fn append_codepoint(out: &mut Vec<u8>, cp: u32) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 244:75: no method named `unwrap` found for type `!` in the current scope")
+    todo!("TODO(port): does not compile: 250:75: no method named `unwrap` found for type `!` in the current scope")
 }
 fn hex4(text: &[u8]) -> u16 {
     crate::zigport_rt::parse::parse_int::<u16>(&text[0..4], 16)
         .map_err(Error::from)
         .unwrap()
 }
-// TODO(port): does not compile: 255:59: cannot find type `Env` in this scope
+// TODO(port): does not compile: 261:59: cannot find type `Env` in this scope
 #[allow(dead_code)]
 fn decode_value() -> ! {
-    todo!("TODO(port): does not compile: 255:59: cannot find type `Env` in this scope")
+    todo!("TODO(port): does not compile: 261:59: cannot find type `Env` in this scope")
 }
 #[derive(Debug, Clone, PartialEq)]
 enum Value<'a> {
@@ -224,7 +230,7 @@ enum Value<'a> {
 pub fn get(source: &[u8], section: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     get_with_env(source, b"", section, key)
 }
-// TODO(port): does not compile: 341:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 347:19: cannot find type `Document` in this scope
 /// Like `get`, expanding `${VAR}` from the `.env`-style `env_text`.
 pub fn get_with_env(
     source: &[u8],
@@ -232,18 +238,18 @@ pub fn get_with_env(
     section: &[u8],
     key: &[u8],
 ) -> Result<Option<Vec<u8>>, Error> {
-    todo!("TODO(port): does not compile: 341:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 347:19: cannot find type `Document` in this scope")
 }
-// TODO(port): does not compile: 357:20: mismatched types
+// TODO(port): does not compile: 363:20: mismatched types
 /// Number of key assignments (including flags and array items) in `source`.
 pub fn count_entries(source: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 357:20: mismatched types")
+    todo!("TODO(port): does not compile: 363:20: mismatched types")
 }
-// TODO(port): does not compile: 369:28: cannot borrow `it` as mutable more than once at a time
+// TODO(port): does not compile: 375:28: cannot borrow `it` as mutable more than once at a time
 /// Number of items currently held by the array `key[]` in `section`,
 /// honouring later scalar assignments that reset it.
 pub fn array_length(source: &[u8], section: &[u8], key: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 369:28: cannot borrow `it` as mutable more than once at a time")
+    todo!("TODO(port): does not compile: 375:28: cannot borrow `it` as mutable more than once at a time")
 }
 /// True when `source` parses without error.
 pub fn is_valid(source: &[u8]) -> bool {
@@ -253,17 +259,17 @@ pub fn is_valid(source: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 395:19: cannot find type `Env` in this scope
+// TODO(port): does not compile: 401:19: cannot find type `Env` in this scope
 /// Expands `${VAR}` / `${VAR?}` in `text` using the `.env`-style `env_text`.
 pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 395:19: cannot find type `Env` in this scope")
+    todo!("TODO(port): does not compile: 401:19: cannot find type `Env` in this scope")
 }
-// TODO(port): does not compile: 418:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 424:19: cannot find type `Document` in this scope
 /// The registry for `scope` (with or without `@`; "" for unscoped) from an
 /// `.npmrc`: `@scope:registry=` then `registry=` then the npm default.
 /// The result always ends with "/".
 pub fn registry_for(npmrc: &[u8], scope: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 418:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 424:19: cannot find type `Document` in this scope")
 }
 /// The `_authToken` configured for `registry_url` via the npm "nerf dart"
 /// key form `//host/path/:_authToken`, or null.
@@ -282,14 +288,14 @@ pub fn auth_token_for(
     // zigport: `defer allocator.free(key);` dropped: ownership frees
     get(npmrc, b"", &key)
 }
-// TODO(port): does not compile: 483:17: use of moved value
+// TODO(port): does not compile: 489:17: use of moved value
 fn expect_get(
     expected: Option<&[u8]>,
     source: &[u8],
     section: &[u8],
     key: &[u8],
 ) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 483:17: use of moved value")
+    todo!("TODO(port): does not compile: 489:17: use of moved value")
 }
 #[cfg(test)]
 mod tests {

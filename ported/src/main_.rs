@@ -601,9 +601,13 @@ fn url_is_localhost(c: &mut Ctx) -> Result<(), Error> {
     c.boolean(super::url::is_localhost(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 609:47: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn url_decode(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 609:47: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    let mut buf = vec![< u8 > ::default(); c.args[0].len()];
+    c.line({
+        let __zigport_end = super::url::percent_decode(&mut buf, c.args[0])?;
+        &buf[0..__zigport_end]
+    })?;
+    Ok(())
 }
 fn url_encode(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::url::percent_encode(c.args[0])?)?;
@@ -622,34 +626,52 @@ fn base64_encode(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::base64::encode_alloc(c.input)?)?;
     Ok(())
 }
-// TODO(port): does not compile: 633:51: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn base64_encode_url(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 633:51: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    let mut buf = vec![
+        < u8 > ::default(); super::base64::encoded_len_url_safe(c.input.len())
+    ];
+    c.line({
+        let __zigport_end = super::base64::encode_url_safe(&mut buf, c.input)?;
+        &buf[0..__zigport_end]
+    })?;
+    Ok(())
 }
 fn base64_decode(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::base64::decode_alloc(c.args[0])?)?;
     Ok(())
 }
-// TODO(port): does not compile: 644:51: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn base64_decode_url(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 644:51: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    let mut buf = vec![
+        < u8 > ::default(); super::base64::decoded_len_upper_bound(c.args[0].len())
+    ];
+    c.line({
+        let __zigport_end = super::base64::decode_url_safe(&mut buf, c.args[0])?;
+        &buf[0..__zigport_end]
+    })?;
+    Ok(())
 }
-// TODO(port): does not compile: 651:52: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn base64_decode_forgiving(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 651:52: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    let mut buf = vec![
+        < u8 > ::default(); super::base64::decoded_len_upper_bound(c.input.len())
+    ];
+    c.line({
+        let __zigport_end = super::base64::decode_forgiving(&mut buf, c.input)?;
+        &buf[0..__zigport_end]
+    })?;
+    Ok(())
 }
 fn base64_is_valid(c: &mut Ctx) -> Result<(), Error> {
     c.boolean(super::base64::is_valid(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 659:41: `?` operator has incompatible types
+// TODO(port): does not compile: 671:41: `?` operator has incompatible types
 fn base64_encoded_len(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 659:41: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 671:41: `?` operator has incompatible types")
 }
 // ---------------------------------------------------------------- vlq
-// TODO(port): does not compile: 665:9: the size for values of type `[u8]` cannot be known at compilation time
+// TODO(port): does not compile: 677:9: the size for values of type `[u8]` cannot be known at compilation time
 fn vlq_encode(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 665:9: the size for values of type `[u8]` cannot be known at compilation time")
+    todo!("TODO(port): does not compile: 677:9: the size for values of type `[u8]` cannot be known at compilation time")
 }
 fn vlq_decode(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::vlq::decode(c.args[0])?)?;
@@ -717,14 +739,14 @@ fn wyhash_combine(c: &mut Ctx) -> Result<(), Error> {
     Ok(())
 }
 // ---------------------------------------------------------------- ini
-// TODO(port): does not compile: 736:24: missing lifetime specifier
+// TODO(port): does not compile: 751:24: missing lifetime specifier
 #[allow(dead_code)]
 fn section() -> ! {
-    todo!("TODO(port): does not compile: 736:24: missing lifetime specifier")
+    todo!("TODO(port): does not compile: 751:24: missing lifetime specifier")
 }
-// TODO(port): does not compile: 740:16: `?` operator has incompatible types
+// TODO(port): does not compile: 755:16: `?` operator has incompatible types
 fn ini_get(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 740:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 755:16: `?` operator has incompatible types")
 }
 fn ini_count(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::ini::count_entries(c.input)?)?;
@@ -747,18 +769,18 @@ fn ini_registry(c: &mut Ctx) -> Result<(), Error> {
     )?;
     Ok(())
 }
-// TODO(port): does not compile: 765:16: `?` operator has incompatible types
+// TODO(port): does not compile: 780:16: `?` operator has incompatible types
 fn ini_auth_token(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 765:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 780:16: `?` operator has incompatible types")
 }
-// TODO(port): does not compile: 755:48: this function takes 0 arguments but 1 argument was supplied
+// TODO(port): does not compile: 777:48: this function takes 0 arguments but 1 argument was supplied
 fn ini_array_length(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 755:48: this function takes 0 arguments but 1 argument was supplied")
+    todo!("TODO(port): does not compile: 777:48: this function takes 0 arguments but 1 argument was supplied")
 }
 // ---------------------------------------------------------------- dotenv
-// TODO(port): does not compile: 774:16: `?` operator has incompatible types
+// TODO(port): does not compile: 789:16: `?` operator has incompatible types
 fn dotenv_get(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 774:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 789:16: `?` operator has incompatible types")
 }
 fn dotenv_count(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::dotenv::count(c.input))?;
@@ -784,9 +806,9 @@ fn dotenv_raw(c: &mut Ctx) -> Result<(), Error> {
     c.opt_line(super::dotenv::raw_value(c.input, c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 804:13: mismatched types
+// TODO(port): does not compile: 819:13: mismatched types
 fn dotenv_quote(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 804:13: mismatched types")
+    todo!("TODO(port): does not compile: 819:13: mismatched types")
 }
 // ---------------------------------------------------------------- json
 fn json_escape(c: &mut Ctx) -> Result<(), Error> {
@@ -797,9 +819,13 @@ fn json_escape(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::json::escape(c.input, ascii_only)?)?;
     Ok(())
 }
-// TODO(port): does not compile: 822:42: cannot borrow `buf` as mutable because it is also borrowed as immutable
 fn json_unescape(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 822:42: cannot borrow `buf` as mutable because it is also borrowed as immutable")
+    let mut buf = vec![< u8 > ::default(); c.args[0].len()];
+    c.line({
+        let __zigport_end = super::json::unescape(&mut buf, c.args[0])?;
+        &buf[0..__zigport_end]
+    })?;
+    Ok(())
 }
 fn json_tokens(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::json::count_tokens(c.input)?)?;
