@@ -74,17 +74,17 @@ fn try_across_modules_converts_errors() {
 fn a_call_through_an_unknown_receiver_blocks_the_caller() {
     const SOURCE: &str = r#"
 const Seq = struct {
-    n: u32,
-    fn len(self: Seq) usize {
-        return std.math.cast(usize, self.n) orelse 0;
+    n: i32,
+    fn len(self: Seq) f64 {
+        return std.math.ldexp(@as(f64, 1.5), self.n);
     }
 };
 const std = @import("std");
 const Part = union(enum) { lit: u8, seq: Seq };
 
-pub fn width(p: Part) usize {
+pub fn width(p: Part) f64 {
     return switch (p) {
-        .lit => 1,
+        .lit => 1.0,
         .seq => |s| s.len(),
     };
 }
