@@ -109,7 +109,7 @@ impl<'a> Translator<'a> {
                         .proto
                         .params
                         .iter()
-                        .filter(|p| p.is_comptime && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type"))
+                        .filter(|p| super::is_type_param(p))
                         .filter_map(|p| p.name.clone())
                         .collect();
                     for types in instances {
@@ -600,8 +600,7 @@ impl<'a> Translator<'a> {
                     ParamType::Type(t) => self.zig_type(t),
                     _ => Ty::Unknown,
                 };
-                let is_type_param = p.is_comptime
-                    && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type");
+                let is_type_param = super::is_type_param(p);
                 ty != Ty::Allocator && !is_type_param && !matches!(p.ty, ParamType::VarArgs)
             })
             .map(|_| quote!(_: impl Sized))
@@ -1209,7 +1208,7 @@ impl<'a> Translator<'a> {
     }
 }
 
-fn returns_reference(ty: &Ty) -> bool {
+pub(super) fn returns_reference(ty: &Ty) -> bool {
     match ty {
         Ty::Slice { .. } | Ty::Ref { .. } => true,
         Ty::Optional(t) | Ty::ErrorUnion(t) => returns_reference(t),

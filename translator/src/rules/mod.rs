@@ -838,7 +838,7 @@ impl<'a> Translator<'a> {
                     f.proto
                         .params
                         .iter()
-                        .filter(|p| p.is_comptime && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type"))
+                        .filter(|p| is_type_param(p))
                         .filter_map(|p| p.name.clone())
                         .collect()
                 })
@@ -1165,9 +1165,7 @@ impl<'a> Translator<'a> {
             .params
             .iter()
             .enumerate()
-            .filter(|(_, p)| {
-                p.is_comptime && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type")
-            })
+            .filter(|(_, p)| is_type_param(p))
             .map(|(i, _)| i)
             .collect();
         let params: Vec<Ty> = f
@@ -1217,7 +1215,7 @@ pub(super) fn type_constructor(f: &FnDecl) -> Option<(Vec<(String, bool)>, &Cont
         if !p.is_comptime {
             return None;
         }
-        let is_type = matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type");
+        let is_type = is_type_param(p);
         params.push((p.name.clone()?, is_type));
     }
     let body = f.body.as_ref()?;
@@ -1409,6 +1407,12 @@ pub(super) fn lazy_static_name(owner: &str, name: &str) -> String {
         names::screaming_case(owner),
         names::screaming_case(name)
     )
+}
+
+/// `comptime T: type`: a type parameter (a generic, or bound per instance).
+pub(super) fn is_type_param(p: &Param) -> bool {
+    p.is_comptime
+        && matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type")
 }
 
 /// `struct { bool, []const u8 }`: fields named by position only.

@@ -259,7 +259,7 @@ impl<'a> Translator<'a> {
             _ => false,
         })?;
         // A closure's return type cannot elide lifetimes: only owned results.
-        if returns_reference(ret) || self.mentions_borrowing_type(ret) {
+        if holds_reference(ret) || self.mentions_borrowing_type(ret) {
             return None;
         }
         let ret_tokens = match ret {
@@ -922,12 +922,13 @@ fn drops_by_ownership(body: &Stmt) -> bool {
             if matches!(member.as_str(), "free" | "deinit" | "destroy")))
 }
 
-/// Whether a result type holds a reference (a closure could not name it).
-fn returns_reference(ty: &Ty) -> bool {
+/// Whether a result type holds a reference (a closure's return type could
+/// not name its lifetime): the items' check, plus iterators and tuples.
+fn holds_reference(ty: &Ty) -> bool {
     match ty {
-        Ty::Slice { .. } | Ty::Ref { .. } | Ty::Split { .. } => true,
-        Ty::Optional(t) | Ty::ErrorUnion(t) => returns_reference(t),
-        Ty::Tuple(elems) => elems.iter().any(returns_reference),
-        _ => false,
+        Ty::Split { .. } => true,
+        Ty::Optional(t) | Ty::ErrorUnion(t) => holds_reference(t),
+        Ty::Tuple(elems) => elems.iter().any(holds_reference),
+        other => super::items::returns_reference(other),
     }
 }
