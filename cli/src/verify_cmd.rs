@@ -6,7 +6,6 @@
 //! builds the Zig one (ReleaseSafe); here the Rust one gets generated
 //! `extern "C"` shims (`src/zigport_shims.rs`) and is built as a cdylib.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -20,15 +19,13 @@ use zigport_harness::{RunConfig, RustSide, Subject, Verdict, sample_inputs, veri
 use zigport_oracle::abi::{AbiType, ShimFn};
 use zigport_oracle::build::{Module, build_shared_library};
 use zigport_translator::config::PortConfig;
-use zigport_translator::rules::names::snake_case;
-use zigport_translator::syntax::ir::{
-    ContainerKind, ContainerLayout, DeclKind, Expr, ExprKind, FnDecl, ParamType, PointerSize,
-    SourceFile,
-};
+use zigport_translator::syntax::ir::{DeclKind, Expr, ExprKind, FnDecl, SourceFile};
 use zigport_translator::syntax::visit::{self, Visitor};
 use zigport_translator::syntax::{ZigParser, parse_source};
 use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
 
+use crate::rust_shims::{self, RustShim};
+use crate::shim_abi::{PubFn, abi_signature, pub_functions};
 use crate::{exit, notify, toolchain_request};
 
 #[derive(Args)]
@@ -105,11 +102,80 @@ struct Pair {
     /// Literals of its body and of the arguments its tests pass it.
     dictionary: Dictionary,
     module: String,
+    /// The module's Zig path, for reports.
+    display: String,
+    /// `parse`, or `Point.scale` for a method.
     zig_name: String,
+    /// What the Zig shim calls, `{0}`... standing for the arguments.
+    zig_call: String,
     rust_path: String,
     symbol: String,
     params: Vec<AbiType>,
     ret: AbiType,
+}
+
+/// Drops a pair whose shim does not build, reported as skipped with why;
+/// the others are still verified.
+fn reject(pairs: &mut Vec<Pair>, skipped: &mut Vec<Skipped>, symbol: &str, reason: &str) {
+    if let Some(i) = pairs.iter().position(|p| p.symbol == symbol) {
+        let p = pairs.remove(i);
+        skipped.push(Skipped {
+            module: p.display,
+            function: p.zig_name,
+            reason: reason.into(),
+        });
+    }
+}
+
+/// Rounds of dropping the shims a compiler blames before giving up.
+const SHIM_BUILD_ROUNDS: usize = 4;
+
+/// The first `error` line of a compiler's output, for a skip reason.
+fn first_error(diagnostics: &str) -> String {
+    diagnostics
+        .lines()
+        .find(|l| l.contains("error"))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Builds a module's Zig shim library. Shims the compiler blames are
+/// dropped (returned with the reason) and the rest rebuilt; a failure
+/// that blames no shim rejects them all.
+fn build_zig_side(
+    zig: &zigport_oracle::toolchain::Toolchain,
+    mut fns: Vec<ShimFn>,
+    module: Module,
+    cache: &Path,
+) -> (Option<PathBuf>, Vec<(String, String)>) {
+    let mut rejected = Vec::new();
+    for _ in 0..SHIM_BUILD_ROUNDS {
+        let source = zigport_oracle::shim::generate(&fns, "const target = @import(\"target\");");
+        let error = match build_shared_library(zig, &source, std::slice::from_ref(&module), cache) {
+            Ok(lib) => return (Some(lib), rejected),
+            Err(e) => e.to_string(),
+        };
+        let blamed = zigport_oracle::shim::blamed_exports(&source, &error, "shim.zig");
+        let reason = format!("the Zig side does not build: {}", first_error(&error));
+        if blamed.is_empty() || blamed.len() == fns.len() {
+            reject_all(&mut fns, &mut rejected, &reason);
+            return (None, rejected);
+        }
+        fns.retain(|f| {
+            let keep = !blamed.contains(&f.name);
+            if !keep {
+                rejected.push((f.name.clone(), reason.clone()));
+            }
+            keep
+        });
+    }
+    reject_all(&mut fns, &mut rejected, "the Zig side does not build");
+    (None, rejected)
+}
+
+fn reject_all(fns: &mut Vec<ShimFn>, rejected: &mut Vec<(String, String)>, reason: &str) {
+    rejected.extend(fns.drain(..).map(|f| (f.name, reason.to_string())));
 }
 
 pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
@@ -139,7 +205,11 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
 /// Whether `verify` can call `f` through the shim ABI: a top-level pub fn
 /// whose parameter and result types the ABI carries.
 pub fn oracle_checkable(f: &FnDecl, file: &SourceFile) -> bool {
-    abi_signature(f, file).is_some()
+    let f = PubFn {
+        owner: None,
+        decl: f,
+    };
+    abi_signature(&f, file).is_some()
 }
 
 /// Verifies the crate at `krate` (written by `zigport translate`).
@@ -178,51 +248,53 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
         let source = std::fs::read_to_string(&zig_file)
             .with_context(|| format!("cannot read {}", zig_file.display()))?;
         let file = parse_source(&mut parser, &source).file;
-        for decl in file.members.iter().filter(|d| d.is_pub) {
-            let DeclKind::Fn(f) = &decl.kind else {
-                continue;
-            };
+        for f in pub_functions(&file) {
+            let name = f.display();
             let chosen = selected(&m.module)
                 && options
                     .only
                     .as_ref()
-                    .is_none_or(|only| only.contains(&(m.module.clone(), f.name.clone())));
+                    .is_none_or(|only| only.contains(&(m.module.clone(), name.clone())));
             let (pairs, skipped) = if chosen {
                 (&mut pairs, &mut skipped)
             } else {
                 (&mut unselected, &mut Vec::new())
             };
-            let status = m.functions.iter().find(|p| p.zig_name == f.name);
+            let rust_path = f.rust_path();
+            let status = m
+                .functions
+                .iter()
+                .find(|p| p.zig_name == f.decl.name && p.rust_path == rust_path);
             let skip = |reason: &str| Skipped {
                 module: m.display.clone(),
-                function: f.name.clone(),
+                function: name.clone(),
                 reason: reason.into(),
             };
             // A program's entry point depends on its process (arguments,
             // stdin): the script suite (`cli-parity`) checks it, not the oracle.
-            if f.name == "main" {
+            if name == "main" {
                 skipped.push(skip("the program's entry point (see cli-parity)"));
                 continue;
             }
-            match (status, abi_signature(f, &file)) {
-                (Some(p), Some((params, ret)))
-                    if p.status == FnStatus::Clean && !p.rust_path.contains("::") =>
-                {
+            match (status, abi_signature(&f, &file)) {
+                (Some(p), Some((params, ret))) if p.status == FnStatus::Clean => {
+                    let placeholders: Vec<String> =
+                        (0..params.len()).map(|i| format!("{{{i}}}")).collect();
                     pairs.push(Pair {
-                        dictionary: literals_for(f, &file),
+                        dictionary: literals_for(f.decl, &file),
                         module: m.module.clone(),
-                        zig_name: f.name.clone(),
-                        rust_path: p.rust_path.clone(),
-                        symbol: format!("{}__{}", m.module, snake_case(&f.name)),
+                        display: m.display.clone(),
+                        zig_name: name.clone(),
+                        zig_call: format!("{}({})", f.zig_path(), placeholders.join(", ")),
+                        rust_path,
+                        symbol: f.symbol(&m.module),
                         params,
                         ret,
                     })
                 }
-                (Some(p), Some(_)) if p.status != FnStatus::Clean => {
-                    skipped.push(skip("not ported clean"))
-                }
+                (Some(_), Some(_)) => skipped.push(skip("not ported clean")),
                 (_, None) => skipped.push(skip("signature has no shim ABI yet")),
-                _ => skipped.push(skip("not in the port")),
+                (None, Some(_)) => skipped.push(skip("not in the port")),
             }
         }
     }
@@ -250,41 +322,29 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 name: p.symbol.clone(),
                 params: p.params.clone(),
                 ret: p.ret.clone(),
-                zig_call: format!(
-                    "target.{}({})",
-                    p.zig_name,
-                    (0..p.params.len())
-                        .map(|i| format!("{{{i}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                zig_call: p.zig_call.clone(),
             })
             .collect();
-        let source = zigport_oracle::shim::generate(&fns, "const target = @import(\"target\");");
         let module = Module {
             name: "target".into(),
             root: m.zig_path(&args.krate),
         };
-        match build_shared_library(&zig, &source, &[module], &cache) {
-            Ok(lib) => zig_libs.push((m.module.clone(), ZigLibrary::open(&lib)?)),
-            Err(e) => {
-                // A module whose Zig does not build is reported, not fatal.
-                let first = e.to_string().lines().nth(1).unwrap_or_default().to_string();
-                for p in &module_pairs {
-                    skipped.push(Skipped {
-                        module: m.display.clone(),
-                        function: p.zig_name.clone(),
-                        reason: format!("the Zig side does not build: {first}"),
-                    });
-                }
-            }
+        let (lib, rejected) = build_zig_side(&zig, fns, module, &cache);
+        for (symbol, reason) in rejected {
+            reject(&mut pairs, &mut skipped, &symbol, &reason);
+        }
+        if let Some(lib) = lib {
+            zig_libs.push((m.module.clone(), ZigLibrary::open(&lib)?));
         }
     }
 
     notify("building the Rust side as a shared library");
     let mut shimmed: Vec<&Pair> = pairs.iter().chain(&unselected).collect();
     shimmed.sort_by(|a, b| a.symbol.cmp(&b.symbol));
-    let rust_lib = build_rust_side(&args.krate, &shimmed)?;
+    let (rust_lib, rejected) = build_rust_side(&args.krate, shimmed)?;
+    for (symbol, reason) in rejected {
+        reject(&mut pairs, &mut skipped, &symbol, &reason);
+    }
     let rust_lib = ZigLibrary::open(&rust_lib)?;
     let progress = crate::progress_bar(pairs.len(), "verifying");
 
@@ -492,133 +552,13 @@ fn parse_int_literal(text: &str) -> Option<i128> {
     i128::from_str_radix(digits, radix).ok()
 }
 
-/// The shim ABI of a Zig signature, when it has one: parameters of bool,
-/// integers and `[]const u8`; results of those, optionals, error unions.
-fn abi_signature(f: &FnDecl, file: &SourceFile) -> Option<(Vec<AbiType>, AbiType)> {
-    let params = f
-        .proto
-        .params
-        .iter()
-        .map(|p| match &p.ty {
-            ParamType::Type(t) if !p.is_comptime => param_type(t),
-            _ => None,
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some((params, result_type(&f.proto.return_type, file)?))
-}
-
-/// `a.b.c` for an identifier or a chain of field accesses.
-fn dotted(t: &Expr) -> Option<String> {
-    match &t.kind {
-        ExprKind::Ident(name) => Some(name.clone()),
-        ExprKind::Field { object, member } => Some(format!("{}.{member}", dotted(object)?)),
-        _ => None,
-    }
-}
-
-fn param_type(t: &Expr) -> Option<AbiType> {
-    match &t.kind {
-        ExprKind::PrimitiveType(name) => primitive(name),
-        // `std.mem.Allocator`, or the usual `Allocator` alias of it.
-        _ if dotted(t).is_some_and(|d| d == "std.mem.Allocator" || d == "Allocator") => {
-            Some(AbiType::Allocator)
-        }
-        // `[]const u8` is an input; `[]u8` an output buffer (its final
-        // contents are compared too).
-        ExprKind::Pointer(p) if p.size == PointerSize::Slice && p.sentinel.is_none() => {
-            matches!(&p.child.kind, ExprKind::PrimitiveType(c) if c == "u8").then_some(
-                if p.is_const {
-                    AbiType::Bytes
-                } else {
-                    AbiType::MutBytes
-                },
-            )
-        }
-        _ => None,
-    }
-}
-
-fn result_type(t: &Expr, file: &SourceFile) -> Option<AbiType> {
-    match &t.kind {
-        ExprKind::PrimitiveType(name) if name == "void" => Some(AbiType::Void),
-        ExprKind::Optional(inner) => Some(AbiType::Optional {
-            inner: Box::new(result_type(inner, file)?),
-        }),
-        ExprKind::ErrorUnion { payload, .. } => Some(AbiType::ErrorUnion {
-            payload: Box::new(result_type(payload, file)?),
-        }),
-        _ if dotted(t).as_deref() == Some("std.math.Order") => Some(AbiType::EnumName),
-        ExprKind::Ident(name) => named_type(name, file),
-        _ => match param_type(t)? {
-            AbiType::MutBytes => Some(AbiType::Bytes),
-            AbiType::Allocator => None,
-            p => Some(p),
-        },
-    }
-}
-
-/// A type declared in the file: an enum (reported by tag name), or a
-/// plain struct whose fields are all scalars or such enums.
-fn named_type(name: &str, file: &SourceFile) -> Option<AbiType> {
-    let container = file.members.iter().find_map(|d| match &d.kind {
-        DeclKind::Var(v) if v.name == name => match &v.init.as_ref()?.kind {
-            ExprKind::Container(c) => Some(c),
-            _ => None,
-        },
-        _ => None,
-    })?;
-    let fields = container.members.iter().filter_map(|d| match &d.kind {
-        DeclKind::Field(f) => Some(f),
-        _ => None,
-    });
-    match container.kind {
-        ContainerKind::Enum => Some(AbiType::EnumName),
-        ContainerKind::Struct if container.layout == ContainerLayout::Auto => {
-            let fields = fields
-                .map(|f| {
-                    let ty = match &f.ty.as_ref()?.kind {
-                        ExprKind::PrimitiveType(p) => primitive(p)?,
-                        ExprKind::Ident(n) if n != name => match named_type(n, file)? {
-                            AbiType::EnumName => AbiType::EnumName,
-                            _ => return None,
-                        },
-                        _ => return None,
-                    };
-                    Some((f.name.clone(), ty))
-                })
-                .collect::<Option<Vec<_>>>()?;
-            (!fields.is_empty()).then_some(AbiType::Struct { fields })
-        }
-        _ => None,
-    }
-}
-
-fn primitive(name: &str) -> Option<AbiType> {
-    match name {
-        "bool" => Some(AbiType::Bool),
-        "f16" => Some(AbiType::Float { bits: 16 }),
-        "f32" => Some(AbiType::Float { bits: 32 }),
-        "f64" => Some(AbiType::Float { bits: 64 }),
-        "usize" => Some(AbiType::int(false, 64)),
-        "isize" => Some(AbiType::int(true, 64)),
-        _ => {
-            let (signed, digits) = match name.as_bytes().first()? {
-                b'u' => (false, &name[1..]),
-                b'i' => (true, &name[1..]),
-                _ => return None,
-            };
-            let bits: u16 = digits.parse().ok()?;
-            (1..=128)
-                .contains(&bits)
-                .then_some(AbiType::int(signed, bits))
-        }
-    }
-}
-
 /// Writes `src/zigport_shims.rs`, makes the crate a cdylib too, builds it
-/// with overflow checks (the parity profile), returns the library path.
-fn build_rust_side(krate: &Path, pairs: &[&Pair]) -> Result<PathBuf> {
-    std::fs::write(krate.join("src/zigport_shims.rs"), rust_shims(pairs))?;
+/// with overflow checks (the parity profile), returns the library path
+/// and the shims dropped because they did not compile (with why).
+fn build_rust_side(
+    krate: &Path,
+    mut pairs: Vec<&Pair>,
+) -> Result<(PathBuf, Vec<(String, String)>)> {
     let lib_rs = krate.join("src/lib.rs");
     let mut lib = std::fs::read_to_string(&lib_rs)?;
     if !lib.contains("mod zigport_shims;") {
@@ -635,24 +575,51 @@ fn build_rust_side(krate: &Path, pairs: &[&Pair]) -> Result<PathBuf> {
         );
         std::fs::write(&cargo_toml, &manifest)?;
     }
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--release", "--lib", "--quiet"])
-        .current_dir(krate)
-        .stdin(Stdio::null())
-        .output()?;
-    if !output.status.success() {
-        // Only the errors: warnings of generated code are the summary's job.
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let errors: Vec<&str> = stderr
-            .split("\n\n")
-            .filter(|block| block.starts_with("error"))
-            .take(5)
+    let mut rejected = Vec::new();
+    for round in 0.. {
+        let shims: Vec<RustShim> = pairs
+            .iter()
+            .map(|p| RustShim {
+                symbol: &p.symbol,
+                module: &p.module,
+                rust_path: &p.rust_path,
+                params: &p.params,
+                ret: &p.ret,
+            })
             .collect();
-        bail!(
-            "the Rust side does not build (cargo build --release in {}):\n{}",
-            krate.display(),
-            errors.join("\n\n")
-        );
+        let source = rust_shims::generate(&shims);
+        std::fs::write(krate.join("src/zigport_shims.rs"), &source)?;
+        let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["build", "--release", "--lib", "--quiet"])
+            .current_dir(krate)
+            .stdin(Stdio::null())
+            .output()?;
+        if output.status.success() {
+            break;
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let blamed = zigport_oracle::shim::blamed_exports(&source, &stderr, "zigport_shims.rs");
+        if blamed.is_empty() || round + 1 >= SHIM_BUILD_ROUNDS {
+            // Only the errors: warnings of generated code are the summary's job.
+            let errors: Vec<&str> = stderr
+                .split("\n\n")
+                .filter(|block| block.starts_with("error"))
+                .take(5)
+                .collect();
+            bail!(
+                "the Rust side does not build (cargo build --release in {}):\n{}",
+                krate.display(),
+                errors.join("\n\n")
+            );
+        }
+        let reason = format!("the Rust shim does not compile: {}", first_error(&stderr));
+        pairs.retain(|p| {
+            let keep = !blamed.contains(&p.symbol);
+            if !keep {
+                rejected.push((p.symbol.clone(), reason.clone()));
+            }
+            keep
+        });
     }
     let name = manifest
         .lines()
@@ -662,242 +629,11 @@ fn build_rust_side(krate: &Path, pairs: &[&Pair]) -> Result<PathBuf> {
         })
         .unwrap_or("ported")
         .replace('-', "_");
-    Ok(krate.join("target/release").join(format!("lib{name}.so")))
+    Ok((
+        krate.join("target/release").join(format!("lib{name}.so")),
+        rejected,
+    ))
 }
-
-/// Rust `extern "C"` twins of the Zig shims: same symbols, same wire format.
-fn rust_shims(pairs: &[&Pair]) -> String {
-    let mut out = String::from(RUST_SHIM_PRELUDE);
-    for p in pairs {
-        // Output buffers (`[]u8`) are copied into a Vec and passed `&mut`.
-        let mut buffers = String::new();
-        let args: Vec<String> = p
-            .params
-            .iter()
-            .enumerate()
-            .map(|(i, t)| match t {
-                AbiType::Bool => "r.boolean()".to_string(),
-                // The parameter's own type (`usize`, `u21` in a `u32`...) decides.
-                AbiType::Int { .. } => "r.int() as _".to_string(),
-                AbiType::Float { .. } => "r.float() as _".to_string(),
-                AbiType::MutBytes => {
-                    let _ = writeln!(buffers, "    let mut m{i} = r.bytes().to_vec();");
-                    format!("&mut m{i}")
-                }
-                AbiType::Allocator => String::new(),
-                _ => "r.bytes()".to_string(),
-            })
-            .filter(|a| !a.is_empty())
-            .collect();
-        let mutated: Vec<usize> = (0..p.params.len())
-            .filter(|&i| p.params[i] == AbiType::MutBytes)
-            .collect();
-        let mut encode = String::new();
-        if !mutated.is_empty() {
-            let _ = writeln!(encode, "    w.tuple({});", mutated.len() + 1);
-        }
-        encode.push_str(&encode_rust(&p.ret, "result", 1));
-        for i in &mutated {
-            let _ = writeln!(encode, "    w.bytes(&m{i});");
-        }
-        let _ = write!(
-            out,
-            "#[unsafe(no_mangle)]\npub extern \"C\" fn zigport_{sym}(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {{\n    \
-             // SAFETY: the harness passes buffers valid for the given lengths.\n    \
-             let (input, out) = unsafe {{ (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) }};\n    \
-             let mut r = Reader {{ buf: input, pos: 0 }};\n    let mut w = Writer {{ buf: out, len: 0, overflow: false }};\n\
-             {buffers}    let result = crate::{module}::{path}({args});\n{encode}    \
-             // SAFETY: `ol` is the harness's valid out-length pointer.\n    unsafe {{ w.finish(ol) }}\n}}\n\n",
-            sym = p.symbol,
-            module = p.module,
-            path = p.rust_path,
-            args = args.join(", "),
-        );
-    }
-    out
-}
-
-fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
-    let pad = "    ".repeat(depth);
-    match ty {
-        AbiType::Void => format!("{pad}let _ = {expr};\n{pad}w.tag(0);\n"),
-        AbiType::Bool => format!("{pad}w.boolean({expr});\n"),
-        AbiType::Int { signed: true, .. } => format!("{pad}w.int({expr} as i128);\n"),
-        AbiType::Int { signed: false, .. } => format!("{pad}w.uint({expr} as u128);\n"),
-        AbiType::Float { .. } => format!("{pad}w.float({expr} as f64);\n"),
-        AbiType::Bytes => format!("{pad}w.bytes(&{expr}[..]);\n"),
-        AbiType::EnumName => format!("{pad}w.bytes({expr}.zig_tag_name().as_bytes());\n"),
-        AbiType::Struct { fields } => {
-            let mut out = format!("{pad}w.tuple({});\n", fields.len());
-            for (name, ty) in fields {
-                out.push_str(&encode_rust(
-                    ty,
-                    &format!(
-                        "{expr}.{}",
-                        zigport_translator::rules::names::snake_case(name)
-                    ),
-                    depth,
-                ));
-            }
-            out
-        }
-        AbiType::Optional { inner } => {
-            let v = format!("v{depth}");
-            format!(
-                "{pad}match {expr} {{\n{pad}    Some({v}) => {{\n{}{pad}    }}\n{pad}    None => w.tag(5),\n{pad}}}\n",
-                encode_rust(inner, &v, depth + 2)
-            )
-        }
-        AbiType::ErrorUnion { payload } => {
-            let v = format!("v{depth}");
-            format!(
-                "{pad}match {expr} {{\n{pad}    Ok({v}) => {{\n{}{pad}    }}\n{pad}    Err(e) => w.err(e.name()),\n{pad}}}\n",
-                encode_rust(payload, &v, depth + 2)
-            )
-        }
-        _ => format!("{pad}unreachable!();\n"),
-    }
-}
-
-const RUST_SHIM_PRELUDE: &str = r#"//! Generated by `zigport verify`: C-ABI entry points with the oracle's wire
-//! format, so the harness drives this port exactly like the Zig original.
-#![allow(clippy::all, unused)]
-
-/// Zig's tag names for std types the port maps to Rust ones; enums the
-/// port declares have an inherent `zig_tag_name`.
-trait ZigTagName {
-    fn zig_tag_name(&self) -> &'static str;
-}
-
-impl ZigTagName for core::cmp::Ordering {
-    fn zig_tag_name(&self) -> &'static str {
-        match self {
-            core::cmp::Ordering::Less => "lt",
-            core::cmp::Ordering::Equal => "eq",
-            core::cmp::Ordering::Greater => "gt",
-        }
-    }
-}
-
-static PANIC_FD: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
-
-/// Like the Zig shim's panic handler: report the message as a `0xFF`
-/// frame on the harness's pipe, then exit (a panic must not unwind out of
-/// an `extern "C"` function).
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_set_panic_fd(fd: i32) {
-    use std::io::Write;
-    use std::os::fd::FromRawFd;
-    PANIC_FD.store(fd, std::sync::atomic::Ordering::SeqCst);
-    std::panic::set_hook(Box::new(|info| {
-        let fd = PANIC_FD.load(std::sync::atomic::Ordering::SeqCst);
-        if fd >= 0 {
-            let msg = info.payload().downcast_ref::<String>().cloned()
-                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "panic".into());
-            let mut frame = vec![0xFF];
-            frame.extend((msg.len() as u32).to_le_bytes());
-            frame.extend(msg.as_bytes());
-            // SAFETY: the harness's pipe stays open for the child's life;
-            // ManuallyDrop keeps it open after this write.
-            let mut pipe = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
-            let _ = pipe.write_all(&frame);
-        }
-        std::process::exit(134);
-    }));
-}
-
-struct Reader<'a> {
-    buf: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> &'a [u8] {
-        let s = &self.buf[self.pos..self.pos + n];
-        self.pos += n;
-        s
-    }
-    fn boolean(&mut self) -> bool {
-        self.take(1);
-        self.take(1)[0] != 0
-    }
-    fn int(&mut self) -> i128 {
-        let tag = self.take(1)[0];
-        let raw: [u8; 16] = self.take(16).try_into().unwrap_or([0; 16]);
-        if tag == 3 { u128::from_le_bytes(raw) as i128 } else { i128::from_le_bytes(raw) }
-    }
-    fn float(&mut self) -> f64 {
-        self.take(1);
-        f64::from_bits(u64::from_le_bytes(self.take(8).try_into().unwrap_or([0; 8])))
-    }
-    fn bytes(&mut self) -> &'a [u8] {
-        self.take(1);
-        let n = u32::from_le_bytes(self.take(4).try_into().unwrap_or([0; 4])) as usize;
-        self.take(n)
-    }
-}
-
-/// Writes straight into the harness's buffer, as the Zig shim does, so
-/// benchmarks compare like with like.
-struct Writer<'a> {
-    buf: &'a mut [u8],
-    len: usize,
-    overflow: bool,
-}
-
-impl Writer<'_> {
-    fn put(&mut self, data: &[u8]) {
-        if self.overflow || self.len + data.len() > self.buf.len() {
-            self.overflow = true;
-            return;
-        }
-        self.buf[self.len..self.len + data.len()].copy_from_slice(data);
-        self.len += data.len();
-    }
-    fn tag(&mut self, t: u8) {
-        self.put(&[t]);
-    }
-    fn boolean(&mut self, v: bool) {
-        self.put(&[1, v as u8]);
-    }
-    fn int(&mut self, v: i128) {
-        self.tag(2);
-        self.put(&v.to_le_bytes());
-    }
-    fn uint(&mut self, v: u128) {
-        self.tag(3);
-        self.put(&v.to_le_bytes());
-    }
-    fn tuple(&mut self, count: u32) {
-        self.tag(7);
-        self.put(&count.to_le_bytes());
-    }
-    fn float(&mut self, v: f64) {
-        self.tag(8);
-        self.put(&v.to_bits().to_le_bytes());
-    }
-    fn prefixed(&mut self, t: u8, d: &[u8]) {
-        self.tag(t);
-        self.put(&(d.len() as u32).to_le_bytes());
-        self.put(d);
-    }
-    fn bytes(&mut self, d: &[u8]) {
-        self.prefixed(4, d);
-    }
-    fn err(&mut self, name: &str) {
-        self.prefixed(6, name.as_bytes());
-    }
-    /// # Safety
-    /// `out_len` must be valid for a write.
-    unsafe fn finish(self, out_len: *mut usize) -> i32 {
-        // SAFETY: per the function contract.
-        unsafe { *out_len = self.len };
-        i32::from(self.overflow)
-    }
-}
-
-"#;
 
 impl TestCounts {
     /// A test command that could not even start counts as one failure.

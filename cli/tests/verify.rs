@@ -63,6 +63,38 @@ pub fn repeat(allocator: std.mem.Allocator, s: []const u8, n: u8) ![]u8 {
     return out.toOwnedSlice(allocator);
 }
 
+pub const Point = struct {
+    x: i32,
+    y: i32,
+    kind: Kind,
+
+    pub fn scale(self: *Point, k: i32) void {
+        self.x *= k;
+        self.y *= k;
+    }
+
+    pub fn isSmall(self: Point) bool {
+        return self.kind == .small;
+    }
+
+    pub fn flip(k: Kind) Kind {
+        return switch (k) {
+            .small => .big,
+            .big => .small,
+        };
+    }
+};
+
+pub fn total(xs: []const u32) u64 {
+    var sum: u64 = 0;
+    for (xs) |x| sum += x;
+    return sum;
+}
+
+pub fn bump(xs: []u16) void {
+    for (xs) |*x| x.* +%= 1;
+}
+
 test "double" {
     try std.testing.expect(double(3) == 6);
 }
@@ -121,6 +153,13 @@ fn a_faithful_port_agrees_with_zig() {
         "split",
         "compare",
         "repeat",
+        // Methods (a `*Point` receiver is written back and compared), a
+        // struct and an enum as parameters, slices of integers.
+        "Point.scale",
+        "Point.isSmall",
+        "Point.flip",
+        "total",
+        "bump",
     ] {
         let v = &function(&report, name)["verdict"];
         assert_eq!(
@@ -174,4 +213,27 @@ fn literals_in_the_code_bias_the_inputs() {
         input == Some(123456789) || input == Some(123456788),
         "{cx:#}"
     );
+}
+
+#[test]
+fn a_shim_that_does_not_compile_is_skipped_and_the_rest_verified() {
+    // The override takes two arguments where the Zig takes one: its Rust
+    // shim cannot compile. It is reported, not fatal.
+    let dir = tempfile::tempdir().unwrap();
+    let config = "[translate.overrides]\nisMagic = \"pub fn is_magic(x: u32, _y: u32) -> bool { x == 123456789 }\"\n";
+    let (code, report) = run(dir.path(), config);
+    assert_eq!(code, Some(0), "{report:#}");
+    let skipped = report["skipped"].as_array().unwrap();
+    let magic = skipped
+        .iter()
+        .find(|s| s["function"] == "isMagic")
+        .unwrap_or_else(|| panic!("{report:#}"));
+    assert!(
+        magic["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("the Rust shim does not compile: error"),
+        "{magic:#}"
+    );
+    assert_eq!(function(&report, "double")["verdict"]["cases"], 2000);
 }

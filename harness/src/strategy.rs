@@ -41,6 +41,25 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
         AbiType::Int { signed, bits } => int(*signed, *bits, &dict.ints),
         AbiType::Float { bits } => float(*bits),
         AbiType::Bytes | AbiType::MutBytes => bytes(dict).prop_map(Value::Bytes).boxed(),
+        AbiType::IntSlice { signed, bits, .. } => {
+            prop::collection::vec(int(*signed, *bits, &dict.ints), 0..16)
+                .prop_map(Value::Tuple)
+                .boxed()
+        }
+        AbiType::Record { fields, .. } => fields
+            .iter()
+            .map(|(_, t)| value(t, dict))
+            .collect::<Vec<_>>()
+            .prop_map(Value::Tuple)
+            .boxed(),
+        AbiType::Enum { tags, .. } if !tags.is_empty() => {
+            let tags: Vec<Value> = tags
+                .iter()
+                .map(|t| Value::Bytes(t.clone().into()))
+                .collect();
+            prop::sample::select(tags).boxed()
+        }
+        AbiType::Ref { inner, .. } => value(inner, dict),
         _ => Just(Value::Void).boxed(),
     }
 }

@@ -61,18 +61,25 @@ impl Value {
             (Value::Int(i), AbiType::Int { signed: false, .. }) => {
                 u128::try_from(i).map_or(Value::Int(i), Value::UInt)
             }
-            (Value::Tuple(items), AbiType::Struct { fields }) => Value::Tuple(
-                items
-                    .into_iter()
-                    .zip(
-                        fields
-                            .iter()
-                            .map(|(_, t)| t)
-                            .chain(std::iter::repeat(&AbiType::Void)),
-                    )
-                    .map(|(v, t)| v.conform(t))
-                    .collect(),
-            ),
+            (Value::Tuple(items), AbiType::IntSlice { signed, bits, .. }) => {
+                let int = AbiType::int(*signed, *bits);
+                Value::Tuple(items.into_iter().map(|v| v.conform(&int)).collect())
+            }
+            (v, AbiType::Ref { inner, .. }) => v.conform(inner),
+            (Value::Tuple(items), AbiType::Struct { fields } | AbiType::Record { fields, .. }) => {
+                Value::Tuple(
+                    items
+                        .into_iter()
+                        .zip(
+                            fields
+                                .iter()
+                                .map(|(_, t)| t)
+                                .chain(std::iter::repeat(&AbiType::Void)),
+                        )
+                        .map(|(v, t)| v.conform(t))
+                        .collect(),
+                )
+            }
             (v, AbiType::Optional { inner }) | (v, AbiType::ErrorUnion { payload: inner }) => {
                 match v {
                     Value::Null | Value::Error(_) => v,

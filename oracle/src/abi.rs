@@ -45,6 +45,36 @@ pub enum AbiType {
     Struct {
         fields: Vec<(String, AbiType)>,
     },
+    /// `[]const iN` (or `[]iN`, an output buffer like [`AbiType::MutBytes`]):
+    /// a tuple of integers on the wire.
+    IntSlice {
+        signed: bool,
+        bits: u16,
+        mutable: bool,
+    },
+    /// A struct declared in the module under test, field by field (a
+    /// tuple on the wire). `zig` is its type as the shim spells it
+    /// (`target.Point`), `rust` its path in the port's module (`Point`).
+    Record {
+        zig: String,
+        rust: String,
+        fields: Vec<(String, AbiType)>,
+    },
+    /// An enum declared in the module under test, by tag name (bytes on
+    /// the wire); `tags` are the values inputs are drawn from.
+    Enum {
+        zig: String,
+        rust: String,
+        tags: Vec<String>,
+    },
+    /// `*const T` / `*T` to a value the ABI carries: the value is on the
+    /// wire and the shim passes its address; a mutable one is an output
+    /// (its final value is returned after the result). As the first
+    /// parameter of a method it is the receiver.
+    Ref {
+        mutable: bool,
+        inner: Box<AbiType>,
+    },
     /// A `std.mem.Allocator` parameter. Not on the wire: the Zig shim
     /// passes an arena freed after the call (so owned results are freed
     /// through the shim); the Rust port has no such parameter.
@@ -66,6 +96,39 @@ impl AbiType {
             AbiType::Float { bits } => Some(format!("f{bits}")),
             AbiType::Bytes => Some("[]const u8".into()),
             AbiType::MutBytes => Some("[]u8".into()),
+            AbiType::IntSlice {
+                signed,
+                bits,
+                mutable,
+            } => Some(format!(
+                "[]{}{}{bits}",
+                if *mutable { "" } else { "const " },
+                if *signed { 'i' } else { 'u' }
+            )),
+            AbiType::Record { zig, .. } | AbiType::Enum { zig, .. } => Some(zig.clone()),
+            AbiType::Ref { inner, .. } => inner.zig_param_type(),
+            _ => None,
+        }
+    }
+
+    /// For a parameter the callee may write through (`[]u8`, `[]iN`,
+    /// `*T`): the type its final value is reported with.
+    pub fn written_back(&self) -> Option<AbiType> {
+        match self {
+            AbiType::MutBytes => Some(AbiType::Bytes),
+            AbiType::IntSlice {
+                signed,
+                bits,
+                mutable: true,
+            } => Some(AbiType::IntSlice {
+                signed: *signed,
+                bits: *bits,
+                mutable: false,
+            }),
+            AbiType::Ref {
+                mutable: true,
+                inner,
+            } => Some((**inner).clone()),
             _ => None,
         }
     }
@@ -90,7 +153,8 @@ impl Wire {
 
 impl ShimFn {
     /// What the shim returns: the result, followed by the final contents
-    /// of every `[]u8` argument when there are any.
+    /// of every argument written through (`[]u8`, `[]iN`, `*T`) when
+    /// there are any.
     pub fn output_type(&self) -> AbiType {
         output_type(&self.params, &self.ret)
     }
@@ -101,8 +165,7 @@ pub fn output_type(params: &[AbiType], ret: &AbiType) -> AbiType {
     let buffers: Vec<(String, AbiType)> = params
         .iter()
         .enumerate()
-        .filter(|(_, p)| **p == AbiType::MutBytes)
-        .map(|(i, _)| (format!("arg{i}"), AbiType::Bytes))
+        .filter_map(|(i, p)| Some((format!("arg{i}"), p.written_back()?)))
         .collect();
     if buffers.is_empty() {
         return ret.clone();

@@ -1,6 +1,7 @@
 //! Generates the Zig shim: C-ABI exports that decode arguments, call the
 //! function under test, and encode its result (see [`crate::abi`]).
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::abi::{AbiType, ShimFn, Wire};
@@ -18,6 +19,38 @@ pub fn generate(fns: &[ShimFn], imports: &str) -> String {
     out
 }
 
+/// The shim functions a compiler's output blames, by export suffix: every
+/// `FILE:LINE:` mention of `file_name` maps to the export whose
+/// `fn zigport_<name>(` header is the nearest at or above that line. The
+/// Zig shims and the port's Rust shims both read so. Mentions of the
+/// prelude blame nothing (the caller treats that as fatal).
+pub fn blamed_exports(source: &str, diagnostics: &str, file_name: &str) -> BTreeSet<String> {
+    let headers: Vec<(usize, &str)> = source
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let rest = &line[line.find("fn zigport_")? + "fn zigport_".len()..];
+            let name = &rest[..rest.find('(')?];
+            (name != "set_panic_fd").then_some((i + 1, name))
+        })
+        .collect();
+    let needle = format!("{file_name}:");
+    let mut blamed = BTreeSet::new();
+    for (at, _) in diagnostics.match_indices(&needle) {
+        let digits: String = diagnostics[at + needle.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let Ok(line) = digits.parse::<usize>() else {
+            continue;
+        };
+        if let Some((_, name)) = headers.iter().rev().find(|(start, _)| *start <= line) {
+            blamed.insert((*name).to_string());
+        }
+    }
+    blamed
+}
+
 fn export(f: &ShimFn) -> String {
     let mut body = String::new();
     let mut call = f.zig_call.clone();
@@ -29,10 +62,21 @@ fn export(f: &ShimFn) -> String {
             AbiType::Bytes => "r.bytes()".to_string(),
             AbiType::MutBytes => "r.mutBytes()".to_string(),
             AbiType::Allocator => "arena.allocator()".to_string(),
+            AbiType::IntSlice { .. } | AbiType::Record { .. } | AbiType::Enum { .. } => {
+                format!("r.value({})", p.zig_param_type().unwrap_or_default())
+            }
+            AbiType::Ref { inner, .. } => {
+                format!("r.value({})", inner.zig_param_type().unwrap_or_default())
+            }
             other => format!("@compileError(\"unsupported parameter {other:?}\")"),
         };
-        let _ = writeln!(body, "    const a{i} = {decode};");
-        call = call.replace(&format!("{{{i}}}"), &format!("a{i}"));
+        let (binding, arg) = match p {
+            AbiType::Ref { mutable: true, .. } => ("var", format!("&a{i}")),
+            AbiType::Ref { mutable: false, .. } => ("const", format!("&a{i}")),
+            _ => ("const", format!("a{i}")),
+        };
+        let _ = writeln!(body, "    {binding} a{i} = {decode};");
+        call = call.replace(&format!("{{{i}}}"), &arg);
     }
     if f.params.contains(&AbiType::Allocator) {
         // Declared before the arguments; freed after the result is encoded.
@@ -42,15 +86,15 @@ fn export(f: &ShimFn) -> String {
         );
     }
     let _ = writeln!(body, "    const result = {call};");
-    let buffers: Vec<usize> = (0..f.params.len())
-        .filter(|&i| f.params[i] == AbiType::MutBytes)
+    let written: Vec<(usize, AbiType)> = (f.params.iter().enumerate())
+        .filter_map(|(i, p)| Some((i, p.written_back()?)))
         .collect();
-    if !buffers.is_empty() {
-        let _ = writeln!(body, "    w.tuple({});", buffers.len() + 1);
+    if !written.is_empty() {
+        let _ = writeln!(body, "    w.tuple({});", written.len() + 1);
     }
     body.push_str(&encode(&f.ret, "result", 1));
-    for i in buffers {
-        let _ = writeln!(body, "    w.bytes(a{i});");
+    for (i, ty) in written {
+        body.push_str(&encode(&ty, &format!("a{i}"), 1));
     }
     format!(
         "export fn zigport_{name}(in_ptr: [*]const u8, in_len: usize, out_ptr: [*]u8, out_cap: usize, out_len: *usize) callconv(.c) i32 {{\n\
@@ -75,7 +119,11 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
         AbiType::Int { .. } => format!("{pad}w.int({expr});\n"),
         AbiType::Float { .. } => format!("{pad}w.float({expr});\n"),
         AbiType::Bytes | AbiType::MutBytes => format!("{pad}w.bytes({expr});\n"),
-        AbiType::EnumName => format!("{pad}w.bytes(@tagName({expr}));\n"),
+        AbiType::EnumName | AbiType::Enum { .. } => {
+            format!("{pad}w.bytes(@tagName({expr}));\n")
+        }
+        AbiType::IntSlice { .. } => format!("{pad}w.ints({expr});\n"),
+        AbiType::Ref { inner, .. } => encode(inner, &format!("{expr}.*"), depth),
         // Never a result (`result_type` does not produce it).
         AbiType::Allocator => format!("{pad}_ = {expr};\n{pad}w.tag({});\n", Wire::VOID),
         AbiType::Optional { inner } => {
@@ -93,7 +141,7 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
                 encode(payload, &v, depth + 1)
             )
         }
-        AbiType::Struct { fields } => {
+        AbiType::Struct { fields } | AbiType::Record { fields, .. } => {
             let mut s = format!("{pad}w.tuple({});\n", fields.len());
             for (name, fty) in fields {
                 s.push_str(&encode(fty, &format!("{expr}.{name}"), depth));
@@ -129,7 +177,7 @@ fn zigportPanic(msg: []const u8, first_trace_addr: ?usize) noreturn {
     std.process.exit(134);
 }
 
-var scratch: [1 << 20]u8 = undefined;
+var scratch: [1 << 20]u8 align(16) = undefined;
 var scratch_used: usize = 0;
 
 const Reader = struct {
@@ -174,6 +222,40 @@ const Reader = struct {
         _ = self.take(1);
         const n = std.mem.readInt(u32, self.take(4)[0..4], .little);
         return self.take(n);
+    }
+
+    /// A tuple of integers, decoded into the scratch area.
+    fn ints(self: *Reader, comptime T: type) []T {
+        _ = self.take(1);
+        const n = std.mem.readInt(u32, self.take(4)[0..4], .little);
+        const start = std.mem.alignForward(usize, scratch_used, @alignOf(T));
+        if (start + n * @sizeOf(T) > scratch.len) @panic("zigport: argument larger than the shim's scratch area");
+        scratch_used = start + n * @sizeOf(T);
+        const dst = @as([*]T, @ptrCast(@alignCast(scratch[start..].ptr)))[0..n];
+        for (dst) |*d| d.* = self.int(T);
+        return dst;
+    }
+
+    /// Any value the ABI carries, decoded by its Zig type: enums by tag
+    /// name, structs field by field (a tuple on the wire).
+    fn value(self: *Reader, comptime T: type) T {
+        switch (@typeInfo(T)) {
+            .bool => return self.boolean(),
+            .int => return self.int(T),
+            .float => return self.float(T),
+            .@"enum" => return std.meta.stringToEnum(T, self.bytes()) orelse @panic("zigport: not a tag of the enum"),
+            .@"struct" => |s| {
+                _ = self.take(5);
+                var v: T = undefined;
+                inline for (s.fields) |f| @field(v, f.name) = self.value(f.type);
+                return v;
+            },
+            .pointer => |p| {
+                if (p.child == u8) return if (p.is_const) self.bytes() else self.mutBytes();
+                return self.ints(p.child);
+            },
+            else => @compileError("zigport: no wire decoding for " ++ @typeName(T)),
+        }
     }
 };
 
@@ -241,6 +323,11 @@ const Writer = struct {
         std.mem.writeInt(u32, &n, count, .little);
         self.put(&n);
     }
+
+    fn ints(self: *Writer, items: anytype) void {
+        self.tuple(@intCast(items.len));
+        for (items) |v| self.int(v);
+    }
 };
 
 "#;
@@ -265,5 +352,23 @@ mod tests {
         assert!(zig.contains("const a1 = r.int(u8);"));
         assert!(zig.contains("const result = std.fmt.parseInt(i32, a0, a1);"));
         assert!(zig.contains("} else |e| w.err(@errorName(e));"));
+    }
+
+    #[test]
+    fn compiler_output_blames_the_export_around_its_line() {
+        let one = |name: &str| ShimFn {
+            name: name.into(),
+            params: vec![AbiType::Bool],
+            ret: AbiType::Bool,
+            zig_call: "!{0}".into(),
+        };
+        let zig = generate(&[one("a"), one("b")], "");
+        let line_of = |needle: &str| zig.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        let inside_b = line_of("fn zigport_b(") + 2;
+        let diagnostics = format!(
+            "/x/shim.zig:{inside_b}:9: error: bad\n/x/shim.zig:3:1: note: prelude\nother.zig:{inside_b}:1: note"
+        );
+        let blamed = blamed_exports(&zig, &diagnostics, "shim.zig");
+        assert_eq!(blamed.into_iter().collect::<Vec<_>>(), ["b"]);
     }
 }

@@ -216,6 +216,11 @@ impl<'a> Translator<'a> {
 
     /// `target op= value;` with Zig's wrapping and saturating variants.
     fn compound(&mut self, op: AssignOp, t: TokenStream, v: TokenStream) -> TokenStream {
+        // `*x` as a method receiver needs parentheses: `(*x).wrapping_add(1)`.
+        let r = match t.clone().into_iter().next() {
+            Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '*' => quote!((#t)),
+            _ => t.clone(),
+        };
         match op {
             AssignOp::Assign => quote!(#t = #v;),
             AssignOp::Add => quote!(#t += #v;),
@@ -228,12 +233,12 @@ impl<'a> Translator<'a> {
             AssignOp::BitAnd => quote!(#t &= #v;),
             AssignOp::BitOr => quote!(#t |= #v;),
             AssignOp::BitXor => quote!(#t ^= #v;),
-            AssignOp::AddWrap => quote!(#t = #t.wrapping_add(#v);),
-            AssignOp::SubWrap => quote!(#t = #t.wrapping_sub(#v);),
-            AssignOp::MulWrap => quote!(#t = #t.wrapping_mul(#v);),
-            AssignOp::AddSat => quote!(#t = #t.saturating_add(#v);),
-            AssignOp::SubSat => quote!(#t = #t.saturating_sub(#v);),
-            AssignOp::MulSat => quote!(#t = #t.saturating_mul(#v);),
+            AssignOp::AddWrap => quote!(#t = #r.wrapping_add(#v);),
+            AssignOp::SubWrap => quote!(#t = #r.wrapping_sub(#v);),
+            AssignOp::MulWrap => quote!(#t = #r.wrapping_mul(#v);),
+            AssignOp::AddSat => quote!(#t = #r.saturating_add(#v);),
+            AssignOp::SubSat => quote!(#t = #r.saturating_sub(#v);),
+            AssignOp::MulSat => quote!(#t = #r.saturating_mul(#v);),
             AssignOp::ShlSat => {
                 let todo = self.todo("saturating shift `<<|=`");
                 quote!(#todo;)
