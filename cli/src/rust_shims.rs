@@ -72,7 +72,12 @@ fn shim(s: &RustShim) -> String {
          // SAFETY: `ol` is the harness's valid out-length pointer.\n    unsafe {{ w.finish(ol) }}\n}}\n\n",
         sym = s.symbol,
         module = s.module,
-        path = s.rust_path,
+        path = s
+            .rust_path
+            .split("::")
+            .map(|segment| ident(segment).to_string())
+            .collect::<Vec<_>>()
+            .join("::"),
         args = args.join(", "),
     )
 }
@@ -92,6 +97,12 @@ fn decode(ty: &AbiType, module: &str) -> String {
             format!(
                 "{{ r.take(5); crate::{module}::{rust} {{ {} }} }}",
                 fields.join(", ")
+            )
+        }
+        AbiType::Optional { inner } => {
+            format!(
+                "(if r.null() {{ None }} else {{ Some({}) }})",
+                decode(inner, module)
             )
         }
         AbiType::Enum { rust, tags, .. } => {
@@ -257,6 +268,12 @@ impl<'a> Reader<'a> {
         self.take(1);
         let n = u32::from_le_bytes(self.take(4).try_into().unwrap_or([0; 4])) as usize;
         self.take(n)
+    }
+    /// Whether an optional is null (then consumed).
+    fn null(&mut self) -> bool {
+        let null = self.buf.get(self.pos) == Some(&5);
+        self.pos += usize::from(null);
+        null
     }
     /// A tuple of integers (each as its wire bits; the caller narrows).
     fn ints(&mut self) -> Vec<i128> {

@@ -33,12 +33,12 @@ impl PubFn<'_> {
         format!("target.{}", self.display())
     }
 
-    /// Its path in the port's module, as the translator names it
-    /// (`Point::scale`); matched against the port manifest.
+    /// Its path in the port's module as the port manifest spells it
+    /// (`Point::scale`; keywords without `r#`).
     pub fn rust_path(&self) -> String {
-        let name = ident(&snake_case(&self.decl.name)).to_string();
+        let name = snake_case(&self.decl.name);
         match self.owner {
-            Some(o) => format!("{}::{name}", ident(o)),
+            Some(o) => format!("{o}::{name}"),
             None => name,
         }
     }
@@ -156,9 +156,23 @@ impl Scope<'_> {
                 (pos == Position::Result).then_some(AbiType::Void)
             }
             ExprKind::PrimitiveType(name) => primitive(name),
-            ExprKind::Optional(inner) if pos == Position::Result => Some(AbiType::Optional {
-                inner: Box::new(self.abi(inner, pos, depth)?),
-            }),
+            ExprKind::Optional(inner) => {
+                let inner = self.abi(inner, pos, depth)?;
+                // On the wire as null or the value; a parameter's optional
+                // pointer or buffer has no such reading.
+                let plain = matches!(
+                    inner,
+                    AbiType::Bool
+                        | AbiType::Int { .. }
+                        | AbiType::Float { .. }
+                        | AbiType::Bytes
+                        | AbiType::Enum { .. }
+                        | AbiType::Record { .. }
+                );
+                (pos == Position::Result || plain).then(|| AbiType::Optional {
+                    inner: Box::new(inner),
+                })
+            }
             ExprKind::ErrorUnion { payload, .. } if pos == Position::Result => {
                 Some(AbiType::ErrorUnion {
                     payload: Box::new(self.abi(payload, pos, depth)?),
@@ -227,12 +241,17 @@ impl Scope<'_> {
     /// A type declared at the top of the module: an enum (by tag name) or
     /// a plain struct whose fields the ABI carries.
     fn named(&self, name: &str, pos: Position, depth: usize) -> Option<AbiType> {
-        let (is_pub, container) = self.file.members.iter().find_map(|d| match &d.kind {
-            DeclKind::Var(v) if v.name == name => {
-                Some((d.is_pub, container_init(v.init.as_ref())?))
-            }
+        let (is_pub, init) = self.file.members.iter().find_map(|d| match &d.kind {
+            DeclKind::Var(v) if v.name == name => Some((d.is_pub, v.init.as_ref()?)),
             _ => None,
         })?;
+        // An alias (`const Order = std.math.Order;`) stands for its type.
+        let Some(container) = container_init(Some(init)) else {
+            return match &init.kind {
+                ExprKind::Ident(_) | ExprKind::Field { .. } => self.abi(init, pos, depth + 1),
+                _ => None,
+            };
+        };
         if pos.spelled() && !is_pub {
             return None;
         }

@@ -91,6 +91,10 @@ pub fn total(xs: []const u32) u64 {
     return sum;
 }
 
+pub fn orDefault(x: ?u8) u8 {
+    return x orelse 7;
+}
+
 pub fn bump(xs: []u16) void {
     for (xs) |*x| x.* +%= 1;
 }
@@ -154,12 +158,13 @@ fn a_faithful_port_agrees_with_zig() {
         "compare",
         "repeat",
         // Methods (a `*Point` receiver is written back and compared), a
-        // struct and an enum as parameters, slices of integers.
+        // struct, an enum and an optional as parameters, slices of integers.
         "Point.scale",
         "Point.isSmall",
         "Point.flip",
         "total",
         "bump",
+        "orDefault",
     ] {
         let v = &function(&report, name)["verdict"];
         assert_eq!(

@@ -60,6 +60,9 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
             prop::sample::select(tags).boxed()
         }
         AbiType::Ref { inner, .. } => value(inner, dict),
+        AbiType::Optional { inner } => {
+            prop_oneof![1 => Just(Value::Null), 4 => value(inner, dict)].boxed()
+        }
         _ => Just(Value::Void).boxed(),
     }
 }

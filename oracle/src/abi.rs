@@ -107,6 +107,7 @@ impl AbiType {
             )),
             AbiType::Record { zig, .. } | AbiType::Enum { zig, .. } => Some(zig.clone()),
             AbiType::Ref { inner, .. } => inner.zig_param_type(),
+            AbiType::Optional { inner } => Some(format!("?{}", inner.zig_param_type()?)),
             _ => None,
         }
     }

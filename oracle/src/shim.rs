@@ -62,7 +62,10 @@ fn export(f: &ShimFn) -> String {
             AbiType::Bytes => "r.bytes()".to_string(),
             AbiType::MutBytes => "r.mutBytes()".to_string(),
             AbiType::Allocator => "arena.allocator()".to_string(),
-            AbiType::IntSlice { .. } | AbiType::Record { .. } | AbiType::Enum { .. } => {
+            AbiType::IntSlice { .. }
+            | AbiType::Record { .. }
+            | AbiType::Enum { .. }
+            | AbiType::Optional { .. } => {
                 format!("r.value({})", p.zig_param_type().unwrap_or_default())
             }
             AbiType::Ref { inner, .. } => {
@@ -243,6 +246,13 @@ const Reader = struct {
             .bool => return self.boolean(),
             .int => return self.int(T),
             .float => return self.float(T),
+            .optional => |o| {
+                if (self.buf[self.pos] == 5) {
+                    self.pos += 1;
+                    return null;
+                }
+                return self.value(o.child);
+            },
             .@"enum" => return std.meta.stringToEnum(T, self.bytes()) orelse @panic("zigport: not a tag of the enum"),
             .@"struct" => |s| {
                 _ = self.take(5);

@@ -75,6 +75,18 @@ impl<'a> Reader<'a> {
         let n = u32::from_le_bytes(self.take(4).try_into().unwrap_or([0; 4])) as usize;
         self.take(n)
     }
+    /// Whether an optional is null (then consumed).
+    fn null(&mut self) -> bool {
+        let null = self.buf.get(self.pos) == Some(&5);
+        self.pos += usize::from(null);
+        null
+    }
+    /// A tuple of integers (each as its wire bits; the caller narrows).
+    fn ints(&mut self) -> Vec<i128> {
+        self.take(1);
+        let n = u32::from_le_bytes(self.take(4).try_into().unwrap_or([0; 4]));
+        (0..n).map(|_| self.int()).collect()
+    }
 }
 
 /// Writes straight into the harness's buffer, as the Zig shim does, so
@@ -137,6 +149,26 @@ impl Writer<'_> {
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_base64__decode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::base64::decode(&mut a0, r.bytes());
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            w.uint(v1 as u128);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a0[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_base64__decode_alloc(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -159,8 +191,8 @@ pub extern "C" fn zigport_base64__decode_url_safe(i: *const u8, il: usize, o: *m
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut m0 = r.bytes().to_vec();
-    let result = crate::base64::decode_url_safe(&mut m0, r.bytes());
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::base64::decode_url_safe(&mut a0, r.bytes());
     w.tuple(2);
     match result {
         Ok(v1) => {
@@ -168,7 +200,39 @@ pub extern "C" fn zigport_base64__decode_url_safe(i: *const u8, il: usize, o: *m
         }
         Err(e) => w.err(e.name()),
     }
-    w.bytes(&m0);
+    w.bytes(&a0[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_base64__decoded_len_upper_bound(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::base64::decoded_len_upper_bound(r.int() as _);
+    w.uint(result as u128);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_base64__encode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::base64::encode(&mut a0, r.bytes());
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            w.uint(v1 as u128);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a0[..]);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -196,8 +260,8 @@ pub extern "C" fn zigport_base64__encode_url_safe(i: *const u8, il: usize, o: *m
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut m0 = r.bytes().to_vec();
-    let result = crate::base64::encode_url_safe(&mut m0, r.bytes());
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::base64::encode_url_safe(&mut a0, r.bytes());
     w.tuple(2);
     match result {
         Ok(v1) => {
@@ -205,7 +269,19 @@ pub extern "C" fn zigport_base64__encode_url_safe(i: *const u8, il: usize, o: *m
         }
         Err(e) => w.err(e.name()),
     }
-    w.bytes(&m0);
+    w.bytes(&a0[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_base64__encoded_len(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::base64::encoded_len(r.int() as _);
+    w.uint(result as u128);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -365,6 +441,18 @@ pub extern "C" fn zigport_dotenv__is_valid_key(i: *const u8, il: usize, o: *mut 
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_mime__Category__is_web_asset(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::mime::Category::is_web_asset(match r.bytes() { b"html" => crate::mime::Category::Html, b"css" => crate::mime::Category::Css, b"javascript" => crate::mime::Category::Javascript, b"json" => crate::mime::Category::Json, b"wasm" => crate::mime::Category::Wasm, b"text" => crate::mime::Category::Text, b"image" => crate::mime::Category::Image, b"audio" => crate::mime::Category::Audio, b"video" => crate::mime::Category::Video, b"font" => crate::mime::Category::Font, b"model" => crate::mime::Category::Model, b"multipart" => crate::mime::Category::Multipart, b"application" => crate::mime::Category::Application, b"other" => crate::mime::Category::Other, _ => unreachable!("not a tag of Category") });
+    w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_mime__is_text(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -372,6 +460,23 @@ pub extern "C" fn zigport_mime__is_text(i: *const u8, il: usize, o: *mut u8, oc:
     let mut w = Writer { buf: out, len: 0, overflow: false };
     let result = crate::mime::is_text(r.bytes());
     w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__ParsedPath__format_alloc(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::path::ParsedPath::format_alloc({ r.take(5); crate::path::ParsedPath { root: r.bytes(), dir: r.bytes(), base: r.bytes(), ext: r.bytes(), name: r.bytes() } });
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -471,13 +576,25 @@ pub extern "C" fn zigport_path__normalize(i: *const u8, il: usize, o: *mut u8, o
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_url__Scheme__is_secure(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::url::Scheme::is_secure(match r.bytes() { b"http" => crate::url::Scheme::Http, b"https" => crate::url::Scheme::Https, b"ws" => crate::url::Scheme::Ws, b"wss" => crate::url::Scheme::Wss, b"ftp" => crate::url::Scheme::Ftp, b"file" => crate::url::Scheme::File, b"unix" => crate::url::Scheme::Unix, b"data" => crate::url::Scheme::Data, b"blob" => crate::url::Scheme::Blob, b"mailto" => crate::url::Scheme::Mailto, b"other" => crate::url::Scheme::Other, b"none" => crate::url::Scheme::None, _ => unreachable!("not a tag of Scheme") });
+    w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_url__percent_decode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut m0 = r.bytes().to_vec();
-    let result = crate::url::percent_decode(&mut m0, r.bytes());
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::url::percent_decode(&mut a0, r.bytes());
     w.tuple(2);
     match result {
         Ok(v1) => {
@@ -485,7 +602,7 @@ pub extern "C" fn zigport_url__percent_decode(i: *const u8, il: usize, o: *mut u
         }
         Err(e) => w.err(e.name()),
     }
-    w.bytes(&m0);
+    w.bytes(&a0[..]);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
