@@ -62,9 +62,13 @@ impl<'a> Translator<'a> {
                     _ => self.expr(x, &ty),
                 }
             }
+            // A `u1` in Zig; typed by its place when that is an integer.
             ("intFromBool", [b]) => {
                 let b = self.expr(b, &Ty::Bool);
-                quote!(u8::from(#b))
+                match target {
+                    Some(t) if expected.is_integer() => quote!(#t::from(#b)),
+                    _ => quote!(u8::from(#b)),
+                }
             }
             ("intFromEnum", [e]) => {
                 let e = self.operand(e, &Ty::Unknown);

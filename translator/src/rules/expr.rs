@@ -458,10 +458,12 @@ impl<'a> Translator<'a> {
         if let Some(mapped) = self.configured_call(callee, args) {
             return mapped;
         }
-        if let Some(mapped) = self.std_call(callee, args) {
+        // Before the std mapping: `std.testing.allocator.free(x)` is an
+        // allocator call, not a std function.
+        if let Some(mapped) = self.allocator_call(callee, args) {
             return mapped;
         }
-        if let Some(mapped) = self.allocator_call(callee, args) {
+        if let Some(mapped) = self.std_call(callee, args) {
             return mapped;
         }
         if let Some(mapped) = self.vec_call(callee, args) {
@@ -934,7 +936,8 @@ impl<'a> Translator<'a> {
     pub(super) fn wrap_return(&mut self, value: &Expr, ret: &Ty) -> TokenStream {
         match ret {
             Ty::ErrorUnion(inner) => {
-                if let ExprKind::ErrorValue(_) = value.kind {
+                // `return error.X`, or a switch / if choosing between errors.
+                if only_errors(value) {
                     let e = self.expr(value, &Ty::Unknown);
                     return quote!(Err(#e));
                 }
@@ -944,7 +947,8 @@ impl<'a> Translator<'a> {
                 if diverges(value) {
                     return self.expr(value, inner);
                 }
-                let v = self.widened(value, inner);
+                // `!?T`: a plain value is also wrapped in `Some`.
+                let v = self.wrap_return(value, inner);
                 quote!(Ok(#v))
             }
             Ty::Optional(inner) => {
@@ -1324,6 +1328,15 @@ impl<'a> Translator<'a> {
                         _ => Ty::Unknown,
                     };
                 }
+                // `Standard.decode_table`: a type's associated constant.
+                if let ExprKind::Ident(type_name) = &object.kind
+                    && self.local(type_name).is_none()
+                    && let Some((_, ty)) = self
+                        .lookup_type(type_name)
+                        .and_then(|i| i.consts.get(member.as_str()))
+                {
+                    return ty.clone();
+                }
                 named_type(&object_ty)
                     .and_then(|t| self.lookup_type(t))
                     .and_then(|i| i.fields.iter().find(|(n, ..)| n == member))
@@ -1495,6 +1508,25 @@ fn is_atomic(e: &Expr) -> bool {
             | ExprKind::DotName(_)
             | ExprKind::Try(_)
     )
+}
+
+/// Whether every value `e` can produce is an `error.X` (arms that leave
+/// the function aside): `switch (err) { error.A => error.B, ... }`.
+fn only_errors(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::ErrorValue(_) => true,
+        ExprKind::Switch(s) => {
+            s.prongs.iter().any(|p| !diverges(&p.body))
+                && s.prongs
+                    .iter()
+                    .all(|p| diverges(&p.body) || only_errors(&p.body))
+        }
+        ExprKind::If(i) => i.otherwise.as_ref().is_some_and(|o| {
+            (only_errors(&i.then) || diverges(&i.then)) && (only_errors(o) || diverges(o))
+                && !(diverges(&i.then) && diverges(o))
+        }),
+        _ => false,
+    }
 }
 
 pub(super) fn diverges(e: &Expr) -> bool {

@@ -1,5 +1,6 @@
 //! Statements, blocks and control flow.
 
+use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -533,6 +534,31 @@ impl<'a> Translator<'a> {
             });
             arms.push(quote!(#binding #(#pats)|* => { #body }));
         }
+        // A switch over an error from a narrower Zig error set is
+        // exhaustive in Zig; the module's `Error` has the other names too.
+        let errors: BTreeSet<&str> = s
+            .prongs
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|item| match item {
+                SwitchItem::Value(Expr {
+                    kind: ExprKind::ErrorValue(name),
+                    ..
+                }) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let has_else = s.prongs.iter().any(|p| p.is_else);
+        if !has_else
+            && !errors.is_empty()
+            && self
+                .scope
+                .error_names
+                .iter()
+                .any(|n| !errors.contains(n.as_str()))
+        {
+            arms.push(quote!(_ => unreachable!()));
+        }
         quote!(match #subject { #(#arms)* })
     }
 
@@ -920,11 +946,26 @@ impl crate::syntax::visit::Visitor for LoopJumps {
     }
 }
 
-/// `defer x.free(..)` / `.deinit()` / `.destroy(..)`: Rust's ownership does it.
+/// `defer x.free(..)` / `.deinit()` / `.destroy(..)`, also under an
+/// `if (opt) |v|` without else: Rust's ownership does it.
 fn drops_by_ownership(body: &Stmt) -> bool {
-    matches!(&body.kind, StmtKind::Expr(Expr { kind: ExprKind::Call { callee, .. }, .. })
-        if matches!(&callee.kind, ExprKind::Field { member, .. }
-            if matches!(member.as_str(), "free" | "deinit" | "destroy")))
+    let StmtKind::Expr(e) = &body.kind else {
+        return false;
+    };
+    frees(e)
+}
+
+fn frees(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { callee, .. } => matches!(&callee.kind, ExprKind::Field { member, .. }
+            if matches!(member.as_str(), "free" | "deinit" | "destroy")),
+        ExprKind::If(i) if i.otherwise.is_none() => frees(&i.then),
+        ExprKind::Block(b) => match &b.stmts[..] {
+            [only] => drops_by_ownership(only),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether a result type holds a reference (a closure's return type could
