@@ -138,7 +138,14 @@ impl<'a> Translator<'a> {
                 quote!((#a >> #b))
             }
             ("memcpy", [dst, src]) => {
-                let (d, s) = (self.expr(dst, &Ty::Unknown), self.expr(src, &Ty::Unknown));
+                // The destination as a place (`out[1..]`, not `&out[1..]`);
+                // an owned source is borrowed.
+                let d = strip_borrow(self.expr(dst, &Ty::Unknown));
+                let s = self.expr(src, &Ty::Unknown);
+                let s = match self.infer(src) {
+                    Ty::Vec(_) | Ty::Array { .. } => quote!(&#s),
+                    _ => s,
+                };
                 quote!(#d.copy_from_slice(#s))
             }
             ("memset", [dst, v]) => {
@@ -254,11 +261,11 @@ impl<'a> Translator<'a> {
                 quote!((#x == #y))
             }
             (["mem", "startsWith"], [_, x, y]) => {
-                let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
+                let (x, y) = (self.expr(x, &Ty::Unknown), self.slice_view(y));
                 quote!(#x.starts_with(#y))
             }
             (["mem", "endsWith"], [_, x, y]) => {
-                let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
+                let (x, y) = (self.expr(x, &Ty::Unknown), self.slice_view(y));
                 quote!(#x.ends_with(#y))
             }
             (["mem", "indexOfScalar"], [_, s, v]) => {
@@ -268,24 +275,24 @@ impl<'a> Translator<'a> {
             // Zig-exact helpers in the crate's runtime module (zigport_rt).
             (["mem", f @ ("trim" | "trimLeft" | "trimRight")], [_, s, values]) => {
                 let f = ident(&super::names::snake_case(f));
-                let (s, v) = (self.expr(s, &Ty::Unknown), self.expr(values, &Ty::Unknown));
+                let (s, v) = (self.slice_view(s), self.expr(values, &Ty::Unknown));
                 quote!(crate::zigport_rt::mem::#f(#s, #v))
             }
             (["mem", "indexOfScalarPos"], [_, s, start, v]) => {
-                let s = self.expr(s, &Ty::Unknown);
+                let s = self.slice_view(s);
                 let start = self.index_expr(start);
                 let v = self.expr(v, &Ty::Unknown);
                 quote!(crate::zigport_rt::mem::index_of_scalar_pos(#s, #start, #v))
             }
             (["mem", f @ ("indexOf" | "lastIndexOf" | "count")], [_, h, n]) => {
                 let f = ident(&super::names::snake_case(f));
-                let (h, n) = (self.expr(h, &Ty::Unknown), self.expr(n, &Ty::Unknown));
+                let (h, n) = (self.slice_view(h), self.slice_view(n));
                 quote!(crate::zigport_rt::mem::#f(#h, #n))
             }
             (["mem", "indexOfPos"], [_, h, start, n]) => {
-                let h = self.expr(h, &Ty::Unknown);
+                let h = self.slice_view(h);
                 let start = self.index_expr(start);
-                let n = self.expr(n, &Ty::Unknown);
+                let n = self.slice_view(n);
                 quote!(crate::zigport_rt::mem::index_of_pos(#h, #start, #n))
             }
             (["mem", "lastIndexOfScalar"], [_, s, v]) => {
@@ -295,7 +302,7 @@ impl<'a> Translator<'a> {
             // `std.mem.split*` / `tokenize*`: the runtime's iterators, which
             // keep Zig's `index`, `rest` and `peek`.
             (["mem", f], [_, s, d]) if let Some((kind, variant)) = split_function(f) => {
-                let s = self.expr(s, &Ty::Unknown);
+                let s = self.slice_view(s);
                 let d = self.expr(d, &Ty::Unknown);
                 let (kind, variant) = (ident(kind), ident(variant));
                 quote!(crate::zigport_rt::split::#kind(#s, crate::zigport_rt::split::Delimiter::#variant(#d)))
@@ -596,6 +603,15 @@ impl<'a> Translator<'a> {
         })
     }
 
+    /// A slice argument of a std function: an owned buffer is borrowed.
+    fn slice_view(&mut self, e: &Expr) -> TokenStream {
+        let view = Ty::Slice {
+            elem: Box::new(Ty::Unknown),
+            mutable: false,
+        };
+        self.widened(e, &view)
+    }
+
     /// `&.{ a, b }` (slices to concatenate) as `&[&a[..], &b[..]]`.
     fn slice_list(&mut self, e: &Expr) -> TokenStream {
         let inner = match &e.kind {
@@ -857,4 +873,23 @@ pub(super) fn split_function(name: &str) -> Option<(&'static str, &'static str)>
         "tokenizeAny" => ("tokenize", "Any"),
         _ => return None,
     })
+}
+
+/// `&x[..]` / `&mut x[..]` → `x[..]`: a slice expression as a place, for
+/// a method that borrows it itself.
+fn strip_borrow(tokens: TokenStream) -> TokenStream {
+    let mut rest = tokens.clone().into_iter().peekable();
+    match rest.next() {
+        Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '&' => {
+            if matches!(rest.peek(), Some(proc_macro2::TokenTree::Ident(i)) if i == "mut") {
+                rest.next();
+            }
+            let place: TokenStream = rest.collect();
+            match place.clone().into_iter().next() {
+                Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '*' => quote!((#place)),
+                _ => place,
+            }
+        }
+        _ => tokens,
+    }
 }

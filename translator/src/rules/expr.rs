@@ -140,6 +140,33 @@ impl<'a> Translator<'a> {
                 let i = self.operand(inner, &Ty::Unknown);
                 quote!(#i.unwrap())
             }
+            // `&.{ "html", "css" }` where a `[]const []const u8` is wanted.
+            ExprKind::AddressOf(inner)
+                if matches!(&inner.kind, ExprKind::ListInit { ty: None, .. })
+                    && matches!(expected, Ty::Slice { .. }) =>
+            {
+                let (ExprKind::ListInit { elems, .. }, Ty::Slice { elem, mutable }) =
+                    (&inner.kind, expected)
+                else {
+                    unreachable!("checked by the guard")
+                };
+                let items: Vec<TokenStream> = elems
+                    .iter()
+                    .map(|e| match (&e.kind, elem.as_ref()) {
+                        // Byte strings of different lengths: one slice type.
+                        (ExprKind::Str(_), Ty::Slice { .. }) => {
+                            let s = self.expr(e, elem);
+                            quote!(&#s[..])
+                        }
+                        _ => self.coerced(e, elem),
+                    })
+                    .collect();
+                if *mutable {
+                    quote!(&mut [#(#items),*])
+                } else {
+                    quote!(&[#(#items),*])
+                }
+            }
             ExprKind::AddressOf(inner) => {
                 let mutable = matches!(
                     expected,
