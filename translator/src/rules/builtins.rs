@@ -140,7 +140,11 @@ impl<'a> Translator<'a> {
             ("memcpy", [dst, src]) => {
                 // The destination as a place (`out[1..]`, not `&out[1..]`);
                 // an owned source is borrowed.
-                let d = strip_borrow(self.expr(dst, &Ty::Unknown));
+                let written = Ty::Slice {
+                    elem: Box::new(Ty::Unknown),
+                    mutable: true,
+                };
+                let d = strip_borrow(self.expr(dst, &written));
                 let s = self.expr(src, &Ty::Unknown);
                 let s = match self.infer(src) {
                     Ty::Vec(_) | Ty::Array { .. } => quote!(&#s),
@@ -269,7 +273,8 @@ impl<'a> Translator<'a> {
                 quote!(#x.ends_with(#y))
             }
             (["mem", "indexOfScalar"], [_, s, v]) => {
-                let (s, v) = (self.expr(s, &Ty::Unknown), self.expr(v, &Ty::Unknown));
+                let v = self.element_value(v, s);
+                let s = self.expr(s, &Ty::Unknown);
                 quote!(#s.iter().position(|&x| x == #v))
             }
             // Zig-exact helpers in the crate's runtime module (zigport_rt).
@@ -279,9 +284,9 @@ impl<'a> Translator<'a> {
                 quote!(crate::zigport_rt::mem::#f(#s, #v))
             }
             (["mem", "indexOfScalarPos"], [_, s, start, v]) => {
+                let v = self.element_value(v, s);
                 let s = self.slice_view(s);
                 let start = self.index_expr(start);
-                let v = self.expr(v, &Ty::Unknown);
                 quote!(crate::zigport_rt::mem::index_of_scalar_pos(#s, #start, #v))
             }
             (["mem", f @ ("indexOf" | "lastIndexOf" | "count")], [_, h, n]) => {
@@ -296,7 +301,8 @@ impl<'a> Translator<'a> {
                 quote!(crate::zigport_rt::mem::index_of_pos(#h, #start, #n))
             }
             (["mem", "lastIndexOfScalar"], [_, s, v]) => {
-                let (s, v) = (self.expr(s, &Ty::Unknown), self.expr(v, &Ty::Unknown));
+                let v = self.element_value(v, s);
+                let s = self.expr(s, &Ty::Unknown);
                 quote!(#s.iter().rposition(|&x| x == #v))
             }
             // `std.mem.split*` / `tokenize*`: the runtime's iterators, which
@@ -603,6 +609,22 @@ impl<'a> Translator<'a> {
         })
     }
 
+    /// The scalar argument of a std.mem function over `slice`: an untyped
+    /// constant (`const esc = 0x1B;`) takes the element type.
+    fn element_value(&mut self, v: &Expr, slice: &Expr) -> TokenStream {
+        let elem = match self.infer(slice) {
+            Ty::Slice { elem, .. } | Ty::Array { elem, .. } | Ty::Vec(elem) => *elem,
+            _ => Ty::Unknown,
+        };
+        let value = self.expr(v, &elem);
+        match (self.infer(v), rust_type(&elem)) {
+            (Ty::Int(a), Some(t)) if matches!(&elem, Ty::Int(b) if *b != a) => {
+                quote!((#value as #t))
+            }
+            _ => value,
+        }
+    }
+
     /// A slice argument of a std function: an owned buffer is borrowed.
     fn slice_view(&mut self, e: &Expr) -> TokenStream {
         let view = Ty::Slice {
@@ -673,7 +695,9 @@ impl<'a> Translator<'a> {
     /// unmanaged list's methods; Rust's `Vec` owns its allocator.
     /// `std.StaticStringMap(V).initComptime(.{ .{ "k", v }, ... })`: the
     /// value type and the pairs.
-    pub(super) fn static_map_init<'e>(&self, init: &'e Expr) -> Option<(Ty, &'e [Expr])> {
+    /// `std.StaticStringMapWithEql(V, std.static_string_map.eqlAsciiIgnoreCase)`
+    /// too: the value type, whether keys ignore ASCII case, and the pairs.
+    pub(super) fn static_map_init<'e>(&self, init: &'e Expr) -> Option<(Ty, bool, &'e [Expr])> {
         let ExprKind::Call { callee, args } = &init.kind else {
             return None;
         };
@@ -687,21 +711,30 @@ impl<'a> Translator<'a> {
         else {
             return None;
         };
-        if member != "initComptime" || self.std_path(ctor).is_none_or(|p| p != ["StaticStringMap"])
-        {
+        if member != "initComptime" {
             return None;
         }
+        let ignore_case = match (self.std_path(ctor)?.as_slice(), &type_args[..]) {
+            ([map], [_]) if map == "StaticStringMap" => false,
+            ([map], [_, eql]) if map == "StaticStringMapWithEql" => {
+                match self.std_path(eql)?.as_slice() {
+                    [m, f] if m == "static_string_map" && f == "eqlAsciiIgnoreCase" => true,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
         let value = self.zig_type(type_args.first()?);
         let inner = match &args.first()?.kind {
             ExprKind::ListInit { elems, .. } => elems.as_slice(),
             _ => return None,
         };
-        Some((value, inner))
+        Some((value, ignore_case, inner))
     }
 
     /// The pairs of a static string map as a Rust slice literal.
     pub(super) fn static_map_literal(&mut self, init: &Expr, value_ty: &Ty) -> Option<TokenStream> {
-        let (_, pairs) = self.static_map_init(init)?;
+        let (_, _, pairs) = self.static_map_init(init)?;
         let mut out = Vec::new();
         for pair in pairs {
             let ExprKind::ListInit { elems, .. } = &pair.kind else {
@@ -725,16 +758,25 @@ impl<'a> Translator<'a> {
             return None;
         };
         // `map.get(key)` / `map.has(key)` on a static string map.
-        if let Ty::StaticMap(_) = self.infer(object) {
+        if let Ty::StaticMap(_, ignore_case) = self.infer(object) {
             let map = self.expr(object, &Ty::Unknown);
+            // The closure's name must not shadow the key expression's
+            // (a function parameter is often called `name`).
+            let matches = |k: TokenStream| {
+                if ignore_case {
+                    quote!(zigport_key.eq_ignore_ascii_case(&#k[..]))
+                } else {
+                    quote!(*zigport_key == &#k[..])
+                }
+            };
             return Some(match (member.as_str(), args) {
                 ("get", [k]) => {
-                    let k = self.expr(k, &Ty::Unknown);
-                    quote!(#map.iter().find(|(name, _)| *name == &#k[..]).map(|(_, v)| *v))
+                    let k = matches(self.expr(k, &Ty::Unknown));
+                    quote!(#map.iter().find(|(zigport_key, _)| #k).map(|(_, v)| *v))
                 }
                 ("has", [k]) => {
-                    let k = self.expr(k, &Ty::Unknown);
-                    quote!(#map.iter().any(|(name, _)| *name == &#k[..]))
+                    let k = matches(self.expr(k, &Ty::Unknown));
+                    quote!(#map.iter().any(|(zigport_key, _)| #k))
                 }
                 _ => self.todo(format!("StaticStringMap.{member}")),
             });

@@ -101,7 +101,12 @@ impl<'a> Translator<'a> {
                 end,
                 sentinel,
             } => {
-                let o = self.operand(object, &Ty::Unknown);
+                // `buf[a..][0..n]` written through: the inner slice is `&mut` too.
+                let object_expected = match (&object.kind, expected) {
+                    (ExprKind::Slice { .. }, Ty::Slice { mutable: true, .. }) => expected,
+                    _ => &Ty::Unknown,
+                };
+                let o = self.operand(object, object_expected);
                 let s = self.index_expr(start);
                 let end_tokens = end.as_ref().map(|e| self.index_expr(e));
                 let range = match &end_tokens {
@@ -1280,10 +1285,10 @@ impl<'a> Translator<'a> {
                     }
                 }
                 ExprKind::Field { object, member }
-                    if matches!(self.infer(object), Ty::StaticMap(_)) =>
+                    if matches!(self.infer(object), Ty::StaticMap(..)) =>
                 {
                     match (self.infer(object), member.as_str()) {
-                        (Ty::StaticMap(v), "get") => Ty::Optional(v),
+                        (Ty::StaticMap(v, _), "get") => Ty::Optional(v),
                         (_, "has") => Ty::Bool,
                         _ => Ty::Unknown,
                     }

@@ -18,8 +18,8 @@ impl<'a> Translator<'a> {
     /// an ASCII character is a byte (`const sep = '/'` meets `u8`s), any
     /// other a `u32` code point.
     pub(super) fn const_type(&self, init: &Expr) -> Ty {
-        if let Some((value, _)) = self.static_map_init(init) {
-            return Ty::StaticMap(Box::new(value));
+        if let Some((value, ignore_case, _)) = self.static_map_init(init) {
+            return Ty::StaticMap(Box::new(value), ignore_case);
         }
         match &init.kind {
             ExprKind::Char(c) if *c < 0x80 => Ty::Int("u8".into()),
@@ -443,6 +443,20 @@ impl<'a> Translator<'a> {
         // borrows (`url.pathname()` is a slice of the parsed href): the
         // type's lifetime, not the receiver's.
         let owner_borrows = self_type.is_some_and(|t| self.type_borrows(t));
+        // `fn qualifiers(self: *Cursor, pre: *[]const u8)`: an out-parameter
+        // of a borrowing type's method receives views of the data the type
+        // borrows: `&mut &'a [u8]`.
+        if owner_borrows {
+            let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+            for (i, t) in typed.iter().enumerate() {
+                if let Some((n, Ty::Ref { to, mutable: true })) = t
+                    && returns_reference(to)
+                    && let Some(inner) = super::types::rust_type_in(to, Some(&a))
+                {
+                    params[i] = quote!(#n: &mut #inner);
+                }
+            }
+        }
         let returns_borrowing_type = self.mentions_borrowing_type(&ret);
         if returns_borrowing_type && !(owner_borrows && self.state.receiver.is_some()) {
             // `fn cmd(sub: []const u8, ..) Command` with `Command<'a>`: the
@@ -747,7 +761,7 @@ impl<'a> Translator<'a> {
         };
         self.state = FnState::default();
         let value = match &ty {
-            Ty::StaticMap(v) => self
+            Ty::StaticMap(v, _) => self
                 .static_map_literal(init, v)
                 .unwrap_or_else(|| self.todo("static string map")),
             _ => self.expr(init, &ty),

@@ -699,7 +699,12 @@ impl<'a> Translator<'a> {
                         Ty::Slice { elem, .. } | Ty::Array { elem, .. } => (**elem).clone(),
                         _ => Ty::Unknown,
                     };
-                    let x = self.operand(e, &Ty::Unknown);
+                    // `for (&array) |*x|`: the array itself, mutably.
+                    let target = match &e.kind {
+                        ExprKind::AddressOf(inner) if by_ref => inner.as_ref(),
+                        _ => e,
+                    };
+                    let x = self.operand(target, &Ty::Unknown);
                     let it = if by_ref {
                         quote!(#x.iter_mut())
                     } else if self.is_copy_type(&elem) {

@@ -61,8 +61,9 @@ pub enum Ty {
     /// `std.math.Order`: `core::cmp::Ordering` (`.lt`/`.eq`/`.gt`).
     Order,
     /// `std.StaticStringMap(V)` built at comptime: a static table of
-    /// `(key, value)` pairs.
-    StaticMap(Box<Ty>),
+    /// `(key, value)` pairs; `true` when keys compare ASCII
+    /// case-insensitively (`StaticStringMapWithEql(V, eqlAsciiIgnoreCase)`).
+    StaticMap(Box<Ty>, bool),
     /// `std.Io.Writer` (and `Writer.Allocating`, `File.Writer`): the
     /// runtime's buffered writer.
     Writer,
@@ -345,7 +346,7 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         }
         Ty::Bool => quote!(bool),
         Ty::Order => quote!(core::cmp::Ordering),
-        Ty::StaticMap(v) => {
+        Ty::StaticMap(v, _) => {
             let v = rust_type(v)?;
             quote!(&'static [(&'static [u8], #v)])
         }
