@@ -884,6 +884,32 @@ impl<'a> Translator<'a> {
             let (l, r) = (self.expr(lhs, &Ty::Unknown), self.expr(rhs, &Ty::Unknown));
             return quote!(&[&#l[..], &#r[..]].concat()[..]);
         }
+        // `line == .entry` on a tagged union compares the tag: `matches!`.
+        if matches!(op, Eq | Ne)
+            && let Some((value, tag)) = match (&lhs.kind, &rhs.kind) {
+                (_, ExprKind::DotName(t)) => Some((lhs, t)),
+                (ExprKind::DotName(t), _) => Some((rhs, t)),
+                _ => None,
+            }
+            && let Some(union_name) = named_type(&self.infer(value)).map(str::to_string)
+            && let Some(info) = self.lookup_type(&union_name)
+            && info.kind == Some(ContainerKind::Union)
+            && let Some((_, payload, _)) = info.fields.iter().find(|(n, ..)| n == tag)
+        {
+            let has_payload = !matches!(payload, Ty::Void | Ty::Unknown);
+            let (u, v) = (ident(&union_name), ident(&camel_case(tag)));
+            let pattern = if has_payload {
+                quote!(#u::#v(..))
+            } else {
+                quote!(#u::#v)
+            };
+            let x = self.expr(value, &Ty::Unknown);
+            return if op == Eq {
+                quote!(matches!(#x, #pattern))
+            } else {
+                quote!(!matches!(#x, #pattern))
+            };
+        }
         let (lt, rt) = (self.infer(lhs), self.infer(rhs));
         // Each side of a comparison is typed by the other (`self == .red`).
         let (l_expected, r_expected) = match op {
@@ -984,7 +1010,9 @@ impl<'a> Translator<'a> {
                 quote!(Ok(#v))
             }
             Ty::Optional(inner) => {
+                // An `if`/`switch` wraps each branch (`if (c) x else null`).
                 if value.kind == ExprKind::Null
+                    || matches!(value.kind, ExprKind::If(_) | ExprKind::Switch(_))
                     || matches!(self.infer(value), Ty::Optional(_))
                     || diverges(value)
                 {

@@ -607,6 +607,11 @@ impl<'a> Translator<'a> {
                 let pat = capture_pattern(c);
                 quote!(#label_colon while let Some(#pat) = #cond { #body })
             }
+            // `while (true)`: Rust's `loop`, which the type checker knows
+            // only leaves through `break`/`return`.
+            None if matches!(w.cond.kind, ExprKind::Bool(true)) => {
+                quote!(#label_colon loop { #body })
+            }
             None => quote!(#label_colon while #cond { #body }),
         }
     }
