@@ -454,6 +454,10 @@ impl<'a> Translator<'a> {
             if self.local(name).is_none() && self.scope.types.contains_key(name) {
                 return self.type_member(name, member);
             }
+            // `Order.lt` through `const Order = std.math.Order;`.
+            if self.local(name).is_none() && self.resolve_type_name(name) == Some(Ty::Order) {
+                return self.dot_name(member, &Ty::Order);
+            }
             if let Some(Import::Module(m)) = self.scope.imports.get(name) {
                 let (m, member) = (ident(m), ident(&snake_case(member)));
                 return quote!(super::#m::#member);
@@ -919,6 +923,31 @@ impl<'a> Translator<'a> {
         };
         let mut l = self.operand(lhs, &l_expected);
         let mut r = self.operand(rhs, &r_expected);
+        // `opt == value` is true for a non-null equal payload: `== Some(v)`.
+        if matches!(op, Eq | Ne) {
+            let literal = |e: &Expr| {
+                matches!(
+                    e.kind,
+                    ExprKind::Int(_) | ExprKind::Char(_) | ExprKind::Bool(_) | ExprKind::Float(_)
+                )
+            };
+            let plain = |t: &Ty, e: &Expr| {
+                !matches!(t, Ty::Optional(_))
+                    && (*t != Ty::Unknown || literal(e))
+                    && e.kind != ExprKind::Null
+            };
+            if let Ty::Optional(inner) = &lt
+                && plain(&rt, rhs)
+            {
+                let v = self.operand(rhs, inner);
+                r = quote!(Some(#v));
+            } else if let Ty::Optional(inner) = &rt
+                && plain(&lt, lhs)
+            {
+                let v = self.operand(lhs, inner);
+                l = quote!(Some(#v));
+            }
+        }
         // Zig widens the narrower integer operand (peer type resolution);
         // Rust needs one type on both sides.
         if !matches!(op, Shl | Shr | ShlSat | And | Or)

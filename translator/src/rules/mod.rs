@@ -443,6 +443,7 @@ impl<'a> Translator<'a> {
         }
         match self.scope.imports.get(name) {
             Some(Import::StdAlias(path)) if path == &["mem", "Allocator"] => Some(Ty::Allocator),
+            Some(Import::StdAlias(path)) if path == &["math", "Order"] => Some(Ty::Order),
             _ => None,
         }
     }
