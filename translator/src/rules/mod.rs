@@ -689,6 +689,7 @@ impl<'a> Translator<'a> {
             let info = self.type_info(&decl);
             self.scope.types.insert(name, info);
         }
+        self.fill_anonymous_type_infos();
         self.mark_borrowing_types();
         self.collect_const_calls();
         self.collect_instances();
@@ -774,6 +775,44 @@ impl<'a> Translator<'a> {
                 self.scope.types.insert(name, TypeInfo::default());
             }
         }
+        // `bound: struct { op: Op, version: Full }` in a tagged union: the
+        // payload struct is named after its union and field (`ComparatorBound`).
+        for decl in &self.file.members {
+            if let DeclKind::Var(VarDecl {
+                name: union_name,
+                init:
+                    Some(Expr {
+                        kind: ExprKind::Container(u),
+                        ..
+                    }),
+                ..
+            }) = &decl.kind
+                && u.kind == ContainerKind::Union
+            {
+                for m in &u.members {
+                    if let DeclKind::Field(f) = &m.kind
+                        && let Some(ty) = &f.ty
+                        && let ExprKind::Container(inner) = &ty.kind
+                        && inner.kind == ContainerKind::Struct
+                        && !is_tuple(inner)
+                    {
+                        let mut name = format!("{union_name}{}", names::camel_case(&f.name));
+                        while self.scope.types.contains_key(&name) {
+                            name.push('_');
+                        }
+                        found.push((ty.span.start, name.clone(), (**inner).clone()));
+                        self.scope.types.insert(name, TypeInfo::default());
+                    }
+                }
+            }
+        }
+        self.scope.anon_types = found;
+    }
+
+    /// The anonymous types' fields and methods, once every named type of
+    /// the module is known (`bound: struct { op: Op, .. }` names `Op`).
+    fn fill_anonymous_type_infos(&mut self) {
+        let found = std::mem::take(&mut self.scope.anon_types);
         for (_, name, c) in &found {
             // A nested type sees its siblings (and its container's other
             // nested types) by their short names.

@@ -522,9 +522,23 @@ impl<'a> Translator<'a> {
             } else {
                 prong.captures.first()
             };
+            // `.bound => |b|`: the payload has the field's type.
+            let payload_ty = match &prong.items[..] {
+                [
+                    SwitchItem::Value(Expr {
+                        kind: ExprKind::DotName(v),
+                        ..
+                    }),
+                ] => enum_name
+                    .as_deref()
+                    .and_then(|e| self.lookup_type(e))
+                    .and_then(|i| i.fields.iter().find(|(n, ..)| n == v))
+                    .map_or(Ty::Unknown, |(_, t, _)| t.clone()),
+                _ => Ty::Unknown,
+            };
             let body = self.scoped_capture(capture, subject_ty.clone(), |t| {
                 if payload_bound && let Some(c) = prong.captures.first() {
-                    t.bind(&c.name, Ty::Unknown);
+                    t.bind(&c.name, payload_ty.clone());
                 }
                 t.branch_body(&prong.body, expected)
             });
