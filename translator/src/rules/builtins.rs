@@ -338,6 +338,11 @@ impl<'a> Translator<'a> {
                 let (a, b) = (self.expr(a, &Ty::Unknown), self.expr(b, &Ty::Unknown));
                 quote!(#a.cmp(&#b))
             }
+            // Lexicographic, as Rust orders slices.
+            (["mem", "order"], [_, a, b]) => {
+                let (a, b) = (self.operand(a, &Ty::Unknown), self.slice_view(b));
+                quote!(#a[..].cmp(#b))
+            }
             (["math", "maxInt"], [t]) => match rust_type(&self.zig_type(t)) {
                 Some(t) => quote!(#t::MAX),
                 None => return None,

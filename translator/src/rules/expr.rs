@@ -155,17 +155,7 @@ impl<'a> Translator<'a> {
                 else {
                     unreachable!("checked by the guard")
                 };
-                let items: Vec<TokenStream> = elems
-                    .iter()
-                    .map(|e| match (&e.kind, elem.as_ref()) {
-                        // Byte strings of different lengths: one slice type.
-                        (ExprKind::Str(_), Ty::Slice { .. }) => {
-                            let s = self.expr(e, elem);
-                            quote!(&#s[..])
-                        }
-                        _ => self.coerced(e, elem),
-                    })
-                    .collect();
+                let items: Vec<TokenStream> = elems.iter().map(|e| self.list_item(e, elem)).collect();
                 if *mutable {
                     quote!(&mut [#(#items),*])
                 } else {
@@ -501,6 +491,18 @@ impl<'a> Translator<'a> {
         }
         if let Some(mapped) = self.std_call(callee, args) {
             return mapped;
+        }
+        // `std.math.Order` methods.
+        if let ExprKind::Field { object, member } = &callee.kind
+            && args.is_empty()
+            && self.infer(object) == Ty::Order
+        {
+            let o = self.operand(object, &Ty::Unknown);
+            match member.as_str() {
+                "differ" => return quote!(Some(#o).filter(|o| o.is_ne())),
+                "invert" => return quote!(#o.reverse()),
+                _ => {}
+            }
         }
         if let Some(mapped) = self.vec_call(callee, args) {
             return mapped;
@@ -1137,6 +1139,18 @@ impl<'a> Translator<'a> {
         quote!(#path { #(#inits),* })
     }
 
+    /// An element of an array or slice literal; byte strings of different
+    /// lengths become one slice type (`&b"ab"[..]`).
+    fn list_item(&mut self, e: &Expr, elem: &Ty) -> TokenStream {
+        match (&e.kind, elem) {
+            (ExprKind::Str(_), Ty::Slice { .. }) => {
+                let s = self.expr(e, elem);
+                quote!(&#s[..])
+            }
+            _ => self.coerced(e, elem),
+        }
+    }
+
     fn list_init(&mut self, ty: Option<&Expr>, elems: &[Expr], expected: &Ty) -> TokenStream {
         // `.{ true, rest }` where a tuple is expected.
         if ty.is_none()
@@ -1164,7 +1178,7 @@ impl<'a> Translator<'a> {
         match array_ty {
             Some(elem_ty) => {
                 let items: Vec<TokenStream> =
-                    elems.iter().map(|e| self.expr(e, &elem_ty)).collect();
+                    elems.iter().map(|e| self.list_item(e, &elem_ty)).collect();
                 match rust_type(&elem_ty) {
                     // Pin the element type on the first literal so an
                     // unannotated `let` gets Zig's element type.
@@ -1262,7 +1276,7 @@ impl<'a> Translator<'a> {
                     let path: Vec<&str> = path.iter().map(String::as_str).collect();
                     let usize_ty = || Ty::Int("usize".into());
                     match &path[..] {
-                        ["math", "order"] => Ty::Order,
+                        ["math", "order"] | ["mem", "order"] => Ty::Order,
                         ["math", "cast"] => match e.kind {
                             ExprKind::Call { ref args, .. } if args.len() == 2 => {
                                 Ty::Optional(Box::new(self.zig_type(&args[0])))
@@ -1361,6 +1375,16 @@ impl<'a> Translator<'a> {
                             Ty::Vec(Box::new(self.zig_type(&args[0])))
                         }
                         _ => Ty::Unknown,
+                    }
+                }
+                ExprKind::Field { object, member }
+                    if self.infer(object) == Ty::Order
+                        && matches!(member.as_str(), "differ" | "invert") =>
+                {
+                    if member == "differ" {
+                        Ty::Optional(Box::new(Ty::Order))
+                    } else {
+                        Ty::Order
                     }
                 }
                 ExprKind::Field { object, member } => {
