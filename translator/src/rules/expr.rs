@@ -185,6 +185,14 @@ impl<'a> Translator<'a> {
             ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, expected),
             ExprKind::Orelse { lhs, rhs } => {
                 let l = self.operand(lhs, &Ty::Unknown);
+                // `a orelse b` with an optional `b` stays optional (the
+                // middle of `x.differ() orelse y.differ() orelse z`).
+                if let Ty::Optional(_) = self.infer(rhs)
+                    && rhs.kind != ExprKind::Null
+                {
+                    let r = self.expr(rhs, &Ty::Unknown);
+                    return quote!(match #l { Some(v) => Some(v), None => #r });
+                }
                 let r = self.expr(rhs, expected);
                 if is_cheap(rhs) {
                     quote!(#l.unwrap_or(#r))
@@ -1522,8 +1530,9 @@ impl<'a> Translator<'a> {
                 other if self.is_infallible_write(lhs) => other,
                 _ => Ty::Unknown,
             },
-            ExprKind::Orelse { lhs, .. } => match self.infer(lhs) {
-                Ty::Optional(t) => *t,
+            ExprKind::Orelse { lhs, rhs } => match (self.infer(lhs), self.infer(rhs)) {
+                (Ty::Optional(t), Ty::Optional(_)) => Ty::Optional(t),
+                (Ty::Optional(t), _) => *t,
                 _ => Ty::Unknown,
             },
             _ => Ty::Unknown,

@@ -434,9 +434,10 @@ impl<'a> Translator<'a> {
         let mut lifetimes = Vec::new();
         let borrowed: Vec<usize> = (0..typed.len())
             .filter(|&i| {
-                typed[i]
-                    .as_ref()
-                    .is_some_and(|(_, t)| matches!(t, Ty::Slice { .. } | Ty::Ref { .. }))
+                typed[i].as_ref().is_some_and(|(_, t)| {
+                    matches!(t, Ty::Slice { .. } | Ty::Ref { .. })
+                        || self.mentions_borrowing_type(t)
+                })
             })
             .collect();
         // A method of a borrowing type returns views of the data the type
@@ -478,6 +479,13 @@ impl<'a> Translator<'a> {
                 }
                 a
             };
+            if let Some(rt) = self.field_type(&ret, &a) {
+                ret_tokens = quote!(-> #rt);
+            }
+        } else if returns_borrowing_type && owner_borrows && self.state.receiver.is_some() {
+            // `fn floor(self: Partial) Full`: the result holds the data the
+            // receiver's type borrows.
+            let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
             if let Some(rt) = self.field_type(&ret, &a) {
                 ret_tokens = quote!(-> #rt);
             }
@@ -1062,9 +1070,14 @@ impl<'a> Translator<'a> {
                         },
                     }
                 }
+                // Decided as every use site decides (`is_copy_type`), so a
+                // by-value receiver or capture copies where Zig copies.
+                let copy = self
+                    .is_copy_type(&Ty::Named(name.to_string()))
+                    .then(|| quote!(Copy,));
                 quote! {
                     #doc
-                    #[derive(Debug, Clone, PartialEq)]
+                    #[derive(Debug, Clone, #copy PartialEq)]
                     #vis enum #n #type_generics { #(#variants),* }
                 }
             }
@@ -1101,6 +1114,11 @@ impl<'a> Translator<'a> {
                 .fields
                 .iter()
                 .all(|(_, t, _)| *t == Ty::Allocator || self.is_copy_type_within(t, depth - 1)),
+            // A tagged union whose payloads are all `Copy` (or absent).
+            Some(ContainerKind::Union) if depth > 0 => info
+                .fields
+                .iter()
+                .all(|(_, t, _)| *t == Ty::Void || self.is_copy_type_within(t, depth - 1)),
             _ => false,
         }
     }

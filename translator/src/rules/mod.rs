@@ -1173,7 +1173,13 @@ impl<'a> Translator<'a> {
         for m in &c.members {
             match &m.kind {
                 DeclKind::Field(f) => {
-                    let ty = f.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                    // A union field without a type has no payload.
+                    let untyped = if c.kind == ContainerKind::Union {
+                        Ty::Void
+                    } else {
+                        Ty::Unknown
+                    };
+                    let ty = f.ty.as_ref().map_or(untyped, |t| self.zig_type(t));
                     info.variants.push(f.name.clone());
                     info.fields.push((f.name.clone(), ty, f.value.clone()));
                 }
