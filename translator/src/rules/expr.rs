@@ -80,6 +80,18 @@ impl<'a> Translator<'a> {
                 }
                 self.field(object, member)
             }
+            // `entry[0]` on a tuple is a field: `entry.0`.
+            ExprKind::Index { object, index }
+                if matches!(self.infer(object), Ty::Tuple(_))
+                    && matches!(&index.kind, ExprKind::Int(n) if n.parse::<usize>().is_ok()) =>
+            {
+                let o = self.operand(object, &Ty::Unknown);
+                let ExprKind::Int(n) = &index.kind else {
+                    unreachable!("checked by the guard")
+                };
+                let field = syn::Index::from(n.parse::<usize>().unwrap_or_default());
+                quote!(#o.#field)
+            }
             ExprKind::Index { object, index } => {
                 let raw = matches!(self.infer(object), Ty::Raw { .. });
                 let o = self.operand(object, &Ty::Unknown);
@@ -1463,7 +1475,15 @@ impl<'a> Translator<'a> {
                     .and_then(|i| i.fields.iter().find(|(n, ..)| n == member))
                     .map_or(Ty::Unknown, |(_, t, _)| t.clone())
             }
-            ExprKind::Index { object, .. } => match self.infer(object) {
+            ExprKind::Index { object, index } => match self.infer(object) {
+                Ty::Tuple(elems) => match &index.kind {
+                    ExprKind::Int(n) => n
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| elems.get(i).cloned())
+                        .unwrap_or(Ty::Unknown),
+                    _ => Ty::Unknown,
+                },
                 Ty::Slice { elem, .. } | Ty::Array { elem, .. } | Ty::Vec(elem) => *elem,
                 _ => Ty::Unknown,
             },
