@@ -941,9 +941,9 @@ impl<'a> Translator<'a> {
                     if ty == Ty::Allocator {
                         continue; // the global allocator: no field
                     }
-                    // Plain enums derive `Copy` too.
-                    all_copy &= ty.is_copy()
-                        || matches!(&ty, Ty::Named(n) if self.lookup_type(n).is_some_and(|i| i.kind == Some(ContainerKind::Enum)));
+                    // The use sites' predicate (enums, `Copy` structs and
+                    // unions nest), so a derive never disagrees with a use.
+                    all_copy &= self.is_copy_type(&ty);
                     writes |= Self::is_writer(&ty);
                     // A writer the struct writes through is borrowed mutably.
                     let borrowed_ok = borrows
