@@ -468,9 +468,19 @@ impl<'a> Translator<'a> {
             } else {
                 let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
                 for &i in &borrowed {
-                    if let Some((n, t)) = &typed[i]
-                        && let Some(rt) = self.field_type(t, &a)
+                    let Some((n, t)) = &typed[i] else { continue };
+                    // `list: []const Comparator`: the elements carry the
+                    // borrowed data; the slice itself may be a temporary.
+                    if let Ty::Slice { elem, mutable } = t
+                        && self.mentions_borrowing_type(elem)
+                        && let Some(e) = self.field_type(elem, &a)
                     {
+                        params[i] = if *mutable {
+                            quote!(#n: &mut [#e])
+                        } else {
+                            quote!(#n: &[#e])
+                        };
+                    } else if let Some(rt) = self.field_type(t, &a) {
                         params[i] = quote!(#n: #rt);
                     }
                 }
@@ -1037,6 +1047,7 @@ impl<'a> Translator<'a> {
                 }
             }
             (ContainerKind::Union, _) if c.tagged || c.arg.is_some() => {
+                let mut first_unit = None;
                 for (f, fdoc) in &fields {
                     let v = ident(&camel_case(&f.name));
                     let ty = f.ty.as_ref().map_or(Ty::Void, |t| self.zig_type(t));
@@ -1046,7 +1057,10 @@ impl<'a> Translator<'a> {
                             Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. }
                         );
                     match ty {
-                        Ty::Void => variants.push(quote!(#fdoc #v)),
+                        Ty::Void => {
+                            first_unit.get_or_insert(variants.len());
+                            variants.push(quote!(#fdoc #v))
+                        }
                         other if borrows => match self.field_type(&other, &lifetime) {
                             Some(rt)
                                 if borrowed_ok
@@ -1075,9 +1089,16 @@ impl<'a> Translator<'a> {
                 let copy = self
                     .is_copy_type(&Ty::Named(name.to_string()))
                     .then(|| quote!(Copy,));
+                // A field left `undefined` in Zig holds any value: the first
+                // payload-less variant stands for it (`Default`).
+                let default = first_unit.map(|i| {
+                    let unit = &variants[i];
+                    variants[i] = quote!(#[default] #unit);
+                    quote!(Default,)
+                });
                 quote! {
                     #doc
-                    #[derive(Debug, Clone, #copy PartialEq)]
+                    #[derive(Debug, Clone, #copy #default PartialEq)]
                     #vis enum #n #type_generics { #(#variants),* }
                 }
             }
