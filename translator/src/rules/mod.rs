@@ -1056,7 +1056,7 @@ impl<'a> Translator<'a> {
                     | Ty::Split { .. } => true,
                     Ty::Ref { to, .. } => **to == Ty::Writer,
                     Ty::Named(n) => borrowing.contains(n),
-                    Ty::Optional(inner) | Ty::Array { elem: inner, .. } => match inner.as_ref() {
+                    Ty::Optional(inner) | Ty::Array { elem: inner, .. } | Ty::Vec(inner) => match inner.as_ref() {
                         Ty::Slice { mutable: false, .. } => true,
                         Ty::Named(n) => borrowing.contains(n),
                         _ => false,
