@@ -45,10 +45,9 @@ impl<'a> Translator<'a> {
             ExprKind::Null => quote!(None),
             // Arrays longer than 32 have no `Default`: zero-fill them.
             ExprKind::Undefined => match expected {
-                Ty::Array { elem, len } if elem.is_integer() => {
-                    let len: TokenStream = len.parse().unwrap_or_default();
-                    quote!([0; #len])
-                }
+                Ty::Array { elem, len } => self
+                    .filled_array(elem, len)
+                    .unwrap_or_else(|| quote!(Default::default())),
                 _ => quote!(Default::default()),
             },
             ExprKind::Unreachable => quote!(unreachable!()),
@@ -1157,6 +1156,19 @@ impl<'a> Translator<'a> {
             }
         };
         quote!(#path { #(#inits),* })
+    }
+
+    /// An `undefined` array: integers zero-filled, other `Copy` elements
+    /// their default repeated (arrays longer than 32 have no `Default`).
+    pub(super) fn filled_array(&self, elem: &Ty, len: &str) -> Option<TokenStream> {
+        let len: TokenStream = len.parse().ok()?;
+        if elem.is_integer() {
+            Some(quote!([0; #len]))
+        } else if self.is_copy_type(elem) {
+            Some(quote!([Default::default(); #len]))
+        } else {
+            None
+        }
     }
 
     /// An element of an array or slice literal; byte strings of different

@@ -444,6 +444,20 @@ impl<'a> Translator<'a> {
         // borrows (`url.pathname()` is a slice of the parsed href): the
         // type's lifetime, not the receiver's.
         let owner_borrows = self_type.is_some_and(|t| self.type_borrows(t));
+        // `fn feed(self: *Range, d: Desugared)` in a borrowing type's impl:
+        // values of borrowing types hold the data the type borrows.
+        if owner_borrows {
+            let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+            for (i, t) in typed.iter().enumerate() {
+                if let Some((n, t)) = t
+                    && matches!(t, Ty::Named(_) | Ty::Optional(_) | Ty::Vec(_) | Ty::Array { .. })
+                    && self.mentions_borrowing_type(t)
+                    && let Some(rt) = self.field_type(t, &a)
+                {
+                    params[i] = quote!(#n: #rt);
+                }
+            }
+        }
         // `fn qualifiers(self: *Cursor, pre: *[]const u8)`: an out-parameter
         // of a borrowing type's method receives views of the data the type
         // borrows: `&mut &'a [u8]`.

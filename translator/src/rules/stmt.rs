@@ -171,12 +171,14 @@ impl<'a> Translator<'a> {
                 kind: ExprKind::Undefined,
                 ..
             }) => match &ty {
-                Ty::Array { elem, len } if elem.is_integer() => {
-                    let len: TokenStream = len.parse().unwrap_or_default();
-                    let marker =
-                        comment_marker("PERF(port): zero-initialised; Zig left it undefined");
+                Ty::Array { elem, len } if let Some(filled) = self.filled_array(elem, len) => {
+                    let marker = comment_marker(if elem.is_integer() {
+                        "PERF(port): zero-initialised; Zig left it undefined"
+                    } else {
+                        "PERF(port): default-initialised; Zig left it undefined"
+                    });
                     self.bind(&v.name, ty.clone());
-                    return quote!(#marker let #mutability #name #annotation = [0; #len];);
+                    return quote!(#marker let #mutability #name #annotation = #filled;);
                 }
                 _ => quote!(Default::default()),
             },
