@@ -652,7 +652,10 @@ impl<'a> Translator<'a> {
             .map(|_| quote!(_: impl Sized))
             .collect();
         let reason = self.state.todos.last().cloned().unwrap_or_default();
-        let marker = format!("TODO(port): {reason}");
+        // `todo!` takes a format string: braces in Zig text are escaped.
+        let marker = format!("TODO(port): {reason}")
+            .replace('{', "{{")
+            .replace('}', "}}");
         // Keep the Zig return type when it has a rule and names no generic
         // parameter, so `try stub(..)` and field accesses still type-check.
         let type_params: Vec<&str> = f
