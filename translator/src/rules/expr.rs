@@ -1164,10 +1164,23 @@ impl<'a> Translator<'a> {
         let len: TokenStream = len.parse().ok()?;
         if elem.is_integer() {
             Some(quote!([0; #len]))
-        } else if self.is_copy_type(elem) {
+        } else if self.is_copy_type(elem) && self.has_default(elem) {
             Some(quote!([Default::default(); #len]))
         } else {
             None
+        }
+    }
+
+    /// Whether the port's type implements `Default` (tagged unions do when
+    /// a variant has no payload).
+    fn has_default(&self, ty: &Ty) -> bool {
+        match ty {
+            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Optional(_) => true,
+            Ty::Slice { mutable: false, .. } => true,
+            Ty::Named(n) => self.lookup_type(n).is_some_and(|i| {
+                i.kind == Some(ContainerKind::Union) && i.fields.iter().any(|(_, t, _)| *t == Ty::Void)
+            }),
+            _ => false,
         }
     }
 
