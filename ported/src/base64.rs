@@ -411,13 +411,38 @@ pub fn decode_alloc(source: &[u8]) -> Result<Vec<u8>, Error> {
     assert!(n == out.len());
     Ok(out)
 }
-// TODO(port): does not compile: 433:28: mismatched types
 /// Lenient decoding as Node's `Buffer.from(str, "base64")` does it: both
 /// alphabets are accepted, bytes outside them (whitespace, line breaks) are
 /// skipped, decoding stops at the first `=`, and incomplete trailing bits are
 /// dropped. Only fails when `dest` is too small.
 pub fn decode_forgiving(dest: &mut [u8], source: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 433:28: mismatched types")
+    let mut acc: u32 = 0;
+    let mut bits: u8 = 0;
+    let mut di: usize = 0;
+    for c in source.iter().copied() {
+        if c == PAD_CHAR {
+            break;
+        }
+        let mut v = (*STANDARD_DECODE_TABLE)[c as usize];
+        if v == INVALID {
+            v = (*URL_SAFE_DECODE_TABLE)[c as usize];
+        }
+        if v == INVALID {
+            continue;
+        }
+        acc = (acc << 6) | (v as u32);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            if di >= dest.len() {
+                return Err(Error::NoSpaceLeft);
+            }
+            dest[di] = (acc >> bits) as u8;
+            di += 1;
+            acc &= ((1 as u32) << bits) - 1;
+        }
+    }
+    Ok(di)
 }
 // ---------------------------------------------------------------------------
 // Tests

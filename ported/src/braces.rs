@@ -119,7 +119,8 @@ impl Sequence {
     }
     /// Recognise `a..b` or `a..b..step` brace contents.
     fn parse(content: &[u8]) -> Option<Sequence> {
-        let mut pieces: [&[u8]; 3] = Default::default();
+        // PERF(port): default-initialised; Zig left it undefined
+        let mut pieces: [&[u8]; 3] = [Default::default(); 3];
         let mut n: usize = 0;
         let mut it = crate::zigport_rt::split::split(
             content,
@@ -174,7 +175,7 @@ impl Sequence {
     }
 }
 /// One piece of a pattern at a single nesting level.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Part<'a> {
     /// Raw text, backslash escapes not yet removed.
     Literal(&'a [u8]),
@@ -227,7 +228,7 @@ struct PartIterator<'a> {
     pub pos: usize,
 }
 impl<'a> PartIterator<'a> {
-    fn next(&mut self) -> Option<Part> {
+    fn next(&mut self) -> Option<Part<'a>> {
         let text = self.text;
         if self.pos >= text.len() {
             return None;
@@ -404,9 +405,60 @@ fn unescape(raw: &[u8]) -> Result<Vec<u8>, Error> {
     }
     Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 449:59: mismatched types
 fn expand_part(part: Part, depth: u32) -> Result<Words, Error> {
-    todo!("TODO(port): does not compile: 449:59: mismatched types")
+    match part {
+        Part::Literal(raw) => {
+            let mut text = unescape(raw)?;
+            // zigport: `defer gpa.free(text);` dropped: ownership frees
+            return Words::single(&text);
+        }
+        Part::Sequence(seq) => {
+            let mut out: Words = Words {
+                bytes: Vec::new(),
+                ends: Vec::new(),
+            };
+            // zigport: `errdefer out.deinit(gpa);` dropped: ownership frees
+            // PERF(port): zero-initialised; Zig left it undefined
+            let mut buf: [u8; 32] = [0; 32];
+            for i in 0..seq.len() {
+                out.bytes.extend_from_slice(seq.format(i, &mut buf));
+                out.finish()?;
+            }
+            return Ok(out);
+        }
+        Part::Braced(content) => {
+            let mut open = Words::single(b"{")?;
+            // zigport: `defer open.deinit(gpa);` dropped: ownership frees
+            let mut inner = expand_level(content, depth + 1)?;
+            // zigport: `defer inner.deinit(gpa);` dropped: ownership frees
+            let mut close = Words::single(b"}")?;
+            // zigport: `defer close.deinit(gpa);` dropped: ownership frees
+            let mut head = open.product(&inner)?;
+            // zigport: `defer head.deinit(gpa);` dropped: ownership frees
+            return head.product(&close);
+        }
+        Part::Alternation(content) => {
+            let mut out: Words = Words {
+                bytes: Vec::new(),
+                ends: Vec::new(),
+            };
+            // zigport: `errdefer out.deinit(gpa);` dropped: ownership frees
+            let mut alts: AlternativeIterator = AlternativeIterator {
+                text: content,
+                pos: 0,
+                done: false,
+            };
+            while let Some(alt) = alts.next() {
+                let mut words = expand_level(alt, depth + 1)?;
+                // zigport: `defer words.deinit(gpa);` dropped: ownership frees
+                for i in 0..words.len() {
+                    out.bytes.extend_from_slice(words.get(i));
+                    out.finish()?;
+                }
+            }
+            return Ok(out);
+        }
+    };
 }
 fn expand_level(text: &[u8], depth: u32) -> Result<Words, Error> {
     if depth > MAX_DEPTH {

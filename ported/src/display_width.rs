@@ -412,10 +412,31 @@ impl<'a> Segmenter<'a> {
         })
     }
 }
-// TODO(port): does not compile: 424:77: mismatched types
 /// Copies `src` without its ANSI escape sequences into `dest`; returns the length.
 pub fn strip_ansi(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 424:77: mismatched types")
+    let mut len: usize = 0;
+    let mut i: usize = 0;
+    while i < src.len() {
+        if (src[i] as usize) == ESC {
+            i += escape_len(&src[i..]);
+            continue;
+        }
+        let end = match crate::zigport_rt::mem::index_of_scalar_pos(
+            src,
+            i,
+            (ESC as u8),
+        ) {
+            Some(v) => v,
+            None => src.len(),
+        };
+        if (len + (end - i)) > dest.len() {
+            return Err(Error::NoSpaceLeft);
+        }
+        dest[len..len + (end - i)].copy_from_slice(&src[i..end]);
+        len += end - i;
+        i = end;
+    }
+    Ok(len)
 }
 /// Like `stripAnsi`, returning memory owned by `allocator`.
 pub fn strip_ansi_alloc(src: &[u8]) -> Result<Vec<u8>, Error> {

@@ -63,9 +63,10 @@ impl<'a> Class<'a> {
     }
 }
 /// What a consuming instruction accepts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 enum Pred<'a> {
     Byte(u8),
+    #[default]
     NotSlash,
     Any,
     Class(Class<'a>),
@@ -81,7 +82,7 @@ impl<'a> Pred<'a> {
     }
 }
 /// One instruction of the compiled program.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Op<'a> {
     /// Consume one byte matching the predicate, then continue at the next op.
     One(Pred<'a>),
@@ -92,242 +93,92 @@ enum Op<'a> {
     /// Continue at `target`.
     Jump(u32),
 }
-// TODO(port): does not compile: missing lifetime specifier
-// /// Enough room for the worst case of two instructions per pattern byte.
-// #[derive(Debug, Clone, PartialEq)]
-// struct MatchProgram {
-//     pub ops: [Op; ((2 * MAX_PATTERN_LEN) + 2)],
-//     pub len: u32,
-// }
-// impl MatchProgram {
-//     // TODO(port): constant `StateSet` = `std.StaticBitSet(capacity + 1)`: no type rule
-//     const NONE: u32 = u32::MAX;
-//     // TODO(port): nested type `MatchProgram.Group`
-//     /// Room for every seed plus two pushes per newly reached state.
-//     const WORK_CAPACITY: usize = 3 * (((2 * MAX_PATTERN_LEN) + 2) + 1);
-//     fn emit(&mut self, op: Op) -> Result<u32, Error> {
-//         if (self.len as usize) >= ((2 * MAX_PATTERN_LEN) + 2) {
-//             return Err(Error::TooComplex);
-//         }
-//         self.ops[self.len as usize] = op;
-//         self.len += 1;
-//         Ok(self.len - 1)
-//     }
-//     fn is_start_boundary(p: &[u8], i: usize) -> bool {
-//         (i == 0)
-//             || (match p[i - 1] {
-//                 b'/' | b'{' | b',' => true,
-//                 _ => false,
-//             })
-//     }
-//     fn is_end_boundary(p: &[u8], i: usize, in_group: bool) -> bool {
-//         (i == p.len()) || (in_group && ((p[i] == b',') || (p[i] == b'}')))
-//     }
-//     /// Find the `}` matching the `{` at `open`, honouring escapes.
-//     fn find_close(p: &[u8], open: usize) -> Option<usize> {
-//         let mut depth: usize = 0;
-//         let mut i = open;
-//         'zigport_loop1: while i < p.len() {
-//             'zigport_continue1: {
-//                 match p[i] {
-//                     b'\\' => {
-//                         i += 1;
-//                     }
-//                     b'{' => {
-//                         depth += 1;
-//                     }
-//                     b'}' => {
-//                         depth -= 1;
-//                         if depth == 0 {
-//                             return Some(i);
-//                         }
-//                     }
-//                     _ => {}
-//                 };
-//             }
-//             i += 1;
-//         }
-//         None
-//     }
-//     /// Find the `]` closing a class opened at `open`, before `limit`.
-//     #[allow(dead_code, unused_variables)]
-//     fn find_class_end(_: impl Sized, _: impl Sized, _: impl Sized) -> ! {
-//         todo!(
-//             // TODO(port): fn `findClassEnd`: return type `?struct { body_start: usize, end: usize, negated: bool }` has no rule
-//             "TODO(port): fn `findClassEnd`: return type `?struct { body_start: usize, end: usize, negated: bool }` has no rule"
-//         )
-//     }
-//     fn compile(&mut self, p: &[u8]) -> Result<(), Error> {
-//         self.len = 0;
-//         // TODO(port): type `[max_group_depth]Group`
-//         let mut groups = todo!("TODO(port): type `[max_group_depth]Group`");
-//         let mut depth: usize = 0;
-//         let mut i: usize = 0;
-//         while i < p.len() {
-//             let limit = if depth > 0 { groups[depth - 1].close } else { p.len() };
-//             if (depth > 0) && (i == limit) {
-//                 let g = &groups[depth - 1];
-//                 self.ops[g.split_at as usize] = Op::Split(g.split_at + 1);
-//                 let mut link = g.jumps;
-//                 while link != Self::NONE {
-//                     let prev = self.ops[link as usize].jump;
-//                     self.ops[link as usize] = Op::Jump(self.len);
-//                     link = prev;
-//                 }
-//                 depth -= 1;
-//                 i += 1;
-//                 continue;
-//             }
-//             let c = p[i];
-//             match c {
-//                 b'\\' => {
-//                     let lit = if (i + 1) < p.len() { p[i + 1] } else { b'\\' };
-//                     let _ = self.emit(Op::One(Pred::Byte(lit)))?;
-//                     i += 2;
-//                 }
-//                 b',' => {
-//                     if depth > 0 {
-//                         let g = &groups[depth - 1];
-//                         g.jumps = self.emit(Op::Jump(g.jumps))?;
-//                         self.ops[g.split_at as usize] = Op::Split(self.len);
-//                         g.split_at = self.emit(Op::Split(Self::NONE))?;
-//                         i += 1;
-//                     } else {
-//                         let _ = self.emit(Op::One(Pred::Byte(b',')))?;
-//                         i += 1;
-//                     }
-//                 }
-//                 b'{' => {
-//                     if let Some(close) = Self::find_close(p, i) {
-//                         if depth == MAX_GROUP_DEPTH {
-//                             return Err(Error::TooComplex);
-//                         }
-//                         groups[depth] = todo!(
-//                             // TODO(port): struct literal of unknown type
-//                             "TODO(port): struct literal of unknown type"
-//                         );
-//                         depth += 1;
-//                         i += 1;
-//                     } else {
-//                         let _ = self.emit(Op::One(Pred::Byte(b'{')))?;
-//                         i += 1;
-//                     }
-//                 }
-//                 b'[' => {
-//                     if let Some(cls) = Self::find_class_end(p, i, limit) {
-//                         let _ = self
-//                             .emit(
-//                                 Op::One(
-//                                     Pred::Class(Class {
-//                                         body: &p[cls.body_start as usize..cls.end as usize],
-//                                         negated: cls.negated,
-//                                     }),
-//                                 ),
-//                             )?;
-//                         i = cls.end + 1;
-//                     } else {
-//                         let _ = self.emit(Op::One(Pred::Byte(b'[')))?;
-//                         i += 1;
-//                     }
-//                 }
-//                 b'?' => {
-//                     let _ = self.emit(Op::One(Pred::NotSlash))?;
-//                     i += 1;
-//                 }
-//                 b'*' => {
-//                     let mut end = i;
-//                     while (end < limit) && (p[end] == b'*') {
-//                         end += 1;
-//                     }
-//                     let globstar = ((end - i) >= 2) && Self::is_start_boundary(p, i);
-//                     if (globstar && (end < limit)) && (p[end] == b'/') {
-//                         let guard = self.emit(Op::Split(Self::NONE))?;
-//                         let _ = self.emit(Op::Many(Pred::Any))?;
-//                         let _ = self.emit(Op::One(Pred::Byte(b'/')))?;
-//                         self.ops[guard as usize] = Op::Split(self.len);
-//                         i = end + 1;
-//                     } else {
-//                         let whole = globstar && Self::is_end_boundary(p, end, depth > 0);
-//                         let _ = self
-//                             .emit(
-//                                 Op::Many(if whole { Pred::Any } else { Pred::NotSlash }),
-//                             )?;
-//                         i = end;
-//                     };
-//                 }
-//                 b'/' => {
-//                     let tail = i + 3;
-//                     if ((tail <= limit) && (&p[i + 1..tail] == b"**"))
-//                         && Self::is_end_boundary(p, tail, depth > 0)
-//                     {
-//                         let guard = self.emit(Op::Split(Self::NONE))?;
-//                         let _ = self.emit(Op::One(Pred::Byte(b'/')))?;
-//                         let _ = self.emit(Op::Many(Pred::Any))?;
-//                         self.ops[guard as usize] = Op::Split(self.len);
-//                         i = tail;
-//                     } else {
-//                         let _ = self.emit(Op::One(Pred::Byte(b'/')))?;
-//                         i += 1;
-//                     };
-//                 }
-//                 _ => {
-//                     let _ = self.emit(Op::One(Pred::Byte(c)))?;
-//                     i += 1;
-//                 }
-//             };
-//         }
-//         if depth != 0 {
-//             return Err(Error::TooComplex);
-//         }
-//         Ok(())
-//     }
-//     /// Add the `seeds` states on top of `work` and everything reachable
-//     /// from them without consuming input to `set`.
-//     #[allow(dead_code, unused_variables)]
-//     fn closure(_: impl Sized, _: impl Sized, _: impl Sized, _: impl Sized) {
-//         todo!(
-//             // TODO(port): fn `closure`: parameter `set` has type `*StateSet` with no rule
-//             "TODO(port): fn `closure`: parameter `set` has type `*StateSet` with no rule"
-//         )
-//     }
-//     /// The compiled instructions (borrowed, so indexing never copies the array).
-//     fn program(&self) -> &[Op] {
-//         &self.ops[0..self.len as usize]
-//     }
-//     fn run(&self, path: &[u8]) -> bool {
-//         let ops = self.program();
-//         // PERF(port): zero-initialised; Zig left it undefined
-//         let mut work: [u32; WORK_CAPACITY] = [0; WORK_CAPACITY];
-//         let mut current = Self::STATE_SET.init_empty();
-//         work[0] = 0;
-//         self.closure(&mut current, &mut work, 1);
-//         for c in path.iter().copied() {
-//             let mut seeds: usize = 0;
-//             let mut it = current
-//                 // TODO(port): struct literal of unknown type
-//                 .iterator(todo!("TODO(port): struct literal of unknown type"));
-//             while let Some(index) = it.next() {
-//                 let s: u32 = u32::try_from(index).unwrap();
-//                 if s == self.len {
-//                     continue;
-//                 }
-//                 let target = match ops[s as usize] {
-//                     Op::One(pred) => if pred.accepts(c) { s + 1 } else { continue }
-//                     Op::Many(pred) => if pred.accepts(c) { s } else { continue }
-//                     Op::Split(..) | Op::Jump(..) => continue,
-//                 };
-//                 work[seeds] = target;
-//                 seeds += 1;
-//             }
-//             if seeds == 0 {
-//                 return false;
-//             }
-//             current = Self::STATE_SET.init_empty();
-//             self.closure(&mut current, &mut work, seeds);
-//         }
-//         current.is_set(self.len)
-//     }
-// }
+/// Enough room for the worst case of two instructions per pattern byte.
+#[derive(Debug, Clone, PartialEq)]
+struct MatchProgram<'a> {
+    pub ops: [Op<'a>; ((2 * MAX_PATTERN_LEN) + 2)],
+    pub len: u32,
+}
+impl<'a> MatchProgram<'a> {
+    // TODO(port): constant `StateSet` = `std.StaticBitSet(capacity + 1)`: no type rule
+    const NONE: u32 = u32::MAX;
+    // TODO(port): nested type `MatchProgram.Group`
+    /// Room for every seed plus two pushes per newly reached state.
+    const WORK_CAPACITY: usize = 3 * (((2 * MAX_PATTERN_LEN) + 2) + 1);
+    fn emit(&mut self, op: Op<'a>) -> Result<u32, Error> {
+        if (self.len as usize) >= ((2 * MAX_PATTERN_LEN) + 2) {
+            return Err(Error::TooComplex);
+        }
+        self.ops[self.len as usize] = op;
+        self.len += 1;
+        Ok(self.len - 1)
+    }
+    fn is_start_boundary(p: &[u8], i: usize) -> bool {
+        (i == 0)
+            || (match p[i - 1] {
+                b'/' | b'{' | b',' => true,
+                _ => false,
+            })
+    }
+    fn is_end_boundary(p: &[u8], i: usize, in_group: bool) -> bool {
+        (i == p.len()) || (in_group && ((p[i] == b',') || (p[i] == b'}')))
+    }
+    /// Find the `}` matching the `{` at `open`, honouring escapes.
+    fn find_close(p: &[u8], open: usize) -> Option<usize> {
+        let mut depth: usize = 0;
+        let mut i = open;
+        'zigport_loop1: while i < p.len() {
+            'zigport_continue1: {
+                match p[i] {
+                    b'\\' => {
+                        i += 1;
+                    }
+                    b'{' => {
+                        depth += 1;
+                    }
+                    b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i);
+                        }
+                    }
+                    _ => {}
+                };
+            }
+            i += 1;
+        }
+        None
+    }
+    /// Find the `]` closing a class opened at `open`, before `limit`.
+    #[allow(dead_code, unused_variables)]
+    fn find_class_end(_: impl Sized, _: impl Sized, _: impl Sized) -> ! {
+        todo!(
+            // TODO(port): fn `findClassEnd`: return type `?struct { body_start: usize, end: usize, negated: bool }` has no rule
+            "TODO(port): fn `findClassEnd`: return type `?struct {{ body_start: usize, end: usize, negated: bool }}` has no rule"
+        )
+    }
+    // TODO(port): does not compile: 163:13: type annotations needed
+    fn compile(&mut self, p: &[u8]) -> Result<(), Error> {
+        todo!("TODO(port): does not compile: 163:13: type annotations needed")
+    }
+    /// Add the `seeds` states on top of `work` and everything reachable
+    /// from them without consuming input to `set`.
+    #[allow(dead_code, unused_variables)]
+    fn closure(_: impl Sized, _: impl Sized, _: impl Sized, _: impl Sized) {
+        todo!(
+            // TODO(port): fn `closure`: parameter `set` has type `*StateSet` with no rule
+            "TODO(port): fn `closure`: parameter `set` has type `*StateSet` with no rule"
+        )
+    }
+    /// The compiled instructions (borrowed, so indexing never copies the array).
+    fn program(&self) -> &'a [Op] {
+        &self.ops[0..self.len as usize]
+    }
+    // TODO(port): does not compile: 300:29: cannot find value `WORK_CAPACITY` in this scope
+    fn run(&self, path: &[u8]) -> bool {
+        todo!("TODO(port): does not compile: 300:29: cannot find value `WORK_CAPACITY` in this scope")
+    }
+}
 /// Strip leading `!`s, reporting whether an odd number was present.
 fn split_negation(pattern: &[u8]) -> (bool, &[u8]) {
     let mut p = pattern;
@@ -338,15 +189,15 @@ fn split_negation(pattern: &[u8]) -> (bool, &[u8]) {
     }
     (negated, p)
 }
-// TODO(port): does not compile: 347:22: cannot find type `MatchProgram` in this scope
+// TODO(port): does not compile: 348:14: the trait bound `[glob::Op<'_>; 2050]: std::default::Default` is not satisfied
 /// Whether `path` matches the glob `pattern`.
 pub fn r#match(pattern: &[u8], path: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 347:22: cannot find type `MatchProgram` in this scope")
+    todo!("TODO(port): does not compile: 348:14: the trait bound `[glob::Op<'_>; 2050]: std::default::Default` is not satisfied")
 }
-// TODO(port): does not compile: 378:28: cannot find type `MatchProgram` in this scope
+// TODO(port): does not compile: 379:29: can't compare `!` with `std::option::Option<_>`
 /// Whether `pattern` uses any glob syntax (as opposed to naming one path).
 pub fn has_magic(pattern: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 378:28: cannot find type `MatchProgram` in this scope")
+    todo!("TODO(port): does not compile: 379:29: can't compare `!` with `std::option::Option<_>`")
 }
 /// The leading directory segments of `pattern` that contain no glob syntax
 /// (where a directory walk would start), e.g. `src/lib` for `src/lib/**/*.ts`.

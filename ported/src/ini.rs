@@ -52,22 +52,24 @@ pub type IniError = Error;
 pub const DEFAULT_REGISTRY: &[u8] = b"https://registry.npmjs.org/";
 const WHITESPACE: &[u8] = b" \t\r";
 /// How the right-hand side of an entry was written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 enum RawValue<'a> {
+    #[default]
     /// `key` with no `=`: means "true".
     Flag,
     Bare(&'a [u8]),
     Double(&'a [u8]),
     Single(&'a [u8]),
 }
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Entry<'a> {
     pub key: &'a [u8],
     pub is_array: bool,
     pub value: RawValue<'a>,
 }
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 enum Line<'a> {
+    #[default]
     Blank,
     Section(&'a [u8]),
     Entry(Entry<'a>),
@@ -84,9 +86,17 @@ impl<'a> LineIterator<'a> {
         let start: usize = if source.starts_with(bom) { bom.len() } else { 0 };
         LineIterator { source, pos: start }
     }
-    // TODO(port): does not compile: 97:12: `?` operator has incompatible types
-    fn next(&mut self) -> Result<Option<Line>, Error> {
-        todo!("TODO(port): does not compile: 97:12: `?` operator has incompatible types")
+    fn next(&mut self) -> Result<Option<Line<'a>>, Error> {
+        if self.pos >= self.source.len() {
+            return Ok(None);
+        }
+        let rest = &self.source[self.pos..];
+        let end = match rest.iter().position(|&x| x == b'\n') {
+            Some(v) => v,
+            None => rest.len(),
+        };
+        self.pos += (end + 1).min(rest.len());
+        Ok(Some(classify(crate::zigport_rt::mem::trim(&rest[0..end], WHITESPACE))?))
     }
 }
 fn is_comment_start(c: u8) -> bool {
@@ -199,24 +209,24 @@ fn expect_only_comment(rest: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 // TODO(port): struct `Env`: field `map` type `std.StringHashMap([]const u8)` has no rule
-// TODO(port): does not compile: 216:11: cannot find type `Env` in this scope
+// TODO(port): does not compile: 218:11: cannot find type `Env` in this scope
 #[allow(dead_code)]
 fn expand_at() -> ! {
-    todo!("TODO(port): does not compile: 216:11: cannot find type `Env` in this scope")
+    todo!("TODO(port): does not compile: 218:11: cannot find type `Env` in this scope")
 }
-// TODO(port): does not compile: 250:75: no method named `unwrap` found for type `!` in the current scope
+// TODO(port): does not compile: 252:75: no method named `unwrap` found for type `!` in the current scope
 fn append_codepoint(out: &mut Vec<u8>, cp: u32) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 250:75: no method named `unwrap` found for type `!` in the current scope")
+    todo!("TODO(port): does not compile: 252:75: no method named `unwrap` found for type `!` in the current scope")
 }
 fn hex4(text: &[u8]) -> u16 {
     crate::zigport_rt::parse::parse_int::<u16>(&text[0..4], 16)
         .map_err(Error::from)
         .unwrap()
 }
-// TODO(port): does not compile: 261:59: cannot find type `Env` in this scope
+// TODO(port): does not compile: 263:59: cannot find type `Env` in this scope
 #[allow(dead_code)]
 fn decode_value() -> ! {
-    todo!("TODO(port): does not compile: 261:59: cannot find type `Env` in this scope")
+    todo!("TODO(port): does not compile: 263:59: cannot find type `Env` in this scope")
 }
 #[derive(Debug, Clone, PartialEq)]
 enum Value<'a> {
@@ -230,7 +240,7 @@ enum Value<'a> {
 pub fn get(source: &[u8], section: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     get_with_env(source, b"", section, key)
 }
-// TODO(port): does not compile: 347:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 349:19: cannot find type `Document` in this scope
 /// Like `get`, expanding `${VAR}` from the `.env`-style `env_text`.
 pub fn get_with_env(
     source: &[u8],
@@ -238,18 +248,40 @@ pub fn get_with_env(
     section: &[u8],
     key: &[u8],
 ) -> Result<Option<Vec<u8>>, Error> {
-    todo!("TODO(port): does not compile: 347:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 349:19: cannot find type `Document` in this scope")
 }
-// TODO(port): does not compile: 363:20: mismatched types
 /// Number of key assignments (including flags and array items) in `source`.
 pub fn count_entries(source: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 363:20: mismatched types")
+    let mut it = LineIterator::init(source);
+    let mut n: usize = 0;
+    while let Some(line) = it.next()? {
+        if matches!(line, Line::Entry(..)) {
+            n += 1;
+        }
+    }
+    Ok(n)
 }
-// TODO(port): does not compile: 375:28: cannot borrow `it` as mutable more than once at a time
 /// Number of items currently held by the array `key[]` in `section`,
 /// honouring later scalar assignments that reset it.
 pub fn array_length(source: &[u8], section: &[u8], key: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 375:28: cannot borrow `it` as mutable more than once at a time")
+    let mut it = LineIterator::init(source);
+    let mut current: &[u8] = b"";
+    let mut n: usize = 0;
+    while let Some(line) = it.next()? {
+        match line {
+            Line::Blank => {}
+            Line::Section(name) => {
+                current = name;
+            }
+            Line::Entry(e) => {
+                if (!(current == section)) || (!(e.key == key)) {
+                    continue;
+                }
+                n = if e.is_array { n + 1 } else { 0 };
+            }
+        }
+    }
+    Ok(n)
 }
 /// True when `source` parses without error.
 pub fn is_valid(source: &[u8]) -> bool {
@@ -259,17 +291,17 @@ pub fn is_valid(source: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 401:19: cannot find type `Env` in this scope
+// TODO(port): does not compile: 403:19: cannot find type `Env` in this scope
 /// Expands `${VAR}` / `${VAR?}` in `text` using the `.env`-style `env_text`.
 pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 401:19: cannot find type `Env` in this scope")
+    todo!("TODO(port): does not compile: 403:19: cannot find type `Env` in this scope")
 }
-// TODO(port): does not compile: 424:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 426:19: cannot find type `Document` in this scope
 /// The registry for `scope` (with or without `@`; "" for unscoped) from an
 /// `.npmrc`: `@scope:registry=` then `registry=` then the npm default.
 /// The result always ends with "/".
 pub fn registry_for(npmrc: &[u8], scope: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 424:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 426:19: cannot find type `Document` in this scope")
 }
 /// The `_authToken` configured for `registry_url` via the npm "nerf dart"
 /// key form `//host/path/:_authToken`, or null.
@@ -288,14 +320,22 @@ pub fn auth_token_for(
     // zigport: `defer allocator.free(key);` dropped: ownership frees
     get(npmrc, b"", &key)
 }
-// TODO(port): does not compile: 489:17: use of moved value
 fn expect_get(
     expected: Option<&[u8]>,
     source: &[u8],
     section: &[u8],
     key: &[u8],
 ) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 489:17: use of moved value")
+    let got = get(source, section, key)?;
+    // zigport: `defer if (got) |g| testing.allocator.free(g);` dropped: ownership frees
+    if let Some(e) = expected {
+        assert_eq!(
+            match got { Some(v) => v, None => return Err(Error::TestExpectedValue) }, e
+        );
+    } else {
+        assert!(got == None);
+    };
+    Ok(())
 }
 #[cfg(test)]
 mod tests {
@@ -393,4 +433,4 @@ mod tests {
     }
 }
 
-// zigport: source ini.zig (542 lines); 26/32 functions without TODO; confidence medium; TODO(port) markers: 7
+// zigport: source ini.zig (542 lines); 27/32 functions without TODO; confidence medium; TODO(port) markers: 6

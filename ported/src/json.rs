@@ -155,8 +155,9 @@ pub fn escape(text: &[u8], ascii_only: bool) -> Result<Vec<u8>, Error> {
     Ok(core::mem::take(&mut out))
 }
 /// A lexical JSON token. Strings and numbers are raw slices of the source.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 enum Token<'a> {
+    #[default]
     ObjectBegin,
     ObjectEnd,
     ArrayBegin,
@@ -194,18 +195,21 @@ struct Tokenizer<'a> {
     pub pos: usize,
 }
 impl<'a> Tokenizer<'a> {
-    // TODO(port): does not compile: 245:25: `match` arms have incompatible types
-    fn next(&mut self) -> Result<Token, Error> {
-        todo!("TODO(port): does not compile: 245:25: `match` arms have incompatible types")
+    // TODO(port): does not compile: 246:25: `match` arms have incompatible types
+    fn next(&mut self) -> Result<Token<'a>, Error> {
+        todo!("TODO(port): does not compile: 246:25: `match` arms have incompatible types")
     }
-    // TODO(port): does not compile: 262:9: lifetime may not live long enough
     fn keyword(
         &mut self,
         start: usize,
         word: &[u8],
-        tok: Token,
-    ) -> Result<Token, Error> {
-        todo!("TODO(port): does not compile: 262:9: lifetime may not live long enough")
+        tok: Token<'a>,
+    ) -> Result<Token<'a>, Error> {
+        if !&self.source[start..].starts_with(word) {
+            return Err(Error::InvalidLiteral);
+        }
+        self.pos = start + word.len();
+        Ok(tok)
     }
     fn scan_string(&mut self, start: usize) -> Result<&'a [u8], Error> {
         let src = self.source;
@@ -299,7 +303,7 @@ impl<'a> Tokenizer<'a> {
 pub fn count_tokens(source: &[u8]) -> Result<usize, Error> {
     let mut t: Tokenizer = Tokenizer { source, pos: 0 };
     let mut n: usize = 0;
-    while t.next()? != Token::Eof {
+    while !matches!(t.next() ?, Token::Eof) {
         n += 1;
     }
     Ok(n)
@@ -340,10 +344,10 @@ impl Container {
     }
 }
 // TODO(port): struct `Parser`: field `sink` borrows (`*Sink`): owned or borrowed is a decision
-// TODO(port): does not compile: 400:16: cannot find type `Parser` in this scope
+// TODO(port): does not compile: 401:16: cannot find type `Parser` in this scope
 /// Validates `source` as one complete JSON document, reporting why it is not.
 pub fn check(source: &[u8]) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 400:16: cannot find type `Parser` in this scope")
+    todo!("TODO(port): does not compile: 401:16: cannot find type `Parser` in this scope")
 }
 /// True when `source` is exactly one valid JSON value (nesting <= `max_depth`).
 pub fn is_valid(source: &[u8]) -> bool {
@@ -353,19 +357,19 @@ pub fn is_valid(source: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 431:16: cannot find type `Parser` in this scope
+// TODO(port): does not compile: 432:16: cannot find type `Parser` in this scope
 /// Deepest array/object nesting of a valid document.
 pub fn max_nesting(source: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 431:16: cannot find type `Parser` in this scope")
+    todo!("TODO(port): does not compile: 432:16: cannot find type `Parser` in this scope")
 }
-// TODO(port): does not compile: 455:16: cannot find type `Parser` in this scope
+// TODO(port): does not compile: 456:16: cannot find type `Parser` in this scope
 /// Re-serializes a valid document without insignificant whitespace.
 pub fn minify(source: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 455:16: cannot find type `Parser` in this scope")
+    todo!("TODO(port): does not compile: 456:16: cannot find type `Parser` in this scope")
 }
-// TODO(port): does not compile: 472:75: no method named `unwrap` found for type `!` in the current scope
+// TODO(port): does not compile: 473:75: no method named `unwrap` found for type `!` in the current scope
 fn write_codepoint(dest: &mut [u8], len: &mut usize, cp: u32) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 472:75: no method named `unwrap` found for type `!` in the current scope")
+    todo!("TODO(port): does not compile: 473:75: no method named `unwrap` found for type `!` in the current scope")
 }
 fn parse_hex4(s: &[u8]) -> Option<u16> {
     if s.len() < 4 {

@@ -428,21 +428,23 @@ fn semver_valid(c: &mut Ctx) -> Result<(), Error> {
     c.boolean(super::semver::is_valid(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 435:12: type annotations needed
 fn semver_order(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 435:12: type annotations needed")
+    c.line(
+        crate::zigport_rt::mem::order_name(super::semver::order(c.args[0], c.args[1])?),
+    )?;
+    Ok(())
 }
-// TODO(port): does not compile: 436:51: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 438:51: this function takes 0 arguments but 2 arguments were supplied
 fn semver_satisfies(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 436:51: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 438:51: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 440:42: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 442:42: this function takes 0 arguments but 2 arguments were supplied
 fn semver_valid_range(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 440:42: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 442:42: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 444:65: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 446:65: this function takes 0 arguments but 2 arguments were supplied
 fn semver_max_satisfying(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 444:65: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 446:65: this function takes 0 arguments but 2 arguments were supplied")
 }
 // ---------------------------------------------------------------- glob
 fn glob_match(c: &mut Ctx) -> Result<(), Error> {
@@ -491,21 +493,21 @@ fn mime_from_path(c: &mut Ctx) -> Result<(), Error> {
     c.opt_line(super::mime::from_path(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 495:39: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 497:39: this function takes 0 arguments but 2 arguments were supplied
 fn mime_extension(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 495:39: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 497:39: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 499:36: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 501:36: this function takes 0 arguments but 2 arguments were supplied
 fn mime_is_text(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 499:36: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 501:36: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 503:44: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 505:44: this function takes 0 arguments but 2 arguments were supplied
 fn mime_is_compressible(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 503:44: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 505:44: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 507:34: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 509:34: this function takes 0 arguments but 2 arguments were supplied
 fn mime_category(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 507:34: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 509:34: this function takes 0 arguments but 2 arguments were supplied")
 }
 fn mime_content_type(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::mime::content_type(c.args[0])?)?;
@@ -664,14 +666,14 @@ fn base64_is_valid(c: &mut Ctx) -> Result<(), Error> {
     c.boolean(super::base64::is_valid(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 671:41: `?` operator has incompatible types
+// TODO(port): does not compile: 673:41: `?` operator has incompatible types
 fn base64_encoded_len(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 671:41: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 673:41: `?` operator has incompatible types")
 }
 // ---------------------------------------------------------------- vlq
-// TODO(port): does not compile: 677:9: the size for values of type `[u8]` cannot be known at compilation time
+// TODO(port): does not compile: 679:9: the size for values of type `[u8]` cannot be known at compilation time
 fn vlq_encode(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 677:9: the size for values of type `[u8]` cannot be known at compilation time")
+    todo!("TODO(port): does not compile: 679:9: the size for values of type `[u8]` cannot be known at compilation time")
 }
 fn vlq_decode(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::vlq::decode(c.args[0])?)?;
@@ -739,14 +741,14 @@ fn wyhash_combine(c: &mut Ctx) -> Result<(), Error> {
     Ok(())
 }
 // ---------------------------------------------------------------- ini
-// TODO(port): does not compile: 751:24: missing lifetime specifier
+// TODO(port): does not compile: 753:24: missing lifetime specifier
 #[allow(dead_code)]
 fn section() -> ! {
-    todo!("TODO(port): does not compile: 751:24: missing lifetime specifier")
+    todo!("TODO(port): does not compile: 753:24: missing lifetime specifier")
 }
-// TODO(port): does not compile: 755:16: `?` operator has incompatible types
+// TODO(port): does not compile: 757:16: `?` operator has incompatible types
 fn ini_get(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 755:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 757:16: `?` operator has incompatible types")
 }
 fn ini_count(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::ini::count_entries(c.input)?)?;
@@ -769,18 +771,18 @@ fn ini_registry(c: &mut Ctx) -> Result<(), Error> {
     )?;
     Ok(())
 }
-// TODO(port): does not compile: 780:16: `?` operator has incompatible types
+// TODO(port): does not compile: 782:16: `?` operator has incompatible types
 fn ini_auth_token(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 780:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 782:16: `?` operator has incompatible types")
 }
-// TODO(port): does not compile: 777:48: this function takes 0 arguments but 1 argument was supplied
+// TODO(port): does not compile: 779:48: this function takes 0 arguments but 1 argument was supplied
 fn ini_array_length(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 777:48: this function takes 0 arguments but 1 argument was supplied")
+    todo!("TODO(port): does not compile: 779:48: this function takes 0 arguments but 1 argument was supplied")
 }
 // ---------------------------------------------------------------- dotenv
-// TODO(port): does not compile: 789:16: `?` operator has incompatible types
+// TODO(port): does not compile: 791:16: `?` operator has incompatible types
 fn dotenv_get(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 789:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 791:16: `?` operator has incompatible types")
 }
 fn dotenv_count(c: &mut Ctx) -> Result<(), Error> {
     c.number(super::dotenv::count(c.input))?;
@@ -806,9 +808,9 @@ fn dotenv_raw(c: &mut Ctx) -> Result<(), Error> {
     c.opt_line(super::dotenv::raw_value(c.input, c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 819:13: mismatched types
+// TODO(port): does not compile: 821:13: mismatched types
 fn dotenv_quote(c: &mut Ctx) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 819:13: mismatched types")
+    todo!("TODO(port): does not compile: 821:13: mismatched types")
 }
 // ---------------------------------------------------------------- json
 fn json_escape(c: &mut Ctx) -> Result<(), Error> {

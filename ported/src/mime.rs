@@ -96,13 +96,120 @@ impl<'a> Entry<'a> {
             flags: Flags::new(false, true, false, true, 0),
         }
     }
-    // TODO(port): does not compile: 100:23: missing lifetime specifier
-    #[allow(dead_code)]
-    fn alias() -> ! {
-        todo!("TODO(port): does not compile: 100:23: missing lifetime specifier")
+    /// The same entry, but not the canonical extension of its type.
+    fn alias(self) -> Entry<'a> {
+        let mut e = self;
+        e.flags.set_preferred(false);
+        e
     }
 }
-// TODO(port): constant `by_extension` = `std.StaticStringMapWithEql(Entry, std.static_string_map.eqlAsciiIgnoreCase).initComptime(.{`: no type rule
+// TODO(port): does not compile: cannot call non-const associated function `mime::Entry::<'_>::text` in constants
+// const BY_EXTENSION: &'static [(&'static [u8], Entry)] = &[
+//     (b"html", Entry::text(b"text/html")),
+//     (b"htm", Entry::text(b"text/html").alias()),
+//     (b"css", Entry::text(b"text/css")),
+//     (b"js", Entry::text(b"text/javascript")),
+//     (b"mjs", Entry::text(b"text/javascript").alias()),
+//     (b"cjs", Entry::text(b"text/javascript").alias()),
+//     (b"jsx", Entry::text(b"text/jsx")),
+//     (b"ts", Entry::text(b"text/typescript")),
+//     (b"mts", Entry::text(b"text/typescript").alias()),
+//     (b"cts", Entry::text(b"text/typescript").alias()),
+//     (b"tsx", Entry::text(b"text/tsx")),
+//     (b"json", Entry::text(b"application/json")),
+//     (b"jsonc", Entry::text(b"application/json").alias()),
+//     (b"map", Entry::text(b"application/json").alias()),
+//     (b"jsonld", Entry::text(b"application/ld+json")),
+//     (b"webmanifest", Entry::text(b"application/manifest+json")),
+//     (b"wasm", Entry::packable(b"application/wasm")),
+//     (b"xml", Entry::text(b"application/xml")),
+//     (b"xhtml", Entry::text(b"application/xhtml+xml")),
+//     (b"rss", Entry::text(b"application/rss+xml")),
+//     (b"atom", Entry::text(b"application/atom+xml")),
+//     (b"graphql", Entry::text(b"application/graphql")),
+//     (b"txt", Entry::text(b"text/plain")),
+//     (b"text", Entry::text(b"text/plain").alias()),
+//     (b"log", Entry::text(b"text/plain").alias()),
+//     (b"md", Entry::text(b"text/markdown")),
+//     (b"markdown", Entry::text(b"text/markdown").alias()),
+//     (b"csv", Entry::text(b"text/csv")),
+//     (b"tsv", Entry::text(b"text/tab-separated-values")),
+//     (b"yaml", Entry::text(b"text/yaml")),
+//     (b"yml", Entry::text(b"text/yaml").alias()),
+//     (b"toml", Entry::text(b"application/toml")),
+//     (b"ics", Entry::text(b"text/calendar")),
+//     (b"vcf", Entry::text(b"text/vcard")),
+//     (b"sh", Entry::text(b"application/x-sh")),
+//     (b"py", Entry::text(b"text/x-python")),
+//     (b"rtf", Entry::text(b"application/rtf")),
+//     (b"png", Entry::binary(b"image/png")),
+//     (b"apng", Entry::binary(b"image/apng")),
+//     (b"jpg", Entry::binary(b"image/jpeg")),
+//     (b"jpeg", Entry::binary(b"image/jpeg").alias()),
+//     (b"gif", Entry::binary(b"image/gif")),
+//     (b"webp", Entry::binary(b"image/webp")),
+//     (b"avif", Entry::binary(b"image/avif")),
+//     (b"svg", Entry::text(b"image/svg+xml")),
+//     (b"ico", Entry::packable(b"image/vnd.microsoft.icon")),
+//     (b"bmp", Entry::packable(b"image/bmp")),
+//     (b"tif", Entry::binary(b"image/tiff").alias()),
+//     (b"tiff", Entry::binary(b"image/tiff")),
+//     (b"heic", Entry::binary(b"image/heic")),
+//     (b"mp3", Entry::binary(b"audio/mpeg")),
+//     (b"wav", Entry::binary(b"audio/wav")),
+//     (b"ogg", Entry::binary(b"audio/ogg")),
+//     (b"oga", Entry::binary(b"audio/ogg").alias()),
+//     (b"opus", Entry::binary(b"audio/opus")),
+//     (b"flac", Entry::binary(b"audio/flac")),
+//     (b"aac", Entry::binary(b"audio/aac")),
+//     (b"m4a", Entry::binary(b"audio/mp4")),
+//     (b"weba", Entry::binary(b"audio/webm")),
+//     (b"mid", Entry::binary(b"audio/midi")),
+//     (b"midi", Entry::binary(b"audio/midi").alias()),
+//     (b"mp4", Entry::binary(b"video/mp4")),
+//     (b"m4v", Entry::binary(b"video/mp4").alias()),
+//     (b"webm", Entry::binary(b"video/webm")),
+//     (b"ogv", Entry::binary(b"video/ogg")),
+//     (b"mov", Entry::binary(b"video/quicktime")),
+//     (b"avi", Entry::binary(b"video/x-msvideo")),
+//     (b"mkv", Entry::binary(b"video/x-matroska")),
+//     (b"mpeg", Entry::binary(b"video/mpeg")),
+//     (b"3gp", Entry::binary(b"video/3gpp")),
+//     (b"woff", Entry::binary(b"font/woff")),
+//     (b"woff2", Entry::binary(b"font/woff2")),
+//     (b"ttf", Entry::packable(b"font/ttf")),
+//     (b"otf", Entry::packable(b"font/otf")),
+//     (b"eot", Entry::packable(b"application/vnd.ms-fontobject")),
+//     (b"zip", Entry::binary(b"application/zip")),
+//     (b"gz", Entry::binary(b"application/gzip")),
+//     (b"tgz", Entry::binary(b"application/gzip").alias()),
+//     (b"tar", Entry::packable(b"application/x-tar")),
+//     (b"bz2", Entry::binary(b"application/x-bzip2")),
+//     (b"xz", Entry::binary(b"application/x-xz")),
+//     (b"zst", Entry::binary(b"application/zstd")),
+//     (b"br", Entry::binary(b"application/x-brotli")),
+//     (b"7z", Entry::binary(b"application/x-7z-compressed")),
+//     (b"rar", Entry::binary(b"application/vnd.rar")),
+//     (b"pdf", Entry::binary(b"application/pdf")),
+//     (b"epub", Entry::binary(b"application/epub+zip")),
+//     (
+//         b"docx",
+//         Entry::binary(
+//             b"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+//         ),
+//     ),
+//     (
+//         b"xlsx",
+//         Entry::binary(
+//             b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+//         ),
+//     ),
+//     (b"bin", Entry::binary(DEFAULT_TYPE)),
+//     (b"lockb", Entry::binary(DEFAULT_TYPE).alias()),
+//     (b"node", Entry::binary(DEFAULT_TYPE).alias()),
+//     (b"glb", Entry::binary(b"model/gltf-binary")),
+//     (b"gltf", Entry::text(b"model/gltf+json")),
+// ];
 /// Broad classification of a MIME type, roughly what a bundler or dev server
 /// branches on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,7 +252,16 @@ impl Category {
     }
 }
 impl Category {
-    // TODO(port): constant `top_level` = `std.StaticStringMapWithEql(Category, std.static_string_map.eqlAsciiIgnoreCase).initComptime(.{`: no type rule
+    const TOP_LEVEL: &'static [(&'static [u8], Category)] = &[
+        (b"text", Category::Text),
+        (b"image", Category::Image),
+        (b"audio", Category::Audio),
+        (b"video", Category::Video),
+        (b"font", Category::Font),
+        (b"model", Category::Model),
+        (b"multipart", Category::Multipart),
+        (b"application", Category::Application),
+    ];
     /// Whether a browser can execute or render this directly as a page asset.
     pub fn is_web_asset(self) -> bool {
         match self {
@@ -225,37 +341,41 @@ impl<'a> MediaType<'a> {
         false
     }
 }
-const TEXTUAL_APPLICATION_SUBTYPES: [&[u8]; 14] = [
-    b"javascript",
-    b"ecmascript",
-    b"x-javascript",
-    b"json",
-    b"xml",
-    b"x-sh",
-    b"toml",
-    b"yaml",
-    b"x-yaml",
-    b"graphql",
-    b"sql",
-    b"rtf",
-    b"typescript",
-    b"x-www-form-urlencoded",
-];
-// TODO(port): does not compile: mismatched types
-// const COMPRESSIBLE_BINARY: [(&[u8], &[&[u8]]); 3] = [
-//     (b"application", &((b"wasm", b"x-tar", b"vnd.ms-fontobject", b"x-font-ttf"))),
-//     (b"font", &((b"ttf", b"otf"))),
-//     (b"image", &((b"bmp", b"x-icon", b"vnd.microsoft.icon"))),
+// TODO(port): does not compile: cannot call conditionally-const operator in constants
+// const TEXTUAL_APPLICATION_SUBTYPES: [&[u8]; 14] = [
+//     &b"javascript"[..],
+//     &b"ecmascript"[..],
+//     &b"x-javascript"[..],
+//     &b"json"[..],
+//     &b"xml"[..],
+//     &b"x-sh"[..],
+//     &b"toml"[..],
+//     &b"yaml"[..],
+//     &b"x-yaml"[..],
+//     &b"graphql"[..],
+//     &b"sql"[..],
+//     &b"rtf"[..],
+//     &b"typescript"[..],
+//     &b"x-www-form-urlencoded"[..],
 // ];
-// TODO(port): does not compile: 256:10: cannot find value `BY_EXTENSION` in this scope
+// TODO(port): does not compile: cannot call conditionally-const operator in constants
+// const COMPRESSIBLE_BINARY: [(&[u8], &[&[u8]]); 3] = [
+//     (
+//         b"application",
+//         &[&b"wasm"[..], &b"x-tar"[..], &b"vnd.ms-fontobject"[..], &b"x-font-ttf"[..]],
+//     ),
+//     (b"font", &[&b"ttf"[..], &b"otf"[..]]),
+//     (b"image", &[&b"bmp"[..], &b"x-icon"[..], &b"vnd.microsoft.icon"[..]]),
+// ];
+// TODO(port): does not compile: 375:5: cannot find value `BY_EXTENSION` in this scope
 fn entry_for<'a>(ext: &'a [u8]) -> Option<Entry<'a>> {
-    todo!("TODO(port): does not compile: 256:10: cannot find value `BY_EXTENSION` in this scope")
+    todo!("TODO(port): does not compile: 375:5: cannot find value `BY_EXTENSION` in this scope")
 }
-// TODO(port): does not compile: 263:45: type annotations needed
+// TODO(port): does not compile: 385:45: type annotations needed
 /// The extension (without the dot) of the last path component, if any.
 /// Dotfiles such as `.env` have no extension.
 fn extension_of(path: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 263:45: type annotations needed")
+    todo!("TODO(port): does not compile: 385:45: type annotations needed")
 }
 /// MIME type for an extension such as `"html"` or `".png"` (case-insensitive).
 pub fn lookup(ext: &[u8]) -> Option<&[u8]> {
@@ -274,35 +394,63 @@ pub fn from_path(path: &[u8]) -> Option<&[u8]> {
         },
     )
 }
-// TODO(port): does not compile: 299:20: cannot find value `BY_EXTENSION` in this scope
+// TODO(port): does not compile: 419:30: no field `ptr` on type `&[u8]`
 /// The canonical extension for a known MIME type (parameters are ignored).
 pub fn extension(mime: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 299:20: cannot find value `BY_EXTENSION` in this scope")
+    todo!("TODO(port): does not compile: 419:30: no field `ptr` on type `&[u8]`")
 }
+// TODO(port): does not compile: 455:50: cannot find value `TEXTUAL_APPLICATION_SUBTYPES` in this scope
 /// Whether `mime` denotes human-readable text (including JSON, XML, SVG and
 /// JavaScript served under `application/` or with a `+json`/`+xml` suffix).
 pub fn is_text(mime: &[u8]) -> bool {
-    let mt = match MediaType::parse(mime) {
-        Some(v) => v,
-        None => return false,
-    };
-    if mt.type_is(b"text") {
-        return true;
-    }
-    if mt.suffix_is(b"json") || mt.suffix_is(b"xml") {
-        return true;
-    }
-    mt.type_is(b"application") && mt.subtype_in(&TEXTUAL_APPLICATION_SUBTYPES)
+    todo!("TODO(port): does not compile: 455:50: cannot find value `TEXTUAL_APPLICATION_SUBTYPES` in this scope")
 }
-// TODO(port): does not compile: 336:18: cannot find value `COMPRESSIBLE_BINARY` in this scope
+// TODO(port): does not compile: 467:18: cannot find value `COMPRESSIBLE_BINARY` in this scope
 /// Whether responses of this type benefit from gzip/brotli.
 pub fn is_compressible(mime: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 336:18: cannot find value `COMPRESSIBLE_BINARY` in this scope")
+    todo!("TODO(port): does not compile: 467:18: cannot find value `COMPRESSIBLE_BINARY` in this scope")
 }
-// TODO(port): does not compile: 350:26: mismatched types
 /// Classify `mime`; unparsable or unrecognised top-level types are `.other`.
 pub fn category(mime: &[u8]) -> Category {
-    todo!("TODO(port): does not compile: 350:26: mismatched types")
+    let mt = match MediaType::parse(mime) {
+        Some(v) => v,
+        None => return Category::Other,
+    };
+    if mt.type_is(b"text") {
+        if mt.subtype_in(&[&b"html"[..]]) {
+            return Category::Html;
+        }
+        if mt.subtype_in(&[&b"css"[..]]) {
+            return Category::Css;
+        }
+        if mt
+            .subtype_in(
+                &[&b"javascript"[..], &b"jsx"[..], &b"typescript"[..], &b"tsx"[..]],
+            )
+        {
+            return Category::Javascript;
+        }
+    }
+    if mt.type_is(b"application") {
+        if mt.subtype_in(&[&b"javascript"[..], &b"x-javascript"[..], &b"ecmascript"[..]])
+        {
+            return Category::Javascript;
+        }
+        if mt.subtype_in(&[&b"wasm"[..]]) {
+            return Category::Wasm;
+        }
+        if mt.subtype_in(&[&b"json"[..]]) || mt.suffix_is(b"json") {
+            return Category::Json;
+        }
+    }
+    match Category::TOP_LEVEL
+        .iter()
+        .find(|(zigport_key, _)| zigport_key.eq_ignore_ascii_case(&mt.r#type[..]))
+        .map(|(_, v)| *v)
+    {
+        Some(v) => v,
+        None => Category::Other,
+    }
 }
 /// Category of the file at `path`, `.other` when the extension is unknown.
 pub fn category_of_path(path: &[u8]) -> Category {
@@ -313,11 +461,11 @@ pub fn category_of_path(path: &[u8]) -> Category {
         },
     )
 }
-// TODO(port): does not compile: 398:71: `if` and `else` have incompatible types
+// TODO(port): does not compile: 538:71: `if` and `else` have incompatible types
 /// A full `Content-Type` header value for `path`: the looked-up type (or
 /// `application/octet-stream`) plus `; charset=utf-8` for text. Caller owns it.
 pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 398:71: `if` and `else` have incompatible types")
+    todo!("TODO(port): does not compile: 538:71: `if` and `else` have incompatible types")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -326,15 +474,15 @@ pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 420:17: cannot find value `BY_EXTENSION` in this scope
+    // TODO(port): does not compile: 561:60: no method named `len` found for type `!` in the current scope
     #[test]
     fn test_lookup_by_extension() {
-        todo!("TODO(port): does not compile: 420:17: cannot find value `BY_EXTENSION` in this scope")
+        todo!("TODO(port): does not compile: 561:60: no method named `len` found for type `!` in the current scope")
     }
-    // TODO(port): does not compile: 424:22: cannot find value `BY_EXTENSION` in this scope
+    // TODO(port): does not compile: 566:66: no method named `iter` found for type `!` in the current scope
     #[test]
     fn test_every_known_type_has_exactly_one_preferred_extension() {
-        todo!("TODO(port): does not compile: 424:22: cannot find value `BY_EXTENSION` in this scope")
+        todo!("TODO(port): does not compile: 566:66: no method named `iter` found for type `!` in the current scope")
     }
     #[test]
     fn test_from_path() {
@@ -396,11 +544,11 @@ mod tests {
         assert!(Category::Font.is_web_asset());
         assert!(! Category::Audio.is_web_asset());
     }
-    // TODO(port): does not compile: 499:14: mismatched types
+    // TODO(port): does not compile: 642:14: mismatched types
     #[test]
     fn test_content_type_header_values() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 499:14: mismatched types")
+        todo!("TODO(port): does not compile: 642:14: mismatched types")
     }
 }
 
-// zigport: source mime.zig (455 lines); 27/28 functions without TODO; confidence high; TODO(port) markers: 3
+// zigport: source mime.zig (455 lines); 24/28 functions without TODO; confidence medium; TODO(port) markers: 8

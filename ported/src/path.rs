@@ -127,18 +127,83 @@ pub fn join(a: &[u8], b: &[u8]) -> Result<Vec<u8>, Error> {
     // zigport: `defer allocator.free(joined);` dropped: ownership frees
     normalize(&joined)
 }
-// TODO(port): does not compile: 146:31: mismatched types
 /// Resolve `p` against `cwd` into an absolute, normalized path without a
 /// trailing separator, like `path.resolve(cwd, p)`. A relative `cwd` is
 /// taken relative to `/`.
 pub fn resolve(cwd: &[u8], p: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 146:31: mismatched types")
+    let mut segs: SegmentBuffer = SegmentBuffer {
+        out: Vec::new(),
+        allow_above_root: false,
+    };
+    // zigport: `defer segs.deinit();` dropped: ownership frees
+    // Right to left until something absolute is found; the root ends it.
+    if !is_absolute(p) {
+        segs.feed(cwd)?
+    }
+    segs.feed(p)?;
+    let mut out = vec![< u8 > ::default(); segs.out.len() + 1];
+    out[0] = SEP;
+    out[1..].copy_from_slice(&segs.out);
+    Ok(out)
 }
-// TODO(port): does not compile: 164:9: mismatched types
 /// The relative path from `from` to `to` (both resolved against `/`), like
 /// `path.relative`. Identical locations give the empty string.
 pub fn relative(from: &[u8], to: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 164:9: mismatched types")
+    if (from == to) {
+        return Ok(vec![< u8 > ::default(); 0]);
+    }
+    let mut from_abs = resolve(b"/", from)?;
+    // zigport: `defer allocator.free(from_abs);` dropped: ownership frees
+    let mut to_abs = resolve(b"/", to)?;
+    // zigport: `defer allocator.free(to_abs);` dropped: ownership frees
+    if (from_abs == to_abs) {
+        return Ok(vec![< u8 > ::default(); 0]);
+    }
+    // Both are normalized and absolute: compare them segment by segment.
+    let mut from_it = crate::zigport_rt::split::tokenize(
+        &from_abs,
+        crate::zigport_rt::split::Delimiter::Scalar(SEP),
+    );
+    let mut to_it = crate::zigport_rt::split::tokenize(
+        &to_abs,
+        crate::zigport_rt::split::Delimiter::Scalar(SEP),
+    );
+    let mut ups: usize = 0;
+    let mut rest_start: Option<usize> = None;
+    loop {
+        let f = from_it.next();
+        let t_index = to_it.index;
+        let t = to_it.next();
+        if ((f != None) && (t != None)) && (f.unwrap() == t.unwrap()) {
+            continue;
+        }
+        if t != None {
+            rest_start = Some(t_index);
+        }
+        if f != None {
+            ups = 1;
+        }
+        break;
+    };
+    while let Some(__) = from_it.next() {
+        ups += 1;
+    }
+    let mut out: Vec<u8> = Vec::new();
+    // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
+    for i in 0..ups {
+        if i > 0 {
+            out.push(SEP)
+        }
+        out.extend_from_slice(b"..");
+    }
+    if let Some(start) = rest_start {
+        let rest = crate::zigport_rt::mem::trim_left(&to_abs[start..], b"/");
+        if out.len() > 0 {
+            out.push(SEP)
+        }
+        out.extend_from_slice(rest);
+    }
+    Ok(core::mem::take(&mut out))
 }
 /// Everything before the last path segment, like `path.dirname`.
 pub fn dirname(p: &[u8]) -> &[u8] {
@@ -320,10 +385,41 @@ pub struct ParsedPath<'a> {
     pub name: &'a [u8],
 }
 impl<'a> ParsedPath<'a> {
-    // TODO(port): does not compile: 404:32: mismatched types
     /// Split `p` the way `path.parse` does.
     pub fn parse(p: &'a [u8]) -> ParsedPath<'a> {
-        todo!("TODO(port): does not compile: 404:32: mismatched types")
+        let mut ret: ParsedPath = ParsedPath {
+            root: b"",
+            dir: b"",
+            base: b"",
+            ext: b"",
+            name: b"",
+        };
+        if p.is_empty() {
+            return ret;
+        }
+        let absolute = p[0] == SEP;
+        if absolute {
+            ret.root = b"/";
+        }
+        let s = ExtScan::of(p, usize::from(absolute));
+        if let Some(end) = s.end {
+            let start = if (s.start_part == 0) && absolute { 1 } else { s.start_part };
+            ret.base = &p[start as usize..end];
+            if let Some(d) = s.dot() {
+                ret.name = &p[start as usize..d];
+                ret.ext = &p[d..end];
+            } else {
+                ret.name = ret.base;
+            };
+        }
+        if s.start_part > 0 {
+            ret.dir = &p[0..s.start_part - 1];
+        } else {
+            if absolute {
+                ret.dir = b"/";
+            }
+        };
+        ret
     }
     /// Reassemble like `path.format`.
     pub fn format_alloc(self) -> Result<Vec<u8>, Error> {

@@ -72,14 +72,24 @@ impl<'a> Full<'a> {
             has_build: !self.build.is_empty(),
         }
     }
-    fn same_tuple(self, b: Full) -> bool {
+    fn same_tuple(self, b: Full<'a>) -> bool {
         ((self.major == b.major) && (self.minor == b.minor)) && (self.patch == b.patch)
     }
     /// Semver 2.0 precedence; build metadata does not participate.
-    #[allow(dead_code, unused_variables)]
-    fn order(_: impl Sized, _: impl Sized) -> ! {
-        // TODO(port): fn `order`: return type `Order` has no rule
-        todo!("TODO(port): fn `order`: return type `Order` has no rule")
+    fn order(self, b: Full<'a>) -> core::cmp::Ordering {
+        let main_order = match (match Some(self.major.cmp(&b.major))
+            .filter(|o| o.is_ne())
+        {
+            Some(v) => Some(v),
+            None => Some(self.minor.cmp(&b.minor)).filter(|o| o.is_ne()),
+        }) {
+            Some(v) => v,
+            None => self.patch.cmp(&b.patch),
+        };
+        if main_order != core::cmp::Ordering::Equal {
+            return main_order;
+        }
+        compare_prerelease(self.pre, b.pre)
     }
 }
 const fn is_digit(c: u8) -> bool {
@@ -97,16 +107,61 @@ fn all_digits(s: &[u8]) -> bool {
     !s.is_empty()
 }
 /// Compare two identifiers: numeric ones numerically and below alphanumerics.
-#[allow(dead_code, unused_variables)]
-fn compare_identifier(_: impl Sized, _: impl Sized) -> ! {
-    // TODO(port): fn `compareIdentifier`: return type `Order` has no rule
-    todo!("TODO(port): fn `compareIdentifier`: return type `Order` has no rule")
+fn compare_identifier(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
+    let a_num = all_digits(a);
+    let b_num = all_digits(b);
+    if a_num && b_num {
+        let an = crate::zigport_rt::mem::trim_left(a, b"0");
+        let bn = crate::zigport_rt::mem::trim_left(b, b"0");
+        if an.len() != bn.len() {
+            return an.len().cmp(&bn.len());
+        }
+        return an[..].cmp(bn);
+    }
+    if a_num {
+        return core::cmp::Ordering::Less;
+    }
+    if b_num {
+        return core::cmp::Ordering::Greater;
+    }
+    a[..].cmp(b)
 }
 /// A release sorts after any of its prereleases; otherwise compare field-wise.
-#[allow(dead_code, unused_variables)]
-fn compare_prerelease(_: impl Sized, _: impl Sized) -> ! {
-    // TODO(port): fn `comparePrerelease`: return type `Order` has no rule
-    todo!("TODO(port): fn `comparePrerelease`: return type `Order` has no rule")
+fn compare_prerelease(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
+    if (a.is_empty()) && (b.is_empty()) {
+        return core::cmp::Ordering::Equal;
+    }
+    if a.is_empty() {
+        return core::cmp::Ordering::Greater;
+    }
+    if b.is_empty() {
+        return core::cmp::Ordering::Less;
+    }
+    let mut it_a = crate::zigport_rt::split::split(
+        a,
+        crate::zigport_rt::split::Delimiter::Scalar(b'.'),
+    );
+    let mut it_b = crate::zigport_rt::split::split(
+        b,
+        crate::zigport_rt::split::Delimiter::Scalar(b'.'),
+    );
+    loop {
+        let ida = it_a.next();
+        let idb = it_b.next();
+        if (ida == None) && (idb == None) {
+            return core::cmp::Ordering::Equal;
+        }
+        if ida == None {
+            return core::cmp::Ordering::Less;
+        }
+        if idb == None {
+            return core::cmp::Ordering::Greater;
+        }
+        let o = compare_identifier(ida.unwrap(), idb.unwrap());
+        if o != core::cmp::Ordering::Equal {
+            return o;
+        }
+    };
 }
 /// Validate dot-separated identifiers; `strict_numeric` rejects `01`.
 fn valid_identifiers(s: &[u8], strict_numeric: bool) -> bool {
@@ -139,31 +194,124 @@ struct Cursor<'a> {
     pub pos: usize,
 }
 impl<'a> Cursor<'a> {
-    // TODO(port): does not compile: 143:75: mismatched types
     fn peek(&self) -> Option<u8> {
-        todo!("TODO(port): does not compile: 143:75: mismatched types")
+        if self.pos < self.text.len() { Some(self.text[self.pos]) } else { None }
     }
-    // TODO(port): does not compile: 146:27: mismatched types
     fn eat(&mut self, c: u8) -> bool {
-        todo!("TODO(port): does not compile: 146:27: mismatched types")
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            return true;
+        }
+        false
     }
     fn rest(&self) -> &'a [u8] {
         &self.text[self.pos..]
     }
-    // TODO(port): does not compile: 179:12: mismatched types
     /// `0 | [1-9][0-9]*`, bounded by `max_safe_integer`; null if no digit.
     fn number(&mut self) -> Result<Option<u64>, Error> {
-        todo!("TODO(port): does not compile: 179:12: mismatched types")
+        let start = self.pos;
+        let mut value: u64 = 0;
+        while let Some(c) = self.peek() {
+            if !is_digit(c) {
+                break;
+            }
+            if (self.pos - start) >= 17 {
+                return Err(Error::NumberTooLarge);
+            }
+            value = (value * 10) + ((c - 48) as u64);
+            self.pos += 1;
+        }
+        let len = self.pos - start;
+        if len == 0 {
+            return Ok(None);
+        }
+        if (len > 1) && (self.text[start] == b'0') {
+            return Err(Error::Invalid);
+        }
+        if value > MAX_SAFE_INTEGER {
+            return Err(Error::NumberTooLarge);
+        }
+        Ok(Some(value))
     }
-    // TODO(port): does not compile: 193:13: explicit lifetime required in the type of `pre`
     /// Split off `-pre` and `+build` qualifiers, validating both.
-    fn qualifiers(&mut self, pre: &mut &[u8], build: &mut &[u8]) -> bool {
-        todo!("TODO(port): does not compile: 193:13: explicit lifetime required in the type of `pre`")
+    fn qualifiers(&mut self, pre: &mut &'a [u8], build: &mut &'a [u8]) -> bool {
+        let tail = self.rest();
+        self.pos = self.text.len();
+        if tail.is_empty() {
+            return true;
+        }
+        let plus = match tail.iter().position(|&x| x == b'+') {
+            Some(v) => v,
+            None => tail.len(),
+        };
+        if tail[0] == b'-' {
+            *pre = &tail[1..plus];
+            if !valid_identifiers(*pre, true) {
+                return false;
+            }
+        } else {
+            if plus != 0 {
+                return false;
+            }
+        };
+        if plus < tail.len() {
+            *build = &tail[plus + 1..];
+            if !valid_identifiers(*build, false) {
+                return false;
+            }
+        }
+        true
     }
 }
-// TODO(port): does not compile: 241:43: mismatched types
 fn parse_full<'a>(text: &'a [u8]) -> Result<Full<'a>, Error> {
-    todo!("TODO(port): does not compile: 241:43: mismatched types")
+    let mut s = crate::zigport_rt::mem::trim(
+        text,
+        &[b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C],
+    );
+    if (s.len() > 0) && (s[0] == b'=') {
+        s = &s[1..];
+    }
+    if (s.len() > 0) && (s[0] == b'v') {
+        s = &s[1..];
+    }
+    let mut cur: Cursor = Cursor { text: s, pos: 0 };
+    let mut full: Full = Full {
+        major: 0,
+        minor: 0,
+        patch: 0,
+        pre: b"",
+        build: b"",
+    };
+    // PERF(port): zero-initialised; Zig left it undefined
+    let mut parts: [u64; 3] = [0; 3];
+    for (i, part) in parts.iter_mut().enumerate() {
+        if (i > 0) && (!cur.eat(b'.')) {
+            return Err(Error::InvalidVersion);
+        }
+        let n = match cur.number() {
+            Ok(v) => v,
+            Err(err) => {
+                return Err(
+                    match err {
+                        Error::Invalid => Error::InvalidVersion,
+                        Error::NumberTooLarge => Error::NumberTooLarge,
+                        _ => unreachable!(),
+                    },
+                );
+            }
+        };
+        *part = match n {
+            Some(v) => v,
+            None => return Err(Error::InvalidVersion),
+        };
+    }
+    full.major = parts[0];
+    full.minor = parts[1];
+    full.patch = parts[2];
+    if !cur.qualifiers(&mut full.pre, &mut full.build) {
+        return Err(Error::InvalidVersion);
+    }
+    Ok(full)
 }
 /// Parse a version such as `v1.2.3-beta.1+build.5` (surrounding whitespace
 /// and a leading `=` / `v` are accepted).
@@ -179,10 +327,10 @@ pub fn is_valid(text: &[u8]) -> bool {
     true
 }
 /// Semver precedence of `a` relative to `b`.
-#[allow(dead_code, unused_variables)]
-pub fn order(_: impl Sized, _: impl Sized) -> ! {
-    // TODO(port): fn `order`: return type `ParseError!Order` has no rule
-    todo!("TODO(port): fn `order`: return type `ParseError!Order` has no rule")
+pub fn order(a: &[u8], b: &[u8]) -> Result<core::cmp::Ordering, Error> {
+    let va = parse_full(a)?;
+    let vb = parse_full(b)?;
+    Ok(va.order(vb))
 }
 // ---------------------------------------------------------------------------
 // Ranges
@@ -209,13 +357,48 @@ impl Op {
     }
 }
 impl Op {
-    #[allow(dead_code, unused_variables)]
-    fn accepts(_: impl Sized, _: impl Sized) -> bool {
-        // TODO(port): fn `accepts`: parameter `o` has type `Order` with no rule
-        todo!("TODO(port): fn `accepts`: parameter `o` has type `Order` with no rule")
+    fn accepts(self, o: core::cmp::Ordering) -> bool {
+        match self {
+            Op::Lt => o == core::cmp::Ordering::Less,
+            Op::Lte => o != core::cmp::Ordering::Greater,
+            Op::Gt => o == core::cmp::Ordering::Greater,
+            Op::Gte => o != core::cmp::Ordering::Less,
+            Op::Eq => o == core::cmp::Ordering::Equal,
+        }
     }
 }
-// TODO(port): union `Comparator`: payload of `bound`
+/// One desugared primitive comparator.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+enum Comparator<'a> {
+    #[default]
+    /// Matches every version (`*`, `x`, empty).
+    Any,
+    /// Matches nothing (`>*`, `<x`).
+    None,
+    /// `op version`.
+    Bound(ComparatorBound<'a>),
+}
+impl<'a> Comparator<'a> {
+    fn bnd(op: Op, version: Full<'a>) -> Comparator<'a> {
+        Comparator::Bound(ComparatorBound { op, version })
+    }
+    fn matches(self, v: Full<'a>) -> bool {
+        match self {
+            Comparator::Any => true,
+            Comparator::None => false,
+            Comparator::Bound(b) => b.op.accepts(v.order(b.version)),
+        }
+    }
+    /// npm's prerelease gate: the comparator names a prerelease on v's tuple.
+    fn admits_prerelease_of(self, v: Full<'a>) -> bool {
+        match self {
+            Comparator::Any | Comparator::None => false,
+            Comparator::Bound(b) => {
+                (!b.version.pre.is_empty()) && b.version.same_tuple(v)
+            }
+        }
+    }
+}
 /// The operator in front of a partial version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Prefix {
@@ -255,9 +438,13 @@ impl Prefix {
         (b"<", Prefix::Lt),
         (b"=", Prefix::Eq),
     ];
-    // TODO(port): does not compile: 352:38: cannot index into a value of type `&(&[u8], semver::Prefix)`
     fn split(word: &[u8]) -> (Prefix, &[u8]) {
-        todo!("TODO(port): does not compile: 352:38: cannot index into a value of type `&(&[u8], semver::Prefix)`")
+        for entry in Self::TABLE.iter() {
+            if word.starts_with(entry.0) {
+                return (entry.1, &word[entry.0.len()..]);
+            }
+        }
+        (Prefix::None, word)
     }
 }
 /// `1`, `1.2`, `1.x`, `1.2.3-pre`: missing or wildcard parts are null.
@@ -272,58 +459,179 @@ struct Partial<'a> {
     pub number_after_wildcard: bool,
 }
 impl<'a> Partial<'a> {
-    // TODO(port): does not compile: 402:47: mismatched types
+    // TODO(port): does not compile: 508:25: mismatched types
     fn parse(text: &'a [u8]) -> Result<Partial<'a>, Error> {
-        todo!("TODO(port): does not compile: 402:47: mismatched types")
+        todo!("TODO(port): does not compile: 508:25: mismatched types")
     }
-    // TODO(port): does not compile: 436:23: missing lifetime specifier
-    #[allow(dead_code)]
-    fn floor() -> ! {
-        todo!("TODO(port): does not compile: 436:23: missing lifetime specifier")
+    fn floor(self) -> Full<'a> {
+        Full::init(
+            self.major.unwrap_or(0),
+            self.minor.unwrap_or(0),
+            self.patch.unwrap_or(0),
+            self.pre,
+        )
     }
 }
-// TODO(port): does not compile: cannot find type `Comparator` in this scope
-// /// Up to two comparators produced by one range token.
-// #[derive(Debug, Clone, PartialEq)]
-// struct Desugared {
-//     pub items: [Comparator; 2],
-//     pub len: usize,
-// }
-// impl Desugared {
-//     fn of(list: &[Comparator]) -> Desugared {
-//         let mut d: Desugared = Desugared {
-//             items: Default::default(),
-//             len: 0,
-//         };
-//         for c in list.iter() {
-//             d.items[d.len] = c;
-//             d.len += 1;
-//         }
-//         d
-//     }
-//     fn slice(&self) -> &[Comparator] {
-//         &self.items[0..self.len]
-//     }
-// }
-// TODO(port): does not compile: 469:48: cannot find type `Comparator` in this scope
-#[allow(dead_code)]
-fn ceil() -> ! {
-    todo!("TODO(port): does not compile: 469:48: cannot find type `Comparator` in this scope")
+/// Up to two comparators produced by one range token.
+#[derive(Debug, Clone, PartialEq)]
+struct Desugared<'a> {
+    pub items: [Comparator<'a>; 2],
+    pub len: usize,
 }
-// TODO(port): does not compile: 473:26: cannot find type `Desugared` in this scope
-#[allow(dead_code)]
-fn xrange() -> ! {
-    todo!("TODO(port): does not compile: 473:26: cannot find type `Desugared` in this scope")
+impl<'a> Desugared<'a> {
+    fn of(list: &[Comparator<'a>]) -> Desugared<'a> {
+        let mut d: Desugared = Desugared {
+            items: [Default::default(); 2],
+            len: 0,
+        };
+        for c in list.iter().copied() {
+            d.items[d.len] = c;
+            d.len += 1;
+        }
+        d
+    }
+    fn slice(&self) -> &'a [Comparator] {
+        &self.items[0..self.len]
+    }
 }
-// TODO(port): does not compile: 484:43: cannot find type `Desugared` in this scope
-#[allow(dead_code)]
-fn desugar() -> ! {
-    todo!("TODO(port): does not compile: 484:43: cannot find type `Desugared` in this scope")
+/// The exclusive upper bound `M.m.p-0` used by npm for wildcard ceilings.
+fn ceil(major: u64, minor: u64, patch: u64) -> Comparator<'static> {
+    Comparator::bnd(Op::Lt, Full::init(major, minor, patch, b"0"))
 }
-// TODO(port): does not compile: 584:50: cannot find type `Desugared` in this scope
-#[allow(dead_code)]
-fn desugar_hyphen() -> ! {
-    todo!("TODO(port): does not compile: 584:50: cannot find type `Desugared` in this scope")
+/// `>=floor <ceiling` for the range a wildcard partial covers.
+fn xrange<'a>(p: Partial<'a>) -> Desugared<'a> {
+    let M = match p.major {
+        Some(v) => v,
+        None => return Desugared::of(&[Comparator::Any]),
+    };
+    let low = Comparator::bnd(Op::Gte, p.floor());
+    if p.minor == None {
+        return Desugared::of(&[low, ceil(M + 1, 0, 0)]);
+    }
+    Desugared::of(&[low, ceil(M, p.minor.unwrap() + 1, 0)])
+}
+fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
+    let any_x = p.patch == None;
+    match prefix {
+        Prefix::None | Prefix::Eq => {
+            if any_x {
+                return xrange(p);
+            }
+            return Desugared::of(&[Comparator::bnd(Op::Eq, p.floor())]);
+        }
+        Prefix::Tilde => {
+            let M = match p.major {
+                Some(v) => v,
+                None => return Desugared::of(&[Comparator::Any]),
+            };
+            if p.minor == None {
+                return xrange(p);
+            }
+            return Desugared::of(
+                &[Comparator::bnd(Op::Gte, p.floor()), ceil(M, p.minor.unwrap() + 1, 0)],
+            );
+        }
+        Prefix::Caret => {
+            let M = match p.major {
+                Some(v) => v,
+                None => return Desugared::of(&[Comparator::Any]),
+            };
+            let m = match p.minor {
+                Some(v) => v,
+                None => return xrange(p),
+            };
+            let low = Comparator::bnd(Op::Gte, p.floor());
+            if M != 0 {
+                return Desugared::of(&[low, ceil(M + 1, 0, 0)]);
+            }
+            let patch = match p.patch {
+                Some(v) => v,
+                None => return Desugared::of(&[low, ceil(0, m + 1, 0)]),
+            };
+            if m != 0 {
+                return Desugared::of(&[low, ceil(0, m + 1, 0)]);
+            }
+            return Desugared::of(&[low, ceil(0, 0, patch + 1)]);
+        }
+        Prefix::Gt | Prefix::Gte | Prefix::Lt | Prefix::Lte => {
+            let op: Op = match prefix {
+                Prefix::Gt => Op::Gt,
+                Prefix::Gte => Op::Gte,
+                Prefix::Lt => Op::Lt,
+                _ => Op::Lte,
+            };
+            let M = match p.major {
+                Some(v) => v,
+                None => {
+                    let everything = (op == Op::Gte) || (op == Op::Lte);
+                    return Desugared::of(
+                        &[if everything { Comparator::Any } else { Comparator::None }],
+                    );
+                }
+            };
+            if !any_x {
+                return Desugared::of(&[Comparator::bnd(op, p.floor())]);
+            }
+            let m = p.minor;
+            return match op {
+                Op::Gt => {
+                    Desugared::of(
+                        &[
+                            Comparator::bnd(
+                                Op::Gte,
+                                if let Some(mm) = m {
+                                    Full::init(M, mm + 1, 0, b"")
+                                } else {
+                                    Full::init(M + 1, 0, 0, b"")
+                                },
+                            ),
+                        ],
+                    )
+                }
+                Op::Gte => Desugared::of(&[Comparator::bnd(Op::Gte, p.floor())]),
+                Op::Lte => {
+                    Desugared::of(
+                        &[
+                            if let Some(mm) = m {
+                                ceil(M, mm + 1, 0)
+                            } else {
+                                ceil(M + 1, 0, 0)
+                            },
+                        ],
+                    )
+                }
+                Op::Lt => Desugared::of(&[ceil(M, m.unwrap_or(0), 0)]),
+                Op::Eq => unreachable!(),
+            };
+        }
+    };
+}
+/// `from - to`: inclusive on both ends, wildcards widening outward.
+fn desugar_hyphen<'a>(from: Partial<'a>, to: Partial<'a>) -> Desugared<'a> {
+    let mut d: Desugared = Desugared {
+        items: [Default::default(); 2],
+        len: 0,
+    };
+    if from.major != None {
+        d.items[d.len] = Comparator::bnd(Op::Gte, from.floor());
+        d.len += 1;
+    }
+    if let Some(M) = to.major {
+        d.items[d.len] = if to.minor == None {
+            ceil(M + 1, 0, 0)
+        } else {
+            if to.patch == None {
+                ceil(M, to.minor.unwrap() + 1, 0)
+            } else {
+                Comparator::bnd(Op::Lte, to.floor())
+            }
+        };
+        d.len += 1;
+    }
+    if d.len == 0 {
+        return Desugared::of(&[Comparator::Any]);
+    }
+    d
 }
 /// Checks a version against comparators as they are parsed, for one
 /// `||`-separated set at a time.
@@ -336,15 +644,23 @@ struct SetMatch<'a> {
 }
 impl<'a> SetMatch<'a> {
     // TODO(port): constant `Error` = `error{}`: no type rule
-    // TODO(port): does not compile: 621:40: cannot find type `Comparator` in this scope
-    #[allow(dead_code)]
-    fn check() -> ! {
-        todo!("TODO(port): does not compile: 621:40: cannot find type `Comparator` in this scope")
+    fn check(&mut self, comparators: &[Comparator]) {
+        let v = match self.version {
+            Some(v) => v,
+            None => return,
+        };
+        for c in comparators.iter().copied() {
+            if !c.matches(v) {
+                self.all = false;
+            }
+            if c.admits_prerelease_of(v) {
+                self.pre_allowed = true;
+            }
+        }
     }
-    // TODO(port): does not compile: 635:27: cannot find type `Desugared` in this scope
-    #[allow(dead_code)]
-    fn feed() -> ! {
-        todo!("TODO(port): does not compile: 635:27: cannot find type `Desugared` in this scope")
+    fn feed(&mut self, d: Desugared<'a>) -> Result<(), Error> {
+        self.check(d.slice());
+        Ok(())
     }
     fn end_set(&mut self) -> Result<(), Error> {
         if let Some(v) = self.version {
@@ -357,73 +673,63 @@ impl<'a> SetMatch<'a> {
         Ok(())
     }
 }
-// TODO(port): does not compile: cannot find type `Comparator` in this scope
-// /// A range compiled once into a flat comparator list, for matching many
-// /// versions.
-// #[derive(Debug, Clone, PartialEq)]
-// struct Range {
-//     pub comparators: Vec<Comparator>,
-//     /// End offset into `comparators` of each set.
-//     pub set_ends: Vec<usize>,
-// }
-// impl Range {
-//     // TODO(port): constant `Error` = `Allocator.Error`: no type rule
-//     fn parse(text: &[u8]) -> Result<Range, Error> {
-//         let mut range: Range = Range {
-//             comparators: Vec::new(),
-//             set_ends: Vec::new(),
-//         };
-//         // zigport: `errdefer range.deinit();` dropped: ownership frees
-//         parse_range_range(text, &mut range)?;
-//         Ok(range)
-//     }
-//     fn deinit(&mut self) {
-//         ();
-//         ();
-//     }
-//     fn feed(&mut self, d: Desugared) -> Result<(), Error> {
-//         self.comparators.extend_from_slice(d.slice());
-//         Ok(())
-//     }
-//     fn end_set(&mut self) -> Result<(), Error> {
-//         self.set_ends.push(self.comparators.len());
-//         Ok(())
-//     }
-//     fn matches(&self, v: Full) -> bool {
-//         let mut begin: usize = 0;
-//         for end in self.set_ends.iter() {
-//             // TODO(port): `defer begin = end;` needs a scope guard
-//             todo!("TODO(port): `defer begin = end;` needs a scope guard");
-//             let mut state: SetMatch = SetMatch {
-//                 version: Some(v),
-//                 all: true,
-//                 pre_allowed: false,
-//                 matched_any_set: false,
-//             };
-//             state.check(&self.comparators[begin..end as usize]);
-//             state.end_set().unwrap();
-//             if state.matched_any_set {
-//                 return true;
-//             }
-//         }
-//         false
-//     }
-// }
-const WHITESPACE: &[u8] = b" \t\r\n";
-// TODO(port): does not compile: 704:43: cannot find type `Range` in this scope
-#[allow(dead_code)]
-fn parse_set_range() -> ! {
-    todo!("TODO(port): does not compile: 704:43: cannot find type `Range` in this scope")
+/// A range compiled once into a flat comparator list, for matching many
+/// versions.
+#[derive(Debug, Clone, PartialEq)]
+struct Range<'a> {
+    pub comparators: Vec<Comparator<'a>>,
+    /// End offset into `comparators` of each set.
+    pub set_ends: Vec<usize>,
 }
-// TODO(port): does not compile: 439:14: no method named `feed` found for mutable reference `&mut semver::SetMatch<'_>` in the current scope
+impl<'a> Range<'a> {
+    // TODO(port): constant `Error` = `Allocator.Error`: no type rule
+    fn parse(text: &'a [u8]) -> Result<Range<'a>, Error> {
+        let mut range: Range = Range {
+            comparators: Vec::new(),
+            set_ends: Vec::new(),
+        };
+        // zigport: `errdefer range.deinit();` dropped: ownership frees
+        parse_range_range(text, &mut range)?;
+        Ok(range)
+    }
+    fn deinit(&mut self) {
+        ();
+        ();
+    }
+    // TODO(port): does not compile: 762:44: `d` does not live long enough
+    fn feed(&mut self, d: Desugared<'a>) -> Result<(), Error> {
+        todo!("TODO(port): does not compile: 762:44: `d` does not live long enough")
+    }
+    fn end_set(&mut self) -> Result<(), Error> {
+        self.set_ends.push(self.comparators.len());
+        Ok(())
+    }
+    // TODO(port): does not compile: 780:50: casting `&usize` as `usize` is invalid
+    fn matches(&self, v: Full<'a>) -> bool {
+        todo!("TODO(port): does not compile: 780:50: casting `&usize` as `usize` is invalid")
+    }
+}
+const WHITESPACE: &[u8] = b" \t\r\n";
+// TODO(port): does not compile: 812:9: lifetime may not live long enough
+/// Parse one comparator set, handing each desugared token to `sink`.
+fn parse_set_range(set: &[u8], sink: &mut Range) -> Result<(), Error> {
+    todo!("TODO(port): does not compile: 812:9: lifetime may not live long enough")
+}
+// TODO(port): does not compile: 854:9: lifetime may not live long enough
 /// Parse one comparator set, handing each desugared token to `sink`.
 fn parse_set_set_match(set: &[u8], sink: &mut SetMatch) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 439:14: no method named `feed` found for mutable reference `&mut semver::SetMatch<'_>` in the current scope")
+    todo!("TODO(port): does not compile: 854:9: lifetime may not live long enough")
 }
-// TODO(port): does not compile: 789:47: cannot find type `Range` in this scope
-#[allow(dead_code)]
-fn parse_range_range() -> ! {
-    todo!("TODO(port): does not compile: 789:47: cannot find type `Range` in this scope")
+/// Parse every `||`-separated set of `range` into `sink`.
+fn parse_range_range(range: &[u8], sink: &mut Range) -> Result<(), Error> {
+    let mut sets = crate::zigport_rt::split::split(
+        range,
+        crate::zigport_rt::split::Delimiter::Sequence(b"||"),
+    );
+    while let Some(set) = sets.next() {
+        parse_set_range(set, sink)?
+    }
+    Ok(())
 }
 /// Parse every `||`-separated set of `range` into `sink`.
 fn parse_range_set_match(range: &[u8], sink: &mut SetMatch) -> Result<(), Error> {
@@ -469,7 +775,7 @@ pub fn valid_range(range: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 850:30: cannot find type `Range` in this scope
+// TODO(port): does not compile: 949:9: type annotations needed
 /// Index of the highest version in the comma/whitespace-separated `versions`
 /// list that satisfies `range`, or null (also for an invalid range).
 /// Unparsable entries are skipped but still counted.
@@ -477,7 +783,7 @@ pub fn max_satisfying_index(
     versions: &[u8],
     range: &[u8],
 ) -> Result<Option<usize>, Error> {
-    todo!("TODO(port): does not compile: 850:30: cannot find type `Range` in this scope")
+    todo!("TODO(port): does not compile: 949:9: type annotations needed")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -508,15 +814,67 @@ mod tests {
         );
         Ok(())
     }
-    // TODO(port): does not compile: 922:13: mismatched types
     #[test]
     fn test_parse_rejects_invalid_versions() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 922:13: mismatched types")
+        let bad = [
+            &b""[..],
+            &b"1"[..],
+            &b"1.2"[..],
+            &b"1.2.3.4"[..],
+            &b"01.2.3"[..],
+            &b"1.02.3"[..],
+            &b"1.2.3-"[..],
+            &b"1.2.3-01"[..],
+            &b"1.2.3+"[..],
+            &b"1.2.3-a..b"[..],
+            &b"a.b.c"[..],
+            &b"1.2.3beta"[..],
+            &b"v"[..],
+            &b"1.2.3-beta_1"[..],
+            &b"-1.2.3"[..],
+        ];
+        for text in bad.iter() {
+            assert_eq!(parse(text), Err(Error::InvalidVersion))
+        }
+        assert_eq!(parse(b"9007199254740992.0.0"), Err(Error::NumberTooLarge));
+        assert_eq!(parse(b"1.99999999999999999999.0"), Err(Error::NumberTooLarge));
+        let _ = parse(b"9007199254740991.0.0")?;
+        assert!(is_valid(b"1.2.3-0a.01a+001"));
+        assert!(! is_valid(b"1.2.3-00"));
+        Ok(())
     }
-    // TODO(port): does not compile: 971:45: cannot find value `Order` in this scope
     #[test]
     fn test_order_follows_semver_precedence() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 971:45: cannot find value `Order` in this scope")
+        let chain = [
+            &b"1.0.0-alpha"[..],
+            &b"1.0.0-alpha.1"[..],
+            &b"1.0.0-alpha.beta"[..],
+            &b"1.0.0-beta"[..],
+            &b"1.0.0-beta.2"[..],
+            &b"1.0.0-beta.11"[..],
+            &b"1.0.0-rc.1"[..],
+            &b"1.0.0"[..],
+            &b"1.0.1"[..],
+            &b"1.1.0"[..],
+            &b"2.0.0"[..],
+            &b"10.0.0"[..],
+        ];
+        {
+            assert_eq!(
+                & chain[0.. (chain.len() - 1) as usize].len(), & chain[1..].len()
+            );
+            for (lo, hi) in (&chain[0..(chain.len() - 1) as usize])
+                .iter()
+                .zip((&chain[1..]).iter())
+            {
+                assert_eq!(order(lo, hi) ?, core::cmp::Ordering::Less);
+                assert_eq!(order(hi, lo) ?, core::cmp::Ordering::Greater);
+            }
+        };
+        assert_eq!(order(b"1.2.3+a", b"v1.2.3+b") ?, core::cmp::Ordering::Equal);
+        assert_eq!(order(b"1.0.0-2", b"1.0.0-10") ?, core::cmp::Ordering::Less);
+        assert_eq!(order(b"1.2", b"1.2.3"), Err(Error::InvalidVersion));
+        Ok(())
     }
     #[test]
     fn test_caret_and_tilde_ranges() {
@@ -586,19 +944,46 @@ mod tests {
         assert!(satisfies(b"1.2.3-pre", b"1.2.3-pre - 1.2.4"));
         assert!(! satisfies(b"1.0.0-rc.1", b"1.0.0"));
     }
-    // TODO(port): does not compile: 1052:13: mismatched types
     #[test]
     fn test_invalid_ranges() {
-        todo!("TODO(port): does not compile: 1052:13: mismatched types")
+        let bad = [
+            &b">="[..],
+            &b"1.2.3 -"[..],
+            &b"- 1.2.3"[..],
+            &b"1.2.3 - 2.0.0 - 3"[..],
+            &b"01.2"[..],
+            &b"1.2.3-"[..],
+            &b"foo"[..],
+            &b">=1.2.3<2"[..],
+            &b"1.2-beta"[..],
+            &b"1 | 2"[..],
+            &b"^^1"[..],
+        ];
+        for range in bad.iter() {
+            assert!(! valid_range(range));
+            assert!(! satisfies(b"1.2.3", range));
+        }
+        assert!(valid_range(b">=1.2.3 <2.0.0-0 || ~3.1"));
+        assert!(valid_range(b"1.2.x-beta"));
+        assert!(! valid_range(b"1.x.3"));
+        assert!(! valid_range(b">=*.1"));
+        assert!(satisfies(b"1.9.0", b"~1.x.3"));
+        assert!(satisfies(b"1.0.0", b"1 - x.1"));
+        assert!(! satisfies(b"not-a-version", b"*"));
     }
-    // TODO(port): does not compile: 1080:86: mismatched types
+    // TODO(port): does not compile: 1166:86: mismatched types
     #[test]
     fn test_max_satisfying_index_picks_the_highest_match() -> Result<
         (),
         Box<dyn std::error::Error>,
     > {
-        todo!("TODO(port): does not compile: 1080:86: mismatched types")
+        todo!("TODO(port): does not compile: 1166:86: mismatched types")
     }
 }
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ComparatorBound<'a> {
+    pub op: Op,
+    pub version: Full<'a>,
+}
 
-// zigport: source semver.zig (735 lines); 48/56 functions without TODO; confidence medium; TODO(port) markers: 12
+// zigport: source semver.zig (735 lines); 54/56 functions without TODO; confidence high; TODO(port) markers: 5

@@ -92,10 +92,14 @@ impl Scheme {
     pub fn from_name(name: &[u8]) -> Scheme {
         todo!("TODO(port): does not compile: 98:13: type annotations needed")
     }
-    // TODO(port): does not compile: 112:22: `match` arms have incompatible types
     /// The port implied when none is written.
     pub fn default_port(self) -> Option<u16> {
-        todo!("TODO(port): does not compile: 112:22: `match` arms have incompatible types")
+        match self {
+            Scheme::Http | Scheme::Ws => Some(80),
+            Scheme::Https | Scheme::Wss => Some(443),
+            Scheme::Ftp => Some(21),
+            _ => None,
+        }
     }
     /// Whether traffic for this scheme is encrypted.
     pub fn is_secure(self) -> bool {
@@ -203,10 +207,10 @@ pub struct URL<'a> {
     pub flags: Flags,
 }
 impl<'a> URL<'a> {
-    // TODO(port): does not compile: 241:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope
+    // TODO(port): does not compile: 242:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope
     /// Split `href`. Never fails; pieces that are not there stay empty.
     pub fn parse(href: &'a [u8]) -> URL<'a> {
-        todo!("TODO(port): does not compile: 241:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope")
+        todo!("TODO(port): does not compile: 242:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope")
     }
     /// `[A-Za-z][A-Za-z0-9+.-]*` followed by `:`; returns the scheme length.
     fn scheme_length(href: &[u8]) -> Option<usize> {
@@ -302,10 +306,10 @@ impl<'a> URL<'a> {
         }
         self.path
     }
-    // TODO(port): does not compile: 354:13: cannot subtract `!` from `!`
+    // TODO(port): does not compile: 355:13: cannot subtract `!` from `!`
     /// `?query`, or empty when the query is absent or empty.
     pub fn search(&self) -> &'a [u8] {
-        todo!("TODO(port): does not compile: 354:13: cannot subtract `!` from `!`")
+        todo!("TODO(port): does not compile: 355:13: cannot subtract `!` from `!`")
     }
     /// `#fragment`, or empty when the fragment is absent or empty.
     pub fn hash(&self) -> &'a [u8] {
@@ -362,15 +366,14 @@ impl<'a> URL<'a> {
         }
         Ok(())
     }
-    // TODO(port): does not compile: 416:62: mismatched types
     fn optional_query(&self) -> Option<&'a [u8]> {
-        todo!("TODO(port): does not compile: 416:62: mismatched types")
+        if self.flags.has_query() { Some(self.query) } else { None }
     }
 }
-// TODO(port): does not compile: 422:62: mismatched types
 /// The scheme without `:`, or null when `href` has none.
 pub fn protocol(href: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 422:62: mismatched types")
+    let url = URL::parse(href);
+    if url.flags.has_protocol() { Some(url.protocol) } else { None }
 }
 /// The classified scheme.
 pub fn scheme(href: &[u8]) -> Scheme {
@@ -472,9 +475,21 @@ pub fn percent_decode(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct ComponentSet {}
 impl ComponentSet {
-    // TODO(port): does not compile: 534:21: mismatched types
     fn encode(src: &[u8]) -> Result<Vec<u8>, Error> {
-        todo!("TODO(port): does not compile: 534:21: mismatched types")
+        let mut out: Vec<u8> = Vec::new();
+        // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
+        out.reserve(src.len());
+        let hex = b"0123456789ABCDEF";
+        for c in src.iter().copied() {
+            if (*COMPONENT_SET_TABLE)[c as usize] {
+                out.push(c);
+            } else {
+                out.extend_from_slice(
+                    &[b'%', hex[(c >> 4) as usize], hex[(c & 15) as usize]],
+                );
+            };
+        }
+        Ok(core::mem::take(&mut out))
     }
 }
 static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(||
@@ -498,9 +513,21 @@ static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLo
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct UriSet {}
 impl UriSet {
-    // TODO(port): does not compile: 572:21: mismatched types
     fn encode(src: &[u8]) -> Result<Vec<u8>, Error> {
-        todo!("TODO(port): does not compile: 572:21: mismatched types")
+        let mut out: Vec<u8> = Vec::new();
+        // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
+        out.reserve(src.len());
+        let hex = b"0123456789ABCDEF";
+        for c in src.iter().copied() {
+            if (*URI_SET_TABLE)[c as usize] {
+                out.push(c);
+            } else {
+                out.extend_from_slice(
+                    &[b'%', hex[(c >> 4) as usize], hex[(c & 15) as usize]],
+                );
+            };
+        }
+        Ok(core::mem::take(&mut out))
     }
 }
 static URI_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| 'blk: {
@@ -576,10 +603,10 @@ fn remove_dot_segments(out: &mut Vec<u8>, path: &[u8]) -> Result<(), Error> {
     }
     Ok(())
 }
-// TODO(port): does not compile: 702:31: borrow of moved value: `r`
+// TODO(port): does not compile: 703:31: borrow of moved value: `r`
 /// Resolve the reference `rel` against `base` (RFC 3986 §5.2, strict mode).
 pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 702:31: borrow of moved value: `r`")
+    todo!("TODO(port): does not compile: 703:31: borrow of moved value: `r`")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -588,15 +615,15 @@ pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 722:30: mismatched types
+    // TODO(port): does not compile: 723:30: mismatched types
     #[test]
     fn test_split_a_full_url() {
-        todo!("TODO(port): does not compile: 722:30: mismatched types")
+        todo!("TODO(port): does not compile: 723:30: mismatched types")
     }
-    // TODO(port): does not compile: 736:56: mismatched types
+    // TODO(port): does not compile: 737:56: mismatched types
     #[test]
     fn test_top_level_accessors() {
-        todo!("TODO(port): does not compile: 736:56: mismatched types")
+        todo!("TODO(port): does not compile: 737:56: mismatched types")
     }
     #[test]
     fn test_schemes() {
@@ -614,10 +641,10 @@ mod tests {
         assert_eq!(scheme(b"localhost:3000"), Scheme::Other);
         assert!(Scheme::Wss.is_secure());
     }
-    // TODO(port): does not compile: 778:49: mismatched types
+    // TODO(port): does not compile: 779:49: mismatched types
     #[test]
     fn test_ipv6_and_localhost() {
-        todo!("TODO(port): does not compile: 778:49: mismatched types")
+        todo!("TODO(port): does not compile: 779:49: mismatched types")
     }
     #[test]
     fn test_origin() -> Result<(), Box<dyn std::error::Error>> {
@@ -668,18 +695,62 @@ mod tests {
         assert_eq!(& buf[0..n], b"hello world/?&=\xE2\x9C\x93");
         Ok(())
     }
-    // TODO(port): does not compile: 847:14: mismatched types
     #[test]
     fn test_rfc_3986_reference_resolution() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 847:14: mismatched types")
+        let base = b"http://a/b/c/d;p?q";
+        let cases = [
+            [&b"g:h"[..], &b"g:h"[..]],
+            [&b"g"[..], &b"http://a/b/c/g"[..]],
+            [&b"./g"[..], &b"http://a/b/c/g"[..]],
+            [&b"g/"[..], &b"http://a/b/c/g/"[..]],
+            [&b"/g"[..], &b"http://a/g"[..]],
+            [&b"//g"[..], &b"http://g"[..]],
+            [&b"?y"[..], &b"http://a/b/c/d;p?y"[..]],
+            [&b"g?y"[..], &b"http://a/b/c/g?y"[..]],
+            [&b"#s"[..], &b"http://a/b/c/d;p?q#s"[..]],
+            [&b"g#s"[..], &b"http://a/b/c/g#s"[..]],
+            [&b";x"[..], &b"http://a/b/c/;x"[..]],
+            [&b""[..], &b"http://a/b/c/d;p?q"[..]],
+            [&b"."[..], &b"http://a/b/c/"[..]],
+            [&b"./"[..], &b"http://a/b/c/"[..]],
+            [&b".."[..], &b"http://a/b/"[..]],
+            [&b"../g"[..], &b"http://a/b/g"[..]],
+            [&b"../.."[..], &b"http://a/"[..]],
+            [&b"../../g"[..], &b"http://a/g"[..]],
+            [&b"../../../g"[..], &b"http://a/g"[..]],
+            [&b"/./g"[..], &b"http://a/g"[..]],
+            [&b"/../g"[..], &b"http://a/g"[..]],
+            [&b"g."[..], &b"http://a/b/c/g."[..]],
+            [&b"..g"[..], &b"http://a/b/c/..g"[..]],
+            [&b"./../g"[..], &b"http://a/b/g"[..]],
+            [&b"g/./h"[..], &b"http://a/b/c/g/h"[..]],
+            [&b"g/../h"[..], &b"http://a/b/c/h"[..]],
+            [&b"g;x=1/../y"[..], &b"http://a/b/c/y"[..]],
+            [&b"g?y/./x"[..], &b"http://a/b/c/g?y/./x"[..]],
+            [&b"http:g"[..], &b"http:g"[..]],
+            [&b"../../../../g"[..], &b"http://a/g"[..]],
+            [&b"g.."[..], &b"http://a/b/c/g.."[..]],
+            [&b"./g/."[..], &b"http://a/b/c/g/"[..]],
+            [&b"g/../../../x"[..], &b"http://a/x"[..]],
+            [&b"g#s/../x"[..], &b"http://a/b/c/g#s/../x"[..]],
+        ];
+        for c in cases.iter() {
+            let mut got = resolve_url(base, c[0])?;
+            // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
+            assert_eq!(got, c[1]);
+        }
+        let mut r = resolve_url(b"https://bun.sh", b"docs/install")?;
+        // zigport: `defer testing.allocator.free(r);` dropped: ownership frees
+        assert_eq!(r, b"https://bun.sh/docs/install");
+        Ok(())
     }
-    // TODO(port): does not compile: 906:9: can't compare `std::vec::Vec<u8>` with `!`
+    // TODO(port): does not compile: 907:9: can't compare `std::vec::Vec<u8>` with `!`
     #[test]
     fn test_percent_encoding_agrees_with_encode_uri_component_and_encode_uri() -> Result<
         (),
         Box<dyn std::error::Error>,
     > {
-        todo!("TODO(port): does not compile: 906:9: can't compare `std::vec::Vec<u8>` with `!`")
+        todo!("TODO(port): does not compile: 907:9: can't compare `std::vec::Vec<u8>` with `!`")
     }
 }
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

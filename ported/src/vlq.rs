@@ -144,7 +144,7 @@ impl Cursor {
     }
 }
 /// Streams `Mapping`s out of a mappings string.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct MappingIterator<'a> {
     pub text: &'a [u8],
     pub pos: usize,
@@ -172,9 +172,27 @@ impl<'a> MappingIterator<'a> {
     fn line_count(&self) -> usize {
         self.cursor.generated_line + 1
     }
-    // TODO(port): does not compile: 226:32: `?` operator has incompatible types
     fn next(&mut self) -> Result<Option<Mapping>, Error> {
-        todo!("TODO(port): does not compile: 226:32: `?` operator has incompatible types")
+        loop {
+            if self.pos >= self.text.len() {
+                if self.need_segment {
+                    return Err(Error::EmptySegment);
+                }
+                return Ok(None);
+            }
+            match self.text[self.pos] {
+                b';' => {
+                    if self.need_segment {
+                        return Err(Error::EmptySegment);
+                    }
+                    self.pos += 1;
+                    self.cursor.generated_line += 1;
+                    self.cursor.generated_column = 0;
+                }
+                b',' => return Err(Error::EmptySegment),
+                _ => return Ok(Some(self.segment()?)),
+            };
+        };
     }
     // TODO(port): does not compile: 272:47: cannot borrow `c.generated_column` as mutable, as it is behind a `&` reference
     fn segment(&mut self) -> Result<Mapping, Error> {
@@ -404,10 +422,10 @@ mod tests {
         assert_eq!(count_lines(b"") ?, 1 as usize);
         Ok(())
     }
-    // TODO(port): does not compile: 553:13: mismatched types
+    // TODO(port): does not compile: 563:13: can't compare `std::vec::Vec<u8>` with `&&[u8]`
     #[test]
     fn test_reencode_is_canonical() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 553:13: mismatched types")
+        todo!("TODO(port): does not compile: 563:13: can't compare `std::vec::Vec<u8>` with `&&[u8]`")
     }
     #[test]
     fn test_original_position_lookup() {

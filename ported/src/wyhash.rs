@@ -133,7 +133,7 @@ impl Lanes {
 }
 /// Streaming wyhash. Feeding the same bytes in any chunking gives the same
 /// digest as the one-shot `hash`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hasher {
     pub seed_lane: u64,
     pub lanes: Lanes,
@@ -163,19 +163,51 @@ impl Hasher {
     }
     fn absorb_block(&mut self, block: &[u8; BLOCK_LEN]) {
         self.lanes.absorb(block);
-        &self.prev_tail.copy_from_slice(&block[BLOCK_LEN - WINDOW_LEN..]);
+        self.prev_tail.copy_from_slice(&block[BLOCK_LEN - WINDOW_LEN..]);
         self.blocks += 1;
     }
-    // TODO(port): does not compile: 187:14: cannot borrow data in a `&` reference as mutable
     /// Feed more bytes.
     pub fn update(&mut self, input: &[u8]) {
-        todo!("TODO(port): does not compile: 187:14: cannot borrow data in a `&` reference as mutable")
+        self.total_len = self.total_len.wrapping_add(input.len() as u64);
+        let mut rest = input;
+        while rest.len() > 0 {
+            if self.buf_len == BLOCK_LEN {
+                // More input follows, so the buffered block is not the last one.
+                let full = self.buf;
+                self.absorb_block(&full);
+                self.buf_len = 0;
+            }
+            if self.buf_len == 0 {
+                while rest.len() > BLOCK_LEN {
+                    self.absorb_block(&rest[0..BLOCK_LEN].try_into().unwrap());
+                    rest = &rest[BLOCK_LEN..];
+                }
+            }
+            let n = (BLOCK_LEN - self.buf_len).min(rest.len());
+            (&mut self.buf[self.buf_len..])[0..n as usize]
+                .copy_from_slice(&rest[0..n as usize]);
+            self.buf_len += n;
+            rest = &rest[n as usize..];
+        }
     }
-    // TODO(port): does not compile: 208:10: cannot borrow data in a `&` reference as mutable
     /// Produce the digest. Does not modify the hasher, so more input may
     /// still be fed afterwards.
     pub fn r#final(&self) -> u64 {
-        todo!("TODO(port): does not compile: 208:10: cannot borrow data in a `&` reference as mutable")
+        let pending = &self.buf[0..self.buf_len];
+        if self.total_len <= (WINDOW_LEN as u64) {
+            return Finish::from_short(self.seed_lane, pending).digest(self.total_len);
+        }
+        let lane = if self.blocks > 0 { self.lanes.collapse() } else { self.seed_lane };
+        if pending.len() >= WINDOW_LEN {
+            return Finish::from_tail(lane, pending, pending).digest(self.total_len);
+        }
+        // Short tail: borrow bytes from the end of the previous block.
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut scratch: [u8; (WINDOW_LEN * 2)] = [0; (WINDOW_LEN * 2)];
+        scratch[0..WINDOW_LEN].copy_from_slice(&self.prev_tail);
+        (&mut scratch[WINDOW_LEN..])[0..pending.len()].copy_from_slice(pending);
+        let window = &scratch[0..WINDOW_LEN + pending.len()];
+        Finish::from_tail(lane, pending, window).digest(self.total_len)
     }
 }
 /// One-shot wyhash of `input` with `seed`.
@@ -240,10 +272,10 @@ pub fn combine(h1: u64, h2: u64) -> u64 {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 279:13: mismatched types
+    // TODO(port): does not compile: 294:33: mismatched types
     #[test]
     fn test_matches_std_hash_wyhash_on_string_literals() {
-        todo!("TODO(port): does not compile: 279:13: mismatched types")
+        todo!("TODO(port): does not compile: 294:33: mismatched types")
     }
     // TODO(port): does not compile: 302:13: type annotations needed
     #[test]

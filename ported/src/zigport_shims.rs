@@ -186,6 +186,26 @@ pub extern "C" fn zigport_base64__decode_alloc(i: *const u8, il: usize, o: *mut 
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_base64__decode_forgiving(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::base64::decode_forgiving(&mut a0, r.bytes());
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            w.uint(v1 as u128);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a0[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_base64__decode_url_safe(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -376,6 +396,26 @@ pub extern "C" fn zigport_display_width__is_zero_width(i: *const u8, il: usize, 
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_display_width__strip_ansi(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::display_width::strip_ansi(&mut a0, r.bytes());
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            w.uint(v1 as u128);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a0[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_display_width__truncate_to_width(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -453,13 +493,13 @@ pub extern "C" fn zigport_mime__Category__is_web_asset(i: *const u8, il: usize, 
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_mime__is_text(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+pub extern "C" fn zigport_mime__category(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let result = crate::mime::is_text(r.bytes());
-    w.boolean(result);
+    let result = crate::mime::category(r.bytes());
+    w.bytes(result.zig_tag_name().as_bytes());
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -477,6 +517,23 @@ pub extern "C" fn zigport_path__ParsedPath__format_alloc(i: *const u8, il: usize
         }
         Err(e) => w.err(e.name()),
     }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__ParsedPath__parse(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::path::ParsedPath::parse(r.bytes());
+    w.tuple(5);
+    w.bytes(&result.root[..]);
+    w.bytes(&result.dir[..]);
+    w.bytes(&result.base[..]);
+    w.bytes(&result.ext[..]);
+    w.bytes(&result.name[..]);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -576,6 +633,149 @@ pub extern "C" fn zigport_path__normalize(i: *const u8, il: usize, o: *mut u8, o
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__parse_dir(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::path::parse_dir(r.bytes());
+    w.bytes(&result[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__reformat(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::path::reformat(r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__relative(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::path::relative(r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__resolve(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::path::resolve(r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__stem(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::path::stem(r.bytes());
+    w.bytes(&result[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_semver__is_valid(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::semver::is_valid(r.bytes());
+    w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_semver__order(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::semver::order(r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(v1.zig_tag_name().as_bytes());
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_semver__parse(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::semver::parse(r.bytes());
+    match result {
+        Ok(v1) => {
+            w.tuple(5);
+            w.uint(v1.major as u128);
+            w.uint(v1.minor as u128);
+            w.uint(v1.patch as u128);
+            w.boolean(v1.has_prerelease);
+            w.boolean(v1.has_build);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_url__Scheme__default_port(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::url::Scheme::default_port(match r.bytes() { b"http" => crate::url::Scheme::Http, b"https" => crate::url::Scheme::Https, b"ws" => crate::url::Scheme::Ws, b"wss" => crate::url::Scheme::Wss, b"ftp" => crate::url::Scheme::Ftp, b"file" => crate::url::Scheme::File, b"unix" => crate::url::Scheme::Unix, b"data" => crate::url::Scheme::Data, b"blob" => crate::url::Scheme::Blob, b"mailto" => crate::url::Scheme::Mailto, b"other" => crate::url::Scheme::Other, b"none" => crate::url::Scheme::None, _ => unreachable!("not a tag of Scheme") });
+    match result {
+        Some(v1) => {
+            w.uint(v1 as u128);
+        }
+        None => w.tag(5),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_url__Scheme__is_secure(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -608,6 +808,40 @@ pub extern "C" fn zigport_url__percent_decode(i: *const u8, il: usize, o: *mut u
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_url__percent_encode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::url::percent_encode(r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_url__percent_encode_uri(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::url::percent_encode_uri(r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_wyhash__combine(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -626,6 +860,30 @@ pub extern "C" fn zigport_wyhash__hash(i: *const u8, il: usize, o: *mut u8, oc: 
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
     let result = crate::wyhash::hash(r.int() as _, r.bytes());
+    w.uint(result as u128);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_wyhash__hash_chunked(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::wyhash::hash_chunked(r.int() as _, r.bytes(), r.int() as _);
+    w.uint(result as u128);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_wyhash__hash_concat(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::wyhash::hash_concat(r.int() as _, r.bytes(), r.bytes());
     w.uint(result as u128);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
