@@ -105,39 +105,18 @@ fn decode(ty: &AbiType, module: &str) -> String {
                 decode(inner, module)
             )
         }
+        // By declaration index, as the Zig shim decodes it.
         AbiType::Enum { rust, tags, .. } => {
-            let arms: Vec<String> = tags
+            let variants: Vec<String> = tags
                 .iter()
-                .map(|t| {
-                    format!(
-                        "{} => crate::{module}::{rust}::{}",
-                        byte_string(t),
-                        ident(&camel_case(t))
-                    )
-                })
+                .map(|t| format!("crate::{module}::{rust}::{}", ident(&camel_case(t))))
                 .collect();
-            format!(
-                "match r.bytes() {{ {}, _ => unreachable!(\"not a tag of {rust}\") }}",
-                arms.join(", ")
-            )
+            format!("[{}][r.int() as usize]", variants.join(", "))
         }
         _ => "r.bytes()".into(),
     }
 }
 
-/// `b"..."` for a tag name, every byte outside `[A-Za-z0-9_]` escaped.
-fn byte_string(s: &str) -> String {
-    let mut out = String::from("b\"");
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'_' {
-            out.push(char::from(b));
-        } else {
-            let _ = write!(out, "\\x{b:02x}");
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// Rust statements writing `expr` (of type `ty`) with the writer `w`.
 fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {

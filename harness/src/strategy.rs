@@ -52,12 +52,9 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
             .collect::<Vec<_>>()
             .prop_map(Value::Tuple)
             .boxed(),
+        // The declaration index (see `AbiType::Enum`).
         AbiType::Enum { tags, .. } if !tags.is_empty() => {
-            let tags: Vec<Value> = tags
-                .iter()
-                .map(|t| Value::Bytes(t.clone().into()))
-                .collect();
-            prop::sample::select(tags).boxed()
+            (0..tags.len() as u128).prop_map(Value::UInt).boxed()
         }
         AbiType::Ref { inner, .. } => value(inner, dict),
         AbiType::Optional { inner } => {

@@ -60,8 +60,10 @@ pub enum AbiType {
         rust: String,
         fields: Vec<(String, AbiType)>,
     },
-    /// An enum declared in the module under test, by tag name (bytes on
-    /// the wire); `tags` are the values inputs are drawn from.
+    /// An enum declared in the module under test: an argument is its
+    /// declaration index on the wire (both shims decode it with a table
+    /// lookup, so the benchmark measures the function, not a string
+    /// match); a result is its tag name. `tags` in declaration order.
     Enum {
         zig: String,
         rust: String,

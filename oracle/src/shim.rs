@@ -239,8 +239,8 @@ const Reader = struct {
         return dst;
     }
 
-    /// Any value the ABI carries, decoded by its Zig type: enums by tag
-    /// name, structs field by field (a tuple on the wire).
+    /// Any value the ABI carries, decoded by its Zig type: enums by
+    /// declaration index, structs field by field (a tuple on the wire).
     fn value(self: *Reader, comptime T: type) T {
         switch (@typeInfo(T)) {
             .bool => return self.boolean(),
@@ -253,7 +253,7 @@ const Reader = struct {
                 }
                 return self.value(o.child);
             },
-            .@"enum" => return std.meta.stringToEnum(T, self.bytes()) orelse @panic("zigport: not a tag of the enum"),
+            .@"enum" => return std.meta.tags(T)[self.int(usize)],
             .@"struct" => |s| {
                 _ = self.take(5);
                 var v: T = undefined;

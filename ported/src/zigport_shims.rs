@@ -486,7 +486,7 @@ pub extern "C" fn zigport_mime__Category__is_web_asset(i: *const u8, il: usize, 
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let result = crate::mime::Category::is_web_asset(match r.bytes() { b"html" => crate::mime::Category::Html, b"css" => crate::mime::Category::Css, b"javascript" => crate::mime::Category::Javascript, b"json" => crate::mime::Category::Json, b"wasm" => crate::mime::Category::Wasm, b"text" => crate::mime::Category::Text, b"image" => crate::mime::Category::Image, b"audio" => crate::mime::Category::Audio, b"video" => crate::mime::Category::Video, b"font" => crate::mime::Category::Font, b"model" => crate::mime::Category::Model, b"multipart" => crate::mime::Category::Multipart, b"application" => crate::mime::Category::Application, b"other" => crate::mime::Category::Other, _ => unreachable!("not a tag of Category") });
+    let result = crate::mime::Category::is_web_asset([crate::mime::Category::Html, crate::mime::Category::Css, crate::mime::Category::Javascript, crate::mime::Category::Json, crate::mime::Category::Wasm, crate::mime::Category::Text, crate::mime::Category::Image, crate::mime::Category::Audio, crate::mime::Category::Video, crate::mime::Category::Font, crate::mime::Category::Model, crate::mime::Category::Multipart, crate::mime::Category::Application, crate::mime::Category::Other][r.int() as usize]);
     w.boolean(result);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
@@ -764,7 +764,7 @@ pub extern "C" fn zigport_url__Scheme__default_port(i: *const u8, il: usize, o: 
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let result = crate::url::Scheme::default_port(match r.bytes() { b"http" => crate::url::Scheme::Http, b"https" => crate::url::Scheme::Https, b"ws" => crate::url::Scheme::Ws, b"wss" => crate::url::Scheme::Wss, b"ftp" => crate::url::Scheme::Ftp, b"file" => crate::url::Scheme::File, b"unix" => crate::url::Scheme::Unix, b"data" => crate::url::Scheme::Data, b"blob" => crate::url::Scheme::Blob, b"mailto" => crate::url::Scheme::Mailto, b"other" => crate::url::Scheme::Other, b"none" => crate::url::Scheme::None, _ => unreachable!("not a tag of Scheme") });
+    let result = crate::url::Scheme::default_port([crate::url::Scheme::Http, crate::url::Scheme::Https, crate::url::Scheme::Ws, crate::url::Scheme::Wss, crate::url::Scheme::Ftp, crate::url::Scheme::File, crate::url::Scheme::Unix, crate::url::Scheme::Data, crate::url::Scheme::Blob, crate::url::Scheme::Mailto, crate::url::Scheme::Other, crate::url::Scheme::None][r.int() as usize]);
     match result {
         Some(v1) => {
             w.uint(v1 as u128);
@@ -781,7 +781,7 @@ pub extern "C" fn zigport_url__Scheme__is_secure(i: *const u8, il: usize, o: *mu
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let result = crate::url::Scheme::is_secure(match r.bytes() { b"http" => crate::url::Scheme::Http, b"https" => crate::url::Scheme::Https, b"ws" => crate::url::Scheme::Ws, b"wss" => crate::url::Scheme::Wss, b"ftp" => crate::url::Scheme::Ftp, b"file" => crate::url::Scheme::File, b"unix" => crate::url::Scheme::Unix, b"data" => crate::url::Scheme::Data, b"blob" => crate::url::Scheme::Blob, b"mailto" => crate::url::Scheme::Mailto, b"other" => crate::url::Scheme::Other, b"none" => crate::url::Scheme::None, _ => unreachable!("not a tag of Scheme") });
+    let result = crate::url::Scheme::is_secure([crate::url::Scheme::Http, crate::url::Scheme::Https, crate::url::Scheme::Ws, crate::url::Scheme::Wss, crate::url::Scheme::Ftp, crate::url::Scheme::File, crate::url::Scheme::Unix, crate::url::Scheme::Data, crate::url::Scheme::Blob, crate::url::Scheme::Mailto, crate::url::Scheme::Other, crate::url::Scheme::None][r.int() as usize]);
     w.boolean(result);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
