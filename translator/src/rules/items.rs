@@ -426,6 +426,7 @@ impl<'a> Translator<'a> {
             },
         };
         self.state.ret = Some(ret.clone());
+        let owned_view = self.returns_owned_field_view(body);
         let body = self.fn_body(body, &ret);
         // A returned reference with several borrowed parameters needs a
         // named lifetime; tie it to the first `&mut` parameter (Zig's
@@ -473,6 +474,33 @@ impl<'a> Translator<'a> {
             }
         }
         let returns_borrowing_type = self.mentions_borrowing_type(&ret);
+        // `fn parseSet(set: []const u8, sink: *Range)` with `Range<'a>`: what
+        // the function reads from its slices may be stored in the sink, so
+        // they share one lifetime.
+        let feeds_sink = !owner_borrows
+            && !returns_borrowing_type
+            && !returns_reference(&ret)
+            && typed.iter().flatten().any(|(_, t)| {
+                matches!(t, Ty::Ref { mutable: true, to } if self.mentions_borrowing_type(to))
+            });
+        if feeds_sink {
+            let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+            for (i, t) in typed.iter().enumerate() {
+                let Some((n, t)) = t else { continue };
+                let rt = match t {
+                    Ty::Slice { mutable: false, .. } => super::types::rust_type_in(t, Some(&a)),
+                    Ty::Ref { mutable: true, to } if self.mentions_borrowing_type(to) => {
+                        self.field_type(to, &a).map(|to| quote!(&mut #to))
+                    }
+                    t if self.mentions_borrowing_type(t) => self.field_type(t, &a),
+                    _ => None,
+                };
+                if let Some(rt) = rt {
+                    params[i] = quote!(#n: #rt);
+                }
+            }
+            lifetimes.push(quote!(#a));
+        }
         if returns_borrowing_type && !(owner_borrows && self.state.receiver.is_some()) {
             // `fn cmd(sub: []const u8, ..) Command` with `Command<'a>`: the
             // value holds the borrowed parameters (or static data). Inside
@@ -515,7 +543,18 @@ impl<'a> Translator<'a> {
             }
         } else if returns_reference(&ret) && owner_borrows && self.state.receiver.is_some() {
             let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
-            if let Some(rt) = super::types::rust_type_in(&ret, Some(&a)) {
+            if owned_view
+                && let Ty::Slice { elem, mutable } = &ret
+                && let Some(e) = self.field_type(elem, &a)
+            {
+                // `return self.items[0..self.len];` of an array field: a
+                // view of the receiver itself (elided), of values holding 'a.
+                ret_tokens = if *mutable {
+                    quote!(-> &mut [#e])
+                } else {
+                    quote!(-> &[#e])
+                };
+            } else if let Some(rt) = super::types::rust_type_in(&ret, Some(&a)) {
                 ret_tokens = quote!(-> #rt);
             }
         } else if returns_reference(&ret) && !receiver_borrows {
@@ -1159,6 +1198,42 @@ impl<'a> Translator<'a> {
                 .all(|(_, t, _)| *t == Ty::Void || self.is_copy_type_within(t, depth - 1)),
             _ => false,
         }
+    }
+
+    /// Whether every `return` of `body` slices an array or list field of
+    /// the receiver (`return self.items[0..self.len];`): the result views
+    /// the receiver, not the data its type borrows.
+    fn returns_owned_field_view(&self, body: &Block) -> bool {
+        struct Returns(Vec<Expr>);
+        impl crate::syntax::visit::Visitor for Returns {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Return(Some(v)) = &e.kind {
+                    self.0.push((**v).clone());
+                }
+                crate::syntax::visit::walk_expr(self, e);
+            }
+        }
+        let mut returns = Returns(Vec::new());
+        crate::syntax::visit::walk_block(&mut returns, body);
+        let Some(receiver) = self.state.receiver.as_deref() else {
+            return false;
+        };
+        let owner = self.state.self_type.clone().unwrap_or_default();
+        !returns.0.is_empty()
+            && returns.0.iter().all(|r| {
+                let ExprKind::Slice { object, .. } = &r.kind else {
+                    return false;
+                };
+                let ExprKind::Field { object: base, member } = &object.kind else {
+                    return false;
+                };
+                matches!(&base.kind, ExprKind::Ident(n) if n == receiver)
+                    && self.lookup_type(&owner).is_some_and(|i| {
+                        i.fields.iter().any(|(n, t, _)| {
+                            n == member && matches!(t, Ty::Array { .. } | Ty::Vec(_))
+                        })
+                    })
+            })
     }
 
     pub(super) fn mentions_borrowing_type(&self, ty: &Ty) -> bool {
