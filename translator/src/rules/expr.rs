@@ -1293,6 +1293,19 @@ impl<'a> Translator<'a> {
                 })
                 .unwrap_or(Ty::Unknown),
             ExprKind::Bool(_) => Ty::Bool,
+            // `[_]*?u64{ &a, &b }`: an array of the written element type.
+            ExprKind::ListInit {
+                ty: Some(t),
+                elems,
+            } if matches!(&t.kind, ExprKind::Array { .. }) => {
+                let ExprKind::Array { elem, .. } = &t.kind else {
+                    unreachable!("checked by the guard")
+                };
+                Ty::Array {
+                    elem: Box::new(self.zig_type(elem)),
+                    len: elems.len().to_string(),
+                }
+            }
             ExprKind::Str(_) => Ty::Slice {
                 elem: Box::new(Ty::Int("u8".into())),
                 mutable: false,

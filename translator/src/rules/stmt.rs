@@ -728,6 +728,11 @@ impl<'a> Translator<'a> {
                     let x = self.operand(target, &Ty::Unknown);
                     let it = if by_ref {
                         quote!(#x.iter_mut())
+                    } else if matches!(&ty, Ty::Array { .. })
+                        && matches!(elem, Ty::Ref { mutable: true, .. })
+                    {
+                        // An array of `&mut` places hands each one out.
+                        quote!(#x.into_iter())
                     } else if self.is_copy_type(&elem) {
                         quote!(#x.iter().copied())
                     } else {
