@@ -1171,14 +1171,23 @@ impl<'a> Translator<'a> {
         }
     }
 
-    /// Whether the port's type implements `Default` (tagged unions do when
-    /// a variant has no payload).
-    fn has_default(&self, ty: &Ty) -> bool {
+    /// Whether the port's type implements `Default`: a tagged union does
+    /// when a variant has no payload, or its first payload has a default
+    /// (see `items`, which emits the impl by the same test).
+    pub(super) fn has_default(&self, ty: &Ty) -> bool {
+        self.has_default_within(ty, 4)
+    }
+
+    fn has_default_within(&self, ty: &Ty, depth: usize) -> bool {
         match ty {
             Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Optional(_) => true,
             Ty::Slice { mutable: false, .. } => true,
-            Ty::Named(n) => self.lookup_type(n).is_some_and(|i| {
-                i.kind == Some(ContainerKind::Union) && i.fields.iter().any(|(_, t, _)| *t == Ty::Void)
+            Ty::Named(n) if depth > 0 => self.lookup_type(n).is_some_and(|i| {
+                i.kind == Some(ContainerKind::Union)
+                    && (i.fields.iter().any(|(_, t, _)| *t == Ty::Void)
+                        || i.fields
+                            .first()
+                            .is_some_and(|(_, t, _)| self.has_default_within(t, depth - 1)))
             }),
             _ => false,
         }

@@ -1152,10 +1152,27 @@ impl<'a> Translator<'a> {
                     variants[i] = quote!(#[default] #unit);
                     quote!(Default,)
                 });
+                // No payload-less variant: the first one with its payload's
+                // default, when that has one.
+                let first_payload_default = (first_unit.is_none()
+                    && self.has_default(&Ty::Named(name.to_string())))
+                .then(|| {
+                    let first = ident(&camel_case(&fields.first()?.0.name));
+                    let impl_generics = type_generics.clone();
+                    Some(quote! {
+                        impl #impl_generics Default for #n #type_generics {
+                            fn default() -> Self {
+                                #n::#first(Default::default())
+                            }
+                        }
+                    })
+                })
+                .flatten();
                 quote! {
                     #doc
                     #[derive(Debug, Clone, #copy #default PartialEq)]
                     #vis enum #n #type_generics { #(#variants),* }
+                    #first_payload_default
                 }
             }
             (ContainerKind::Union, _) => return self.item_todo(format!("untagged union `{name}`")),
