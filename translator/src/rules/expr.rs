@@ -463,6 +463,14 @@ impl<'a> Translator<'a> {
             if self.local(name).is_none() && self.scope.types.contains_key(name) {
                 return self.type_member(name, member);
             }
+            // `State.start` inside `Lexer`: its nested `LexerState`.
+            if self.local(name).is_none()
+                && let Some(Ty::Named(full)) = self.resolve_type_name(name)
+                && full != *name
+                && self.scope.types.contains_key(&full)
+            {
+                return self.type_member(&full, member);
+            }
             // `Order.lt` through `const Order = std.math.Order;`.
             if self.local(name).is_none() && self.resolve_type_name(name) == Some(Ty::Order) {
                 return self.dot_name(member, &Ty::Order);
@@ -1507,6 +1515,16 @@ impl<'a> Translator<'a> {
                         },
                         _ => Ty::Unknown,
                     };
+                }
+                // `State.start`: a variant of a (nested) enum type.
+                if let ExprKind::Ident(type_name) = &object.kind
+                    && self.local(type_name).is_none()
+                    && let Some(Ty::Named(full)) = self.resolve_type_name(type_name)
+                    && self.lookup_type(&full).is_some_and(|i| {
+                        i.kind == Some(ContainerKind::Enum) && i.variants.iter().any(|v| v == member)
+                    })
+                {
+                    return Ty::Named(full);
                 }
                 // `Standard.decode_table`: a type's associated constant.
                 if let ExprKind::Ident(type_name) = &object.kind
