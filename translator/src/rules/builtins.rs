@@ -265,11 +265,11 @@ impl<'a> Translator<'a> {
                 quote!((#x == #y))
             }
             (["mem", "startsWith"], [_, x, y]) => {
-                let (x, y) = (self.expr(x, &Ty::Unknown), self.slice_view(y));
+                let (x, y) = (self.operand(x, &Ty::Unknown), self.slice_view(y));
                 quote!(#x.starts_with(#y))
             }
             (["mem", "endsWith"], [_, x, y]) => {
-                let (x, y) = (self.expr(x, &Ty::Unknown), self.slice_view(y));
+                let (x, y) = (self.operand(x, &Ty::Unknown), self.slice_view(y));
                 quote!(#x.ends_with(#y))
             }
             (["mem", "indexOfScalar"], [_, s, v]) => {
@@ -293,6 +293,28 @@ impl<'a> Translator<'a> {
                 let f = ident(&super::names::snake_case(f));
                 let (h, n) = (self.slice_view(h), self.slice_view(n));
                 quote!(crate::zigport_rt::mem::#f(#h, #n))
+            }
+            (["mem", f @ ("indexOfAny" | "lastIndexOfAny")], [_, s, values]) => {
+                let f = ident(&super::names::snake_case(f));
+                let (s, v) = (self.slice_view(s), self.slice_view(values));
+                quote!(crate::zigport_rt::mem::#f(#s, #v))
+            }
+            (["mem", "indexOfAnyPos"], [_, s, start, values]) => {
+                let s = self.slice_view(s);
+                let start = self.index_expr(start);
+                let v = self.slice_view(values);
+                quote!(crate::zigport_rt::mem::index_of_any_pos(#s, #start, #v))
+            }
+            // Writes `out[0..s.len]` and returns it.
+            (["ascii", f @ ("lowerString" | "upperString")], [out, s]) => {
+                let f = ident(&super::names::snake_case(f));
+                let written = Ty::Slice {
+                    elem: Box::new(Ty::Int("u8".into())),
+                    mutable: true,
+                };
+                let out = self.widened(out, &written);
+                let s = self.slice_view(s);
+                quote!(crate::zigport_rt::ascii::#f(#out, #s))
             }
             (["mem", "indexOfPos"], [_, h, start, n]) => {
                 let h = self.slice_view(h);
@@ -479,9 +501,11 @@ impl<'a> Translator<'a> {
                     [_, e, a] => (e, a),
                     _ => return None,
                 };
+                // `expectEqual(3, opt())`: the expected value coerces to the
+                // actual's type (`Some(3)`).
                 let actual_ty = self.infer(actual);
                 let a = self.expr(actual, &Ty::Unknown);
-                let e = self.expr(expected, &actual_ty);
+                let e = self.coerced(expected, &actual_ty);
                 quote!(assert_eq!(#a, #e))
             }
             (["testing", "expectError"], [err, value]) => {

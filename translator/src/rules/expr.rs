@@ -1367,8 +1367,13 @@ impl<'a> Translator<'a> {
                         [
                             "mem",
                             "indexOfScalar" | "indexOfScalarPos" | "indexOf" | "indexOfPos"
-                            | "lastIndexOf" | "lastIndexOfScalar" | "indexOfAny" | "indexOfNone",
+                            | "lastIndexOf" | "lastIndexOfScalar" | "indexOfAny" | "indexOfNone"
+                            | "indexOfAnyPos" | "lastIndexOfAny",
                         ] => Ty::Optional(Box::new(usize_ty())),
+                        ["ascii", "lowerString" | "upperString"] => Ty::Slice {
+                            elem: Box::new(Ty::Int("u8".into())),
+                            mutable: true,
+                        },
                         ["mem", "count"] => usize_ty(),
                         ["mem", "concat" | "join"] | ["fmt", "allocPrint"] => {
                             Ty::Vec(Box::new(Ty::Int("u8".into())))

@@ -213,7 +213,7 @@ impl Translator<'_> {
         let args: Vec<TokenStream> = elems
             .iter()
             .map(|e| {
-                let v = self.expr(e, &Ty::Unknown);
+                let v = self.operand(e, &Ty::Unknown);
                 quote!(&#v as &dyn crate::zigport_rt::fmt::Arg)
             })
             .collect();
