@@ -48,7 +48,7 @@ fn build_decode_table(alphabet: [u8; 64]) -> [u8; 256] {
                 "Zig compile error: base64 alphabet must not contain the pad character"
             )
         }
-        table[c as usize] = i.try_into().unwrap();
+        table[c as usize] = u8::try_from(i).unwrap();
     }
     table
 }

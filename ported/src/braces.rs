@@ -186,6 +186,11 @@ enum Part<'a> {
     /// Contents of a matched `{...}` that is not an expansion.
     Braced(&'a [u8]),
 }
+impl<'a> Default for Part<'a> {
+    fn default() -> Self {
+        Part::Literal(Default::default())
+    }
+}
 /// Find the `}` matching the `{` at `open`; null if unmatched.
 fn find_close(text: &[u8], open: usize) -> Option<FindCloseResult> {
     let mut depth: usize = 0;

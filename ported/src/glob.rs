@@ -93,6 +93,11 @@ enum Op<'a> {
     /// Continue at `target`.
     Jump(u32),
 }
+impl<'a> Default for Op<'a> {
+    fn default() -> Self {
+        Op::One(Default::default())
+    }
+}
 /// Enough room for the worst case of two instructions per pattern byte.
 #[derive(Debug, Clone, PartialEq)]
 struct MatchProgram<'a> {
@@ -157,9 +162,9 @@ impl<'a> MatchProgram<'a> {
             "TODO(port): fn `findClassEnd`: return type `?struct {{ body_start: usize, end: usize, negated: bool }}` has no rule"
         )
     }
-    // TODO(port): does not compile: 163:13: type annotations needed
+    // TODO(port): does not compile: 168:13: type annotations needed
     fn compile(&mut self, p: &[u8]) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 163:13: type annotations needed")
+        todo!("TODO(port): does not compile: 168:13: type annotations needed")
     }
     /// Add the `seeds` states on top of `work` and everything reachable
     /// from them without consuming input to `set`.
@@ -171,12 +176,12 @@ impl<'a> MatchProgram<'a> {
         )
     }
     /// The compiled instructions (borrowed, so indexing never copies the array).
-    fn program(&self) -> &'a [Op] {
+    fn program(&self) -> &[Op<'a>] {
         &self.ops[0..self.len as usize]
     }
-    // TODO(port): does not compile: 300:29: cannot find value `WORK_CAPACITY` in this scope
+    // TODO(port): does not compile: 305:29: cannot find value `WORK_CAPACITY` in this scope
     fn run(&self, path: &[u8]) -> bool {
-        todo!("TODO(port): does not compile: 300:29: cannot find value `WORK_CAPACITY` in this scope")
+        todo!("TODO(port): does not compile: 305:29: cannot find value `WORK_CAPACITY` in this scope")
     }
 }
 /// Strip leading `!`s, reporting whether an odd number was present.
@@ -189,15 +194,26 @@ fn split_negation(pattern: &[u8]) -> (bool, &[u8]) {
     }
     (negated, p)
 }
-// TODO(port): does not compile: 348:14: the trait bound `[glob::Op<'_>; 2050]: std::default::Default` is not satisfied
 /// Whether `path` matches the glob `pattern`.
 pub fn r#match(pattern: &[u8], path: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 348:14: the trait bound `[glob::Op<'_>; 2050]: std::default::Default` is not satisfied")
+    let (negated, body) = split_negation(pattern);
+    if body.len() > MAX_PATTERN_LEN {
+        return false;
+    }
+    let mut program: MatchProgram = MatchProgram {
+        ops: [Default::default(); ((2 * MAX_PATTERN_LEN) + 2)],
+        len: 0,
+    };
+    match program.compile(body) {
+        Ok(v) => v,
+        Err(_) => return false,
+    };
+    program.run(path) != negated
 }
-// TODO(port): does not compile: 379:29: can't compare `!` with `std::option::Option<_>`
+// TODO(port): does not compile: 384:29: can't compare `!` with `std::option::Option<_>`
 /// Whether `pattern` uses any glob syntax (as opposed to naming one path).
 pub fn has_magic(pattern: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 379:29: can't compare `!` with `std::option::Option<_>`")
+    todo!("TODO(port): does not compile: 384:29: can't compare `!` with `std::option::Option<_>`")
 }
 /// The leading directory segments of `pattern` that contain no glob syntax
 /// (where a directory walk would start), e.g. `src/lib` for `src/lib/**/*.ts`.

@@ -233,6 +233,11 @@ enum Value<'a> {
     Scalar(&'a [u8]),
     Array(Vec<&'a [u8]>),
 }
+impl<'a> Default for Value<'a> {
+    fn default() -> Self {
+        Value::Scalar(Default::default())
+    }
+}
 // TODO(port): constant `Section` = `std.StringHashMap(Value)`: no type rule
 // TODO(port): struct `Document`: field `sections` type `std.StringHashMap(Section)` has no rule
 /// Returns the expanded value of `key` in `section` ("" is the top level),
@@ -240,7 +245,7 @@ enum Value<'a> {
 pub fn get(source: &[u8], section: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     get_with_env(source, b"", section, key)
 }
-// TODO(port): does not compile: 349:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 354:19: cannot find type `Document` in this scope
 /// Like `get`, expanding `${VAR}` from the `.env`-style `env_text`.
 pub fn get_with_env(
     source: &[u8],
@@ -248,7 +253,7 @@ pub fn get_with_env(
     section: &[u8],
     key: &[u8],
 ) -> Result<Option<Vec<u8>>, Error> {
-    todo!("TODO(port): does not compile: 349:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 354:19: cannot find type `Document` in this scope")
 }
 /// Number of key assignments (including flags and array items) in `source`.
 pub fn count_entries(source: &[u8]) -> Result<usize, Error> {
@@ -291,17 +296,17 @@ pub fn is_valid(source: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 403:19: cannot find type `Env` in this scope
+// TODO(port): does not compile: 408:19: cannot find type `Env` in this scope
 /// Expands `${VAR}` / `${VAR?}` in `text` using the `.env`-style `env_text`.
 pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 403:19: cannot find type `Env` in this scope")
+    todo!("TODO(port): does not compile: 408:19: cannot find type `Env` in this scope")
 }
-// TODO(port): does not compile: 426:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 431:19: cannot find type `Document` in this scope
 /// The registry for `scope` (with or without `@`; "" for unscoped) from an
 /// `.npmrc`: `@scope:registry=` then `registry=` then the npm default.
 /// The result always ends with "/".
 pub fn registry_for(npmrc: &[u8], scope: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 426:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 431:19: cannot find type `Document` in this scope")
 }
 /// The `_authToken` configured for `registry_url` via the npm "nerf dart"
 /// key form `//host/path/:_authToken`, or null.

@@ -205,7 +205,7 @@ impl<'a> Tokenizer<'a> {
         word: &[u8],
         tok: Token<'a>,
     ) -> Result<Token<'a>, Error> {
-        if !&self.source[start..].starts_with(word) {
+        if !(&self.source[start..]).starts_with(word) {
             return Err(Error::InvalidLiteral);
         }
         self.pos = start + word.len();

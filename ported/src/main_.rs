@@ -409,7 +409,7 @@ fn joined() -> ! {
     todo!("TODO(port): does not compile: 411:43: missing lifetime specifier")
 }
 // ---------------------------------------------------------------- semver
-fn semver_parse(c: &mut Ctx) -> Result<(), Error> {
+fn semver_parse<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let v = super::semver::parse(c.args[0])?;
     c.out
         .print(
@@ -424,34 +424,34 @@ fn semver_parse(c: &mut Ctx) -> Result<(), Error> {
         );
     Ok(())
 }
-fn semver_valid(c: &mut Ctx) -> Result<(), Error> {
+fn semver_valid<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::semver::is_valid(c.args[0]))?;
     Ok(())
 }
-fn semver_order(c: &mut Ctx) -> Result<(), Error> {
+fn semver_order<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(
         crate::zigport_rt::mem::order_name(super::semver::order(c.args[0], c.args[1])?),
     )?;
     Ok(())
 }
 // TODO(port): does not compile: 438:51: this function takes 0 arguments but 2 arguments were supplied
-fn semver_satisfies(c: &mut Ctx) -> Result<(), Error> {
+fn semver_satisfies<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 438:51: this function takes 0 arguments but 2 arguments were supplied")
 }
 // TODO(port): does not compile: 442:42: this function takes 0 arguments but 2 arguments were supplied
-fn semver_valid_range(c: &mut Ctx) -> Result<(), Error> {
+fn semver_valid_range<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 442:42: this function takes 0 arguments but 2 arguments were supplied")
 }
 // TODO(port): does not compile: 446:65: this function takes 0 arguments but 2 arguments were supplied
-fn semver_max_satisfying(c: &mut Ctx) -> Result<(), Error> {
+fn semver_max_satisfying<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 446:65: this function takes 0 arguments but 2 arguments were supplied")
 }
 // ---------------------------------------------------------------- glob
-fn glob_match(c: &mut Ctx) -> Result<(), Error> {
+fn glob_match<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::glob::r#match(c.args[0], c.args[1]))?;
     Ok(())
 }
-fn glob_filter(c: &mut Ctx) -> Result<(), Error> {
+fn glob_filter<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut lines = crate::zigport_rt::split::tokenize(
         c.input,
         crate::zigport_rt::split::Delimiter::Scalar(b'\n'),
@@ -463,110 +463,110 @@ fn glob_filter(c: &mut Ctx) -> Result<(), Error> {
     }
     Ok(())
 }
-fn glob_has_magic(c: &mut Ctx) -> Result<(), Error> {
+fn glob_has_magic<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::glob::has_magic(c.args[0]))?;
     Ok(())
 }
-fn glob_literal_prefix(c: &mut Ctx) -> Result<(), Error> {
+fn glob_literal_prefix<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(super::glob::literal_prefix(c.args[0]))?;
     Ok(())
 }
 // ---------------------------------------------------------------- braces
-fn braces_expand(c: &mut Ctx) -> Result<(), Error> {
+fn braces_expand<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::braces::expand(c.args[0])?)?;
     Ok(())
 }
-fn braces_count(c: &mut Ctx) -> Result<(), Error> {
+fn braces_count<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::braces::count(c.args[0])?)?;
     Ok(())
 }
-fn braces_has(c: &mut Ctx) -> Result<(), Error> {
+fn braces_has<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::braces::has_braces(c.args[0]))?;
     Ok(())
 }
 // ---------------------------------------------------------------- mime
-fn mime_lookup(c: &mut Ctx) -> Result<(), Error> {
+fn mime_lookup<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.opt_line(super::mime::lookup(c.args[0]))?;
     Ok(())
 }
-fn mime_from_path(c: &mut Ctx) -> Result<(), Error> {
+fn mime_from_path<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.opt_line(super::mime::from_path(c.args[0]))?;
     Ok(())
 }
 // TODO(port): does not compile: 497:39: this function takes 0 arguments but 2 arguments were supplied
-fn mime_extension(c: &mut Ctx) -> Result<(), Error> {
+fn mime_extension<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 497:39: this function takes 0 arguments but 2 arguments were supplied")
 }
 // TODO(port): does not compile: 501:36: this function takes 0 arguments but 2 arguments were supplied
-fn mime_is_text(c: &mut Ctx) -> Result<(), Error> {
+fn mime_is_text<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 501:36: this function takes 0 arguments but 2 arguments were supplied")
 }
 // TODO(port): does not compile: 505:44: this function takes 0 arguments but 2 arguments were supplied
-fn mime_is_compressible(c: &mut Ctx) -> Result<(), Error> {
+fn mime_is_compressible<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 505:44: this function takes 0 arguments but 2 arguments were supplied")
 }
 // TODO(port): does not compile: 509:34: this function takes 0 arguments but 2 arguments were supplied
-fn mime_category(c: &mut Ctx) -> Result<(), Error> {
+fn mime_category<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 509:34: this function takes 0 arguments but 2 arguments were supplied")
 }
-fn mime_content_type(c: &mut Ctx) -> Result<(), Error> {
+fn mime_content_type<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::mime::content_type(c.args[0])?)?;
     Ok(())
 }
 // ---------------------------------------------------------------- path
-fn path_normalize(c: &mut Ctx) -> Result<(), Error> {
+fn path_normalize<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::path::normalize(c.args[0])?)?;
     Ok(())
 }
-fn path_join(c: &mut Ctx) -> Result<(), Error> {
+fn path_join<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::path::join(c.args[0], c.args[1])?)?;
     Ok(())
 }
-fn path_resolve(c: &mut Ctx) -> Result<(), Error> {
+fn path_resolve<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::path::resolve(c.args[0], c.args[1])?)?;
     Ok(())
 }
-fn path_relative(c: &mut Ctx) -> Result<(), Error> {
+fn path_relative<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::path::relative(c.args[0], c.args[1])?)?;
     Ok(())
 }
-fn path_dirname(c: &mut Ctx) -> Result<(), Error> {
+fn path_dirname<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(super::path::dirname(c.args[0]))?;
     Ok(())
 }
-fn path_basename(c: &mut Ctx) -> Result<(), Error> {
+fn path_basename<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     if c.args.len() > 1 {
         return c.line(super::path::basename_with_suffix(c.args[0], c.args[1]));
     }
     c.line(super::path::basename(c.args[0]))?;
     Ok(())
 }
-fn path_extname(c: &mut Ctx) -> Result<(), Error> {
+fn path_extname<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(super::path::extname(c.args[0]))?;
     Ok(())
 }
-fn path_stem(c: &mut Ctx) -> Result<(), Error> {
+fn path_stem<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(super::path::stem(c.args[0]))?;
     Ok(())
 }
-fn path_is_absolute(c: &mut Ctx) -> Result<(), Error> {
+fn path_is_absolute<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::path::is_absolute(c.args[0]))?;
     Ok(())
 }
-fn path_format(c: &mut Ctx) -> Result<(), Error> {
+fn path_format<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::path::reformat(c.args[0])?)?;
     Ok(())
 }
 // ---------------------------------------------------------------- url
-fn url_parse(c: &mut Ctx) -> Result<(), Error> {
+fn url_parse<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let h = c.args[0];
     c.out
         .print(
             b"protocol={s}\nscheme={s}\nusername={s}\npassword={s}\nhost={s}\nhostname={s}\n",
             &[
-                &super::url::protocol(h).unwrap_or(b"")
+                &(super::url::protocol(h).unwrap_or(b""))
                     as &dyn crate::zigport_rt::fmt::Arg,
-                &super::url::scheme(h).zig_tag_name().as_bytes()
+                &(super::url::scheme(h).zig_tag_name().as_bytes())
                     as &dyn crate::zigport_rt::fmt::Arg,
                 &super::url::username(h) as &dyn crate::zigport_rt::fmt::Arg,
                 &super::url::password(h) as &dyn crate::zigport_rt::fmt::Arg,
@@ -587,23 +587,23 @@ fn url_parse(c: &mut Ctx) -> Result<(), Error> {
         );
     Ok(())
 }
-fn url_origin(c: &mut Ctx) -> Result<(), Error> {
+fn url_origin<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::url::origin(c.args[0])?)?;
     Ok(())
 }
-fn url_port(c: &mut Ctx) -> Result<(), Error> {
+fn url_port<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.opt_number(super::url::port_or_default(c.args[0]))?;
     Ok(())
 }
-fn url_is_https(c: &mut Ctx) -> Result<(), Error> {
+fn url_is_https<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::url::is_https(c.args[0]))?;
     Ok(())
 }
-fn url_is_localhost(c: &mut Ctx) -> Result<(), Error> {
+fn url_is_localhost<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::url::is_localhost(c.args[0]))?;
     Ok(())
 }
-fn url_decode(c: &mut Ctx) -> Result<(), Error> {
+fn url_decode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut buf = vec![< u8 > ::default(); c.args[0].len()];
     c.line({
         let __zigport_end = super::url::percent_decode(&mut buf, c.args[0])?;
@@ -611,24 +611,24 @@ fn url_decode(c: &mut Ctx) -> Result<(), Error> {
     })?;
     Ok(())
 }
-fn url_encode(c: &mut Ctx) -> Result<(), Error> {
+fn url_encode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::url::percent_encode(c.args[0])?)?;
     Ok(())
 }
-fn url_encode_uri(c: &mut Ctx) -> Result<(), Error> {
+fn url_encode_uri<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::url::percent_encode_uri(c.args[0])?)?;
     Ok(())
 }
-fn url_resolve(c: &mut Ctx) -> Result<(), Error> {
+fn url_resolve<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::url::resolve_url(c.args[0], c.args[1])?)?;
     Ok(())
 }
 // ---------------------------------------------------------------- base64
-fn base64_encode(c: &mut Ctx) -> Result<(), Error> {
+fn base64_encode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::base64::encode_alloc(c.input)?)?;
     Ok(())
 }
-fn base64_encode_url(c: &mut Ctx) -> Result<(), Error> {
+fn base64_encode_url<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut buf = vec![
         < u8 > ::default(); super::base64::encoded_len_url_safe(c.input.len())
     ];
@@ -638,11 +638,11 @@ fn base64_encode_url(c: &mut Ctx) -> Result<(), Error> {
     })?;
     Ok(())
 }
-fn base64_decode(c: &mut Ctx) -> Result<(), Error> {
+fn base64_decode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::base64::decode_alloc(c.args[0])?)?;
     Ok(())
 }
-fn base64_decode_url(c: &mut Ctx) -> Result<(), Error> {
+fn base64_decode_url<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut buf = vec![
         < u8 > ::default(); super::base64::decoded_len_upper_bound(c.args[0].len())
     ];
@@ -652,7 +652,7 @@ fn base64_decode_url(c: &mut Ctx) -> Result<(), Error> {
     })?;
     Ok(())
 }
-fn base64_decode_forgiving(c: &mut Ctx) -> Result<(), Error> {
+fn base64_decode_forgiving<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut buf = vec![
         < u8 > ::default(); super::base64::decoded_len_upper_bound(c.input.len())
     ];
@@ -662,40 +662,40 @@ fn base64_decode_forgiving(c: &mut Ctx) -> Result<(), Error> {
     })?;
     Ok(())
 }
-fn base64_is_valid(c: &mut Ctx) -> Result<(), Error> {
+fn base64_is_valid<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::base64::is_valid(c.args[0]))?;
     Ok(())
 }
 // TODO(port): does not compile: 673:41: `?` operator has incompatible types
-fn base64_encoded_len(c: &mut Ctx) -> Result<(), Error> {
+fn base64_encoded_len<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 673:41: `?` operator has incompatible types")
 }
 // ---------------------------------------------------------------- vlq
 // TODO(port): does not compile: 679:9: the size for values of type `[u8]` cannot be known at compilation time
-fn vlq_encode(c: &mut Ctx) -> Result<(), Error> {
+fn vlq_encode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 679:9: the size for values of type `[u8]` cannot be known at compilation time")
 }
-fn vlq_decode(c: &mut Ctx) -> Result<(), Error> {
+fn vlq_decode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::vlq::decode(c.args[0])?)?;
     Ok(())
 }
-fn vlq_validate(c: &mut Ctx) -> Result<(), Error> {
+fn vlq_validate<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::vlq::validate_mappings(c.args[0]))?;
     Ok(())
 }
-fn vlq_segments(c: &mut Ctx) -> Result<(), Error> {
+fn vlq_segments<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::vlq::count_segments(c.args[0])?)?;
     Ok(())
 }
-fn vlq_lines(c: &mut Ctx) -> Result<(), Error> {
+fn vlq_lines<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::vlq::count_lines(c.args[0])?)?;
     Ok(())
 }
-fn vlq_reencode(c: &mut Ctx) -> Result<(), Error> {
+fn vlq_reencode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::vlq::reencode_mappings(c.args[0])?)?;
     Ok(())
 }
-fn vlq_original(c: &mut Ctx) -> Result<(), Error> {
+fn vlq_original<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let pos = match super::vlq::original_position(
         c.args[0],
         c.int::<u32>(1)?,
@@ -717,26 +717,26 @@ fn vlq_original(c: &mut Ctx) -> Result<(), Error> {
     Ok(())
 }
 // ---------------------------------------------------------------- wyhash
-fn wyhash_hash(c: &mut Ctx) -> Result<(), Error> {
+fn wyhash_hash<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let seed: u64 = if c.args.len() > 0 { c.int::<u64>(0)? } else { 0 };
     c.number(super::wyhash::hash(seed, c.input))?;
     Ok(())
 }
-fn wyhash_string(c: &mut Ctx) -> Result<(), Error> {
+fn wyhash_string<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::wyhash::hash_string(c.args[0]))?;
     Ok(())
 }
-fn wyhash_u64(c: &mut Ctx) -> Result<(), Error> {
+fn wyhash_u64<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::wyhash::hash_u64(c.int::<u64>(0)?, c.int::<u64>(1)?))?;
     Ok(())
 }
-fn wyhash_chunked(c: &mut Ctx) -> Result<(), Error> {
+fn wyhash_chunked<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(
         super::wyhash::hash_chunked(c.int::<u64>(0)?, c.input, c.int::<usize>(1)?),
     )?;
     Ok(())
 }
-fn wyhash_combine(c: &mut Ctx) -> Result<(), Error> {
+fn wyhash_combine<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::wyhash::combine(c.int::<u64>(0)?, c.int::<u64>(1)?))?;
     Ok(())
 }
@@ -747,22 +747,22 @@ fn section() -> ! {
     todo!("TODO(port): does not compile: 753:24: missing lifetime specifier")
 }
 // TODO(port): does not compile: 757:16: `?` operator has incompatible types
-fn ini_get(c: &mut Ctx) -> Result<(), Error> {
+fn ini_get<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 757:16: `?` operator has incompatible types")
 }
-fn ini_count(c: &mut Ctx) -> Result<(), Error> {
+fn ini_count<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::ini::count_entries(c.input)?)?;
     Ok(())
 }
-fn ini_valid(c: &mut Ctx) -> Result<(), Error> {
+fn ini_valid<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::ini::is_valid(c.input))?;
     Ok(())
 }
-fn ini_expand(c: &mut Ctx) -> Result<(), Error> {
+fn ini_expand<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::ini::expand_vars(c.args[0], c.input)?)?;
     Ok(())
 }
-fn ini_registry(c: &mut Ctx) -> Result<(), Error> {
+fn ini_registry<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(
         &super::ini::registry_for(
             c.input,
@@ -772,31 +772,31 @@ fn ini_registry(c: &mut Ctx) -> Result<(), Error> {
     Ok(())
 }
 // TODO(port): does not compile: 782:16: `?` operator has incompatible types
-fn ini_auth_token(c: &mut Ctx) -> Result<(), Error> {
+fn ini_auth_token<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 782:16: `?` operator has incompatible types")
 }
 // TODO(port): does not compile: 779:48: this function takes 0 arguments but 1 argument was supplied
-fn ini_array_length(c: &mut Ctx) -> Result<(), Error> {
+fn ini_array_length<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 779:48: this function takes 0 arguments but 1 argument was supplied")
 }
 // ---------------------------------------------------------------- dotenv
 // TODO(port): does not compile: 791:16: `?` operator has incompatible types
-fn dotenv_get(c: &mut Ctx) -> Result<(), Error> {
+fn dotenv_get<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 791:16: `?` operator has incompatible types")
 }
-fn dotenv_count(c: &mut Ctx) -> Result<(), Error> {
+fn dotenv_count<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::dotenv::count(c.input))?;
     Ok(())
 }
-fn dotenv_valid_key(c: &mut Ctx) -> Result<(), Error> {
+fn dotenv_valid_key<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::dotenv::is_valid_key(c.args[0]))?;
     Ok(())
 }
-fn dotenv_expand(c: &mut Ctx) -> Result<(), Error> {
+fn dotenv_expand<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::dotenv::expand(c.input, c.args[0])?)?;
     Ok(())
 }
-fn dotenv_keys(c: &mut Ctx) -> Result<(), Error> {
+fn dotenv_keys<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut i: usize = 0;
     'zigport_loop1: while let Some(k) = super::dotenv::key_at(c.input, i) {
         'zigport_continue1: { c.line(k)? }
@@ -804,16 +804,16 @@ fn dotenv_keys(c: &mut Ctx) -> Result<(), Error> {
     }
     Ok(())
 }
-fn dotenv_raw(c: &mut Ctx) -> Result<(), Error> {
+fn dotenv_raw<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.opt_line(super::dotenv::raw_value(c.input, c.args[0]))?;
     Ok(())
 }
 // TODO(port): does not compile: 821:13: mismatched types
-fn dotenv_quote(c: &mut Ctx) -> Result<(), Error> {
+fn dotenv_quote<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 821:13: mismatched types")
 }
 // ---------------------------------------------------------------- json
-fn json_escape(c: &mut Ctx) -> Result<(), Error> {
+fn json_escape<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let ascii_only = (c.args.len() > 0) && (c.args[0] == b"--ascii");
     if (c.args.len() > 0) && (!ascii_only) {
         return Err(Error::Usage);
@@ -821,7 +821,7 @@ fn json_escape(c: &mut Ctx) -> Result<(), Error> {
     c.line(&super::json::escape(c.input, ascii_only)?)?;
     Ok(())
 }
-fn json_unescape(c: &mut Ctx) -> Result<(), Error> {
+fn json_unescape<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut buf = vec![< u8 > ::default(); c.args[0].len()];
     c.line({
         let __zigport_end = super::json::unescape(&mut buf, c.args[0])?;
@@ -829,53 +829,53 @@ fn json_unescape(c: &mut Ctx) -> Result<(), Error> {
     })?;
     Ok(())
 }
-fn json_tokens(c: &mut Ctx) -> Result<(), Error> {
+fn json_tokens<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::json::count_tokens(c.input)?)?;
     Ok(())
 }
-fn json_valid(c: &mut Ctx) -> Result<(), Error> {
+fn json_valid<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::json::is_valid(c.input))?;
     Ok(())
 }
-fn json_check(c: &mut Ctx) -> Result<(), Error> {
+fn json_check<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     super::json::check(c.input)?;
     c.line(b"ok")?;
     Ok(())
 }
-fn json_depth(c: &mut Ctx) -> Result<(), Error> {
+fn json_depth<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::json::max_nesting(c.input)?)?;
     Ok(())
 }
-fn json_minify(c: &mut Ctx) -> Result<(), Error> {
+fn json_minify<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::json::minify(c.input)?)?;
     Ok(())
 }
 // ---------------------------------------------------------------- width
-fn width_text(c: &mut Ctx) -> Result<(), Error> {
+fn width_text<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::display_width::width(c.input))?;
     Ok(())
 }
-fn width_ascii(c: &mut Ctx) -> Result<(), Error> {
+fn width_ascii<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::display_width::width_ascii(c.input))?;
     Ok(())
 }
-fn width_strip(c: &mut Ctx) -> Result<(), Error> {
+fn width_strip<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::display_width::strip_ansi_alloc(c.input)?)?;
     Ok(())
 }
-fn width_truncate(c: &mut Ctx) -> Result<(), Error> {
+fn width_truncate<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(super::display_width::truncate_to_width(c.input, c.int::<usize>(0)?))?;
     Ok(())
 }
-fn width_ellipsis(c: &mut Ctx) -> Result<(), Error> {
+fn width_ellipsis<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::display_width::truncate_with_ellipsis(c.input, c.int::<usize>(0)?)?)?;
     Ok(())
 }
-fn width_codepoint(c: &mut Ctx) -> Result<(), Error> {
+fn width_codepoint<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::display_width::codepoint_width(c.int::<u32>(0)?))?;
     Ok(())
 }
-fn width_is_wide(c: &mut Ctx) -> Result<(), Error> {
+fn width_is_wide<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::display_width::is_wide(c.int::<u32>(0)?))?;
     Ok(())
 }
@@ -1118,7 +1118,7 @@ fn is_subsystem(name: &[u8]) -> bool {
 fn fail(err: &mut crate::zigport_rt::io::Writer, e: Error) -> u8 {
     err.print(
         b"error: {s}\n",
-        &[&e.name().as_bytes() as &dyn crate::zigport_rt::fmt::Arg],
+        &[&(e.name().as_bytes()) as &dyn crate::zigport_rt::fmt::Arg],
     );
     1
 }

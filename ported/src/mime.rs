@@ -371,11 +371,19 @@ impl<'a> MediaType<'a> {
 fn entry_for<'a>(ext: &'a [u8]) -> Option<Entry<'a>> {
     todo!("TODO(port): does not compile: 375:5: cannot find value `BY_EXTENSION` in this scope")
 }
-// TODO(port): does not compile: 385:45: type annotations needed
 /// The extension (without the dot) of the last path component, if any.
 /// Dotfiles such as `.env` have no extension.
 fn extension_of(path: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 385:45: type annotations needed")
+    let sep = crate::zigport_rt::mem::last_index_of_any(path, b"/\\");
+    let base = if let Some(s) = sep { &path[s + 1..] } else { path };
+    let dot = match base.iter().rposition(|&x| x == b'.') {
+        Some(v) => v,
+        None => return None,
+    };
+    if (dot == 0) || ((dot + 1) == base.len()) {
+        return None;
+    }
+    Some(&base[dot + 1..])
 }
 /// MIME type for an extension such as `"html"` or `".png"` (case-insensitive).
 pub fn lookup(ext: &[u8]) -> Option<&[u8]> {
@@ -394,21 +402,21 @@ pub fn from_path(path: &[u8]) -> Option<&[u8]> {
         },
     )
 }
-// TODO(port): does not compile: 419:30: no field `ptr` on type `&[u8]`
+// TODO(port): does not compile: 418:30: no field `ptr` on type `&[u8]`
 /// The canonical extension for a known MIME type (parameters are ignored).
 pub fn extension(mime: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 419:30: no field `ptr` on type `&[u8]`")
+    todo!("TODO(port): does not compile: 418:30: no field `ptr` on type `&[u8]`")
 }
-// TODO(port): does not compile: 455:50: cannot find value `TEXTUAL_APPLICATION_SUBTYPES` in this scope
+// TODO(port): does not compile: 454:50: cannot find value `TEXTUAL_APPLICATION_SUBTYPES` in this scope
 /// Whether `mime` denotes human-readable text (including JSON, XML, SVG and
 /// JavaScript served under `application/` or with a `+json`/`+xml` suffix).
 pub fn is_text(mime: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 455:50: cannot find value `TEXTUAL_APPLICATION_SUBTYPES` in this scope")
+    todo!("TODO(port): does not compile: 454:50: cannot find value `TEXTUAL_APPLICATION_SUBTYPES` in this scope")
 }
-// TODO(port): does not compile: 467:18: cannot find value `COMPRESSIBLE_BINARY` in this scope
+// TODO(port): does not compile: 466:18: cannot find value `COMPRESSIBLE_BINARY` in this scope
 /// Whether responses of this type benefit from gzip/brotli.
 pub fn is_compressible(mime: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 467:18: cannot find value `COMPRESSIBLE_BINARY` in this scope")
+    todo!("TODO(port): does not compile: 466:18: cannot find value `COMPRESSIBLE_BINARY` in this scope")
 }
 /// Classify `mime`; unparsable or unrecognised top-level types are `.other`.
 pub fn category(mime: &[u8]) -> Category {
@@ -461,11 +469,11 @@ pub fn category_of_path(path: &[u8]) -> Category {
         },
     )
 }
-// TODO(port): does not compile: 538:71: `if` and `else` have incompatible types
+// TODO(port): does not compile: 537:71: `if` and `else` have incompatible types
 /// A full `Content-Type` header value for `path`: the looked-up type (or
 /// `application/octet-stream`) plus `; charset=utf-8` for text. Caller owns it.
 pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 538:71: `if` and `else` have incompatible types")
+    todo!("TODO(port): does not compile: 537:71: `if` and `else` have incompatible types")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -474,15 +482,15 @@ pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 561:60: no method named `len` found for type `!` in the current scope
+    // TODO(port): does not compile: 560:60: no method named `len` found for type `!` in the current scope
     #[test]
     fn test_lookup_by_extension() {
-        todo!("TODO(port): does not compile: 561:60: no method named `len` found for type `!` in the current scope")
+        todo!("TODO(port): does not compile: 560:60: no method named `len` found for type `!` in the current scope")
     }
-    // TODO(port): does not compile: 566:66: no method named `iter` found for type `!` in the current scope
+    // TODO(port): does not compile: 565:66: no method named `iter` found for type `!` in the current scope
     #[test]
     fn test_every_known_type_has_exactly_one_preferred_extension() {
-        todo!("TODO(port): does not compile: 566:66: no method named `iter` found for type `!` in the current scope")
+        todo!("TODO(port): does not compile: 565:66: no method named `iter` found for type `!` in the current scope")
     }
     #[test]
     fn test_from_path() {
@@ -544,11 +552,11 @@ mod tests {
         assert!(Category::Font.is_web_asset());
         assert!(! Category::Audio.is_web_asset());
     }
-    // TODO(port): does not compile: 642:14: mismatched types
+    // TODO(port): does not compile: 641:14: mismatched types
     #[test]
     fn test_content_type_header_values() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 642:14: mismatched types")
+        todo!("TODO(port): does not compile: 641:14: mismatched types")
     }
 }
 
-// zigport: source mime.zig (455 lines); 24/28 functions without TODO; confidence medium; TODO(port) markers: 8
+// zigport: source mime.zig (455 lines); 25/28 functions without TODO; confidence medium; TODO(port) markers: 7

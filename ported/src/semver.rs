@@ -459,9 +459,71 @@ struct Partial<'a> {
     pub number_after_wildcard: bool,
 }
 impl<'a> Partial<'a> {
-    // TODO(port): does not compile: 508:25: mismatched types
     fn parse(text: &'a [u8]) -> Result<Partial<'a>, Error> {
-        todo!("TODO(port): does not compile: 508:25: mismatched types")
+        let mut s = text;
+        while (s.len() > 0) && ((s[0] == b'v') || (s[0] == b'=')) {
+            s = &s[1..];
+        }
+        if s.is_empty() {
+            return Err(Error::InvalidRange);
+        }
+        let mut cur: Cursor = Cursor { text: s, pos: 0 };
+        let mut p: Partial = Partial {
+            major: None,
+            minor: None,
+            patch: None,
+            pre: b"",
+            number_after_wildcard: false,
+        };
+        let slots = [&mut p.major, &mut p.minor, &mut p.patch];
+        let mut wildcard = false;
+        for (i, slot) in slots.into_iter().enumerate() {
+            if (i > 0) && (!cur.eat(b'.')) {
+                break;
+            }
+            if (cur.eat(b'x') || cur.eat(b'X')) || cur.eat(b'*') {
+                wildcard = true;
+                continue;
+            }
+            let n = match cur.number() {
+                Ok(v) => v,
+                Err(err) => {
+                    return Err(
+                        match err {
+                            Error::Invalid => Error::InvalidRange,
+                            Error::NumberTooLarge => Error::NumberTooLarge,
+                            _ => unreachable!(),
+                        },
+                    );
+                }
+            };
+            let value = match n {
+                Some(v) => v,
+                None => return Err(Error::InvalidRange),
+            };
+            // Anything after a wildcard is itself a wildcard (`1.x.3` == `1.x`).
+            if wildcard {
+                p.number_after_wildcard = true;
+            } else {
+                *slot = Some(value);
+            };
+        }
+        let mut build: &[u8] = b"";
+        if cur.pos < s.len() {
+            if (p.patch == None) && (!wildcard) {
+                return Err(Error::InvalidRange);
+            }
+            if crate::zigport_rt::mem::count(&s[0..cur.pos], b".") != 2 {
+                return Err(Error::InvalidRange);
+            }
+            if !cur.qualifiers(&mut p.pre, &mut build) {
+                return Err(Error::InvalidRange);
+            }
+            if p.patch == None {
+                p.pre = b"";
+            }
+        }
+        Ok(p)
     }
     fn floor(self) -> Full<'a> {
         Full::init(
@@ -490,7 +552,7 @@ impl<'a> Desugared<'a> {
         }
         d
     }
-    fn slice(&self) -> &'a [Comparator] {
+    fn slice(&self) -> &[Comparator<'a>] {
         &self.items[0..self.len]
     }
 }
@@ -696,9 +758,9 @@ impl<'a> Range<'a> {
         ();
         ();
     }
-    // TODO(port): does not compile: 762:44: `d` does not live long enough
     fn feed(&mut self, d: Desugared<'a>) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 762:44: `d` does not live long enough")
+        self.comparators.extend_from_slice(d.slice());
+        Ok(())
     }
     fn end_set(&mut self) -> Result<(), Error> {
         self.set_ends.push(self.comparators.len());
@@ -710,18 +772,93 @@ impl<'a> Range<'a> {
     }
 }
 const WHITESPACE: &[u8] = b" \t\r\n";
-// TODO(port): does not compile: 812:9: lifetime may not live long enough
 /// Parse one comparator set, handing each desugared token to `sink`.
-fn parse_set_range(set: &[u8], sink: &mut Range) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 812:9: lifetime may not live long enough")
+fn parse_set_range<'a>(set: &'a [u8], sink: &mut Range<'a>) -> Result<(), Error> {
+    let mut words = crate::zigport_rt::split::tokenize(
+        set,
+        crate::zigport_rt::split::Delimiter::Any(WHITESPACE),
+    );
+    // Hyphen ranges are exactly three words with a lone `-` in the middle.
+    let mut count: usize = 0;
+    let mut second_is_dash = false;
+    'zigport_loop1: while let Some(w) = words.next() {
+        'zigport_continue1: {
+            if count == 1 {
+                second_is_dash = (w == b"-");
+            }
+        }
+        count += 1;
+    }
+    words.reset();
+    if (count == 3) && second_is_dash {
+        let from = Partial::parse(words.next().unwrap())?;
+        let _ = words.next();
+        let to = Partial::parse(words.next().unwrap())?;
+        sink.feed(desugar_hyphen(from, to))?;
+        return sink.end_set();
+    }
+    while let Some(word) = words.next() {
+        let (prefix, mut rest) = Prefix::split(word);
+        if (rest.is_empty()) && (prefix != Prefix::None) {
+            rest = match words.next() {
+                Some(v) => v,
+                None => return Err(Error::InvalidRange),
+            };
+        }
+        let partial = Partial::parse(rest)?;
+        if (partial.number_after_wildcard && (prefix != Prefix::Tilde))
+            && (prefix != Prefix::Caret)
+        {
+            return Err(Error::InvalidRange);
+        }
+        sink.feed(desugar(prefix, partial))?;
+    }
+    sink.end_set()
 }
-// TODO(port): does not compile: 854:9: lifetime may not live long enough
 /// Parse one comparator set, handing each desugared token to `sink`.
-fn parse_set_set_match(set: &[u8], sink: &mut SetMatch) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 854:9: lifetime may not live long enough")
+fn parse_set_set_match<'a>(set: &'a [u8], sink: &mut SetMatch<'a>) -> Result<(), Error> {
+    let mut words = crate::zigport_rt::split::tokenize(
+        set,
+        crate::zigport_rt::split::Delimiter::Any(WHITESPACE),
+    );
+    let mut count: usize = 0;
+    let mut second_is_dash = false;
+    'zigport_loop1: while let Some(w) = words.next() {
+        'zigport_continue1: {
+            if count == 1 {
+                second_is_dash = (w == b"-");
+            }
+        }
+        count += 1;
+    }
+    words.reset();
+    if (count == 3) && second_is_dash {
+        let from = Partial::parse(words.next().unwrap())?;
+        let _ = words.next();
+        let to = Partial::parse(words.next().unwrap())?;
+        sink.feed(desugar_hyphen(from, to))?;
+        return sink.end_set();
+    }
+    while let Some(word) = words.next() {
+        let (prefix, mut rest) = Prefix::split(word);
+        if (rest.is_empty()) && (prefix != Prefix::None) {
+            rest = match words.next() {
+                Some(v) => v,
+                None => return Err(Error::InvalidRange),
+            };
+        }
+        let partial = Partial::parse(rest)?;
+        if (partial.number_after_wildcard && (prefix != Prefix::Tilde))
+            && (prefix != Prefix::Caret)
+        {
+            return Err(Error::InvalidRange);
+        }
+        sink.feed(desugar(prefix, partial))?;
+    }
+    sink.end_set()
 }
 /// Parse every `||`-separated set of `range` into `sink`.
-fn parse_range_range(range: &[u8], sink: &mut Range) -> Result<(), Error> {
+fn parse_range_range<'a>(range: &'a [u8], sink: &mut Range<'a>) -> Result<(), Error> {
     let mut sets = crate::zigport_rt::split::split(
         range,
         crate::zigport_rt::split::Delimiter::Sequence(b"||"),
@@ -732,7 +869,10 @@ fn parse_range_range(range: &[u8], sink: &mut Range) -> Result<(), Error> {
     Ok(())
 }
 /// Parse every `||`-separated set of `range` into `sink`.
-fn parse_range_set_match(range: &[u8], sink: &mut SetMatch) -> Result<(), Error> {
+fn parse_range_set_match<'a>(
+    range: &'a [u8],
+    sink: &mut SetMatch<'a>,
+) -> Result<(), Error> {
     let mut sets = crate::zigport_rt::split::split(
         range,
         crate::zigport_rt::split::Delimiter::Sequence(b"||"),
@@ -775,7 +915,7 @@ pub fn valid_range(range: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 949:9: type annotations needed
+// TODO(port): does not compile: 952:9: type annotations needed
 /// Index of the highest version in the comma/whitespace-separated `versions`
 /// list that satisfies `range`, or null (also for an invalid range).
 /// Unparsable entries are skipped but still counted.
@@ -783,7 +923,7 @@ pub fn max_satisfying_index(
     versions: &[u8],
     range: &[u8],
 ) -> Result<Option<usize>, Error> {
-    todo!("TODO(port): does not compile: 949:9: type annotations needed")
+    todo!("TODO(port): does not compile: 952:9: type annotations needed")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -833,7 +973,7 @@ mod tests {
             &b"1.2.3-beta_1"[..],
             &b"-1.2.3"[..],
         ];
-        for text in bad.iter() {
+        for text in bad.iter().copied() {
             assert_eq!(parse(text), Err(Error::InvalidVersion))
         }
         assert_eq!(parse(b"9007199254740992.0.0"), Err(Error::NumberTooLarge));
@@ -860,12 +1000,11 @@ mod tests {
             &b"10.0.0"[..],
         ];
         {
-            assert_eq!(
-                & chain[0.. (chain.len() - 1) as usize].len(), & chain[1..].len()
-            );
-            for (lo, hi) in (&chain[0..(chain.len() - 1) as usize])
+            assert_eq!(& chain[0..chain.len() - 1].len(), & chain[1..].len());
+            for (lo, hi) in (&chain[0..chain.len() - 1])
                 .iter()
-                .zip((&chain[1..]).iter())
+                .copied()
+                .zip((&chain[1..]).iter().copied())
             {
                 assert_eq!(order(lo, hi) ?, core::cmp::Ordering::Less);
                 assert_eq!(order(hi, lo) ?, core::cmp::Ordering::Greater);
@@ -959,7 +1098,7 @@ mod tests {
             &b"1 | 2"[..],
             &b"^^1"[..],
         ];
-        for range in bad.iter() {
+        for range in bad.iter().copied() {
             assert!(! valid_range(range));
             assert!(! satisfies(b"1.2.3", range));
         }
@@ -971,13 +1110,13 @@ mod tests {
         assert!(satisfies(b"1.0.0", b"1 - x.1"));
         assert!(! satisfies(b"not-a-version", b"*"));
     }
-    // TODO(port): does not compile: 1166:86: mismatched types
+    // TODO(port): does not compile: 1168:86: mismatched types
     #[test]
     fn test_max_satisfying_index_picks_the_highest_match() -> Result<
         (),
         Box<dyn std::error::Error>,
     > {
-        todo!("TODO(port): does not compile: 1166:86: mismatched types")
+        todo!("TODO(port): does not compile: 1168:86: mismatched types")
     }
 }
 #[derive(Debug, Clone, Copy, PartialEq)]

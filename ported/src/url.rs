@@ -87,10 +87,25 @@ impl Scheme {
         (b"blob", Scheme::Blob),
         (b"mailto", Scheme::Mailto),
     ];
-    // TODO(port): does not compile: 98:13: type annotations needed
     /// Classify a protocol name (without the `:`).
     pub fn from_name(name: &[u8]) -> Scheme {
-        todo!("TODO(port): does not compile: 98:13: type annotations needed")
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut buf: [u8; 8] = [0; 8];
+        if name.len() > buf.len() {
+            return Scheme::Other;
+        }
+        let lower = crate::zigport_rt::ascii::lower_string(
+            &mut buf[0..name.len()],
+            name,
+        );
+        match Self::BY_NAME
+            .iter()
+            .find(|(zigport_key, _)| *zigport_key == &lower[..])
+            .map(|(_, v)| *v)
+        {
+            Some(v) => v,
+            None => Scheme::Other,
+        }
     }
     /// The port implied when none is written.
     pub fn default_port(self) -> Option<u16> {
@@ -207,10 +222,113 @@ pub struct URL<'a> {
     pub flags: Flags,
 }
 impl<'a> URL<'a> {
-    // TODO(port): does not compile: 242:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope
     /// Split `href`. Never fails; pieces that are not there stay empty.
     pub fn parse(href: &'a [u8]) -> URL<'a> {
-        todo!("TODO(port): does not compile: 242:44: no associated item named `STATE` found for struct `url::URL<'a>` in the current scope")
+        let mut url: URL = URL {
+            href,
+            protocol: b"",
+            authority: b"",
+            username: b"",
+            password: b"",
+            host: b"",
+            hostname: b"",
+            port_text: b"",
+            path: b"",
+            query: b"",
+            fragment: b"",
+            flags: Flags::new(false, false, false, false, false, false, false, false),
+        };
+        let mut i: usize = 0;
+        {
+            #[allow(unused_mut)]
+            let mut zigport_state1 = URLState::Scheme;
+            'state: loop {
+                break 'state match zigport_state1 {
+                    URLState::Scheme => {
+                        if let Some(n) = Self::scheme_length(href) {
+                            url.protocol = &href[0..n as usize];
+                            url.flags.set_has_protocol(true);
+                            i = n + 1;
+                        }
+                        if (&href[i..]).starts_with(b"//") {
+                            i += 2;
+                            {
+                                zigport_state1 = URLState::Authority;
+                                continue 'state;
+                            };
+                        }
+                        {
+                            zigport_state1 = URLState::Path;
+                            continue 'state;
+                        };
+                    }
+                    URLState::Authority => {
+                        let end = match crate::zigport_rt::mem::index_of_any_pos(
+                            href,
+                            i,
+                            b"/?#",
+                        ) {
+                            Some(v) => v,
+                            None => href.len(),
+                        };
+                        url.flags.set_has_authority(true);
+                        url.authority = &href[i..end];
+                        url.split_authority();
+                        i = end;
+                        {
+                            zigport_state1 = URLState::Path;
+                            continue 'state;
+                        };
+                    }
+                    URLState::Path => {
+                        let end = match crate::zigport_rt::mem::index_of_any_pos(
+                            href,
+                            i,
+                            b"?#",
+                        ) {
+                            Some(v) => v,
+                            None => href.len(),
+                        };
+                        url.path = &href[i..end];
+                        i = end;
+                        if i < href.len() {
+                            {
+                                zigport_state1 = if href[i] == b'?' {
+                                    URLState::Query
+                                } else {
+                                    URLState::Fragment
+                                };
+                                continue 'state;
+                            }
+                        }
+                    }
+                    URLState::Query => {
+                        let end = match crate::zigport_rt::mem::index_of_scalar_pos(
+                            href,
+                            i,
+                            b'#',
+                        ) {
+                            Some(v) => v,
+                            None => href.len(),
+                        };
+                        url.flags.set_has_query(true);
+                        url.query = &href[i + 1..end];
+                        i = end;
+                        if i < href.len() {
+                            {
+                                zigport_state1 = URLState::Fragment;
+                                continue 'state;
+                            }
+                        }
+                    }
+                    URLState::Fragment => {
+                        url.flags.set_has_fragment(true);
+                        url.fragment = &href[i + 1..];
+                    }
+                };
+            }
+        };
+        url
     }
     /// `[A-Za-z][A-Za-z0-9+.-]*` followed by `:`; returns the scheme length.
     fn scheme_length(href: &[u8]) -> Option<usize> {
@@ -306,10 +424,10 @@ impl<'a> URL<'a> {
         }
         self.path
     }
-    // TODO(port): does not compile: 355:13: cannot subtract `!` from `!`
+    // TODO(port): does not compile: 436:13: cannot subtract `!` from `!`
     /// `?query`, or empty when the query is absent or empty.
     pub fn search(&self) -> &'a [u8] {
-        todo!("TODO(port): does not compile: 355:13: cannot subtract `!` from `!`")
+        todo!("TODO(port): does not compile: 436:13: cannot subtract `!` from `!`")
     }
     /// `#fragment`, or empty when the fragment is absent or empty.
     pub fn hash(&self) -> &'a [u8] {
@@ -603,10 +721,10 @@ fn remove_dot_segments(out: &mut Vec<u8>, path: &[u8]) -> Result<(), Error> {
     }
     Ok(())
 }
-// TODO(port): does not compile: 703:31: borrow of moved value: `r`
+// TODO(port): does not compile: 784:31: borrow of moved value: `r`
 /// Resolve the reference `rel` against `base` (RFC 3986 §5.2, strict mode).
 pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 703:31: borrow of moved value: `r`")
+    todo!("TODO(port): does not compile: 784:31: borrow of moved value: `r`")
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -615,15 +733,15 @@ pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 723:30: mismatched types
+    // TODO(port): does not compile: 804:30: mismatched types
     #[test]
     fn test_split_a_full_url() {
-        todo!("TODO(port): does not compile: 723:30: mismatched types")
+        todo!("TODO(port): does not compile: 804:30: mismatched types")
     }
-    // TODO(port): does not compile: 737:56: mismatched types
+    // TODO(port): does not compile: 818:56: mismatched types
     #[test]
     fn test_top_level_accessors() {
-        todo!("TODO(port): does not compile: 737:56: mismatched types")
+        todo!("TODO(port): does not compile: 818:56: mismatched types")
     }
     #[test]
     fn test_schemes() {
@@ -641,10 +759,10 @@ mod tests {
         assert_eq!(scheme(b"localhost:3000"), Scheme::Other);
         assert!(Scheme::Wss.is_secure());
     }
-    // TODO(port): does not compile: 779:49: mismatched types
+    // TODO(port): does not compile: 860:49: mismatched types
     #[test]
     fn test_ipv6_and_localhost() {
-        todo!("TODO(port): does not compile: 779:49: mismatched types")
+        todo!("TODO(port): does not compile: 860:49: mismatched types")
     }
     #[test]
     fn test_origin() -> Result<(), Box<dyn std::error::Error>> {
@@ -734,7 +852,7 @@ mod tests {
             [&b"g/../../../x"[..], &b"http://a/x"[..]],
             [&b"g#s/../x"[..], &b"http://a/b/c/g#s/../x"[..]],
         ];
-        for c in cases.iter() {
+        for c in cases.iter().copied() {
             let mut got = resolve_url(base, c[0])?;
             // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
             assert_eq!(got, c[1]);
@@ -744,13 +862,13 @@ mod tests {
         assert_eq!(r, b"https://bun.sh/docs/install");
         Ok(())
     }
-    // TODO(port): does not compile: 907:9: can't compare `std::vec::Vec<u8>` with `!`
+    // TODO(port): does not compile: 988:9: can't compare `std::vec::Vec<u8>` with `!`
     #[test]
     fn test_percent_encoding_agrees_with_encode_uri_component_and_encode_uri() -> Result<
         (),
         Box<dyn std::error::Error>,
     > {
-        todo!("TODO(port): does not compile: 907:9: can't compare `std::vec::Vec<u8>` with `!`")
+        todo!("TODO(port): does not compile: 988:9: can't compare `std::vec::Vec<u8>` with `!`")
     }
 }
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -775,4 +893,4 @@ impl URLState {
     }
 }
 
-// zigport: source url.zig (697 lines); 43/47 functions without TODO; confidence high; TODO(port) markers: 6
+// zigport: source url.zig (697 lines); 45/47 functions without TODO; confidence high; TODO(port) markers: 4

@@ -422,10 +422,27 @@ mod tests {
         assert_eq!(count_lines(b"") ?, 1 as usize);
         Ok(())
     }
-    // TODO(port): does not compile: 563:13: can't compare `std::vec::Vec<u8>` with `&&[u8]`
     #[test]
     fn test_reencode_is_canonical() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 563:13: can't compare `std::vec::Vec<u8>` with `&&[u8]`")
+        let canonical = [
+            &b""[..],
+            &b";;"[..],
+            &b"AAAA"[..],
+            &b"AAAA,CAAC;;AACA"[..],
+            &b"AAAAA,SAASC,gBAAgB;AACA"[..],
+            &b";;AAAA,IAAI,MAAM;AACN,EAAE"[..],
+            &b"A,C;E"[..],
+        ];
+        for m in canonical.iter().copied() {
+            let mut out = reencode_mappings(m)?;
+            // zigport: `defer testing.allocator.free(out);` dropped: ownership frees
+            assert_eq!(out, m);
+        }
+        let mut fixed = reencode_mappings(b"gABAA,CAAC;")?;
+        // zigport: `defer testing.allocator.free(fixed);` dropped: ownership frees
+        assert_eq!(fixed, b"AAAA,CAAC;");
+        assert_eq!(reencode_mappings(b"AAAA,,"), Err(Error::EmptySegment));
+        Ok(())
     }
     #[test]
     fn test_original_position_lookup() {

@@ -272,10 +272,29 @@ pub fn combine(h1: u64, h2: u64) -> u64 {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 294:33: mismatched types
     #[test]
     fn test_matches_std_hash_wyhash_on_string_literals() {
-        todo!("TODO(port): does not compile: 294:33: mismatched types")
+        let inputs = [
+            &b""[..],
+            &b"a"[..],
+            &b"abc"[..],
+            &b"message digest"[..],
+            &b"abcdefghijklmnopqrstuvwxyz"[..],
+            &b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[..],
+            &b"12345678901234567890123456789012345678901234567890123456789012345678901234567890"[..],
+            &b"node_modules/.bin/bun"[..],
+            &b"/usr/local/lib/node_modules/typescript/lib/typescript.js"[..],
+            &b"0123456789abcdef"[..],
+            &b"0123456789abcdef0"[..],
+            &b"0123456789abcdef0123456789abcdef0123456789abcdef"[..],
+            &b"0123456789abcdef0123456789abcdef0123456789abcdef0"[..],
+        ];
+        for s in inputs.iter().copied() {
+            for seed in ([0 as u64, 1, 2, 42, 0xdeadbeef, u64::MAX]).iter().copied() {
+                assert_eq!(hash(seed, s), crate ::zigport_rt::wyhash::hash(seed, s));
+            }
+        }
+        assert_eq!(hash_string(b"bun"), crate ::zigport_rt::wyhash::hash(0, b"bun"));
     }
     // TODO(port): does not compile: 302:13: type annotations needed
     #[test]

@@ -64,6 +64,23 @@ pub fn to_lower(c: u8) -> u8 {
     c.to_ascii_lowercase()
 }
 
+/// `std.ascii.lowerString(output, s)`: `output[0..s.len]`, lowercased
+/// (an `output` shorter than `s` is Zig's out-of-bounds panic).
+pub fn lower_string<'o>(output: &'o mut [u8], s: &[u8]) -> &'o mut [u8] {
+    for (o, c) in output[..s.len()].iter_mut().zip(s) {
+        *o = to_lower(*c);
+    }
+    &mut output[..s.len()]
+}
+
+/// `std.ascii.upperString(output, s)`, as [`lower_string`].
+pub fn upper_string<'o>(output: &'o mut [u8], s: &[u8]) -> &'o mut [u8] {
+    for (o, c) in output[..s.len()].iter_mut().zip(s) {
+        *o = to_upper(*c);
+    }
+    &mut output[..s.len()]
+}
+
 /// `std.ascii.eqlIgnoreCase`.
 pub fn eql_ignore_case(a: &[u8], b: &[u8]) -> bool {
     a.eq_ignore_ascii_case(b)

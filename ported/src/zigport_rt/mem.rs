@@ -47,6 +47,25 @@ pub fn index_of_pos<T: PartialEq>(haystack: &[T], start: usize, needle: &[T]) ->
     (start..=end).find(|&i| haystack[i..i + needle.len()] == *needle)
 }
 
+/// `std.mem.indexOfAnyPos(T, slice, start, values)`: the first index at
+/// or after `start` holding any of `values`.
+pub fn index_of_any_pos<T: PartialEq>(slice: &[T], start: usize, values: &[T]) -> Option<usize> {
+    if start >= slice.len() {
+        return None;
+    }
+    (start..slice.len()).find(|&i| values.contains(&slice[i]))
+}
+
+/// `std.mem.indexOfAny(T, slice, values)`.
+pub fn index_of_any<T: PartialEq>(slice: &[T], values: &[T]) -> Option<usize> {
+    index_of_any_pos(slice, 0, values)
+}
+
+/// `std.mem.lastIndexOfAny(T, slice, values)`.
+pub fn last_index_of_any<T: PartialEq>(slice: &[T], values: &[T]) -> Option<usize> {
+    (0..slice.len()).rev().find(|&i| values.contains(&slice[i]))
+}
+
 /// `std.mem.indexOf(T, haystack, needle)`.
 pub fn index_of<T: PartialEq>(haystack: &[T], needle: &[T]) -> Option<usize> {
     index_of_pos(haystack, 0, needle)
