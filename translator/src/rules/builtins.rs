@@ -810,6 +810,55 @@ impl<'a> Translator<'a> {
                 _ => self.todo(format!("StaticStringMap.{member}")),
             });
         }
+        // `std.StringHashMap(V).init(a)`.
+        if let Ty::StrMap(_) = self.zig_type(object) {
+            return Some(match member.as_str() {
+                "init" => quote!(std::collections::HashMap::new()),
+                _ => self.todo(format!("StringHashMap.{member}")),
+            });
+        }
+        // Methods of a `std.StringHashMap` (insertion cannot fail in Rust).
+        if let Some(value) = map_value(&self.infer(object)) {
+            let map = self.operand(object, &Ty::Unknown);
+            let value_args: Vec<&Expr> = args
+                .iter()
+                .filter(|a| self.infer(a) != Ty::Allocator)
+                .collect();
+            let copy = self.is_copy_type(&value);
+            return Some(match (member.as_str(), &value_args[..]) {
+                ("put", [k, v]) => {
+                    let k = self.slice_view(k);
+                    let v = self.coerced(v, &value);
+                    quote!({ #map.insert(#k, #v); })
+                }
+                // Zig returns the value by copy.
+                ("get", [k]) => {
+                    let k = self.slice_view(k);
+                    if copy {
+                        quote!(#map.get(#k).copied())
+                    } else {
+                        quote!(#map.get(#k).cloned())
+                    }
+                }
+                ("getPtr", [k]) => {
+                    let k = self.slice_view(k);
+                    quote!(#map.get_mut(#k))
+                }
+                ("contains", [k]) => {
+                    let k = self.slice_view(k);
+                    quote!(#map.contains_key(#k))
+                }
+                ("remove", [k]) => {
+                    let k = self.slice_view(k);
+                    quote!(#map.remove(#k).is_some())
+                }
+                ("count", []) => quote!(#map.len()),
+                // Dropping the map frees it.
+                ("deinit", []) => quote!(()),
+                ("clearRetainingCapacity" | "clearAndFree", []) => quote!(#map.clear()),
+                _ => self.todo(format!("StringHashMap.{member}")),
+            });
+        }
         // `std.ArrayList(u8).init(a)` / `.initCapacity(a, n)`.
         if let Ty::Vec(_) = self.zig_type(object) {
             return Some(match (member.as_str(), args) {
@@ -882,8 +931,10 @@ impl<'a> Translator<'a> {
     pub(super) fn is_vec_growth_call(&self, e: &Expr) -> bool {
         matches!(&e.kind, ExprKind::Call { callee, .. }
             if matches!(&callee.kind, ExprKind::Field { object, member }
-                if vec_elem(&self.infer(object)).is_some()
-                    && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice")))
+                if (vec_elem(&self.infer(object)).is_some()
+                    && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice"))
+                || (map_value(&self.infer(object)).is_some()
+                    && matches!(member.as_str(), "put" | "ensureTotalCapacity" | "ensureUnusedCapacity"))))
     }
 
     pub(super) fn is_allocator_call(&self, e: &Expr) -> bool {
@@ -921,6 +972,18 @@ fn endian_method(endian: &Expr, prefix: &str) -> Option<proc_macro2::Ident> {
 
 /// The element type of a list, or of a pointer to one (`*std.ArrayList(u8)`
 /// is `&mut Vec<u8>`: the same methods apply).
+/// The value type of a `std.StringHashMap` (or a pointer to one).
+pub(super) fn map_value(ty: &Ty) -> Option<Ty> {
+    match ty {
+        Ty::StrMap(v) => Some((**v).clone()),
+        Ty::Ref { to, .. } => match to.as_ref() {
+            Ty::StrMap(v) => Some((**v).clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub(super) fn vec_elem(ty: &Ty) -> Option<Ty> {
     match ty {
         Ty::Vec(elem) => Some((**elem).clone()),

@@ -1342,9 +1342,24 @@ impl<'a> Translator<'a> {
                 // `std.ArrayList(T).init(a)` is a `Vec<T>`.
                 ExprKind::Field { object, member }
                     if matches!(member.as_str(), "init" | "initCapacity")
-                        && matches!(self.zig_type(object), Ty::Vec(_)) =>
+                        && matches!(self.zig_type(object), Ty::Vec(_) | Ty::StrMap(_)) =>
                 {
                     self.zig_type(object)
+                }
+                ExprKind::Field { object, member }
+                    if super::builtins::map_value(&self.infer(object)).is_some() =>
+                {
+                    let value = super::builtins::map_value(&self.infer(object)).unwrap_or(Ty::Unknown);
+                    match member.as_str() {
+                        "get" => Ty::Optional(Box::new(value)),
+                        "getPtr" => Ty::Optional(Box::new(Ty::Ref {
+                            to: Box::new(value),
+                            mutable: true,
+                        })),
+                        "contains" | "remove" => Ty::Bool,
+                        "count" => Ty::Int("usize".into()),
+                        _ => Ty::Unknown,
+                    }
                 }
                 ExprKind::Field { .. } if self.std_path(callee).is_some() => {
                     let path = self.std_path(callee).unwrap_or_default();

@@ -1255,6 +1255,7 @@ impl<'a> Translator<'a> {
 
     pub(super) fn mentions_borrowing_type(&self, ty: &Ty) -> bool {
         match ty {
+            Ty::StrMap(_) => true,
             Ty::Named(n) => self.type_borrows(n),
             Ty::Optional(t) | Ty::ErrorUnion(t) | Ty::Vec(t) => self.mentions_borrowing_type(t),
             Ty::Array { elem, .. } => self.mentions_borrowing_type(elem),
@@ -1276,6 +1277,14 @@ impl<'a> Translator<'a> {
                     .collect::<Option<Vec<_>>>()?;
                 Some(quote!((#(#elems,)*)))
             }
+            Ty::Ref { to, mutable } if matches!(**to, Ty::StrMap(_)) => {
+                let m = self.field_type(to, lifetime)?;
+                Some(if *mutable {
+                    quote!(&#lifetime mut #m)
+                } else {
+                    quote!(&#lifetime #m)
+                })
+            }
             Ty::Slice { mutable: false, .. }
             | Ty::Ref { mutable: false, .. }
             | Ty::Split { .. } => rust_type_in(ty, Some(lifetime)),
@@ -1291,6 +1300,10 @@ impl<'a> Translator<'a> {
             Ty::Vec(inner) => {
                 let t = self.field_type(inner, lifetime)?;
                 Some(quote!(Vec<#t>))
+            }
+            Ty::StrMap(value) => {
+                let v = self.field_type(value, lifetime)?;
+                Some(quote!(std::collections::HashMap<&#lifetime [u8], #v>))
             }
             Ty::Array { elem, len } => {
                 let t = self.field_type(elem, lifetime)?;

@@ -514,6 +514,9 @@ impl<'a> Translator<'a> {
                 ["ArrayList" | "ArrayListUnmanaged"] | ["array_list", "Managed" | "Aligned"],
                 [t, ..],
             ) => Some(Ty::Vec(Box::new(self.zig_type(t)))),
+            (["StringHashMap" | "StringHashMapUnmanaged"], [v]) => {
+                Some(Ty::StrMap(Box::new(self.zig_type(v))))
+            }
             (["mem", kind @ ("SplitIterator" | "TokenIterator")], [t, ..]) => Some(Ty::Split {
                 tokens: *kind == "TokenIterator",
                 elem: Box::new(self.zig_type(t)),
@@ -1053,8 +1056,9 @@ impl<'a> Translator<'a> {
                 let borrows = info.fields.iter().any(|(_, t, _)| match t {
                     Ty::Slice { mutable: false, .. }
                     | Ty::Ref { mutable: false, .. }
-                    | Ty::Split { .. } => true,
-                    Ty::Ref { to, .. } => **to == Ty::Writer,
+                    | Ty::Split { .. }
+                    | Ty::StrMap(_) => true,
+                    Ty::Ref { to, .. } => **to == Ty::Writer || matches!(**to, Ty::StrMap(_)),
                     Ty::Named(n) => borrowing.contains(n),
                     Ty::Optional(inner) | Ty::Array { elem: inner, .. } | Ty::Vec(inner) => match inner.as_ref() {
                         Ty::Slice { mutable: false, .. } => true,

@@ -51,6 +51,10 @@ pub enum Ty {
     Named(String),
     /// `std.ArrayList(T)`.
     Vec(Box<Ty>),
+    /// `std.StringHashMap(V)`: `HashMap<&[u8], V>` (Zig's keys are
+    /// borrowed slices the caller keeps alive; no iteration order is
+    /// relied on by the rules, which map no iterator).
+    StrMap(Box<Ty>),
     /// `Stack(u8)`: an instance of a module's generic type constructor.
     Generic {
         name: String,
@@ -322,6 +326,7 @@ pub fn foreign(ty: &Ty) -> Ty {
         Ty::Optional(t) => Ty::Optional(rec(t)),
         Ty::ErrorUnion(t) => Ty::ErrorUnion(rec(t)),
         Ty::Vec(t) => Ty::Vec(rec(t)),
+        Ty::StrMap(t) => Ty::StrMap(rec(t)),
         other => other.clone(),
     }
 }
@@ -428,6 +433,13 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         Ty::Vec(elem) => {
             let e = rust_type(elem)?;
             quote!(Vec<#e>)
+        }
+        Ty::StrMap(value) => {
+            let v = rust_type_in(value, lifetime)?;
+            match lifetime {
+                Some(l) => quote!(std::collections::HashMap<&#l [u8], #v>),
+                None => quote!(std::collections::HashMap<&[u8], #v>),
+            }
         }
         Ty::Generic { name, args } => {
             let t = ident(name);
