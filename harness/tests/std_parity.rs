@@ -404,14 +404,10 @@ fn float_builtins_and_arithmetic() {
 fn output_buffers_are_compared_too() {
     // `std.ascii.lowerString(output, input)` writes into `output` and
     // returns the written prefix; Zig asserts `output.len >= input.len`.
+    // The support twin the ports call (`zigport_rt::ascii::lower_string`).
     let lower = |a: &[Value]| {
         let mut out = bytes(a, 0).to_vec();
-        let input = bytes(a, 1);
-        assert!(out.len() >= input.len(), "output too short");
-        for (o, c) in out.iter_mut().zip(input) {
-            *o = ascii::to_lower(*c);
-        }
-        let written = out[..input.len()].to_vec();
+        let written = ascii::lower_string(&mut out, bytes(a, 1)).to_vec();
         Value::Tuple(vec![Value::Bytes(written), Value::Bytes(out)])
     };
     let shim = std_shims()
@@ -431,5 +427,44 @@ fn output_buffers_are_compared_too() {
     assert!(
         v.zig_traps > 0 && v.zig_traps < CASES,
         "both the assert and the happy path ran: {v:#?}"
+    );
+}
+
+#[test]
+fn unicode_utf8_encode() {
+    // Code points around every length boundary and the surrogate range,
+    // and output buffers from too short to long enough: Zig asserts the
+    // buffer fits (both sides trap), writes the sequence, or returns an
+    // error before writing.
+    let encode = |a: &[Value]| {
+        let mut out = bytes(a, 1).to_vec();
+        let c = uint(a, 0) as u32;
+        let r = result(
+            unicode::utf8_encode(c, &mut out).map_err(|e| e.name()),
+            |n| Value::UInt(u128::from(n)),
+        );
+        Value::Tuple(vec![r, Value::Bytes(out)])
+    };
+    let edges: Vec<u128> = vec![
+        0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF,
+        0x110000, 0x1FFFFF,
+    ];
+    let code_point = prop_oneof![
+        3 => prop::sample::select(edges),
+        5 => 0u128..0x200000,
+    ];
+    let buffer = prop::collection::vec(any::<u8>(), 0..6);
+    let inputs = (code_point, buffer)
+        .prop_map(|(c, b)| vec![Value::UInt(c), Value::Bytes(b)])
+        .boxed();
+    let shim = std_shims()
+        .into_iter()
+        .find(|f| f.name == "utf8_encode")
+        .expect("shim");
+    let v = check_inputs("utf8_encode", inputs, shim.output_type(), &encode, CASES);
+    assert_agrees(&v);
+    assert!(
+        v.zig_traps > 0 && v.zig_traps < CASES,
+        "both the assert and the encoding ran: {v:#?}"
     );
 }

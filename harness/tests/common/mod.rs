@@ -179,6 +179,12 @@ pub fn std_shims() -> Vec<ShimFn> {
         "std.unicode.utf8Decode({0})",
     ));
     fns.push(ShimFn {
+        name: "utf8_encode".into(),
+        params: vec![AbiType::int(false, 21), AbiType::MutBytes],
+        ret: err(AbiType::int(false, 3)),
+        zig_call: "std.unicode.utf8Encode({0}, {1})".into(),
+    });
+    fns.push(ShimFn {
         name: "lower_string".into(),
         params: vec![AbiType::MutBytes, AbiType::Bytes],
         ret: AbiType::Bytes,

@@ -1407,6 +1407,7 @@ impl<'a> Translator<'a> {
                             Ty::ErrorUnion(Box::new(Ty::Int("u8".into())))
                         }
                         ["unicode", "utf8ValidateSlice"] => Ty::Bool,
+                        ["unicode", "utf8Encode"] => Ty::ErrorUnion(Box::new(Ty::Int("u8".into()))),
                         ["process", "argsAlloc"] => Ty::Vec(Box::new(Ty::Slice {
                             elem: Box::new(Ty::Int("u8".into())),
                             mutable: false,

@@ -185,6 +185,15 @@ impl Translator<'_> {
                 let x = self.expr(x, &Ty::Unknown);
                 quote!(crate::zigport_rt::unicode::#f(#x).map_err(Error::from))
             }
+            (["unicode", "utf8Encode"], [c, out]) => {
+                let c = self.widened(c, &Ty::Int("u32".into()));
+                let written = Ty::Slice {
+                    elem: Box::new(Ty::Int("u8".into())),
+                    mutable: true,
+                };
+                let out = self.widened(out, &written);
+                quote!(crate::zigport_rt::unicode::utf8_encode(#c, #out).map_err(Error::from))
+            }
             (["unicode", "utf8ValidateSlice"], [s]) => {
                 let s = self.expr(s, &Ty::Unknown);
                 quote!(crate::zigport_rt::unicode::utf8_validate_slice(#s))
@@ -239,6 +248,11 @@ pub(super) const RUNTIME_ERRORS: &[(&str, &[&str], &[&str])] = &[
             "Utf8CodepointTooLarge",
         ],
         &["utf8Decode", "utf8ByteSequenceLength"],
+    ),
+    (
+        "crate::zigport_rt::unicode::Utf8EncodeError",
+        &["Utf8CannotEncodeSurrogateHalf", "CodepointTooLarge"],
+        &["utf8Encode"],
     ),
     (
         "crate::zigport_rt::io::ReadError",
