@@ -116,3 +116,46 @@ pub fn width(p: Part) f64 {
     let width = f("width");
     assert_ne!(width.status, FnStatus::Clean, "{width:?}");
 }
+
+/// Another module's `pub const` values are its Rust constants, typed:
+/// `a.table` is `super::a::TABLE` and an alias of it keeps the type.
+#[test]
+fn constants_across_modules() {
+    const TABLES: &str = r#"
+pub const table = [_]u8{ 3, 5, 7 };
+pub const limit: usize = 2;
+pub fn first() u8 {
+    return table[0];
+}
+"#;
+    const USER: &str = r#"
+const tables = @import("tables.zig");
+const digits = tables.table;
+
+pub fn pick(i: usize) u8 {
+    if (i > tables.limit) return digits[tables.limit];
+    return digits[i] + tables.first();
+}
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [("tables.zig", TABLES), ("user.zig", USER)] {
+        std::fs::write(dir.path().join(path), text).unwrap();
+    }
+    let units: Vec<SourceUnit> = ["tables.zig", "user.zig"]
+        .iter()
+        .map(|p| SourceUnit {
+            path: dir.path().join(p),
+            display: p.to_string(),
+        })
+        .collect();
+    let out = dir.path().join("out");
+    let report = translate_units(&units, &out, "consts", &Default::default(), true, false, &|_| {})
+        .unwrap();
+    assert!(report.checked);
+    let user = report.files.iter().find(|f| f.zig == "user.zig").unwrap();
+    let pick = user.functions.iter().find(|f| f.zig_name == "pick").unwrap();
+    assert_eq!(pick.status, FnStatus::Clean, "{pick:?}");
+    let text = std::fs::read_to_string(out.join("src/user.rs")).unwrap();
+    assert!(text.contains("super::tables::TABLE"), "{text}");
+    assert!(text.contains("super::tables::LIMIT"), "{text}");
+}

@@ -476,7 +476,16 @@ impl<'a> Translator<'a> {
                 return self.dot_name(member, &Ty::Order);
             }
             if let Some(Import::Module(m)) = self.scope.imports.get(name) {
-                let (m, member) = (ident(m), ident(&snake_case(member)));
+                // A `pub const` of that module is a Rust constant; types keep
+                // their names; anything else is a function.
+                let rust_member = if self.foreign_const(m, member).is_some() {
+                    super::names::screaming_case(member)
+                } else if member.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    member.to_string()
+                } else {
+                    snake_case(member)
+                };
+                let (m, member) = (ident(m), ident(&rust_member));
                 return quote!(super::#m::#member);
             }
         }
@@ -1537,6 +1546,14 @@ impl<'a> Translator<'a> {
                         _ => Ty::Unknown,
                     };
                 }
+                // `base64.standard_alphabet`: another module's constant.
+                if let ExprKind::Ident(module) = &object.kind
+                    && self.local(module).is_none()
+                    && let Some(Import::Module(m)) = self.scope.imports.get(module)
+                    && let Some(ty) = self.foreign_const(m, member)
+                {
+                    return ty;
+                }
                 // `State.start`: a variant of a (nested) enum type.
                 if let ExprKind::Ident(type_name) = &object.kind
                     && self.local(type_name).is_none()
@@ -1623,6 +1640,11 @@ impl<'a> Translator<'a> {
             ExprKind::Builtin { name, args } => match (name.as_str(), args.first()) {
                 ("as", Some(t)) => self.zig_type(t),
                 ("This", _) => Ty::Named("Self".into()),
+                // `@abs(i32)` is a `u32`; a float stays a float.
+                ("abs", Some(x)) => match self.infer(x) {
+                    Ty::Int(n) if n.starts_with('i') => Ty::Int(format!("u{}", &n[1..])),
+                    other => other,
+                },
                 _ => Ty::Unknown,
             },
             ExprKind::StructInit { ty: Some(t), .. } => self.zig_type(t),

@@ -220,6 +220,8 @@ pub struct CrateContext {
 #[derive(Debug, Default, Clone)]
 pub struct ModuleInterface {
     fns: HashMap<String, (Vec<Ty>, Ty)>,
+    /// Its `pub const` values (`standard_alphabet`): Zig name → type.
+    consts: HashMap<String, Ty>,
 }
 
 /// The interface of one module, from its scope pass alone.
@@ -260,7 +262,23 @@ pub fn module_interface(
             (name.clone(), (params, types::foreign(&sig.ret)))
         })
         .collect();
-    ModuleInterface { fns }
+    let public: HashSet<&str> = file
+        .members
+        .iter()
+        .filter(|d| d.is_pub)
+        .filter_map(|d| match &d.kind {
+            DeclKind::Var(v) => Some(v.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let consts = t
+        .scope
+        .consts
+        .iter()
+        .filter(|(name, (_, ty))| public.contains(name.as_str()) && *ty != Ty::Unknown)
+        .map(|(name, (_, ty))| (name.clone(), types::foreign(ty)))
+        .collect();
+    ModuleInterface { fns, consts }
 }
 
 /// The crate module an `@import("x.zig")` in `zig_path` names: resolved
@@ -1372,6 +1390,16 @@ impl<'a> Translator<'a> {
                     _ => false,
                 })
             })
+    }
+
+    /// The type of `module.name`, a `pub const` of another module.
+    fn foreign_const(&self, module: &str, name: &str) -> Option<Ty> {
+        self.crate_context
+            .module_fns
+            .get(module)?
+            .consts
+            .get(name)
+            .cloned()
     }
 
     /// The signature of `module.name` when the crate has that module.
