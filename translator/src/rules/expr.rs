@@ -723,6 +723,11 @@ impl<'a> Translator<'a> {
     /// `value` where `expected` is wanted, with Zig's implicit coercions:
     /// `T` → `?T` (wrapped in `Some`) and integer widening.
     pub(super) fn coerced(&mut self, value: &Expr, expected: &Ty) -> TokenStream {
+        // An arm of a `switch` returned as `E!T`: errors become `Err`,
+        // values `Ok` (see `wrap_return`).
+        if let Ty::ErrorUnion(_) = expected {
+            return self.wrap_return(value, expected);
+        }
         if let Ty::Optional(inner) = expected {
             let value_ty = self.infer(value);
             let plain_value = matches!(
@@ -1065,6 +1070,13 @@ impl<'a> Translator<'a> {
                 if only_errors(value) {
                     let e = self.expr(value, &Ty::Unknown);
                     return quote!(Err(#e));
+                }
+                // A switch / if mixing values, errors and error unions: each
+                // branch is wrapped on its own.
+                if matches!(value.kind, ExprKind::Switch(_) | ExprKind::If(_))
+                    && !matches!(self.infer(value), Ty::ErrorUnion(_))
+                {
+                    return self.expr(value, ret);
                 }
                 if matches!(self.infer(value), Ty::ErrorUnion(_)) {
                     return self.expr(value, ret);

@@ -725,7 +725,16 @@ impl<'a> Translator<'a> {
                         ExprKind::AddressOf(inner) if by_ref => inner.as_ref(),
                         _ => e,
                     };
-                    let x = self.operand(target, &Ty::Unknown);
+                    // Written through `|*x|`: a subslice is borrowed mutably.
+                    let place = if by_ref {
+                        Ty::Slice {
+                            elem: Box::new(Ty::Unknown),
+                            mutable: true,
+                        }
+                    } else {
+                        Ty::Unknown
+                    };
+                    let x = self.operand(target, &place);
                     let it = if by_ref {
                         quote!(#x.iter_mut())
                     } else if matches!(&ty, Ty::Array { .. })
