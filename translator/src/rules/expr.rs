@@ -1226,9 +1226,10 @@ impl<'a> Translator<'a> {
     /// lengths become one slice type (`&b"ab"[..]`).
     fn list_item(&mut self, e: &Expr, elem: &Ty) -> TokenStream {
         match (&e.kind, elem) {
+            // `as_slice` is a `const fn`: this also works in constants.
             (ExprKind::Str(_), Ty::Slice { .. }) => {
                 let s = self.expr(e, elem);
-                quote!(&#s[..])
+                quote!(#s.as_slice())
             }
             _ => self.coerced(e, elem),
         }

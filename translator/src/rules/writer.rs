@@ -167,7 +167,12 @@ impl Translator<'_> {
     pub(super) fn fmt_call(&mut self, path: &[&str], args: &[Expr]) -> Option<TokenStream> {
         Some(match (path, args) {
             (["fmt", "bufPrint"], [buf, fmt, tuple]) => {
-                let buf = self.expr(buf, &Ty::Unknown);
+                // The output buffer is written: `&mut buf`.
+                let written = Ty::Slice {
+                    elem: Box::new(Ty::Int("u8".into())),
+                    mutable: true,
+                };
+                let buf = self.expr(buf, &written);
                 let (fmt, args) = self.format_args(fmt, tuple);
                 quote!(crate::zigport_rt::fmt::buf_print(#buf, #fmt, #args).map_err(Error::from))
             }
