@@ -763,15 +763,23 @@ impl<'a> Translator<'a> {
 
     /// The pairs of a static string map as a Rust slice literal.
     pub(super) fn static_map_literal(&mut self, init: &Expr, value_ty: &Ty) -> Option<TokenStream> {
+        let out = self.static_map_pairs(init, value_ty)?;
+        Some(quote!(&[#(#out),*]))
+    }
+
+    /// The `(key, value)` pairs of a static string map.
+    pub(super) fn static_map_pairs(&mut self, init: &Expr, value_ty: &Ty) -> Option<Vec<TokenStream>> {
         let (_, _, pairs) = self.static_map_init(init)?;
         let mut out = Vec::new();
         for pair in pairs {
+            // Entries that are not `.{ "literal", value }`: no rule (the
+            // caller marks the whole map).
             let ExprKind::ListInit { elems, .. } = &pair.kind else {
-                return Some(self.todo("static string map entry that is not a pair"));
+                return None;
             };
             let key = match elems.first().map(|k| &k.kind) {
                 Some(ExprKind::Str(bytes)) => proc_macro2::Literal::byte_string(bytes),
-                _ => return Some(self.todo("static string map key that is not a literal")),
+                _ => return None,
             };
             let value = match elems.get(1) {
                 Some(v) if *value_ty != Ty::Void => self.expr(v, value_ty),
@@ -779,7 +787,7 @@ impl<'a> Translator<'a> {
             };
             out.push(quote!((#key, #value)));
         }
-        Some(quote!(&[#(#out),*]))
+        Some(out)
     }
 
     pub(super) fn vec_call(&mut self, callee: &Expr, args: &[Expr]) -> Option<TokenStream> {

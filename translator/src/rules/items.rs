@@ -765,8 +765,49 @@ impl<'a> Translator<'a> {
                 let n = ident(&v.name);
                 quote!(#doc #vis type #n = Error;)
             }
-            _ => self.const_item(v, doc, vis),
+            _ => self
+                .lazy_static_map(v, doc, vis.clone())
+                .unwrap_or_else(|| self.const_item(v, doc, vis)),
         }
+    }
+
+    /// A module-level static string map whose values call functions
+    /// (`.{ "html", Entry.text("text/html") }`): Zig builds it at comptime;
+    /// Rust builds it once, on first use (`LazyLock`), as the rules do for
+    /// other constants computed by calls.
+    fn lazy_static_map(
+        &mut self,
+        v: &VarDecl,
+        doc: &TokenStream,
+        vis: Option<TokenStream>,
+    ) -> Option<TokenStream> {
+        let init = v.init.as_ref()?;
+        let (value_ty, _, pairs) = self.static_map_init(init)?;
+        let calls = pairs.iter().any(|p| {
+            struct Calls(bool);
+            impl Visitor for Calls {
+                fn visit_expr(&mut self, e: &Expr) {
+                    self.0 |= matches!(e.kind, ExprKind::Call { .. });
+                    visit::walk_expr(self, e);
+                }
+            }
+            let mut c = Calls(false);
+            c.visit_expr(p);
+            c.0
+        });
+        if !calls {
+            return None;
+        }
+        let v_rust = rust_type(&value_ty)?;
+        self.state = FnState::default();
+        let items = self.static_map_pairs(init, &value_ty)?;
+        self.item_todos += self.state.todos.len();
+        let name = ident(&screaming_case(&v.name));
+        Some(quote! {
+            #doc
+            #vis static #name: std::sync::LazyLock<Vec<(&'static [u8], #v_rust)>> =
+                std::sync::LazyLock::new(|| vec![#(#items),*]);
+        })
     }
 
     /// A module constant that is an error set (`const ParseError = error{..};`).
