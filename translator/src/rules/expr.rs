@@ -504,11 +504,12 @@ impl<'a> Translator<'a> {
         if member == "items" && super::builtins::vec_elem(&object_ty).is_some() {
             return quote!(#o);
         }
+        // Also through a pointer to an array (`buf: *[32]u8`).
+        let sequence = |t: &Ty| matches!(t, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_));
         if member == "len"
-            && matches!(
-                object_ty,
-                Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_) | Ty::Unknown
-            )
+            && (sequence(&object_ty)
+                || object_ty == Ty::Unknown
+                || matches!(&object_ty, Ty::Ref { to, .. } if sequence(to)))
         {
             return quote!(#o.len());
         }
@@ -1538,8 +1539,11 @@ impl<'a> Translator<'a> {
                 {
                     return object_ty;
                 }
-                if matches!(object_ty, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_))
-                    && member == "len"
+                let sequence =
+                    |t: &Ty| matches!(t, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_));
+                if member == "len"
+                    && (sequence(&object_ty)
+                        || matches!(&object_ty, Ty::Ref { to, .. } if sequence(to)))
                 {
                     return Ty::Int("usize".into());
                 }

@@ -342,6 +342,18 @@ impl<'a> Translator<'a> {
         }
         let cond_ty = self.infer(&i.cond);
         let cond = self.expr(&i.cond, &Ty::Unknown);
+        // `if (c) "; charset=utf-8" else ""`: byte strings of two lengths
+        // are one slice type.
+        let strings = |e: &Expr| matches!(e.kind, ExprKind::Str(_));
+        if let Some(o) = &i.otherwise
+            && i.capture.is_none()
+            && strings(&i.then)
+            && strings(o)
+            && !matches!(expected, Ty::Array { .. })
+        {
+            let (t, o) = (self.expr(&i.then, expected), self.expr(o, expected));
+            return quote!(if #cond { #t.as_slice() } else { #o.as_slice() });
+        }
         let then =
             self.branch_in_capture(i.capture.as_ref(), payload_of(&cond_ty), &i.then, expected);
         let otherwise = i
