@@ -88,10 +88,36 @@ impl Sequence {
         };
         i64::try_from(value).unwrap()
     }
-    // TODO(port): does not compile: 101:17: mismatched types
     /// Format element `index` into `buf`, returning the written bytes.
     fn format(self, index: usize, buf: &mut [u8; 32]) -> &[u8] {
-        todo!("TODO(port): does not compile: 101:17: mismatched types")
+        let value = self.at(index);
+        if self.kind == SequenceKind::Char {
+            buf[0] = value.try_into().unwrap();
+            return &buf[0..1];
+        }
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut digits_buf: [u8; 24] = [0; 24];
+        let digits = crate::zigport_rt::fmt::buf_print(
+                &mut digits_buf,
+                b"{d}",
+                &[&(value.unsigned_abs()) as &dyn crate::zigport_rt::fmt::Arg],
+            )
+            .map_err(Error::from)
+            .unwrap();
+        let mut n: usize = 0;
+        if value < 0 {
+            buf[0] = b'-';
+            n = 1;
+        }
+        let want = self.width.min(buf.len() - 1);
+        'zigport_loop1: while (n + digits.len()) < want {
+            'zigport_continue1: {
+                buf[n] = b'0';
+            }
+            n += 1;
+        }
+        (&mut buf[n..])[0..digits.len()].copy_from_slice(digits);
+        &buf[0..n + digits.len()]
     }
     fn parse_int(text: &[u8]) -> Option<i64> {
         let digits = if (text.len() > 0) && (text[0] == b'-') {

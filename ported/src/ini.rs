@@ -3,6 +3,7 @@
 /// The errors of this module (every Zig error name it uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Error {
+    CodepointTooLarge,
     EmptyKey,
     EmptySectionName,
     InvalidCharacter,
@@ -12,11 +13,13 @@ pub enum Error {
     TrailingCharacters,
     UnterminatedSection,
     UnterminatedString,
+    Utf8CannotEncodeSurrogateHalf,
 }
 impl Error {
     /// The Zig error name (`@errorName`).
     pub fn name(self) -> &'static str {
         match self {
+            Error::CodepointTooLarge => "CodepointTooLarge",
             Error::EmptyKey => "EmptyKey",
             Error::EmptySectionName => "EmptySectionName",
             Error::InvalidCharacter => "InvalidCharacter",
@@ -26,6 +29,7 @@ impl Error {
             Error::TrailingCharacters => "TrailingCharacters",
             Error::UnterminatedSection => "UnterminatedSection",
             Error::UnterminatedString => "UnterminatedString",
+            Error::Utf8CannotEncodeSurrogateHalf => "Utf8CannotEncodeSurrogateHalf",
         }
     }
 }
@@ -35,6 +39,19 @@ impl core::fmt::Display for Error {
     }
 }
 impl std::error::Error for Error {}
+impl From<crate::zigport_rt::unicode::Utf8EncodeError> for Error {
+    #[allow(unused_variables)]
+    fn from(e: crate::zigport_rt::unicode::Utf8EncodeError) -> Self {
+        match e {
+            crate::zigport_rt::unicode::Utf8EncodeError::Utf8CannotEncodeSurrogateHalf => {
+                Error::Utf8CannotEncodeSurrogateHalf
+            }
+            crate::zigport_rt::unicode::Utf8EncodeError::CodepointTooLarge => {
+                Error::CodepointTooLarge
+            }
+        }
+    }
+}
 impl From<crate::zigport_rt::parse::ParseIntError> for Error {
     #[allow(unused_variables)]
     fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
@@ -208,25 +225,175 @@ fn expect_only_comment(rest: &[u8]) -> Result<(), Error> {
     }
     Ok(())
 }
-// TODO(port): struct `Env`: field `map` type `std.StringHashMap([]const u8)` has no rule
-// TODO(port): does not compile: 218:11: cannot find type `Env` in this scope
-#[allow(dead_code)]
-fn expand_at() -> ! {
-    todo!("TODO(port): does not compile: 218:11: cannot find type `Env` in this scope")
+/// A `.env`-style environment: `KEY=value` lines, `export` prefixes,
+/// `#` comment lines and surrounding quotes. Values are slices of the text.
+#[derive(Debug, Clone, PartialEq)]
+struct Env<'a> {
+    pub map: std::collections::HashMap<&'a [u8], &'a [u8]>,
 }
-// TODO(port): does not compile: 252:75: no method named `unwrap` found for type `!` in the current scope
+impl<'a> Env<'a> {
+    fn parse(text: &'a [u8]) -> Result<Env<'a>, Error> {
+        let mut env: Env = Env {
+            map: std::collections::HashMap::new(),
+        };
+        // zigport: `errdefer env.map.deinit();` dropped: ownership frees
+        let mut lines = crate::zigport_rt::split::split(
+            text,
+            crate::zigport_rt::split::Delimiter::Scalar(b'\n'),
+        );
+        while let Some(raw) = lines.next() {
+            let mut line = crate::zigport_rt::mem::trim(raw, WHITESPACE);
+            if (line.is_empty()) || (line[0] == b'#') {
+                continue;
+            }
+            if line.starts_with(b"export ") {
+                line = crate::zigport_rt::mem::trim_left(&line[7..], WHITESPACE);
+            }
+            let eq = match line.iter().position(|&x| x == b'=') {
+                Some(v) => v,
+                None => continue,
+            };
+            let key = crate::zigport_rt::mem::trim(&line[0..eq], WHITESPACE);
+            if key.is_empty() {
+                continue;
+            }
+            let mut value = crate::zigport_rt::mem::trim(&line[eq + 1..], WHITESPACE);
+            if ((value.len() >= 2) && ((value[0] == b'"') || (value[0] == b'\'')))
+                && (value[value.len() - 1] == value[0])
+            {
+                value = &value[1..value.len() - 1];
+            }
+            {
+                env.map.insert(key, value);
+            };
+        }
+        Ok(env)
+    }
+    fn deinit(&mut self) {
+        ();
+    }
+}
+/// Handles a `$` at `text[i]`: appends the expansion (or the literal text)
+/// and returns the index just past what was consumed.
+fn expand_at(
+    out: &mut Vec<u8>,
+    text: &[u8],
+    i: usize,
+    env: &Env,
+) -> Result<usize, Error> {
+    assert!(text[i] == b'$');
+    if ((i + 1) < text.len()) && (text[i + 1] == b'{') {
+        if let Some(close) = crate::zigport_rt::mem::index_of_scalar_pos(
+            text,
+            i + 2,
+            b'}',
+        ) {
+            let mut name = &text[i + 2..close];
+            let optional = name.ends_with(b"?");
+            if optional {
+                name = &name[0..name.len() - 1];
+            }
+            if let Some(value) = env.map.get(name).copied() {
+                out.extend_from_slice(value);
+            } else {
+                if !optional {
+                    out.extend_from_slice(&text[i..close + 1]);
+                }
+            };
+            return Ok(close + 1);
+        }
+    }
+    out.push(b'$');
+    Ok(i + 1)
+}
 fn append_codepoint(out: &mut Vec<u8>, cp: u32) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 252:75: no method named `unwrap` found for type `!` in the current scope")
+    // PERF(port): zero-initialised; Zig left it undefined
+    let mut buf: [u8; 4] = [0; 4];
+    let n = match crate::zigport_rt::unicode::utf8_encode(cp as u32, &mut buf)
+        .map_err(Error::from)
+    {
+        Ok(v) => v,
+        Err(_) => {
+            crate::zigport_rt::unicode::utf8_encode(0xFFFD, &mut buf)
+                .map_err(Error::from)
+                .unwrap()
+        }
+    };
+    out.extend_from_slice(&buf[0..n as usize]);
+    Ok(())
 }
 fn hex4(text: &[u8]) -> u16 {
     crate::zigport_rt::parse::parse_int::<u16>(&text[0..4], 16)
         .map_err(Error::from)
         .unwrap()
 }
-// TODO(port): does not compile: 263:59: cannot find type `Env` in this scope
-#[allow(dead_code)]
-fn decode_value() -> ! {
-    todo!("TODO(port): does not compile: 263:59: cannot find type `Env` in this scope")
+/// Decodes a classified value (escapes + expansion) into `out`.
+fn decode_value(out: &mut Vec<u8>, value: RawValue, env: &Env) -> Result<(), Error> {
+    match value {
+        RawValue::Flag => out.extend_from_slice(b"true"),
+        RawValue::Single(s) => out.extend_from_slice(s),
+        RawValue::Bare(s) => {
+            let mut i: usize = 0;
+            while i < s.len() {
+                if ((s[i] == b'\\') && ((i + 1) < s.len()))
+                    && (b";#\\$".iter().position(|&x| x == s[i + 1]) != None)
+                {
+                    out.push(s[i + 1]);
+                    i += 2;
+                } else {
+                    if s[i] == b'$' {
+                        i = expand_at(out, s, i, env)?;
+                    } else {
+                        out.push(s[i]);
+                        i += 1;
+                    }
+                };
+            }
+        }
+        RawValue::Double(s) => {
+            // Escapes were validated by `classifyValue`.
+            let mut i: usize = 0;
+            while i < s.len() {
+                if s[i] == b'$' {
+                    i = expand_at(out, s, i, env)?;
+                    continue;
+                }
+                if s[i] != b'\\' {
+                    out.push(s[i]);
+                    i += 1;
+                    continue;
+                }
+                let c = s[i + 1];
+                i += 2;
+                match c {
+                    b'b' => out.push(0x08),
+                    b'f' => out.push(0x0C),
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'u' => {
+                        let hi = hex4(&s[i..]);
+                        i += 4;
+                        if ((((hi >= 0xD800) && (hi < 0xDC00)) && ((i + 6) <= s.len()))
+                            && (s[i] == b'\\')) && (s[i + 1] == b'u')
+                        {
+                            let lo = hex4(&s[i + 2..]);
+                            if (lo >= 0xDC00) && (lo < 0xE000) {
+                                i += 6;
+                                let cp: u32 = (0x10000 + (((hi as u32) - 0xD800) << 10))
+                                    + ((lo - 0xDC00) as u32);
+                                append_codepoint(out, cp)?;
+                                continue;
+                            }
+                        }
+                        append_codepoint(out, hi as u32)?;
+                    }
+                    _ => out.push(c),
+                };
+            }
+        }
+    };
+    Ok(())
 }
 #[derive(Debug, Clone, PartialEq)]
 enum Value<'a> {
@@ -245,7 +412,7 @@ impl<'a> Default for Value<'a> {
 pub fn get(source: &[u8], section: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     get_with_env(source, b"", section, key)
 }
-// TODO(port): does not compile: 354:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 422:19: cannot find type `Document` in this scope
 /// Like `get`, expanding `${VAR}` from the `.env`-style `env_text`.
 pub fn get_with_env(
     source: &[u8],
@@ -253,7 +420,7 @@ pub fn get_with_env(
     section: &[u8],
     key: &[u8],
 ) -> Result<Option<Vec<u8>>, Error> {
-    todo!("TODO(port): does not compile: 354:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 422:19: cannot find type `Document` in this scope")
 }
 /// Number of key assignments (including flags and array items) in `source`.
 pub fn count_entries(source: &[u8]) -> Result<usize, Error> {
@@ -296,17 +463,33 @@ pub fn is_valid(source: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 408:19: cannot find type `Env` in this scope
 /// Expands `${VAR}` / `${VAR?}` in `text` using the `.env`-style `env_text`.
 pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 408:19: cannot find type `Env` in this scope")
+    let mut env = Env::parse(env_text)?;
+    // zigport: `defer env.deinit();` dropped: ownership frees
+    let mut out: Vec<u8> = Vec::new();
+    // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
+    let mut i: usize = 0;
+    while i < text.len() {
+        if text[i] == b'$' {
+            i = expand_at(&mut out, text, i, &env)?;
+        } else {
+            let next = match crate::zigport_rt::mem::index_of_scalar_pos(text, i, b'$') {
+                Some(v) => v,
+                None => text.len(),
+            };
+            out.extend_from_slice(&text[i..next]);
+            i = next;
+        };
+    }
+    Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 431:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 499:19: cannot find type `Document` in this scope
 /// The registry for `scope` (with or without `@`; "" for unscoped) from an
 /// `.npmrc`: `@scope:registry=` then `registry=` then the npm default.
 /// The result always ends with "/".
 pub fn registry_for(npmrc: &[u8], scope: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 431:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 499:19: cannot find type `Document` in this scope")
 }
 /// The `_authToken` configured for `registry_url` via the npm "nerf dart"
 /// key form `//host/path/:_authToken`, or null.
@@ -318,7 +501,11 @@ pub fn auth_token_for(
     if let Some(i) = crate::zigport_rt::mem::index_of(rest, b"//") {
         rest = &rest[i + 2..];
     }
-    let slash: &[u8] = if rest.ends_with(b"/") { b"" } else { b"/" };
+    let slash: &[u8] = if rest.ends_with(b"/") {
+        b"".as_slice()
+    } else {
+        b"/".as_slice()
+    };
     let mut key = crate::zigport_rt::mem::concat(
         &[&b"//"[..], &rest[..], &slash[..], &b":_authToken"[..]],
     );
@@ -438,4 +625,4 @@ mod tests {
     }
 }
 
-// zigport: source ini.zig (542 lines); 27/32 functions without TODO; confidence medium; TODO(port) markers: 6
+// zigport: source ini.zig (542 lines); 29/32 functions without TODO; confidence high; TODO(port) markers: 3

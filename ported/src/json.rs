@@ -3,6 +3,7 @@
 /// The errors of this module (every Zig error name it uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Error {
+    CodepointTooLarge,
     ControlCharacterInString,
     InvalidCharacter,
     InvalidEscape,
@@ -19,11 +20,13 @@ pub enum Error {
     UnexpectedEnd,
     UnexpectedToken,
     UnterminatedString,
+    Utf8CannotEncodeSurrogateHalf,
 }
 impl Error {
     /// The Zig error name (`@errorName`).
     pub fn name(self) -> &'static str {
         match self {
+            Error::CodepointTooLarge => "CodepointTooLarge",
             Error::ControlCharacterInString => "ControlCharacterInString",
             Error::InvalidCharacter => "InvalidCharacter",
             Error::InvalidEscape => "InvalidEscape",
@@ -40,6 +43,7 @@ impl Error {
             Error::UnexpectedEnd => "UnexpectedEnd",
             Error::UnexpectedToken => "UnexpectedToken",
             Error::UnterminatedString => "UnterminatedString",
+            Error::Utf8CannotEncodeSurrogateHalf => "Utf8CannotEncodeSurrogateHalf",
         }
     }
 }
@@ -49,6 +53,19 @@ impl core::fmt::Display for Error {
     }
 }
 impl std::error::Error for Error {}
+impl From<crate::zigport_rt::unicode::Utf8EncodeError> for Error {
+    #[allow(unused_variables)]
+    fn from(e: crate::zigport_rt::unicode::Utf8EncodeError) -> Self {
+        match e {
+            crate::zigport_rt::unicode::Utf8EncodeError::Utf8CannotEncodeSurrogateHalf => {
+                Error::Utf8CannotEncodeSurrogateHalf
+            }
+            crate::zigport_rt::unicode::Utf8EncodeError::CodepointTooLarge => {
+                Error::CodepointTooLarge
+            }
+        }
+    }
+}
 impl From<crate::zigport_rt::parse::ParseIntError> for Error {
     #[allow(unused_variables)]
     fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
@@ -82,9 +99,9 @@ impl Decoded {
         len: 1,
         valid: false,
     };
-    // TODO(port): does not compile: 107:30: mismatched types
+    // TODO(port): does not compile: 124:30: mismatched types
     fn at(bytes: &[u8]) -> Decoded {
-        todo!("TODO(port): does not compile: 107:30: mismatched types")
+        todo!("TODO(port): does not compile: 124:30: mismatched types")
     }
 }
 fn append_unicode_escape(out: &mut Vec<u8>, unit: u16) -> Result<(), Error> {
@@ -195,9 +212,33 @@ struct Tokenizer<'a> {
     pub pos: usize,
 }
 impl<'a> Tokenizer<'a> {
-    // TODO(port): does not compile: 246:25: `match` arms have incompatible types
     fn next(&mut self) -> Result<Token<'a>, Error> {
-        todo!("TODO(port): does not compile: 246:25: `match` arms have incompatible types")
+        let src = self.source;
+        while (self.pos < src.len())
+            && (b" \t\r\n".iter().position(|&x| x == src[self.pos]) != None)
+        {
+            self.pos += 1;
+        }
+        if self.pos >= src.len() {
+            return Ok(Token::Eof);
+        }
+        let start = self.pos;
+        let c = src[start];
+        self.pos += 1;
+        match c {
+            b'{' => Ok(Token::ObjectBegin),
+            b'}' => Ok(Token::ObjectEnd),
+            b'[' => Ok(Token::ArrayBegin),
+            b']' => Ok(Token::ArrayEnd),
+            b':' => Ok(Token::Colon),
+            b',' => Ok(Token::Comma),
+            b'"' => Ok(Token::String(self.scan_string(start)?)),
+            b'-' | b'0'..=b'9' => Ok(Token::Number(self.scan_number(start)?)),
+            b't' => self.keyword(start, b"true", Token::LiteralTrue),
+            b'f' => self.keyword(start, b"false", Token::LiteralFalse),
+            b'n' => self.keyword(start, b"null", Token::LiteralNull),
+            _ => Err(Error::UnexpectedCharacter),
+        }
     }
     fn keyword(
         &mut self,
@@ -344,10 +385,10 @@ impl Container {
     }
 }
 // TODO(port): struct `Parser`: field `sink` borrows (`*Sink`): owned or borrowed is a decision
-// TODO(port): does not compile: 401:16: cannot find type `Parser` in this scope
+// TODO(port): does not compile: 416:16: cannot find type `Parser` in this scope
 /// Validates `source` as one complete JSON document, reporting why it is not.
 pub fn check(source: &[u8]) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 401:16: cannot find type `Parser` in this scope")
+    todo!("TODO(port): does not compile: 416:16: cannot find type `Parser` in this scope")
 }
 /// True when `source` is exactly one valid JSON value (nesting <= `max_depth`).
 pub fn is_valid(source: &[u8]) -> bool {
@@ -357,19 +398,35 @@ pub fn is_valid(source: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 432:16: cannot find type `Parser` in this scope
+// TODO(port): does not compile: 445:16: cannot find type `Parser` in this scope
 /// Deepest array/object nesting of a valid document.
 pub fn max_nesting(source: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 432:16: cannot find type `Parser` in this scope")
+    todo!("TODO(port): does not compile: 445:16: cannot find type `Parser` in this scope")
 }
-// TODO(port): does not compile: 456:16: cannot find type `Parser` in this scope
+// TODO(port): does not compile: 467:16: cannot find type `Parser` in this scope
 /// Re-serializes a valid document without insignificant whitespace.
 pub fn minify(source: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 456:16: cannot find type `Parser` in this scope")
+    todo!("TODO(port): does not compile: 467:16: cannot find type `Parser` in this scope")
 }
-// TODO(port): does not compile: 473:75: no method named `unwrap` found for type `!` in the current scope
 fn write_codepoint(dest: &mut [u8], len: &mut usize, cp: u32) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 473:75: no method named `unwrap` found for type `!` in the current scope")
+    // PERF(port): zero-initialised; Zig left it undefined
+    let mut buf: [u8; 4] = [0; 4];
+    let n = match crate::zigport_rt::unicode::utf8_encode(cp as u32, &mut buf)
+        .map_err(Error::from)
+    {
+        Ok(v) => v,
+        Err(_) => {
+            crate::zigport_rt::unicode::utf8_encode(0xFFFD, &mut buf)
+                .map_err(Error::from)
+                .unwrap()
+        }
+    };
+    if ((*len) + (n as usize)) > dest.len() {
+        return Err(Error::NoSpaceLeft);
+    }
+    dest[*len..(*len) + (n as usize)].copy_from_slice(&buf[0..n as usize]);
+    *len += n as usize;
+    Ok(())
 }
 fn parse_hex4(s: &[u8]) -> Option<u16> {
     if s.len() < 4 {
@@ -550,4 +607,4 @@ mod tests {
     }
 }
 
-// zigport: source json.zig (517 lines); 25/28 functions without TODO; confidence medium; TODO(port) markers: 4
+// zigport: source json.zig (517 lines); 26/28 functions without TODO; confidence high; TODO(port) markers: 2

@@ -3,6 +3,7 @@
 /// The errors of this module (every Zig error name it uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Error {
+    CodepointTooLarge,
     ControlCharacterInString,
     Empty,
     EmptyKey,
@@ -43,6 +44,7 @@ pub enum Error {
     UnterminatedSection,
     UnterminatedString,
     Usage,
+    Utf8CannotEncodeSurrogateHalf,
     Utf8CodepointTooLarge,
     Utf8EncodesSurrogateHalf,
     Utf8ExpectedContinuation,
@@ -54,6 +56,7 @@ impl Error {
     /// The Zig error name (`@errorName`).
     pub fn name(self) -> &'static str {
         match self {
+            Error::CodepointTooLarge => "CodepointTooLarge",
             Error::ControlCharacterInString => "ControlCharacterInString",
             Error::Empty => "Empty",
             Error::EmptyKey => "EmptyKey",
@@ -94,6 +97,7 @@ impl Error {
             Error::UnterminatedSection => "UnterminatedSection",
             Error::UnterminatedString => "UnterminatedString",
             Error::Usage => "Usage",
+            Error::Utf8CannotEncodeSurrogateHalf => "Utf8CannotEncodeSurrogateHalf",
             Error::Utf8CodepointTooLarge => "Utf8CodepointTooLarge",
             Error::Utf8EncodesSurrogateHalf => "Utf8EncodesSurrogateHalf",
             Error::Utf8ExpectedContinuation => "Utf8ExpectedContinuation",
@@ -173,6 +177,7 @@ impl From<super::glob::Error> for Error {
 impl From<super::ini::Error> for Error {
     fn from(e: super::ini::Error) -> Self {
         match e {
+            super::ini::Error::CodepointTooLarge => Error::CodepointTooLarge,
             super::ini::Error::EmptyKey => Error::EmptyKey,
             super::ini::Error::EmptySectionName => Error::EmptySectionName,
             super::ini::Error::InvalidCharacter => Error::InvalidCharacter,
@@ -182,12 +187,16 @@ impl From<super::ini::Error> for Error {
             super::ini::Error::TrailingCharacters => Error::TrailingCharacters,
             super::ini::Error::UnterminatedSection => Error::UnterminatedSection,
             super::ini::Error::UnterminatedString => Error::UnterminatedString,
+            super::ini::Error::Utf8CannotEncodeSurrogateHalf => {
+                Error::Utf8CannotEncodeSurrogateHalf
+            }
         }
     }
 }
 impl From<super::json::Error> for Error {
     fn from(e: super::json::Error) -> Self {
         match e {
+            super::json::Error::CodepointTooLarge => Error::CodepointTooLarge,
             super::json::Error::ControlCharacterInString => {
                 Error::ControlCharacterInString
             }
@@ -206,6 +215,9 @@ impl From<super::json::Error> for Error {
             super::json::Error::UnexpectedEnd => Error::UnexpectedEnd,
             super::json::Error::UnexpectedToken => Error::UnexpectedToken,
             super::json::Error::UnterminatedString => Error::UnterminatedString,
+            super::json::Error::Utf8CannotEncodeSurrogateHalf => {
+                Error::Utf8CannotEncodeSurrogateHalf
+            }
         }
     }
 }
@@ -331,7 +343,7 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
     fn boolean(&mut self, b: bool) -> Result<(), Error> {
-        self.line(if b { b"true" } else { b"false" })?;
+        self.line(if b { b"true".as_slice() } else { b"false".as_slice() })?;
         Ok(())
     }
     fn number<A1: Copy + PartialEq + PartialOrd + crate::zigport_rt::fmt::Arg>(
@@ -341,12 +353,12 @@ impl<'a> Ctx<'a> {
         self.out.print(b"{d}\n", &[&n as &dyn crate::zigport_rt::fmt::Arg]);
         Ok(())
     }
-    // TODO(port): does not compile: 348:16: mismatched types
+    // TODO(port): does not compile: 360:16: mismatched types
     fn opt_number<A1: Copy + PartialEq + PartialOrd>(
         &mut self,
         n: A1,
     ) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 348:16: mismatched types")
+        todo!("TODO(port): does not compile: 360:16: mismatched types")
     }
 }
 #[allow(dead_code)]
@@ -403,10 +415,10 @@ const fn cmd<'a>(
         run: handler,
     }
 }
-// TODO(port): does not compile: 411:43: missing lifetime specifier
+// TODO(port): does not compile: 423:43: missing lifetime specifier
 #[allow(dead_code)]
 fn joined() -> ! {
-    todo!("TODO(port): does not compile: 411:43: missing lifetime specifier")
+    todo!("TODO(port): does not compile: 423:43: missing lifetime specifier")
 }
 // ---------------------------------------------------------------- semver
 fn semver_parse<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -434,17 +446,17 @@ fn semver_order<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     )?;
     Ok(())
 }
-// TODO(port): does not compile: 438:51: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 450:51: this function takes 0 arguments but 2 arguments were supplied
 fn semver_satisfies<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 438:51: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 450:51: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 442:42: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 454:42: this function takes 0 arguments but 2 arguments were supplied
 fn semver_valid_range<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 442:42: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 454:42: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 446:65: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 458:65: this function takes 0 arguments but 2 arguments were supplied
 fn semver_max_satisfying<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 446:65: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 458:65: this function takes 0 arguments but 2 arguments were supplied")
 }
 // ---------------------------------------------------------------- glob
 fn glob_match<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -493,21 +505,21 @@ fn mime_from_path<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.opt_line(super::mime::from_path(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 497:39: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 509:39: this function takes 0 arguments but 2 arguments were supplied
 fn mime_extension<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 497:39: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 509:39: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 501:36: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 513:36: this function takes 0 arguments but 2 arguments were supplied
 fn mime_is_text<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 501:36: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 513:36: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 505:44: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 517:44: this function takes 0 arguments but 2 arguments were supplied
 fn mime_is_compressible<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 505:44: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 517:44: this function takes 0 arguments but 2 arguments were supplied")
 }
-// TODO(port): does not compile: 509:34: this function takes 0 arguments but 2 arguments were supplied
+// TODO(port): does not compile: 521:34: this function takes 0 arguments but 2 arguments were supplied
 fn mime_category<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 509:34: this function takes 0 arguments but 2 arguments were supplied")
+    todo!("TODO(port): does not compile: 521:34: this function takes 0 arguments but 2 arguments were supplied")
 }
 fn mime_content_type<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::mime::content_type(c.args[0])?)?;
@@ -666,14 +678,14 @@ fn base64_is_valid<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::base64::is_valid(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 673:41: `?` operator has incompatible types
+// TODO(port): does not compile: 685:41: `?` operator has incompatible types
 fn base64_encoded_len<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 673:41: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 685:41: `?` operator has incompatible types")
 }
 // ---------------------------------------------------------------- vlq
-// TODO(port): does not compile: 679:9: the size for values of type `[u8]` cannot be known at compilation time
+// TODO(port): does not compile: 691:9: the size for values of type `[u8]` cannot be known at compilation time
 fn vlq_encode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 679:9: the size for values of type `[u8]` cannot be known at compilation time")
+    todo!("TODO(port): does not compile: 691:9: the size for values of type `[u8]` cannot be known at compilation time")
 }
 fn vlq_decode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::vlq::decode(c.args[0])?)?;
@@ -741,14 +753,14 @@ fn wyhash_combine<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 // ---------------------------------------------------------------- ini
-// TODO(port): does not compile: 753:24: missing lifetime specifier
+// TODO(port): does not compile: 765:24: missing lifetime specifier
 #[allow(dead_code)]
 fn section() -> ! {
-    todo!("TODO(port): does not compile: 753:24: missing lifetime specifier")
+    todo!("TODO(port): does not compile: 765:24: missing lifetime specifier")
 }
-// TODO(port): does not compile: 757:16: `?` operator has incompatible types
+// TODO(port): does not compile: 769:16: `?` operator has incompatible types
 fn ini_get<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 757:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 769:16: `?` operator has incompatible types")
 }
 fn ini_count<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::ini::count_entries(c.input)?)?;
@@ -771,18 +783,18 @@ fn ini_registry<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     )?;
     Ok(())
 }
-// TODO(port): does not compile: 782:16: `?` operator has incompatible types
+// TODO(port): does not compile: 794:16: `?` operator has incompatible types
 fn ini_auth_token<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 782:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 794:16: `?` operator has incompatible types")
 }
-// TODO(port): does not compile: 779:48: this function takes 0 arguments but 1 argument was supplied
+// TODO(port): does not compile: 791:48: this function takes 0 arguments but 1 argument was supplied
 fn ini_array_length<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 779:48: this function takes 0 arguments but 1 argument was supplied")
+    todo!("TODO(port): does not compile: 791:48: this function takes 0 arguments but 1 argument was supplied")
 }
 // ---------------------------------------------------------------- dotenv
-// TODO(port): does not compile: 791:16: `?` operator has incompatible types
+// TODO(port): does not compile: 803:16: `?` operator has incompatible types
 fn dotenv_get<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 791:16: `?` operator has incompatible types")
+    todo!("TODO(port): does not compile: 803:16: `?` operator has incompatible types")
 }
 fn dotenv_count<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::dotenv::count(c.input))?;
@@ -808,9 +820,9 @@ fn dotenv_raw<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.opt_line(super::dotenv::raw_value(c.input, c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 821:13: mismatched types
+// TODO(port): does not compile: 833:13: mismatched types
 fn dotenv_quote<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 821:13: mismatched types")
+    todo!("TODO(port): does not compile: 833:13: mismatched types")
 }
 // ---------------------------------------------------------------- json
 fn json_escape<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -1012,7 +1024,7 @@ fn print_usage(
         if c.synopsis.len() > 0 {
             w.print(b" {s}", &[&c.synopsis as &dyn crate::zigport_rt::fmt::Arg])
         }
-        w.write_all(if c.stdin { b" < input\n" } else { b"\n" });
+        w.write_all(if c.stdin { b" < input\n".as_slice() } else { b"\n".as_slice() });
     }
     Ok(())
 }

@@ -103,113 +103,76 @@ impl<'a> Entry<'a> {
         e
     }
 }
-// TODO(port): does not compile: cannot call non-const associated function `mime::Entry::<'_>::text` in constants
-// const BY_EXTENSION: &'static [(&'static [u8], Entry)] = &[
-//     (b"html", Entry::text(b"text/html")),
-//     (b"htm", Entry::text(b"text/html").alias()),
-//     (b"css", Entry::text(b"text/css")),
-//     (b"js", Entry::text(b"text/javascript")),
-//     (b"mjs", Entry::text(b"text/javascript").alias()),
-//     (b"cjs", Entry::text(b"text/javascript").alias()),
-//     (b"jsx", Entry::text(b"text/jsx")),
-//     (b"ts", Entry::text(b"text/typescript")),
-//     (b"mts", Entry::text(b"text/typescript").alias()),
-//     (b"cts", Entry::text(b"text/typescript").alias()),
-//     (b"tsx", Entry::text(b"text/tsx")),
-//     (b"json", Entry::text(b"application/json")),
-//     (b"jsonc", Entry::text(b"application/json").alias()),
-//     (b"map", Entry::text(b"application/json").alias()),
-//     (b"jsonld", Entry::text(b"application/ld+json")),
-//     (b"webmanifest", Entry::text(b"application/manifest+json")),
-//     (b"wasm", Entry::packable(b"application/wasm")),
-//     (b"xml", Entry::text(b"application/xml")),
-//     (b"xhtml", Entry::text(b"application/xhtml+xml")),
-//     (b"rss", Entry::text(b"application/rss+xml")),
-//     (b"atom", Entry::text(b"application/atom+xml")),
-//     (b"graphql", Entry::text(b"application/graphql")),
-//     (b"txt", Entry::text(b"text/plain")),
-//     (b"text", Entry::text(b"text/plain").alias()),
-//     (b"log", Entry::text(b"text/plain").alias()),
-//     (b"md", Entry::text(b"text/markdown")),
-//     (b"markdown", Entry::text(b"text/markdown").alias()),
-//     (b"csv", Entry::text(b"text/csv")),
-//     (b"tsv", Entry::text(b"text/tab-separated-values")),
-//     (b"yaml", Entry::text(b"text/yaml")),
-//     (b"yml", Entry::text(b"text/yaml").alias()),
-//     (b"toml", Entry::text(b"application/toml")),
-//     (b"ics", Entry::text(b"text/calendar")),
-//     (b"vcf", Entry::text(b"text/vcard")),
-//     (b"sh", Entry::text(b"application/x-sh")),
-//     (b"py", Entry::text(b"text/x-python")),
-//     (b"rtf", Entry::text(b"application/rtf")),
-//     (b"png", Entry::binary(b"image/png")),
-//     (b"apng", Entry::binary(b"image/apng")),
-//     (b"jpg", Entry::binary(b"image/jpeg")),
-//     (b"jpeg", Entry::binary(b"image/jpeg").alias()),
-//     (b"gif", Entry::binary(b"image/gif")),
-//     (b"webp", Entry::binary(b"image/webp")),
-//     (b"avif", Entry::binary(b"image/avif")),
-//     (b"svg", Entry::text(b"image/svg+xml")),
-//     (b"ico", Entry::packable(b"image/vnd.microsoft.icon")),
-//     (b"bmp", Entry::packable(b"image/bmp")),
-//     (b"tif", Entry::binary(b"image/tiff").alias()),
-//     (b"tiff", Entry::binary(b"image/tiff")),
-//     (b"heic", Entry::binary(b"image/heic")),
-//     (b"mp3", Entry::binary(b"audio/mpeg")),
-//     (b"wav", Entry::binary(b"audio/wav")),
-//     (b"ogg", Entry::binary(b"audio/ogg")),
-//     (b"oga", Entry::binary(b"audio/ogg").alias()),
-//     (b"opus", Entry::binary(b"audio/opus")),
-//     (b"flac", Entry::binary(b"audio/flac")),
-//     (b"aac", Entry::binary(b"audio/aac")),
-//     (b"m4a", Entry::binary(b"audio/mp4")),
-//     (b"weba", Entry::binary(b"audio/webm")),
-//     (b"mid", Entry::binary(b"audio/midi")),
-//     (b"midi", Entry::binary(b"audio/midi").alias()),
-//     (b"mp4", Entry::binary(b"video/mp4")),
-//     (b"m4v", Entry::binary(b"video/mp4").alias()),
-//     (b"webm", Entry::binary(b"video/webm")),
-//     (b"ogv", Entry::binary(b"video/ogg")),
-//     (b"mov", Entry::binary(b"video/quicktime")),
-//     (b"avi", Entry::binary(b"video/x-msvideo")),
-//     (b"mkv", Entry::binary(b"video/x-matroska")),
-//     (b"mpeg", Entry::binary(b"video/mpeg")),
-//     (b"3gp", Entry::binary(b"video/3gpp")),
-//     (b"woff", Entry::binary(b"font/woff")),
-//     (b"woff2", Entry::binary(b"font/woff2")),
-//     (b"ttf", Entry::packable(b"font/ttf")),
-//     (b"otf", Entry::packable(b"font/otf")),
-//     (b"eot", Entry::packable(b"application/vnd.ms-fontobject")),
-//     (b"zip", Entry::binary(b"application/zip")),
-//     (b"gz", Entry::binary(b"application/gzip")),
-//     (b"tgz", Entry::binary(b"application/gzip").alias()),
-//     (b"tar", Entry::packable(b"application/x-tar")),
-//     (b"bz2", Entry::binary(b"application/x-bzip2")),
-//     (b"xz", Entry::binary(b"application/x-xz")),
-//     (b"zst", Entry::binary(b"application/zstd")),
-//     (b"br", Entry::binary(b"application/x-brotli")),
-//     (b"7z", Entry::binary(b"application/x-7z-compressed")),
-//     (b"rar", Entry::binary(b"application/vnd.rar")),
-//     (b"pdf", Entry::binary(b"application/pdf")),
-//     (b"epub", Entry::binary(b"application/epub+zip")),
-//     (
-//         b"docx",
-//         Entry::binary(
-//             b"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-//         ),
-//     ),
-//     (
-//         b"xlsx",
-//         Entry::binary(
-//             b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-//         ),
-//     ),
-//     (b"bin", Entry::binary(DEFAULT_TYPE)),
-//     (b"lockb", Entry::binary(DEFAULT_TYPE).alias()),
-//     (b"node", Entry::binary(DEFAULT_TYPE).alias()),
-//     (b"glb", Entry::binary(b"model/gltf-binary")),
-//     (b"gltf", Entry::text(b"model/gltf+json")),
-// ];
+static BY_EXTENSION: std::sync::LazyLock<Vec<(&'static [u8], Entry)>> = std::sync::LazyLock::new(||
+{
+    vec![
+        (b"html", Entry::text(b"text/html")), (b"htm", Entry::text(b"text/html")
+        .alias()), (b"css", Entry::text(b"text/css")), (b"js",
+        Entry::text(b"text/javascript")), (b"mjs", Entry::text(b"text/javascript")
+        .alias()), (b"cjs", Entry::text(b"text/javascript").alias()), (b"jsx",
+        Entry::text(b"text/jsx")), (b"ts", Entry::text(b"text/typescript")), (b"mts",
+        Entry::text(b"text/typescript").alias()), (b"cts",
+        Entry::text(b"text/typescript").alias()), (b"tsx", Entry::text(b"text/tsx")),
+        (b"json", Entry::text(b"application/json")), (b"jsonc",
+        Entry::text(b"application/json").alias()), (b"map",
+        Entry::text(b"application/json").alias()), (b"jsonld",
+        Entry::text(b"application/ld+json")), (b"webmanifest",
+        Entry::text(b"application/manifest+json")), (b"wasm",
+        Entry::packable(b"application/wasm")), (b"xml", Entry::text(b"application/xml")),
+        (b"xhtml", Entry::text(b"application/xhtml+xml")), (b"rss",
+        Entry::text(b"application/rss+xml")), (b"atom",
+        Entry::text(b"application/atom+xml")), (b"graphql",
+        Entry::text(b"application/graphql")), (b"txt", Entry::text(b"text/plain")),
+        (b"text", Entry::text(b"text/plain").alias()), (b"log",
+        Entry::text(b"text/plain").alias()), (b"md", Entry::text(b"text/markdown")),
+        (b"markdown", Entry::text(b"text/markdown").alias()), (b"csv",
+        Entry::text(b"text/csv")), (b"tsv", Entry::text(b"text/tab-separated-values")),
+        (b"yaml", Entry::text(b"text/yaml")), (b"yml", Entry::text(b"text/yaml")
+        .alias()), (b"toml", Entry::text(b"application/toml")), (b"ics",
+        Entry::text(b"text/calendar")), (b"vcf", Entry::text(b"text/vcard")), (b"sh",
+        Entry::text(b"application/x-sh")), (b"py", Entry::text(b"text/x-python")),
+        (b"rtf", Entry::text(b"application/rtf")), (b"png", Entry::binary(b"image/png")),
+        (b"apng", Entry::binary(b"image/apng")), (b"jpg", Entry::binary(b"image/jpeg")),
+        (b"jpeg", Entry::binary(b"image/jpeg").alias()), (b"gif",
+        Entry::binary(b"image/gif")), (b"webp", Entry::binary(b"image/webp")), (b"avif",
+        Entry::binary(b"image/avif")), (b"svg", Entry::text(b"image/svg+xml")), (b"ico",
+        Entry::packable(b"image/vnd.microsoft.icon")), (b"bmp",
+        Entry::packable(b"image/bmp")), (b"tif", Entry::binary(b"image/tiff").alias()),
+        (b"tiff", Entry::binary(b"image/tiff")), (b"heic", Entry::binary(b"image/heic")),
+        (b"mp3", Entry::binary(b"audio/mpeg")), (b"wav", Entry::binary(b"audio/wav")),
+        (b"ogg", Entry::binary(b"audio/ogg")), (b"oga", Entry::binary(b"audio/ogg")
+        .alias()), (b"opus", Entry::binary(b"audio/opus")), (b"flac",
+        Entry::binary(b"audio/flac")), (b"aac", Entry::binary(b"audio/aac")), (b"m4a",
+        Entry::binary(b"audio/mp4")), (b"weba", Entry::binary(b"audio/webm")), (b"mid",
+        Entry::binary(b"audio/midi")), (b"midi", Entry::binary(b"audio/midi").alias()),
+        (b"mp4", Entry::binary(b"video/mp4")), (b"m4v", Entry::binary(b"video/mp4")
+        .alias()), (b"webm", Entry::binary(b"video/webm")), (b"ogv",
+        Entry::binary(b"video/ogg")), (b"mov", Entry::binary(b"video/quicktime")),
+        (b"avi", Entry::binary(b"video/x-msvideo")), (b"mkv",
+        Entry::binary(b"video/x-matroska")), (b"mpeg", Entry::binary(b"video/mpeg")),
+        (b"3gp", Entry::binary(b"video/3gpp")), (b"woff", Entry::binary(b"font/woff")),
+        (b"woff2", Entry::binary(b"font/woff2")), (b"ttf", Entry::packable(b"font/ttf")),
+        (b"otf", Entry::packable(b"font/otf")), (b"eot",
+        Entry::packable(b"application/vnd.ms-fontobject")), (b"zip",
+        Entry::binary(b"application/zip")), (b"gz", Entry::binary(b"application/gzip")),
+        (b"tgz", Entry::binary(b"application/gzip").alias()), (b"tar",
+        Entry::packable(b"application/x-tar")), (b"bz2",
+        Entry::binary(b"application/x-bzip2")), (b"xz",
+        Entry::binary(b"application/x-xz")), (b"zst",
+        Entry::binary(b"application/zstd")), (b"br",
+        Entry::binary(b"application/x-brotli")), (b"7z",
+        Entry::binary(b"application/x-7z-compressed")), (b"rar",
+        Entry::binary(b"application/vnd.rar")), (b"pdf",
+        Entry::binary(b"application/pdf")), (b"epub",
+        Entry::binary(b"application/epub+zip")), (b"docx",
+        Entry::binary(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
+        (b"xlsx",
+        Entry::binary(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+        (b"bin", Entry::binary(DEFAULT_TYPE)), (b"lockb", Entry::binary(DEFAULT_TYPE)
+        .alias()), (b"node", Entry::binary(DEFAULT_TYPE).alias()), (b"glb",
+        Entry::binary(b"model/gltf-binary")), (b"gltf", Entry::text(b"model/gltf+json"))
+    ]
+});
 /// Broad classification of a MIME type, roughly what a bundler or dev server
 /// branches on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -341,35 +304,41 @@ impl<'a> MediaType<'a> {
         false
     }
 }
-// TODO(port): does not compile: cannot call conditionally-const operator in constants
-// const TEXTUAL_APPLICATION_SUBTYPES: [&[u8]; 14] = [
-//     &b"javascript"[..],
-//     &b"ecmascript"[..],
-//     &b"x-javascript"[..],
-//     &b"json"[..],
-//     &b"xml"[..],
-//     &b"x-sh"[..],
-//     &b"toml"[..],
-//     &b"yaml"[..],
-//     &b"x-yaml"[..],
-//     &b"graphql"[..],
-//     &b"sql"[..],
-//     &b"rtf"[..],
-//     &b"typescript"[..],
-//     &b"x-www-form-urlencoded"[..],
-// ];
-// TODO(port): does not compile: cannot call conditionally-const operator in constants
-// const COMPRESSIBLE_BINARY: [(&[u8], &[&[u8]]); 3] = [
-//     (
-//         b"application",
-//         &[&b"wasm"[..], &b"x-tar"[..], &b"vnd.ms-fontobject"[..], &b"x-font-ttf"[..]],
-//     ),
-//     (b"font", &[&b"ttf"[..], &b"otf"[..]]),
-//     (b"image", &[&b"bmp"[..], &b"x-icon"[..], &b"vnd.microsoft.icon"[..]]),
-// ];
-// TODO(port): does not compile: 375:5: cannot find value `BY_EXTENSION` in this scope
+const TEXTUAL_APPLICATION_SUBTYPES: [&[u8]; 14] = [
+    b"javascript".as_slice(),
+    b"ecmascript".as_slice(),
+    b"x-javascript".as_slice(),
+    b"json".as_slice(),
+    b"xml".as_slice(),
+    b"x-sh".as_slice(),
+    b"toml".as_slice(),
+    b"yaml".as_slice(),
+    b"x-yaml".as_slice(),
+    b"graphql".as_slice(),
+    b"sql".as_slice(),
+    b"rtf".as_slice(),
+    b"typescript".as_slice(),
+    b"x-www-form-urlencoded".as_slice(),
+];
+const COMPRESSIBLE_BINARY: [(&[u8], &[&[u8]]); 3] = [
+    (
+        b"application",
+        &[
+            b"wasm".as_slice(),
+            b"x-tar".as_slice(),
+            b"vnd.ms-fontobject".as_slice(),
+            b"x-font-ttf".as_slice(),
+        ],
+    ),
+    (b"font", &[b"ttf".as_slice(), b"otf".as_slice()]),
+    (
+        b"image",
+        &[b"bmp".as_slice(), b"x-icon".as_slice(), b"vnd.microsoft.icon".as_slice()],
+    ),
+];
+// TODO(port): does not compile: 347:23: cannot move out of `*v` which is behind a shared reference
 fn entry_for<'a>(ext: &'a [u8]) -> Option<Entry<'a>> {
-    todo!("TODO(port): does not compile: 375:5: cannot find value `BY_EXTENSION` in this scope")
+    todo!("TODO(port): does not compile: 347:23: cannot move out of `*v` which is behind a shared reference")
 }
 /// The extension (without the dot) of the last path component, if any.
 /// Dotfiles such as `.env` have no extension.
@@ -402,21 +371,42 @@ pub fn from_path(path: &[u8]) -> Option<&[u8]> {
         },
     )
 }
-// TODO(port): does not compile: 418:30: no field `ptr` on type `&[u8]`
+// TODO(port): does not compile: 387:30: no field `ptr` on type `&[u8]`
 /// The canonical extension for a known MIME type (parameters are ignored).
 pub fn extension(mime: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 418:30: no field `ptr` on type `&[u8]`")
+    todo!("TODO(port): does not compile: 387:30: no field `ptr` on type `&[u8]`")
 }
-// TODO(port): does not compile: 454:50: cannot find value `TEXTUAL_APPLICATION_SUBTYPES` in this scope
 /// Whether `mime` denotes human-readable text (including JSON, XML, SVG and
 /// JavaScript served under `application/` or with a `+json`/`+xml` suffix).
 pub fn is_text(mime: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 454:50: cannot find value `TEXTUAL_APPLICATION_SUBTYPES` in this scope")
+    let mt = match MediaType::parse(mime) {
+        Some(v) => v,
+        None => return false,
+    };
+    if mt.type_is(b"text") {
+        return true;
+    }
+    if mt.suffix_is(b"json") || mt.suffix_is(b"xml") {
+        return true;
+    }
+    mt.type_is(b"application") && mt.subtype_in(&TEXTUAL_APPLICATION_SUBTYPES)
 }
-// TODO(port): does not compile: 466:18: cannot find value `COMPRESSIBLE_BINARY` in this scope
 /// Whether responses of this type benefit from gzip/brotli.
 pub fn is_compressible(mime: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 466:18: cannot find value `COMPRESSIBLE_BINARY` in this scope")
+    if is_text(mime) {
+        return true;
+    }
+    let mt = match MediaType::parse(mime) {
+        Some(v) => v,
+        None => return false,
+    };
+    // PERF(port): `inline for` became a runtime loop
+    for group in COMPRESSIBLE_BINARY.iter() {
+        if mt.type_is(group.0) && mt.subtype_in(group.1) {
+            return true;
+        }
+    }
+    false
 }
 /// Classify `mime`; unparsable or unrecognised top-level types are `.other`.
 pub fn category(mime: &[u8]) -> Category {
@@ -425,29 +415,41 @@ pub fn category(mime: &[u8]) -> Category {
         None => return Category::Other,
     };
     if mt.type_is(b"text") {
-        if mt.subtype_in(&[&b"html"[..]]) {
+        if mt.subtype_in(&[b"html".as_slice()]) {
             return Category::Html;
         }
-        if mt.subtype_in(&[&b"css"[..]]) {
+        if mt.subtype_in(&[b"css".as_slice()]) {
             return Category::Css;
         }
         if mt
             .subtype_in(
-                &[&b"javascript"[..], &b"jsx"[..], &b"typescript"[..], &b"tsx"[..]],
+                &[
+                    b"javascript".as_slice(),
+                    b"jsx".as_slice(),
+                    b"typescript".as_slice(),
+                    b"tsx".as_slice(),
+                ],
             )
         {
             return Category::Javascript;
         }
     }
     if mt.type_is(b"application") {
-        if mt.subtype_in(&[&b"javascript"[..], &b"x-javascript"[..], &b"ecmascript"[..]])
+        if mt
+            .subtype_in(
+                &[
+                    b"javascript".as_slice(),
+                    b"x-javascript".as_slice(),
+                    b"ecmascript".as_slice(),
+                ],
+            )
         {
             return Category::Javascript;
         }
-        if mt.subtype_in(&[&b"wasm"[..]]) {
+        if mt.subtype_in(&[b"wasm".as_slice()]) {
             return Category::Wasm;
         }
-        if mt.subtype_in(&[&b"json"[..]]) || mt.suffix_is(b"json") {
+        if mt.subtype_in(&[b"json".as_slice()]) || mt.suffix_is(b"json") {
             return Category::Json;
         }
     }
@@ -469,11 +471,25 @@ pub fn category_of_path(path: &[u8]) -> Category {
         },
     )
 }
-// TODO(port): does not compile: 537:71: `if` and `else` have incompatible types
 /// A full `Content-Type` header value for `path`: the looked-up type (or
 /// `application/octet-stream`) plus `; charset=utf-8` for text. Caller owns it.
 pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 537:71: `if` and `else` have incompatible types")
+    let entry: Entry = 'blk: {
+        let ext = match extension_of(path) {
+            Some(v) => v,
+            None => break 'blk Entry::binary(DEFAULT_TYPE),
+        };
+        break 'blk match entry_for(ext) {
+            Some(v) => v,
+            None => Entry::binary(DEFAULT_TYPE),
+        };
+    };
+    let charset = if entry.flags.utf8() {
+        b"; charset=utf-8".as_slice()
+    } else {
+        b"".as_slice()
+    };
+    Ok(crate::zigport_rt::mem::concat(&[&entry.mime[..], &charset[..]]))
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -482,15 +498,15 @@ pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 560:60: no method named `len` found for type `!` in the current scope
+    // TODO(port): does not compile: 545:60: no method named `len` found for type `!` in the current scope
     #[test]
     fn test_lookup_by_extension() {
-        todo!("TODO(port): does not compile: 560:60: no method named `len` found for type `!` in the current scope")
+        todo!("TODO(port): does not compile: 545:60: no method named `len` found for type `!` in the current scope")
     }
-    // TODO(port): does not compile: 565:66: no method named `iter` found for type `!` in the current scope
+    // TODO(port): does not compile: 550:66: no method named `iter` found for type `!` in the current scope
     #[test]
     fn test_every_known_type_has_exactly_one_preferred_extension() {
-        todo!("TODO(port): does not compile: 565:66: no method named `iter` found for type `!` in the current scope")
+        todo!("TODO(port): does not compile: 550:66: no method named `iter` found for type `!` in the current scope")
     }
     #[test]
     fn test_from_path() {
@@ -552,10 +568,10 @@ mod tests {
         assert!(Category::Font.is_web_asset());
         assert!(! Category::Audio.is_web_asset());
     }
-    // TODO(port): does not compile: 641:14: mismatched types
+    // TODO(port): does not compile: 626:14: mismatched types
     #[test]
     fn test_content_type_header_values() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 641:14: mismatched types")
+        todo!("TODO(port): does not compile: 626:14: mismatched types")
     }
 }
 

@@ -97,7 +97,7 @@ pub fn normalize(p: &[u8]) -> Result<Vec<u8>, Error> {
         let lone: &[u8] = if absolute {
             b"/"
         } else {
-            if trailing { b"./" } else { b"." }
+            if trailing { b"./".as_slice() } else { b".".as_slice() }
         };
         result.extend_from_slice(lone);
         return Ok(core::mem::take(&mut result));
@@ -220,7 +220,7 @@ pub fn dirname(p: &[u8]) -> &[u8] {
         i -= 1;
     }
     if i == 0 {
-        return if has_root { b"/" } else { b"." };
+        return if has_root { b"/".as_slice() } else { b".".as_slice() };
     }
     // `i` is the separator ending the directory part.
     if has_root && (i == 1) {

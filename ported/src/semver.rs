@@ -957,21 +957,21 @@ mod tests {
     #[test]
     fn test_parse_rejects_invalid_versions() -> Result<(), Box<dyn std::error::Error>> {
         let bad = [
-            &b""[..],
-            &b"1"[..],
-            &b"1.2"[..],
-            &b"1.2.3.4"[..],
-            &b"01.2.3"[..],
-            &b"1.02.3"[..],
-            &b"1.2.3-"[..],
-            &b"1.2.3-01"[..],
-            &b"1.2.3+"[..],
-            &b"1.2.3-a..b"[..],
-            &b"a.b.c"[..],
-            &b"1.2.3beta"[..],
-            &b"v"[..],
-            &b"1.2.3-beta_1"[..],
-            &b"-1.2.3"[..],
+            b"".as_slice(),
+            b"1".as_slice(),
+            b"1.2".as_slice(),
+            b"1.2.3.4".as_slice(),
+            b"01.2.3".as_slice(),
+            b"1.02.3".as_slice(),
+            b"1.2.3-".as_slice(),
+            b"1.2.3-01".as_slice(),
+            b"1.2.3+".as_slice(),
+            b"1.2.3-a..b".as_slice(),
+            b"a.b.c".as_slice(),
+            b"1.2.3beta".as_slice(),
+            b"v".as_slice(),
+            b"1.2.3-beta_1".as_slice(),
+            b"-1.2.3".as_slice(),
         ];
         for text in bad.iter().copied() {
             assert_eq!(parse(text), Err(Error::InvalidVersion))
@@ -986,18 +986,18 @@ mod tests {
     #[test]
     fn test_order_follows_semver_precedence() -> Result<(), Box<dyn std::error::Error>> {
         let chain = [
-            &b"1.0.0-alpha"[..],
-            &b"1.0.0-alpha.1"[..],
-            &b"1.0.0-alpha.beta"[..],
-            &b"1.0.0-beta"[..],
-            &b"1.0.0-beta.2"[..],
-            &b"1.0.0-beta.11"[..],
-            &b"1.0.0-rc.1"[..],
-            &b"1.0.0"[..],
-            &b"1.0.1"[..],
-            &b"1.1.0"[..],
-            &b"2.0.0"[..],
-            &b"10.0.0"[..],
+            b"1.0.0-alpha".as_slice(),
+            b"1.0.0-alpha.1".as_slice(),
+            b"1.0.0-alpha.beta".as_slice(),
+            b"1.0.0-beta".as_slice(),
+            b"1.0.0-beta.2".as_slice(),
+            b"1.0.0-beta.11".as_slice(),
+            b"1.0.0-rc.1".as_slice(),
+            b"1.0.0".as_slice(),
+            b"1.0.1".as_slice(),
+            b"1.1.0".as_slice(),
+            b"2.0.0".as_slice(),
+            b"10.0.0".as_slice(),
         ];
         {
             assert_eq!(& chain[0..chain.len() - 1].len(), & chain[1..].len());
@@ -1086,17 +1086,17 @@ mod tests {
     #[test]
     fn test_invalid_ranges() {
         let bad = [
-            &b">="[..],
-            &b"1.2.3 -"[..],
-            &b"- 1.2.3"[..],
-            &b"1.2.3 - 2.0.0 - 3"[..],
-            &b"01.2"[..],
-            &b"1.2.3-"[..],
-            &b"foo"[..],
-            &b">=1.2.3<2"[..],
-            &b"1.2-beta"[..],
-            &b"1 | 2"[..],
-            &b"^^1"[..],
+            b">=".as_slice(),
+            b"1.2.3 -".as_slice(),
+            b"- 1.2.3".as_slice(),
+            b"1.2.3 - 2.0.0 - 3".as_slice(),
+            b"01.2".as_slice(),
+            b"1.2.3-".as_slice(),
+            b"foo".as_slice(),
+            b">=1.2.3<2".as_slice(),
+            b"1.2-beta".as_slice(),
+            b"1 | 2".as_slice(),
+            b"^^1".as_slice(),
         ];
         for range in bad.iter().copied() {
             assert!(! valid_range(range));

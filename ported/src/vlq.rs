@@ -46,7 +46,7 @@ impl From<super::base64::Error> for Error {
 }
 #[allow(unused_imports)]
 use super::base64 as base64;
-// TODO(port): constant `alphabet` = `base64.standard_alphabet`: no type rule
+const ALPHABET: [u8; 64] = super::base64::STANDARD_ALPHABET;
 // TODO(port): constant `digit_table` = `base64.Standard.decode_table`: no type rule
 const CONTINUATION_BIT: u8 = 32;
 const DIGIT_MASK: u8 = 31;
@@ -72,9 +72,9 @@ pub fn encoded_len(value: i32) -> usize {
     }
     n
 }
-// TODO(port): does not compile: 76:26: mismatched types
 fn to_vlq(value: i32) -> u64 {
-    todo!("TODO(port): does not compile: 76:26: mismatched types")
+    let magnitude: u64 = (value.unsigned_abs()) as u64;
+    (magnitude << 1) | (u64::from(value < 0))
 }
 fn from_vlq(vlq: u64) -> Result<i32, Error> {
     let magnitude = vlq >> 1;
@@ -89,10 +89,22 @@ fn from_vlq(vlq: u64) -> Result<i32, Error> {
     }
     Ok(i32::try_from(magnitude).unwrap())
 }
-// TODO(port): does not compile: 105:16: cannot find value `ALPHABET` in this scope
 /// Encode one signed value into `dest`, returning the number of bytes written.
 pub fn encode(dest: &mut [u8], value: i32) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 105:16: cannot find value `ALPHABET` in this scope")
+    let len = encoded_len(value);
+    if dest.len() < len {
+        return Err(Error::NoSpaceLeft);
+    }
+    let mut vlq = to_vlq(value);
+    for (i, out) in (&mut dest[0..len]).iter_mut().enumerate() {
+        let mut digit: u8 = u8::try_from((vlq & (DIGIT_MASK as u64))).unwrap();
+        vlq >>= 5;
+        if (i + 1) < len {
+            digit |= CONTINUATION_BIT;
+        }
+        *out = ALPHABET[digit as usize];
+    }
+    Ok(len)
 }
 // TODO(port): does not compile: 120:21: cannot find value `DIGIT_TABLE` in this scope
 /// Decode the VLQ at the start of `text`, reporting how many bytes it used.
@@ -425,13 +437,13 @@ mod tests {
     #[test]
     fn test_reencode_is_canonical() -> Result<(), Box<dyn std::error::Error>> {
         let canonical = [
-            &b""[..],
-            &b";;"[..],
-            &b"AAAA"[..],
-            &b"AAAA,CAAC;;AACA"[..],
-            &b"AAAAA,SAASC,gBAAgB;AACA"[..],
-            &b";;AAAA,IAAI,MAAM;AACN,EAAE"[..],
-            &b"A,C;E"[..],
+            b"".as_slice(),
+            b";;".as_slice(),
+            b"AAAA".as_slice(),
+            b"AAAA,CAAC;;AACA".as_slice(),
+            b"AAAAA,SAASC,gBAAgB;AACA".as_slice(),
+            b";;AAAA,IAAI,MAAM;AACN,EAAE".as_slice(),
+            b"A,C;E".as_slice(),
         ];
         for m in canonical.iter().copied() {
             let mut out = reencode_mappings(m)?;
@@ -464,4 +476,4 @@ mod tests {
     }
 }
 
-// zigport: source vlq.zig (444 lines); 28/28 functions without TODO; confidence high; TODO(port) markers: 2
+// zigport: source vlq.zig (444 lines); 28/28 functions without TODO; confidence high; TODO(port) markers: 1

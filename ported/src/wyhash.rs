@@ -275,19 +275,20 @@ mod tests {
     #[test]
     fn test_matches_std_hash_wyhash_on_string_literals() {
         let inputs = [
-            &b""[..],
-            &b"a"[..],
-            &b"abc"[..],
-            &b"message digest"[..],
-            &b"abcdefghijklmnopqrstuvwxyz"[..],
-            &b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[..],
-            &b"12345678901234567890123456789012345678901234567890123456789012345678901234567890"[..],
-            &b"node_modules/.bin/bun"[..],
-            &b"/usr/local/lib/node_modules/typescript/lib/typescript.js"[..],
-            &b"0123456789abcdef"[..],
-            &b"0123456789abcdef0"[..],
-            &b"0123456789abcdef0123456789abcdef0123456789abcdef"[..],
-            &b"0123456789abcdef0123456789abcdef0123456789abcdef0"[..],
+            b"".as_slice(),
+            b"a".as_slice(),
+            b"abc".as_slice(),
+            b"message digest".as_slice(),
+            b"abcdefghijklmnopqrstuvwxyz".as_slice(),
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".as_slice(),
+            b"12345678901234567890123456789012345678901234567890123456789012345678901234567890"
+                .as_slice(),
+            b"node_modules/.bin/bun".as_slice(),
+            b"/usr/local/lib/node_modules/typescript/lib/typescript.js".as_slice(),
+            b"0123456789abcdef".as_slice(),
+            b"0123456789abcdef0".as_slice(),
+            b"0123456789abcdef0123456789abcdef0123456789abcdef".as_slice(),
+            b"0123456789abcdef0123456789abcdef0123456789abcdef0".as_slice(),
         ];
         for s in inputs.iter().copied() {
             for seed in ([0 as u64, 1, 2, 42, 0xdeadbeef, u64::MAX]).iter().copied() {
@@ -296,15 +297,15 @@ mod tests {
         }
         assert_eq!(hash_string(b"bun"), crate ::zigport_rt::wyhash::hash(0, b"bun"));
     }
-    // TODO(port): does not compile: 302:13: type annotations needed
+    // TODO(port): does not compile: 303:13: type annotations needed
     #[test]
     fn test_matches_std_on_every_length_0_300_with_several_seeds() {
-        todo!("TODO(port): does not compile: 302:13: type annotations needed")
+        todo!("TODO(port): does not compile: 303:13: type annotations needed")
     }
-    // TODO(port): does not compile: 318:13: type annotations needed
+    // TODO(port): does not compile: 319:13: type annotations needed
     #[test]
     fn test_streaming_agrees_with_one_shot_for_every_chunk_size() {
-        todo!("TODO(port): does not compile: 318:13: type annotations needed")
+        todo!("TODO(port): does not compile: 319:13: type annotations needed")
     }
     #[test]
     fn test_hasher_final_is_idempotent_and_can_continue() {

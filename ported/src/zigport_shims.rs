@@ -348,6 +348,23 @@ pub extern "C" fn zigport_braces__count(i: *const u8, il: usize, o: *mut u8, oc:
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_braces__expand(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::braces::expand(r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_braces__has_braces(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -544,6 +561,26 @@ pub extern "C" fn zigport_dotenv__raw_value(i: *const u8, il: usize, o: *mut u8,
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_json__unescape(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::json::unescape(&mut a0, r.bytes());
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            w.uint(v1 as u128);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a0[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_mime__Category__is_web_asset(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -563,6 +600,30 @@ pub extern "C" fn zigport_mime__category(i: *const u8, il: usize, o: *mut u8, oc
     let mut w = Writer { buf: out, len: 0, overflow: false };
     let result = crate::mime::category(r.bytes());
     w.bytes(result.zig_tag_name().as_bytes());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_mime__is_compressible(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::mime::is_compressible(r.bytes());
+    w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_mime__is_text(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::mime::is_text(r.bytes());
+    w.boolean(result);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -1124,6 +1185,38 @@ pub extern "C" fn zigport_url__username(i: *const u8, il: usize, o: *mut u8, oc:
     let mut w = Writer { buf: out, len: 0, overflow: false };
     let result = crate::url::username(r.bytes());
     w.bytes(&result[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_vlq__encode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = r.bytes().to_vec();
+    let result = crate::vlq::encode(&mut a0, r.int() as _);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            w.uint(v1 as u128);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a0[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_vlq__encoded_len(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::vlq::encoded_len(r.int() as _);
+    w.uint(result as u128);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }

@@ -1,5 +1,6 @@
 //! Twins of Zig 0.15.2's `std.unicode.utf8ValidateSlice`,
-//! `std.unicode.utf8ByteSequenceLength` and `std.unicode.utf8Decode`.
+//! `std.unicode.utf8ByteSequenceLength`, `std.unicode.utf8Decode` and
+//! `std.unicode.utf8Encode`.
 
 use std::fmt;
 
@@ -496,4 +497,73 @@ mod tests {
         assert_eq!(Utf8EncodesSurrogateHalf.name(), "Utf8EncodesSurrogateHalf");
         assert_eq!(Utf8CodepointTooLarge.name(), "Utf8CodepointTooLarge");
     }
+}
+
+/// The Zig errors of [`utf8_encode`]; variant names are Zig's verbatim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf8EncodeError {
+    /// `error.Utf8CannotEncodeSurrogateHalf` (U+D800..=U+DFFF).
+    Utf8CannotEncodeSurrogateHalf,
+    /// `error.CodepointTooLarge` (above U+10FFFF).
+    CodepointTooLarge,
+}
+
+impl Utf8EncodeError {
+    /// The exact Zig error name (`@errorName`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Utf8EncodeError::Utf8CannotEncodeSurrogateHalf => "Utf8CannotEncodeSurrogateHalf",
+            Utf8EncodeError::CodepointTooLarge => "CodepointTooLarge",
+        }
+    }
+}
+
+impl fmt::Display for Utf8EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::error::Error for Utf8EncodeError {}
+
+/// Twin of `std.unicode.utf8CodepointSequenceLength`.
+pub fn utf8_codepoint_sequence_length(c: u32) -> Result<u8, Utf8EncodeError> {
+    match c {
+        0..0x80 => Ok(1),
+        0x80..0x800 => Ok(2),
+        0x800..0x10000 => Ok(3),
+        0x10000..0x110000 => Ok(4),
+        _ => Err(Utf8EncodeError::CodepointTooLarge),
+    }
+}
+
+/// Twin of `std.unicode.utf8Encode(c, out)`: the length written. Zig
+/// asserts `out` is long enough (a safety panic in ReleaseSafe); so does
+/// this. The length is checked before the surrogate test, as in Zig.
+pub fn utf8_encode(c: u32, out: &mut [u8]) -> Result<u8, Utf8EncodeError> {
+    let length = utf8_codepoint_sequence_length(c)?;
+    assert!(out.len() >= usize::from(length), "reached unreachable code");
+    let continuation = |shift: u32| 0b1000_0000 | ((c >> shift) & 0b11_1111) as u8;
+    match length {
+        1 => out[0] = c as u8,
+        2 => {
+            out[0] = 0b1100_0000 | (c >> 6) as u8;
+            out[1] = continuation(0);
+        }
+        3 => {
+            if (0xD800..=0xDFFF).contains(&c) {
+                return Err(Utf8EncodeError::Utf8CannotEncodeSurrogateHalf);
+            }
+            out[0] = 0b1110_0000 | (c >> 12) as u8;
+            out[1] = continuation(6);
+            out[2] = continuation(0);
+        }
+        _ => {
+            out[0] = 0b1111_0000 | (c >> 18) as u8;
+            out[1] = continuation(12);
+            out[2] = continuation(6);
+            out[3] = continuation(0);
+        }
+    }
+    Ok(length)
 }
