@@ -154,6 +154,9 @@ struct LoopFrame {
     zig_label: Option<String>,
     rust_label: Option<String>,
     continue_block: Option<String>,
+    /// `while ... else`: the block around the loop and its `else`, which a
+    /// `break` of this loop leaves (skipping the `else`).
+    exit_block: Option<String>,
 }
 
 /// Per-function state while translating a body.

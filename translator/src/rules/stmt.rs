@@ -590,10 +590,24 @@ impl<'a> Translator<'a> {
         quote!(match #subject { #(#arms)* })
     }
 
+    /// `while (c) { .. break v; } else e`: a labeled block holding the
+    /// loop then `e`; the loop's `break`s leave the block (with their value).
     pub(super) fn while_expr(&mut self, w: &WhileExpr) -> TokenStream {
-        if w.otherwise.is_some() {
-            return self.todo("`while ... else`");
+        let Some(otherwise) = &w.otherwise else {
+            return self.while_loop(w, None);
+        };
+        if w.else_capture.is_some() {
+            return self.todo("`while ... else |err|`");
         }
+        self.state.labels += 1;
+        let block = format!("zigport_while_else{}", self.state.labels);
+        let the_loop = self.while_loop(w, Some(block.clone()));
+        let otherwise = self.branch_body(otherwise, &Ty::Unknown);
+        let l = lifetime(&block);
+        quote!(#l: { #the_loop; #otherwise })
+    }
+
+    fn while_loop(&mut self, w: &WhileExpr, exit_block: Option<String>) -> TokenStream {
         if w.is_inline {
             return self.todo("inline while");
         }
@@ -615,6 +629,7 @@ impl<'a> Translator<'a> {
             zig_label: w.label.clone(),
             rust_label: rust_label.clone(),
             continue_block: continue_block.clone(),
+            exit_block: exit_block.clone(),
         });
         let body =
             self.branch_in_capture(w.capture.as_ref(), payload_of(&cond_ty), &w.body, &Ty::Void);
@@ -647,6 +662,19 @@ impl<'a> Translator<'a> {
     /// `break` without a label leaves the innermost loop; if that loop
     /// wraps its body in a continue block, the break must name the loop.
     pub(super) fn break_label(&self, label: Option<&str>) -> Option<syn::Lifetime> {
+        // A `while ... else` loop is left through its block.
+        let target = match label {
+            None => self.state.loops.last(),
+            Some(l) => self
+                .state
+                .loops
+                .iter()
+                .rev()
+                .find(|f| f.zig_label.as_deref() == Some(l)),
+        };
+        if let Some(block) = target.and_then(|f| f.exit_block.as_deref()) {
+            return Some(lifetime(block));
+        }
         match label {
             Some(l) => Some(lifetime(l)),
             None => {
@@ -695,6 +723,7 @@ impl<'a> Translator<'a> {
         let label = f.label.as_ref().map(|l| lifetime(l));
         let label_colon = label.as_ref().map(|l| quote!(#l:));
         self.state.loops.push(LoopFrame {
+            exit_block: None,
             zig_label: f.label.clone(),
             rust_label: f.label.clone(),
             continue_block: None,
