@@ -919,18 +919,16 @@ impl<'a> Translator<'a> {
             let n = self.index_expr(rhs);
             return quote!([#x; #n]);
         }
-        // `a ++ b` on byte strings outside a constant: a fresh buffer.
-        if op == Concat
-            && !matches!(expected, Ty::Array { .. })
-            && [lhs, rhs].iter().all(|e| {
-                matches!(
-                    e.kind,
-                    ExprKind::Str(_) | ExprKind::Slice { .. } | ExprKind::Ident(_)
-                )
-            })
-        {
-            let (l, r) = (self.expr(lhs, &Ty::Unknown), self.expr(rhs, &Ty::Unknown));
-            return quote!(&[&#l[..], &#r[..]].concat()[..]);
+        // `a ++ b` and `"ab" ** n` on byte strings outside a constant: a
+        // fresh buffer (`"{" ** 40 ++ "a" ++ "}" ** 40` is one `concat`).
+        if matches!(op, Concat | Repeat) && !matches!(expected, Ty::Array { .. }) {
+            let mut parts = Vec::new();
+            if self.byte_string_parts(op, lhs, rhs, &mut parts) {
+                return match &parts[..] {
+                    [only] => quote!(&#only[..]),
+                    _ => quote!(&[#(&#parts[..]),*].concat()[..]),
+                };
+            }
         }
         // `line == .entry` on a tagged union compares the tag: `matches!`.
         if matches!(op, Eq | Ne)
@@ -1186,6 +1184,45 @@ impl<'a> Translator<'a> {
             }
         };
         quote!(#path { #(#inits),* })
+    }
+
+    /// The pieces of a byte-string `++` / `**` tree, each an expression a
+    /// `[..]` applies to (a literal, a slice, a name, `b"ab".repeat(n)`);
+    /// false when a piece is something else.
+    fn byte_string_parts(
+        &mut self,
+        op: BinaryOp,
+        lhs: &Expr,
+        rhs: &Expr,
+        parts: &mut Vec<TokenStream>,
+    ) -> bool {
+        let piece = |e: &Expr| {
+            matches!(
+                e.kind,
+                ExprKind::Str(_) | ExprKind::Slice { .. } | ExprKind::Ident(_)
+            )
+        };
+        match op {
+            BinaryOp::Repeat if matches!(lhs.kind, ExprKind::Str(_)) => {
+                let s = self.expr(lhs, &Ty::Unknown);
+                let n = self.index_expr(rhs);
+                parts.push(quote!(#s.repeat(#n)));
+                true
+            }
+            BinaryOp::Concat => [lhs, rhs].iter().all(|e| match &e.kind {
+                ExprKind::Binary { op, lhs, rhs }
+                    if matches!(op, BinaryOp::Concat | BinaryOp::Repeat) =>
+                {
+                    self.byte_string_parts(*op, lhs, rhs, parts)
+                }
+                _ if piece(e) => {
+                    parts.push(self.expr(e, &Ty::Unknown));
+                    true
+                }
+                _ => false,
+            }),
+            _ => false,
+        }
     }
 
     /// An `undefined` array: integers zero-filled, other `Copy` elements
