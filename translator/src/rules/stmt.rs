@@ -48,7 +48,26 @@ impl<'a> Translator<'a> {
         match &s.kind {
             StmtKind::Var(v) => self.let_stmt(v),
             StmtKind::Destructure { targets, value } => {
-                let v = self.expr(value, &Ty::Unknown);
+                // `const len: u3, var cp: u21 = switch ..`: the declared
+                // types type the value (its tuples coerce) and the pattern.
+                let declared: Vec<Ty> = targets
+                    .iter()
+                    .map(|t| match t {
+                        DestructureTarget::Decl { ty: Some(t), .. } => self.zig_type(t),
+                        _ => Ty::Unknown,
+                    })
+                    .collect();
+                let annotation = declared
+                    .iter()
+                    .map(rust_type)
+                    .collect::<Option<Vec<_>>>()
+                    .map(|types| quote!(: (#(#types),*)));
+                let expected = if annotation.is_some() {
+                    Ty::Tuple(declared)
+                } else {
+                    Ty::Unknown
+                };
+                let v = self.expr(value, &expected);
                 let value_types = match self.infer(value) {
                     Ty::Tuple(types) => types,
                     _ => Vec::new(),
@@ -82,7 +101,7 @@ impl<'a> Translator<'a> {
                         }
                     }
                 }
-                quote!(let (#(#pats),*) = #v; #(#assigns)*)
+                quote!(let (#(#pats),*) #annotation = #v; #(#assigns)*)
             }
             StmtKind::Assign { op, target, value } => self.assign(*op, target, value),
             // `_ = allocator;` names a parameter that no longer exists.
