@@ -585,6 +585,20 @@ impl<'a> Translator<'a> {
                 }
                 lifetimes.push(quote!(#a));
                 Some(a)
+            } else if let Some((n, Ty::Ref { to, mutable })) = &typed[borrowed[0]]
+                && self.mentions_borrowing_type(to)
+                && let Some(inner) = self.field_type(to, &syn::Lifetime::new("'a", proc_macro2::Span::call_site()))
+            {
+                // `fn section(c: *const Ctx) []const u8` with `Ctx<'a>`: the
+                // result views the data the type borrows, not the pointer.
+                let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+                params[borrowed[0]] = if *mutable {
+                    quote!(#n: &mut #inner)
+                } else {
+                    quote!(#n: &#inner)
+                };
+                lifetimes.push(quote!(#a));
+                Some(a)
             } else {
                 None // one borrowed parameter: elision ties them
             };
