@@ -117,7 +117,6 @@ fn decode(ty: &AbiType, module: &str) -> String {
     }
 }
 
-
 /// Rust statements writing `expr` (of type `ty`) with the writer `w`.
 fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
     let pad = "    ".repeat(depth);

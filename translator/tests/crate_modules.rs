@@ -149,11 +149,23 @@ pub fn pick(i: usize) u8 {
         })
         .collect();
     let out = dir.path().join("out");
-    let report = translate_units(&units, &out, "consts", &Default::default(), true, false, &|_| {})
-        .unwrap();
+    let report = translate_units(
+        &units,
+        &out,
+        "consts",
+        &Default::default(),
+        true,
+        false,
+        &|_| {},
+    )
+    .unwrap();
     assert!(report.checked);
     let user = report.files.iter().find(|f| f.zig == "user.zig").unwrap();
-    let pick = user.functions.iter().find(|f| f.zig_name == "pick").unwrap();
+    let pick = user
+        .functions
+        .iter()
+        .find(|f| f.zig_name == "pick")
+        .unwrap();
     assert_eq!(pick.status, FnStatus::Clean, "{pick:?}");
     let text = std::fs::read_to_string(out.join("src/user.rs")).unwrap();
     assert!(text.contains("super::tables::TABLE"), "{text}");

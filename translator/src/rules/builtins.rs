@@ -768,7 +768,11 @@ impl<'a> Translator<'a> {
     }
 
     /// The `(key, value)` pairs of a static string map.
-    pub(super) fn static_map_pairs(&mut self, init: &Expr, value_ty: &Ty) -> Option<Vec<TokenStream>> {
+    pub(super) fn static_map_pairs(
+        &mut self,
+        init: &Expr,
+        value_ty: &Ty,
+    ) -> Option<Vec<TokenStream>> {
         let (_, _, pairs) = self.static_map_init(init)?;
         let mut out = Vec::new();
         for pair in pairs {

@@ -166,7 +166,8 @@ impl<'a> Translator<'a> {
                 else {
                     unreachable!("checked by the guard")
                 };
-                let items: Vec<TokenStream> = elems.iter().map(|e| self.list_item(e, elem)).collect();
+                let items: Vec<TokenStream> =
+                    elems.iter().map(|e| self.list_item(e, elem)).collect();
                 if *mutable {
                     quote!(&mut [#(#items),*])
                 } else {
@@ -1371,10 +1372,9 @@ impl<'a> Translator<'a> {
                 .unwrap_or(Ty::Unknown),
             ExprKind::Bool(_) => Ty::Bool,
             // `[_]*?u64{ &a, &b }`: an array of the written element type.
-            ExprKind::ListInit {
-                ty: Some(t),
-                elems,
-            } if matches!(&t.kind, ExprKind::Array { .. }) => {
+            ExprKind::ListInit { ty: Some(t), elems }
+                if matches!(&t.kind, ExprKind::Array { .. }) =>
+            {
                 let ExprKind::Array { elem, .. } = &t.kind else {
                     unreachable!("checked by the guard")
                 };
@@ -1409,7 +1409,8 @@ impl<'a> Translator<'a> {
                 ExprKind::Field { object, member }
                     if super::builtins::map_value(&self.infer(object)).is_some() =>
                 {
-                    let value = super::builtins::map_value(&self.infer(object)).unwrap_or(Ty::Unknown);
+                    let value =
+                        super::builtins::map_value(&self.infer(object)).unwrap_or(Ty::Unknown);
                     match member.as_str() {
                         "get" => Ty::Optional(Box::new(value)),
                         "getPtr" => Ty::Optional(Box::new(Ty::Ref {
@@ -1613,7 +1614,8 @@ impl<'a> Translator<'a> {
                     && self.local(type_name).is_none()
                     && let Some(Ty::Named(full)) = self.resolve_type_name(type_name)
                     && self.lookup_type(&full).is_some_and(|i| {
-                        i.kind == Some(ContainerKind::Enum) && i.variants.iter().any(|v| v == member)
+                        i.kind == Some(ContainerKind::Enum)
+                            && i.variants.iter().any(|v| v == member)
                     })
                 {
                     return Ty::Named(full);
@@ -1826,7 +1828,8 @@ fn only_errors(e: &Expr) -> bool {
                     .all(|p| diverges(&p.body) || only_errors(&p.body))
         }
         ExprKind::If(i) => i.otherwise.as_ref().is_some_and(|o| {
-            (only_errors(&i.then) || diverges(&i.then)) && (only_errors(o) || diverges(o))
+            (only_errors(&i.then) || diverges(&i.then))
+                && (only_errors(o) || diverges(o))
                 && !(diverges(&i.then) && diverges(o))
         }),
         _ => false,

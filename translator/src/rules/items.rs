@@ -451,7 +451,10 @@ impl<'a> Translator<'a> {
             let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
             for (i, t) in typed.iter().enumerate() {
                 if let Some((n, t)) = t
-                    && matches!(t, Ty::Named(_) | Ty::Optional(_) | Ty::Vec(_) | Ty::Array { .. })
+                    && matches!(
+                        t,
+                        Ty::Named(_) | Ty::Optional(_) | Ty::Vec(_) | Ty::Array { .. }
+                    )
                     && self.mentions_borrowing_type(t)
                     && let Some(rt) = self.field_type(t, &a)
                 {
@@ -587,7 +590,10 @@ impl<'a> Translator<'a> {
                 Some(a)
             } else if let Some((n, Ty::Ref { to, mutable })) = &typed[borrowed[0]]
                 && self.mentions_borrowing_type(to)
-                && let Some(inner) = self.field_type(to, &syn::Lifetime::new("'a", proc_macro2::Span::call_site()))
+                && let Some(inner) = self.field_type(
+                    to,
+                    &syn::Lifetime::new("'a", proc_macro2::Span::call_site()),
+                )
             {
                 // `fn section(c: *const Ctx) []const u8` with `Ctx<'a>`: the
                 // result views the data the type borrows, not the pointer.
@@ -1296,7 +1302,11 @@ impl<'a> Translator<'a> {
                 let ExprKind::Slice { object, .. } = &r.kind else {
                     return false;
                 };
-                let ExprKind::Field { object: base, member } = &object.kind else {
+                let ExprKind::Field {
+                    object: base,
+                    member,
+                } = &object.kind
+                else {
                     return false;
                 };
                 matches!(&base.kind, ExprKind::Ident(n) if n == receiver)

@@ -1081,11 +1081,13 @@ impl<'a> Translator<'a> {
                     | Ty::StrMap(_) => true,
                     Ty::Ref { to, .. } => **to == Ty::Writer || matches!(**to, Ty::StrMap(_)),
                     Ty::Named(n) => borrowing.contains(n),
-                    Ty::Optional(inner) | Ty::Array { elem: inner, .. } | Ty::Vec(inner) => match inner.as_ref() {
-                        Ty::Slice { mutable: false, .. } => true,
-                        Ty::Named(n) => borrowing.contains(n),
-                        _ => false,
-                    },
+                    Ty::Optional(inner) | Ty::Array { elem: inner, .. } | Ty::Vec(inner) => {
+                        match inner.as_ref() {
+                            Ty::Slice { mutable: false, .. } => true,
+                            Ty::Named(n) => borrowing.contains(n),
+                            _ => false,
+                        }
+                    }
                     _ => false,
                 });
                 if borrows {

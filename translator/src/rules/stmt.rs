@@ -1,8 +1,8 @@
 //! Statements, blocks and control flow.
 
-use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeSet;
 
 use super::expr::{diverges, lifetime, named_type};
 use super::names::{camel_case, ident};
