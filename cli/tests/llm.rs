@@ -23,7 +23,7 @@ pub fn bitLength(x: u32) u32 {
 
 /// Index of the last `c` in `s`.
 pub fn lastIndex(s: []const u8, c: u8) ?usize {
-    return std.mem.lastIndexOfAny(u8, s, &[_]u8{c});
+    return std.mem.lastIndexOfLinear(u8, s, &[_]u8{c});
 }
 
 pub fn double(x: u8) u8 {
