@@ -186,8 +186,41 @@ fn classify_value<'a>(text: &'a [u8]) -> Result<RawValue<'a>, Error> {
     match text[0] {
         b'"' => {
             let mut i: usize = 1;
-            // TODO(port): `while ... else`
-            todo!("TODO(port): `while ... else`");
+            'zigport_while_else1: {
+                'zigport_loop2: while i < text.len() {
+                    'zigport_continue2: {
+                        match text[i] {
+                            b'"' => break 'zigport_while_else1,
+                            b'\\' => {
+                                if (i + 1) >= text.len() {
+                                    return Err(Error::UnterminatedString);
+                                }
+                                match text[i + 1] {
+                                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't'
+                                    | b'$' => {
+                                        i += 1;
+                                    }
+                                    b'u' => {
+                                        if (i + 6) > text.len() {
+                                            return Err(Error::InvalidEscape);
+                                        }
+                                        for h in (&text[i + 2..i + 6]).iter().copied() {
+                                            if !h.is_ascii_hexdigit() {
+                                                return Err(Error::InvalidEscape);
+                                            }
+                                        }
+                                        i += 5;
+                                    }
+                                    _ => return Err(Error::InvalidEscape),
+                                };
+                            }
+                            _ => {}
+                        };
+                    }
+                    i += 1;
+                }
+                return Err(Error::UnterminatedString);
+            };
             expect_only_comment(&text[i + 1..])?;
             return Ok(RawValue::Double(&text[1..i]));
         }
@@ -412,7 +445,7 @@ impl<'a> Default for Value<'a> {
 pub fn get(source: &[u8], section: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     get_with_env(source, b"", section, key)
 }
-// TODO(port): does not compile: 422:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 455:19: cannot find type `Document` in this scope
 /// Like `get`, expanding `${VAR}` from the `.env`-style `env_text`.
 pub fn get_with_env(
     source: &[u8],
@@ -420,7 +453,7 @@ pub fn get_with_env(
     section: &[u8],
     key: &[u8],
 ) -> Result<Option<Vec<u8>>, Error> {
-    todo!("TODO(port): does not compile: 422:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 455:19: cannot find type `Document` in this scope")
 }
 /// Number of key assignments (including flags and array items) in `source`.
 pub fn count_entries(source: &[u8]) -> Result<usize, Error> {
@@ -484,12 +517,12 @@ pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
     }
     Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 499:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 532:19: cannot find type `Document` in this scope
 /// The registry for `scope` (with or without `@`; "" for unscoped) from an
 /// `.npmrc`: `@scope:registry=` then `registry=` then the npm default.
 /// The result always ends with "/".
 pub fn registry_for(npmrc: &[u8], scope: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 499:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 532:19: cannot find type `Document` in this scope")
 }
 /// The `_authToken` configured for `registry_url` via the npm "nerf dart"
 /// key form `//host/path/:_authToken`, or null.
@@ -625,4 +658,4 @@ mod tests {
     }
 }
 
-// zigport: source ini.zig (542 lines); 29/32 functions without TODO; confidence high; TODO(port) markers: 3
+// zigport: source ini.zig (542 lines); 30/32 functions without TODO; confidence high; TODO(port) markers: 2

@@ -99,9 +99,34 @@ impl Decoded {
         len: 1,
         valid: false,
     };
-    // TODO(port): does not compile: 124:30: mismatched types
     fn at(bytes: &[u8]) -> Decoded {
-        todo!("TODO(port): does not compile: 124:30: mismatched types")
+        let b0 = bytes[0];
+        if b0 < 0x80 {
+            return Decoded {
+                cp: b0 as u32,
+                len: 1,
+                valid: true,
+            };
+        }
+        let (len, min, mut cp): (u8, u32, u32) = match b0 {
+            0xC2..=0xDF => (2, 0x80, (b0 & 0x1F) as u32),
+            0xE0..=0xEF => (3, 0x800, (b0 & 0x0F) as u32),
+            0xF0..=0xF4 => (4, 0x10000, (b0 & 0x07) as u32),
+            _ => return Self::INVALID,
+        };
+        if bytes.len() < (len as usize) {
+            return Self::INVALID;
+        }
+        for b in (&bytes[1..len as usize]).iter().copied() {
+            if (b & 0xC0) != 0x80 {
+                return Self::INVALID;
+            }
+            cp = (cp << 6) | ((b & 0x3F) as u32);
+        }
+        if ((cp < min) || (cp > 0x10FFFF)) || ((cp >= 0xD800) && (cp <= 0xDFFF)) {
+            return Self::INVALID;
+        }
+        Decoded { cp, len, valid: true }
     }
 }
 fn append_unicode_escape(out: &mut Vec<u8>, unit: u16) -> Result<(), Error> {
@@ -572,8 +597,8 @@ mod tests {
         assert_eq!(check(b"{} {}"), Err(Error::TrailingData));
         assert_eq!(max_nesting(b"[[{\"a\":[]}], 1]") ?, 4 as usize);
         assert_eq!(max_nesting(b"true") ?, 0 as usize);
-        // TODO(port): comptime array concatenation/repetition
-        let deep = todo!("TODO(port): comptime array concatenation/repetition");
+        let deep = &[&b"[".repeat(MAX_DEPTH + 1)[..], &b"]".repeat(MAX_DEPTH + 1)[..]]
+            .concat()[..];
         assert_eq!(check(deep), Err(Error::TooDeep));
         assert!(is_valid(& deep[1..deep.len() - 1]));
         Ok(())
@@ -607,4 +632,4 @@ mod tests {
     }
 }
 
-// zigport: source json.zig (517 lines); 26/28 functions without TODO; confidence high; TODO(port) markers: 2
+// zigport: source json.zig (517 lines); 27/28 functions without TODO; confidence high; TODO(port) markers: 1

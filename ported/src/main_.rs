@@ -415,10 +415,10 @@ const fn cmd<'a>(
         run: handler,
     }
 }
-// TODO(port): does not compile: 423:43: missing lifetime specifier
-#[allow(dead_code)]
-fn joined() -> ! {
-    todo!("TODO(port): does not compile: 423:43: missing lifetime specifier")
+// TODO(port): does not compile: 424:5: cannot return value referencing temporary value
+/// Arguments `from..` joined with single spaces (ranges, patterns with spaces).
+fn joined<'a>(c: &Ctx<'a>, from: usize) -> Result<&'a [u8], Error> {
+    todo!("TODO(port): does not compile: 424:5: cannot return value referencing temporary value")
 }
 // ---------------------------------------------------------------- semver
 fn semver_parse<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -446,17 +446,17 @@ fn semver_order<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     )?;
     Ok(())
 }
-// TODO(port): does not compile: 450:51: this function takes 0 arguments but 2 arguments were supplied
 fn semver_satisfies<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 450:51: this function takes 0 arguments but 2 arguments were supplied")
+    c.boolean(super::semver::satisfies(c.args[0], joined(c, 1)?))?;
+    Ok(())
 }
-// TODO(port): does not compile: 454:42: this function takes 0 arguments but 2 arguments were supplied
 fn semver_valid_range<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 454:42: this function takes 0 arguments but 2 arguments were supplied")
+    c.boolean(super::semver::valid_range(joined(c, 0)?))?;
+    Ok(())
 }
-// TODO(port): does not compile: 458:65: this function takes 0 arguments but 2 arguments were supplied
 fn semver_max_satisfying<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 458:65: this function takes 0 arguments but 2 arguments were supplied")
+    c.opt_number(super::semver::max_satisfying_index(c.args[0], joined(c, 1)?)?)?;
+    Ok(())
 }
 // ---------------------------------------------------------------- glob
 fn glob_match<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -505,21 +505,21 @@ fn mime_from_path<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.opt_line(super::mime::from_path(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 509:39: this function takes 0 arguments but 2 arguments were supplied
 fn mime_extension<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 509:39: this function takes 0 arguments but 2 arguments were supplied")
+    c.opt_line(super::mime::extension(joined(c, 0)?))?;
+    Ok(())
 }
-// TODO(port): does not compile: 513:36: this function takes 0 arguments but 2 arguments were supplied
 fn mime_is_text<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 513:36: this function takes 0 arguments but 2 arguments were supplied")
+    c.boolean(super::mime::is_text(joined(c, 0)?))?;
+    Ok(())
 }
-// TODO(port): does not compile: 517:44: this function takes 0 arguments but 2 arguments were supplied
 fn mime_is_compressible<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 517:44: this function takes 0 arguments but 2 arguments were supplied")
+    c.boolean(super::mime::is_compressible(joined(c, 0)?))?;
+    Ok(())
 }
-// TODO(port): does not compile: 521:34: this function takes 0 arguments but 2 arguments were supplied
 fn mime_category<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 521:34: this function takes 0 arguments but 2 arguments were supplied")
+    c.line(super::mime::category(joined(c, 0)?).zig_tag_name().as_bytes())?;
+    Ok(())
 }
 fn mime_content_type<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.line(&super::mime::content_type(c.args[0])?)?;
@@ -753,10 +753,9 @@ fn wyhash_combine<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 // ---------------------------------------------------------------- ini
-// TODO(port): does not compile: 765:24: missing lifetime specifier
-#[allow(dead_code)]
-fn section() -> ! {
-    todo!("TODO(port): does not compile: 765:24: missing lifetime specifier")
+/// `KEY [SECTION]`: the section defaults to the top level.
+fn section<'a>(c: &Ctx<'a>) -> &'a [u8] {
+    if c.args.len() > 1 { c.args[1] } else { b"" }
 }
 // TODO(port): does not compile: 769:16: `?` operator has incompatible types
 fn ini_get<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -787,9 +786,9 @@ fn ini_registry<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
 fn ini_auth_token<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     todo!("TODO(port): does not compile: 794:16: `?` operator has incompatible types")
 }
-// TODO(port): does not compile: 791:48: this function takes 0 arguments but 1 argument was supplied
 fn ini_array_length<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 791:48: this function takes 0 arguments but 1 argument was supplied")
+    c.number(super::ini::array_length(c.input, section(c), c.args[0])?)?;
+    Ok(())
 }
 // ---------------------------------------------------------------- dotenv
 // TODO(port): does not compile: 803:16: `?` operator has incompatible types
