@@ -162,16 +162,27 @@ fn build_zig_side(
             reject_all(&mut fns, &mut rejected, &reason);
             return (None, rejected);
         }
-        fns.retain(|f| {
-            let keep = !blamed.contains(&f.name);
-            if !keep {
-                rejected.push((f.name.clone(), reason.clone()));
-            }
-            keep
-        });
+        drop_blamed(&mut fns, |f| &f.name, &blamed, &reason, &mut rejected);
     }
     reject_all(&mut fns, &mut rejected, "the Zig side does not build");
     (None, rejected)
+}
+
+/// Removes the shims the compiler blamed (by symbol), recording why.
+fn drop_blamed<T>(
+    shims: &mut Vec<T>,
+    symbol: impl Fn(&T) -> &String,
+    blamed: &std::collections::BTreeSet<String>,
+    reason: &str,
+    rejected: &mut Vec<(String, String)>,
+) {
+    shims.retain(|s| {
+        let keep = !blamed.contains(symbol(s));
+        if !keep {
+            rejected.push((symbol(s).clone(), reason.to_string()));
+        }
+        keep
+    });
 }
 
 fn reject_all(fns: &mut Vec<ShimFn>, rejected: &mut Vec<(String, String)>, reason: &str) {
@@ -613,13 +624,7 @@ fn build_rust_side(
             );
         }
         let reason = format!("the Rust shim does not compile: {}", first_error(&stderr));
-        pairs.retain(|p| {
-            let keep = !blamed.contains(&p.symbol);
-            if !keep {
-                rejected.push((p.symbol.clone(), reason.clone()));
-            }
-            keep
-        });
+        drop_blamed(&mut pairs, |p| &p.symbol, &blamed, &reason, &mut rejected);
     }
     let name = manifest
         .lines()
