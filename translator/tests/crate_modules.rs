@@ -171,3 +171,35 @@ pub fn pick(i: usize) u8 {
     assert!(text.contains("super::tables::TABLE"), "{text}");
     assert!(text.contains("super::tables::LIMIT"), "{text}");
 }
+
+/// Type inference over a long method-call chain stays linear: a rule that
+/// infers a receiver's type several times per call made each link of
+/// `b.next().next()...` multiply the work (the whole-std translation step
+/// of CI hung on such chains). Exponential work would never finish here.
+#[test]
+fn long_call_chains_translate_quickly() {
+    let chain = ".next()".repeat(40);
+    let source = format!(
+        "const Node = struct {{\n    v: u32,\n    fn next(self: Node) Node {{\n        return .{{ .v = self.v + 1 }};\n    }}\n}};\n\npub fn far(n: Node) u32 {{\n    return n{chain}.v;\n}}\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("chain.zig"), source).unwrap();
+    let units = [SourceUnit {
+        path: dir.path().join("chain.zig"),
+        display: "chain.zig".into(),
+    }];
+    let started = std::time::Instant::now();
+    let report = translate_units(
+        &units,
+        &dir.path().join("out"),
+        "chain",
+        &Default::default(),
+        false,
+        false,
+        &|_| {},
+    )
+    .unwrap();
+    assert!(report.files[0].parses);
+    // Generous: the point is "not exponential" (9^40 steps), not a budget.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}

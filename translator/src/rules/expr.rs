@@ -1406,22 +1406,6 @@ impl<'a> Translator<'a> {
                 {
                     self.zig_type(object)
                 }
-                ExprKind::Field { object, member }
-                    if super::builtins::map_value(&self.infer(object)).is_some() =>
-                {
-                    let value =
-                        super::builtins::map_value(&self.infer(object)).unwrap_or(Ty::Unknown);
-                    match member.as_str() {
-                        "get" => Ty::Optional(Box::new(value)),
-                        "getPtr" => Ty::Optional(Box::new(Ty::Ref {
-                            to: Box::new(value),
-                            mutable: true,
-                        })),
-                        "contains" | "remove" => Ty::Bool,
-                        "count" => Ty::Int("usize".into()),
-                        _ => Ty::Unknown,
-                    }
-                }
                 ExprKind::Field { .. } if self.std_path(callee).is_some() => {
                     let path = self.std_path(callee).unwrap_or_default();
                     let path: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -1496,58 +1480,55 @@ impl<'a> Translator<'a> {
                         _ => Ty::Unknown,
                     }
                 }
-                ExprKind::Field { object, member }
-                    if matches!(self.infer(object), Ty::Split { .. }) =>
-                {
-                    let Ty::Split { elem, .. } = self.infer(object) else {
-                        return Ty::Unknown;
-                    };
-                    let piece = Ty::Slice {
-                        elem,
-                        mutable: false,
-                    };
-                    match member.as_str() {
-                        "next" | "peek" => Ty::Optional(Box::new(piece)),
-                        "rest" | "first" => piece,
-                        _ => Ty::Unknown,
-                    }
-                }
-                ExprKind::Field { object, member }
-                    if matches!(self.infer(object), Ty::StaticMap(..)) =>
-                {
-                    match (self.infer(object), member.as_str()) {
-                        (Ty::StaticMap(v, _), "get") => Ty::Optional(v),
-                        (_, "has") => Ty::Bool,
-                        _ => Ty::Unknown,
-                    }
-                }
-                // `allocator.alloc(T, n)` / `allocator.dupe(T, s)`: an owned buffer.
-                ExprKind::Field { object, member }
-                    if matches!(member.as_str(), "alloc" | "dupe")
-                        && self.infer(object) == Ty::Allocator =>
-                {
-                    match e.kind {
-                        // Allocation cannot fail in Rust: a plain `Vec`.
-                        ExprKind::Call { ref args, .. } if !args.is_empty() => {
-                            Ty::Vec(Box::new(self.zig_type(&args[0])))
-                        }
-                        _ => Ty::Unknown,
-                    }
-                }
-                ExprKind::Field { object, member }
-                    if self.infer(object) == Ty::Order
-                        && matches!(member.as_str(), "differ" | "invert") =>
-                {
-                    if member == "differ" {
-                        Ty::Optional(Box::new(Ty::Order))
-                    } else {
-                        Ty::Order
-                    }
-                }
+                // A method call: the receiver's type, inferred once (each
+                // extra inference here multiplies along call chains).
                 ExprKind::Field { object, member } => {
-                    let receiver = self.infer(object);
+                    let object_ty = self.infer(object);
+                    if let Some(value) = super::builtins::map_value(&object_ty) {
+                        return match member.as_str() {
+                            "get" => Ty::Optional(Box::new(value)),
+                            "getPtr" => Ty::Optional(Box::new(Ty::Ref {
+                                to: Box::new(value),
+                                mutable: true,
+                            })),
+                            "contains" | "remove" => Ty::Bool,
+                            "count" => Ty::Int("usize".into()),
+                            _ => Ty::Unknown,
+                        };
+                    }
+                    match (&object_ty, member.as_str()) {
+                        (Ty::Split { elem, .. }, "next" | "peek") => {
+                            return Ty::Optional(Box::new(Ty::Slice {
+                                elem: elem.clone(),
+                                mutable: false,
+                            }));
+                        }
+                        (Ty::Split { elem, .. }, "rest" | "first") => {
+                            return Ty::Slice {
+                                elem: elem.clone(),
+                                mutable: false,
+                            };
+                        }
+                        (Ty::Split { .. }, _) => return Ty::Unknown,
+                        (Ty::StaticMap(v, _), "get") => return Ty::Optional(v.clone()),
+                        (Ty::StaticMap(..), "has") => return Ty::Bool,
+                        (Ty::StaticMap(..), _) => return Ty::Unknown,
+                        // `allocator.alloc(T, n)` / `allocator.dupe(T, s)`: an
+                        // owned buffer (allocation cannot fail in Rust).
+                        (Ty::Allocator, "alloc" | "dupe") => {
+                            return match e.kind {
+                                ExprKind::Call { ref args, .. } if !args.is_empty() => {
+                                    Ty::Vec(Box::new(self.zig_type(&args[0])))
+                                }
+                                _ => Ty::Unknown,
+                            };
+                        }
+                        (Ty::Order, "differ") => return Ty::Optional(Box::new(Ty::Order)),
+                        (Ty::Order, "invert") => return Ty::Order,
+                        _ => {}
+                    }
                     let type_name =
-                        named_type(&receiver)
+                        named_type(&object_ty)
                             .map(str::to_string)
                             .or(match &object.kind {
                                 ExprKind::Ident(t) => Some(t.clone()),
