@@ -83,8 +83,8 @@ impl Standard {
         }
         let mut si: usize = 0;
         let mut di: usize = 0;
-        'zigport_loop1: while (si + 3) <= source.len() {
-            'zigport_continue1: {
+        while (si + 3) <= source.len() {
+            {
                 let word = (((source[si] as u32) << 16) | ((source[si + 1] as u32) << 8))
                     | (source[si + 2] as u32);
                 dest[di + 0] = Self::ENCODE_TABLE[((word >> 18) & 63) as usize];
@@ -164,8 +164,8 @@ impl Standard {
         }
         let mut si: usize = 0;
         let mut di: usize = 0;
-        'zigport_loop1: while (si + 4) <= src.len() {
-            'zigport_continue1: {
+        while (si + 4) <= src.len() {
+            {
                 let word = (((Self::lookup(src[si])? << 18)
                     | (Self::lookup(src[si + 1])? << 12))
                     | (Self::lookup(src[si + 2])? << 6)) | Self::lookup(src[si + 3])?;
@@ -239,8 +239,8 @@ impl UrlSafe {
         }
         let mut si: usize = 0;
         let mut di: usize = 0;
-        'zigport_loop1: while (si + 3) <= source.len() {
-            'zigport_continue1: {
+        while (si + 3) <= source.len() {
+            {
                 let word = (((source[si] as u32) << 16) | ((source[si + 1] as u32) << 8))
                     | (source[si + 2] as u32);
                 dest[di + 0] = Self::ENCODE_TABLE[((word >> 18) & 63) as usize];
@@ -304,8 +304,8 @@ impl UrlSafe {
         }
         let mut si: usize = 0;
         let mut di: usize = 0;
-        'zigport_loop1: while (si + 4) <= src.len() {
-            'zigport_continue1: {
+        while (si + 4) <= src.len() {
+            {
                 let word = (((Self::lookup(src[si])? << 18)
                     | (Self::lookup(src[si + 1])? << 12))
                     | (Self::lookup(src[si + 2])? << 6)) | Self::lookup(src[si + 3])?;

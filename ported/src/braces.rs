@@ -110,8 +110,8 @@ impl Sequence {
             n = 1;
         }
         let want = self.width.min(buf.len() - 1);
-        'zigport_loop1: while (n + digits.len()) < want {
-            'zigport_continue1: {
+        while (n + digits.len()) < want {
+            {
                 buf[n] = b'0';
             }
             n += 1;
@@ -222,8 +222,8 @@ fn find_close(text: &[u8], open: usize) -> Option<FindCloseResult> {
     let mut depth: usize = 0;
     let mut has_comma = false;
     let mut i = open;
-    'zigport_loop1: while i < text.len() {
-        'zigport_continue1: {
+    while i < text.len() {
+        {
             match text[i] {
                 b'\\' => {
                     i += 1;
@@ -266,8 +266,8 @@ impl<'a> PartIterator<'a> {
         }
         let start = self.pos;
         let mut i = start;
-        'zigport_loop1: while i < text.len() {
-            'zigport_continue1: {
+        while i < text.len() {
+            {
                 match text[i] {
                     b'\\' => {
                         i += 1;
@@ -312,8 +312,8 @@ impl<'a> AlternativeIterator<'a> {
         }
         let mut depth: usize = 0;
         let mut i = self.pos;
-        'zigport_loop1: while i < self.text.len() {
-            'zigport_continue1: {
+        while i < self.text.len() {
+            {
                 match self.text[i] {
                     b'\\' => {
                         i += 1;
@@ -425,8 +425,8 @@ fn unescape(raw: &[u8]) -> Result<Vec<u8>, Error> {
     let mut out: Vec<u8> = Vec::new();
     // zigport: `errdefer out.deinit(gpa);` dropped: ownership frees
     let mut i: usize = 0;
-    'zigport_loop1: while i < raw.len() {
-        'zigport_continue1: {
+    while i < raw.len() {
+        {
             if (raw[i] == b'\\') && ((i + 1) < raw.len()) {
                 i += 1;
             }

@@ -241,8 +241,8 @@ fn escape_len(text: &[u8]) -> usize {
         b']' | b'P' | b'X' | b'^' | b'_' => {
             // String sequences end at BEL or ST (ESC \).
             let mut i: usize = 2;
-            'zigport_loop1: while i < text.len() {
-                'zigport_continue1: {
+            while i < text.len() {
+                {
                     if (text[i] as usize) == BEL {
                         return i + 1;
                     }

@@ -224,8 +224,8 @@ impl<'a> Lexer<'a> {
                     LexerState::Quoted => {
                         let close_byte = quote.byte();
                         let mut i = value_start;
-                        'zigport_loop2: while (i < src.len()) && (src[i] != close_byte) {
-                            'zigport_continue2: {
+                        while (i < src.len()) && (src[i] != close_byte) {
+                            {
                                 if (quote == Quote::Double) && (src[i] == b'\\') {
                                     i += 1;
                                 }
@@ -265,12 +265,12 @@ impl<'a> Lexer<'a> {
                             None => src.len(),
                         };
                         let mut end = value_start;
-                        'zigport_loop3: while end < nl {
-                            'zigport_continue3: {
+                        while end < nl {
+                            {
                                 if (src[end] == b'#')
                                     && ((end == value_start) || is_blank(src[end - 1]))
                                 {
-                                    break 'zigport_loop3;
+                                    break;
                                 }
                             }
                             end += 1;
@@ -308,8 +308,8 @@ impl<'a> Expander<'a> {
     fn find_close(text: &[u8], start: usize) -> Option<usize> {
         let mut nesting: usize = 0;
         let mut i = start;
-        'zigport_loop1: while i < text.len() {
-            'zigport_continue1: {
+        while i < text.len() {
+            {
                 match text[i] {
                     b'\\' => {
                         i += 1;
@@ -472,8 +472,8 @@ pub fn count(source: &[u8]) -> usize {
 pub fn key_at(source: &[u8], index: usize) -> Option<&[u8]> {
     let mut lexer: Lexer = Lexer { source, pos: 0 };
     let mut i: usize = 0;
-    'zigport_loop1: while let Some(entry) = lexer.next() {
-        'zigport_continue1: {
+    while let Some(entry) = lexer.next() {
+        {
             if i == index {
                 return Some(entry.key);
             }

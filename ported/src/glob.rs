@@ -132,8 +132,8 @@ impl<'a> MatchProgram<'a> {
     fn find_close(p: &[u8], open: usize) -> Option<usize> {
         let mut depth: usize = 0;
         let mut i = open;
-        'zigport_loop1: while i < p.len() {
-            'zigport_continue1: {
+        while i < p.len() {
+            {
                 match p[i] {
                     b'\\' => {
                         i += 1;
@@ -224,8 +224,8 @@ pub fn literal_prefix(pattern: &[u8]) -> &[u8] {
     let mut last_slash: Option<usize> = None;
     let mut i: usize = 0;
     'zigport_while_else1: {
-        'zigport_loop2: while i < pattern.len() {
-            'zigport_continue2: {
+        while i < pattern.len() {
+            {
                 match pattern[i] {
                     b'\\' | b'*' | b'?' | b'[' | b'{' => break 'zigport_while_else1,
                     b'/' => {

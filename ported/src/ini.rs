@@ -122,8 +122,8 @@ fn is_comment_start(c: u8) -> bool {
 /// Position of the first unescaped `;` or `#`, or `text.len`.
 fn comment_start(text: &[u8]) -> usize {
     let mut i: usize = 0;
-    'zigport_loop1: while i < text.len() {
-        'zigport_continue1: {
+    while i < text.len() {
+        {
             if text[i] == b'\\' {
                 i += 1;
             } else {
@@ -187,8 +187,8 @@ fn classify_value<'a>(text: &'a [u8]) -> Result<RawValue<'a>, Error> {
         b'"' => {
             let mut i: usize = 1;
             'zigport_while_else1: {
-                'zigport_loop2: while i < text.len() {
-                    'zigport_continue2: {
+                while i < text.len() {
+                    {
                         match text[i] {
                             b'"' => break 'zigport_while_else1,
                             b'\\' => {

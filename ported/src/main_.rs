@@ -809,8 +809,8 @@ fn dotenv_expand<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
 }
 fn dotenv_keys<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut i: usize = 0;
-    'zigport_loop1: while let Some(k) = super::dotenv::key_at(c.input, i) {
-        'zigport_continue1: { c.line(k)? }
+    while let Some(k) = super::dotenv::key_at(c.input, i) {
+        { c.line(k)? }
         i += 1;
     }
     Ok(())

@@ -781,8 +781,8 @@ fn parse_set_range<'a>(set: &'a [u8], sink: &mut Range<'a>) -> Result<(), Error>
     // Hyphen ranges are exactly three words with a lone `-` in the middle.
     let mut count: usize = 0;
     let mut second_is_dash = false;
-    'zigport_loop1: while let Some(w) = words.next() {
-        'zigport_continue1: {
+    while let Some(w) = words.next() {
+        {
             if count == 1 {
                 second_is_dash = (w == b"-");
             }
@@ -823,8 +823,8 @@ fn parse_set_set_match<'a>(set: &'a [u8], sink: &mut SetMatch<'a>) -> Result<(),
     );
     let mut count: usize = 0;
     let mut second_is_dash = false;
-    'zigport_loop1: while let Some(w) = words.next() {
-        'zigport_continue1: {
+    while let Some(w) = words.next() {
+        {
             if count == 1 {
                 second_is_dash = (w == b"-");
             }

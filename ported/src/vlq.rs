@@ -64,8 +64,8 @@ pub struct Decoded {
 pub fn encoded_len(value: i32) -> usize {
     let mut vlq = to_vlq(value);
     let mut n: usize = 1;
-    'zigport_loop1: while vlq >= (CONTINUATION_BIT as u64) {
-        'zigport_continue1: {
+    while vlq >= (CONTINUATION_BIT as u64) {
+        {
             n += 1;
         }
         vlq >>= 5;
@@ -395,8 +395,8 @@ mod tests {
         // PERF(port): zero-initialised; Zig left it undefined
         let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];
         let mut v: i32 = -5000;
-        'zigport_loop1: while v <= 5000 {
-            'zigport_continue1: {
+        while v <= 5000 {
+            {
                 let n = encode(&mut buf, v)?;
                 assert_eq!(decode(& buf[0..n]) ?, v);
             }

@@ -89,8 +89,8 @@ impl Finish {
         assert!(window.len() >= WINDOW_LEN);
         let mut lane = lane_in;
         let mut i: usize = 0;
-        'zigport_loop1: while (i + WINDOW_LEN) < tail.len() {
-            'zigport_continue1: {
+        while (i + WINDOW_LEN) < tail.len() {
+            {
                 lane = mix(
                     read_le_u64(tail, i) ^ SECRET[1],
                     read_le_u64(tail, i + 8) ^ lane,
@@ -220,8 +220,8 @@ pub fn hash(seed: u64, input: &[u8]) -> u64 {
     let mut i: usize = 0;
     if input.len() >= BLOCK_LEN {
         let mut lanes = Lanes::init(lane0);
-        'zigport_loop1: while (i + BLOCK_LEN) < input.len() {
-            'zigport_continue1: {
+        while (i + BLOCK_LEN) < input.len() {
+            {
                 lanes.absorb(&(&input[i..])[0..BLOCK_LEN].try_into().unwrap());
             }
             i += BLOCK_LEN;

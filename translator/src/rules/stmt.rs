@@ -634,8 +634,14 @@ impl<'a> Translator<'a> {
         let cond = self.expr(&w.cond, &Ty::Unknown);
         let cont = w.continue_expr.as_ref().map(|c| self.stmt(c));
         // `continue` must run the continue expression: the body becomes a
-        // labeled block that `continue` breaks out of.
-        let continue_block = cont.as_ref().map(|_| {
+        // labeled block that `continue` breaks out of (only when the body
+        // continues: an unused label is a warning in the port).
+        let continues = {
+            let mut found = Continues(false);
+            crate::syntax::visit::Visitor::visit_expr(&mut found, &w.body);
+            found.0
+        };
+        let continue_block = cont.as_ref().filter(|_| continues).map(|_| {
             self.state.labels += 1;
             format!("zigport_continue{}", self.state.labels)
         });
@@ -658,6 +664,7 @@ impl<'a> Translator<'a> {
                 let l = lifetime(block);
                 quote!(#l: { #body } #cont)
             }
+            (None, Some(cont)) => quote!({ #body } #cont),
             _ => body,
         };
         let label_colon = rust_label.as_deref().map(|l| {
@@ -1028,6 +1035,17 @@ fn pattern_literal(e: &Expr, subject: &Ty) -> Option<TokenStream> {
             Some(quote!(-#inner))
         }
         _ => None,
+    }
+}
+
+/// Whether a loop body contains a `continue` (of any loop: nested ones
+/// too, which only keeps a label that may go unused).
+struct Continues(bool);
+
+impl crate::syntax::visit::Visitor for Continues {
+    fn visit_expr(&mut self, expr: &Expr) {
+        self.0 |= matches!(expr.kind, ExprKind::Continue { .. });
+        crate::syntax::visit::walk_expr(self, expr);
     }
 }
 
