@@ -308,10 +308,7 @@ impl<'a> Translator<'a> {
             // Writes `out[0..s.len]` and returns it.
             (["ascii", f @ ("lowerString" | "upperString")], [out, s]) => {
                 let f = ident(&super::names::snake_case(f));
-                let written = Ty::Slice {
-                    elem: Box::new(Ty::Int("u8".into())),
-                    mutable: true,
-                };
+                let written = Ty::output_bytes();
                 let out = self.widened(out, &written);
                 let s = self.slice_view(s);
                 quote!(crate::zigport_rt::ascii::#f(#out, #s))

@@ -505,13 +505,7 @@ impl<'a> Translator<'a> {
         if member == "items" && super::builtins::vec_elem(&object_ty).is_some() {
             return quote!(#o);
         }
-        // Also through a pointer to an array (`buf: *[32]u8`).
-        let sequence = |t: &Ty| matches!(t, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_));
-        if member == "len"
-            && (sequence(&object_ty)
-                || object_ty == Ty::Unknown
-                || matches!(&object_ty, Ty::Ref { to, .. } if sequence(to)))
-        {
+        if member == "len" && (object_ty.has_len() || object_ty == Ty::Unknown) {
             return quote!(#o.len());
         }
         let m = ident(member);
@@ -1558,12 +1552,7 @@ impl<'a> Translator<'a> {
                 {
                     return object_ty;
                 }
-                let sequence =
-                    |t: &Ty| matches!(t, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_));
-                if member == "len"
-                    && (sequence(&object_ty)
-                        || matches!(&object_ty, Ty::Ref { to, .. } if sequence(to)))
-                {
+                if member == "len" && object_ty.has_len() {
                     return Ty::Int("usize".into());
                 }
                 if let Some(elem) = super::builtins::vec_elem(&object_ty)

@@ -110,6 +110,21 @@ impl Ty {
     pub fn is_integer(&self) -> bool {
         matches!(self, Ty::Int(_))
     }
+
+    /// Whether `.len` is the Rust `len()`: a slice, array or list, also
+    /// through a pointer (`buf: *[32]u8`).
+    pub fn has_len(&self) -> bool {
+        let sequence = |t: &Ty| matches!(t, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_));
+        sequence(self) || matches!(self, Ty::Ref { to, .. } if sequence(to))
+    }
+
+    /// `[]u8` written through: an output buffer argument (`&mut buf`).
+    pub fn output_bytes() -> Ty {
+        Ty::Slice {
+            elem: Box::new(Ty::Int("u8".into())),
+            mutable: true,
+        }
+    }
 }
 
 /// Rust integer types that exist; other Zig widths need a marker.

@@ -168,10 +168,7 @@ impl Translator<'_> {
         Some(match (path, args) {
             (["fmt", "bufPrint"], [buf, fmt, tuple]) => {
                 // The output buffer is written: `&mut buf`.
-                let written = Ty::Slice {
-                    elem: Box::new(Ty::Int("u8".into())),
-                    mutable: true,
-                };
+                let written = Ty::output_bytes();
                 let buf = self.expr(buf, &written);
                 let (fmt, args) = self.format_args(fmt, tuple);
                 quote!(crate::zigport_rt::fmt::buf_print(#buf, #fmt, #args).map_err(Error::from))
@@ -192,10 +189,7 @@ impl Translator<'_> {
             }
             (["unicode", "utf8Encode"], [c, out]) => {
                 let c = self.widened(c, &Ty::Int("u32".into()));
-                let written = Ty::Slice {
-                    elem: Box::new(Ty::Int("u8".into())),
-                    mutable: true,
-                };
+                let written = Ty::output_bytes();
                 let out = self.widened(out, &written);
                 quote!(crate::zigport_rt::unicode::utf8_encode(#c, #out).map_err(Error::from))
             }
