@@ -127,14 +127,33 @@ pub const limit: usize = 2;
 pub fn first() u8 {
     return table[0];
 }
+fn build(comptime seed: u8) [4]u8 {
+    var t: [4]u8 = undefined;
+    for (&t, 0..) |*x, i| x.* = seed + @as(u8, @intCast(i));
+    return t;
+}
+fn Codec(comptime seed: u8) type {
+    return struct {
+        pub const squares: [4]u8 = build(seed);
+    };
+}
+pub const Ten = Codec(10);
 "#;
     const USER: &str = r#"
 const tables = @import("tables.zig");
 const digits = tables.table;
+const squares = tables.Ten.squares;
 
 pub fn pick(i: usize) u8 {
     if (i > tables.limit) return digits[tables.limit];
     return digits[i] + tables.first();
+}
+
+/// A constant of another module's type instance, computed on first use there.
+pub fn square(i: usize) u8 {
+    var buf: [tables.limit]u8 = undefined;
+    buf[0] = squares[i];
+    return buf[0] + tables.Ten.squares[0];
 }
 "#;
     let dir = tempfile::tempdir().unwrap();
@@ -170,6 +189,17 @@ pub fn pick(i: usize) u8 {
     let text = std::fs::read_to_string(out.join("src/user.rs")).unwrap();
     assert!(text.contains("super::tables::TABLE"), "{text}");
     assert!(text.contains("super::tables::LIMIT"), "{text}");
+    let square = user
+        .functions
+        .iter()
+        .find(|f| f.zig_name == "square")
+        .unwrap();
+    assert_eq!(square.status, FnStatus::Clean, "{square:?}\n{text}");
+    assert!(
+        text.contains("use super::tables::TEN_SQUARES as SQUARES;"),
+        "{text}"
+    );
+    assert!(text.contains("[u8; super::tables::LIMIT]"), "{text}");
 }
 
 /// Type inference over a long method-call chain stays linear: a rule that

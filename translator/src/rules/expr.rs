@@ -318,7 +318,10 @@ impl<'a> Translator<'a> {
         }
         if let Some((rust, _)) = self.scope.consts.get(name) {
             let i = ident(rust);
-            return quote!(#i);
+            return match self.scope.lazy_aliases.contains(name) {
+                true => quote!((*#i)),
+                false => quote!(#i),
+            };
         }
         if let Some(sig) = self.scope.fns.get(name) {
             let i = ident(&sig.rust_name);
@@ -344,7 +347,7 @@ impl<'a> Translator<'a> {
 
     /// `Self::f` / `Self::CONST` when `name` is declared by the container
     /// whose method is being translated.
-    fn container_member(&self, name: &str) -> Option<TokenStream> {
+    pub(super) fn container_member(&self, name: &str) -> Option<TokenStream> {
         let owner = self.state.self_type.as_deref()?;
         let info = self.lookup_type(owner)?;
         if let Some(sig) = info.methods.get(name) {
@@ -460,6 +463,10 @@ impl<'a> Translator<'a> {
     }
 
     fn field(&mut self, object: &Expr, member: &str) -> TokenStream {
+        if let Some((m, c)) = self.foreign_type_const(object, member) {
+            let path = self.foreign_type_const_path(&m, &c);
+            return if c.lazy { quote!((*#path)) } else { path };
+        }
         if let ExprKind::Ident(name) = &object.kind {
             if self.local(name).is_none() && self.scope.types.contains_key(name) {
                 return self.type_member(name, member);
@@ -762,6 +769,14 @@ impl<'a> Translator<'a> {
                 } else {
                     quote!(&#v)
                 }
+            }
+            // An optional owned buffer where Zig passes an optional slice.
+            (Ty::Optional(v), Ty::Optional(s))
+                if matches!(v.as_ref(), Ty::Vec(_))
+                    && matches!(s.as_ref(), Ty::Slice { mutable: false, .. }) =>
+            {
+                let v = self.operand(value, &value_ty);
+                quote!(#v.as_deref())
             }
             // Narrower integers widen; usize and u64 (isize and i64) are the
             // same width on the 64-bit targets zigport ports for.
@@ -1382,8 +1397,12 @@ impl<'a> Translator<'a> {
                 mutable: false,
             },
             ExprKind::Null => Ty::Optional(Box::new(Ty::Unknown)),
-            ExprKind::Call { callee, .. } => match &callee.kind {
-                ExprKind::Ident(n) => self.scope.fns.get(n).map_or(Ty::Unknown, |s| s.ret.clone()),
+            ExprKind::Call { callee, args } => match &callee.kind {
+                ExprKind::Ident(n) => self
+                    .scope
+                    .fns
+                    .get(n)
+                    .map_or(Ty::Unknown, |s| self.instantiated_ret(s, args, false)),
                 // `other.f(..)` with `other` an imported crate module.
                 ExprKind::Field { object, member }
                     if let ExprKind::Ident(m) = &object.kind
@@ -1531,7 +1550,9 @@ impl<'a> Translator<'a> {
                     type_name
                         .and_then(|t| self.lookup_type(&t))
                         .and_then(|i| i.methods.get(member))
-                        .map_or(Ty::Unknown, |s| s.ret.clone())
+                        .map_or(Ty::Unknown, |s| {
+                            self.instantiated_ret(s, args, args.len() < s.params.len())
+                        })
                 }
                 _ => Ty::Unknown,
             },
@@ -1570,6 +1591,9 @@ impl<'a> Translator<'a> {
                         },
                         _ => Ty::Unknown,
                     };
+                }
+                if let Some((_, c)) = self.foreign_type_const(object, member) {
+                    return c.ty;
                 }
                 // `base64.standard_alphabet`: another module's constant.
                 if let ExprKind::Ident(module) = &object.kind

@@ -310,6 +310,7 @@ impl<'a> Translator<'a> {
             let marker = self.fn_todo(&format!("extern fn `{}` (needs an extern block)", f.name));
             return marker;
         };
+        self.state.written_pointers = super::stmt::written_pointer_locals(body);
         let mut generics = Vec::new();
         // `anytype` parameters the body formats need the runtime's `Arg` bound.
         let formatted_params = f
@@ -407,7 +408,7 @@ impl<'a> Translator<'a> {
             typed.push(Some((n, zty)));
         }
         let mut ret = self.zig_type(&f.proto.return_type);
-        if takes_allocator {
+        if takes_allocator || self.returns_allocation(f) {
             // Zig's convention: a slice returned by a function that takes
             // the allocator is owned by the caller: a `Vec` in Rust.
             ret = owned_slices(ret);
@@ -850,8 +851,15 @@ impl<'a> Translator<'a> {
     /// Integer literals and untyped integer constants combined with
     /// arithmetic: a `comptime_int` with no type of its own.
     fn is_comptime_int(&self, e: &Expr) -> bool {
+        self.is_comptime_int_with(e, &|_| false)
+    }
+
+    /// [`Self::is_comptime_int`], also counting the names `known` accepts
+    /// (the untyped integer constants of a container being collected).
+    pub(super) fn is_comptime_int_with(&self, e: &Expr, known: &dyn Fn(&str) -> bool) -> bool {
         match &e.kind {
             ExprKind::Int(_) => true,
+            ExprKind::Ident(n) if known(n) => true,
             ExprKind::Ident(n) => self
                 .scope
                 .consts
@@ -867,8 +875,8 @@ impl<'a> Translator<'a> {
                         | BinaryOp::Rem
                         | BinaryOp::Shl
                         | BinaryOp::Shr
-                ) && self.is_comptime_int(lhs)
-                    && self.is_comptime_int(rhs)
+                ) && self.is_comptime_int_with(lhs, known)
+                    && self.is_comptime_int_with(rhs, known)
             }
             _ => false,
         }
@@ -880,10 +888,35 @@ impl<'a> Translator<'a> {
         doc: &TokenStream,
         vis: Option<TokenStream>,
     ) -> TokenStream {
+        self.const_item_in(v, doc, vis, None)
+    }
+
+    /// [`Self::const_item`] for a constant of container `owner`: typed as
+    /// the scope pass found (by its siblings), its initialiser naming them.
+    fn const_item_in(
+        &mut self,
+        v: &VarDecl,
+        doc: &TokenStream,
+        vis: Option<TokenStream>,
+        owner: Option<&str>,
+    ) -> TokenStream {
+        let known = owner
+            .and_then(|o| self.scope.types.get(o))
+            .and_then(|i| i.consts.get(&v.name))
+            .map(|(_, t)| t.clone());
         let Some(init) = &v.init else { return quote!() };
-        let ty = match &v.ty {
-            Some(t) => self.zig_type(t),
-            None => self.const_type(init),
+        if self.scope.lazy_aliases.contains(&v.name)
+            && let ExprKind::Field { object, member } = &init.kind
+            && let Some((m, c)) = self.foreign_type_const(object, member)
+        {
+            let path = self.foreign_type_const_path(&m, &c);
+            let name = ident(&screaming_case(&v.name));
+            return quote!(#doc #vis use #path as #name;);
+        }
+        let ty = match (&v.ty, known) {
+            (Some(t), _) => self.zig_type(t),
+            (None, Some(known)) if known != Ty::Unknown => known,
+            (None, _) => self.const_type(init),
         };
         let Some(rt) = rust_type(&ty) else {
             let text = self
@@ -894,7 +927,10 @@ impl<'a> Translator<'a> {
                 .to_string();
             return self.item_todo(format!("constant `{}` = `{text}`: no type rule", v.name));
         };
-        self.state = FnState::default();
+        self.state = FnState {
+            self_type: owner.map(str::to_string),
+            ..FnState::default()
+        };
         let value = match &ty {
             Ty::StaticMap(v, _) => self
                 .static_map_literal(init, v)
@@ -923,6 +959,13 @@ impl<'a> Translator<'a> {
     /// (`decode_table = buildDecodeTable(alphabet)`): a module-level
     /// `LazyLock`, computed on first use by the ported function.
     fn lazy_static_item(&mut self, owner: &str, v: &VarDecl) -> TokenStream {
+        // Importers name it (`base64.Standard.decode_table`) when the type is pub.
+        let vis = self
+            .file
+            .members
+            .iter()
+            .any(|d| d.is_pub && matches!(&d.kind, DeclKind::Var(t) if t.name == owner))
+            .then(|| quote!(pub(crate)));
         let Some(init) = &v.init else { return quote!() };
         let ty = match &v.ty {
             Some(t) => self.zig_type(t),
@@ -937,7 +980,7 @@ impl<'a> Translator<'a> {
         let name = ident(&super::lazy_static_name(owner, &v.name));
         quote! {
             // PERF(port): Zig computed this at comptime; here on first use.
-            static #name: std::sync::LazyLock<#rt> = std::sync::LazyLock::new(|| #value);
+            #vis static #name: std::sync::LazyLock<#rt> = std::sync::LazyLock::new(|| #value);
         }
     }
 
@@ -1043,7 +1086,7 @@ impl<'a> Translator<'a> {
                 }
                 DeclKind::Var(v) => {
                     let mvis = member.is_pub.then(|| quote!(pub));
-                    assoc.push(self.const_item(v, &mdoc, mvis));
+                    assoc.push(self.const_item_in(v, &mdoc, mvis, Some(name)));
                 }
                 _ => assoc.push(self.item_todo(format!("member of `{name}`"))),
             }

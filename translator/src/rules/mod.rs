@@ -79,6 +79,9 @@ struct ModuleScope {
     type_aliases: HashMap<String, Ty>,
     /// Module-level value constants: Zig name → Rust name.
     consts: HashMap<String, (String, Ty)>,
+    /// Constants naming another module's `LazyLock` static
+    /// (`const digit_table = base64.Standard.decode_table;`): a `use` of it.
+    lazy_aliases: HashSet<String>,
     /// `const foo = @import("foo.zig")` and `const std = @import("std")`.
     imports: HashMap<String, Import>,
     error_names: BTreeSet<String>,
@@ -108,6 +111,9 @@ struct FnSig {
     /// Takes raw pointers, so it is an `unsafe fn`.
     is_unsafe: bool,
     ret: Ty,
+    /// With `type_params`: the result naming them (`error{Usage}!T`), the
+    /// parameter names, for a call to instantiate (see `instantiated_ret`).
+    generic_ret: Option<(Vec<String>, Ty)>,
 }
 
 #[derive(Clone, Default)]
@@ -177,6 +183,8 @@ struct FnState {
     stubbed: bool,
     /// The container a method belongs to (resolves `Self` in call records).
     self_type: Option<String>,
+    /// `const c = &place;` locals written through (`&mut` views).
+    written_pointers: HashSet<String>,
 }
 
 pub(crate) struct Translator<'a> {
@@ -225,6 +233,18 @@ pub struct ModuleInterface {
     fns: HashMap<String, (Vec<Ty>, Ty)>,
     /// Its `pub const` values (`standard_alphabet`): Zig name → type.
     consts: HashMap<String, Ty>,
+    /// Constants of its pub types (`Standard.decode_table`).
+    type_consts: HashMap<String, ForeignConst>,
+}
+
+/// A constant declared inside another module's type, as importers name it.
+#[derive(Debug, Clone)]
+pub(super) struct ForeignConst {
+    ty: Ty,
+    /// Path inside that module: `["Standard", "ENCODE_TABLE"]`, or the
+    /// single name of its `LazyLock` static.
+    path: Vec<String>,
+    lazy: bool,
 }
 
 /// The interface of one module, from its scope pass alone.
@@ -281,7 +301,32 @@ pub fn module_interface(
         .filter(|(name, (_, ty))| public.contains(name.as_str()) && *ty != Ty::Unknown)
         .map(|(name, (_, ty))| (name.clone(), types::foreign(ty)))
         .collect();
-    ModuleInterface { fns, consts }
+    let type_consts = t
+        .scope
+        .types
+        .iter()
+        .filter(|(name, _)| public.contains(name.as_str()))
+        .flat_map(|(type_name, info)| {
+            info.consts.iter().map(move |(zig, (rust, ty))| {
+                let lazy = info.lazy_consts.contains(zig);
+                let path = if lazy {
+                    vec![lazy_static_name(type_name, zig)]
+                } else {
+                    vec![type_name.clone(), rust.clone()]
+                };
+                let ty = types::foreign(ty);
+                (
+                    format!("{type_name}.{zig}"),
+                    ForeignConst { ty, path, lazy },
+                )
+            })
+        })
+        .collect();
+    ModuleInterface {
+        fns,
+        consts,
+        type_consts,
+    }
 }
 
 /// The crate module an `@import("x.zig")` in `zig_path` names: resolved
@@ -492,10 +537,8 @@ impl<'a> Translator<'a> {
         {
             return Some(self.infer(x)).filter(|t| *t != Ty::Unknown);
         }
-        if let ExprKind::Array { len, elem, .. } = &e.kind
-            && !self.bound_values.is_empty()
-        {
-            let len = types::const_length_with(len, &|n| self.bound_value(n))?;
+        if let ExprKind::Array { len, elem, .. } = &e.kind {
+            let len = self.array_len(len)?;
             return Some(Ty::Array {
                 elem: Box::new(self.zig_type(elem)),
                 len,
@@ -1180,6 +1223,13 @@ impl<'a> Translator<'a> {
                     None => self.const_type(init),
                 };
                 let rust = names::screaming_case(&v.name);
+                if let ExprKind::Field { object, member } = &init.kind
+                    && self
+                        .foreign_type_const(object, member)
+                        .is_some_and(|(_, c)| c.lazy)
+                {
+                    self.scope.lazy_aliases.insert(v.name.clone());
+                }
                 self.scope.consts.insert(v.name.clone(), (rust, ty));
             }
         }
@@ -1214,8 +1264,17 @@ impl<'a> Translator<'a> {
                     info.methods.insert(f.name.clone(), self.fn_sig(f));
                 }
                 DeclKind::Var(v) => {
+                    let usize_ty = Ty::Int("usize".into());
                     let ty = match (&v.ty, &v.init) {
                         (Some(t), _) => self.zig_type(t),
+                        // `2 * (capacity + 1)` over the container's own constants.
+                        (None, Some(init))
+                            if self.is_comptime_int_with(init, &|n| {
+                                info.consts.get(n).is_some_and(|(_, t)| *t == usize_ty)
+                            }) =>
+                        {
+                            usize_ty.clone()
+                        }
                         (None, Some(init)) => self.const_type(init),
                         (None, None) => Ty::Unknown,
                     };
@@ -1232,8 +1291,8 @@ impl<'a> Translator<'a> {
         info
     }
 
-    fn fn_sig(&self, f: &FnDecl) -> FnSig {
-        let type_params = f
+    fn fn_sig(&mut self, f: &FnDecl) -> FnSig {
+        let type_params: Vec<usize> = f
             .proto
             .params
             .iter()
@@ -1251,10 +1310,23 @@ impl<'a> Translator<'a> {
             })
             .collect();
         let mut ret = self.zig_type(&f.proto.return_type);
-        if params.contains(&Ty::Allocator) {
+        if params.contains(&Ty::Allocator) || self.returns_allocation(f) {
             ret = items::owned_slices(ret); // as the function item says
         }
+        let names: Vec<String> = type_params
+            .iter()
+            .map(|&i| f.proto.params[i].name.clone().unwrap_or_default())
+            .collect();
+        let generic_ret = (!names.is_empty()).then(|| {
+            let before = self.container_types.len();
+            self.container_types
+                .extend(names.iter().map(|n| (n.clone(), Ty::Named(n.clone()))));
+            let ret = self.zig_type(&f.proto.return_type);
+            self.container_types.truncate(before);
+            (names, ret)
+        });
         FnSig {
+            generic_ret,
             owner: None,
             is_unsafe: params.iter().any(|p| matches!(p, Ty::Raw { .. })),
             type_params,
@@ -1262,6 +1334,93 @@ impl<'a> Translator<'a> {
             params,
             ret,
         }
+    }
+}
+
+impl Translator<'_> {
+    /// An array length as Rust source (see `types::const_length_with`).
+    pub(super) fn array_len(&self, len: &Expr) -> Option<String> {
+        types::const_length_with(len, &|e| match &e.kind {
+            ExprKind::Ident(n) if self.local(n).is_some() => None,
+            ExprKind::Ident(n) if let Some(arg) = self.bound_value(n) => {
+                types::const_length_with(arg, &|_| None)
+            }
+            ExprKind::Ident(n) => self.container_member(n).map(|m| m.to_string()),
+            ExprKind::Field { object, member }
+                if let ExprKind::Ident(module) = &object.kind
+                    && self.local(module).is_none()
+                    && let Some(Import::Module(m)) = self.scope.imports.get(module)
+                    && self.foreign_const(m, member).is_some() =>
+            {
+                Some(format!("super::{m}::{}", names::screaming_case(member)))
+            }
+            _ => None,
+        })
+    }
+
+    /// The result of a call to `sig` with `args` (the receiver excluded
+    /// for a method): type parameters replaced by the types passed.
+    fn instantiated_ret(&self, sig: &FnSig, args: &[Expr], method: bool) -> Ty {
+        let Some((names, ret)) = &sig.generic_ret else {
+            return sig.ret.clone();
+        };
+        let offset = usize::from(method);
+        let bound: Vec<(String, Ty)> = names
+            .iter()
+            .zip(&sig.type_params)
+            .filter_map(|(n, &i)| {
+                Some((n.clone(), self.zig_type(args.get(i.checked_sub(offset)?)?)))
+            })
+            .collect();
+        types::map_named(ret, &|t| match t {
+            Ty::Named(n) => bound
+                .iter()
+                .find(|(b, _)| b == n)
+                .map_or(Ty::Unknown, |(_, ty)| ty.clone()),
+            other => other.clone(),
+        })
+    }
+
+    /// Whether every `return` of `f` hands back a fresh allocation
+    /// (`return std.mem.join(c.gpa, ..)` with an allocator reached through a
+    /// field): the caller owns the slice, as when the allocator is a parameter.
+    fn returns_allocation(&self, f: &FnDecl) -> bool {
+        struct Returns<'e>(Vec<&'e Expr>);
+        impl<'e> Returns<'e> {
+            fn block(&mut self, b: &'e Block) {
+                for s in &b.stmts {
+                    if let StmtKind::Expr(e) = &s.kind {
+                        self.expr(e);
+                    }
+                }
+            }
+            fn expr(&mut self, e: &'e Expr) {
+                match &e.kind {
+                    ExprKind::Return(Some(v)) => self.0.push(v),
+                    ExprKind::Block(b) => self.block(b),
+                    _ => {}
+                }
+            }
+        }
+        let Some(body) = &f.body else { return false };
+        let mut returns = Returns(Vec::new());
+        returns.block(body);
+        !returns.0.is_empty()
+            && returns.0.iter().all(|r| {
+                let call = match &r.kind {
+                    ExprKind::Try(inner) => inner.as_ref(),
+                    _ => r,
+                };
+                let ExprKind::Call { callee, .. } = &call.kind else {
+                    return false;
+                };
+                self.std_path(callee).is_some_and(|p| {
+                    matches!(
+                        p.iter().map(String::as_str).collect::<Vec<_>>()[..],
+                        ["mem", "join" | "concat" | "dupe"] | ["fmt", "allocPrint"]
+                    )
+                })
+            })
     }
 }
 
@@ -1405,6 +1564,40 @@ impl<'a> Translator<'a> {
             .consts
             .get(name)
             .cloned()
+    }
+
+    /// `module.Type.name`: a constant of another module's pub type.
+    fn foreign_type_const(&self, object: &Expr, member: &str) -> Option<(String, ForeignConst)> {
+        let ExprKind::Field {
+            object: module,
+            member: type_name,
+        } = &object.kind
+        else {
+            return None;
+        };
+        let ExprKind::Ident(module) = &module.kind else {
+            return None;
+        };
+        if self.local(module).is_some() {
+            return None;
+        }
+        let Some(Import::Module(m)) = self.scope.imports.get(module) else {
+            return None;
+        };
+        let c = self
+            .crate_context
+            .module_fns
+            .get(m)?
+            .type_consts
+            .get(&format!("{type_name}.{member}"))?;
+        Some((m.clone(), c.clone()))
+    }
+
+    /// The Rust path of a constant of another module's type.
+    fn foreign_type_const_path(&self, module: &str, c: &ForeignConst) -> TokenStream {
+        let m = names::ident(module);
+        let segments = c.path.iter().map(|s| names::ident(s));
+        quote!(super::#m::#(#segments)::*)
     }
 
     /// The signature of `module.name` when the crate has that module.

@@ -201,6 +201,18 @@ impl<'a> Translator<'a> {
                 }
                 _ => quote!(Default::default()),
             },
+            Some(
+                init @ Expr {
+                    kind: ExprKind::AddressOf(_),
+                    ..
+                },
+            ) if ty == Ty::Unknown && self.state.written_pointers.contains(&v.name) => {
+                let to = match &init_ty {
+                    Ty::Ref { to, .. } => to.clone(),
+                    _ => Box::new(Ty::Unknown),
+                };
+                self.expr(init, &Ty::Ref { to, mutable: true })
+            }
             Some(init) => self.coerced(init, &ty),
             None => self.todo("declaration without a value"),
         };
@@ -784,7 +796,9 @@ impl<'a> Translator<'a> {
                 ForInput::Expr(e) => {
                     let ty = self.infer(e);
                     let elem = match &ty {
-                        Ty::Slice { elem, .. } | Ty::Array { elem, .. } => (**elem).clone(),
+                        Ty::Slice { elem, .. } | Ty::Array { elem, .. } | Ty::Vec(elem) => {
+                            (**elem).clone()
+                        }
                         _ => Ty::Unknown,
                     };
                     // `for (&array) |*x|`: the array itself, mutably.
@@ -1094,5 +1108,64 @@ fn holds_reference(ty: &Ty) -> bool {
         Ty::Optional(t) | Ty::ErrorUnion(t) => holds_reference(t),
         Ty::Tuple(elems) => elems.iter().any(holds_reference),
         other => super::items::returns_reference(other),
+    }
+}
+
+/// Locals bound to a place's address (`const c = &self.cursor;`) that the
+/// body writes through (`c.x = ..`, `&c.x` handed on): Zig's `*T` there
+/// is Rust's `&mut`. Read-only views stay `&`, which borrows less.
+pub(super) fn written_pointer_locals(body: &Block) -> std::collections::HashSet<String> {
+    use crate::syntax::visit::{self, Visitor};
+    #[derive(Default)]
+    struct Scan {
+        views: std::collections::HashSet<String>,
+        written: std::collections::HashSet<String>,
+    }
+    impl Visitor for Scan {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            match &s.kind {
+                StmtKind::Var(v)
+                    if v.ty.is_none()
+                        && matches!(
+                            &v.init,
+                            Some(Expr { kind: ExprKind::AddressOf(inner), .. })
+                                if !matches!(inner.kind, ExprKind::ListInit { .. })
+                        ) =>
+                {
+                    self.views.insert(v.name.clone());
+                }
+                StmtKind::Assign { target, .. } if !matches!(target.kind, ExprKind::Ident(_)) => {
+                    if let Some(root) = place_root(target) {
+                        self.written.insert(root.to_string());
+                    }
+                }
+                _ => {}
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::AddressOf(inner) = &e.kind
+                && !matches!(inner.kind, ExprKind::Ident(_))
+                && let Some(root) = place_root(inner)
+            {
+                self.written.insert(root.to_string());
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan::default();
+    visit::walk_block(&mut scan, body);
+    scan.views.intersection(&scan.written).cloned().collect()
+}
+
+/// The local a place expression starts from: `c` in `c.x[i].*`.
+fn place_root(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Ident(n) => Some(n),
+        ExprKind::Field { object, .. }
+        | ExprKind::Index { object, .. }
+        | ExprKind::Slice { object, .. } => place_root(object),
+        ExprKind::Deref(inner) => place_root(inner),
+        _ => None,
     }
 }

@@ -286,15 +286,14 @@ pub fn zig_type_with(
 }
 
 /// An array length as a Rust constant expression: literals, module
-/// constants and `+ - * /` of those (`[window_len * 2]u8`); `bound` gives
-/// the argument of a comptime value parameter (spelled in the caller's scope).
-pub fn const_length_with<'e>(
-    len: &Expr,
-    bound: &dyn Fn(&str) -> Option<&'e Expr>,
-) -> Option<String> {
-    let const_length = |e: &Expr| const_length_with(e, bound);
+/// constants and `+ - * /` of those (`[window_len * 2]u8`); `leaf` spells
+/// the names it knows first (a bound comptime parameter, `Self::CONST`,
+/// another module's constant).
+pub fn const_length_with(len: &Expr, leaf: &dyn Fn(&Expr) -> Option<String>) -> Option<String> {
+    if let Some(spelled) = leaf(len) {
+        return Some(spelled);
+    }
     match &len.kind {
-        ExprKind::Ident(c) if let Some(arg) = bound(c) => const_length_with(arg, &|_| None),
         ExprKind::Int(n) => n
             .replace('_', "")
             .parse::<usize>()
@@ -311,8 +310,8 @@ pub fn const_length_with<'e>(
             };
             Some(format!(
                 "({} {op} {})",
-                const_length(lhs)?,
-                const_length(rhs)?
+                const_length_with(lhs, leaf)?,
+                const_length_with(rhs, leaf)?
             ))
         }
         _ => None,
@@ -323,9 +322,15 @@ pub fn const_length_with<'e>(
 /// names become unknown; the shape (slices, optionals, error unions,
 /// integers) stays, which is what coercions need.
 pub fn foreign(ty: &Ty) -> Ty {
-    let rec = |t: &Ty| Box::new(foreign(t));
+    map_named(ty, &|_| Ty::Unknown)
+}
+
+/// `ty` with each named type (declared or generic parameter) replaced by
+/// `f` of it, through slices, pointers, optionals and lists.
+pub fn map_named(ty: &Ty, f: &dyn Fn(&Ty) -> Ty) -> Ty {
+    let rec = |t: &Ty| Box::new(map_named(t, f));
     match ty {
-        Ty::Named(_) | Ty::Generic { .. } => Ty::Unknown,
+        Ty::Named(_) | Ty::Generic { .. } => f(ty),
         Ty::Slice { elem, mutable } => Ty::Slice {
             elem: rec(elem),
             mutable: *mutable,
