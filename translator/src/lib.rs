@@ -18,6 +18,10 @@ pub mod translate;
 mod fmt;
 #[cfg(test)]
 #[allow(dead_code)] // the port uses what the tests here do not
+#[path = "runtime/bitset.rs"]
+mod zigport_rt_bitset;
+#[cfg(test)]
+#[allow(dead_code)] // the port uses what the tests here do not
 #[path = "runtime/io.rs"]
 mod zigport_rt_io;
 /// The runtime module's own `std.mem` part, compiled and tested here too

@@ -59,6 +59,8 @@ impl<'a> Translator<'a> {
                         let value = self.operand(x, &ty);
                         quote!(#value as #rt)
                     }
+                    // `@as(?usize, 2)`: the value becomes the optional.
+                    _ if matches!(ty, Ty::Optional(_)) => self.coerced(x, &ty),
                     _ => self.expr(x, &ty),
                 }
             }

@@ -515,8 +515,75 @@ impl<'a> Translator<'a> {
         if member == "len" && (object_ty.has_len() || object_ty == Ty::Unknown) {
             return quote!(#o.len());
         }
+        if let Some(read) = self.union_payload_read(&object_ty, &o, member) {
+            return read;
+        }
         let m = ident(member);
         quote!(#o.#m)
+    }
+
+    /// A method of `std.StaticBitSet` on the runtime's twin: indices are
+    /// `usize` (Zig coerces narrower integers), `iterator(.{})` walks the
+    /// set bits upwards (other options have no rule).
+    fn bit_set_call(
+        &mut self,
+        object: &Expr,
+        receiver_ty: &Ty,
+        member: &str,
+        args: &[Expr],
+    ) -> Option<TokenStream> {
+        let bits = match receiver_ty {
+            Ty::Ref { to, .. } => to.as_ref(),
+            other => other,
+        };
+        if !matches!(bits, Ty::BitSet(_)) {
+            return None;
+        }
+        let usize_ty = Ty::Int("usize".into());
+        let params: &[Ty] = match member {
+            "isSet" | "set" | "unset" | "toggle" => std::slice::from_ref(&usize_ty),
+            "setValue" => &[usize_ty.clone(), Ty::Bool],
+            "count" | "findFirstSet" | "capacity" => &[],
+            "iterator" if matches!(args, [Expr { kind: ExprKind::StructInit { fields, .. }, .. }] if fields.is_empty()) =>
+            {
+                let o = self.operand(object, &Ty::Unknown);
+                return Some(quote!(#o.iterator()));
+            }
+            _ => return Some(self.todo(format!("no rule for StaticBitSet.{member}"))),
+        };
+        let o = self.operand(object, &Ty::Unknown);
+        let m = ident(&snake_case(member));
+        let args = self.args(args, params);
+        Some(quote!(#o.#m(#(#args),*)))
+    }
+
+    /// `op.jump` on a tagged union: the payload of that variant, and
+    /// Zig's safety panic when another one is active.
+    fn union_payload_read(
+        &self,
+        object_ty: &Ty,
+        o: &TokenStream,
+        member: &str,
+    ) -> Option<TokenStream> {
+        let union_ty = match object_ty {
+            Ty::Ref { to, .. } => to.as_ref(),
+            other => other,
+        };
+        let Ty::Named(name) = union_ty else {
+            return None;
+        };
+        let info = self.lookup_type(name)?;
+        if info.kind != Some(ContainerKind::Union) {
+            return None;
+        }
+        let (_, payload, _) = info.fields.iter().find(|(f, _, _)| f == member)?;
+        if *payload == Ty::Void || !self.is_copy_type(payload) {
+            return None;
+        }
+        let t = ident(name);
+        let v = ident(&camel_case(member));
+        let message = format!("access of union field '{member}' while another field is active");
+        Some(quote!(match #o { #t::#v(payload) => payload, _ => panic!(#message) }))
     }
 
     fn call(&mut self, callee: &Expr, args: &[Expr]) -> TokenStream {
@@ -627,6 +694,14 @@ impl<'a> Translator<'a> {
                         return self.todo(format!("no rule for `{text}`"));
                     }
                 }
+                // `StateSet.initEmpty()`: a constructor of the runtime's bit set.
+                if let ty @ Ty::BitSet(_) = self.zig_type(object)
+                    && let Some(rt) = rust_type(&ty)
+                    && matches!(member.as_str(), "initEmpty" | "initFull")
+                {
+                    let f = ident(&snake_case(member));
+                    return quote!(<#rt>::#f());
+                }
                 // `Stack(u8).init()`: a function of a generic type instance.
                 if let ty @ Ty::Generic { .. } = self.zig_type(object)
                     && let Some(rt) = rust_type(&ty)
@@ -637,6 +712,9 @@ impl<'a> Translator<'a> {
                 }
                 // A method call: the receiver is implicit in Rust.
                 let receiver_ty = self.infer(object);
+                if let Some(call) = self.bit_set_call(object, &receiver_ty, member, args) {
+                    return call;
+                }
                 // `command.run(&ctx)` calls a function-pointer field.
                 if let Some(Ty::FnPtr { params, .. }) = named_type(&receiver_ty)
                     .and_then(|t| self.lookup_type(t))
@@ -1257,8 +1335,24 @@ impl<'a> Translator<'a> {
 
     fn has_default_within(&self, ty: &Ty, depth: usize) -> bool {
         match ty {
-            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Optional(_) => true,
+            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Optional(_) | Ty::BitSet(_) => true,
             Ty::Slice { mutable: false, .. } => true,
+            // A plain struct of such fields (`[32]Group = undefined`); the
+            // derive is decided by this same test (see `items`).
+            Ty::Named(n)
+                if depth > 0
+                    && self.lookup_type(n).is_some_and(|i| {
+                        i.kind == Some(ContainerKind::Struct)
+                            && i.packed.is_none()
+                            && i.generics.is_empty()
+                    }) =>
+            {
+                self.lookup_type(n).is_some_and(|i| {
+                    i.fields.iter().all(|(_, t, _)| {
+                        *t == Ty::Allocator || self.has_default_within(t, depth - 1)
+                    })
+                })
+            }
             Ty::Named(n) if depth > 0 => self.lookup_type(n).is_some_and(|i| {
                 i.kind == Some(ContainerKind::Union)
                     && (i.fields.iter().any(|(_, t, _)| *t == Ty::Void)
@@ -1496,7 +1590,15 @@ impl<'a> Translator<'a> {
                 // A method call: the receiver's type, inferred once (each
                 // extra inference here multiplies along call chains).
                 ExprKind::Field { object, member } => {
-                    let object_ty = self.infer(object);
+                    if let ty @ Ty::BitSet(_) = self.zig_type(object)
+                        && matches!(member.as_str(), "initEmpty" | "initFull")
+                    {
+                        return ty;
+                    }
+                    let object_ty = match self.infer(object) {
+                        Ty::Ref { to, .. } if matches!(*to, Ty::BitSet(_)) => *to,
+                        other => other,
+                    };
                     if let Some(value) = super::builtins::map_value(&object_ty) {
                         return match member.as_str() {
                             "get" => Ty::Optional(Box::new(value)),
@@ -1535,6 +1637,15 @@ impl<'a> Translator<'a> {
                                 }
                                 _ => Ty::Unknown,
                             };
+                        }
+                        (Ty::BitSet(_), "isSet") => return Ty::Bool,
+                        (Ty::BitSet(_), "count" | "capacity") => return Ty::Int("usize".into()),
+                        (Ty::BitSet(_), "findFirstSet") => {
+                            return Ty::Optional(Box::new(Ty::Int("usize".into())));
+                        }
+                        (Ty::BitSet(_), "iterator") => return Ty::BitSetIter,
+                        (Ty::BitSetIter, "next") => {
+                            return Ty::Optional(Box::new(Ty::Int("usize".into())));
                         }
                         (Ty::Order, "differ") => return Ty::Optional(Box::new(Ty::Order)),
                         (Ty::Order, "invert") => return Ty::Order,
@@ -1638,6 +1749,11 @@ impl<'a> Translator<'a> {
                     _ => Ty::Unknown,
                 },
                 Ty::Slice { elem, .. } | Ty::Array { elem, .. } | Ty::Vec(elem) => *elem,
+                // `work[i]` through `work: *[n]u32`.
+                Ty::Ref { to, .. } => match *to {
+                    Ty::Array { elem, .. } => *elem,
+                    _ => Ty::Unknown,
+                },
                 _ => Ty::Unknown,
             },
             ExprKind::Slice { object, .. } => match self.infer(object) {

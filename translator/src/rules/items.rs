@@ -477,6 +477,22 @@ impl<'a> Translator<'a> {
                 }
             }
         }
+        // `fn compile(self: *Self, p: []const u8)` building `.{ .body =
+        // p[a..b] }` into the receiver: the slice lives as long as the type's data.
+        if owner_borrows
+            && receiver_borrows
+            && let Some(zig_body) = &f.body
+        {
+            let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+            for (i, t) in typed.iter().enumerate() {
+                if let Some((n, t @ Ty::Slice { mutable: false, .. })) = t
+                    && builds_values_from(zig_body, &n.to_string())
+                    && let Some(rt) = super::types::rust_type_in(t, Some(&a))
+                {
+                    params[i] = quote!(#n: #rt);
+                }
+            }
+        }
         let returns_borrowing_type = self.mentions_borrowing_type(&ret);
         // `fn parseSet(set: []const u8, sink: *Range)` with `Range<'a>`: what
         // the function reads from its slices may be stored in the sink, so
@@ -1007,6 +1023,8 @@ impl<'a> Translator<'a> {
                 .iter()
                 .map(|a| (a.clone(), Ty::Named("Self".into()))),
         );
+        let std_aliases = self.std_type_aliases(c);
+        self.container_types.extend(std_aliases);
         let item = self.container_body(name, generics, &aliases, c, doc, vis, fns);
         self.container_types.truncate(before);
         item
@@ -1058,6 +1076,9 @@ impl<'a> Translator<'a> {
                     fns.push(report);
                 }
                 DeclKind::Var(v) if aliases.contains(&v.name) => {} // `const Self = @This();`
+                // `const StateSet = std.StaticBitSet(..)`: resolved where used.
+                DeclKind::Var(v) if v.init.as_ref().is_some_and(|i| self.std_type(i).is_some()) => {
+                }
                 DeclKind::Var(v)
                     if matches!(
                         v.init.as_ref().map(|i| &i.kind),
@@ -1148,12 +1169,15 @@ impl<'a> Translator<'a> {
                     out.push(quote!(#fdoc pub #fname: #rt));
                 }
                 let copy = all_copy.then(|| quote!(Copy,));
+                // What `undefined` arrays of it fill with (`has_default`).
+                let default = (g.is_empty() && self.has_default(&Ty::Named(name.to_string())))
+                    .then(|| quote!(Default,));
                 let repr = (layout == ContainerLayout::Extern).then(|| quote!(#[repr(C)]));
                 // A struct holding a `&mut` writer can be neither cloned nor compared.
                 let derives = if writes {
                     quote!(Debug)
                 } else {
-                    quote!(Debug, Clone, #copy PartialEq)
+                    quote!(Debug, Clone, #copy #default PartialEq)
                 };
                 quote! {
                     #doc
@@ -1585,4 +1609,50 @@ pub(super) fn simple_return(body: &Block) -> bool {
     let mut plain = Plain(true);
     plain.visit_expr(value);
     plain.0
+}
+
+/// Whether `body` builds a struct or union literal holding `name` or a
+/// slice of it (`.{ .body = p[start..end] }`), or stores such a slice into
+/// a place (`self.names[i] = p[start..]`).
+fn builds_values_from(body: &Block, name: &str) -> bool {
+    use crate::syntax::visit::{self, Visitor};
+    struct Scan<'n> {
+        name: &'n str,
+        in_literal: usize,
+        found: bool,
+    }
+    impl Visitor for Scan<'_> {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Assign { target, value, .. } = &s.kind
+                && !matches!(target.kind, ExprKind::Ident(_))
+            {
+                self.in_literal += 1;
+                self.visit_expr(value);
+                self.in_literal -= 1;
+                self.visit_expr(target);
+                return;
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::StructInit { .. } => {
+                    self.in_literal += 1;
+                    visit::walk_expr(self, e);
+                    self.in_literal -= 1;
+                    return;
+                }
+                ExprKind::Ident(n) if self.in_literal > 0 && n == self.name => self.found = true,
+                _ => {}
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan {
+        name,
+        in_literal: 0,
+        found: false,
+    };
+    visit::walk_block(&mut scan, body);
+    scan.found
 }

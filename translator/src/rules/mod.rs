@@ -581,6 +581,7 @@ impl<'a> Translator<'a> {
             (["StringHashMap" | "StringHashMapUnmanaged"], [v]) => {
                 Some(Ty::StrMap(Box::new(self.zig_type(v))))
             }
+            (["StaticBitSet"], [len]) => Some(Ty::BitSet(self.array_len(len)?)),
             (["mem", kind @ ("SplitIterator" | "TokenIterator")], [t, ..]) => Some(Ty::Split {
                 tokens: *kind == "TokenIterator",
                 elem: Box::new(self.zig_type(t)),
@@ -803,12 +804,58 @@ impl<'a> Translator<'a> {
                 }
             }
         }
+        // `const Group = struct {..}` inside `fn Program(..) type`, with
+        // one instance `const MatchProgram = Program(..)`: `MatchProgramGroup`.
+        let instances: Vec<(String, String)> = self
+            .file
+            .members
+            .iter()
+            .filter_map(|d| match &d.kind {
+                DeclKind::Var(v) => self
+                    .type_instance_call(v)
+                    .map(|(ctor, _)| (v.name.clone(), ctor)),
+                _ => None,
+            })
+            .collect();
+        for (instance, ctor) in &instances {
+            if instances.iter().filter(|(_, c)| c == ctor).count() != 1 {
+                continue; // one Rust type per nested declaration
+            }
+            let Some((_, c)) = self.type_constructor_decl(ctor) else {
+                continue;
+            };
+            for m in &c.members {
+                if let DeclKind::Var(inner_var) = &m.kind
+                    && let Some(t) = &inner_var.init
+                    && let ExprKind::Container(inner) = &t.kind
+                    && inner.kind != ContainerKind::Opaque
+                {
+                    let name = format!("{instance}{}", names::camel_case(&inner_var.name));
+                    found.push((t.span.start, name.clone(), (**inner).clone()));
+                    self.scope.types.insert(name.clone(), TypeInfo::default());
+                    self.scope
+                        .nested
+                        .entry(instance.clone())
+                        .or_default()
+                        .push((inner_var.name.clone(), name));
+                }
+            }
+        }
         // `fn findClose(..) ?struct { close: usize, has_comma: bool }`: the
         // anonymous result struct is named after its function.
         let mut fns: Vec<&FnDecl> = Vec::new();
         for decl in &self.file.members {
             match &decl.kind {
-                DeclKind::Fn(f) => fns.push(f),
+                DeclKind::Fn(f) => {
+                    fns.push(f);
+                    // The methods of the type a type constructor returns.
+                    if let Some((_, c)) = type_constructor(f) {
+                        fns.extend(c.members.iter().filter_map(|m| match &m.kind {
+                            DeclKind::Fn(f) => Some(f),
+                            _ => None,
+                        }));
+                    }
+                }
                 DeclKind::Var(VarDecl {
                     init:
                         Some(Expr {
@@ -824,22 +871,35 @@ impl<'a> Translator<'a> {
             }
         }
         for f in fns {
-            let mut ret = f.proto.return_type.as_ref();
-            while let ExprKind::Optional(inner) | ExprKind::ErrorUnion { payload: inner, .. } =
-                &ret.kind
-            {
-                ret = inner;
+            // `var best: ?struct { index: usize, version: Full } = null;`:
+            // named after its function and variable (`MaxSatisfyingIndexBest`).
+            let mut typed: Vec<(String, &Expr)> = vec![(
+                format!("{}Result", names::camel_case(&f.name)),
+                &f.proto.return_type,
+            )];
+            if let Some(body) = &f.body {
+                typed.extend(local_var_types(body).into_iter().map(|(var, ty)| {
+                    let name = format!("{}{}", names::camel_case(&f.name), names::camel_case(&var));
+                    (name, ty)
+                }));
             }
-            if let ExprKind::Container(inner) = &ret.kind
-                && inner.kind == ContainerKind::Struct
-                && !is_tuple(inner)
-            {
-                let mut name = format!("{}Result", names::camel_case(&f.name));
-                while self.scope.types.contains_key(&name) {
-                    name.push('_');
+            for (mut name, ty) in typed {
+                let mut ty = ty;
+                while let ExprKind::Optional(inner) | ExprKind::ErrorUnion { payload: inner, .. } =
+                    &ty.kind
+                {
+                    ty = inner;
                 }
-                found.push((ret.span.start, name.clone(), (**inner).clone()));
-                self.scope.types.insert(name, TypeInfo::default());
+                if let ExprKind::Container(inner) = &ty.kind
+                    && inner.kind == ContainerKind::Struct
+                    && !is_tuple(inner)
+                {
+                    while self.scope.types.contains_key(&name) {
+                        name.push('_');
+                    }
+                    found.push((ty.span.start, name.clone(), (**inner).clone()));
+                    self.scope.types.insert(name, TypeInfo::default());
+                }
             }
         }
         // `bound: struct { op: Op, version: Full }` in a tagged union: the
@@ -1247,6 +1307,8 @@ impl<'a> Translator<'a> {
         let before = self.container_types.len();
         self.container_types
             .extend(aliases.into_iter().map(|a| (a, Ty::Named("Self".into()))));
+        let std_aliases = self.std_type_aliases(c);
+        self.container_types.extend(std_aliases);
         for m in &c.members {
             match &m.kind {
                 DeclKind::Field(f) => {
@@ -1262,6 +1324,8 @@ impl<'a> Translator<'a> {
                 }
                 DeclKind::Fn(f) => {
                     info.methods.insert(f.name.clone(), self.fn_sig(f));
+                }
+                DeclKind::Var(v) if v.init.as_ref().is_some_and(|i| self.std_type(i).is_some()) => {
                 }
                 DeclKind::Var(v) => {
                     let usize_ty = Ty::Int("usize".into());
@@ -1338,6 +1402,19 @@ impl<'a> Translator<'a> {
 }
 
 impl Translator<'_> {
+    /// `const StateSet = std.StaticBitSet(capacity + 1);` inside a
+    /// container: names for std types, resolved as the rules translate
+    /// (Rust has no inherent associated types).
+    pub(super) fn std_type_aliases(&self, c: &ContainerDecl) -> Vec<(String, Ty)> {
+        c.members
+            .iter()
+            .filter_map(|m| match &m.kind {
+                DeclKind::Var(v) => Some((v.name.clone(), self.std_type(v.init.as_ref()?)?)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// An array length as Rust source (see `types::const_length_with`).
     pub(super) fn array_len(&self, len: &Expr) -> Option<String> {
         types::const_length_with(len, &|e| match &e.kind {
@@ -1345,7 +1422,13 @@ impl Translator<'_> {
             ExprKind::Ident(n) if let Some(arg) = self.bound_value(n) => {
                 types::const_length_with(arg, &|_| None)
             }
-            ExprKind::Ident(n) => self.container_member(n).map(|m| m.to_string()),
+            // `Owner::CONST`, not `Self::CONST`: an array length is an
+            // anonymous constant, where a generic `Self` is not permitted.
+            ExprKind::Ident(n) => {
+                let owner = self.state.self_type.as_deref()?;
+                let (rust, _) = self.lookup_type(owner)?.consts.get(n)?;
+                Some(format!("{owner}::{rust}"))
+            }
             ExprKind::Field { object, member }
                 if let ExprKind::Ident(module) = &object.kind
                     && self.local(module).is_none()
@@ -1422,6 +1505,22 @@ impl Translator<'_> {
                 })
             })
     }
+}
+
+/// The declared types of a body's local variables, with their names.
+fn local_var_types(body: &Block) -> Vec<(String, &Expr)> {
+    fn block<'b>(b: &'b Block, out: &mut Vec<(String, &'b Expr)>) {
+        for s in &b.stmts {
+            if let StmtKind::Var(v) = &s.kind
+                && let Some(t) = &v.ty
+            {
+                out.push((v.name.clone(), t));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    block(body, &mut out);
+    out
 }
 
 /// `fn Stack(comptime T: type) type { ... return struct { ... }; }`:
@@ -1518,6 +1617,10 @@ impl<'a> Translator<'a> {
         }
         self.container_types
             .push((name.to_string(), Ty::Named("Self".into())));
+        let nested = self.nested_bindings(name);
+        self.container_types.extend(nested);
+        let std_aliases = self.std_type_aliases(c);
+        self.container_types.extend(std_aliases);
         let out = f(self, c);
         self.container_types.truncate(types_before);
         self.bound_values.truncate(values_before);

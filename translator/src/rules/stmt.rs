@@ -35,13 +35,50 @@ impl<'a> Translator<'a> {
     /// and those up to `end`.
     fn stmts(&mut self, stmts: &[Stmt], end: u32) -> TokenStream {
         let mut out = Vec::new();
-        for s in stmts {
+        // `defer begin = end;`: deferred stores to locals, run at the end.
+        let mut at_end = Vec::new();
+        for (i, s) in stmts.iter().enumerate() {
             out.extend(self.comments_before(s.span.start));
-            out.push(self.stmt(s));
+            if let StmtKind::Defer(body) = &s.kind
+                && self.defers_to_block_end(body, &stmts[i + 1..])
+            {
+                at_end.push(body.as_ref());
+            } else {
+                out.push(self.stmt(s));
+            }
             self.skip_comments_to(s.span.end);
+        }
+        let falls_through = stmts.last().is_none_or(|s| match &s.kind {
+            StmtKind::Expr(e) => !diverges(e),
+            _ => true,
+        });
+        if falls_through {
+            for body in at_end.into_iter().rev() {
+                out.push(self.stmt(body));
+            }
         }
         out.extend(self.comments_before(end));
         quote!(#(#out)*)
+    }
+
+    /// A `defer` that only stores to a local (`defer begin = end;`) in a
+    /// block left only by falling off its end or by `return`/`try` (after
+    /// which the local is gone): the store runs once, at the block's end.
+    fn defers_to_block_end(&self, body: &Stmt, rest: &[Stmt]) -> bool {
+        let StmtKind::Assign { target, .. } = &body.kind else {
+            return false;
+        };
+        let ExprKind::Ident(name) = &target.kind else {
+            return false;
+        };
+        if self.local(name).is_none() {
+            return false;
+        }
+        let mut jumps = LoopJumps(false);
+        for s in rest {
+            crate::syntax::visit::Visitor::visit_stmt(&mut jumps, s);
+        }
+        !jumps.0
     }
 
     pub(super) fn stmt(&mut self, s: &Stmt) -> TokenStream {

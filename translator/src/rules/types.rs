@@ -80,6 +80,10 @@ pub enum Ty {
         params: Vec<Ty>,
         ret: Box<Ty>,
     },
+    /// `std.StaticBitSet(N)`: the runtime's bit set; `N` is Rust source.
+    BitSet(String),
+    /// `bits.iterator(.{})`: the set bits, ascending.
+    BitSetIter,
     /// `std.mem.SplitIterator(T, _)` (`tokens: false`) or
     /// `TokenIterator(T, _)`: the runtime's iterators over a borrowed slice.
     Split {
@@ -97,6 +101,7 @@ impl Ty {
                 | Ty::Float(_)
                 | Ty::Bool
                 | Ty::Void
+                | Ty::BitSet(_)
                 | Ty::Raw { .. }
                 | Ty::Order
                 | Ty::FnPtr { .. }
@@ -386,6 +391,11 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
                 quote!(crate::zigport_rt::split::SplitIterator<#lifetime, #e>)
             }
         }
+        Ty::BitSet(len) => {
+            let len: TokenStream = len.parse().ok()?;
+            quote!(crate::zigport_rt::bitset::StaticBitSet<{ #len }, { usize::div_ceil(#len, 64) }>)
+        }
+        Ty::BitSetIter => quote!(crate::zigport_rt::bitset::Iter<'_>),
         Ty::Writer => quote!(crate::zigport_rt::io::Writer),
         Ty::Reader => quote!(crate::zigport_rt::io::Reader),
         Ty::FnPtr { params, ret } => {
