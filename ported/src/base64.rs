@@ -53,7 +53,7 @@ fn build_decode_table(alphabet: [u8; 64]) -> [u8; 256] {
     table
 }
 /// Standard alphabet, padded.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Standard {}
 impl Standard {
     /// Index -> character.
@@ -206,10 +206,10 @@ impl Standard {
         Ok(di)
     }
 }
-static STANDARD_DECODE_TABLE: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(||
+pub(crate) static STANDARD_DECODE_TABLE: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(||
 build_decode_table(STANDARD_ALPHABET));
 /// URL-safe alphabet, unpadded (Node's "base64url").
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct UrlSafe {}
 impl UrlSafe {
     /// Index -> character.
@@ -346,7 +346,7 @@ impl UrlSafe {
         Ok(di)
     }
 }
-static URL_SAFE_DECODE_TABLE: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(||
+pub(crate) static URL_SAFE_DECODE_TABLE: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(||
 build_decode_table(URL_SAFE_ALPHABET));
 /// Encode with the standard padded alphabet.
 pub fn encode(dest: &mut [u8], source: &[u8]) -> Result<usize, Error> {

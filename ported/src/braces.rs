@@ -92,7 +92,7 @@ impl Sequence {
     fn format(self, index: usize, buf: &mut [u8; 32]) -> &[u8] {
         let value = self.at(index);
         if self.kind == SequenceKind::Char {
-            buf[0] = value.try_into().unwrap();
+            buf[0] = u8::try_from(value).unwrap();
             return &buf[0..1];
         }
         // PERF(port): zero-initialised; Zig left it undefined
@@ -253,7 +253,7 @@ fn find_close(text: &[u8], open: usize) -> Option<FindCloseResult> {
     None
 }
 /// Yields the parts of one nesting level of a pattern.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct PartIterator<'a> {
     pub text: &'a [u8],
     pub pos: usize,
@@ -299,7 +299,7 @@ impl<'a> PartIterator<'a> {
     }
 }
 /// Iterate the top-level comma-separated alternatives of brace contents.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct AlternativeIterator<'a> {
     pub text: &'a [u8],
     pub pos: usize,
@@ -675,7 +675,7 @@ impl SequenceKind {
         }
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct FindCloseResult {
     pub close: usize,
     pub has_comma: bool,

@@ -55,7 +55,7 @@ const ESC: usize = 0x1B;
 const BEL: usize = 0x07;
 const ZWJ: usize = 0x200D;
 /// Inclusive code point ranges, sorted and non-overlapping.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Range {
     pub lo: u32,
     pub hi: u32,
@@ -270,7 +270,7 @@ fn escape_len(text: &[u8]) -> usize {
         _ => return 1,
     };
 }
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Decoded {
     pub cp: u32,
     pub len: u8,
@@ -589,7 +589,7 @@ mod tests {
         Ok(())
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct SegmenterUnit {
     pub len: usize,
     pub width: u8,

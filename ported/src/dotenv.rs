@@ -107,7 +107,7 @@ pub fn is_valid_key(name: &[u8]) -> bool {
     true
 }
 /// Splits `.env` source into assignments; malformed lines are skipped.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Lexer<'a> {
     pub source: &'a [u8],
     pub pos: usize,

@@ -27,7 +27,7 @@ pub const MAX_GROUP_DEPTH: usize = 32;
 type CompileError = Error;
 /// A character class `[...]`: `body` is the text between the brackets after
 /// the optional `!`/`^`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Class<'a> {
     pub body: &'a [u8],
     pub negated: bool,
@@ -105,9 +105,7 @@ struct MatchProgram<'a> {
     pub len: u32,
 }
 impl<'a> MatchProgram<'a> {
-    // TODO(port): constant `StateSet` = `std.StaticBitSet(capacity + 1)`: no type rule
     const NONE: u32 = u32::MAX;
-    // TODO(port): nested type `MatchProgram.Group`
     /// Room for every seed plus two pushes per newly reached state.
     const WORK_CAPACITY: usize = 3 * (((2 * MAX_PATTERN_LEN) + 2) + 1);
     fn emit(&mut self, op: Op<'a>) -> Result<u32, Error> {
@@ -155,33 +153,254 @@ impl<'a> MatchProgram<'a> {
         None
     }
     /// Find the `]` closing a class opened at `open`, before `limit`.
-    #[allow(dead_code, unused_variables)]
-    fn find_class_end(_: impl Sized, _: impl Sized, _: impl Sized) -> ! {
-        todo!(
-            // TODO(port): fn `findClassEnd`: return type `?struct { body_start: usize, end: usize, negated: bool }` has no rule
-            "TODO(port): fn `findClassEnd`: return type `?struct {{ body_start: usize, end: usize, negated: bool }}` has no rule"
-        )
+    fn find_class_end(
+        p: &[u8],
+        open: usize,
+        limit: usize,
+    ) -> Option<FindClassEndResult> {
+        let mut j = open + 1;
+        let mut negated = false;
+        if (j < limit) && ((p[j] == b'!') || (p[j] == b'^')) {
+            negated = true;
+            j += 1;
+        }
+        let body_start = j;
+        if (j < limit) && (p[j] == b']') {
+            j += 1;
+        }
+        while j < limit {
+            {
+                match p[j] {
+                    b'\\' => {
+                        j += 1;
+                    }
+                    b']' => {
+                        return Some(FindClassEndResult {
+                            body_start,
+                            end: j,
+                            negated,
+                        });
+                    }
+                    _ => {}
+                };
+            }
+            j += 1;
+        }
+        None
     }
-    // TODO(port): does not compile: 168:13: type annotations needed
-    fn compile(&mut self, p: &[u8]) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 168:13: type annotations needed")
+    fn compile(&mut self, p: &'a [u8]) -> Result<(), Error> {
+        self.len = 0;
+        // PERF(port): default-initialised; Zig left it undefined
+        let mut groups: [MatchProgramGroup; MAX_GROUP_DEPTH] = [Default::default(); MAX_GROUP_DEPTH];
+        let mut depth: usize = 0;
+        let mut i: usize = 0;
+        while i < p.len() {
+            let limit = if depth > 0 { groups[depth - 1].close } else { p.len() };
+            if (depth > 0) && (i == limit) {
+                let g = &mut groups[depth - 1];
+                self.ops[g.split_at as usize] = Op::Split(g.split_at + 1);
+                let mut link = g.jumps;
+                while link != Self::NONE {
+                    let prev = match self.ops[link as usize] {
+                        Op::Jump(payload) => payload,
+                        _ => {
+                            panic!(
+                                "access of union field 'jump' while another field is active"
+                            )
+                        }
+                    };
+                    self.ops[link as usize] = Op::Jump(self.len);
+                    link = prev;
+                }
+                depth -= 1;
+                i += 1;
+                continue;
+            }
+            let c = p[i];
+            match c {
+                b'\\' => {
+                    let lit = if (i + 1) < p.len() { p[i + 1] } else { b'\\' };
+                    let _ = self.emit(Op::One(Pred::Byte(lit)))?;
+                    i += 2;
+                }
+                b',' => {
+                    if depth > 0 {
+                        let g = &mut groups[depth - 1];
+                        g.jumps = self.emit(Op::Jump(g.jumps))?;
+                        self.ops[g.split_at as usize] = Op::Split(self.len);
+                        g.split_at = self.emit(Op::Split(Self::NONE))?;
+                        i += 1;
+                    } else {
+                        let _ = self.emit(Op::One(Pred::Byte(b',')))?;
+                        i += 1;
+                    }
+                }
+                b'{' => {
+                    if let Some(close) = Self::find_close(p, i) {
+                        if depth == MAX_GROUP_DEPTH {
+                            return Err(Error::TooComplex);
+                        }
+                        groups[depth] = MatchProgramGroup {
+                            close,
+                            split_at: self.emit(Op::Split(Self::NONE))?,
+                            jumps: Self::NONE,
+                        };
+                        depth += 1;
+                        i += 1;
+                    } else {
+                        let _ = self.emit(Op::One(Pred::Byte(b'{')))?;
+                        i += 1;
+                    }
+                }
+                b'[' => {
+                    if let Some(cls) = Self::find_class_end(p, i, limit) {
+                        let _ = self
+                            .emit(
+                                Op::One(
+                                    Pred::Class(Class {
+                                        body: &p[cls.body_start as usize..cls.end as usize],
+                                        negated: cls.negated,
+                                    }),
+                                ),
+                            )?;
+                        i = cls.end + 1;
+                    } else {
+                        let _ = self.emit(Op::One(Pred::Byte(b'[')))?;
+                        i += 1;
+                    }
+                }
+                b'?' => {
+                    let _ = self.emit(Op::One(Pred::NotSlash))?;
+                    i += 1;
+                }
+                b'*' => {
+                    let mut end = i;
+                    while (end < limit) && (p[end] == b'*') {
+                        end += 1;
+                    }
+                    let globstar = ((end - i) >= 2) && Self::is_start_boundary(p, i);
+                    if (globstar && (end < limit)) && (p[end] == b'/') {
+                        let guard = self.emit(Op::Split(Self::NONE))?;
+                        let _ = self.emit(Op::Many(Pred::Any))?;
+                        let _ = self.emit(Op::One(Pred::Byte(b'/')))?;
+                        self.ops[guard as usize] = Op::Split(self.len);
+                        i = end + 1;
+                    } else {
+                        let whole = globstar && Self::is_end_boundary(p, end, depth > 0);
+                        let _ = self
+                            .emit(
+                                Op::Many(if whole { Pred::Any } else { Pred::NotSlash }),
+                            )?;
+                        i = end;
+                    };
+                }
+                b'/' => {
+                    let tail = i + 3;
+                    if ((tail <= limit) && (&p[i + 1..tail] == b"**"))
+                        && Self::is_end_boundary(p, tail, depth > 0)
+                    {
+                        let guard = self.emit(Op::Split(Self::NONE))?;
+                        let _ = self.emit(Op::One(Pred::Byte(b'/')))?;
+                        let _ = self.emit(Op::Many(Pred::Any))?;
+                        self.ops[guard as usize] = Op::Split(self.len);
+                        i = tail;
+                    } else {
+                        let _ = self.emit(Op::One(Pred::Byte(b'/')))?;
+                        i += 1;
+                    };
+                }
+                _ => {
+                    let _ = self.emit(Op::One(Pred::Byte(c)))?;
+                    i += 1;
+                }
+            };
+        }
+        if depth != 0 {
+            return Err(Error::TooComplex);
+        }
+        Ok(())
     }
     /// Add the `seeds` states on top of `work` and everything reachable
     /// from them without consuming input to `set`.
-    #[allow(dead_code, unused_variables)]
-    fn closure(_: impl Sized, _: impl Sized, _: impl Sized, _: impl Sized) {
-        todo!(
-            // TODO(port): fn `closure`: parameter `set` has type `*StateSet` with no rule
-            "TODO(port): fn `closure`: parameter `set` has type `*StateSet` with no rule"
-        )
+    fn closure(
+        &self,
+        set: &mut crate::zigport_rt::bitset::StaticBitSet<
+            { (((2 * MAX_PATTERN_LEN) + 2) + 1) },
+            { usize::div_ceil((((2 * MAX_PATTERN_LEN) + 2) + 1), 64) },
+        >,
+        work: &mut [u32; MatchProgram::WORK_CAPACITY],
+        seeds: usize,
+    ) {
+        let ops = self.program();
+        let mut top = seeds;
+        while top > 0 {
+            top -= 1;
+            let s = work[top];
+            if set.is_set(s as usize) {
+                continue;
+            }
+            set.set(s as usize);
+            if s == self.len {
+                continue;
+            }
+            match ops[s as usize] {
+                Op::One(..) => {}
+                Op::Many(..) => {
+                    work[top] = s + 1;
+                    top += 1;
+                }
+                Op::Split(target) => {
+                    work[top] = target;
+                    work[top + 1] = s + 1;
+                    top += 2;
+                }
+                Op::Jump(target) => {
+                    work[top] = target;
+                    top += 1;
+                }
+            };
+        }
     }
     /// The compiled instructions (borrowed, so indexing never copies the array).
     fn program(&self) -> &[Op<'a>] {
         &self.ops[0..self.len as usize]
     }
-    // TODO(port): does not compile: 305:29: cannot find value `WORK_CAPACITY` in this scope
     fn run(&self, path: &[u8]) -> bool {
-        todo!("TODO(port): does not compile: 305:29: cannot find value `WORK_CAPACITY` in this scope")
+        let ops = self.program();
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut work: [u32; MatchProgram::WORK_CAPACITY] = [0; MatchProgram::WORK_CAPACITY];
+        let mut current = <crate::zigport_rt::bitset::StaticBitSet<
+            { (((2 * MAX_PATTERN_LEN) + 2) + 1) },
+            { usize::div_ceil((((2 * MAX_PATTERN_LEN) + 2) + 1), 64) },
+        >>::init_empty();
+        work[0] = 0;
+        self.closure(&mut current, &mut work, 1);
+        for c in path.iter().copied() {
+            let mut seeds: usize = 0;
+            let mut it = current.iterator();
+            while let Some(index) = it.next() {
+                let s: u32 = u32::try_from(index).unwrap();
+                if s == self.len {
+                    continue;
+                }
+                let target = match ops[s as usize] {
+                    Op::One(pred) => if pred.accepts(c) { s + 1 } else { continue }
+                    Op::Many(pred) => if pred.accepts(c) { s } else { continue }
+                    Op::Split(..) | Op::Jump(..) => continue,
+                };
+                work[seeds] = target;
+                seeds += 1;
+            }
+            if seeds == 0 {
+                return false;
+            }
+            current = <crate::zigport_rt::bitset::StaticBitSet<
+                { (((2 * MAX_PATTERN_LEN) + 2) + 1) },
+                { usize::div_ceil((((2 * MAX_PATTERN_LEN) + 2) + 1), 64) },
+            >>::init_empty();
+            self.closure(&mut current, &mut work, seeds);
+        }
+        current.is_set(self.len as usize)
     }
 }
 /// Strip leading `!`s, reporting whether an odd number was present.
@@ -210,10 +429,49 @@ pub fn r#match(pattern: &[u8], path: &[u8]) -> bool {
     };
     program.run(path) != negated
 }
-// TODO(port): does not compile: 384:29: can't compare `!` with `std::option::Option<_>`
 /// Whether `pattern` uses any glob syntax (as opposed to naming one path).
 pub fn has_magic(pattern: &[u8]) -> bool {
-    todo!("TODO(port): does not compile: 384:29: can't compare `!` with `std::option::Option<_>`")
+    if (pattern.len() > 0) && (pattern[0] == b'!') {
+        return true;
+    }
+    // An unescaped `{` followed anywhere by an unescaped `}` means some pair
+    // (the innermost) matches, so one linear pass suffices.
+    let mut saw_open_brace = false;
+    // Once a class fails to close, every later one fails too (they scan a
+    // suffix of the same text), so stop looking.
+    let mut classes_possible = true;
+    let mut i: usize = 0;
+    while i < pattern.len() {
+        {
+            match pattern[i] {
+                b'\\' => {
+                    i += 1;
+                }
+                b'*' | b'?' => return true,
+                b'[' => {
+                    if classes_possible {
+                        if MatchProgram::find_class_end(pattern, i, pattern.len())
+                            != None
+                        {
+                            return true;
+                        }
+                        classes_possible = false;
+                    }
+                }
+                b'{' => {
+                    saw_open_brace = true;
+                }
+                b'}' => {
+                    if saw_open_brace {
+                        return true;
+                    }
+                }
+                _ => {}
+            };
+        }
+        i += 1;
+    }
+    false
 }
 /// The leading directory segments of `pattern` that contain no glob syntax
 /// (where a directory walk would start), e.g. `src/lib` for `src/lib/**/*.ts`.
@@ -365,5 +623,19 @@ mod tests {
         assert_eq!(literal_prefix(b"a/b.txt"), b"a/b.txt");
     }
 }
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MatchProgramGroup {
+    pub close: usize,
+    /// The split guarding the current alternative.
+    pub split_at: u32,
+    /// Head of the linked list of `jump`s to the group end.
+    pub jumps: u32,
+}
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FindClassEndResult {
+    pub body_start: usize,
+    pub end: usize,
+    pub negated: bool,
+}
 
-// zigport: source glob.zig (500 lines); 19/23 functions without TODO; confidence medium; TODO(port) markers: 7
+// zigport: source glob.zig (500 lines); 23/23 functions without TODO; confidence high; TODO(port) markers: 0

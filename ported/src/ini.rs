@@ -78,7 +78,7 @@ enum RawValue<'a> {
     Double(&'a [u8]),
     Single(&'a [u8]),
 }
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Entry<'a> {
     pub key: &'a [u8],
     pub is_array: bool,
@@ -92,7 +92,7 @@ enum Line<'a> {
     Entry(Entry<'a>),
 }
 /// Splits source into logical lines and classifies each one.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct LineIterator<'a> {
     pub source: &'a [u8],
     pub pos: usize,

@@ -87,7 +87,7 @@ pub type UnescapeError = Error;
 pub const MAX_DEPTH: usize = 512;
 const HEX_DIGITS: &[u8] = b"0123456789abcdef";
 /// One decoded UTF-8 sequence; invalid input yields U+FFFD of length 1.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Decoded {
     pub cp: u32,
     pub len: u8,
@@ -231,7 +231,7 @@ impl<'a> Token<'a> {
         }
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Tokenizer<'a> {
     pub source: &'a [u8],
     pub pos: usize,
@@ -268,7 +268,7 @@ impl<'a> Tokenizer<'a> {
     fn keyword(
         &mut self,
         start: usize,
-        word: &[u8],
+        word: &'a [u8],
         tok: Token<'a>,
     ) -> Result<Token<'a>, Error> {
         if !(&self.source[start..]).starts_with(word) {
@@ -375,7 +375,7 @@ pub fn count_tokens(source: &[u8]) -> Result<usize, Error> {
     Ok(n)
 }
 /// Discards everything written to it; used for validation only.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct NullSink {}
 impl NullSink {
     fn write(&mut self, __: &[u8]) -> Result<(), Error> {

@@ -415,10 +415,9 @@ const fn cmd<'a>(
         run: handler,
     }
 }
-// TODO(port): does not compile: 424:5: cannot return value referencing temporary value
 /// Arguments `from..` joined with single spaces (ranges, patterns with spaces).
-fn joined<'a>(c: &Ctx<'a>, from: usize) -> Result<&'a [u8], Error> {
-    todo!("TODO(port): does not compile: 424:5: cannot return value referencing temporary value")
+fn joined(c: &Ctx, from: usize) -> Result<Vec<u8>, Error> {
+    Ok(crate::zigport_rt::mem::join(b" ", &c.args[from..]))
 }
 // ---------------------------------------------------------------- semver
 fn semver_parse<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -447,15 +446,15 @@ fn semver_order<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn semver_satisfies<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.boolean(super::semver::satisfies(c.args[0], joined(c, 1)?))?;
+    c.boolean(super::semver::satisfies(c.args[0], &joined(c, 1)?))?;
     Ok(())
 }
 fn semver_valid_range<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.boolean(super::semver::valid_range(joined(c, 0)?))?;
+    c.boolean(super::semver::valid_range(&joined(c, 0)?))?;
     Ok(())
 }
 fn semver_max_satisfying<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.opt_number(super::semver::max_satisfying_index(c.args[0], joined(c, 1)?)?)?;
+    c.opt_number(super::semver::max_satisfying_index(c.args[0], &joined(c, 1)?)?)?;
     Ok(())
 }
 // ---------------------------------------------------------------- glob
@@ -506,19 +505,19 @@ fn mime_from_path<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn mime_extension<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.opt_line(super::mime::extension(joined(c, 0)?))?;
+    c.opt_line(super::mime::extension(&joined(c, 0)?))?;
     Ok(())
 }
 fn mime_is_text<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.boolean(super::mime::is_text(joined(c, 0)?))?;
+    c.boolean(super::mime::is_text(&joined(c, 0)?))?;
     Ok(())
 }
 fn mime_is_compressible<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.boolean(super::mime::is_compressible(joined(c, 0)?))?;
+    c.boolean(super::mime::is_compressible(&joined(c, 0)?))?;
     Ok(())
 }
 fn mime_category<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.line(super::mime::category(joined(c, 0)?).zig_tag_name().as_bytes())?;
+    c.line(super::mime::category(&joined(c, 0)?).zig_tag_name().as_bytes())?;
     Ok(())
 }
 fn mime_content_type<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -678,14 +677,19 @@ fn base64_is_valid<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.boolean(super::base64::is_valid(c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 685:41: `?` operator has incompatible types
 fn base64_encoded_len<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 685:41: `?` operator has incompatible types")
+    c.number(super::base64::encoded_len(c.int::<u32>(0)? as usize))?;
+    Ok(())
 }
 // ---------------------------------------------------------------- vlq
-// TODO(port): does not compile: 691:9: the size for values of type `[u8]` cannot be known at compilation time
 fn vlq_encode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 691:9: the size for values of type `[u8]` cannot be known at compilation time")
+    // PERF(port): zero-initialised; Zig left it undefined
+    let mut buf: [u8; super::vlq::MAX_DIGITS] = [0; super::vlq::MAX_DIGITS];
+    c.line({
+        let __zigport_end = super::vlq::encode(&mut buf, c.int::<i32>(0)?)?;
+        &buf[0..__zigport_end]
+    })?;
+    Ok(())
 }
 fn vlq_decode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::vlq::decode(c.args[0])?)?;
@@ -757,9 +761,9 @@ fn wyhash_combine<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
 fn section<'a>(c: &Ctx<'a>) -> &'a [u8] {
     if c.args.len() > 1 { c.args[1] } else { b"" }
 }
-// TODO(port): does not compile: 769:16: `?` operator has incompatible types
 fn ini_get<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 769:16: `?` operator has incompatible types")
+    c.opt_line(super::ini::get(c.input, section(c), c.args[0])?.as_deref())?;
+    Ok(())
 }
 fn ini_count<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::ini::count_entries(c.input)?)?;
@@ -782,18 +786,18 @@ fn ini_registry<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     )?;
     Ok(())
 }
-// TODO(port): does not compile: 794:16: `?` operator has incompatible types
 fn ini_auth_token<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 794:16: `?` operator has incompatible types")
+    c.opt_line(super::ini::auth_token_for(c.input, c.args[0])?.as_deref())?;
+    Ok(())
 }
 fn ini_array_length<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::ini::array_length(c.input, section(c), c.args[0])?)?;
     Ok(())
 }
 // ---------------------------------------------------------------- dotenv
-// TODO(port): does not compile: 803:16: `?` operator has incompatible types
 fn dotenv_get<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 803:16: `?` operator has incompatible types")
+    c.opt_line(super::dotenv::get(c.input, c.args[0])?.as_deref())?;
+    Ok(())
 }
 fn dotenv_count<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.number(super::dotenv::count(c.input))?;
@@ -1133,10 +1137,10 @@ fn fail(err: &mut crate::zigport_rt::io::Writer, e: Error) -> u8 {
     );
     1
 }
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ArityResult {
     pub min: usize,
     pub max: usize,
 }
 
-// zigport: source main.zig (619 lines); 101/102 functions without TODO; confidence high; TODO(port) markers: 1
+// zigport: source main.zig (619 lines); 102/102 functions without TODO; confidence high; TODO(port) markers: 0

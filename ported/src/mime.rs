@@ -239,7 +239,7 @@ impl Category {
     }
 }
 /// A parsed `type/subtype[+suffix][; params]` borrowing from its source.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct MediaType<'a> {
     pub r#type: &'a [u8],
     pub subtype: &'a [u8],

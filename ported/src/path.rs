@@ -376,7 +376,7 @@ pub fn extname(p: &[u8]) -> &[u8] {
     &p[d..s.end.unwrap()]
 }
 /// The pieces `path.parse` returns.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ParsedPath<'a> {
     pub root: &'a [u8],
     pub dir: &'a [u8],

@@ -34,7 +34,7 @@ type RangeError = Error;
 /// npm rejects numeric components above JavaScript's `Number.MAX_SAFE_INTEGER`.
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// The numeric part of a parsed version plus flags for its qualifiers.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Version {
     pub major: u64,
     pub minor: u64,
@@ -43,7 +43,7 @@ pub struct Version {
     pub has_build: bool,
 }
 /// A fully parsed version whose qualifiers borrow from the source text.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Full<'a> {
     pub major: u64,
     pub minor: u64,
@@ -188,7 +188,7 @@ fn valid_identifiers(s: &[u8], strict_numeric: bool) -> bool {
     true
 }
 /// A byte cursor over one version or partial-version token.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Cursor<'a> {
     pub text: &'a [u8],
     pub pos: usize,
@@ -448,7 +448,7 @@ impl Prefix {
     }
 }
 /// `1`, `1.2`, `1.x`, `1.2.3-pre`: missing or wildcard parts are null.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Partial<'a> {
     pub major: Option<u64>,
     pub minor: Option<u64>,
@@ -697,7 +697,7 @@ fn desugar_hyphen<'a>(from: Partial<'a>, to: Partial<'a>) -> Desugared<'a> {
 }
 /// Checks a version against comparators as they are parsed, for one
 /// `||`-separated set at a time.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct SetMatch<'a> {
     pub version: Option<Full<'a>>,
     pub all: bool,
@@ -766,9 +766,23 @@ impl<'a> Range<'a> {
         self.set_ends.push(self.comparators.len());
         Ok(())
     }
-    // TODO(port): does not compile: 780:50: casting `&usize` as `usize` is invalid
     fn matches(&self, v: Full<'a>) -> bool {
-        todo!("TODO(port): does not compile: 780:50: casting `&usize` as `usize` is invalid")
+        let mut begin: usize = 0;
+        for end in self.set_ends.iter().copied() {
+            let mut state: SetMatch = SetMatch {
+                version: Some(v),
+                all: true,
+                pre_allowed: false,
+                matched_any_set: false,
+            };
+            state.check(&self.comparators[begin..end]);
+            state.end_set().unwrap();
+            if state.matched_any_set {
+                return true;
+            }
+            begin = end;
+        }
+        false
     }
 }
 const WHITESPACE: &[u8] = b" \t\r\n";
@@ -915,7 +929,6 @@ pub fn valid_range(range: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 952:9: type annotations needed
 /// Index of the highest version in the comma/whitespace-separated `versions`
 /// list that satisfies `range`, or null (also for an invalid range).
 /// Unparsable entries are skipped but still counted.
@@ -923,7 +936,44 @@ pub fn max_satisfying_index(
     versions: &[u8],
     range: &[u8],
 ) -> Result<Option<usize>, Error> {
-    todo!("TODO(port): does not compile: 952:9: type annotations needed")
+    let mut compiled = match Range::parse(range) {
+        Ok(v) => v,
+        Err(err) => {
+            match err {
+                Error::OutOfMemory => return Err(Error::OutOfMemory),
+                Error::InvalidRange | Error::NumberTooLarge => return Ok(None),
+                _ => unreachable!(),
+            }
+        }
+    };
+    // zigport: `defer compiled.deinit();` dropped: ownership frees
+    let mut best: Option<MaxSatisfyingIndexBest> = None;
+    let mut it = crate::zigport_rt::split::tokenize(
+        versions,
+        crate::zigport_rt::split::Delimiter::Any(b", \t\r\n"),
+    );
+    let mut index: usize = 0;
+    'zigport_loop1: while let Some(text) = it.next() {
+        'zigport_continue1: {
+            let v = match parse_full(text) {
+                Ok(v) => v,
+                Err(_) => break 'zigport_continue1,
+            };
+            if !compiled.matches(v) {
+                break 'zigport_continue1;
+            }
+            if (best == None)
+                || (v.order(best.unwrap().version) == core::cmp::Ordering::Greater)
+            {
+                best = Some(MaxSatisfyingIndexBest {
+                    index,
+                    version: v,
+                });
+            }
+        }
+        index += 1;
+    }
+    if let Some(b) = best { Ok(Some(b.index)) } else { Ok(None) }
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -1110,14 +1160,31 @@ mod tests {
         assert!(satisfies(b"1.0.0", b"1 - x.1"));
         assert!(! satisfies(b"not-a-version", b"*"));
     }
-    // TODO(port): does not compile: 1168:86: mismatched types
     #[test]
     fn test_max_satisfying_index_picks_the_highest_match() -> Result<
         (),
         Box<dyn std::error::Error>,
     > {
-        todo!("TODO(port): does not compile: 1168:86: mismatched types")
+        assert_eq!(
+            max_satisfying_index(b"1.2.3, 1.2.4, 1.3.0, 2.0.0", b"^1.2.3") ?, Some(2)
+        );
+        assert_eq!(
+            max_satisfying_index(b"1.0.0 1.1.0 bogus 1.0.5", b"~1.0 || 1.1.0") ?, Some(1)
+        );
+        assert_eq!(
+            max_satisfying_index(b"1.0.0-rc.1 2.0.0-beta 1.0.0 1.0.1-alpha",
+            b"^1.0.0-rc.1 || ~1.0.1-0") ?, Some(3)
+        );
+        assert_eq!(max_satisfying_index(b"0.1.0,0.2.0", b">=1") ?, None);
+        assert_eq!(max_satisfying_index(b"1.0.0", b"<<") ?, None);
+        assert_eq!(max_satisfying_index(b"", b"*") ?, None);
+        Ok(())
     }
+}
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MaxSatisfyingIndexBest<'a> {
+    pub index: usize,
+    pub version: Full<'a>,
 }
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ComparatorBound<'a> {
@@ -1125,4 +1192,4 @@ pub struct ComparatorBound<'a> {
     pub version: Full<'a>,
 }
 
-// zigport: source semver.zig (735 lines); 54/56 functions without TODO; confidence high; TODO(port) markers: 5
+// zigport: source semver.zig (735 lines); 56/56 functions without TODO; confidence high; TODO(port) markers: 2

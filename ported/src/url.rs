@@ -590,7 +590,7 @@ pub fn percent_decode(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
     Ok(di)
 }
 /// What `encodeURIComponent` leaves alone.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct ComponentSet {}
 impl ComponentSet {
     fn encode(src: &[u8]) -> Result<Vec<u8>, Error> {
@@ -628,7 +628,7 @@ static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLo
     break 'blk t;
 });
 /// What `encodeURI` leaves alone.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct UriSet {}
 impl UriSet {
     fn encode(src: &[u8]) -> Result<Vec<u8>, Error> {
@@ -733,15 +733,51 @@ pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 804:30: mismatched types
     #[test]
     fn test_split_a_full_url() {
-        todo!("TODO(port): does not compile: 804:30: mismatched types")
+        let href = b"https://user:pa55@example.com:8443/a/b/c.js?x=1&y=2#frag";
+        let u = URL::parse(href);
+        assert_eq!(u.protocol, b"https");
+        assert_eq!(u.username, b"user");
+        assert_eq!(u.password, b"pa55");
+        assert_eq!(u.host, b"example.com:8443");
+        assert_eq!(u.hostname, b"example.com");
+        assert_eq!(u.port(), Some(8443));
+        assert_eq!(u.pathname(), b"/a/b/c.js");
+        assert_eq!(u.search(), b"?x=1&y=2");
+        assert_eq!(u.hash(), b"#frag");
+        assert_eq!(u.scheme(), Scheme::Https);
+        assert!(u.flags.has_userinfo());
     }
-    // TODO(port): does not compile: 818:56: mismatched types
     #[test]
     fn test_top_level_accessors() {
-        todo!("TODO(port): does not compile: 818:56: mismatched types")
+        assert_eq!(protocol(b"http://localhost:3000/api").unwrap(), b"http");
+        assert!(protocol(b"/just/a/path") == None);
+        assert!(protocol(b"//cdn.example.com/x.js") == None);
+        assert_eq!(hostname(b"//cdn.example.com/x.js"), b"cdn.example.com");
+        assert_eq!(hostname(b"http://localhost:3000/api"), b"localhost");
+        assert_eq!(port(b"http://localhost:3000/api"), Some(3000));
+        assert_eq!(port(b"http://localhost/api"), None);
+        assert_eq!(port(b"http://localhost:99999/"), None);
+        assert_eq!(port(b"http://localhost:12ab/"), None);
+        assert_eq!(port(b"http://localhost:/"), None);
+        assert_eq!(port_or_default(b"https://bun.sh/docs"), Some(443));
+        assert_eq!(port_or_default(b"ws://bun.sh"), Some(80));
+        assert_eq!(port_or_default(b"https://bun.sh:8080"), Some(8080));
+        assert_eq!(port_or_default(b"file:///etc/hosts"), None);
+        assert_eq!(pathname(b"https://bun.sh"), b"/");
+        assert_eq!(pathname(b"file:///etc/hosts"), b"/etc/hosts");
+        assert_eq!(pathname(b"?q"), b"");
+        assert_eq!(search(b"https://www.google.com/search?q=bun#top"), b"?q=bun");
+        assert_eq!(search(b"https://bun.sh/?#"), b"");
+        assert_eq!(hash(b"https://www.google.com/search?q=bun#top"), b"#top");
+        assert_eq!(hash(b"https://bun.sh/#"), b"");
+        assert_eq!(hash(b"/p#a?b"), b"#a?b");
+        assert_eq!(username(b"https://bun.sh"), b"");
+        assert_eq!(password(b"https://user@bun.sh"), b"");
+        assert_eq!(username(b"https://user@bun.sh"), b"user");
+        assert_eq!(password(b"https://u:p@ss@bun.sh/"), b"p@ss");
+        assert_eq!(host(b"https://u:p@ss@bun.sh/"), b"bun.sh");
     }
     #[test]
     fn test_schemes() {
@@ -759,10 +795,23 @@ mod tests {
         assert_eq!(scheme(b"localhost:3000"), Scheme::Other);
         assert!(Scheme::Wss.is_secure());
     }
-    // TODO(port): does not compile: 860:49: mismatched types
     #[test]
     fn test_ipv6_and_localhost() {
-        todo!("TODO(port): does not compile: 860:49: mismatched types")
+        assert_eq!(hostname(b"http://[::1]:8080/"), b"[::1]");
+        assert_eq!(port(b"http://[::1]:8080/"), Some(8080));
+        assert_eq!(hostname(b"ldap://[2001:db8::7]/c=GB?one"), b"[2001:db8::7]");
+        assert!(URL::parse(b"http://[::1/").flags.malformed_host());
+        assert!(URL::parse(b"http://[::1]x/").flags.malformed_host());
+        assert!(is_localhost(b"http://localhost:3000"));
+        assert!(is_localhost(b"http://LocalHost/"));
+        assert!(is_localhost(b"http://app.localhost/"));
+        assert!(is_localhost(b"http://[::1]:80/"));
+        assert!(is_localhost(b"http://127.0.0.1/"));
+        assert!(! is_localhost(b"https://bun.sh"));
+        assert!(
+            ! is_localhost(& [& & b"http://.localhost"[0..7] [..], & b"xlocalhost"[..]]
+            .concat() [..])
+        );
     }
     #[test]
     fn test_origin() -> Result<(), Box<dyn std::error::Error>> {

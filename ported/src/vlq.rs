@@ -47,7 +47,7 @@ impl From<super::base64::Error> for Error {
 #[allow(unused_imports)]
 use super::base64 as base64;
 const ALPHABET: [u8; 64] = super::base64::STANDARD_ALPHABET;
-// TODO(port): constant `digit_table` = `base64.Standard.decode_table`: no type rule
+use super::base64::STANDARD_DECODE_TABLE as DIGIT_TABLE;
 const CONTINUATION_BIT: u8 = 32;
 const DIGIT_MASK: u8 = 31;
 /// 32 bits of magnitude plus the sign bit need at most 7 digits.
@@ -55,7 +55,7 @@ pub const MAX_DIGITS: usize = 7;
 /// Errors from decoding single values or whole mappings strings.
 pub type DecodeError = Error;
 /// One decoded value and the number of bytes it occupied.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Decoded {
     pub value: i32,
     pub consumed: usize,
@@ -84,7 +84,7 @@ fn from_vlq(vlq: u64) -> Result<i32, Error> {
         }
         return Ok(i32::try_from((-(i64::try_from(magnitude).unwrap()))).unwrap());
     }
-    if magnitude > (i32::MAX as u64) {
+    if (magnitude as i128) > (i32::MAX as i128) {
         return Err(Error::Overflow);
     }
     Ok(i32::try_from(magnitude).unwrap())
@@ -106,17 +106,38 @@ pub fn encode(dest: &mut [u8], value: i32) -> Result<usize, Error> {
     }
     Ok(len)
 }
-// TODO(port): does not compile: 120:21: cannot find value `DIGIT_TABLE` in this scope
 /// Decode the VLQ at the start of `text`, reporting how many bytes it used.
 pub fn decode_with_length(text: &[u8]) -> Result<Decoded, Error> {
-    todo!("TODO(port): does not compile: 120:21: cannot find value `DIGIT_TABLE` in this scope")
+    if text.is_empty() {
+        return Err(Error::Empty);
+    }
+    let mut acc: u64 = 0;
+    let mut shift: u8 = 0;
+    for (i, c) in text.iter().copied().enumerate() {
+        if i >= MAX_DIGITS {
+            return Err(Error::Overflow);
+        }
+        let digit = (*DIGIT_TABLE)[c as usize];
+        if digit == super::base64::INVALID {
+            return Err(Error::InvalidCharacter);
+        }
+        acc |= ((digit & DIGIT_MASK) as u64) << shift;
+        shift += 5;
+        if (digit & CONTINUATION_BIT) == 0 {
+            return Ok(Decoded {
+                value: from_vlq(acc)?,
+                consumed: i + 1,
+            });
+        }
+    }
+    Err(Error::UnexpectedEnd)
 }
 /// Decode the first VLQ value in `text`; anything after it is ignored.
 pub fn decode(text: &[u8]) -> Result<i32, Error> {
     Ok(decode_with_length(text)?.value)
 }
 /// One segment with all fields made absolute.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Mapping {
     pub generated_line: usize,
     pub generated_column: i32,
@@ -133,7 +154,7 @@ impl Mapping {
     }
 }
 /// Running values shared by the decoder and the encoder.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Cursor {
     pub generated_line: usize,
     pub generated_column: i64,
@@ -156,7 +177,7 @@ impl Cursor {
     }
 }
 /// Streams `Mapping`s out of a mappings string.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct MappingIterator<'a> {
     pub text: &'a [u8],
     pub pos: usize,
@@ -206,9 +227,64 @@ impl<'a> MappingIterator<'a> {
             };
         };
     }
-    // TODO(port): does not compile: 272:47: cannot borrow `c.generated_column` as mutable, as it is behind a `&` reference
     fn segment(&mut self) -> Result<Mapping, Error> {
-        todo!("TODO(port): does not compile: 272:47: cannot borrow `c.generated_column` as mutable, as it is behind a `&` reference")
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut deltas: [i32; 5] = [0; 5];
+        let mut count: usize = 0;
+        {
+            #[allow(unused_mut)]
+            let mut zigport_state1 = self.text[self.pos];
+            'fields: loop {
+                break 'fields match zigport_state1 {
+                    b',' => {
+                        self.pos += 1;
+                        self.need_segment = true;
+                    }
+                    b';' => {
+                        self.need_segment = false;
+                    }
+                    _ => {
+                        if count == deltas.len() {
+                            return Err(Error::InvalidSegmentLength);
+                        }
+                        let d = decode_with_length(&self.text[self.pos..])?;
+                        deltas[count] = d.value;
+                        count += 1;
+                        self.pos += d.consumed;
+                        if self.pos >= self.text.len() {
+                            self.need_segment = false;
+                        } else {
+                            {
+                                zigport_state1 = self.text[self.pos];
+                                continue 'fields;
+                            };
+                        };
+                    }
+                };
+            }
+        };
+        if ((count != 1) && (count != 4)) && (count != 5) {
+            return Err(Error::InvalidSegmentLength);
+        }
+        let c = &mut self.cursor;
+        let mut m: Mapping = Mapping {
+            generated_line: c.generated_line,
+            generated_column: Cursor::advance(&mut c.generated_column, deltas[0])?,
+            fields: u8::try_from(count).unwrap(),
+            source_index: 0,
+            original_line: 0,
+            original_column: 0,
+            name_index: 0,
+        };
+        if count >= 4 {
+            m.source_index = Cursor::advance(&mut c.source_index, deltas[1])?;
+            m.original_line = Cursor::advance(&mut c.original_line, deltas[2])?;
+            m.original_column = Cursor::advance(&mut c.original_column, deltas[3])?;
+        }
+        if count == 5 {
+            m.name_index = Cursor::advance(&mut c.name_index, deltas[4])?;
+        }
+        Ok(m)
     }
 }
 /// Writes `Mapping`s back into the canonical mappings text.
@@ -240,9 +316,9 @@ impl MappingWriter {
         }
         Ok(())
     }
-    // TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable because it is also borrowed as immutable
+    // TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable more than once at a time
     fn write(&mut self, m: Mapping) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable because it is also borrowed as immutable")
+        todo!("TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable more than once at a time")
     }
 }
 /// Whether `mappings` is a well-formed mappings string.
@@ -268,15 +344,37 @@ pub fn count_lines(mappings: &[u8]) -> Result<usize, Error> {
     while let Some(__) = it.next()? {}
     Ok(it.line_count())
 }
-// TODO(port): does not compile: 385:22: mismatched types
 /// Decode `mappings` into absolute segments and encode them again. The
 /// output is the canonical form: minimal digits, no negative zero. For a
 /// canonical input the result is byte-for-byte identical.
 pub fn reencode_mappings(mappings: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 385:22: mismatched types")
+    let mut list: Vec<Mapping> = Vec::new();
+    // zigport: `defer list.deinit(allocator);` dropped: ownership frees
+    let mut it = MappingIterator::init(mappings);
+    while let Some(m) = it.next()? {
+        list.push(m)
+    }
+    let mut writer: MappingWriter = MappingWriter {
+        out: Vec::new(),
+        cursor: Cursor {
+            generated_line: 0,
+            generated_column: 0,
+            source_index: 0,
+            original_line: 0,
+            original_column: 0,
+            name_index: 0,
+        },
+        line_has_segment: false,
+    };
+    // zigport: `errdefer writer.deinit();` dropped: ownership frees
+    for m in list.iter().copied() {
+        writer.write(m)?
+    }
+    writer.advance_to_line(it.line_count() - 1)?;
+    Ok(core::mem::take(&mut writer.out))
 }
 /// Where a generated position came from.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct OriginalPosition {
     pub source_index: i32,
     pub line: i32,
@@ -304,7 +402,7 @@ pub fn original_position(
         if m.generated_line < (line as usize) {
             continue;
         }
-        if m.generated_column > (column as i32) {
+        if (m.generated_column as i64) > (column as i64) {
             continue;
         }
         if (best == None) || (m.generated_column >= best.unwrap().generated_column) {
@@ -476,4 +574,4 @@ mod tests {
     }
 }
 
-// zigport: source vlq.zig (444 lines); 28/28 functions without TODO; confidence high; TODO(port) markers: 1
+// zigport: source vlq.zig (444 lines); 28/28 functions without TODO; confidence high; TODO(port) markers: 0

@@ -12,7 +12,7 @@ const BLOCK_LEN: usize = 48;
 /// Size of the final read window (the last two words of the input).
 const WINDOW_LEN: usize = 16;
 /// The 128-bit product of two words, split into halves.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Product {
     pub lo: u64,
     pub hi: u64,
@@ -56,7 +56,7 @@ fn seed_lane(seed: u64) -> u64 {
     seed ^ mix(seed ^ SECRET[0], SECRET[1])
 }
 /// The two words wyhash folds at the very end, plus the running lane.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Finish {
     pub lane: u64,
     pub a: u64,

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod ascii;
+pub mod bitset;
 pub mod fmt;
 pub mod io;
 pub mod mem;

@@ -1085,7 +1085,16 @@ impl<'a> Translator<'a> {
             && a != b
             && let (Some(ta), Some(tb)) = (rust_type(&lt), rust_type(&rt))
         {
-            if int_rank(a) < int_rank(b) {
+            // Zig compares integers of mixed signedness by value
+            // (`i32 > u32`): both sides go to a signed type holding both.
+            if matches!(op, Eq | Ne | Lt | Le | Gt | Ge)
+                && a.starts_with('i') != b.starts_with('i')
+                && let Some(common) = signed_common_type(a, b)
+            {
+                let t = ident(&common);
+                l = quote!((#l as #t));
+                r = quote!((#r as #t));
+            } else if int_rank(a) < int_rank(b) {
                 l = quote!((#l as #tb));
             } else {
                 r = quote!((#r as #ta));
@@ -1881,6 +1890,17 @@ fn int_literal(text: &str) -> Option<TokenStream> {
         (Some(proc_macro2::TokenTree::Literal(_)), None) => Some(tokens),
         _ => None,
     }
+}
+
+/// The narrowest Rust signed integer holding every value of the signed
+/// type and the unsigned one (`i32`, `u32` → `i64`).
+fn signed_common_type(a: &str, b: &str) -> Option<String> {
+    let (signed, unsigned) = if a.starts_with('i') { (a, b) } else { (b, a) };
+    let bits = int_rank(signed).max(int_rank(unsigned) + 1);
+    [8, 16, 32, 64, 128]
+        .into_iter()
+        .find(|&n| n >= bits)
+        .map(|n| format!("i{n}"))
 }
 
 fn int_rank(name: &str) -> u32 {
