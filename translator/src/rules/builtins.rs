@@ -507,6 +507,9 @@ impl<'a> Translator<'a> {
                 let e = self.coerced(expected, &actual_ty);
                 quote!(assert_eq!(#a, #e))
             }
+            // Zig analyses only referenced declarations; rustc compiles
+            // every item, so the test has nothing left to force.
+            (["testing", "refAllDecls" | "refAllDeclsRecursive"], [_]) => quote!(),
             (["testing", "expectError"], [err, value]) => {
                 let (e, v) = (self.expr(err, &Ty::Unknown), self.expr(value, &Ty::Unknown));
                 quote!(assert_eq!(#v, Err(#e)))

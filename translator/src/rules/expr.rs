@@ -1351,15 +1351,15 @@ impl<'a> Translator<'a> {
             Ty::Named(n)
                 if depth > 0
                     && self.lookup_type(n).is_some_and(|i| {
-                        i.kind == Some(ContainerKind::Struct)
-                            && i.packed.is_none()
-                            && i.generics.is_empty()
+                        i.kind == Some(ContainerKind::Struct) && i.generics.is_empty()
                     }) =>
             {
                 self.lookup_type(n).is_some_and(|i| {
-                    i.fields.iter().all(|(_, t, _)| {
-                        *t == Ty::Allocator || self.has_default_within(t, depth - 1)
-                    })
+                    // A packed struct derives `Default` (its backing integer's zero).
+                    i.packed.is_some()
+                        || i.fields.iter().all(|(_, t, _)| {
+                            *t == Ty::Allocator || self.has_default_within(t, depth - 1)
+                        })
                 })
             }
             Ty::Named(n) if depth > 0 => self.lookup_type(n).is_some_and(|i| {
@@ -1395,7 +1395,7 @@ impl<'a> Translator<'a> {
             let items: Vec<TokenStream> = elems
                 .iter()
                 .zip(types)
-                .map(|(e, t)| self.coerced(e, t))
+                .map(|(e, t)| self.list_item(e, t))
                 .collect();
             return quote!((#(#items,)*));
         }
@@ -1815,6 +1815,10 @@ impl<'a> Translator<'a> {
             ExprKind::Builtin { name, args } => match (name.as_str(), args.first()) {
                 ("as", Some(t)) => self.zig_type(t),
                 ("This", _) => Ty::Named("Self".into()),
+                ("tagName" | "errorName", _) => Ty::Slice {
+                    elem: Box::new(Ty::Int("u8".into())),
+                    mutable: false,
+                },
                 // `@abs(i32)` is a `u32`; a float stays a float.
                 ("abs", Some(x)) => match self.infer(x) {
                     Ty::Int(n) if n.starts_with('i') => Ty::Int(format!("u{}", &n[1..])),

@@ -340,14 +340,26 @@ impl<'a> Translator<'a> {
                 // cover copying and comparing (rustc names any other need).
                 ParamType::AnyType => {
                     let g = format!("A{i}");
-                    if formatted_params.contains(&pname) {
+                    // `if (n) |v|`: an optional of the generic type.
+                    let unwrapped = body_unwraps(body, &pname);
+                    let mut uses = vec![pname.clone()];
+                    uses.extend(unwrapped.iter().cloned());
+                    if uses
+                        .iter()
+                        .any(|u| formatted_params.contains(u) || self.passes_to_formatted(body, u))
+                    {
                         formatted.push(g.clone());
                     }
                     generics.push(ident(&g));
                     self.bind(&g, Ty::Named(g.clone()));
-                    self.bind(&pname, Ty::Named(g.clone()));
                     let (n, gi) = (ident(&pname), ident(&g));
-                    params.push(quote!(#n: #gi));
+                    if unwrapped.is_empty() {
+                        self.bind(&pname, Ty::Named(g.clone()));
+                        params.push(quote!(#n: #gi));
+                    } else {
+                        self.bind(&pname, Ty::Optional(Box::new(Ty::Named(g.clone()))));
+                        params.push(quote!(#n: Option<#gi>));
+                    }
                     typed.push(None);
                     continue;
                 }
@@ -1332,7 +1344,9 @@ impl<'a> Translator<'a> {
         };
         match info.kind {
             Some(ContainerKind::Enum) => true,
-            Some(ContainerKind::Struct) if depth > 0 && info.packed.is_none() => info
+            // A packed struct is its backing integer (see `packed`).
+            Some(ContainerKind::Struct) if info.packed.is_some() => true,
+            Some(ContainerKind::Struct) if depth > 0 => info
                 .fields
                 .iter()
                 .all(|(_, t, _)| *t == Ty::Allocator || self.is_copy_type_within(t, depth - 1)),
@@ -1655,4 +1669,93 @@ fn builds_values_from(body: &Block, name: &str) -> bool {
     };
     visit::walk_block(&mut scan, body);
     scan.found
+}
+
+/// The captures of `if (name) |v|` in `body`: `name` is an optional.
+fn body_unwraps(body: &Block, name: &str) -> Vec<String> {
+    use crate::syntax::visit::{self, Visitor};
+    struct Scan<'n>(&'n str, Vec<String>);
+    impl Visitor for Scan<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::If(i) = &e.kind
+                && matches!(&i.cond.kind, ExprKind::Ident(n) if n == self.0)
+                && let Some(c) = &i.capture
+            {
+                self.1.push(c.name.clone());
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan(name, Vec::new());
+    visit::walk_block(&mut scan, body);
+    scan.1
+}
+
+impl Translator<'_> {
+    /// Whether `body` passes `name` to a module function (or method) whose
+    /// `anytype` parameter at that position is formatted: the value then
+    /// needs the runtime's `Arg` bound too (`c.number(v)`).
+    fn passes_to_formatted(&self, body: &Block, name: &str) -> bool {
+        use crate::syntax::visit::{self, Visitor};
+        struct Calls(Vec<(String, Vec<Expr>, bool)>);
+        impl Visitor for Calls {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Call { callee, args } = &e.kind {
+                    match &callee.kind {
+                        ExprKind::Ident(f) => self.0.push((f.clone(), args.clone(), false)),
+                        ExprKind::Field { member, .. } => {
+                            self.0.push((member.clone(), args.clone(), true))
+                        }
+                        _ => {}
+                    }
+                }
+                visit::walk_expr(self, e);
+            }
+        }
+        let mut calls = Calls(Vec::new());
+        visit::walk_block(&mut calls, body);
+        calls.0.iter().any(|(f, args, method)| {
+            let Some(i) = args
+                .iter()
+                .position(|a| matches!(&a.kind, ExprKind::Ident(n) if n == name))
+            else {
+                return false;
+            };
+            self.module_fn_decls(f).iter().any(|decl| {
+                // A method call's receiver is the first parameter.
+                let offset = usize::from(*method && decl.proto.params.len() > args.len());
+                decl.proto.params.get(i + offset).is_some_and(|p| {
+                    p.ty == ParamType::AnyType
+                        && decl.body.as_ref().is_some_and(|b| {
+                            p.name
+                                .as_ref()
+                                .is_some_and(|pn| super::writer::formatted_names(b).contains(pn))
+                        })
+                })
+            })
+        })
+    }
+
+    /// Functions named `name` at the top of the module or in its containers.
+    fn module_fn_decls(&self, name: &str) -> Vec<&FnDecl> {
+        let mut out = Vec::new();
+        for d in &self.file.members {
+            match &d.kind {
+                DeclKind::Fn(f) if f.name == name => out.push(f),
+                DeclKind::Var(VarDecl {
+                    init:
+                        Some(Expr {
+                            kind: ExprKind::Container(c),
+                            ..
+                        }),
+                    ..
+                }) => out.extend(c.members.iter().filter_map(|m| match &m.kind {
+                    DeclKind::Fn(f) if f.name == name => Some(f),
+                    _ => None,
+                })),
+                _ => {}
+            }
+        }
+        out
+    }
 }

@@ -82,7 +82,7 @@ impl<'a> Translator<'a> {
             let offset = proc_macro2::Literal::u32_unsuffixed(f.offset);
             let mask = proc_macro2::Literal::u128_unsuffixed((1u128 << f.bits) - 1);
             let (read, write) = if f.ty == Ty::Bool {
-                (quote!((self.0 >> #offset) & 1 != 0), quote!(#b::from(v)))
+                (quote!((self.0 >> #offset) & 1 != 0), quote!((v as #b)))
             } else {
                 (
                     quote!(((self.0 >> #offset) & #mask) as #rt),
@@ -94,8 +94,8 @@ impl<'a> Translator<'a> {
                 quote!(assert!((v as u128) <= #mask, #msg);)
             });
             accessors.push(quote! {
-                pub fn #get(self) -> #rt { #read }
-                pub fn #set(&mut self, v: #rt) {
+                pub const fn #get(self) -> #rt { #read }
+                pub const fn #set(&mut self, v: #rt) {
                     #check
                     self.0 = (self.0 & !(#mask << #offset)) | (#write << #offset);
                 }
@@ -109,8 +109,9 @@ impl<'a> Translator<'a> {
             #[repr(transparent)]
             #vis struct #n(pub #b);
             impl #n {
+                // `const`, so packed literals can initialise constants.
                 #[allow(clippy::too_many_arguments)]
-                pub fn new(#(#new_params),*) -> Self {
+                pub const fn new(#(#new_params),*) -> Self {
                     let mut s = Self(0);
                     #(#new_sets)*
                     s

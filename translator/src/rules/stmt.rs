@@ -149,6 +149,11 @@ impl<'a> Translator<'a> {
             }
             StmtKind::Expr(e) => {
                 let t = self.expr(e, &Ty::Void);
+                if t.is_empty() {
+                    // A call whose work Rust does elsewhere (`refAllDecls`).
+                    let text = self.zig_text(e.span).to_string();
+                    return comment_marker(&format!("zigport: `{text}` has nothing to do in Rust"));
+                }
                 quote!(#t;)
             }
             StmtKind::Defer(body) | StmtKind::Errdefer { body, .. } => self.deferred(s, body),
