@@ -1002,14 +1002,23 @@ fn cargo_clippy(crate_dir: &Path) -> Option<Vec<RustcMessage>> {
 /// keyed like [`FnTranslation::rust_path`]: `f`, `Type::f`, `tests::f`.
 pub fn fn_line_ranges(text: &str) -> BTreeMap<String, (usize, usize)> {
     let mut out = BTreeMap::new();
-    let Ok(file) = syn::parse_file(text) else {
-        return out;
-    };
+    if let Ok(file) = syn::parse_file(text) {
+        item_line_ranges(&file.items, "", &mut out);
+    }
+    out
+}
+
+/// [`fn_line_ranges`] of `items`, their paths under `prefix` (`tests::`):
+/// functions, methods, and the same inside inline modules.
+fn item_line_ranges(items: &[syn::Item], prefix: &str, out: &mut BTreeMap<String, (usize, usize)>) {
     let range = |span: proc_macro2::Span| (span.start().line, span.end().line);
-    for item in &file.items {
+    for item in items {
         match item {
             syn::Item::Fn(f) => {
-                out.insert(unraw(&f.sig.ident), range(syn::spanned::Spanned::span(f)));
+                out.insert(
+                    format!("{prefix}{}", unraw(&f.sig.ident)),
+                    range(syn::spanned::Spanned::span(f)),
+                );
             }
             syn::Item::Impl(imp) => {
                 let ty = match imp.self_ty.as_ref() {
@@ -1020,26 +1029,20 @@ pub fn fn_line_ranges(text: &str) -> BTreeMap<String, (usize, usize)> {
                 for ii in &imp.items {
                     if let syn::ImplItem::Fn(f) = ii {
                         out.insert(
-                            format!("{ty}::{}", unraw(&f.sig.ident)),
+                            format!("{prefix}{ty}::{}", unraw(&f.sig.ident)),
                             range(syn::spanned::Spanned::span(f)),
                         );
                     }
                 }
             }
             syn::Item::Mod(m) => {
-                for inner in m.content.iter().flat_map(|(_, items)| items) {
-                    if let syn::Item::Fn(f) = inner {
-                        out.insert(
-                            format!("{}::{}", m.ident, unraw(&f.sig.ident)),
-                            range(syn::spanned::Spanned::span(f)),
-                        );
-                    }
+                if let Some((_, inner)) = &m.content {
+                    item_line_ranges(inner, &format!("{prefix}{}::", m.ident), out);
                 }
             }
             _ => {}
         }
     }
-    out
 }
 
 fn unraw(ident: &proc_macro2::Ident) -> String {

@@ -230,8 +230,9 @@ impl<'a> Translator<'a> {
                     let e = self.expr(rhs, &Ty::Unknown);
                     return quote!(#l.map_err(|_| #e));
                 }
-                let r =
-                    self.scoped_capture(capture.as_ref(), Ty::Unknown, |t| t.expr(rhs, expected));
+                // The capture is a value of the module's `Error`.
+                let error_ty = Ty::Named("Error".into());
+                let r = self.scoped_capture(capture.as_ref(), error_ty, |t| t.expr(rhs, expected));
                 let binding = capture.as_ref().map_or_else(
                     || quote!(_),
                     |c| {
@@ -664,6 +665,16 @@ impl<'a> Translator<'a> {
                 if let ExprKind::Ident(name) = &object.kind
                     && self.local(name).is_none()
                 {
+                    // `S.twice(x)` with `S` a local or nested type's short name.
+                    let resolved = match self.resolve_type_name(name) {
+                        Some(Ty::Named(full))
+                            if full != *name && self.lookup_type(&full).is_some() =>
+                        {
+                            full
+                        }
+                        _ => name.clone(),
+                    };
+                    let name = &resolved;
                     if let Some(info) = self.lookup_type(name) {
                         let path = self.type_member(name, member);
                         return match info.methods.get(member).cloned() {
@@ -1174,8 +1185,14 @@ impl<'a> Translator<'a> {
                 {
                     return self.expr(value, ret);
                 }
-                if matches!(self.infer(value), Ty::ErrorUnion(_)) {
+                let value_ty = self.infer(value);
+                if matches!(value_ty, Ty::ErrorUnion(_)) {
                     return self.expr(value, ret);
+                }
+                // `else => |e| e` in a switch on a caught error.
+                if value_ty == Ty::Named("Error".into()) {
+                    let e = self.expr(value, &value_ty);
+                    return quote!(Err(#e));
                 }
                 if diverges(value) {
                     return self.expr(value, inner);
@@ -1330,6 +1347,14 @@ impl<'a> Translator<'a> {
             Some(quote!([0; #len]))
         } else if self.is_copy_type(elem) && self.has_default(elem) {
             Some(quote!([Default::default(); #len]))
+        } else if let Ty::Named(n) = elem
+            && let Some(info) = self.lookup_type(n)
+            && info.kind == Some(ContainerKind::Enum)
+            && let Some(first) = info.variants.first()
+        {
+            // Any tag stands for `undefined`: the first.
+            let (t, v) = (ident(n), ident(&camel_case(first)));
+            Some(quote!([#t::#v; #len]))
         } else {
             None
         }
@@ -1956,10 +1981,27 @@ fn only_errors(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::ErrorValue(_) => true,
         ExprKind::Switch(s) => {
+            // `switch (err) { error.A => .., else => |e| e }`: on an error,
+            // a prong's capture is an error too.
+            let on_error = s.prongs.iter().any(|p| {
+                p.items.iter().any(|i| {
+                    matches!(
+                        i,
+                        SwitchItem::Value(Expr {
+                            kind: ExprKind::ErrorValue(_),
+                            ..
+                        })
+                    )
+                })
+            });
+            let is_capture = |p: &SwitchProng| {
+                on_error
+                    && matches!(&p.body.kind, ExprKind::Ident(n) if p.captures.first().is_some_and(|c| c.name == *n))
+            };
             s.prongs.iter().any(|p| !diverges(&p.body))
                 && s.prongs
                     .iter()
-                    .all(|p| diverges(&p.body) || only_errors(&p.body))
+                    .all(|p| diverges(&p.body) || only_errors(&p.body) || is_capture(p))
         }
         ExprKind::If(i) => i.otherwise.as_ref().is_some_and(|o| {
             (only_errors(&i.then) || diverges(&i.then))

@@ -85,6 +85,32 @@ impl<'a> Translator<'a> {
             items.extend(self.comments_before(decl.span.start));
             let doc = doc_attrs(&decl.doc);
             match &decl.kind {
+                // Monomorphised at each use (`ModuleScope::mono_types`).
+                DeclKind::Fn(f)
+                    if self
+                        .scope
+                        .mono_types
+                        .keys()
+                        .any(|(ctor, _)| *ctor == f.name) =>
+                {
+                    let mut instances: Vec<(String, Vec<Expr>)> = self
+                        .scope
+                        .type_instances
+                        .iter()
+                        .filter(|(_, (ctor, _))| *ctor == f.name)
+                        .map(|(name, (_, args))| (name.clone(), args.clone()))
+                        .collect();
+                    instances.sort_by(|a, b| a.0.cmp(&b.0));
+                    for (name, args) in instances {
+                        let vis = decl.is_pub.then(|| quote!(pub));
+                        let item = self
+                            .with_instance(&name, &f.name, &args, |t, c| {
+                                t.container_item(&name, c, &doc, vis, &mut fns)
+                            })
+                            .unwrap_or_default();
+                        items.push(item);
+                    }
+                }
                 DeclKind::Fn(f) if let Some((params, c)) = super::generic_type_constructor(f) => {
                     let vis = decl.is_pub.then(|| quote!(pub));
                     items.push(
@@ -145,6 +171,19 @@ impl<'a> Translator<'a> {
             }
             self.skip_comments_to(decl.span.end);
         }
+        // Anonymous and local types; a test's own types live in `mod tests`.
+        for (_, name, c) in self.scope.anon_types.clone() {
+            let doc = quote!();
+            if self.scope.test_local_types.contains(&name) {
+                let first = fns.len();
+                tests.push(self.container_item(&name, &c, &doc, None, &mut fns));
+                for f in &mut fns[first..] {
+                    f.rust_path = format!("tests::{}", f.rust_path);
+                }
+            } else {
+                items.push(self.container_item(&name, &c, &doc, Some(quote!(pub)), &mut fns));
+            }
+        }
         if !tests.is_empty() {
             items.push(quote! {
                 #[cfg(test)]
@@ -154,10 +193,6 @@ impl<'a> Translator<'a> {
                     #(#tests)*
                 }
             });
-        }
-        for (_, name, c) in self.scope.anon_types.clone() {
-            let doc = quote!();
-            items.push(self.container_item(&name, &c, &doc, Some(quote!(pub)), &mut fns));
         }
         (quote!(#(#items)*), fns)
     }
@@ -263,6 +298,11 @@ impl<'a> Translator<'a> {
             ..FnState::default()
         };
         self.push_scope();
+        let types_before = self.container_types.len();
+        if let Some(b) = &f.body {
+            let locals = self.local_type_bindings(b.span.start);
+            self.container_types.extend(locals);
+        }
         let key = match self_type {
             Some(t) => format!("{t}.{}", f.name),
             None => f.name.clone(),
@@ -291,6 +331,7 @@ impl<'a> Translator<'a> {
             item
         };
         self.pop_scope();
+        self.container_types.truncate(types_before);
         report.todo_reasons = std::mem::take(&mut self.state.todos);
         report.calls = std::mem::take(&mut self.state.calls);
         self.skip_comments_to(decl.span.end);
@@ -1147,13 +1188,17 @@ impl<'a> Translator<'a> {
                     // The use sites' predicate (enums, `Copy` structs and
                     // unions nest), so a derive never disagrees with a use.
                     all_copy &= self.is_copy_type(&ty);
-                    writes |= Self::is_writer(&ty);
+                    // A `&mut` field (a writer, `sink: *Sink`): neither
+                    // cloned nor compared.
+                    let mut_ref = matches!(&ty, Ty::Ref { mutable: true, to } if matches!(**to, Ty::Named(_)));
+                    writes |= Self::is_writer(&ty) || mut_ref;
                     // A writer the struct writes through is borrowed mutably.
                     let borrowed_ok = borrows
                         && (matches!(
                             ty,
                             Ty::Slice { mutable: false, .. } | Ty::Ref { mutable: false, .. }
-                        ) || Self::is_writer(&ty));
+                        ) || Self::is_writer(&ty)
+                            || mut_ref);
                     let rt = if borrows {
                         self.field_type(&ty, &lifetime)
                     } else {
@@ -1435,6 +1480,10 @@ impl<'a> Translator<'a> {
             | Ty::Ref { mutable: false, .. }
             | Ty::Split { .. } => rust_type_in(ty, Some(lifetime)),
             Ty::Ref { to, .. } if **to == Ty::Writer => rust_type_in(ty, Some(lifetime)),
+            Ty::Ref { to, mutable: true } if matches!(**to, Ty::Named(_)) => {
+                let t = self.field_type(to, lifetime).or_else(|| rust_type(to))?;
+                Some(quote!(&#lifetime mut #t))
+            }
             Ty::Named(n) if self.type_borrows(n) => {
                 let n = ident(n);
                 Some(quote!(#n<#lifetime>))
@@ -1503,7 +1552,11 @@ impl<'a> Translator<'a> {
             Ty::Void
         };
         self.state.ret = Some(ret.clone());
+        let types_before = self.container_types.len();
+        let locals = self.local_type_bindings(t.body.span.start);
+        self.container_types.extend(locals);
         let body = self.fn_body(&t.body, &ret);
+        self.container_types.truncate(types_before);
         self.pop_scope();
         let f = ident(&name);
         let item = if returns_result {

@@ -66,6 +66,12 @@ struct ModuleScope {
     /// the span start of the type expression, the Rust name given to it
     /// (`ExtScanPreDot`), and the declaration, emitted as its own item.
     anon_types: Vec<(u32, String, ContainerDecl)>,
+    /// Types declared in a function or test body (`const State = enum {..}`):
+    /// the body's span start → (local name, module-level name). They are
+    /// emitted beside the module's items (tests' inside `mod tests`).
+    local_types: HashMap<u32, Vec<(String, String)>>,
+    /// The module-level names of types declared inside tests.
+    test_local_types: HashSet<String>,
     /// Types declared inside a container (`Segmenter.Unit`): container →
     /// (short name, module-level name).
     nested: HashMap<String, Vec<(String, String)>>,
@@ -74,6 +80,12 @@ struct ModuleScope {
     /// arguments. Each instance is its own Rust type, its body translated
     /// with the parameters bound (Zig's comptime, done by the rules).
     type_instances: HashMap<String, (String, Vec<Expr>)>,
+    /// Generic type constructors whose methods call methods of a value of
+    /// a type parameter (`self.sink.write(..)`, Zig's duck typing): each
+    /// use `Parser(NullSink)` is its own type (`ParserNullSink`), as Zig
+    /// instantiates it, instead of a Rust generic needing a trait.
+    /// (constructor, argument text) → instance name.
+    mono_types: HashMap<(String, String), String>,
     types: HashMap<String, TypeInfo>,
     /// `const Handler = *const fn (*Ctx) anyerror!void;`: type aliases.
     type_aliases: HashMap<String, Ty>,
@@ -521,6 +533,15 @@ impl<'a> Translator<'a> {
     /// Types from the Zig std with a Rust twin: `std.ArrayList(T)` (and the
     /// 0.15 names `std.array_list.Managed/Aligned(T)`) is `Vec<T>`.
     fn std_type(&self, e: &Expr) -> Option<Ty> {
+        if let ExprKind::Call { callee, args } = &e.kind
+            && let ExprKind::Ident(ctor) = &callee.kind
+            && let Some(name) = self
+                .scope
+                .mono_types
+                .get(&(ctor.clone(), self.args_text(args)))
+        {
+            return Some(Ty::Named(name.clone()));
+        }
         if let ExprKind::Container(_) = &e.kind
             && let Some((_, name, _)) = self
                 .scope
@@ -757,6 +778,7 @@ impl<'a> Translator<'a> {
             let info = self.type_info(&decl);
             self.scope.types.insert(name, info);
         }
+        self.collect_mono_types();
         self.fill_anonymous_type_infos();
         self.mark_borrowing_types();
         self.collect_const_calls();
@@ -838,6 +860,51 @@ impl<'a> Translator<'a> {
                         .entry(instance.clone())
                         .or_default()
                         .push((inner_var.name.clone(), name));
+                }
+            }
+        }
+        // `const State = enum { .. };` inside a function or test body.
+        let mut bodies: Vec<(String, &Block, bool)> = Vec::new();
+        for (owner, f) in self.all_fn_decls() {
+            if let Some(b) = &f.body {
+                bodies.push((format!("{owner}{}", names::camel_case(&f.name)), b, false));
+            }
+        }
+        for d in &self.file.members {
+            if let DeclKind::Test(t) = &d.kind {
+                let label = match &t.name {
+                    TestName::Description(n) | TestName::Decl(n) => n.as_str(),
+                    TestName::Anonymous => "anonymous",
+                };
+                let words: String = label
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| names::camel_case(&w.to_ascii_lowercase()))
+                    .collect();
+                bodies.push((format!("Test{words}"), &t.body, true));
+            }
+        }
+        for (prefix, body, in_test) in bodies {
+            for s in &body.stmts {
+                if let StmtKind::Var(v) = &s.kind
+                    && let Some(t) = &v.init
+                    && let ExprKind::Container(inner) = &t.kind
+                    && inner.kind != ContainerKind::Opaque
+                {
+                    let mut name = format!("{prefix}{}", names::camel_case(&v.name));
+                    while self.scope.types.contains_key(&name) {
+                        name.push('_');
+                    }
+                    found.push((t.span.start, name.clone(), (**inner).clone()));
+                    self.scope.types.insert(name.clone(), TypeInfo::default());
+                    self.scope
+                        .local_types
+                        .entry(body.span.start)
+                        .or_default()
+                        .push((v.name.clone(), name.clone()));
+                    if in_test {
+                        self.scope.test_local_types.insert(name);
+                    }
                 }
             }
         }
@@ -1182,7 +1249,12 @@ impl<'a> Translator<'a> {
                     | Ty::Ref { mutable: false, .. }
                     | Ty::Split { .. }
                     | Ty::StrMap(_) => true,
-                    Ty::Ref { to, .. } => **to == Ty::Writer || matches!(**to, Ty::StrMap(_)),
+                    Ty::Ref { to, mutable } => {
+                        **to == Ty::Writer
+                            || matches!(**to, Ty::StrMap(_))
+                            // `sink: *Sink`: a `&'a mut` to a value of the module.
+                            || (*mutable && matches!(**to, Ty::Named(_)))
+                    }
                     Ty::Named(n) => borrowing.contains(n),
                     Ty::Optional(inner) | Ty::Array { elem: inner, .. } | Ty::Vec(inner) => {
                         match inner.as_ref() {
@@ -1505,6 +1577,170 @@ impl Translator<'_> {
                 })
             })
     }
+}
+
+impl<'a> Translator<'a> {
+    /// `Sink` in `Parser(NullSink)`: the arguments' Zig text, a key.
+    fn args_text(&self, args: &[Expr]) -> String {
+        args.iter()
+            .map(|a| self.zig_text(a.span).trim().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// See `ModuleScope::mono_types`: the duck-typed constructors and
+    /// every use of them with concrete type arguments.
+    fn collect_mono_types(&mut self) {
+        struct Uses(Vec<(String, Vec<Expr>)>);
+        impl Visitor for Uses {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Call { callee, args } = &e.kind
+                    && let ExprKind::Ident(n) = &callee.kind
+                {
+                    self.0.push((n.clone(), args.clone()));
+                }
+                visit::walk_expr(self, e);
+            }
+        }
+        let file: &'a SourceFile = self.file;
+        let ctors: Vec<&'a FnDecl> = file
+            .members
+            .iter()
+            .filter_map(|d| match &d.kind {
+                DeclKind::Fn(f) if duck_typed_constructor(f) => Some(f),
+                _ => None,
+            })
+            .collect();
+        if ctors.is_empty() {
+            return;
+        }
+        let mut uses = Uses(Vec::new());
+        visit::walk_file(&mut uses, file);
+        for (ctor, args) in uses.0 {
+            if !ctors.iter().any(|f| f.name == ctor) {
+                continue;
+            }
+            let key = (ctor.clone(), self.args_text(&args));
+            if self.scope.mono_types.contains_key(&key)
+                || args.iter().any(|a| self.zig_type(a) == Ty::Unknown)
+            {
+                continue;
+            }
+            let mut name = ctor.clone();
+            for a in &args {
+                name.push_str(&names::camel_case(&self.zig_text(a.span).replace('.', "_")));
+            }
+            self.scope.types.insert(name.clone(), TypeInfo::default());
+            let info = self
+                .with_instance(&name, &ctor, &args, |t, c| t.type_info(c))
+                .unwrap_or_default();
+            self.scope.types.insert(name.clone(), info);
+            self.scope
+                .type_instances
+                .insert(name.clone(), (ctor.clone(), args));
+            self.scope.mono_types.insert(key, name);
+        }
+    }
+
+    /// Every function of the module with the name of its container (``
+    /// at top level): top-level, container methods, and the methods of
+    /// the types type constructors return.
+    fn all_fn_decls(&self) -> Vec<(String, &'a FnDecl)> {
+        let file: &'a SourceFile = self.file;
+        let mut out = Vec::new();
+        for decl in &file.members {
+            match &decl.kind {
+                DeclKind::Fn(f) => {
+                    out.push((String::new(), f));
+                    if let Some((_, c)) = type_constructor(f) {
+                        out.extend(c.members.iter().filter_map(|m| match &m.kind {
+                            DeclKind::Fn(g) => Some((f.name.clone(), g)),
+                            _ => None,
+                        }));
+                    }
+                }
+                DeclKind::Var(VarDecl {
+                    name,
+                    init:
+                        Some(Expr {
+                            kind: ExprKind::Container(c),
+                            ..
+                        }),
+                    ..
+                }) => out.extend(c.members.iter().filter_map(|m| match &m.kind {
+                    DeclKind::Fn(g) => Some((name.clone(), g)),
+                    _ => None,
+                })),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The local type names of the body starting at `body_start`.
+    fn local_type_bindings(&self, body_start: u32) -> Vec<(String, Ty)> {
+        self.scope
+            .local_types
+            .get(&body_start)
+            .map(|l| {
+                l.iter()
+                    .map(|(short, full)| (short.clone(), Ty::Named(full.clone())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A generic type constructor whose methods call a method on a field of
+/// a type-parameter type (`sink: *Sink` … `self.sink.write(..)`).
+fn duck_typed_constructor(f: &FnDecl) -> bool {
+    let Some((params, c)) = generic_type_constructor(f) else {
+        return false;
+    };
+    let mentions_param = |t: &Expr| {
+        struct Mentions<'p>(&'p [String], bool);
+        impl Visitor for Mentions<'_> {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Ident(n) = &e.kind
+                    && self.0.contains(n)
+                {
+                    self.1 = true;
+                }
+                visit::walk_expr(self, e);
+            }
+        }
+        let mut m = Mentions(&params, false);
+        m.visit_expr(t);
+        m.1
+    };
+    let duck_fields: Vec<&str> = c
+        .members
+        .iter()
+        .filter_map(|m| match &m.kind {
+            DeclKind::Field(field) if field.ty.as_ref().is_some_and(mentions_param) => {
+                Some(field.name.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    struct FieldCalls<'d>(&'d [&'d str], bool);
+    impl Visitor for FieldCalls<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::Call { callee, .. } = &e.kind
+                && let ExprKind::Field { object, .. } = &callee.kind
+                && let ExprKind::Field { member, .. } = &object.kind
+                && self.0.contains(&member.as_str())
+            {
+                self.1 = true;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut calls = FieldCalls(&duck_fields, false);
+    for m in &c.members {
+        calls.visit_decl(m);
+    }
+    !duck_fields.is_empty() && calls.1
 }
 
 /// The declared types of a body's local variables, with their names.

@@ -202,6 +202,21 @@ impl<'a> Translator<'a> {
     }
 
     fn let_stmt(&mut self, v: &VarDecl) -> TokenStream {
+        // `const State = enum { .. };`: emitted at module level (see
+        // `ModuleScope::local_types`), named here through the bindings.
+        if matches!(
+            &v.init,
+            Some(Expr {
+                kind: ExprKind::Container(_),
+                ..
+            })
+        ) && self
+            .container_types
+            .iter()
+            .any(|(n, t)| *n == v.name && matches!(t, Ty::Named(_)))
+        {
+            return quote!();
+        }
         let ty = v.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
         let init_ty = match (&ty, &v.init) {
             (Ty::Unknown, Some(init)) => self.infer(init),
