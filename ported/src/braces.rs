@@ -573,6 +573,26 @@ fn expect_expansion(pattern: &[u8], expected: &[u8]) -> Result<(), Error> {
     assert_eq!(count(pattern) ?, crate ::zigport_rt::mem::count(expected, b"\n") + 1);
     Ok(())
 }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SequenceKind {
+    Numeric,
+    Char,
+}
+impl SequenceKind {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::Numeric => "numeric",
+            Self::Char => "char",
+        }
+    }
+}
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FindCloseResult {
+    pub close: usize,
+    pub has_comma: bool,
+}
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]
@@ -659,26 +679,6 @@ mod tests {
         );
         Ok(())
     }
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SequenceKind {
-    Numeric,
-    Char,
-}
-impl SequenceKind {
-    /// The Zig tag name (`@tagName`).
-    #[allow(dead_code)]
-    pub fn zig_tag_name(self) -> &'static str {
-        match self {
-            Self::Numeric => "numeric",
-            Self::Char => "char",
-        }
-    }
-}
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct FindCloseResult {
-    pub close: usize,
-    pub has_comma: bool,
 }
 
 // zigport: source braces.zig (487 lines); 30/30 functions without TODO; confidence high; TODO(port) markers: 0

@@ -304,7 +304,12 @@ fn decode(bytes: &[u8]) -> Option<Decoded> {
 struct Flags(pub u8);
 impl Flags {
     #[allow(clippy::too_many_arguments)]
-    pub fn new(after_zwj: bool, prev_emoji: bool, open_flag: bool, _pad: u8) -> Self {
+    pub const fn new(
+        after_zwj: bool,
+        prev_emoji: bool,
+        open_flag: bool,
+        _pad: u8,
+    ) -> Self {
         let mut s = Self(0);
         s.set_after_zwj(after_zwj);
         s.set_prev_emoji(prev_emoji);
@@ -312,35 +317,35 @@ impl Flags {
         s.set_pad(_pad);
         s
     }
-    pub fn after_zwj(self) -> bool {
+    pub const fn after_zwj(self) -> bool {
         (self.0 >> 0) & 1 != 0
     }
-    pub fn set_after_zwj(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 0)) | (u8::from(v) << 0);
+    pub const fn set_after_zwj(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 0)) | ((v as u8) << 0);
     }
-    pub fn prev_emoji(self) -> bool {
+    pub const fn prev_emoji(self) -> bool {
         (self.0 >> 1) & 1 != 0
     }
-    pub fn set_prev_emoji(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 1)) | (u8::from(v) << 1);
+    pub const fn set_prev_emoji(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 1)) | ((v as u8) << 1);
     }
-    pub fn open_flag(self) -> bool {
+    pub const fn open_flag(self) -> bool {
         (self.0 >> 2) & 1 != 0
     }
-    pub fn set_open_flag(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 2)) | (u8::from(v) << 2);
+    pub const fn set_open_flag(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 2)) | ((v as u8) << 2);
     }
-    pub fn _pad(self) -> u8 {
+    pub const fn _pad(self) -> u8 {
         ((self.0 >> 3) & 31) as u8
     }
-    pub fn set_pad(&mut self, v: u8) {
+    pub const fn set_pad(&mut self, v: u8) {
         assert!((v as u128) <= 31, "value does not fit in field `_pad` (5 bits)");
         self.0 = (self.0 & !(31 << 3)) | (((v as u8) & 31) << 3);
     }
 }
 /// Splits text into units (an escape sequence, a code point or an invalid
 /// byte) and assigns each its contribution to the display width.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Segmenter<'a> {
     pub text: &'a [u8],
     pub pos: usize,
@@ -506,6 +511,12 @@ pub fn truncate_with_ellipsis(text: &[u8], max: usize) -> Result<Vec<u8>, Error>
     let prefix = truncate_to_width(text, max - 1);
     Ok(crate::zigport_rt::mem::concat(&[&prefix[..], &b"\xE2\x80\xA6"[..]]))
 }
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SegmenterUnit {
+    pub len: usize,
+    pub width: u8,
+    pub is_escape: bool,
+}
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]
@@ -588,12 +599,6 @@ mod tests {
         assert_eq!(u, b"hi");
         Ok(())
     }
-}
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct SegmenterUnit {
-    pub len: usize,
-    pub width: u8,
-    pub is_escape: bool,
 }
 
 // zigport: source display_width.zig (345 lines); 20/21 functions without TODO; confidence high; TODO(port) markers: 1

@@ -526,6 +526,31 @@ fn expect_get(expected: Option<&[u8]>, source: &[u8], key: &[u8]) -> Result<(), 
     };
     Ok(())
 }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LexerState {
+    LineStart,
+    SkipLine,
+    Key,
+    BeforeEquals,
+    ValueStart,
+    Quoted,
+    Unquoted,
+}
+impl LexerState {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::LineStart => "line_start",
+            Self::SkipLine => "skip_line",
+            Self::Key => "key",
+            Self::BeforeEquals => "before_equals",
+            Self::ValueStart => "value_start",
+            Self::Quoted => "quoted",
+            Self::Unquoted => "unquoted",
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]
@@ -615,31 +640,6 @@ mod tests {
         assert!(! is_valid_key(b"9LIVES"));
         assert!(! is_valid_key(b"HAS SPACE"));
         assert!(! is_valid_key(b"-dash"));
-    }
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LexerState {
-    LineStart,
-    SkipLine,
-    Key,
-    BeforeEquals,
-    ValueStart,
-    Quoted,
-    Unquoted,
-}
-impl LexerState {
-    /// The Zig tag name (`@tagName`).
-    #[allow(dead_code)]
-    pub fn zig_tag_name(self) -> &'static str {
-        match self {
-            Self::LineStart => "line_start",
-            Self::SkipLine => "skip_line",
-            Self::Key => "key",
-            Self::BeforeEquals => "before_equals",
-            Self::ValueStart => "value_start",
-            Self::Quoted => "quoted",
-            Self::Unquoted => "unquoted",
-        }
     }
 }
 

@@ -505,6 +505,20 @@ pub fn literal_prefix(pattern: &[u8]) -> &[u8] {
 // ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MatchProgramGroup {
+    pub close: usize,
+    /// The split guarding the current alternative.
+    pub split_at: u32,
+    /// Head of the linked list of `jump`s to the group end.
+    pub jumps: u32,
+}
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FindClassEndResult {
+    pub body_start: usize,
+    pub end: usize,
+    pub negated: bool,
+}
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]
@@ -622,20 +636,6 @@ mod tests {
         assert_eq!(literal_prefix(b"/*.js"), b"/");
         assert_eq!(literal_prefix(b"a/b.txt"), b"a/b.txt");
     }
-}
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct MatchProgramGroup {
-    pub close: usize,
-    /// The split guarding the current alternative.
-    pub split_at: u32,
-    /// Head of the linked list of `jump`s to the group end.
-    pub jumps: u32,
-}
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct FindClassEndResult {
-    pub body_start: usize,
-    pub end: usize,
-    pub negated: bool,
 }
 
 // zigport: source glob.zig (500 lines); 23/23 functions without TODO; confidence high; TODO(port) markers: 0

@@ -409,11 +409,306 @@ impl Container {
         }
     }
 }
-// TODO(port): struct `Parser`: field `sink` borrows (`*Sink`): owned or borrowed is a decision
-// TODO(port): does not compile: 416:16: cannot find type `Parser` in this scope
+/// A validating parser that re-emits the tokens of the document into `Sink`.
+#[derive(Debug)]
+struct ParserListSink<'a> {
+    pub tokenizer: Tokenizer<'a>,
+    pub sink: &'a mut ListSink,
+    pub stack: [Container; MAX_DEPTH],
+    pub depth: usize,
+    pub max_seen: usize,
+}
+impl<'a> ParserListSink<'a> {
+    fn push(&mut self, c: Container) -> Result<(), Error> {
+        if self.depth == MAX_DEPTH {
+            return Err(Error::TooDeep);
+        }
+        self.stack[self.depth] = c;
+        self.depth += 1;
+        self.max_seen = self.max_seen.max(self.depth);
+        Ok(())
+    }
+    fn advance(&mut self, tok: Token<'a>) -> Result<Token<'a>, Error> {
+        self.sink.write(tok.text())?;
+        self.tokenizer.next()
+    }
+    fn run(&mut self) -> Result<(), Error> {
+        let mut tok = self.tokenizer.next()?;
+        {
+            #[allow(unused_mut)]
+            let mut zigport_state1 = ParserRunState::Value;
+            'state: loop {
+                break 'state match zigport_state1 {
+                    ParserRunState::Value => {
+                        match tok {
+                            Token::ObjectBegin | Token::ArrayBegin => {
+                                let kind: Container = if matches!(tok, Token::ObjectBegin) {
+                                    Container::Object
+                                } else {
+                                    Container::Array
+                                };
+                                self.push(kind)?;
+                                tok = self.advance(tok)?;
+                                if ((kind == Container::Object)
+                                    && (matches!(tok, Token::ObjectEnd)))
+                                    || ((kind == Container::Array)
+                                        && (matches!(tok, Token::ArrayEnd)))
+                                {
+                                    self.depth -= 1;
+                                    tok = self.advance(tok)?;
+                                    {
+                                        zigport_state1 = ParserRunState::AfterValue;
+                                        continue 'state;
+                                    };
+                                }
+                                {
+                                    zigport_state1 = if kind == Container::Object {
+                                        ParserRunState::Key
+                                    } else {
+                                        ParserRunState::Value
+                                    };
+                                    continue 'state;
+                                };
+                            }
+                            Token::String(..)
+                            | Token::Number(..)
+                            | Token::LiteralTrue
+                            | Token::LiteralFalse
+                            | Token::LiteralNull => {
+                                tok = self.advance(tok)?;
+                                {
+                                    zigport_state1 = ParserRunState::AfterValue;
+                                    continue 'state;
+                                };
+                            }
+                            Token::Eof => return Err(Error::UnexpectedEnd),
+                            _ => return Err(Error::UnexpectedToken),
+                        }
+                    }
+                    ParserRunState::Key => {
+                        if matches!(tok, Token::Eof) {
+                            return Err(Error::UnexpectedEnd);
+                        }
+                        if !matches!(tok, Token::String(..)) {
+                            return Err(Error::UnexpectedToken);
+                        }
+                        tok = self.advance(tok)?;
+                        if matches!(tok, Token::Eof) {
+                            return Err(Error::UnexpectedEnd);
+                        }
+                        if !matches!(tok, Token::Colon) {
+                            return Err(Error::UnexpectedToken);
+                        }
+                        tok = self.advance(tok)?;
+                        {
+                            zigport_state1 = ParserRunState::Value;
+                            continue 'state;
+                        };
+                    }
+                    ParserRunState::AfterValue => {
+                        if self.depth == 0 {
+                            if !matches!(tok, Token::Eof) {
+                                return Err(Error::TrailingData);
+                            }
+                            return Ok(());
+                        }
+                        let top = self.stack[self.depth - 1];
+                        match tok {
+                            Token::Comma => {
+                                tok = self.advance(tok)?;
+                                {
+                                    zigport_state1 = if top == Container::Object {
+                                        ParserRunState::Key
+                                    } else {
+                                        ParserRunState::Value
+                                    };
+                                    continue 'state;
+                                };
+                            }
+                            Token::ObjectEnd | Token::ArrayEnd => {
+                                if (matches!(tok, Token::ObjectEnd))
+                                    != (top == Container::Object)
+                                {
+                                    return Err(Error::UnexpectedToken);
+                                }
+                                self.depth -= 1;
+                                tok = self.advance(tok)?;
+                                {
+                                    zigport_state1 = ParserRunState::AfterValue;
+                                    continue 'state;
+                                };
+                            }
+                            Token::Eof => return Err(Error::UnexpectedEnd),
+                            _ => return Err(Error::UnexpectedToken),
+                        };
+                    }
+                };
+            }
+        };
+        Ok(())
+    }
+}
+/// A validating parser that re-emits the tokens of the document into `Sink`.
+#[derive(Debug)]
+struct ParserNullSink<'a> {
+    pub tokenizer: Tokenizer<'a>,
+    pub sink: &'a mut NullSink,
+    pub stack: [Container; MAX_DEPTH],
+    pub depth: usize,
+    pub max_seen: usize,
+}
+impl<'a> ParserNullSink<'a> {
+    fn push(&mut self, c: Container) -> Result<(), Error> {
+        if self.depth == MAX_DEPTH {
+            return Err(Error::TooDeep);
+        }
+        self.stack[self.depth] = c;
+        self.depth += 1;
+        self.max_seen = self.max_seen.max(self.depth);
+        Ok(())
+    }
+    fn advance(&mut self, tok: Token<'a>) -> Result<Token<'a>, Error> {
+        self.sink.write(tok.text())?;
+        self.tokenizer.next()
+    }
+    fn run(&mut self) -> Result<(), Error> {
+        let mut tok = self.tokenizer.next()?;
+        {
+            #[allow(unused_mut)]
+            let mut zigport_state1 = ParserRunState::Value;
+            'state: loop {
+                break 'state match zigport_state1 {
+                    ParserRunState::Value => {
+                        match tok {
+                            Token::ObjectBegin | Token::ArrayBegin => {
+                                let kind: Container = if matches!(tok, Token::ObjectBegin) {
+                                    Container::Object
+                                } else {
+                                    Container::Array
+                                };
+                                self.push(kind)?;
+                                tok = self.advance(tok)?;
+                                if ((kind == Container::Object)
+                                    && (matches!(tok, Token::ObjectEnd)))
+                                    || ((kind == Container::Array)
+                                        && (matches!(tok, Token::ArrayEnd)))
+                                {
+                                    self.depth -= 1;
+                                    tok = self.advance(tok)?;
+                                    {
+                                        zigport_state1 = ParserRunState::AfterValue;
+                                        continue 'state;
+                                    };
+                                }
+                                {
+                                    zigport_state1 = if kind == Container::Object {
+                                        ParserRunState::Key
+                                    } else {
+                                        ParserRunState::Value
+                                    };
+                                    continue 'state;
+                                };
+                            }
+                            Token::String(..)
+                            | Token::Number(..)
+                            | Token::LiteralTrue
+                            | Token::LiteralFalse
+                            | Token::LiteralNull => {
+                                tok = self.advance(tok)?;
+                                {
+                                    zigport_state1 = ParserRunState::AfterValue;
+                                    continue 'state;
+                                };
+                            }
+                            Token::Eof => return Err(Error::UnexpectedEnd),
+                            _ => return Err(Error::UnexpectedToken),
+                        }
+                    }
+                    ParserRunState::Key => {
+                        if matches!(tok, Token::Eof) {
+                            return Err(Error::UnexpectedEnd);
+                        }
+                        if !matches!(tok, Token::String(..)) {
+                            return Err(Error::UnexpectedToken);
+                        }
+                        tok = self.advance(tok)?;
+                        if matches!(tok, Token::Eof) {
+                            return Err(Error::UnexpectedEnd);
+                        }
+                        if !matches!(tok, Token::Colon) {
+                            return Err(Error::UnexpectedToken);
+                        }
+                        tok = self.advance(tok)?;
+                        {
+                            zigport_state1 = ParserRunState::Value;
+                            continue 'state;
+                        };
+                    }
+                    ParserRunState::AfterValue => {
+                        if self.depth == 0 {
+                            if !matches!(tok, Token::Eof) {
+                                return Err(Error::TrailingData);
+                            }
+                            return Ok(());
+                        }
+                        let top = self.stack[self.depth - 1];
+                        match tok {
+                            Token::Comma => {
+                                tok = self.advance(tok)?;
+                                {
+                                    zigport_state1 = if top == Container::Object {
+                                        ParserRunState::Key
+                                    } else {
+                                        ParserRunState::Value
+                                    };
+                                    continue 'state;
+                                };
+                            }
+                            Token::ObjectEnd | Token::ArrayEnd => {
+                                if (matches!(tok, Token::ObjectEnd))
+                                    != (top == Container::Object)
+                                {
+                                    return Err(Error::UnexpectedToken);
+                                }
+                                self.depth -= 1;
+                                tok = self.advance(tok)?;
+                                {
+                                    zigport_state1 = ParserRunState::AfterValue;
+                                    continue 'state;
+                                };
+                            }
+                            Token::Eof => return Err(Error::UnexpectedEnd),
+                            _ => return Err(Error::UnexpectedToken),
+                        };
+                    }
+                };
+            }
+        };
+        Ok(())
+    }
+}
 /// Validates `source` as one complete JSON document, reporting why it is not.
 pub fn check(source: &[u8]) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 416:16: cannot find type `Parser` in this scope")
+    let mut sink: NullSink = NullSink {};
+    let mut p: ParserNullSink = ParserNullSink {
+        tokenizer: Tokenizer { source, pos: 0 },
+        sink: &mut sink,
+        stack: [Container::Object; MAX_DEPTH],
+        depth: 0,
+        max_seen: 0,
+    };
+    match p.run() {
+        Ok(v) => v,
+        Err(err) => {
+            return Err(
+                match err {
+                    Error::OutOfMemory => unreachable!(),
+                    e @ _ => e,
+                },
+            );
+        }
+    };
+    Ok(())
 }
 /// True when `source` is exactly one valid JSON value (nesting <= `max_depth`).
 pub fn is_valid(source: &[u8]) -> bool {
@@ -423,15 +718,42 @@ pub fn is_valid(source: &[u8]) -> bool {
     };
     true
 }
-// TODO(port): does not compile: 445:16: cannot find type `Parser` in this scope
 /// Deepest array/object nesting of a valid document.
 pub fn max_nesting(source: &[u8]) -> Result<usize, Error> {
-    todo!("TODO(port): does not compile: 445:16: cannot find type `Parser` in this scope")
+    let mut sink: NullSink = NullSink {};
+    let mut p: ParserNullSink = ParserNullSink {
+        tokenizer: Tokenizer { source, pos: 0 },
+        sink: &mut sink,
+        stack: [Container::Object; MAX_DEPTH],
+        depth: 0,
+        max_seen: 0,
+    };
+    match p.run() {
+        Ok(v) => v,
+        Err(err) => {
+            return Err(
+                match err {
+                    Error::OutOfMemory => unreachable!(),
+                    e @ _ => e,
+                },
+            );
+        }
+    };
+    Ok(p.max_seen)
 }
-// TODO(port): does not compile: 467:16: cannot find type `Parser` in this scope
 /// Re-serializes a valid document without insignificant whitespace.
 pub fn minify(source: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 467:16: cannot find type `Parser` in this scope")
+    let mut sink: ListSink = ListSink { list: Vec::new() };
+    // zigport: `errdefer sink.list.deinit(allocator);` dropped: ownership frees
+    let mut p: ParserListSink = ParserListSink {
+        tokenizer: Tokenizer { source, pos: 0 },
+        sink: &mut sink,
+        stack: [Container::Object; MAX_DEPTH],
+        depth: 0,
+        max_seen: 0,
+    };
+    p.run()?;
+    Ok(core::mem::take(&mut sink.list))
 }
 fn write_codepoint(dest: &mut [u8], len: &mut usize, cp: u32) -> Result<(), Error> {
     // PERF(port): zero-initialised; Zig left it undefined
@@ -540,6 +862,23 @@ fn expect_escape(expected: &[u8], text: &[u8], ascii_only: bool) -> Result<(), E
     assert_eq!(got, expected);
     Ok(())
 }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParserRunState {
+    Value,
+    Key,
+    AfterValue,
+}
+impl ParserRunState {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::Value => "value",
+            Self::Key => "key",
+            Self::AfterValue => "after_value",
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]
@@ -632,4 +971,4 @@ mod tests {
     }
 }
 
-// zigport: source json.zig (517 lines); 27/28 functions without TODO; confidence high; TODO(port) markers: 1
+// zigport: source json.zig (517 lines); 31/31 functions without TODO; confidence high; TODO(port) markers: 0

@@ -353,12 +353,16 @@ impl<'a> Ctx<'a> {
         self.out.print(b"{d}\n", &[&n as &dyn crate::zigport_rt::fmt::Arg]);
         Ok(())
     }
-    // TODO(port): does not compile: 360:16: mismatched types
-    fn opt_number<A1: Copy + PartialEq + PartialOrd>(
+    fn opt_number<A1: Copy + PartialEq + PartialOrd + crate::zigport_rt::fmt::Arg>(
         &mut self,
-        n: A1,
+        n: Option<A1>,
     ) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 360:16: mismatched types")
+        if let Some(v) = n {
+            self.number(v)?
+        } else {
+            self.line(b"null")?;
+        };
+        Ok(())
     }
 }
 #[allow(dead_code)]
@@ -823,9 +827,15 @@ fn dotenv_raw<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     c.opt_line(super::dotenv::raw_value(c.input, c.args[0]))?;
     Ok(())
 }
-// TODO(port): does not compile: 833:13: mismatched types
 fn dotenv_quote<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    todo!("TODO(port): does not compile: 833:13: mismatched types")
+    c.opt_line(
+        if let Some(q) = super::dotenv::quote_of(c.input, c.args[0]) {
+            Some(q.zig_tag_name().as_bytes())
+        } else {
+            None
+        },
+    )?;
+    Ok(())
 }
 // ---------------------------------------------------------------- json
 fn json_escape<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {

@@ -25,7 +25,7 @@ pub const MAX_EXTENSION_LEN: usize = 16;
 struct Flags(pub u8);
 impl Flags {
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
+    pub const fn new(
         text: bool,
         compressible: bool,
         utf8: bool,
@@ -40,39 +40,39 @@ impl Flags {
         s.set_padding(_padding);
         s
     }
-    pub fn text(self) -> bool {
+    pub const fn text(self) -> bool {
         (self.0 >> 0) & 1 != 0
     }
-    pub fn set_text(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 0)) | (u8::from(v) << 0);
+    pub const fn set_text(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 0)) | ((v as u8) << 0);
     }
-    pub fn compressible(self) -> bool {
+    pub const fn compressible(self) -> bool {
         (self.0 >> 1) & 1 != 0
     }
-    pub fn set_compressible(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 1)) | (u8::from(v) << 1);
+    pub const fn set_compressible(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 1)) | ((v as u8) << 1);
     }
-    pub fn utf8(self) -> bool {
+    pub const fn utf8(self) -> bool {
         (self.0 >> 2) & 1 != 0
     }
-    pub fn set_utf8(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 2)) | (u8::from(v) << 2);
+    pub const fn set_utf8(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 2)) | ((v as u8) << 2);
     }
-    pub fn preferred(self) -> bool {
+    pub const fn preferred(self) -> bool {
         (self.0 >> 3) & 1 != 0
     }
-    pub fn set_preferred(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 3)) | (u8::from(v) << 3);
+    pub const fn set_preferred(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 3)) | ((v as u8) << 3);
     }
-    pub fn _padding(self) -> u8 {
+    pub const fn _padding(self) -> u8 {
         ((self.0 >> 4) & 15) as u8
     }
-    pub fn set_padding(&mut self, v: u8) {
+    pub const fn set_padding(&mut self, v: u8) {
         assert!((v as u128) <= 15, "value does not fit in field `_padding` (4 bits)");
         self.0 = (self.0 & !(15 << 4)) | (((v as u8) & 15) << 4);
     }
 }
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Entry<'a> {
     pub mime: &'a [u8],
     pub flags: Flags,
@@ -322,7 +322,7 @@ const TEXTUAL_APPLICATION_SUBTYPES: [&[u8]; 14] = [
 ];
 const COMPRESSIBLE_BINARY: [(&[u8], &[&[u8]]); 3] = [
     (
-        b"application",
+        b"application".as_slice(),
         &[
             b"wasm".as_slice(),
             b"x-tar".as_slice(),
@@ -330,15 +330,21 @@ const COMPRESSIBLE_BINARY: [(&[u8], &[&[u8]]); 3] = [
             b"x-font-ttf".as_slice(),
         ],
     ),
-    (b"font", &[b"ttf".as_slice(), b"otf".as_slice()]),
+    (b"font".as_slice(), &[b"ttf".as_slice(), b"otf".as_slice()]),
     (
-        b"image",
+        b"image".as_slice(),
         &[b"bmp".as_slice(), b"x-icon".as_slice(), b"vnd.microsoft.icon".as_slice()],
     ),
 ];
-// TODO(port): does not compile: 347:23: cannot move out of `*v` which is behind a shared reference
 fn entry_for<'a>(ext: &'a [u8]) -> Option<Entry<'a>> {
-    todo!("TODO(port): does not compile: 347:23: cannot move out of `*v` which is behind a shared reference")
+    let bare = if (ext.len() > 0) && (ext[0] == b'.') { &ext[1..] } else { ext };
+    if (bare.len() == 0) || (bare.len() > MAX_EXTENSION_LEN) {
+        return None;
+    }
+    BY_EXTENSION
+        .iter()
+        .find(|(zigport_key, _)| zigport_key.eq_ignore_ascii_case(&bare[..]))
+        .map(|(_, v)| *v)
 }
 /// The extension (without the dot) of the last path component, if any.
 /// Dotfiles such as `.env` have no extension.
@@ -568,10 +574,22 @@ mod tests {
         assert!(Category::Font.is_web_asset());
         assert!(! Category::Audio.is_web_asset());
     }
-    // TODO(port): does not compile: 626:14: mismatched types
     #[test]
     fn test_content_type_header_values() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 626:14: mismatched types")
+        let cases = [
+            (b"index.html".as_slice(), b"text/html; charset=utf-8".as_slice()),
+            (b"app.tsx".as_slice(), b"text/tsx; charset=utf-8".as_slice()),
+            (b"photo.jpeg".as_slice(), b"image/jpeg".as_slice()),
+            (b"bun.lockb".as_slice(), b"application/octet-stream".as_slice()),
+            (b"LICENSE".as_slice(), b"application/octet-stream".as_slice()),
+            (b"feed.rss".as_slice(), b"application/rss+xml; charset=utf-8".as_slice()),
+        ];
+        for case in cases.iter() {
+            let mut got = content_type(case.0)?;
+            // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
+            assert_eq!(got, case.1);
+        }
+        Ok(())
     }
 }
 

@@ -455,6 +455,23 @@ fn expect_owned(expected: &[u8], actual: Result<Vec<u8>, Error>) -> Result<(), E
     assert_eq!(got, expected);
     Ok(())
 }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExtScanPreDot {
+    None,
+    Dots,
+    Other,
+}
+impl ExtScanPreDot {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Dots => "dots",
+            Self::Other => "other",
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]
@@ -576,23 +593,6 @@ mod tests {
         assert!(! is_absolute(b"qux/"));
         assert!(! is_absolute(b"."));
         assert!(! is_absolute(b""));
-    }
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ExtScanPreDot {
-    None,
-    Dots,
-    Other,
-}
-impl ExtScanPreDot {
-    /// The Zig tag name (`@tagName`).
-    #[allow(dead_code)]
-    pub fn zig_tag_name(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Dots => "dots",
-            Self::Other => "other",
-        }
     }
 }
 

@@ -32,9 +32,8 @@ mod tests {
     use super::*;
     #[test]
     fn test_anonymous() {
-        // TODO(port): no rule for std.testing.refAllDecls
-        todo!("TODO(port): no rule for std.testing.refAllDecls");
+        // zigport: `@import("std").testing.refAllDecls(@This())` has nothing to do in Rust
     }
 }
 
-// zigport: source root.zig (19 lines); 0/1 functions without TODO; confidence low; TODO(port) markers: 1
+// zigport: source root.zig (19 lines); 1/1 functions without TODO; confidence high; TODO(port) markers: 0

@@ -429,14 +429,14 @@ impl Prefix {
 }
 impl Prefix {
     const TABLE: [(&[u8], Prefix); 8] = [
-        (b"~>", Prefix::Tilde),
-        (b">=", Prefix::Gte),
-        (b"<=", Prefix::Lte),
-        (b"~", Prefix::Tilde),
-        (b"^", Prefix::Caret),
-        (b">", Prefix::Gt),
-        (b"<", Prefix::Lt),
-        (b"=", Prefix::Eq),
+        (b"~>".as_slice(), Prefix::Tilde),
+        (b">=".as_slice(), Prefix::Gte),
+        (b"<=".as_slice(), Prefix::Lte),
+        (b"~".as_slice(), Prefix::Tilde),
+        (b"^".as_slice(), Prefix::Caret),
+        (b">".as_slice(), Prefix::Gt),
+        (b"<".as_slice(), Prefix::Lt),
+        (b"=".as_slice(), Prefix::Eq),
     ];
     fn split(word: &[u8]) -> (Prefix, &[u8]) {
         for entry in Self::TABLE.iter() {
@@ -978,6 +978,16 @@ pub fn max_satisfying_index(
 // ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MaxSatisfyingIndexBest<'a> {
+    pub index: usize,
+    pub version: Full<'a>,
+}
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ComparatorBound<'a> {
+    pub op: Op,
+    pub version: Full<'a>,
+}
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]
@@ -1180,16 +1190,6 @@ mod tests {
         assert_eq!(max_satisfying_index(b"", b"*") ?, None);
         Ok(())
     }
-}
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct MaxSatisfyingIndexBest<'a> {
-    pub index: usize,
-    pub version: Full<'a>,
-}
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ComparatorBound<'a> {
-    pub op: Op,
-    pub version: Full<'a>,
 }
 
 // zigport: source semver.zig (735 lines); 56/56 functions without TODO; confidence high; TODO(port) markers: 2

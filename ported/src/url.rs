@@ -127,7 +127,7 @@ impl Scheme {
 struct Flags(pub u8);
 impl Flags {
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
+    pub const fn new(
         has_protocol: bool,
         has_authority: bool,
         has_userinfo: bool,
@@ -148,57 +148,57 @@ impl Flags {
         s.set_malformed_host(malformed_host);
         s
     }
-    pub fn has_protocol(self) -> bool {
+    pub const fn has_protocol(self) -> bool {
         (self.0 >> 0) & 1 != 0
     }
-    pub fn set_has_protocol(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 0)) | (u8::from(v) << 0);
+    pub const fn set_has_protocol(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 0)) | ((v as u8) << 0);
     }
-    pub fn has_authority(self) -> bool {
+    pub const fn has_authority(self) -> bool {
         (self.0 >> 1) & 1 != 0
     }
-    pub fn set_has_authority(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 1)) | (u8::from(v) << 1);
+    pub const fn set_has_authority(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 1)) | ((v as u8) << 1);
     }
-    pub fn has_userinfo(self) -> bool {
+    pub const fn has_userinfo(self) -> bool {
         (self.0 >> 2) & 1 != 0
     }
-    pub fn set_has_userinfo(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 2)) | (u8::from(v) << 2);
+    pub const fn set_has_userinfo(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 2)) | ((v as u8) << 2);
     }
-    pub fn has_port(self) -> bool {
+    pub const fn has_port(self) -> bool {
         (self.0 >> 3) & 1 != 0
     }
-    pub fn set_has_port(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 3)) | (u8::from(v) << 3);
+    pub const fn set_has_port(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 3)) | ((v as u8) << 3);
     }
-    pub fn is_ipv6(self) -> bool {
+    pub const fn is_ipv6(self) -> bool {
         (self.0 >> 4) & 1 != 0
     }
-    pub fn set_is_ipv6(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 4)) | (u8::from(v) << 4);
+    pub const fn set_is_ipv6(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 4)) | ((v as u8) << 4);
     }
-    pub fn has_query(self) -> bool {
+    pub const fn has_query(self) -> bool {
         (self.0 >> 5) & 1 != 0
     }
-    pub fn set_has_query(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 5)) | (u8::from(v) << 5);
+    pub const fn set_has_query(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 5)) | ((v as u8) << 5);
     }
-    pub fn has_fragment(self) -> bool {
+    pub const fn has_fragment(self) -> bool {
         (self.0 >> 6) & 1 != 0
     }
-    pub fn set_has_fragment(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 6)) | (u8::from(v) << 6);
+    pub const fn set_has_fragment(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 6)) | ((v as u8) << 6);
     }
-    pub fn malformed_host(self) -> bool {
+    pub const fn malformed_host(self) -> bool {
         (self.0 >> 7) & 1 != 0
     }
-    pub fn set_malformed_host(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 7)) | (u8::from(v) << 7);
+    pub const fn set_malformed_host(&mut self, v: bool) {
+        self.0 = (self.0 & !(1 << 7)) | ((v as u8) << 7);
     }
 }
 /// A URL split into slices of `href`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct URL<'a> {
     pub href: &'a [u8],
     /// Scheme without the trailing `:`.
@@ -721,14 +721,84 @@ fn remove_dot_segments(out: &mut Vec<u8>, path: &[u8]) -> Result<(), Error> {
     }
     Ok(())
 }
-// TODO(port): does not compile: 784:31: borrow of moved value: `r`
 /// Resolve the reference `rel` against `base` (RFC 3986 §5.2, strict mode).
 pub fn resolve_url(base: &[u8], rel: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 784:31: borrow of moved value: `r`")
+    let b = URL::parse(base);
+    let r = URL::parse(rel);
+    let mut out: Vec<u8> = Vec::new();
+    // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
+    // Scratch for the merged path before dot removal.
+    let mut merged: Vec<u8> = Vec::new();
+    // zigport: `defer merged.deinit(allocator);` dropped: ownership frees
+    let mut target = r;
+    let mut query = r.optional_query();
+    let mut path_src: &[u8] = r.path;
+    let mut remove_dots = true;
+    if !r.flags.has_protocol() {
+        target.protocol = b.protocol;
+        target.flags.set_has_protocol(b.flags.has_protocol());
+        if !r.flags.has_authority() {
+            target.authority = b.authority;
+            target.flags.set_has_authority(b.flags.has_authority());
+            if r.path.is_empty() {
+                path_src = b.path;
+                remove_dots = false;
+                if !r.flags.has_query() {
+                    query = b.optional_query();
+                }
+            } else {
+                if r.path[0] != b'/' {
+                    if b.flags.has_authority() && (b.path.is_empty()) {
+                        merged.push(b'/');
+                    } else {
+                        if let Some(slash) = b.path.iter().rposition(|&x| x == b'/') {
+                            merged.extend_from_slice(&b.path[0..slash + 1]);
+                        }
+                    };
+                    merged.extend_from_slice(r.path);
+                    path_src = &merged;
+                }
+            };
+        }
+    }
+    let mut path: Vec<u8> = Vec::new();
+    // zigport: `defer path.deinit(allocator);` dropped: ownership frees
+    if remove_dots {
+        remove_dot_segments(&mut path, path_src)?;
+    } else {
+        path.extend_from_slice(path_src);
+    };
+    target.recompose(&mut out, &path, query)?;
+    if r.flags.has_fragment() {
+        out.push(b'#');
+        out.extend_from_slice(r.fragment);
+    }
+    Ok(core::mem::take(&mut out))
 }
 // ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum URLState {
+    Scheme,
+    Authority,
+    Path,
+    Query,
+    Fragment,
+}
+impl URLState {
+    /// The Zig tag name (`@tagName`).
+    #[allow(dead_code)]
+    pub fn zig_tag_name(self) -> &'static str {
+        match self {
+            Self::Scheme => "scheme",
+            Self::Authority => "authority",
+            Self::Path => "path",
+            Self::Query => "query",
+            Self::Fragment => "fragment",
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]
@@ -945,27 +1015,6 @@ mod tests {
             [..]
         );
         Ok(())
-    }
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum URLState {
-    Scheme,
-    Authority,
-    Path,
-    Query,
-    Fragment,
-}
-impl URLState {
-    /// The Zig tag name (`@tagName`).
-    #[allow(dead_code)]
-    pub fn zig_tag_name(self) -> &'static str {
-        match self {
-            Self::Scheme => "scheme",
-            Self::Authority => "authority",
-            Self::Path => "path",
-            Self::Query => "query",
-            Self::Fragment => "fragment",
-        }
     }
 }
 
