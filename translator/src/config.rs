@@ -14,6 +14,9 @@
 //! zig = "bun.strings.eqlLong"
 //! rust = "{0} == {1}"
 //!
+//! [translate]
+//! no_polish = false       # true: skip `cargo clippy --fix` on the output
+//!
 //! [translate.overrides]    # a function's Rust, written by hand
 //! "Version.order" = """
 //! pub fn order(self, other: Self) -> core::cmp::Ordering { ... }
@@ -86,6 +89,10 @@ pub struct TranslateConfig {
     /// Function (`name` or `Type.name`) → its Rust item, used verbatim.
     #[serde(default)]
     pub overrides: BTreeMap<String, String>,
+    /// Leave the rules' output as written: no `cargo clippy --fix` pass
+    /// over the generated modules (for rule authors comparing output).
+    #[serde(default)]
+    pub no_polish: bool,
     /// Functions an LLM wrote and the oracle accepted, per Zig file (its
     /// display path) then per function key; not read from TOML but from
     /// the crate's LLM state. Hand-written overrides win over these.

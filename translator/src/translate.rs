@@ -340,7 +340,7 @@ pub fn translate_units(
         write_crate(out, crate_name, &texts, &hand_edited)?;
         diagnostics = cargo_clippy(out);
     }
-    let diagnostics = diagnostics.unwrap_or_default();
+    let mut diagnostics = diagnostics.unwrap_or_default();
     let (remaining, errors_outside_functions) = attribute_errors(&diagnostics, &texts);
     for (key, errors) in remaining {
         fn_errors.entry(key).or_insert(errors);
@@ -381,6 +381,21 @@ pub fn translate_units(
             }
         }
         file.counts.todo_markers += text.matches("TODO(port): does not compile").count() / 2;
+    }
+    // Idioms the rules leave to rustc and clippy (redundant parentheses,
+    // `== None`, a final `return`): their machine-applicable fixes.
+    if checked && errors_outside_functions == 0 && !config.no_polish {
+        on_file("polishing with cargo clippy --fix");
+        let polished = polish(out, &texts, &hand_edited);
+        if !polished.is_empty() {
+            for (module, text) in polished {
+                if let Some((t, _)) = texts.get_mut(&module) {
+                    *t = text;
+                }
+            }
+            write_crate(out, crate_name, &texts, &hand_edited)?;
+            diagnostics = cargo_clippy(out).unwrap_or_default();
+        }
     }
     let hashes: BTreeMap<String, String> = texts
         .iter()
@@ -945,6 +960,88 @@ struct RustcMessage {
 
 /// Runs `cargo clippy --message-format=json` in the crate; `None` if cargo
 /// could not be run at all.
+/// `cargo clippy --fix` (machine-applicable suggestions only) on a
+/// scratch copy of the crate: the generated modules that changed, by
+/// module name. Hand-edited modules are never rewritten; a failure leaves
+/// everything as the rules wrote it.
+fn polish(
+    out: &Path,
+    texts: &BTreeMap<String, (String, Vec<FnTranslation>)>,
+    hand_edited: &std::collections::BTreeSet<String>,
+) -> BTreeMap<String, String> {
+    let mut polished = BTreeMap::new();
+    let Ok(scratch) = tempfile::tempdir() else {
+        return polished;
+    };
+    let copied = walkdir::WalkDir::new(out.join("src"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .chain(
+            ["Cargo.toml", "Cargo.lock"]
+                .iter()
+                .filter_map(|f| walkdir::WalkDir::new(out.join(f)).into_iter().next()?.ok()),
+        )
+        .all(|e| {
+            let Ok(rel) = e.path().strip_prefix(out) else {
+                return false;
+            };
+            let to = scratch.path().join(rel);
+            to.parent()
+                .is_some_and(|p| std::fs::create_dir_all(p).is_ok())
+                && std::fs::copy(e.path(), &to).is_ok()
+        });
+    if !copied {
+        return polished;
+    }
+    let fixed = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "clippy",
+            "--fix",
+            "--allow-no-vcs",
+            "--allow-dirty",
+            "--quiet",
+            "--all-targets",
+        ])
+        .current_dir(scratch.path())
+        // The crate's own target directory: dependencies stay built.
+        .env("CARGO_TARGET_DIR", out.join("target"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !fixed {
+        return polished;
+    }
+    // The fixes leave their own layout (a guard on its own line): rustfmt
+    // lays the files out again, keeping the comments.
+    let modules: Vec<std::path::PathBuf> = texts
+        .keys()
+        .filter(|m| !hand_edited.contains(*m))
+        .map(|m| scratch.path().join("src").join(format!("{m}.rs")))
+        .collect();
+    let _ = Command::new("rustfmt")
+        .args(["--edition", "2024"])
+        .args(&modules)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    for (module, (text, _)) in texts {
+        if hand_edited.contains(module) {
+            continue;
+        }
+        let path = scratch.path().join("src").join(format!("{module}.rs"));
+        if let Ok(new) = std::fs::read_to_string(&path)
+            && new != *text
+        {
+            polished.insert(module.clone(), new);
+        }
+    }
+    polished
+}
+
 fn cargo_clippy(crate_dir: &Path) -> Option<Vec<RustcMessage>> {
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args([

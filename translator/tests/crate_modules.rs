@@ -233,3 +233,55 @@ fn long_call_chains_translate_quickly() {
     // Generous: the point is "not exponential" (9^40 steps), not a budget.
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
+
+/// The polish pass applies clippy's machine-applicable fixes to the
+/// generated modules (here `== None` → `.is_none()`, redundant
+/// parentheses), never to a module the user edited, and can be turned off.
+#[test]
+fn polish_fixes_generated_modules_and_leaves_hand_edits_alone() {
+    const GEN: &str = r#"
+pub fn missing(x: ?u8, s: []const u8) bool {
+    return x == null and s.len == 0;
+}
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [("a.zig", GEN), ("b.zig", GEN)] {
+        std::fs::write(dir.path().join(path), text).unwrap();
+    }
+    let units: Vec<SourceUnit> = ["a.zig", "b.zig"]
+        .iter()
+        .map(|p| SourceUnit {
+            path: dir.path().join(p),
+            display: p.to_string(),
+        })
+        .collect();
+    let out = dir.path().join("out");
+    let translate = |config: &zigport_translator::config::TranslateConfig| {
+        translate_units(&units, &out, "polish", config, true, false, &|_| {}).unwrap()
+    };
+    let raw = zigport_translator::config::TranslateConfig {
+        no_polish: true,
+        ..Default::default()
+    };
+    translate(&raw);
+    let rules_text = std::fs::read_to_string(out.join("src/a.rs")).unwrap();
+    assert!(rules_text.contains("== None"), "{rules_text}");
+    // The user edits b.rs; the next (polished) run keeps it verbatim.
+    let edited = std::fs::read_to_string(out.join("src/b.rs"))
+        .unwrap()
+        .replace("pub fn missing", "/// Mine.\npub fn missing");
+    std::fs::write(out.join("src/b.rs"), &edited).unwrap();
+    let report = translate(&Default::default());
+    let a = std::fs::read_to_string(out.join("src/a.rs")).unwrap();
+    assert!(a.contains("x.is_none()") && !a.contains("== None"), "{a}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("src/b.rs")).unwrap(),
+        edited
+    );
+    let b = report.files.iter().find(|f| f.zig == "b.zig").unwrap();
+    assert!(b.hand_edited);
+    assert!(
+        report.files.iter().all(|f| f.counts.clean == 1),
+        "{report:#?}"
+    );
+}

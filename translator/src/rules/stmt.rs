@@ -733,6 +733,11 @@ impl<'a> Translator<'a> {
                 let l = lifetime(block);
                 quote!(#l: { #body } #cont)
             }
+            // A one-expression body is a statement (braces around it
+            // would be a needless block).
+            (None, Some(cont)) if !matches!(w.body.kind, ExprKind::Block(_)) => {
+                quote!(#body; #cont)
+            }
             (None, Some(cont)) => quote!({ #body } #cont),
             _ => body,
         };
