@@ -42,9 +42,7 @@ impl From<crate::zigport_rt::parse::ParseIntError> for Error {
     fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
         match e {
             crate::zigport_rt::parse::ParseIntError::Overflow => Error::Overflow,
-            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => {
-                Error::InvalidCharacter
-            }
+            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => Error::InvalidCharacter,
         }
     }
 }
@@ -98,12 +96,12 @@ impl Sequence {
         // PERF(port): zero-initialised; Zig left it undefined
         let mut digits_buf: [u8; 24] = [0; 24];
         let digits = crate::zigport_rt::fmt::buf_print(
-                &mut digits_buf,
-                b"{d}",
-                &[&(value.unsigned_abs()) as &dyn crate::zigport_rt::fmt::Arg],
-            )
-            .map_err(Error::from)
-            .unwrap();
+            &mut digits_buf,
+            b"{d}",
+            &[&(value.unsigned_abs()) as &dyn crate::zigport_rt::fmt::Arg],
+        )
+        .map_err(Error::from)
+        .unwrap();
         let mut n: usize = 0;
         if value < 0 {
             buf[0] = b'-';
@@ -120,12 +118,12 @@ impl Sequence {
         &buf[0..n + digits.len()]
     }
     fn parse_int(text: &[u8]) -> Option<i64> {
-        let digits = if (text.len() > 0) && (text[0] == b'-') {
+        let digits = if (!text.is_empty()) && (text[0] == b'-') {
             &text[1..]
         } else {
             text
         };
-        if (digits.len() == 0) || (digits.len() > 18) {
+        if (digits.is_empty()) || (digits.len() > 18) {
             return None;
         }
         for c in digits.iter() {
@@ -133,10 +131,12 @@ impl Sequence {
                 return None;
             }
         }
-        crate::zigport_rt::parse::parse_int::<i64>(text, 10).map_err(Error::from).ok()
+        crate::zigport_rt::parse::parse_int::<i64>(text, 10)
+            .map_err(Error::from)
+            .ok()
     }
     fn has_leading_zero(text: &[u8]) -> bool {
-        let digits = if (text.len() > 0) && (text[0] == b'-') {
+        let digits = if (!text.is_empty()) && (text[0] == b'-') {
             &text[1..]
         } else {
             text
@@ -148,11 +148,11 @@ impl Sequence {
         // PERF(port): default-initialised; Zig left it undefined
         let mut pieces: [&[u8]; 3] = [Default::default(); 3];
         let mut n: usize = 0;
-        let mut it = crate::zigport_rt::split::split(
+        let it = crate::zigport_rt::split::split(
             content,
             crate::zigport_rt::split::Delimiter::Sequence(b".."),
         );
-        while let Some(piece) = it.next() {
+        for piece in it {
             if n == pieces.len() {
                 return None;
             }
@@ -164,19 +164,13 @@ impl Sequence {
         }
         let mut step: u64 = 1;
         if n == 3 {
-            let s = match Self::parse_int(pieces[2]) {
-                Some(v) => v,
-                None => return None,
-            };
+            let s = Self::parse_int(pieces[2])?;
             step = (s.unsigned_abs()).max(1);
         }
         let a = pieces[0];
         let b = pieces[1];
         if let Some(start) = Self::parse_int(a) {
-            let end = match Self::parse_int(b) {
-                Some(v) => v,
-                None => return None,
-            };
+            let end = Self::parse_int(b)?;
             let padded = Self::has_leading_zero(a) || Self::has_leading_zero(b);
             return Some(Sequence {
                 start,
@@ -240,10 +234,8 @@ fn find_close(text: &[u8], open: usize) -> Option<FindCloseResult> {
                         });
                     }
                 }
-                b',' => {
-                    if depth == 1 {
-                        has_comma = true;
-                    }
+                b',' if depth == 1 => {
+                    has_comma = true;
                 }
                 _ => {}
             };
@@ -324,12 +316,10 @@ impl<'a> AlternativeIterator<'a> {
                     b'}' => {
                         depth = depth.saturating_sub(1);
                     }
-                    b',' => {
-                        if depth == 0 {
-                            let alt = &self.text[self.pos..i];
-                            self.pos = i + 1;
-                            return Some(alt);
-                        }
+                    b',' if depth == 0 => {
+                        let alt = &self.text[self.pos..i];
+                        self.pos = i + 1;
+                        return Some(alt);
                     }
                     _ => {}
                 };
@@ -384,7 +374,7 @@ impl Words {
     }
     fn get(&self, i: usize) -> &[u8] {
         let begin = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.bytes[begin as usize..self.ends[i]]
+        &self.bytes[begin..self.ends[i]]
     }
     fn finish(&mut self) -> Result<(), Error> {
         if self.bytes.len() > MAX_OUTPUT_BYTES {
@@ -439,9 +429,9 @@ fn unescape(raw: &[u8]) -> Result<Vec<u8>, Error> {
 fn expand_part(part: Part, depth: u32) -> Result<Words, Error> {
     match part {
         Part::Literal(raw) => {
-            let mut text = unescape(raw)?;
+            let text = unescape(raw)?;
             // zigport: `defer gpa.free(text);` dropped: ownership frees
-            return Words::single(&text);
+            Words::single(&text)
         }
         Part::Sequence(seq) => {
             let mut out: Words = Words {
@@ -455,18 +445,18 @@ fn expand_part(part: Part, depth: u32) -> Result<Words, Error> {
                 out.bytes.extend_from_slice(seq.format(i, &mut buf));
                 out.finish()?;
             }
-            return Ok(out);
+            Ok(out)
         }
         Part::Braced(content) => {
-            let mut open = Words::single(b"{")?;
+            let open = Words::single(b"{")?;
             // zigport: `defer open.deinit(gpa);` dropped: ownership frees
-            let mut inner = expand_level(content, depth + 1)?;
+            let inner = expand_level(content, depth + 1)?;
             // zigport: `defer inner.deinit(gpa);` dropped: ownership frees
-            let mut close = Words::single(b"}")?;
+            let close = Words::single(b"}")?;
             // zigport: `defer close.deinit(gpa);` dropped: ownership frees
-            let mut head = open.product(&inner)?;
+            let head = open.product(&inner)?;
             // zigport: `defer head.deinit(gpa);` dropped: ownership frees
-            return head.product(&close);
+            head.product(&close)
         }
         Part::Alternation(content) => {
             let mut out: Words = Words {
@@ -480,16 +470,16 @@ fn expand_part(part: Part, depth: u32) -> Result<Words, Error> {
                 done: false,
             };
             while let Some(alt) = alts.next() {
-                let mut words = expand_level(alt, depth + 1)?;
+                let words = expand_level(alt, depth + 1)?;
                 // zigport: `defer words.deinit(gpa);` dropped: ownership frees
                 for i in 0..words.len() {
                     out.bytes.extend_from_slice(words.get(i));
                     out.finish()?;
                 }
             }
-            return Ok(out);
+            Ok(out)
         }
-    };
+    }
 }
 fn expand_level(text: &[u8], depth: u32) -> Result<Words, Error> {
     if depth > MAX_DEPTH {
@@ -499,7 +489,7 @@ fn expand_level(text: &[u8], depth: u32) -> Result<Words, Error> {
     // zigport: `errdefer acc.deinit(gpa);` dropped: ownership frees
     let mut parts: PartIterator = PartIterator { text, pos: 0 };
     while let Some(part) = parts.next() {
-        let mut words = expand_part(part, depth)?;
+        let words = expand_part(part, depth)?;
         // zigport: `defer words.deinit(gpa);` dropped: ownership frees
         let next = acc.product(&words)?;
         acc.deinit();
@@ -547,7 +537,7 @@ pub fn expand(pattern: &[u8]) -> Result<Vec<u8>, Error> {
     if n > MAX_RESULTS {
         return Err(Error::TooManyResults);
     }
-    let mut words = expand_level(pattern, 0)?;
+    let words = expand_level(pattern, 0)?;
     // zigport: `defer words.deinit(allocator);` dropped: ownership frees
     assert!(words.len() == n);
     let mut out: Vec<u8> = Vec::new();
@@ -567,10 +557,13 @@ pub fn expand(pattern: &[u8]) -> Result<Vec<u8>, Error> {
 // Tests
 // ---------------------------------------------------------------------------
 fn expect_expansion(pattern: &[u8], expected: &[u8]) -> Result<(), Error> {
-    let mut got = expand(pattern)?;
+    let got = expand(pattern)?;
     // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
     assert_eq!(got, expected);
-    assert_eq!(count(pattern) ?, crate ::zigport_rt::mem::count(expected, b"\n") + 1);
+    assert_eq!(
+        count(pattern)?,
+        crate::zigport_rt::mem::count(expected, b"\n") + 1
+    );
     Ok(())
 }
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -647,9 +640,9 @@ mod tests {
         expect_expansion(b"\\{a,b}", b"{a,b}")?;
         expect_expansion(b"{a\\,b,c}", b"a,b\nc")?;
         expect_expansion(b"x\\", b"x\\")?;
-        assert!(! has_braces(b"\\{a,b\\}"));
+        assert!(!has_braces(b"\\{a,b\\}"));
         assert!(has_braces(b"pre{x{1..2}}post"));
-        assert!(! has_braces(b"{plain}"));
+        assert!(!has_braces(b"{plain}"));
         Ok(())
     }
     #[test]
@@ -660,22 +653,28 @@ mod tests {
             Err(Error::TooManyResults)
         );
         assert_eq!(
-            count(b"{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}")
-            ?, 8192 as usize
+            count(b"{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}")?,
+            8192_usize
         );
         assert_eq!(
-            count(b"{0..999999999999999999}{0..999999999999999999}") ?, usize::MAX
+            count(b"{0..999999999999999999}{0..999999999999999999}")?,
+            usize::MAX
         );
-        let deep = &[&b"{".repeat(40)[..], &b"a,b"[..], &b"}".repeat(40)[..]]
-            .concat()[..];
+        let deep = &[&b"{".repeat(40)[..], &b"a,b"[..], &b"}".repeat(40)[..]].concat()[..];
         assert_eq!(count(deep), Err(Error::NestingTooDeep));
         assert_eq!(expand(deep), Err(Error::NestingTooDeep));
         let long = &b"{a,b}".repeat(1000)[..];
         assert_eq!(count(long), Err(Error::PatternTooLong));
         assert_eq!(expand(long), Err(Error::PatternTooLong));
         assert_eq!(
-            expand(& [& b"{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}"[..], &
-            b"x".repeat(1000) [..]].concat() [..]), Err(Error::OutputTooLarge)
+            expand(
+                &[
+                    &b"{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}"[..],
+                    &b"x".repeat(1000)[..]
+                ]
+                .concat()[..]
+            ),
+            Err(Error::OutputTooLarge)
         );
         Ok(())
     }

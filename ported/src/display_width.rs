@@ -207,7 +207,7 @@ const fn is_emoji(cp: u32) -> bool {
 }
 /// Columns taken by one code point on its own: 0, 1 or 2.
 pub fn codepoint_width(cp: u32) -> u8 {
-    if (cp < 0x20) || ((cp >= 0x7F) && (cp <= 0x9F)) {
+    if (cp < 0x20) || (0x7F..=0x9F).contains(&cp) {
         return 0;
     }
     if cp < 0x7F {
@@ -236,7 +236,7 @@ fn escape_len(text: &[u8]) -> usize {
             if ((i < text.len()) && (text[i] >= 0x40)) && (text[i] <= 0x7E) {
                 i += 1;
             }
-            return i;
+            i
         }
         b']' | b'P' | b'X' | b'^' | b'_' => {
             // String sequences end at BEL or ST (ESC \).
@@ -254,7 +254,7 @@ fn escape_len(text: &[u8]) -> usize {
                 }
                 i += 1;
             }
-            return text.len();
+            text.len()
         }
         0x20..=0x2F => {
             let mut i: usize = 2;
@@ -264,11 +264,11 @@ fn escape_len(text: &[u8]) -> usize {
             if ((i < text.len()) && (text[i] >= 0x30)) && (text[i] <= 0x7E) {
                 i += 1;
             }
-            return i;
+            i
         }
-        0x30..=0x4F | 0x51..=0x57 | 0x59 | 0x5A | 0x5C | 0x60..=0x7E => return 2,
-        _ => return 1,
-    };
+        0x30..=0x4F | 0x51..=0x57 | 0x59 | 0x5A | 0x5C | 0x60..=0x7E => 2,
+        _ => 1,
+    }
 }
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Decoded {
@@ -279,7 +279,10 @@ struct Decoded {
 fn decode(bytes: &[u8]) -> Option<Decoded> {
     let b0 = bytes[0];
     if b0 < 0x80 {
-        return Some(Decoded { cp: b0 as u32, len: 1 });
+        return Some(Decoded {
+            cp: b0 as u32,
+            len: 1,
+        });
     }
     let len: u8 = match b0 {
         0xC2..=0xDF => 2,
@@ -304,12 +307,7 @@ fn decode(bytes: &[u8]) -> Option<Decoded> {
 struct Flags(pub u8);
 impl Flags {
     #[allow(clippy::too_many_arguments)]
-    pub const fn new(
-        after_zwj: bool,
-        prev_emoji: bool,
-        open_flag: bool,
-        _pad: u8,
-    ) -> Self {
+    pub const fn new(after_zwj: bool, prev_emoji: bool, open_flag: bool, _pad: u8) -> Self {
         let mut s = Self(0);
         s.set_after_zwj(after_zwj);
         s.set_prev_emoji(prev_emoji);
@@ -318,10 +316,10 @@ impl Flags {
         s
     }
     pub const fn after_zwj(self) -> bool {
-        (self.0 >> 0) & 1 != 0
+        self.0 & 1 != 0
     }
     pub const fn set_after_zwj(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 0)) | ((v as u8) << 0);
+        self.0 = (self.0 & !(1 << 0)) | (v as u8);
     }
     pub const fn prev_emoji(self) -> bool {
         (self.0 >> 1) & 1 != 0
@@ -336,11 +334,14 @@ impl Flags {
         self.0 = (self.0 & !(1 << 2)) | ((v as u8) << 2);
     }
     pub const fn _pad(self) -> u8 {
-        ((self.0 >> 3) & 31) as u8
+        (self.0 >> 3) & 31
     }
     pub const fn set_pad(&mut self, v: u8) {
-        assert!((v as u128) <= 31, "value does not fit in field `_pad` (5 bits)");
-        self.0 = (self.0 & !(31 << 3)) | (((v as u8) & 31) << 3);
+        assert!(
+            (v as u128) <= 31,
+            "value does not fit in field `_pad` (5 bits)"
+        );
+        self.0 = (self.0 & !(31 << 3)) | ((v & 31) << 3);
     }
 }
 /// Splits text into units (an escape sequence, a code point or an invalid
@@ -426,11 +427,7 @@ pub fn strip_ansi(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
             i += escape_len(&src[i..]);
             continue;
         }
-        let end = match crate::zigport_rt::mem::index_of_scalar_pos(
-            src,
-            i,
-            (ESC as u8),
-        ) {
+        let end = match crate::zigport_rt::mem::index_of_scalar_pos(src, i, ESC as u8) {
             Some(v) => v,
             None => src.len(),
         };
@@ -445,8 +442,8 @@ pub fn strip_ansi(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
 }
 /// Like `stripAnsi`, returning memory owned by `allocator`.
 pub fn strip_ansi_alloc(src: &[u8]) -> Result<Vec<u8>, Error> {
-    let mut buf = vec![< u8 > ::default(); src.len()];
-    let n = strip_ansi(&mut buf, src).unwrap();
+    let mut buf = vec![<u8>::default(); src.len()];
+    let _n = strip_ansi(&mut buf, src).unwrap();
     // TODO(port): allocator.realloc
     Ok(todo!("TODO(port): allocator.realloc"))
 }
@@ -506,10 +503,13 @@ pub fn truncate_with_ellipsis(text: &[u8], max: usize) -> Result<Vec<u8>, Error>
         return Ok(text.to_vec());
     }
     if max == 0 {
-        return Ok(vec![< u8 > ::default(); 0]);
+        return Ok(vec![<u8>::default(); 0]);
     }
     let prefix = truncate_to_width(text, max - 1);
-    Ok(crate::zigport_rt::mem::concat(&[&prefix[..], &b"\xE2\x80\xA6"[..]]))
+    Ok(crate::zigport_rt::mem::concat(&[
+        prefix,
+        &b"\xE2\x80\xA6"[..],
+    ]))
 }
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct SegmenterUnit {
@@ -523,62 +523,66 @@ mod tests {
     use super::*;
     #[test]
     fn test_codepoint_width() {
-        assert_eq!(codepoint_width(97), 1 as u8);
-        assert_eq!(codepoint_width(0x07), 0 as u8);
-        assert_eq!(codepoint_width(0x85), 0 as u8);
-        assert_eq!(codepoint_width(0x0301), 0 as u8);
-        assert_eq!(codepoint_width(0x200B), 0 as u8);
-        assert_eq!(codepoint_width(0xFE0F), 0 as u8);
-        assert_eq!(codepoint_width(0x4E2D), 2 as u8);
-        assert_eq!(codepoint_width(0xAC00), 2 as u8);
-        assert_eq!(codepoint_width(0xFF21), 2 as u8);
-        assert_eq!(codepoint_width(0x1F600), 2 as u8);
-        assert_eq!(codepoint_width(0xE9), 1 as u8);
-        assert_eq!(codepoint_width(0x110000), 1 as u8);
+        assert_eq!(codepoint_width(97), 1_u8);
+        assert_eq!(codepoint_width(0x07), 0_u8);
+        assert_eq!(codepoint_width(0x85), 0_u8);
+        assert_eq!(codepoint_width(0x0301), 0_u8);
+        assert_eq!(codepoint_width(0x200B), 0_u8);
+        assert_eq!(codepoint_width(0xFE0F), 0_u8);
+        assert_eq!(codepoint_width(0x4E2D), 2_u8);
+        assert_eq!(codepoint_width(0xAC00), 2_u8);
+        assert_eq!(codepoint_width(0xFF21), 2_u8);
+        assert_eq!(codepoint_width(0x1F600), 2_u8);
+        assert_eq!(codepoint_width(0xE9), 1_u8);
+        assert_eq!(codepoint_width(0x110000), 1_u8);
         assert!(is_wide(0x3000));
-        assert!(! is_wide(0x303F));
-        assert!(! is_wide(65));
+        assert!(!is_wide(0x303F));
+        assert!(!is_wide(65));
         assert!(is_zero_width(0xE0100));
     }
     #[test]
     fn test_width() {
-        assert_eq!(width(b"hello"), 5 as usize);
-        assert_eq!(width(b""), 0 as usize);
-        assert_eq!(width(b"\xE4\xB8\xAD\xE6\x96\x87"), 4 as usize);
-        assert_eq!(width(b"\x1B[31mhello\x1B[0m"), 5 as usize);
-        assert_eq!(width(b"\x1B]8;;https://bun.sh\x07link\x1B]8;;\x1B\\"), 4 as usize);
-        assert_eq!(width(b"e\xCC\x81"), 1 as usize);
+        assert_eq!(width(b"hello"), 5_usize);
+        assert_eq!(width(b""), 0_usize);
+        assert_eq!(width(b"\xE4\xB8\xAD\xE6\x96\x87"), 4_usize);
+        assert_eq!(width(b"\x1B[31mhello\x1B[0m"), 5_usize);
+        assert_eq!(
+            width(b"\x1B]8;;https://bun.sh\x07link\x1B]8;;\x1B\\"),
+            4_usize
+        );
+        assert_eq!(width(b"e\xCC\x81"), 1_usize);
         assert_eq!(
             width(b"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"),
-            2 as usize
+            2_usize
         );
-        assert_eq!(width(b"\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8"), 2 as usize);
+        assert_eq!(width(b"\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8"), 2_usize);
         assert_eq!(
-            width(b"\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8\xF0\x9F\x87\xAF"), 4 as usize
+            width(b"\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8\xF0\x9F\x87\xAF"),
+            4_usize
         );
-        assert_eq!(width(b"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), 2 as usize);
-        assert_eq!(width(b"\xFF\xFE\xC3"), 3 as usize);
-        assert_eq!(width(b"a\0\x1B"), 1 as usize);
-        assert_eq!(width(b"a\xE2\x80\x8Db"), 2 as usize);
+        assert_eq!(width(b"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), 2_usize);
+        assert_eq!(width(b"\xFF\xFE\xC3"), 3_usize);
+        assert_eq!(width(b"a\0\x1B"), 1_usize);
+        assert_eq!(width(b"a\xE2\x80\x8Db"), 2_usize);
     }
     #[test]
     fn test_width_ascii() {
-        assert_eq!(width_ascii(b"\x1B[1;32mhello\x1B[m"), 5 as usize);
-        assert_eq!(width_ascii(b"a\tb\nc"), 3 as usize);
-        assert_eq!(width_ascii(b"\xC3\xA9"), 2 as usize);
+        assert_eq!(width_ascii(b"\x1B[1;32mhello\x1B[m"), 5_usize);
+        assert_eq!(width_ascii(b"a\tb\nc"), 3_usize);
+        assert_eq!(width_ascii(b"\xC3\xA9"), 2_usize);
     }
     #[test]
     fn test_strip_ansi() -> Result<(), Box<dyn std::error::Error>> {
         // PERF(port): zero-initialised; Zig left it undefined
         let mut buf: [u8; 64] = [0; 64];
         let mut n = strip_ansi(&mut buf, b"\x1B[1m\x1B[31mred\x1B[39m bold\x1B[22m")?;
-        assert_eq!(& buf[0..n], b"red bold");
+        assert_eq!(&buf[0..n], b"red bold");
         n = strip_ansi(&mut buf, b"a\x1B(Bb\x1B7c\x1B")?;
-        assert_eq!(& buf[0..n], b"abc");
+        assert_eq!(&buf[0..n], b"abc");
         n = strip_ansi(&mut buf, b"\x1B[")?;
-        assert_eq!(& buf[0..n], b"");
-        assert_eq!(strip_ansi(& mut buf[0..2], b"abc"), Err(Error::NoSpaceLeft));
-        let mut owned = strip_ansi_alloc(b"\x1B]0;title\x07text")?;
+        assert_eq!(&buf[0..n], b"");
+        assert_eq!(strip_ansi(&mut buf[0..2], b"abc"), Err(Error::NoSpaceLeft));
+        let owned = strip_ansi_alloc(b"\x1B]0;title\x07text")?;
         // zigport: `defer testing.allocator.free(owned);` dropped: ownership frees
         assert_eq!(owned, b"text");
         Ok(())
@@ -587,14 +591,17 @@ mod tests {
     fn test_truncate() -> Result<(), Box<dyn std::error::Error>> {
         assert_eq!(truncate_to_width(b"hello", 3), b"hel");
         assert_eq!(truncate_to_width(b"hello", 10), b"hello");
-        assert_eq!(truncate_to_width(b"\xE4\xB8\xAD\xE6\x96\x87", 3), b"\xE4\xB8\xAD");
+        assert_eq!(
+            truncate_to_width(b"\xE4\xB8\xAD\xE6\x96\x87", 3),
+            b"\xE4\xB8\xAD"
+        );
         assert_eq!(truncate_to_width(b"e\xCC\x81x", 1), b"e\xCC\x81");
         assert_eq!(truncate_to_width(b"\x1B[31mabc\x1B[0m", 2), b"\x1B[31mab");
         assert_eq!(truncate_to_width(b"\xF0\x9F\x98\x80", 1), b"");
-        let mut t = truncate_with_ellipsis(b"hello world", 6)?;
+        let t = truncate_with_ellipsis(b"hello world", 6)?;
         // zigport: `defer testing.allocator.free(t);` dropped: ownership frees
         assert_eq!(t, b"hello\xE2\x80\xA6");
-        let mut u = truncate_with_ellipsis(b"hi", 6)?;
+        let u = truncate_with_ellipsis(b"hi", 6)?;
         // zigport: `defer testing.allocator.free(u);` dropped: ownership frees
         assert_eq!(u, b"hi");
         Ok(())

@@ -99,7 +99,7 @@ pub fn is_valid_key(name: &[u8]) -> bool {
     if (name.is_empty()) || (!is_key_start(name[0])) {
         return false;
     }
-    for c in (&name[1..]).iter().copied() {
+    for c in name[1..].iter().copied() {
         if !is_key_char(c) {
             return false;
         }
@@ -140,9 +140,7 @@ impl<'a> Lexer<'a> {
                             }
                         }
                         let rest = &src[self.pos..];
-                        if (rest.starts_with(b"export") && (rest.len() > 6))
-                            && is_blank(rest[6])
-                        {
+                        if (rest.starts_with(b"export") && (rest.len() > 6)) && is_blank(rest[6]) {
                             self.pos += 6;
                             while (self.pos < src.len()) && is_blank(src[self.pos]) {
                                 self.pos += 1;
@@ -154,14 +152,12 @@ impl<'a> Lexer<'a> {
                         };
                     }
                     LexerState::SkipLine => {
-                        let nl = match crate::zigport_rt::mem::index_of_scalar_pos(
-                            src,
-                            self.pos,
-                            b'\n',
-                        ) {
-                            Some(v) => v,
-                            None => src.len(),
-                        };
+                        let nl =
+                            match crate::zigport_rt::mem::index_of_scalar_pos(src, self.pos, b'\n')
+                            {
+                                Some(v) => v,
+                                None => src.len(),
+                            };
                         self.pos = nl;
                         {
                             zigport_state1 = LexerState::LineStart;
@@ -205,15 +201,15 @@ impl<'a> Lexer<'a> {
                         while (self.pos < src.len()) && is_blank(src[self.pos]) {
                             self.pos += 1;
                         }
-                        if self.pos < src.len() {
-                            if let Some(q) = Quote::from_byte(src[self.pos]) {
-                                quote = q;
-                                value_start = self.pos + 1;
-                                {
-                                    zigport_state1 = LexerState::Quoted;
-                                    continue 'state;
-                                };
-                            }
+                        if self.pos < src.len()
+                            && let Some(q) = Quote::from_byte(src[self.pos])
+                        {
+                            quote = q;
+                            value_start = self.pos + 1;
+                            {
+                                zigport_state1 = LexerState::Quoted;
+                                continue 'state;
+                            };
                         }
                         value_start = self.pos;
                         {
@@ -241,14 +237,11 @@ impl<'a> Lexer<'a> {
                                 continue 'state;
                             };
                         }
-                        self.pos = match crate::zigport_rt::mem::index_of_scalar_pos(
-                            src,
-                            i + 1,
-                            b'\n',
-                        ) {
-                            Some(v) => v,
-                            None => src.len(),
-                        };
+                        self.pos =
+                            match crate::zigport_rt::mem::index_of_scalar_pos(src, i + 1, b'\n') {
+                                Some(v) => v,
+                                None => src.len(),
+                            };
                         return Some(RawEntry {
                             key,
                             value: &src[value_start..i],
@@ -276,10 +269,8 @@ impl<'a> Lexer<'a> {
                             end += 1;
                         }
                         self.pos = nl;
-                        let value = crate::zigport_rt::mem::trim_right(
-                            &src[value_start..end],
-                            b" \t\r",
-                        );
+                        let value =
+                            crate::zigport_rt::mem::trim_right(&src[value_start..end], b" \t\r");
                         return Some(RawEntry {
                             key,
                             value,
@@ -314,11 +305,9 @@ impl<'a> Expander<'a> {
                     b'\\' => {
                         i += 1;
                     }
-                    b'$' => {
-                        if ((i + 1) < text.len()) && (text[i + 1] == b'{') {
-                            nesting += 1;
-                            i += 1;
-                        }
+                    b'$' if ((i + 1) < text.len()) && (text[i + 1] == b'{') => {
+                        nesting += 1;
+                        i += 1;
                     }
                     b'}' => {
                         if nesting == 0 {
@@ -350,10 +339,34 @@ impl<'a> Expander<'a> {
                 let e = text[i + 1];
                 let decoded: Option<u8> = match e {
                     b'$' => Some(b'$'),
-                    b'n' => if quote == Quote::Double { Some(b'\n') } else { None }
-                    b'r' => if quote == Quote::Double { Some(b'\r') } else { None }
-                    b't' => if quote == Quote::Double { Some(b'\t') } else { None }
-                    b'\\' | b'"' => if quote == Quote::Double { Some(e) } else { None }
+                    b'n' => {
+                        if quote == Quote::Double {
+                            Some(b'\n')
+                        } else {
+                            None
+                        }
+                    }
+                    b'r' => {
+                        if quote == Quote::Double {
+                            Some(b'\r')
+                        } else {
+                            None
+                        }
+                    }
+                    b't' => {
+                        if quote == Quote::Double {
+                            Some(b'\t')
+                        } else {
+                            None
+                        }
+                    }
+                    b'\\' | b'"' => {
+                        if quote == Quote::Double {
+                            Some(e)
+                        } else {
+                            None
+                        }
+                    }
                     _ => None,
                 };
                 if let Some(d) = decoded {
@@ -375,7 +388,7 @@ impl<'a> Expander<'a> {
                         return Ok(());
                     }
                 };
-                self.expand_braced(out, &text[i + 2..close as usize], quote, depth)?;
+                self.expand_braced(out, &text[i + 2..close], quote, depth)?;
                 i = close + 1;
             } else {
                 if is_key_start(text[i + 1]) {
@@ -405,16 +418,14 @@ impl<'a> Expander<'a> {
         depth: usize,
     ) -> Result<(), Error> {
         let mut name_end: usize = 0;
-        while ((name_end < body.len()) && is_key_char(body[name_end]))
-            && (body[name_end] != b'-')
-        {
+        while ((name_end < body.len()) && is_key_char(body[name_end])) && (body[name_end] != b'-') {
             name_end += 1;
         }
         let name = &body[0..name_end];
         let value = self.vars.get(name).copied();
         let rest = &body[name_end..];
         if rest.starts_with(b":-") {
-            if (value != None) && (value.unwrap().len() > 0) {
+            if value.is_some() && (!value.unwrap().is_empty()) {
                 return self.append(out, value.unwrap());
             }
             return self.expand_into(out, &rest[2..], quote, depth + 1);
@@ -442,7 +453,7 @@ struct Env<'a> {
 }
 impl<'a> Env<'a> {
     // TODO(port): does not compile: 458:60: mismatched types
-    fn parse(source: &'a [u8]) -> Result<Env<'a>, Error> {
+    fn parse(_source: &'a [u8]) -> Result<Env<'a>, Error> {
         todo!("TODO(port): does not compile: 458:60: mismatched types")
     }
     fn deinit(&mut self) {
@@ -451,7 +462,7 @@ impl<'a> Env<'a> {
 }
 /// The expanded value of `key` in `.env` source, owned by `allocator`; null when unset.
 pub fn get(source: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
-    let mut env = Env::parse(source)?;
+    let env = Env::parse(source)?;
     // zigport: `defer env.deinit();` dropped: ownership frees
     let value = match env.vars.get(key).copied() {
         Some(v) => v,
@@ -487,7 +498,7 @@ pub fn raw_value<'a>(source: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
     let mut lexer: Lexer = Lexer { source, pos: 0 };
     let mut found: Option<&[u8]> = None;
     while let Some(entry) = lexer.next() {
-        if (entry.key == key) {
+        if entry.key == key {
             found = Some(entry.value);
         }
     }
@@ -498,7 +509,7 @@ pub fn quote_of(source: &[u8], key: &[u8]) -> Option<Quote> {
     let mut lexer: Lexer = Lexer { source, pos: 0 };
     let mut found: Option<Quote> = None;
     while let Some(entry) = lexer.next() {
-        if (entry.key == key) {
+        if entry.key == key {
             found = Some(entry.quote);
         }
     }
@@ -506,7 +517,7 @@ pub fn quote_of(source: &[u8], key: &[u8]) -> Option<Quote> {
 }
 /// Expands `$VAR` references in `text` against the variables of `source`.
 pub fn expand(source: &[u8], text: &[u8]) -> Result<Vec<u8>, Error> {
-    let mut env = Env::parse(source)?;
+    let env = Env::parse(source)?;
     // zigport: `defer env.deinit();` dropped: ownership frees
     let mut out: Vec<u8> = Vec::new();
     // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
@@ -519,10 +530,14 @@ fn expect_get(expected: Option<&[u8]>, source: &[u8], key: &[u8]) -> Result<(), 
     // zigport: `defer if (got) |g| testing.allocator.free(g);` dropped: ownership frees
     if let Some(e) = expected {
         assert_eq!(
-            match got { Some(v) => v, None => return Err(Error::TestExpectedValue) }, e
+            match got {
+                Some(v) => v,
+                None => return Err(Error::TestExpectedValue),
+            },
+            e
         );
     } else {
-        assert!(got == None);
+        assert!(got.is_none());
     };
     Ok(())
 }
@@ -564,14 +579,15 @@ mod tests {
         expect_get(Some(b"http://localhost:3000/#anchor"), src, b"URL")?;
         expect_get(Some(b"pg"), src, b"db.host-name")?;
         expect_get(None, src, b"1BAD")?;
-        assert_eq!(count(src), 5 as usize);
+        assert_eq!(count(src), 5_usize);
         assert_eq!(key_at(src, 1).unwrap(), b"NODE_ENV");
-        assert!(key_at(src, 5) == None);
+        assert!(key_at(src, 5).is_none());
         Ok(())
     }
     #[test]
     fn test_quotes_and_escapes() -> Result<(), Box<dyn std::error::Error>> {
-        let src = b"A='single $X'\nB=\"dq\\n\\t\\\"x\\\"\"\nC=`tick \\n`\nD=\"multi\nline\"\nE=\"open\n";
+        let src =
+            b"A='single $X'\nB=\"dq\\n\\t\\\"x\\\"\"\nC=`tick \\n`\nD=\"multi\nline\"\nE=\"open\n";
         expect_get(Some(b"single $X"), src, b"A")?;
         expect_get(Some(b"dq\n\t\"x\""), src, b"B")?;
         expect_get(Some(b"tick \\n"), src, b"C")?;
@@ -579,7 +595,7 @@ mod tests {
         expect_get(Some(b"\"open"), src, b"E")?;
         assert_eq!(quote_of(src, b"C").unwrap(), Quote::Backtick);
         assert_eq!(raw_value(src, b"B").unwrap(), b"dq\\n\\t\\\"x\\\"");
-        assert_eq!(count(src), 5 as usize);
+        assert_eq!(count(src), 5_usize);
         Ok(())
     }
     #[test]
@@ -592,7 +608,7 @@ mod tests {
         expect_get(Some(b"xy"), src, b"EMPTYDEF")?;
         expect_get(Some(b"${HOST}"), src, b"LIT")?;
         expect_get(Some(b""), src, b"FWD")?;
-        let mut out = expand(src, b"$HOST:${PORT} costs $5 ${}")?;
+        let out = expand(src, b"$HOST:${PORT} costs $5 ${}")?;
         // zigport: `defer testing.allocator.free(out);` dropped: ownership frees
         assert_eq!(out, b"localhost:5432 costs $5 ${}");
         Ok(())
@@ -617,29 +633,29 @@ mod tests {
             let mut line: [u8; 64] = [0; 64];
             src.extend_from_slice(
                 crate::zigport_rt::fmt::buf_print(
-                        &mut line,
-                        b"V{d}=$V{d}$V{d}\n",
-                        &[
-                            &i as &dyn crate::zigport_rt::fmt::Arg,
-                            &(i - 1) as &dyn crate::zigport_rt::fmt::Arg,
-                            &(i - 1) as &dyn crate::zigport_rt::fmt::Arg,
-                        ],
-                    )
-                    .map_err(Error::from)?,
+                    &mut line,
+                    b"V{d}=$V{d}$V{d}\n",
+                    &[
+                        &i as &dyn crate::zigport_rt::fmt::Arg,
+                        &(i - 1) as &dyn crate::zigport_rt::fmt::Arg,
+                        &(i - 1) as &dyn crate::zigport_rt::fmt::Arg,
+                    ],
+                )
+                .map_err(Error::from)?,
             );
         }
-        assert_eq!(get(& src, b"V1"), Err(Error::ValueTooLong));
-        assert_eq!(count(& src), 20 as usize);
+        assert_eq!(get(&src, b"V1"), Err(Error::ValueTooLong));
+        assert_eq!(count(&src), 20_usize);
         Ok(())
     }
     #[test]
     fn test_is_valid_key() {
         assert!(is_valid_key(b"DATABASE_URL"));
         assert!(is_valid_key(b"_private.key-1"));
-        assert!(! is_valid_key(b""));
-        assert!(! is_valid_key(b"9LIVES"));
-        assert!(! is_valid_key(b"HAS SPACE"));
-        assert!(! is_valid_key(b"-dash"));
+        assert!(!is_valid_key(b""));
+        assert!(!is_valid_key(b"9LIVES"));
+        assert!(!is_valid_key(b"HAS SPACE"));
+        assert!(!is_valid_key(b"-dash"));
     }
 }
 

@@ -101,7 +101,7 @@ impl<'a> Default for Op<'a> {
 /// Enough room for the worst case of two instructions per pattern byte.
 #[derive(Debug, Clone, PartialEq)]
 struct MatchProgram<'a> {
-    pub ops: [Op<'a>; ((2 * MAX_PATTERN_LEN) + 2)],
+    pub ops: [Op<'a>; (2 * MAX_PATTERN_LEN) + 2],
     pub len: u32,
 }
 impl<'a> MatchProgram<'a> {
@@ -153,11 +153,7 @@ impl<'a> MatchProgram<'a> {
         None
     }
     /// Find the `]` closing a class opened at `open`, before `limit`.
-    fn find_class_end(
-        p: &[u8],
-        open: usize,
-        limit: usize,
-    ) -> Option<FindClassEndResult> {
+    fn find_class_end(p: &[u8], open: usize, limit: usize) -> Option<FindClassEndResult> {
         let mut j = open + 1;
         let mut negated = false;
         if (j < limit) && ((p[j] == b'!') || (p[j] == b'^')) {
@@ -191,11 +187,16 @@ impl<'a> MatchProgram<'a> {
     fn compile(&mut self, p: &'a [u8]) -> Result<(), Error> {
         self.len = 0;
         // PERF(port): default-initialised; Zig left it undefined
-        let mut groups: [MatchProgramGroup; MAX_GROUP_DEPTH] = [Default::default(); MAX_GROUP_DEPTH];
+        let mut groups: [MatchProgramGroup; MAX_GROUP_DEPTH] =
+            [Default::default(); MAX_GROUP_DEPTH];
         let mut depth: usize = 0;
         let mut i: usize = 0;
         while i < p.len() {
-            let limit = if depth > 0 { groups[depth - 1].close } else { p.len() };
+            let limit = if depth > 0 {
+                groups[depth - 1].close
+            } else {
+                p.len()
+            };
             if (depth > 0) && (i == limit) {
                 let g = &mut groups[depth - 1];
                 self.ops[g.split_at as usize] = Op::Split(g.split_at + 1);
@@ -204,9 +205,7 @@ impl<'a> MatchProgram<'a> {
                     let prev = match self.ops[link as usize] {
                         Op::Jump(payload) => payload,
                         _ => {
-                            panic!(
-                                "access of union field 'jump' while another field is active"
-                            )
+                            panic!("access of union field 'jump' while another field is active")
                         }
                     };
                     self.ops[link as usize] = Op::Jump(self.len);
@@ -254,15 +253,10 @@ impl<'a> MatchProgram<'a> {
                 }
                 b'[' => {
                     if let Some(cls) = Self::find_class_end(p, i, limit) {
-                        let _ = self
-                            .emit(
-                                Op::One(
-                                    Pred::Class(Class {
-                                        body: &p[cls.body_start as usize..cls.end as usize],
-                                        negated: cls.negated,
-                                    }),
-                                ),
-                            )?;
+                        let _ = self.emit(Op::One(Pred::Class(Class {
+                            body: &p[cls.body_start..cls.end],
+                            negated: cls.negated,
+                        })))?;
                         i = cls.end + 1;
                     } else {
                         let _ = self.emit(Op::One(Pred::Byte(b'[')))?;
@@ -287,10 +281,8 @@ impl<'a> MatchProgram<'a> {
                         i = end + 1;
                     } else {
                         let whole = globstar && Self::is_end_boundary(p, end, depth > 0);
-                        let _ = self
-                            .emit(
-                                Op::Many(if whole { Pred::Any } else { Pred::NotSlash }),
-                            )?;
+                        let _ =
+                            self.emit(Op::Many(if whole { Pred::Any } else { Pred::NotSlash }))?;
                         i = end;
                     };
                 }
@@ -325,8 +317,8 @@ impl<'a> MatchProgram<'a> {
     fn closure(
         &self,
         set: &mut crate::zigport_rt::bitset::StaticBitSet<
-            { (((2 * MAX_PATTERN_LEN) + 2) + 1) },
-            { usize::div_ceil((((2 * MAX_PATTERN_LEN) + 2) + 1), 64) },
+            { ((2 * MAX_PATTERN_LEN) + 2) + 1 },
+            { usize::div_ceil(((2 * MAX_PATTERN_LEN) + 2) + 1, 64) },
         >,
         work: &mut [u32; MatchProgram::WORK_CAPACITY],
         seeds: usize,
@@ -370,22 +362,34 @@ impl<'a> MatchProgram<'a> {
         // PERF(port): zero-initialised; Zig left it undefined
         let mut work: [u32; MatchProgram::WORK_CAPACITY] = [0; MatchProgram::WORK_CAPACITY];
         let mut current = <crate::zigport_rt::bitset::StaticBitSet<
-            { (((2 * MAX_PATTERN_LEN) + 2) + 1) },
-            { usize::div_ceil((((2 * MAX_PATTERN_LEN) + 2) + 1), 64) },
+            { ((2 * MAX_PATTERN_LEN) + 2) + 1 },
+            { usize::div_ceil(((2 * MAX_PATTERN_LEN) + 2) + 1, 64) },
         >>::init_empty();
         work[0] = 0;
         self.closure(&mut current, &mut work, 1);
         for c in path.iter().copied() {
             let mut seeds: usize = 0;
-            let mut it = current.iterator();
-            while let Some(index) = it.next() {
+            let it = current.iterator();
+            for index in it {
                 let s: u32 = u32::try_from(index).unwrap();
                 if s == self.len {
                     continue;
                 }
                 let target = match ops[s as usize] {
-                    Op::One(pred) => if pred.accepts(c) { s + 1 } else { continue }
-                    Op::Many(pred) => if pred.accepts(c) { s } else { continue }
+                    Op::One(pred) => {
+                        if pred.accepts(c) {
+                            s + 1
+                        } else {
+                            continue;
+                        }
+                    }
+                    Op::Many(pred) => {
+                        if pred.accepts(c) {
+                            s
+                        } else {
+                            continue;
+                        }
+                    }
                     Op::Split(..) | Op::Jump(..) => continue,
                 };
                 work[seeds] = target;
@@ -395,8 +399,8 @@ impl<'a> MatchProgram<'a> {
                 return false;
             }
             current = <crate::zigport_rt::bitset::StaticBitSet<
-                { (((2 * MAX_PATTERN_LEN) + 2) + 1) },
-                { usize::div_ceil((((2 * MAX_PATTERN_LEN) + 2) + 1), 64) },
+                { ((2 * MAX_PATTERN_LEN) + 2) + 1 },
+                { usize::div_ceil(((2 * MAX_PATTERN_LEN) + 2) + 1, 64) },
             >>::init_empty();
             self.closure(&mut current, &mut work, seeds);
         }
@@ -407,7 +411,7 @@ impl<'a> MatchProgram<'a> {
 fn split_negation(pattern: &[u8]) -> (bool, &[u8]) {
     let mut p = pattern;
     let mut negated = false;
-    while (p.len() > 0) && (p[0] == b'!') {
+    while (!p.is_empty()) && (p[0] == b'!') {
         negated = !negated;
         p = &p[1..];
     }
@@ -431,7 +435,7 @@ pub fn r#match(pattern: &[u8], path: &[u8]) -> bool {
 }
 /// Whether `pattern` uses any glob syntax (as opposed to naming one path).
 pub fn has_magic(pattern: &[u8]) -> bool {
-    if (pattern.len() > 0) && (pattern[0] == b'!') {
+    if (!pattern.is_empty()) && (pattern[0] == b'!') {
         return true;
     }
     // An unescaped `{` followed anywhere by an unescaped `}` means some pair
@@ -448,23 +452,17 @@ pub fn has_magic(pattern: &[u8]) -> bool {
                     i += 1;
                 }
                 b'*' | b'?' => return true,
-                b'[' => {
-                    if classes_possible {
-                        if MatchProgram::find_class_end(pattern, i, pattern.len())
-                            != None
-                        {
-                            return true;
-                        }
-                        classes_possible = false;
+                b'[' if classes_possible => {
+                    if MatchProgram::find_class_end(pattern, i, pattern.len()).is_some() {
+                        return true;
                     }
+                    classes_possible = false;
                 }
                 b'{' => {
                     saw_open_brace = true;
                 }
-                b'}' => {
-                    if saw_open_brace {
-                        return true;
-                    }
+                b'}' if saw_open_brace => {
+                    return true;
                 }
                 _ => {}
             };
@@ -476,7 +474,7 @@ pub fn has_magic(pattern: &[u8]) -> bool {
 /// The leading directory segments of `pattern` that contain no glob syntax
 /// (where a directory walk would start), e.g. `src/lib` for `src/lib/**/*.ts`.
 pub fn literal_prefix(pattern: &[u8]) -> &[u8] {
-    if (pattern.len() > 0) && (pattern[0] == b'!') {
+    if (!pattern.is_empty()) && (pattern[0] == b'!') {
         return b"";
     }
     let mut last_slash: Option<usize> = None;
@@ -500,7 +498,7 @@ pub fn literal_prefix(pattern: &[u8]) -> &[u8] {
         Some(v) => v,
         None => return b"",
     };
-    &pattern[0..(if end == 0 { 1 } else { end }) as usize]
+    &pattern[0..(if end == 0 { 1 } else { end })]
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -526,18 +524,18 @@ mod tests {
     #[test]
     fn test_stars_and_question_marks() {
         assert!(r#match(b"*.js", b"index.js"));
-        assert!(! r#match(b"*.js", b"src/index.js"));
+        assert!(!r#match(b"*.js", b"src/index.js"));
         assert!(r#match(b"src/*.ts", b"src/main.ts"));
         assert!(r#match(b"*", b""));
         assert!(r#match(b"a*b*c", b"aXXbYYc"));
-        assert!(! r#match(b"a*b*c", b"aXXbYY"));
+        assert!(!r#match(b"a*b*c", b"aXXbYY"));
         assert!(r#match(b"?.txt", b"a.txt"));
-        assert!(! r#match(b"?.txt", b"ab.txt"));
-        assert!(! r#match(b"a?b", b"a/b"));
+        assert!(!r#match(b"?.txt", b"ab.txt"));
+        assert!(!r#match(b"a?b", b"a/b"));
         assert!(r#match(b"a**b", b"aXYb"));
-        assert!(! r#match(b"a**b", b"a/b"));
+        assert!(!r#match(b"a**b", b"a/b"));
         assert!(r#match(b"", b""));
-        assert!(! r#match(b"", b"x"));
+        assert!(!r#match(b"", b"x"));
     }
     #[test]
     fn test_globstar() {
@@ -545,40 +543,40 @@ mod tests {
         assert!(r#match(b"**/*.js", b"a/b/c/index.js"));
         assert!(r#match(b"src/**/*.ts", b"src/main.ts"));
         assert!(r#match(b"src/**/*.ts", b"src/a/b/main.ts"));
-        assert!(! r#match(b"src/**/*.ts", b"lib/a/main.ts"));
+        assert!(!r#match(b"src/**/*.ts", b"lib/a/main.ts"));
         assert!(r#match(b"**", b"a/b/c"));
         assert!(r#match(b"src/**", b"src/a/b"));
         assert!(r#match(b"src/**", b"src"));
-        assert!(! r#match(b"src/**", b"srcx"));
+        assert!(!r#match(b"src/**", b"srcx"));
         assert!(r#match(b"a/**/b/**/c", b"a/b/c"));
         assert!(r#match(b"a/**/b/**/c", b"a/x/b/y/z/c"));
-        assert!(
-            r#match(b"node_modules/**/package.json",
-            b"node_modules/@types/node/package.json")
-        );
+        assert!(r#match(
+            b"node_modules/**/package.json",
+            b"node_modules/@types/node/package.json"
+        ));
     }
     #[test]
     fn test_character_classes() {
         assert!(r#match(b"[abc].txt", b"b.txt"));
-        assert!(! r#match(b"[abc].txt", b"d.txt"));
+        assert!(!r#match(b"[abc].txt", b"d.txt"));
         assert!(r#match(b"file[0-9].log", b"file7.log"));
         assert!(r#match(b"[!a]x", b"bx"));
-        assert!(! r#match(b"[!a]x", b"ax"));
+        assert!(!r#match(b"[!a]x", b"ax"));
         assert!(r#match(b"[^a-c]", b"z"));
         assert!(r#match(b"[]]", b"]"));
         assert!(r#match(b"[a\\]]", b"]"));
         assert!(r#match(b"[a-]", b"-"));
-        assert!(! r#match(b"[!a]", b"/"));
+        assert!(!r#match(b"[!a]", b"/"));
         assert!(r#match(b"[abc", b"[abc"));
     }
     #[test]
     fn test_brace_alternation() {
         assert!(r#match(b"*.{js,ts}", b"index.ts"));
         assert!(r#match(b"*.{js,ts}", b"index.js"));
-        assert!(! r#match(b"*.{js,ts}", b"index.css"));
+        assert!(!r#match(b"*.{js,ts}", b"index.css"));
         assert!(r#match(b"{src,lib}/**/*.{js,jsx}", b"lib/ui/button.jsx"));
         assert!(r#match(b"a{b,c{d,e}}f", b"acef"));
-        assert!(! r#match(b"a{b,c{d,e}}f", b"acf"));
+        assert!(!r#match(b"a{b,c{d,e}}f", b"acf"));
         assert!(r#match(b"a{,.min}.js", b"a.js"));
         assert!(r#match(b"a{,.min}.js", b"a.min.js"));
         assert!(r#match(b"{a/b,c}", b"a/b"));
@@ -588,10 +586,10 @@ mod tests {
     #[test]
     fn test_negation_and_escapes() {
         assert!(r#match(b"!*.js", b"index.ts"));
-        assert!(! r#match(b"!*.js", b"index.js"));
+        assert!(!r#match(b"!*.js", b"index.js"));
         assert!(r#match(b"!!*.js", b"index.js"));
         assert!(r#match(b"\\*.js", b"*.js"));
-        assert!(! r#match(b"\\*.js", b"a.js"));
+        assert!(!r#match(b"\\*.js", b"a.js"));
         assert!(r#match(b"\\!important", b"!important"));
         assert!(r#match(b"a\\{b,c}", b"a{b,c}"));
         assert!(r#match(b"trailing\\", b"trailing\\"));
@@ -600,23 +598,23 @@ mod tests {
     fn test_no_exponential_blowup() {
         let pattern = b"a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b";
         let path = &b"a".repeat(200)[..];
-        assert!(! r#match(pattern, path));
-        assert!(
-            ! r#match(& [& b"**/".repeat(30) [..], & b"x"[..]].concat() [..], & [& b"a/"
-            .repeat(100) [..], & b"y"[..]].concat() [..])
-        );
-        assert!(
-            ! r#match(& [& b"{".repeat(40) [..], & b"a"[..], & b"}".repeat(40) [..]]
-            .concat() [..], b"a")
-        );
-        assert!(
-            r#match(& [& b"{".repeat(30) [..], & b"a"[..], & b"}".repeat(30) [..]]
-            .concat() [..], b"a")
-        );
-        assert!(
-            ! r#match(& b"x".repeat(MAX_PATTERN_LEN + 1) [..], & b"x"
-            .repeat(MAX_PATTERN_LEN + 1) [..])
-        );
+        assert!(!r#match(pattern, path));
+        assert!(!r#match(
+            &[&b"**/".repeat(30)[..], &b"x"[..]].concat()[..],
+            &[&b"a/".repeat(100)[..], &b"y"[..]].concat()[..]
+        ));
+        assert!(!r#match(
+            &[&b"{".repeat(40)[..], &b"a"[..], &b"}".repeat(40)[..]].concat()[..],
+            b"a"
+        ));
+        assert!(r#match(
+            &[&b"{".repeat(30)[..], &b"a"[..], &b"}".repeat(30)[..]].concat()[..],
+            b"a"
+        ));
+        assert!(!r#match(
+            &b"x".repeat(MAX_PATTERN_LEN + 1)[..],
+            &b"x".repeat(MAX_PATTERN_LEN + 1)[..]
+        ));
     }
     #[test]
     fn test_has_magic_and_literal_prefix() {
@@ -625,12 +623,12 @@ mod tests {
         assert!(has_magic(b"[ab]"));
         assert!(has_magic(b"{a,b}"));
         assert!(has_magic(b"!foo"));
-        assert!(! has_magic(b"src/index.ts"));
-        assert!(! has_magic(b"\\*.js"));
-        assert!(! has_magic(b"[abc"));
-        assert!(! has_magic(b"}{"));
+        assert!(!has_magic(b"src/index.ts"));
+        assert!(!has_magic(b"\\*.js"));
+        assert!(!has_magic(b"[abc"));
+        assert!(!has_magic(b"}{"));
         assert!(has_magic(b"{{a}"));
-        assert!(! has_magic(b"[[[a\\]"));
+        assert!(!has_magic(b"[[[a\\]"));
         assert_eq!(literal_prefix(b"src/lib/**/*.ts"), b"src/lib");
         assert_eq!(literal_prefix(b"*.js"), b"");
         assert_eq!(literal_prefix(b"/*.js"), b"/");

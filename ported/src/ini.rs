@@ -57,9 +57,7 @@ impl From<crate::zigport_rt::parse::ParseIntError> for Error {
     fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
         match e {
             crate::zigport_rt::parse::ParseIntError::Overflow => Error::Overflow,
-            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => {
-                Error::InvalidCharacter
-            }
+            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => Error::InvalidCharacter,
         }
     }
 }
@@ -100,7 +98,11 @@ struct LineIterator<'a> {
 impl<'a> LineIterator<'a> {
     fn init(source: &'a [u8]) -> LineIterator<'a> {
         let bom = b"\xEF\xBB\xBF";
-        let start: usize = if source.starts_with(bom) { bom.len() } else { 0 };
+        let start: usize = if source.starts_with(bom) {
+            bom.len()
+        } else {
+            0
+        };
         LineIterator { source, pos: start }
     }
     fn next(&mut self) -> Result<Option<Line<'a>>, Error> {
@@ -113,7 +115,10 @@ impl<'a> LineIterator<'a> {
             None => rest.len(),
         };
         self.pos += (end + 1).min(rest.len());
-        Ok(Some(classify(crate::zigport_rt::mem::trim(&rest[0..end], WHITESPACE))?))
+        Ok(Some(classify(crate::zigport_rt::mem::trim(
+            &rest[0..end],
+            WHITESPACE,
+        ))?))
     }
 }
 fn is_comment_start(c: u8) -> bool {
@@ -159,9 +164,7 @@ fn classify<'a>(line: &'a [u8]) -> Result<Line<'a>, Error> {
     let mut value: RawValue = RawValue::Flag;
     if let Some(eq) = line.iter().position(|&x| x == b'=') {
         key_text = &line[0..eq];
-        value = classify_value(
-            crate::zigport_rt::mem::trim(&line[eq + 1..], WHITESPACE),
-        )?;
+        value = classify_value(crate::zigport_rt::mem::trim(&line[eq + 1..], WHITESPACE))?;
     } else {
         key_text = {
             let __zigport_end = comment_start(line);
@@ -177,7 +180,11 @@ fn classify<'a>(line: &'a [u8]) -> Result<Line<'a>, Error> {
     if key.is_empty() {
         return Err(Error::EmptyKey);
     }
-    Ok(Line::Entry(Entry { key, is_array, value }))
+    Ok(Line::Entry(Entry {
+        key,
+        is_array,
+        value,
+    }))
 }
 fn classify_value<'a>(text: &'a [u8]) -> Result<RawValue<'a>, Error> {
     if text.is_empty() {
@@ -204,7 +211,7 @@ fn classify_value<'a>(text: &'a [u8]) -> Result<RawValue<'a>, Error> {
                                         if (i + 6) > text.len() {
                                             return Err(Error::InvalidEscape);
                                         }
-                                        for h in (&text[i + 2..i + 6]).iter().copied() {
+                                        for h in text[i + 2..i + 6].iter() {
                                             if !h.is_ascii_hexdigit() {
                                                 return Err(Error::InvalidEscape);
                                             }
@@ -222,34 +229,24 @@ fn classify_value<'a>(text: &'a [u8]) -> Result<RawValue<'a>, Error> {
                 return Err(Error::UnterminatedString);
             };
             expect_only_comment(&text[i + 1..])?;
-            return Ok(RawValue::Double(&text[1..i]));
+            Ok(RawValue::Double(&text[1..i]))
         }
         b'\'' => {
-            let close = match crate::zigport_rt::mem::index_of_scalar_pos(
-                text,
-                1,
-                b'\'',
-            ) {
+            let close = match crate::zigport_rt::mem::index_of_scalar_pos(text, 1, b'\'') {
                 Some(v) => v,
                 None => return Err(Error::UnterminatedString),
             };
             expect_only_comment(&text[close + 1..])?;
-            return Ok(RawValue::Single(&text[1..close]));
+            Ok(RawValue::Single(&text[1..close]))
         }
-        _ => {
-            return Ok(
-                RawValue::Bare(
-                    crate::zigport_rt::mem::trim_right(
-                        {
-                            let __zigport_end = comment_start(text);
-                            &text[0..__zigport_end]
-                        },
-                        WHITESPACE,
-                    ),
-                ),
-            );
-        }
-    };
+        _ => Ok(RawValue::Bare(crate::zigport_rt::mem::trim_right(
+            {
+                let __zigport_end = comment_start(text);
+                &text[0..__zigport_end]
+            },
+            WHITESPACE,
+        ))),
+    }
 }
 fn expect_only_comment(rest: &[u8]) -> Result<(), Error> {
     let t = crate::zigport_rt::mem::trim_left(rest, WHITESPACE);
@@ -270,11 +267,11 @@ impl<'a> Env<'a> {
             map: std::collections::HashMap::new(),
         };
         // zigport: `errdefer env.map.deinit();` dropped: ownership frees
-        let mut lines = crate::zigport_rt::split::split(
+        let lines = crate::zigport_rt::split::split(
             text,
             crate::zigport_rt::split::Delimiter::Scalar(b'\n'),
         );
-        while let Some(raw) = lines.next() {
+        for raw in lines {
             let mut line = crate::zigport_rt::mem::trim(raw, WHITESPACE);
             if (line.is_empty()) || (line[0] == b'#') {
                 continue;
@@ -308,33 +305,25 @@ impl<'a> Env<'a> {
 }
 /// Handles a `$` at `text[i]`: appends the expansion (or the literal text)
 /// and returns the index just past what was consumed.
-fn expand_at(
-    out: &mut Vec<u8>,
-    text: &[u8],
-    i: usize,
-    env: &Env,
-) -> Result<usize, Error> {
+fn expand_at(out: &mut Vec<u8>, text: &[u8], i: usize, env: &Env) -> Result<usize, Error> {
     assert!(text[i] == b'$');
-    if ((i + 1) < text.len()) && (text[i + 1] == b'{') {
-        if let Some(close) = crate::zigport_rt::mem::index_of_scalar_pos(
-            text,
-            i + 2,
-            b'}',
-        ) {
-            let mut name = &text[i + 2..close];
-            let optional = name.ends_with(b"?");
-            if optional {
-                name = &name[0..name.len() - 1];
-            }
-            if let Some(value) = env.map.get(name).copied() {
-                out.extend_from_slice(value);
-            } else {
-                if !optional {
-                    out.extend_from_slice(&text[i..close + 1]);
-                }
-            };
-            return Ok(close + 1);
+    if ((i + 1) < text.len())
+        && (text[i + 1] == b'{')
+        && let Some(close) = crate::zigport_rt::mem::index_of_scalar_pos(text, i + 2, b'}')
+    {
+        let mut name = &text[i + 2..close];
+        let optional = name.ends_with(b"?");
+        if optional {
+            name = &name[0..name.len() - 1];
         }
+        if let Some(value) = env.map.get(name).copied() {
+            out.extend_from_slice(value);
+        } else {
+            if !optional {
+                out.extend_from_slice(&text[i..close + 1]);
+            }
+        };
+        return Ok(close + 1);
     }
     out.push(b'$');
     Ok(i + 1)
@@ -342,15 +331,11 @@ fn expand_at(
 fn append_codepoint(out: &mut Vec<u8>, cp: u32) -> Result<(), Error> {
     // PERF(port): zero-initialised; Zig left it undefined
     let mut buf: [u8; 4] = [0; 4];
-    let n = match crate::zigport_rt::unicode::utf8_encode(cp as u32, &mut buf)
-        .map_err(Error::from)
-    {
+    let n = match crate::zigport_rt::unicode::utf8_encode(cp, &mut buf).map_err(Error::from) {
         Ok(v) => v,
-        Err(_) => {
-            crate::zigport_rt::unicode::utf8_encode(0xFFFD, &mut buf)
-                .map_err(Error::from)
-                .unwrap()
-        }
+        Err(_) => crate::zigport_rt::unicode::utf8_encode(0xFFFD, &mut buf)
+            .map_err(Error::from)
+            .unwrap(),
     };
     out.extend_from_slice(&buf[0..n as usize]);
     Ok(())
@@ -369,7 +354,7 @@ fn decode_value(out: &mut Vec<u8>, value: RawValue, env: &Env) -> Result<(), Err
             let mut i: usize = 0;
             while i < s.len() {
                 if ((s[i] == b'\\') && ((i + 1) < s.len()))
-                    && (b";#\\$".iter().position(|&x| x == s[i + 1]) != None)
+                    && b";#\\$".iter().position(|&x| x == s[i + 1]).is_some()
                 {
                     out.push(s[i + 1]);
                     i += 2;
@@ -407,11 +392,12 @@ fn decode_value(out: &mut Vec<u8>, value: RawValue, env: &Env) -> Result<(), Err
                     b'u' => {
                         let hi = hex4(&s[i..]);
                         i += 4;
-                        if ((((hi >= 0xD800) && (hi < 0xDC00)) && ((i + 6) <= s.len()))
-                            && (s[i] == b'\\')) && (s[i + 1] == b'u')
+                        if (((0xD800..0xDC00).contains(&hi) && ((i + 6) <= s.len()))
+                            && (s[i] == b'\\'))
+                            && (s[i + 1] == b'u')
                         {
                             let lo = hex4(&s[i + 2..]);
-                            if (lo >= 0xDC00) && (lo < 0xE000) {
+                            if (0xDC00..0xE000).contains(&lo) {
                                 i += 6;
                                 let cp: u32 = (0x10000 + (((hi as u32) - 0xD800) << 10))
                                     + ((lo - 0xDC00) as u32);
@@ -448,10 +434,10 @@ pub fn get(source: &[u8], section: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>,
 // TODO(port): does not compile: 455:19: cannot find type `Document` in this scope
 /// Like `get`, expanding `${VAR}` from the `.env`-style `env_text`.
 pub fn get_with_env(
-    source: &[u8],
-    env_text: &[u8],
-    section: &[u8],
-    key: &[u8],
+    _source: &[u8],
+    _env_text: &[u8],
+    _section: &[u8],
+    _key: &[u8],
 ) -> Result<Option<Vec<u8>>, Error> {
     todo!("TODO(port): does not compile: 455:19: cannot find type `Document` in this scope")
 }
@@ -479,7 +465,7 @@ pub fn array_length(source: &[u8], section: &[u8], key: &[u8]) -> Result<usize, 
                 current = name;
             }
             Line::Entry(e) => {
-                if (!(current == section)) || (!(e.key == key)) {
+                if (current != section) || (e.key != key) {
                     continue;
                 }
                 n = if e.is_array { n + 1 } else { 0 };
@@ -498,7 +484,7 @@ pub fn is_valid(source: &[u8]) -> bool {
 }
 /// Expands `${VAR}` / `${VAR?}` in `text` using the `.env`-style `env_text`.
 pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
-    let mut env = Env::parse(env_text)?;
+    let env = Env::parse(env_text)?;
     // zigport: `defer env.deinit();` dropped: ownership frees
     let mut out: Vec<u8> = Vec::new();
     // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
@@ -521,15 +507,12 @@ pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
 /// The registry for `scope` (with or without `@`; "" for unscoped) from an
 /// `.npmrc`: `@scope:registry=` then `registry=` then the npm default.
 /// The result always ends with "/".
-pub fn registry_for(npmrc: &[u8], scope: &[u8]) -> Result<Vec<u8>, Error> {
+pub fn registry_for(_npmrc: &[u8], _scope: &[u8]) -> Result<Vec<u8>, Error> {
     todo!("TODO(port): does not compile: 532:19: cannot find type `Document` in this scope")
 }
 /// The `_authToken` configured for `registry_url` via the npm "nerf dart"
 /// key form `//host/path/:_authToken`, or null.
-pub fn auth_token_for(
-    npmrc: &[u8],
-    registry_url: &[u8],
-) -> Result<Option<Vec<u8>>, Error> {
+pub fn auth_token_for(npmrc: &[u8], registry_url: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     let mut rest = registry_url;
     if let Some(i) = crate::zigport_rt::mem::index_of(rest, b"//") {
         rest = &rest[i + 2..];
@@ -539,9 +522,7 @@ pub fn auth_token_for(
     } else {
         b"/".as_slice()
     };
-    let mut key = crate::zigport_rt::mem::concat(
-        &[&b"//"[..], &rest[..], &slash[..], &b":_authToken"[..]],
-    );
+    let key = crate::zigport_rt::mem::concat(&[&b"//"[..], rest, slash, &b":_authToken"[..]]);
     // zigport: `defer allocator.free(key);` dropped: ownership frees
     get(npmrc, b"", &key)
 }
@@ -555,10 +536,14 @@ fn expect_get(
     // zigport: `defer if (got) |g| testing.allocator.free(g);` dropped: ownership frees
     if let Some(e) = expected {
         assert_eq!(
-            match got { Some(v) => v, None => return Err(Error::TestExpectedValue) }, e
+            match got {
+                Some(v) => v,
+                None => return Err(Error::TestExpectedValue),
+            },
+            e
         );
     } else {
-        assert!(got == None);
+        assert!(got.is_none());
     };
     Ok(())
 }
@@ -574,7 +559,7 @@ mod tests {
         expect_get(Some(b"true"), src, b"install", b"frozen")?;
         expect_get(Some(b"bar"), src, b"install.scopes", b"foo")?;
         expect_get(None, src, b"install", b"name")?;
-        assert_eq!(count_entries(src) ?, 4 as usize);
+        assert_eq!(count_entries(src)?, 4_usize);
         Ok(())
     }
     #[test]
@@ -586,7 +571,12 @@ mod tests {
             b"",
             b"k",
         )?;
-        expect_get(Some(b"\xF0\x9F\x98\x80"), b"k = \"\\ud83d\\ude00\"", b"", b"k")?;
+        expect_get(
+            Some(b"\xF0\x9F\x98\x80"),
+            b"k = \"\\ud83d\\ude00\"",
+            b"",
+            b"k",
+        )?;
         expect_get(Some(b"  raw ${X} "), b"k = '  raw ${X} '", b"", b"k")?;
         expect_get(Some(b"semi;colon"), b"k = semi\\;colon", b"", b"k")?;
         expect_get(Some(b"C:\\path"), b"k = C:\\path", b"", b"k")?;
@@ -598,8 +588,8 @@ mod tests {
         let src = b"a[] = 1\na[] = 2\nb = x\nb[] = y\n";
         expect_get(Some(b"1,2"), src, b"", b"a")?;
         expect_get(Some(b"y"), src, b"", b"b")?;
-        assert_eq!(array_length(src, b"", b"a") ?, 2 as usize);
-        assert_eq!(array_length(b"a[]=1\na=2", b"", b"a") ?, 0 as usize);
+        assert_eq!(array_length(src, b"", b"a")?, 2_usize);
+        assert_eq!(array_length(b"a[]=1\na=2", b"", b"a")?, 0_usize);
         Ok(())
     }
     #[test]
@@ -612,27 +602,30 @@ mod tests {
         assert_eq!(count_entries(b"k = \"abc"), Err(Error::UnterminatedString));
         assert_eq!(count_entries(b"k = \"\\q\""), Err(Error::InvalidEscape));
         assert_eq!(count_entries(b"k = \"\\u12\""), Err(Error::InvalidEscape));
-        assert_eq!(count_entries(b"k = \"a\" b"), Err(Error::TrailingCharacters));
-        assert!(! is_valid(b"[x] y"));
+        assert_eq!(
+            count_entries(b"k = \"a\" b"),
+            Err(Error::TrailingCharacters)
+        );
+        assert!(!is_valid(b"[x] y"));
         assert!(is_valid(b"\xEF\xBB\xBFk=v\r\n[s] ; c\r\n"));
         assert!(is_valid(b""));
     }
     #[test]
     fn test_variable_expansion() -> Result<(), Box<dyn std::error::Error>> {
         let env = b"TOKEN=abc123\nexport HOME='/home/bun'\n# comment\n";
-        let mut a = expand_vars(b"${HOME}/x:${TOKEN}${MISSING}${OPT?}$", env)?;
+        let a = expand_vars(b"${HOME}/x:${TOKEN}${MISSING}${OPT?}$", env)?;
         // zigport: `defer testing.allocator.free(a);` dropped: ownership frees
         assert_eq!(a, b"/home/bun/x:abc123${MISSING}$");
-        let mut v = get_with_env(
-                b"//r/:_authToken=${TOKEN}\nk=\\${TOKEN}",
-                env,
-                b"",
-                b"//r/:_authToken",
-            )?
-            .unwrap();
+        let v = get_with_env(
+            b"//r/:_authToken=${TOKEN}\nk=\\${TOKEN}",
+            env,
+            b"",
+            b"//r/:_authToken",
+        )?
+        .unwrap();
         // zigport: `defer testing.allocator.free(v);` dropped: ownership frees
         assert_eq!(v, b"abc123");
-        let mut w = get_with_env(b"k=\\${TOKEN}", env, b"", b"k")?.unwrap();
+        let w = get_with_env(b"k=\\${TOKEN}", env, b"", b"k")?.unwrap();
         // zigport: `defer testing.allocator.free(w);` dropped: ownership frees
         assert_eq!(w, b"${TOKEN}");
         Ok(())
@@ -640,19 +633,19 @@ mod tests {
     #[test]
     fn test_registry_for_and_auth_token_for() -> Result<(), Box<dyn std::error::Error>> {
         let npmrc = b"registry = https://registry.example.com\n@acme:registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=secret";
-        let mut r1 = registry_for(npmrc, b"@acme")?;
+        let r1 = registry_for(npmrc, b"@acme")?;
         // zigport: `defer gpa.free(r1);` dropped: ownership frees
         assert_eq!(r1, b"https://npm.acme.dev/");
-        let mut r2 = registry_for(npmrc, b"other")?;
+        let r2 = registry_for(npmrc, b"other")?;
         // zigport: `defer gpa.free(r2);` dropped: ownership frees
         assert_eq!(r2, b"https://registry.example.com/");
-        let mut r3 = registry_for(b"", b"@acme")?;
+        let r3 = registry_for(b"", b"@acme")?;
         // zigport: `defer gpa.free(r3);` dropped: ownership frees
         assert_eq!(r3, DEFAULT_REGISTRY);
-        let mut t = auth_token_for(npmrc, b"https://npm.acme.dev")?.unwrap();
+        let t = auth_token_for(npmrc, b"https://npm.acme.dev")?.unwrap();
         // zigport: `defer gpa.free(t);` dropped: ownership frees
         assert_eq!(t, b"secret");
-        assert!(auth_token_for(npmrc, b"https://registry.npmjs.org/") ? == None);
+        assert!(auth_token_for(npmrc, b"https://registry.npmjs.org/")?.is_none());
         assert_eq!(registry_for(b"[bad", b""), Err(Error::UnterminatedSection));
         Ok(())
     }

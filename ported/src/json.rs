@@ -71,9 +71,7 @@ impl From<crate::zigport_rt::parse::ParseIntError> for Error {
     fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
         match e {
             crate::zigport_rt::parse::ParseIntError::Overflow => Error::Overflow,
-            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => {
-                Error::InvalidCharacter
-            }
+            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => Error::InvalidCharacter,
         }
     }
 }
@@ -117,21 +115,25 @@ impl Decoded {
         if bytes.len() < (len as usize) {
             return Self::INVALID;
         }
-        for b in (&bytes[1..len as usize]).iter().copied() {
+        for b in bytes[1..len as usize].iter().copied() {
             if (b & 0xC0) != 0x80 {
                 return Self::INVALID;
             }
             cp = (cp << 6) | ((b & 0x3F) as u32);
         }
-        if ((cp < min) || (cp > 0x10FFFF)) || ((cp >= 0xD800) && (cp <= 0xDFFF)) {
+        if ((cp < min) || (cp > 0x10FFFF)) || (0xD800..=0xDFFF).contains(&cp) {
             return Self::INVALID;
         }
-        Decoded { cp, len, valid: true }
+        Decoded {
+            cp,
+            len,
+            valid: true,
+        }
     }
 }
 fn append_unicode_escape(out: &mut Vec<u8>, unit: u16) -> Result<(), Error> {
     let buf = [
-        b'\\' as u8,
+        b'\\',
         b'u',
         HEX_DIGITS[(unit >> 12) as usize],
         HEX_DIGITS[((unit >> 8) & 0xF) as usize],
@@ -165,20 +167,18 @@ pub fn escape(text: &[u8], ascii_only: bool) -> Result<Vec<u8>, Error> {
             0x00..=0x07 | 0x0B | 0x0E..=0x1F | 0x2028 | 0x2029 => {
                 append_unicode_escape(&mut out, u16::try_from(d.cp).unwrap())?
             }
-            0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7F => {
-                out.push(u8::try_from(d.cp).unwrap())
-            }
+            0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7F => out.push(u8::try_from(d.cp).unwrap()),
             _ => {
                 if ascii_only {
                     if d.cp > 0xFFFF {
                         let v = d.cp - 0x10000;
                         append_unicode_escape(
                             &mut out,
-                            u16::try_from((0xD800 + (v >> 10))).unwrap(),
+                            u16::try_from(0xD800 + (v >> 10)).unwrap(),
                         )?;
                         append_unicode_escape(
                             &mut out,
-                            u16::try_from((0xDC00 + (v & 0x3FF))).unwrap(),
+                            u16::try_from(0xDC00 + (v & 0x3FF)).unwrap(),
                         )?;
                     } else {
                         append_unicode_escape(&mut out, u16::try_from(d.cp).unwrap())?;
@@ -240,7 +240,10 @@ impl<'a> Tokenizer<'a> {
     fn next(&mut self) -> Result<Token<'a>, Error> {
         let src = self.source;
         while (self.pos < src.len())
-            && (b" \t\r\n".iter().position(|&x| x == src[self.pos]) != None)
+            && b" \t\r\n"
+                .iter()
+                .position(|&x| x == src[self.pos])
+                .is_some()
         {
             self.pos += 1;
         }
@@ -271,7 +274,7 @@ impl<'a> Tokenizer<'a> {
         word: &'a [u8],
         tok: Token<'a>,
     ) -> Result<Token<'a>, Error> {
-        if !(&self.source[start..]).starts_with(word) {
+        if !self.source[start..].starts_with(word) {
             return Err(Error::InvalidLiteral);
         }
         self.pos = start + word.len();
@@ -298,7 +301,7 @@ impl<'a> Tokenizer<'a> {
                             if (self.pos + 6) > src.len() {
                                 return Err(Error::InvalidEscape);
                             }
-                            for h in (&src[self.pos + 2..self.pos + 6]).iter().copied() {
+                            for h in src[self.pos + 2..self.pos + 6].iter() {
                                 if !h.is_ascii_hexdigit() {
                                     return Err(Error::InvalidEscape);
                                 }
@@ -350,12 +353,9 @@ impl<'a> Tokenizer<'a> {
                 return Err(Error::InvalidNumber);
             }
         }
-        if (self.pos < src.len()) && ((src[self.pos] == b'e') || (src[self.pos] == b'E'))
-        {
+        if (self.pos < src.len()) && ((src[self.pos] == b'e') || (src[self.pos] == b'E')) {
             self.pos += 1;
-            if (self.pos < src.len())
-                && ((src[self.pos] == b'+') || (src[self.pos] == b'-'))
-            {
+            if (self.pos < src.len()) && ((src[self.pos] == b'+') || (src[self.pos] == b'-')) {
                 self.pos += 1;
             }
             if self.scan_digits() == 0 {
@@ -369,7 +369,7 @@ impl<'a> Tokenizer<'a> {
 pub fn count_tokens(source: &[u8]) -> Result<usize, Error> {
     let mut t: Tokenizer = Tokenizer { source, pos: 0 };
     let mut n: usize = 0;
-    while !matches!(t.next() ?, Token::Eof) {
+    while !matches!(t.next()?, Token::Eof) {
         n += 1;
     }
     Ok(n)
@@ -439,52 +439,48 @@ impl<'a> ParserListSink<'a> {
             let mut zigport_state1 = ParserRunState::Value;
             'state: loop {
                 break 'state match zigport_state1 {
-                    ParserRunState::Value => {
-                        match tok {
-                            Token::ObjectBegin | Token::ArrayBegin => {
-                                let kind: Container = if matches!(tok, Token::ObjectBegin) {
-                                    Container::Object
-                                } else {
-                                    Container::Array
-                                };
-                                self.push(kind)?;
-                                tok = self.advance(tok)?;
-                                if ((kind == Container::Object)
-                                    && (matches!(tok, Token::ObjectEnd)))
-                                    || ((kind == Container::Array)
-                                        && (matches!(tok, Token::ArrayEnd)))
-                                {
-                                    self.depth -= 1;
-                                    tok = self.advance(tok)?;
-                                    {
-                                        zigport_state1 = ParserRunState::AfterValue;
-                                        continue 'state;
-                                    };
-                                }
-                                {
-                                    zigport_state1 = if kind == Container::Object {
-                                        ParserRunState::Key
-                                    } else {
-                                        ParserRunState::Value
-                                    };
-                                    continue 'state;
-                                };
-                            }
-                            Token::String(..)
-                            | Token::Number(..)
-                            | Token::LiteralTrue
-                            | Token::LiteralFalse
-                            | Token::LiteralNull => {
+                    ParserRunState::Value => match tok {
+                        Token::ObjectBegin | Token::ArrayBegin => {
+                            let kind: Container = if matches!(tok, Token::ObjectBegin) {
+                                Container::Object
+                            } else {
+                                Container::Array
+                            };
+                            self.push(kind)?;
+                            tok = self.advance(tok)?;
+                            if ((kind == Container::Object) && (matches!(tok, Token::ObjectEnd)))
+                                || ((kind == Container::Array) && (matches!(tok, Token::ArrayEnd)))
+                            {
+                                self.depth -= 1;
                                 tok = self.advance(tok)?;
                                 {
                                     zigport_state1 = ParserRunState::AfterValue;
                                     continue 'state;
                                 };
                             }
-                            Token::Eof => return Err(Error::UnexpectedEnd),
-                            _ => return Err(Error::UnexpectedToken),
+                            {
+                                zigport_state1 = if kind == Container::Object {
+                                    ParserRunState::Key
+                                } else {
+                                    ParserRunState::Value
+                                };
+                                continue 'state;
+                            };
                         }
-                    }
+                        Token::String(..)
+                        | Token::Number(..)
+                        | Token::LiteralTrue
+                        | Token::LiteralFalse
+                        | Token::LiteralNull => {
+                            tok = self.advance(tok)?;
+                            {
+                                zigport_state1 = ParserRunState::AfterValue;
+                                continue 'state;
+                            };
+                        }
+                        Token::Eof => return Err(Error::UnexpectedEnd),
+                        _ => return Err(Error::UnexpectedToken),
+                    },
                     ParserRunState::Key => {
                         if matches!(tok, Token::Eof) {
                             return Err(Error::UnexpectedEnd);
@@ -526,9 +522,7 @@ impl<'a> ParserListSink<'a> {
                                 };
                             }
                             Token::ObjectEnd | Token::ArrayEnd => {
-                                if (matches!(tok, Token::ObjectEnd))
-                                    != (top == Container::Object)
-                                {
+                                if (matches!(tok, Token::ObjectEnd)) != (top == Container::Object) {
                                     return Err(Error::UnexpectedToken);
                                 }
                                 self.depth -= 1;
@@ -578,52 +572,48 @@ impl<'a> ParserNullSink<'a> {
             let mut zigport_state1 = ParserRunState::Value;
             'state: loop {
                 break 'state match zigport_state1 {
-                    ParserRunState::Value => {
-                        match tok {
-                            Token::ObjectBegin | Token::ArrayBegin => {
-                                let kind: Container = if matches!(tok, Token::ObjectBegin) {
-                                    Container::Object
-                                } else {
-                                    Container::Array
-                                };
-                                self.push(kind)?;
-                                tok = self.advance(tok)?;
-                                if ((kind == Container::Object)
-                                    && (matches!(tok, Token::ObjectEnd)))
-                                    || ((kind == Container::Array)
-                                        && (matches!(tok, Token::ArrayEnd)))
-                                {
-                                    self.depth -= 1;
-                                    tok = self.advance(tok)?;
-                                    {
-                                        zigport_state1 = ParserRunState::AfterValue;
-                                        continue 'state;
-                                    };
-                                }
-                                {
-                                    zigport_state1 = if kind == Container::Object {
-                                        ParserRunState::Key
-                                    } else {
-                                        ParserRunState::Value
-                                    };
-                                    continue 'state;
-                                };
-                            }
-                            Token::String(..)
-                            | Token::Number(..)
-                            | Token::LiteralTrue
-                            | Token::LiteralFalse
-                            | Token::LiteralNull => {
+                    ParserRunState::Value => match tok {
+                        Token::ObjectBegin | Token::ArrayBegin => {
+                            let kind: Container = if matches!(tok, Token::ObjectBegin) {
+                                Container::Object
+                            } else {
+                                Container::Array
+                            };
+                            self.push(kind)?;
+                            tok = self.advance(tok)?;
+                            if ((kind == Container::Object) && (matches!(tok, Token::ObjectEnd)))
+                                || ((kind == Container::Array) && (matches!(tok, Token::ArrayEnd)))
+                            {
+                                self.depth -= 1;
                                 tok = self.advance(tok)?;
                                 {
                                     zigport_state1 = ParserRunState::AfterValue;
                                     continue 'state;
                                 };
                             }
-                            Token::Eof => return Err(Error::UnexpectedEnd),
-                            _ => return Err(Error::UnexpectedToken),
+                            {
+                                zigport_state1 = if kind == Container::Object {
+                                    ParserRunState::Key
+                                } else {
+                                    ParserRunState::Value
+                                };
+                                continue 'state;
+                            };
                         }
-                    }
+                        Token::String(..)
+                        | Token::Number(..)
+                        | Token::LiteralTrue
+                        | Token::LiteralFalse
+                        | Token::LiteralNull => {
+                            tok = self.advance(tok)?;
+                            {
+                                zigport_state1 = ParserRunState::AfterValue;
+                                continue 'state;
+                            };
+                        }
+                        Token::Eof => return Err(Error::UnexpectedEnd),
+                        _ => return Err(Error::UnexpectedToken),
+                    },
                     ParserRunState::Key => {
                         if matches!(tok, Token::Eof) {
                             return Err(Error::UnexpectedEnd);
@@ -665,9 +655,7 @@ impl<'a> ParserNullSink<'a> {
                                 };
                             }
                             Token::ObjectEnd | Token::ArrayEnd => {
-                                if (matches!(tok, Token::ObjectEnd))
-                                    != (top == Container::Object)
-                                {
+                                if (matches!(tok, Token::ObjectEnd)) != (top == Container::Object) {
                                     return Err(Error::UnexpectedToken);
                                 }
                                 self.depth -= 1;
@@ -700,12 +688,10 @@ pub fn check(source: &[u8]) -> Result<(), Error> {
     match p.run() {
         Ok(v) => v,
         Err(err) => {
-            return Err(
-                match err {
-                    Error::OutOfMemory => unreachable!(),
-                    e @ _ => e,
-                },
-            );
+            return Err(match err {
+                Error::OutOfMemory => unreachable!(),
+                e => e,
+            });
         }
     };
     Ok(())
@@ -731,12 +717,10 @@ pub fn max_nesting(source: &[u8]) -> Result<usize, Error> {
     match p.run() {
         Ok(v) => v,
         Err(err) => {
-            return Err(
-                match err {
-                    Error::OutOfMemory => unreachable!(),
-                    e @ _ => e,
-                },
-            );
+            return Err(match err {
+                Error::OutOfMemory => unreachable!(),
+                e => e,
+            });
         }
     };
     Ok(p.max_seen)
@@ -758,15 +742,11 @@ pub fn minify(source: &[u8]) -> Result<Vec<u8>, Error> {
 fn write_codepoint(dest: &mut [u8], len: &mut usize, cp: u32) -> Result<(), Error> {
     // PERF(port): zero-initialised; Zig left it undefined
     let mut buf: [u8; 4] = [0; 4];
-    let n = match crate::zigport_rt::unicode::utf8_encode(cp as u32, &mut buf)
-        .map_err(Error::from)
-    {
+    let n = match crate::zigport_rt::unicode::utf8_encode(cp, &mut buf).map_err(Error::from) {
         Ok(v) => v,
-        Err(_) => {
-            crate::zigport_rt::unicode::utf8_encode(0xFFFD, &mut buf)
-                .map_err(Error::from)
-                .unwrap()
-        }
+        Err(_) => crate::zigport_rt::unicode::utf8_encode(0xFFFD, &mut buf)
+            .map_err(Error::from)
+            .unwrap(),
     };
     if ((*len) + (n as usize)) > dest.len() {
         return Err(Error::NoSpaceLeft);
@@ -780,10 +760,8 @@ fn parse_hex4(s: &[u8]) -> Option<u16> {
         return None;
     }
     let mut v: u16 = 0;
-    for c in (&s[0..4]).iter().copied() {
-        let digit = match crate::zigport_rt::parse::char_to_digit(c, 16)
-            .map_err(Error::from)
-        {
+    for c in s[0..4].iter().copied() {
+        let digit = match crate::zigport_rt::parse::char_to_digit(c, 16).map_err(Error::from) {
             Ok(v) => v,
             Err(_) => return None,
         };
@@ -795,8 +773,7 @@ fn parse_hex4(s: &[u8]) -> Option<u16> {
 /// as UTF-8 and returns the number of bytes written. Lone surrogates
 /// become U+FFFD.
 pub fn unescape(dest: &mut [u8], quoted: &[u8]) -> Result<usize, Error> {
-    if ((quoted.len() < 2) || (quoted[0] != b'"')) || (quoted[quoted.len() - 1] != b'"')
-    {
+    if ((quoted.len() < 2) || (quoted[0] != b'"')) || (quoted[quoted.len() - 1] != b'"') {
         return Err(Error::InvalidString);
     }
     let body = &quoted[1..quoted.len() - 1];
@@ -841,23 +818,20 @@ pub fn unescape(dest: &mut [u8], quoted: &[u8]) -> Result<usize, Error> {
         };
         i += 4;
         let mut cp: u32 = hi as u32;
-        if ((((hi >= 0xD800) && (hi < 0xDC00)) && ((i + 1) < body.len()))
-            && (body[i] == b'\\')) && (body[i + 1] == b'u')
+        if (((0xD800..0xDC00).contains(&hi) && ((i + 1) < body.len())) && (body[i] == b'\\'))
+            && (body[i + 1] == b'u')
+            && let Some(lo) = parse_hex4(&body[i + 2..])
+            && (0xDC00..0xE000).contains(&lo)
         {
-            if let Some(lo) = parse_hex4(&body[i + 2..]) {
-                if (lo >= 0xDC00) && (lo < 0xE000) {
-                    cp = (0x10000 + (((hi as u32) - 0xD800) << 10))
-                        + ((lo - 0xDC00) as u32);
-                    i += 6;
-                }
-            }
+            cp = (0x10000 + (((hi as u32) - 0xD800) << 10)) + ((lo - 0xDC00) as u32);
+            i += 6;
         }
         write_codepoint(dest, &mut len, cp)?;
     }
     Ok(len)
 }
 fn expect_escape(expected: &[u8], text: &[u8], ascii_only: bool) -> Result<(), Error> {
-    let mut got = escape(text, ascii_only)?;
+    let got = escape(text, ascii_only)?;
     // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
     assert_eq!(got, expected);
     Ok(())
@@ -906,47 +880,57 @@ mod tests {
     }
     #[test]
     fn test_tokenizer() -> Result<(), Box<dyn std::error::Error>> {
-        assert_eq!(count_tokens(b"{\"a\": [1, -2.5e+3, true, null]}") ?, 13 as usize);
-        assert_eq!(count_tokens(b"  \n") ?, 0 as usize);
-        assert_eq!(count_tokens(b"] [ :") ?, 3 as usize);
+        assert_eq!(
+            count_tokens(b"{\"a\": [1, -2.5e+3, true, null]}")?,
+            13_usize
+        );
+        assert_eq!(count_tokens(b"  \n")?, 0_usize);
+        assert_eq!(count_tokens(b"] [ :")?, 3_usize);
         assert_eq!(count_tokens(b"01"), Err(Error::InvalidNumber));
         assert_eq!(count_tokens(b"1."), Err(Error::InvalidNumber));
         assert_eq!(count_tokens(b"-"), Err(Error::InvalidNumber));
         assert_eq!(count_tokens(b"tru"), Err(Error::InvalidLiteral));
         assert_eq!(count_tokens(b"\"abc"), Err(Error::UnterminatedString));
         assert_eq!(count_tokens(b"\"\\x\""), Err(Error::InvalidEscape));
-        assert_eq!(count_tokens(b"\"a\nb\""), Err(Error::ControlCharacterInString));
+        assert_eq!(
+            count_tokens(b"\"a\nb\""),
+            Err(Error::ControlCharacterInString)
+        );
         assert_eq!(count_tokens(b"\"\xFF\""), Err(Error::InvalidUtf8));
         assert_eq!(count_tokens(b"@"), Err(Error::UnexpectedCharacter));
         Ok(())
     }
     #[test]
     fn test_validation() -> Result<(), Box<dyn std::error::Error>> {
-        assert!(is_valid(b"{\"name\":\"bun\",\"version\":\"1.1.0\",\"deps\":{}}"));
+        assert!(is_valid(
+            b"{\"name\":\"bun\",\"version\":\"1.1.0\",\"deps\":{}}"
+        ));
         assert!(is_valid(b" [1, [2, [3]], {\"k\": [null]}] "));
         assert!(is_valid(b"\"just a string\""));
         assert!(is_valid(b"0"));
-        assert!(! is_valid(b""));
-        assert!(! is_valid(b"[1,]"));
-        assert!(! is_valid(b"{\"a\" 1}"));
-        assert!(! is_valid(b"{1:2}"));
-        assert!(! is_valid(b"[1} "));
-        assert!(! is_valid(b"1 2"));
+        assert!(!is_valid(b""));
+        assert!(!is_valid(b"[1,]"));
+        assert!(!is_valid(b"{\"a\" 1}"));
+        assert!(!is_valid(b"{1:2}"));
+        assert!(!is_valid(b"[1} "));
+        assert!(!is_valid(b"1 2"));
         assert_eq!(check(b"[1, 2"), Err(Error::UnexpectedEnd));
         assert_eq!(check(b"{} {}"), Err(Error::TrailingData));
-        assert_eq!(max_nesting(b"[[{\"a\":[]}], 1]") ?, 4 as usize);
-        assert_eq!(max_nesting(b"true") ?, 0 as usize);
-        let deep = &[&b"[".repeat(MAX_DEPTH + 1)[..], &b"]".repeat(MAX_DEPTH + 1)[..]]
-            .concat()[..];
+        assert_eq!(max_nesting(b"[[{\"a\":[]}], 1]")?, 4_usize);
+        assert_eq!(max_nesting(b"true")?, 0_usize);
+        let deep = &[
+            &b"[".repeat(MAX_DEPTH + 1)[..],
+            &b"]".repeat(MAX_DEPTH + 1)[..],
+        ]
+        .concat()[..];
         assert_eq!(check(deep), Err(Error::TooDeep));
-        assert!(is_valid(& deep[1..deep.len() - 1]));
+        assert!(is_valid(&deep[1..deep.len() - 1]));
         Ok(())
     }
     #[test]
     fn test_minify() -> Result<(), Box<dyn std::error::Error>> {
-        let mut out = minify(
-            b" {\n  \"a\" : [ 1 , 2.5 ],\n  \"b\": { \"c\" : \"x y\" } ,\"d\":null }\n",
-        )?;
+        let out =
+            minify(b" {\n  \"a\" : [ 1 , 2.5 ],\n  \"b\": { \"c\" : \"x y\" } ,\"d\":null }\n")?;
         // zigport: `defer testing.allocator.free(out);` dropped: ownership frees
         assert_eq!(out, b"{\"a\":[1,2.5],\"b\":{\"c\":\"x y\"},\"d\":null}");
         assert_eq!(minify(b"[1,,2]"), Err(Error::UnexpectedToken));
@@ -957,16 +941,19 @@ mod tests {
         // PERF(port): zero-initialised; Zig left it undefined
         let mut buf: [u8; 32] = [0; 32];
         let mut n = unescape(&mut buf, b"\"a\\nb\\u00e9\\/\"")?;
-        assert_eq!(& buf[0..n], b"a\nb\xC3\xA9/");
+        assert_eq!(&buf[0..n], b"a\nb\xC3\xA9/");
         n = unescape(&mut buf, b"\"\\ud83d\\ude00\"")?;
-        assert_eq!(& buf[0..n], b"\xF0\x9F\x98\x80");
+        assert_eq!(&buf[0..n], b"\xF0\x9F\x98\x80");
         n = unescape(&mut buf, b"\"\\ud83dx\"")?;
-        assert_eq!(& buf[0..n], b"\xEF\xBF\xBDx");
-        assert_eq!(unescape(& mut buf, b"abc"), Err(Error::InvalidString));
-        assert_eq!(unescape(& mut buf, b"\"a\"b\""), Err(Error::InvalidString));
-        assert_eq!(unescape(& mut buf, b"\"\\q\""), Err(Error::InvalidEscape));
-        assert_eq!(unescape(& mut buf, b"\"\\u12\""), Err(Error::InvalidEscape));
-        assert_eq!(unescape(& mut buf[0..2], b"\"abc\""), Err(Error::NoSpaceLeft));
+        assert_eq!(&buf[0..n], b"\xEF\xBF\xBDx");
+        assert_eq!(unescape(&mut buf, b"abc"), Err(Error::InvalidString));
+        assert_eq!(unescape(&mut buf, b"\"a\"b\""), Err(Error::InvalidString));
+        assert_eq!(unescape(&mut buf, b"\"\\q\""), Err(Error::InvalidEscape));
+        assert_eq!(unescape(&mut buf, b"\"\\u12\""), Err(Error::InvalidEscape));
+        assert_eq!(
+            unescape(&mut buf[0..2], b"\"abc\""),
+            Err(Error::NoSpaceLeft)
+        );
         Ok(())
     }
 }

@@ -139,21 +139,15 @@ impl From<super::display_width::Error> for Error {
     fn from(e: super::display_width::Error) -> Self {
         match e {
             super::display_width::Error::NoSpaceLeft => Error::NoSpaceLeft,
-            super::display_width::Error::Utf8CodepointTooLarge => {
-                Error::Utf8CodepointTooLarge
-            }
+            super::display_width::Error::Utf8CodepointTooLarge => Error::Utf8CodepointTooLarge,
             super::display_width::Error::Utf8EncodesSurrogateHalf => {
                 Error::Utf8EncodesSurrogateHalf
             }
             super::display_width::Error::Utf8ExpectedContinuation => {
                 Error::Utf8ExpectedContinuation
             }
-            super::display_width::Error::Utf8InvalidStartByte => {
-                Error::Utf8InvalidStartByte
-            }
-            super::display_width::Error::Utf8OverlongEncoding => {
-                Error::Utf8OverlongEncoding
-            }
+            super::display_width::Error::Utf8InvalidStartByte => Error::Utf8InvalidStartByte,
+            super::display_width::Error::Utf8OverlongEncoding => Error::Utf8OverlongEncoding,
         }
     }
 }
@@ -197,9 +191,7 @@ impl From<super::json::Error> for Error {
     fn from(e: super::json::Error) -> Self {
         match e {
             super::json::Error::CodepointTooLarge => Error::CodepointTooLarge,
-            super::json::Error::ControlCharacterInString => {
-                Error::ControlCharacterInString
-            }
+            super::json::Error::ControlCharacterInString => Error::ControlCharacterInString,
             super::json::Error::InvalidCharacter => Error::InvalidCharacter,
             super::json::Error::InvalidEscape => Error::InvalidEscape,
             super::json::Error::InvalidLiteral => Error::InvalidLiteral,
@@ -281,38 +273,36 @@ impl From<crate::zigport_rt::parse::ParseIntError> for Error {
     fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
         match e {
             crate::zigport_rt::parse::ParseIntError::Overflow => Error::Overflow,
-            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => {
-                Error::InvalidCharacter
-            }
+            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => Error::InvalidCharacter,
         }
     }
 }
 #[allow(unused_imports)]
-use super::semver as semver;
+use super::base64;
 #[allow(unused_imports)]
-use super::glob as glob;
+use super::braces;
 #[allow(unused_imports)]
-use super::braces as braces;
+use super::display_width;
 #[allow(unused_imports)]
-use super::mime as mime;
+use super::dotenv;
 #[allow(unused_imports)]
-use super::path as path;
+use super::glob;
 #[allow(unused_imports)]
-use super::url as url;
+use super::ini;
 #[allow(unused_imports)]
-use super::base64 as base64;
+use super::json;
 #[allow(unused_imports)]
-use super::vlq as vlq;
+use super::mime;
 #[allow(unused_imports)]
-use super::wyhash as wyhash;
+use super::path;
 #[allow(unused_imports)]
-use super::ini as ini;
+use super::semver;
 #[allow(unused_imports)]
-use super::dotenv as dotenv;
+use super::url;
 #[allow(unused_imports)]
-use super::json as json;
+use super::vlq;
 #[allow(unused_imports)]
-use super::display_width as display_width;
+use super::wyhash;
 /// Largest stdin accepted (64 MiB).
 const MAX_INPUT: usize = 64 << 20;
 /// What a command handler gets: its arguments, stdin (when it asked for it)
@@ -343,14 +333,19 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
     fn boolean(&mut self, b: bool) -> Result<(), Error> {
-        self.line(if b { b"true".as_slice() } else { b"false".as_slice() })?;
+        self.line(if b {
+            b"true".as_slice()
+        } else {
+            b"false".as_slice()
+        })?;
         Ok(())
     }
     fn number<A1: Copy + PartialEq + PartialOrd + crate::zigport_rt::fmt::Arg>(
         &mut self,
         n: A1,
     ) -> Result<(), Error> {
-        self.out.print(b"{d}\n", &[&n as &dyn crate::zigport_rt::fmt::Arg]);
+        self.out
+            .print(b"{d}\n", &[&n as &dyn crate::zigport_rt::fmt::Arg]);
         Ok(())
     }
     fn opt_number<A1: Copy + PartialEq + PartialOrd + crate::zigport_rt::fmt::Arg>(
@@ -384,11 +379,11 @@ impl<'a> Command<'a> {
     fn arity(self) -> ArityResult {
         let mut n: usize = 0;
         let mut optional: usize = 0;
-        let mut it = crate::zigport_rt::split::tokenize(
+        let it = crate::zigport_rt::split::tokenize(
             self.synopsis,
             crate::zigport_rt::split::Delimiter::Scalar(b' '),
         );
-        while let Some(w) = it.next() {
+        for w in it {
             if w.ends_with(b"...") {
                 optional = u16::MAX as usize;
             }
@@ -426,17 +421,16 @@ fn joined(c: &Ctx, from: usize) -> Result<Vec<u8>, Error> {
 // ---------------------------------------------------------------- semver
 fn semver_parse<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let v = super::semver::parse(c.args[0])?;
-    c.out
-        .print(
-            b"{d}.{d}.{d} prerelease={} build={}\n",
-            &[
-                &v.major as &dyn crate::zigport_rt::fmt::Arg,
-                &v.minor as &dyn crate::zigport_rt::fmt::Arg,
-                &v.patch as &dyn crate::zigport_rt::fmt::Arg,
-                &v.has_prerelease as &dyn crate::zigport_rt::fmt::Arg,
-                &v.has_build as &dyn crate::zigport_rt::fmt::Arg,
-            ],
-        );
+    c.out.print(
+        b"{d}.{d}.{d} prerelease={} build={}\n",
+        &[
+            &v.major as &dyn crate::zigport_rt::fmt::Arg,
+            &v.minor as &dyn crate::zigport_rt::fmt::Arg,
+            &v.patch as &dyn crate::zigport_rt::fmt::Arg,
+            &v.has_prerelease as &dyn crate::zigport_rt::fmt::Arg,
+            &v.has_build as &dyn crate::zigport_rt::fmt::Arg,
+        ],
+    );
     Ok(())
 }
 fn semver_valid<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -444,9 +438,9 @@ fn semver_valid<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn semver_order<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.line(
-        crate::zigport_rt::mem::order_name(super::semver::order(c.args[0], c.args[1])?),
-    )?;
+    c.line(crate::zigport_rt::mem::order_name(super::semver::order(
+        c.args[0], c.args[1],
+    )?))?;
     Ok(())
 }
 fn semver_satisfies<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -458,7 +452,10 @@ fn semver_valid_range<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn semver_max_satisfying<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.opt_number(super::semver::max_satisfying_index(c.args[0], &joined(c, 1)?)?)?;
+    c.opt_number(super::semver::max_satisfying_index(
+        c.args[0],
+        &joined(c, 1)?,
+    )?)?;
     Ok(())
 }
 // ---------------------------------------------------------------- glob
@@ -467,11 +464,11 @@ fn glob_match<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn glob_filter<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let mut lines = crate::zigport_rt::split::tokenize(
+    let lines = crate::zigport_rt::split::tokenize(
         c.input,
         crate::zigport_rt::split::Delimiter::Scalar(b'\n'),
     );
-    while let Some(p) = lines.next() {
+    for p in lines {
         if super::glob::r#match(c.args[0], p) {
             c.line(p)?
         }
@@ -521,7 +518,11 @@ fn mime_is_compressible<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn mime_category<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.line(super::mime::category(&joined(c, 0)?).zig_tag_name().as_bytes())?;
+    c.line(
+        super::mime::category(&joined(c, 0)?)
+            .zig_tag_name()
+            .as_bytes(),
+    )?;
     Ok(())
 }
 fn mime_content_type<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -575,31 +576,27 @@ fn path_format<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
 // ---------------------------------------------------------------- url
 fn url_parse<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let h = c.args[0];
-    c.out
-        .print(
-            b"protocol={s}\nscheme={s}\nusername={s}\npassword={s}\nhost={s}\nhostname={s}\n",
-            &[
-                &(super::url::protocol(h).unwrap_or(b""))
-                    as &dyn crate::zigport_rt::fmt::Arg,
-                &(super::url::scheme(h).zig_tag_name().as_bytes())
-                    as &dyn crate::zigport_rt::fmt::Arg,
-                &super::url::username(h) as &dyn crate::zigport_rt::fmt::Arg,
-                &super::url::password(h) as &dyn crate::zigport_rt::fmt::Arg,
-                &super::url::host(h) as &dyn crate::zigport_rt::fmt::Arg,
-                &super::url::hostname(h) as &dyn crate::zigport_rt::fmt::Arg,
-            ],
-        );
+    c.out.print(
+        b"protocol={s}\nscheme={s}\nusername={s}\npassword={s}\nhost={s}\nhostname={s}\n",
+        &[
+            &(super::url::protocol(h).unwrap_or(b"")) as &dyn crate::zigport_rt::fmt::Arg,
+            &(super::url::scheme(h).zig_tag_name().as_bytes()) as &dyn crate::zigport_rt::fmt::Arg,
+            &super::url::username(h) as &dyn crate::zigport_rt::fmt::Arg,
+            &super::url::password(h) as &dyn crate::zigport_rt::fmt::Arg,
+            &super::url::host(h) as &dyn crate::zigport_rt::fmt::Arg,
+            &super::url::hostname(h) as &dyn crate::zigport_rt::fmt::Arg,
+        ],
+    );
     c.out.write_all(b"port=");
     c.opt_number(super::url::port(h))?;
-    c.out
-        .print(
-            b"pathname={s}\nsearch={s}\nhash={s}\n",
-            &[
-                &super::url::pathname(h) as &dyn crate::zigport_rt::fmt::Arg,
-                &super::url::search(h) as &dyn crate::zigport_rt::fmt::Arg,
-                &super::url::hash(h) as &dyn crate::zigport_rt::fmt::Arg,
-            ],
-        );
+    c.out.print(
+        b"pathname={s}\nsearch={s}\nhash={s}\n",
+        &[
+            &super::url::pathname(h) as &dyn crate::zigport_rt::fmt::Arg,
+            &super::url::search(h) as &dyn crate::zigport_rt::fmt::Arg,
+            &super::url::hash(h) as &dyn crate::zigport_rt::fmt::Arg,
+        ],
+    );
     Ok(())
 }
 fn url_origin<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -619,7 +616,7 @@ fn url_is_localhost<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn url_decode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let mut buf = vec![< u8 > ::default(); c.args[0].len()];
+    let mut buf = vec![<u8>::default(); c.args[0].len()];
     c.line({
         let __zigport_end = super::url::percent_decode(&mut buf, c.args[0])?;
         &buf[0..__zigport_end]
@@ -644,9 +641,7 @@ fn base64_encode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn base64_encode_url<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let mut buf = vec![
-        < u8 > ::default(); super::base64::encoded_len_url_safe(c.input.len())
-    ];
+    let mut buf = vec![<u8>::default(); super::base64::encoded_len_url_safe(c.input.len())];
     c.line({
         let __zigport_end = super::base64::encode_url_safe(&mut buf, c.input)?;
         &buf[0..__zigport_end]
@@ -658,9 +653,7 @@ fn base64_decode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn base64_decode_url<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let mut buf = vec![
-        < u8 > ::default(); super::base64::decoded_len_upper_bound(c.args[0].len())
-    ];
+    let mut buf = vec![<u8>::default(); super::base64::decoded_len_upper_bound(c.args[0].len())];
     c.line({
         let __zigport_end = super::base64::decode_url_safe(&mut buf, c.args[0])?;
         &buf[0..__zigport_end]
@@ -668,9 +661,7 @@ fn base64_decode_url<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn base64_decode_forgiving<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let mut buf = vec![
-        < u8 > ::default(); super::base64::decoded_len_upper_bound(c.input.len())
-    ];
+    let mut buf = vec![<u8>::default(); super::base64::decoded_len_upper_bound(c.input.len())];
     c.line({
         let __zigport_end = super::base64::decode_forgiving(&mut buf, c.input)?;
         &buf[0..__zigport_end]
@@ -716,29 +707,28 @@ fn vlq_reencode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn vlq_original<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let pos = match super::vlq::original_position(
-        c.args[0],
-        c.int::<u32>(1)?,
-        c.int::<u32>(2)?,
-    ) {
+    let pos = match super::vlq::original_position(c.args[0], c.int::<u32>(1)?, c.int::<u32>(2)?) {
         Some(v) => v,
         None => return c.line(b"null"),
     };
-    c.out
-        .print(
-            b"source={d} line={d} column={d} name={d}\n",
-            &[
-                &pos.source_index as &dyn crate::zigport_rt::fmt::Arg,
-                &pos.line as &dyn crate::zigport_rt::fmt::Arg,
-                &pos.column as &dyn crate::zigport_rt::fmt::Arg,
-                &pos.name_index as &dyn crate::zigport_rt::fmt::Arg,
-            ],
-        );
+    c.out.print(
+        b"source={d} line={d} column={d} name={d}\n",
+        &[
+            &pos.source_index as &dyn crate::zigport_rt::fmt::Arg,
+            &pos.line as &dyn crate::zigport_rt::fmt::Arg,
+            &pos.column as &dyn crate::zigport_rt::fmt::Arg,
+            &pos.name_index as &dyn crate::zigport_rt::fmt::Arg,
+        ],
+    );
     Ok(())
 }
 // ---------------------------------------------------------------- wyhash
 fn wyhash_hash<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let seed: u64 = if c.args.len() > 0 { c.int::<u64>(0)? } else { 0 };
+    let seed: u64 = if !c.args.is_empty() {
+        c.int::<u64>(0)?
+    } else {
+        0
+    };
     c.number(super::wyhash::hash(seed, c.input))?;
     Ok(())
 }
@@ -751,9 +741,11 @@ fn wyhash_u64<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn wyhash_chunked<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.number(
-        super::wyhash::hash_chunked(c.int::<u64>(0)?, c.input, c.int::<usize>(1)?),
-    )?;
+    c.number(super::wyhash::hash_chunked(
+        c.int::<u64>(0)?,
+        c.input,
+        c.int::<usize>(1)?,
+    ))?;
     Ok(())
 }
 fn wyhash_combine<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -782,12 +774,10 @@ fn ini_expand<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn ini_registry<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.line(
-        &super::ini::registry_for(
-            c.input,
-            if c.args.len() > 0 { c.args[0] } else { b"" },
-        )?,
-    )?;
+    c.line(&super::ini::registry_for(
+        c.input,
+        if !c.args.is_empty() { c.args[0] } else { b"" },
+    )?)?;
     Ok(())
 }
 fn ini_auth_token<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -818,7 +808,7 @@ fn dotenv_expand<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
 fn dotenv_keys<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     let mut i: usize = 0;
     while let Some(k) = super::dotenv::key_at(c.input, i) {
-        { c.line(k)? }
+        c.line(k)?;
         i += 1;
     }
     Ok(())
@@ -839,15 +829,15 @@ fn dotenv_quote<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
 }
 // ---------------------------------------------------------------- json
 fn json_escape<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let ascii_only = (c.args.len() > 0) && (c.args[0] == b"--ascii");
-    if (c.args.len() > 0) && (!ascii_only) {
+    let ascii_only = (!c.args.is_empty()) && (c.args[0] == b"--ascii");
+    if (!c.args.is_empty()) && (!ascii_only) {
         return Err(Error::Usage);
     }
     c.line(&super::json::escape(c.input, ascii_only)?)?;
     Ok(())
 }
 fn json_unescape<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    let mut buf = vec![< u8 > ::default(); c.args[0].len()];
+    let mut buf = vec![<u8>::default(); c.args[0].len()];
     c.line({
         let __zigport_end = super::json::unescape(&mut buf, c.args[0])?;
         &buf[0..__zigport_end]
@@ -889,11 +879,17 @@ fn width_strip<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
     Ok(())
 }
 fn width_truncate<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.line(super::display_width::truncate_to_width(c.input, c.int::<usize>(0)?))?;
+    c.line(super::display_width::truncate_to_width(
+        c.input,
+        c.int::<usize>(0)?,
+    ))?;
     Ok(())
 }
 fn width_ellipsis<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    c.line(&super::display_width::truncate_with_ellipsis(c.input, c.int::<usize>(0)?)?)?;
+    c.line(&super::display_width::truncate_with_ellipsis(
+        c.input,
+        c.int::<usize>(0)?,
+    )?)?;
     Ok(())
 }
 fn width_codepoint<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
@@ -909,8 +905,20 @@ const COMMANDS: [Command; 86] = [
     cmd(b"semver", b"parse", b"VERSION", false, semver_parse),
     cmd(b"semver", b"valid", b"VERSION", false, semver_valid),
     cmd(b"semver", b"order", b"A B", false, semver_order),
-    cmd(b"semver", b"satisfies", b"VERSION RANGE...", false, semver_satisfies),
-    cmd(b"semver", b"valid-range", b"RANGE...", false, semver_valid_range),
+    cmd(
+        b"semver",
+        b"satisfies",
+        b"VERSION RANGE...",
+        false,
+        semver_satisfies,
+    ),
+    cmd(
+        b"semver",
+        b"valid-range",
+        b"RANGE...",
+        false,
+        semver_valid_range,
+    ),
     cmd(
         b"semver",
         b"max-satisfying",
@@ -921,7 +929,13 @@ const COMMANDS: [Command; 86] = [
     cmd(b"glob", b"match", b"PATTERN PATH", false, glob_match),
     cmd(b"glob", b"filter", b"PATTERN", true, glob_filter),
     cmd(b"glob", b"has-magic", b"PATTERN", false, glob_has_magic),
-    cmd(b"glob", b"literal-prefix", b"PATTERN", false, glob_literal_prefix),
+    cmd(
+        b"glob",
+        b"literal-prefix",
+        b"PATTERN",
+        false,
+        glob_literal_prefix,
+    ),
     cmd(b"braces", b"expand", b"PATTERN", false, braces_expand),
     cmd(b"braces", b"count", b"PATTERN", false, braces_count),
     cmd(b"braces", b"has-braces", b"PATTERN", false, braces_has),
@@ -929,7 +943,13 @@ const COMMANDS: [Command; 86] = [
     cmd(b"mime", b"from-path", b"PATH", false, mime_from_path),
     cmd(b"mime", b"extension", b"MIME...", false, mime_extension),
     cmd(b"mime", b"is-text", b"MIME...", false, mime_is_text),
-    cmd(b"mime", b"is-compressible", b"MIME...", false, mime_is_compressible),
+    cmd(
+        b"mime",
+        b"is-compressible",
+        b"MIME...",
+        false,
+        mime_is_compressible,
+    ),
     cmd(b"mime", b"category", b"MIME...", false, mime_category),
     cmd(b"mime", b"content-type", b"PATH", false, mime_content_type),
     cmd(b"path", b"normalize", b"PATH", false, path_normalize),
@@ -955,7 +975,13 @@ const COMMANDS: [Command; 86] = [
     cmd(b"base64", b"encode-url", b"", true, base64_encode_url),
     cmd(b"base64", b"decode", b"TEXT", false, base64_decode),
     cmd(b"base64", b"decode-url", b"TEXT", false, base64_decode_url),
-    cmd(b"base64", b"decode-forgiving", b"", true, base64_decode_forgiving),
+    cmd(
+        b"base64",
+        b"decode-forgiving",
+        b"",
+        true,
+        base64_decode_forgiving,
+    ),
     cmd(b"base64", b"is-valid", b"TEXT", false, base64_is_valid),
     cmd(b"base64", b"encoded-len", b"N", false, base64_encoded_len),
     cmd(b"vlq", b"encode", b"N", false, vlq_encode),
@@ -964,7 +990,13 @@ const COMMANDS: [Command; 86] = [
     cmd(b"vlq", b"segments", b"MAPPINGS", false, vlq_segments),
     cmd(b"vlq", b"lines", b"MAPPINGS", false, vlq_lines),
     cmd(b"vlq", b"reencode", b"MAPPINGS", false, vlq_reencode),
-    cmd(b"vlq", b"original", b"MAPPINGS LINE COLUMN", false, vlq_original),
+    cmd(
+        b"vlq",
+        b"original",
+        b"MAPPINGS LINE COLUMN",
+        false,
+        vlq_original,
+    ),
     cmd(b"wyhash", b"hash", b"[SEED]", true, wyhash_hash),
     cmd(b"wyhash", b"string", b"TEXT", false, wyhash_string),
     cmd(b"wyhash", b"u64", b"SEED VALUE", false, wyhash_u64),
@@ -976,7 +1008,13 @@ const COMMANDS: [Command; 86] = [
     cmd(b"ini", b"expand", b"TEXT", true, ini_expand),
     cmd(b"ini", b"registry", b"[SCOPE]", true, ini_registry),
     cmd(b"ini", b"auth-token", b"REGISTRY", true, ini_auth_token),
-    cmd(b"ini", b"array-length", b"KEY [SECTION]", true, ini_array_length),
+    cmd(
+        b"ini",
+        b"array-length",
+        b"KEY [SECTION]",
+        true,
+        ini_array_length,
+    ),
     cmd(b"dotenv", b"get", b"KEY", true, dotenv_get),
     cmd(b"dotenv", b"count", b"", true, dotenv_count),
     cmd(b"dotenv", b"valid-key", b"NAME", false, dotenv_valid_key),
@@ -1019,25 +1057,29 @@ fn lookup<'a>(args: &'a [&'a [u8]]) -> Option<(Command<'a>, &'a [&'a [u8]])> {
     }
     None
 }
-fn print_usage(
-    w: &mut crate::zigport_rt::io::Writer,
-    sub: Option<&[u8]>,
-) -> Result<(), Error> {
+fn print_usage(w: &mut crate::zigport_rt::io::Writer, sub: Option<&[u8]>) -> Result<(), Error> {
     w.write_all(b"usage: bun-mini <subsystem> <op> [args...]\n");
     for c in COMMANDS.iter().copied() {
-        if let Some(s) = sub {
-            if !(s == c.sub) {
-                continue;
-            }
+        if let Some(s) = sub
+            && (s != c.sub)
+        {
+            continue;
         }
-        w.print(b"  bun-mini {s}", &[&c.sub as &dyn crate::zigport_rt::fmt::Arg]);
-        if c.op.len() > 0 {
+        w.print(
+            b"  bun-mini {s}",
+            &[&c.sub as &dyn crate::zigport_rt::fmt::Arg],
+        );
+        if !c.op.is_empty() {
             w.print(b" {s}", &[&c.op as &dyn crate::zigport_rt::fmt::Arg])
         }
-        if c.synopsis.len() > 0 {
+        if !c.synopsis.is_empty() {
             w.print(b" {s}", &[&c.synopsis as &dyn crate::zigport_rt::fmt::Arg])
         }
-        w.write_all(if c.stdin { b" < input\n".as_slice() } else { b"\n".as_slice() });
+        w.write_all(if c.stdin {
+            b" < input\n".as_slice()
+        } else {
+            b"\n".as_slice()
+        });
     }
     Ok(())
 }
@@ -1047,7 +1089,7 @@ pub fn main() -> u8 {
     // a failing op never leaves partial output behind.
     let mut results: crate::zigport_rt::io::Writer = crate::zigport_rt::io::Writer::allocating();
     // PERF(port): zero-initialised; Zig left it undefined
-    let mut err_buf: [u8; 1024] = [0; 1024];
+    let _err_buf: [u8; 1024] = [0; 1024];
     // Streaming (not positional) I/O throughout: with positional writes,
     // output redirected into a file shared by several commands (`>>`, or a
     // script's single stdout) would be written at offset 0 and overwrite.
@@ -1059,7 +1101,7 @@ pub fn main() -> u8 {
             return code;
         }
         // PERF(port): zero-initialised; Zig left it undefined
-        let mut out_buf: [u8; 4096] = [0; 4096];
+        let _out_buf: [u8; 4096] = [0; 4096];
         let mut stdout = crate::zigport_rt::io::Writer::stdout();
         stdout.write_all(results.written());
         match stdout.flush() {
@@ -1068,31 +1110,26 @@ pub fn main() -> u8 {
         };
         0
     })();
-    match stderr.flush() {
-        Ok(v) => v,
-        Err(_) => {}
+    if let Ok(v) = stderr.flush() {
+        v
     };
     __zigport_result
 }
-fn run(
-    out: &mut crate::zigport_rt::io::Writer,
-    err: &mut crate::zigport_rt::io::Writer,
-) -> u8 {
+fn run(out: &mut crate::zigport_rt::io::Writer, err: &mut crate::zigport_rt::io::Writer) -> u8 {
     let argv = crate::zigport_rt::io::args();
     let args: &[&[u8]] = &argv[1..];
     let found = match lookup(args) {
         Some(v) => v,
         None => {
-            match print_usage(
+            if let Ok(v) = print_usage(
                 err,
-                if (args.len() > 0) && is_subsystem(args[0]) {
+                if (!args.is_empty()) && is_subsystem(args[0]) {
                     Some(args[0])
                 } else {
                     None
                 },
             ) {
-                Ok(v) => v,
-                Err(_) => {}
+                v
             };
             return 2;
         }
@@ -1100,30 +1137,32 @@ fn run(
     let (command, rest) = found;
     let arity = command.arity();
     if (rest.len() < arity.min) || (rest.len() > arity.max) {
-        match print_usage(err, Some(command.sub)) {
-            Ok(v) => v,
-            Err(_) => {}
+        if let Ok(v) = print_usage(err, Some(command.sub)) {
+            v
         };
         return 2;
     }
     let mut input: &[u8] = b"";
     if command.stdin {
         // PERF(port): zero-initialised; Zig left it undefined
-        let mut in_buf: [u8; 4096] = [0; 4096];
+        let _in_buf: [u8; 4096] = [0; 4096];
         let mut stdin = crate::zigport_rt::io::Reader::stdin();
         input = match stdin.alloc_remaining(MAX_INPUT).map_err(Error::from) {
             Ok(v) => v,
             Err(e) => return fail(err, e),
         };
     }
-    let mut ctx: Ctx = Ctx { args: rest, input, out };
+    let mut ctx: Ctx = Ctx {
+        args: rest,
+        input,
+        out,
+    };
     match (command.run)(&mut ctx) {
         Ok(v) => v,
         Err(e) => {
             if e == Error::Usage {
-                match print_usage(err, Some(command.sub)) {
-                    Ok(v) => v,
-                    Err(_) => {}
+                if let Ok(v) = print_usage(err, Some(command.sub)) {
+                    v
                 };
                 return 2;
             }
@@ -1134,7 +1173,7 @@ fn run(
 }
 fn is_subsystem(name: &[u8]) -> bool {
     for c in COMMANDS.iter().copied() {
-        if (c.sub == name) {
+        if c.sub == name {
             return true;
         }
     }

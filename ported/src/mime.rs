@@ -41,10 +41,10 @@ impl Flags {
         s
     }
     pub const fn text(self) -> bool {
-        (self.0 >> 0) & 1 != 0
+        self.0 & 1 != 0
     }
     pub const fn set_text(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 0)) | ((v as u8) << 0);
+        self.0 = (self.0 & !(1 << 0)) | (v as u8);
     }
     pub const fn compressible(self) -> bool {
         (self.0 >> 1) & 1 != 0
@@ -65,11 +65,14 @@ impl Flags {
         self.0 = (self.0 & !(1 << 3)) | ((v as u8) << 3);
     }
     pub const fn _padding(self) -> u8 {
-        ((self.0 >> 4) & 15) as u8
+        (self.0 >> 4) & 15
     }
     pub const fn set_padding(&mut self, v: u8) {
-        assert!((v as u128) <= 15, "value does not fit in field `_padding` (4 bits)");
-        self.0 = (self.0 & !(15 << 4)) | (((v as u8) & 15) << 4);
+        assert!(
+            (v as u128) <= 15,
+            "value does not fit in field `_padding` (4 bits)"
+        );
+        self.0 = (self.0 & !(15 << 4)) | ((v & 15) << 4);
     }
 }
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -103,76 +106,113 @@ impl<'a> Entry<'a> {
         e
     }
 }
-static BY_EXTENSION: std::sync::LazyLock<Vec<(&'static [u8], Entry)>> = std::sync::LazyLock::new(||
-{
-    vec![
-        (b"html", Entry::text(b"text/html")), (b"htm", Entry::text(b"text/html")
-        .alias()), (b"css", Entry::text(b"text/css")), (b"js",
-        Entry::text(b"text/javascript")), (b"mjs", Entry::text(b"text/javascript")
-        .alias()), (b"cjs", Entry::text(b"text/javascript").alias()), (b"jsx",
-        Entry::text(b"text/jsx")), (b"ts", Entry::text(b"text/typescript")), (b"mts",
-        Entry::text(b"text/typescript").alias()), (b"cts",
-        Entry::text(b"text/typescript").alias()), (b"tsx", Entry::text(b"text/tsx")),
-        (b"json", Entry::text(b"application/json")), (b"jsonc",
-        Entry::text(b"application/json").alias()), (b"map",
-        Entry::text(b"application/json").alias()), (b"jsonld",
-        Entry::text(b"application/ld+json")), (b"webmanifest",
-        Entry::text(b"application/manifest+json")), (b"wasm",
-        Entry::packable(b"application/wasm")), (b"xml", Entry::text(b"application/xml")),
-        (b"xhtml", Entry::text(b"application/xhtml+xml")), (b"rss",
-        Entry::text(b"application/rss+xml")), (b"atom",
-        Entry::text(b"application/atom+xml")), (b"graphql",
-        Entry::text(b"application/graphql")), (b"txt", Entry::text(b"text/plain")),
-        (b"text", Entry::text(b"text/plain").alias()), (b"log",
-        Entry::text(b"text/plain").alias()), (b"md", Entry::text(b"text/markdown")),
-        (b"markdown", Entry::text(b"text/markdown").alias()), (b"csv",
-        Entry::text(b"text/csv")), (b"tsv", Entry::text(b"text/tab-separated-values")),
-        (b"yaml", Entry::text(b"text/yaml")), (b"yml", Entry::text(b"text/yaml")
-        .alias()), (b"toml", Entry::text(b"application/toml")), (b"ics",
-        Entry::text(b"text/calendar")), (b"vcf", Entry::text(b"text/vcard")), (b"sh",
-        Entry::text(b"application/x-sh")), (b"py", Entry::text(b"text/x-python")),
-        (b"rtf", Entry::text(b"application/rtf")), (b"png", Entry::binary(b"image/png")),
-        (b"apng", Entry::binary(b"image/apng")), (b"jpg", Entry::binary(b"image/jpeg")),
-        (b"jpeg", Entry::binary(b"image/jpeg").alias()), (b"gif",
-        Entry::binary(b"image/gif")), (b"webp", Entry::binary(b"image/webp")), (b"avif",
-        Entry::binary(b"image/avif")), (b"svg", Entry::text(b"image/svg+xml")), (b"ico",
-        Entry::packable(b"image/vnd.microsoft.icon")), (b"bmp",
-        Entry::packable(b"image/bmp")), (b"tif", Entry::binary(b"image/tiff").alias()),
-        (b"tiff", Entry::binary(b"image/tiff")), (b"heic", Entry::binary(b"image/heic")),
-        (b"mp3", Entry::binary(b"audio/mpeg")), (b"wav", Entry::binary(b"audio/wav")),
-        (b"ogg", Entry::binary(b"audio/ogg")), (b"oga", Entry::binary(b"audio/ogg")
-        .alias()), (b"opus", Entry::binary(b"audio/opus")), (b"flac",
-        Entry::binary(b"audio/flac")), (b"aac", Entry::binary(b"audio/aac")), (b"m4a",
-        Entry::binary(b"audio/mp4")), (b"weba", Entry::binary(b"audio/webm")), (b"mid",
-        Entry::binary(b"audio/midi")), (b"midi", Entry::binary(b"audio/midi").alias()),
-        (b"mp4", Entry::binary(b"video/mp4")), (b"m4v", Entry::binary(b"video/mp4")
-        .alias()), (b"webm", Entry::binary(b"video/webm")), (b"ogv",
-        Entry::binary(b"video/ogg")), (b"mov", Entry::binary(b"video/quicktime")),
-        (b"avi", Entry::binary(b"video/x-msvideo")), (b"mkv",
-        Entry::binary(b"video/x-matroska")), (b"mpeg", Entry::binary(b"video/mpeg")),
-        (b"3gp", Entry::binary(b"video/3gpp")), (b"woff", Entry::binary(b"font/woff")),
-        (b"woff2", Entry::binary(b"font/woff2")), (b"ttf", Entry::packable(b"font/ttf")),
-        (b"otf", Entry::packable(b"font/otf")), (b"eot",
-        Entry::packable(b"application/vnd.ms-fontobject")), (b"zip",
-        Entry::binary(b"application/zip")), (b"gz", Entry::binary(b"application/gzip")),
-        (b"tgz", Entry::binary(b"application/gzip").alias()), (b"tar",
-        Entry::packable(b"application/x-tar")), (b"bz2",
-        Entry::binary(b"application/x-bzip2")), (b"xz",
-        Entry::binary(b"application/x-xz")), (b"zst",
-        Entry::binary(b"application/zstd")), (b"br",
-        Entry::binary(b"application/x-brotli")), (b"7z",
-        Entry::binary(b"application/x-7z-compressed")), (b"rar",
-        Entry::binary(b"application/vnd.rar")), (b"pdf",
-        Entry::binary(b"application/pdf")), (b"epub",
-        Entry::binary(b"application/epub+zip")), (b"docx",
-        Entry::binary(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
-        (b"xlsx",
-        Entry::binary(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
-        (b"bin", Entry::binary(DEFAULT_TYPE)), (b"lockb", Entry::binary(DEFAULT_TYPE)
-        .alias()), (b"node", Entry::binary(DEFAULT_TYPE).alias()), (b"glb",
-        Entry::binary(b"model/gltf-binary")), (b"gltf", Entry::text(b"model/gltf+json"))
-    ]
-});
+static BY_EXTENSION: std::sync::LazyLock<Vec<(&'static [u8], Entry)>> =
+    std::sync::LazyLock::new(|| {
+        vec![
+            (b"html", Entry::text(b"text/html")),
+            (b"htm", Entry::text(b"text/html").alias()),
+            (b"css", Entry::text(b"text/css")),
+            (b"js", Entry::text(b"text/javascript")),
+            (b"mjs", Entry::text(b"text/javascript").alias()),
+            (b"cjs", Entry::text(b"text/javascript").alias()),
+            (b"jsx", Entry::text(b"text/jsx")),
+            (b"ts", Entry::text(b"text/typescript")),
+            (b"mts", Entry::text(b"text/typescript").alias()),
+            (b"cts", Entry::text(b"text/typescript").alias()),
+            (b"tsx", Entry::text(b"text/tsx")),
+            (b"json", Entry::text(b"application/json")),
+            (b"jsonc", Entry::text(b"application/json").alias()),
+            (b"map", Entry::text(b"application/json").alias()),
+            (b"jsonld", Entry::text(b"application/ld+json")),
+            (b"webmanifest", Entry::text(b"application/manifest+json")),
+            (b"wasm", Entry::packable(b"application/wasm")),
+            (b"xml", Entry::text(b"application/xml")),
+            (b"xhtml", Entry::text(b"application/xhtml+xml")),
+            (b"rss", Entry::text(b"application/rss+xml")),
+            (b"atom", Entry::text(b"application/atom+xml")),
+            (b"graphql", Entry::text(b"application/graphql")),
+            (b"txt", Entry::text(b"text/plain")),
+            (b"text", Entry::text(b"text/plain").alias()),
+            (b"log", Entry::text(b"text/plain").alias()),
+            (b"md", Entry::text(b"text/markdown")),
+            (b"markdown", Entry::text(b"text/markdown").alias()),
+            (b"csv", Entry::text(b"text/csv")),
+            (b"tsv", Entry::text(b"text/tab-separated-values")),
+            (b"yaml", Entry::text(b"text/yaml")),
+            (b"yml", Entry::text(b"text/yaml").alias()),
+            (b"toml", Entry::text(b"application/toml")),
+            (b"ics", Entry::text(b"text/calendar")),
+            (b"vcf", Entry::text(b"text/vcard")),
+            (b"sh", Entry::text(b"application/x-sh")),
+            (b"py", Entry::text(b"text/x-python")),
+            (b"rtf", Entry::text(b"application/rtf")),
+            (b"png", Entry::binary(b"image/png")),
+            (b"apng", Entry::binary(b"image/apng")),
+            (b"jpg", Entry::binary(b"image/jpeg")),
+            (b"jpeg", Entry::binary(b"image/jpeg").alias()),
+            (b"gif", Entry::binary(b"image/gif")),
+            (b"webp", Entry::binary(b"image/webp")),
+            (b"avif", Entry::binary(b"image/avif")),
+            (b"svg", Entry::text(b"image/svg+xml")),
+            (b"ico", Entry::packable(b"image/vnd.microsoft.icon")),
+            (b"bmp", Entry::packable(b"image/bmp")),
+            (b"tif", Entry::binary(b"image/tiff").alias()),
+            (b"tiff", Entry::binary(b"image/tiff")),
+            (b"heic", Entry::binary(b"image/heic")),
+            (b"mp3", Entry::binary(b"audio/mpeg")),
+            (b"wav", Entry::binary(b"audio/wav")),
+            (b"ogg", Entry::binary(b"audio/ogg")),
+            (b"oga", Entry::binary(b"audio/ogg").alias()),
+            (b"opus", Entry::binary(b"audio/opus")),
+            (b"flac", Entry::binary(b"audio/flac")),
+            (b"aac", Entry::binary(b"audio/aac")),
+            (b"m4a", Entry::binary(b"audio/mp4")),
+            (b"weba", Entry::binary(b"audio/webm")),
+            (b"mid", Entry::binary(b"audio/midi")),
+            (b"midi", Entry::binary(b"audio/midi").alias()),
+            (b"mp4", Entry::binary(b"video/mp4")),
+            (b"m4v", Entry::binary(b"video/mp4").alias()),
+            (b"webm", Entry::binary(b"video/webm")),
+            (b"ogv", Entry::binary(b"video/ogg")),
+            (b"mov", Entry::binary(b"video/quicktime")),
+            (b"avi", Entry::binary(b"video/x-msvideo")),
+            (b"mkv", Entry::binary(b"video/x-matroska")),
+            (b"mpeg", Entry::binary(b"video/mpeg")),
+            (b"3gp", Entry::binary(b"video/3gpp")),
+            (b"woff", Entry::binary(b"font/woff")),
+            (b"woff2", Entry::binary(b"font/woff2")),
+            (b"ttf", Entry::packable(b"font/ttf")),
+            (b"otf", Entry::packable(b"font/otf")),
+            (b"eot", Entry::packable(b"application/vnd.ms-fontobject")),
+            (b"zip", Entry::binary(b"application/zip")),
+            (b"gz", Entry::binary(b"application/gzip")),
+            (b"tgz", Entry::binary(b"application/gzip").alias()),
+            (b"tar", Entry::packable(b"application/x-tar")),
+            (b"bz2", Entry::binary(b"application/x-bzip2")),
+            (b"xz", Entry::binary(b"application/x-xz")),
+            (b"zst", Entry::binary(b"application/zstd")),
+            (b"br", Entry::binary(b"application/x-brotli")),
+            (b"7z", Entry::binary(b"application/x-7z-compressed")),
+            (b"rar", Entry::binary(b"application/vnd.rar")),
+            (b"pdf", Entry::binary(b"application/pdf")),
+            (b"epub", Entry::binary(b"application/epub+zip")),
+            (
+                b"docx",
+                Entry::binary(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ),
+            ),
+            (
+                b"xlsx",
+                Entry::binary(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ),
+            (b"bin", Entry::binary(DEFAULT_TYPE)),
+            (b"lockb", Entry::binary(DEFAULT_TYPE).alias()),
+            (b"node", Entry::binary(DEFAULT_TYPE).alias()),
+            (b"glb", Entry::binary(b"model/gltf-binary")),
+            (b"gltf", Entry::text(b"model/gltf+json")),
+        ]
+    });
 /// Broad classification of a MIME type, roughly what a bundler or dev server
 /// branches on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -248,7 +288,7 @@ struct MediaType<'a> {
 }
 impl<'a> MediaType<'a> {
     fn is_token_char(c: u8) -> bool {
-        c.is_ascii_alphanumeric() || (b"!#$&-^_.+".iter().position(|&x| x == c) != None)
+        c.is_ascii_alphanumeric() || b"!#$&-^_.+".iter().position(|&x| x == c).is_some()
     }
     fn is_token(s: &[u8]) -> bool {
         if s.is_empty() {
@@ -267,10 +307,7 @@ impl<'a> MediaType<'a> {
             None => text.len(),
         };
         let essence = crate::zigport_rt::mem::trim(&text[0..semi], b" \t");
-        let slash = match essence.iter().position(|&x| x == b'/') {
-            Some(v) => v,
-            None => return None,
-        };
+        let slash = essence.iter().position(|&x| x == b'/')?;
         let t = &essence[0..slash];
         let sub = &essence[slash + 1..];
         if (!Self::is_token(t)) || (!Self::is_token(sub)) {
@@ -280,7 +317,11 @@ impl<'a> MediaType<'a> {
         Some(MediaType {
             r#type: t,
             subtype: sub,
-            suffix: if let Some(p) = plus { Some(&sub[p + 1..]) } else { None },
+            suffix: if let Some(p) = plus {
+                Some(&sub[p + 1..])
+            } else {
+                None
+            },
         })
     }
     fn type_is(self, name: &[u8]) -> bool {
@@ -333,28 +374,37 @@ const COMPRESSIBLE_BINARY: [(&[u8], &[&[u8]]); 3] = [
     (b"font".as_slice(), &[b"ttf".as_slice(), b"otf".as_slice()]),
     (
         b"image".as_slice(),
-        &[b"bmp".as_slice(), b"x-icon".as_slice(), b"vnd.microsoft.icon".as_slice()],
+        &[
+            b"bmp".as_slice(),
+            b"x-icon".as_slice(),
+            b"vnd.microsoft.icon".as_slice(),
+        ],
     ),
 ];
 fn entry_for<'a>(ext: &'a [u8]) -> Option<Entry<'a>> {
-    let bare = if (ext.len() > 0) && (ext[0] == b'.') { &ext[1..] } else { ext };
-    if (bare.len() == 0) || (bare.len() > MAX_EXTENSION_LEN) {
+    let bare = if (!ext.is_empty()) && (ext[0] == b'.') {
+        &ext[1..]
+    } else {
+        ext
+    };
+    if (bare.is_empty()) || (bare.len() > MAX_EXTENSION_LEN) {
         return None;
     }
     BY_EXTENSION
         .iter()
-        .find(|(zigport_key, _)| zigport_key.eq_ignore_ascii_case(&bare[..]))
+        .find(|(zigport_key, _)| zigport_key.eq_ignore_ascii_case(bare))
         .map(|(_, v)| *v)
 }
 /// The extension (without the dot) of the last path component, if any.
 /// Dotfiles such as `.env` have no extension.
 fn extension_of(path: &[u8]) -> Option<&[u8]> {
     let sep = crate::zigport_rt::mem::last_index_of_any(path, b"/\\");
-    let base = if let Some(s) = sep { &path[s + 1..] } else { path };
-    let dot = match base.iter().rposition(|&x| x == b'.') {
-        Some(v) => v,
-        None => return None,
+    let base = if let Some(s) = sep {
+        &path[s + 1..]
+    } else {
+        path
     };
+    let dot = base.iter().rposition(|&x| x == b'.')?;
     if (dot == 0) || ((dot + 1) == base.len()) {
         return None;
     }
@@ -362,24 +412,16 @@ fn extension_of(path: &[u8]) -> Option<&[u8]> {
 }
 /// MIME type for an extension such as `"html"` or `".png"` (case-insensitive).
 pub fn lookup(ext: &[u8]) -> Option<&[u8]> {
-    let entry = match entry_for(ext) {
-        Some(v) => v,
-        None => return None,
-    };
+    let entry = entry_for(ext)?;
     Some(entry.mime)
 }
 /// MIME type for the extension of `path` (`/`- or `\`-separated).
 pub fn from_path(path: &[u8]) -> Option<&[u8]> {
-    lookup(
-        match extension_of(path) {
-            Some(v) => v,
-            None => return None,
-        },
-    )
+    lookup(extension_of(path)?)
 }
 // TODO(port): does not compile: 387:30: no field `ptr` on type `&[u8]`
 /// The canonical extension for a known MIME type (parameters are ignored).
-pub fn extension(mime: &[u8]) -> Option<&[u8]> {
+pub fn extension(_mime: &[u8]) -> Option<&[u8]> {
     todo!("TODO(port): does not compile: 387:30: no field `ptr` on type `&[u8]`")
 }
 /// Whether `mime` denotes human-readable text (including JSON, XML, SVG and
@@ -427,29 +469,21 @@ pub fn category(mime: &[u8]) -> Category {
         if mt.subtype_in(&[b"css".as_slice()]) {
             return Category::Css;
         }
-        if mt
-            .subtype_in(
-                &[
-                    b"javascript".as_slice(),
-                    b"jsx".as_slice(),
-                    b"typescript".as_slice(),
-                    b"tsx".as_slice(),
-                ],
-            )
-        {
+        if mt.subtype_in(&[
+            b"javascript".as_slice(),
+            b"jsx".as_slice(),
+            b"typescript".as_slice(),
+            b"tsx".as_slice(),
+        ]) {
             return Category::Javascript;
         }
     }
     if mt.type_is(b"application") {
-        if mt
-            .subtype_in(
-                &[
-                    b"javascript".as_slice(),
-                    b"x-javascript".as_slice(),
-                    b"ecmascript".as_slice(),
-                ],
-            )
-        {
+        if mt.subtype_in(&[
+            b"javascript".as_slice(),
+            b"x-javascript".as_slice(),
+            b"ecmascript".as_slice(),
+        ]) {
             return Category::Javascript;
         }
         if mt.subtype_in(&[b"wasm".as_slice()]) {
@@ -461,7 +495,7 @@ pub fn category(mime: &[u8]) -> Category {
     }
     match Category::TOP_LEVEL
         .iter()
-        .find(|(zigport_key, _)| zigport_key.eq_ignore_ascii_case(&mt.r#type[..]))
+        .find(|(zigport_key, _)| zigport_key.eq_ignore_ascii_case(mt.r#type))
         .map(|(_, v)| *v)
     {
         Some(v) => v,
@@ -470,12 +504,10 @@ pub fn category(mime: &[u8]) -> Category {
 }
 /// Category of the file at `path`, `.other` when the extension is unknown.
 pub fn category_of_path(path: &[u8]) -> Category {
-    category(
-        match from_path(path) {
-            Some(v) => v,
-            None => return Category::Other,
-        },
-    )
+    category(match from_path(path) {
+        Some(v) => v,
+        None => return Category::Other,
+    })
 }
 /// A full `Content-Type` header value for `path`: the looked-up type (or
 /// `application/octet-stream`) plus `; charset=utf-8` for text. Caller owns it.
@@ -495,7 +527,7 @@ pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
     } else {
         b"".as_slice()
     };
-    Ok(crate::zigport_rt::mem::concat(&[&entry.mime[..], &charset[..]]))
+    Ok(crate::zigport_rt::mem::concat(&[entry.mime, charset]))
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -507,18 +539,25 @@ mod tests {
     // TODO(port): does not compile: 545:60: no method named `len` found for type `!` in the current scope
     #[test]
     fn test_lookup_by_extension() {
-        todo!("TODO(port): does not compile: 545:60: no method named `len` found for type `!` in the current scope")
+        todo!(
+            "TODO(port): does not compile: 545:60: no method named `len` found for type `!` in the current scope"
+        )
     }
     // TODO(port): does not compile: 550:66: no method named `iter` found for type `!` in the current scope
     #[test]
     fn test_every_known_type_has_exactly_one_preferred_extension() {
-        todo!("TODO(port): does not compile: 550:66: no method named `iter` found for type `!` in the current scope")
+        todo!(
+            "TODO(port): does not compile: 550:66: no method named `iter` found for type `!` in the current scope"
+        )
     }
     #[test]
     fn test_from_path() {
         assert_eq!(from_path(b"public/styles/main.css").unwrap(), b"text/css");
         assert_eq!(from_path(b"C:\\assets\\logo.PNG").unwrap(), b"image/png");
-        assert_eq!(from_path(b"bun-v1.1.0.tar.gz").unwrap(), b"application/gzip");
+        assert_eq!(
+            from_path(b"bun-v1.1.0.tar.gz").unwrap(),
+            b"application/gzip"
+        );
         assert_eq!(from_path(b"./tsconfig.json").unwrap(), b"application/json");
         assert_eq!(from_path(b".env"), None);
         assert_eq!(from_path(b"Makefile"), None);
@@ -542,16 +581,16 @@ mod tests {
         assert!(is_text(b"application/ld+json"));
         assert!(is_text(b"image/svg+xml"));
         assert!(is_text(b"Application/JavaScript"));
-        assert!(! is_text(b"image/png"));
-        assert!(! is_text(b"application/octet-stream"));
-        assert!(! is_text(b"text"));
-        assert!(! is_text(b"/plain"));
-        assert!(! is_text(b"text/pl ain"));
+        assert!(!is_text(b"image/png"));
+        assert!(!is_text(b"application/octet-stream"));
+        assert!(!is_text(b"text"));
+        assert!(!is_text(b"/plain"));
+        assert!(!is_text(b"text/pl ain"));
         assert!(is_compressible(b"application/wasm"));
         assert!(is_compressible(b"font/ttf"));
         assert!(is_compressible(b"text/css"));
-        assert!(! is_compressible(b"image/jpeg"));
-        assert!(! is_compressible(b"font/woff2"));
+        assert!(!is_compressible(b"image/jpeg"));
+        assert!(!is_compressible(b"font/woff2"));
     }
     #[test]
     fn test_category() {
@@ -565,27 +604,42 @@ mod tests {
         assert_eq!(category(b"audio/ogg"), Category::Audio);
         assert_eq!(category(b"VIDEO/mp4"), Category::Video);
         assert_eq!(category(b"font/woff"), Category::Font);
-        assert_eq!(category(b"multipart/form-data; boundary=x"), Category::Multipart);
+        assert_eq!(
+            category(b"multipart/form-data; boundary=x"),
+            Category::Multipart
+        );
         assert_eq!(category(b"application/pdf"), Category::Application);
         assert_eq!(category(b"chemical/x-pdb"), Category::Other);
         assert_eq!(category(b""), Category::Other);
         assert_eq!(category_of_path(b"scene.glb"), Category::Model);
         assert_eq!(category_of_path(b"noext"), Category::Other);
         assert!(Category::Font.is_web_asset());
-        assert!(! Category::Audio.is_web_asset());
+        assert!(!Category::Audio.is_web_asset());
     }
     #[test]
     fn test_content_type_header_values() -> Result<(), Box<dyn std::error::Error>> {
         let cases = [
-            (b"index.html".as_slice(), b"text/html; charset=utf-8".as_slice()),
+            (
+                b"index.html".as_slice(),
+                b"text/html; charset=utf-8".as_slice(),
+            ),
             (b"app.tsx".as_slice(), b"text/tsx; charset=utf-8".as_slice()),
             (b"photo.jpeg".as_slice(), b"image/jpeg".as_slice()),
-            (b"bun.lockb".as_slice(), b"application/octet-stream".as_slice()),
-            (b"LICENSE".as_slice(), b"application/octet-stream".as_slice()),
-            (b"feed.rss".as_slice(), b"application/rss+xml; charset=utf-8".as_slice()),
+            (
+                b"bun.lockb".as_slice(),
+                b"application/octet-stream".as_slice(),
+            ),
+            (
+                b"LICENSE".as_slice(),
+                b"application/octet-stream".as_slice(),
+            ),
+            (
+                b"feed.rss".as_slice(),
+                b"application/rss+xml; charset=utf-8".as_slice(),
+            ),
         ];
         for case in cases.iter() {
-            let mut got = content_type(case.0)?;
+            let got = content_type(case.0)?;
             // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
             assert_eq!(got, case.1);
         }

@@ -18,7 +18,7 @@ impl std::error::Error for Error {}
 const SEP: u8 = b'/';
 /// Whether `p` starts at the file system root.
 pub fn is_absolute(p: &[u8]) -> bool {
-    (p.len() > 0) && (p[0] == SEP)
+    (!p.is_empty()) && (p[0] == SEP)
 }
 /// Accumulates normalized segments, resolving `.` and `..` as it goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,10 +39,10 @@ impl SegmentBuffer {
         idx + 1
     }
     fn top_is_parent(&self) -> bool {
-        (&self.out[self.last_segment_start()..] == b"..")
+        &self.out[self.last_segment_start()..] == b".."
     }
     fn push(&mut self, segment: &[u8]) -> Result<(), Error> {
-        if self.out.len() > 0 {
+        if !self.out.is_empty() {
             self.out.push(SEP)
         }
         self.out.extend_from_slice(segment);
@@ -50,20 +50,18 @@ impl SegmentBuffer {
     }
     fn pop(&mut self) {
         let start = self.last_segment_start();
-        self.out.truncate((if start == 0 { 0 } else { start - 1 }) as usize);
+        self.out.truncate(if start == 0 { 0 } else { start - 1 });
     }
     /// Feed every segment of `p`.
     fn feed(&mut self, p: &[u8]) -> Result<(), Error> {
-        let mut it = crate::zigport_rt::split::split(
-            p,
-            crate::zigport_rt::split::Delimiter::Scalar(SEP),
-        );
-        while let Some(segment) = it.next() {
+        let it =
+            crate::zigport_rt::split::split(p, crate::zigport_rt::split::Delimiter::Scalar(SEP));
+        for segment in it {
             if (segment.is_empty()) || (segment == b".") {
                 continue;
             }
-            if (segment == b"..") {
-                if (self.out.len() > 0) && (!self.top_is_parent()) {
+            if segment == b".." {
+                if (!self.out.is_empty()) && (!self.top_is_parent()) {
                     self.pop();
                 } else {
                     if self.allow_above_root {
@@ -93,11 +91,15 @@ pub fn normalize(p: &[u8]) -> Result<Vec<u8>, Error> {
     segs.feed(p)?;
     let mut result: Vec<u8> = Vec::new();
     // zigport: `errdefer result.deinit(allocator);` dropped: ownership frees
-    if segs.out.len() == 0 {
+    if segs.out.is_empty() {
         let lone: &[u8] = if absolute {
             b"/"
         } else {
-            if trailing { b"./".as_slice() } else { b".".as_slice() }
+            if trailing {
+                b"./".as_slice()
+            } else {
+                b".".as_slice()
+            }
         };
         result.extend_from_slice(lone);
         return Ok(core::mem::take(&mut result));
@@ -123,7 +125,7 @@ pub fn join(a: &[u8], b: &[u8]) -> Result<Vec<u8>, Error> {
     if b.is_empty() {
         return normalize(a);
     }
-    let mut joined = crate::zigport_rt::mem::concat(&[&a[..], &b"/"[..], &b[..]]);
+    let joined = crate::zigport_rt::mem::concat(&[a, &b"/"[..], b]);
     // zigport: `defer allocator.free(joined);` dropped: ownership frees
     normalize(&joined)
 }
@@ -141,7 +143,7 @@ pub fn resolve(cwd: &[u8], p: &[u8]) -> Result<Vec<u8>, Error> {
         segs.feed(cwd)?
     }
     segs.feed(p)?;
-    let mut out = vec![< u8 > ::default(); segs.out.len() + 1];
+    let mut out = vec![<u8>::default(); segs.out.len() + 1];
     out[0] = SEP;
     out[1..].copy_from_slice(&segs.out);
     Ok(out)
@@ -149,15 +151,15 @@ pub fn resolve(cwd: &[u8], p: &[u8]) -> Result<Vec<u8>, Error> {
 /// The relative path from `from` to `to` (both resolved against `/`), like
 /// `path.relative`. Identical locations give the empty string.
 pub fn relative(from: &[u8], to: &[u8]) -> Result<Vec<u8>, Error> {
-    if (from == to) {
-        return Ok(vec![< u8 > ::default(); 0]);
+    if from == to {
+        return Ok(vec![<u8>::default(); 0]);
     }
-    let mut from_abs = resolve(b"/", from)?;
+    let from_abs = resolve(b"/", from)?;
     // zigport: `defer allocator.free(from_abs);` dropped: ownership frees
-    let mut to_abs = resolve(b"/", to)?;
+    let to_abs = resolve(b"/", to)?;
     // zigport: `defer allocator.free(to_abs);` dropped: ownership frees
-    if (from_abs == to_abs) {
-        return Ok(vec![< u8 > ::default(); 0]);
+    if from_abs == to_abs {
+        return Ok(vec![<u8>::default(); 0]);
     }
     // Both are normalized and absolute: compare them segment by segment.
     let mut from_it = crate::zigport_rt::split::tokenize(
@@ -174,18 +176,18 @@ pub fn relative(from: &[u8], to: &[u8]) -> Result<Vec<u8>, Error> {
         let f = from_it.next();
         let t_index = to_it.index;
         let t = to_it.next();
-        if ((f != None) && (t != None)) && (f.unwrap() == t.unwrap()) {
+        if (f.is_some() && t.is_some()) && (f.unwrap() == t.unwrap()) {
             continue;
         }
-        if t != None {
+        if t.is_some() {
             rest_start = Some(t_index);
         }
-        if f != None {
+        if f.is_some() {
             ups = 1;
         }
         break;
-    };
-    while let Some(__) = from_it.next() {
+    }
+    for __ in from_it {
         ups += 1;
     }
     let mut out: Vec<u8> = Vec::new();
@@ -198,7 +200,7 @@ pub fn relative(from: &[u8], to: &[u8]) -> Result<Vec<u8>, Error> {
     }
     if let Some(start) = rest_start {
         let rest = crate::zigport_rt::mem::trim_left(&to_abs[start..], b"/");
-        if out.len() > 0 {
+        if !out.is_empty() {
             out.push(SEP)
         }
         out.extend_from_slice(rest);
@@ -220,7 +222,11 @@ pub fn dirname(p: &[u8]) -> &[u8] {
         i -= 1;
     }
     if i == 0 {
-        return if has_root { b"/".as_slice() } else { b".".as_slice() };
+        return if has_root {
+            b"/".as_slice()
+        } else {
+            b".".as_slice()
+        };
     }
     // `i` is the separator ending the directory part.
     if has_root && (i == 1) {
@@ -249,7 +255,7 @@ pub fn basename_with_suffix<'a>(p: &'a [u8], suffix: &[u8]) -> &'a [u8] {
     if (suffix.is_empty()) || (suffix.len() > p.len()) {
         return basename(p);
     }
-    if (suffix == p) {
+    if suffix == p {
         return b"";
     }
     let mut start: usize = 0;
@@ -262,13 +268,13 @@ pub fn basename_with_suffix<'a>(p: &'a [u8], suffix: &[u8]) -> &'a [u8] {
         i -= 1;
         let c = p[i];
         if c == SEP {
-            if first_non_slash_end != None {
+            if first_non_slash_end.is_some() {
                 start = i + 1;
                 break;
             }
             continue;
         }
-        if first_non_slash_end == None {
+        if first_non_slash_end.is_none() {
             first_non_slash_end = Some(i + 1);
         }
         if let Some(k) = ext_idx {
@@ -319,17 +325,17 @@ impl ExtScan {
             i -= 1;
             let c = p[i];
             if c == SEP {
-                if s.end != None {
+                if s.end.is_some() {
                     s.start_part = i + 1;
                     break;
                 }
                 continue;
             }
-            if s.end == None {
+            if s.end.is_none() {
                 s.end = Some(i + 1);
             }
             if c == b'.' {
-                if s.start_dot == None {
+                if s.start_dot.is_none() {
                     s.start_dot = Some(i);
                 } else {
                     if s.pre_dot != ExtScanPreDot::Dots {
@@ -337,7 +343,7 @@ impl ExtScan {
                     }
                 };
             } else {
-                if s.start_dot != None {
+                if s.start_dot.is_some() {
                     s.pre_dot = ExtScanPreDot::Other;
                 }
             };
@@ -346,14 +352,8 @@ impl ExtScan {
     }
     /// The extension's start, or null when the segment has none.
     fn dot(self) -> Option<usize> {
-        let d = match self.start_dot {
-            Some(v) => v,
-            None => return None,
-        };
-        let end = match self.end {
-            Some(v) => v,
-            None => return None,
-        };
+        let d = self.start_dot?;
+        let end = self.end?;
         if self.pre_dot == ExtScanPreDot::None {
             return None;
         }
@@ -403,10 +403,14 @@ impl<'a> ParsedPath<'a> {
         }
         let s = ExtScan::of(p, usize::from(absolute));
         if let Some(end) = s.end {
-            let start = if (s.start_part == 0) && absolute { 1 } else { s.start_part };
-            ret.base = &p[start as usize..end];
+            let start = if (s.start_part == 0) && absolute {
+                1
+            } else {
+                s.start_part
+            };
+            ret.base = &p[start..end];
             if let Some(d) = s.dot() {
-                ret.name = &p[start as usize..d];
+                ret.name = &p[start..d];
                 ret.ext = &p[d..end];
             } else {
                 ret.name = ret.base;
@@ -423,15 +427,23 @@ impl<'a> ParsedPath<'a> {
     }
     /// Reassemble like `path.format`.
     pub fn format_alloc(self) -> Result<Vec<u8>, Error> {
-        let dir = if self.dir.len() > 0 { self.dir } else { self.root };
-        let base = if self.base.len() > 0 { self.base } else { self.name };
-        if dir.len() == 0 {
+        let dir = if !self.dir.is_empty() {
+            self.dir
+        } else {
+            self.root
+        };
+        let base = if !self.base.is_empty() {
+            self.base
+        } else {
+            self.name
+        };
+        if dir.is_empty() {
             return Ok(base.to_vec());
         }
-        if (dir == self.root) {
-            return Ok(crate::zigport_rt::mem::concat(&[&dir[..], &base[..]]));
+        if dir == self.root {
+            return Ok(crate::zigport_rt::mem::concat(&[dir, base]));
         }
-        Ok(crate::zigport_rt::mem::concat(&[&dir[..], &b"/"[..], &base[..]]))
+        Ok(crate::zigport_rt::mem::concat(&[dir, &b"/"[..], base]))
     }
 }
 /// The file name without its extension: `path.parse(p).name`.
@@ -450,7 +462,7 @@ pub fn reformat(p: &[u8]) -> Result<Vec<u8>, Error> {
 // Tests
 // ---------------------------------------------------------------------------
 fn expect_owned(expected: &[u8], actual: Result<Vec<u8>, Error>) -> Result<(), Error> {
-    let mut got = actual?;
+    let got = actual?;
     // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
     assert_eq!(got, expected);
     Ok(())
@@ -485,7 +497,10 @@ mod tests {
         expect_owned(b"./", normalize(b"./"))?;
         expect_owned(b"..", normalize(b".."))?;
         expect_owned(b"../", normalize(b"../"))?;
-        expect_owned(b"/foo/bar/baz/asdf", normalize(b"/foo/bar//baz/asdf/quux/.."))?;
+        expect_owned(
+            b"/foo/bar/baz/asdf",
+            normalize(b"/foo/bar//baz/asdf/quux/.."),
+        )?;
         expect_owned(b"foo/bar/", normalize(b"foo/bar/"))?;
         expect_owned(b"../../bar", normalize(b"./fixtures///b/../../../../bar"))?;
         expect_owned(b"bar", normalize(b"a//b//../..//bar"))?;
@@ -511,7 +526,10 @@ mod tests {
     fn test_resolve() -> Result<(), Box<dyn std::error::Error>> {
         expect_owned(b"/foo/bar/baz", resolve(b"/foo/bar", b"./baz"))?;
         expect_owned(b"/tmp/file", resolve(b"/foo/bar", b"/tmp/file/"))?;
-        expect_owned(b"/home/user/project/src", resolve(b"/home/user/project", b"src"))?;
+        expect_owned(
+            b"/home/user/project/src",
+            resolve(b"/home/user/project", b"src"),
+        )?;
         expect_owned(b"/", resolve(b"/", b".."))?;
         expect_owned(b"/", resolve(b"", b""))?;
         expect_owned(b"/work/a", resolve(b"work", b"a"))?;
@@ -532,7 +550,10 @@ mod tests {
         expect_owned(b"a", relative(b"/", b"/a"))?;
         expect_owned(b"..", relative(b"/a", b"/"))?;
         expect_owned(b"../../x/y", relative(b"/foo/bar", b"/x/y"))?;
-        expect_owned(b"node_modules/bun", relative(b"proj", b"proj/node_modules/bun"))?;
+        expect_owned(
+            b"node_modules/bun",
+            relative(b"proj", b"proj/node_modules/bun"),
+        )?;
         Ok(())
     }
     #[test]
@@ -558,7 +579,10 @@ mod tests {
         assert_eq!(basename_with_suffix(b"aaa/bbb", b"bbb"), b"bbb");
         assert_eq!(basename_with_suffix(b"/b/", b"ab"), b"b/");
         assert_eq!(basename_with_suffix(b"index.js", b".ts"), b"index.js");
-        assert_eq!(basename_with_suffix(b"/dir/file.tar.gz/", b".tar.gz"), b"file");
+        assert_eq!(
+            basename_with_suffix(b"/dir/file.tar.gz/", b".tar.gz"),
+            b"file"
+        );
     }
     #[test]
     fn test_extname_stem_and_parse() -> Result<(), Box<dyn std::error::Error>> {
@@ -571,7 +595,7 @@ mod tests {
         assert_eq!(extname(b"..."), b".");
         assert_eq!(extname(b".a.b"), b".b");
         assert_eq!(extname(b"/a/b.ts/"), b".ts");
-        assert_eq!(stem(& b"src/index.test.ts"[0..12]), b"index");
+        assert_eq!(stem(&b"src/index.test.ts"[0..12]), b"index");
         assert_eq!(stem(b"src/index.test.ts"), b"index.test");
         let p = ParsedPath::parse(b"/home/user/dir/file.txt");
         assert_eq!(p.root, b"/");
@@ -581,7 +605,10 @@ mod tests {
         assert_eq!(p.name, b"file");
         assert_eq!(parse_dir(b"/x"), b"/");
         assert_eq!(parse_dir(b"x"), b"");
-        expect_owned(b"/home/user/dir/file.txt", reformat(b"/home/user/dir/file.txt"))?;
+        expect_owned(
+            b"/home/user/dir/file.txt",
+            reformat(b"/home/user/dir/file.txt"),
+        )?;
         expect_owned(b"/x", reformat(b"/x"))?;
         expect_owned(b"a/b", reformat(b"a/b/"))?;
         Ok(())
@@ -590,9 +617,9 @@ mod tests {
     fn test_is_absolute() {
         assert!(is_absolute(b"/foo/bar"));
         assert!(is_absolute(b"/"));
-        assert!(! is_absolute(b"qux/"));
-        assert!(! is_absolute(b"."));
-        assert!(! is_absolute(b""));
+        assert!(!is_absolute(b"qux/"));
+        assert!(!is_absolute(b"."));
+        assert!(!is_absolute(b""));
     }
 }
 

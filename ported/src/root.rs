@@ -1,31 +1,31 @@
 //! Ported from `root.zig` by zigport (rules).
 
 #[allow(unused_imports)]
-use super::semver as semver;
+use super::base64;
 #[allow(unused_imports)]
-use super::glob as glob;
+use super::braces;
 #[allow(unused_imports)]
-use super::braces as braces;
+use super::display_width;
 #[allow(unused_imports)]
-use super::mime as mime;
+use super::dotenv;
 #[allow(unused_imports)]
-use super::path as path;
+use super::glob;
 #[allow(unused_imports)]
-use super::url as url;
+use super::ini;
 #[allow(unused_imports)]
-use super::base64 as base64;
+use super::json;
 #[allow(unused_imports)]
-use super::vlq as vlq;
+use super::mime;
 #[allow(unused_imports)]
-use super::wyhash as wyhash;
+use super::path;
 #[allow(unused_imports)]
-use super::ini as ini;
+use super::semver;
 #[allow(unused_imports)]
-use super::dotenv as dotenv;
+use super::url;
 #[allow(unused_imports)]
-use super::json as json;
+use super::vlq;
 #[allow(unused_imports)]
-use super::display_width as display_width;
+use super::wyhash;
 #[cfg(test)]
 mod tests {
     #[allow(unused_imports)]

@@ -77,12 +77,10 @@ impl<'a> Full<'a> {
     }
     /// Semver 2.0 precedence; build metadata does not participate.
     fn order(self, b: Full<'a>) -> core::cmp::Ordering {
-        let main_order = match (match Some(self.major.cmp(&b.major))
-            .filter(|o| o.is_ne())
-        {
+        let main_order = match match Some(self.major.cmp(&b.major)).filter(|o| o.is_ne()) {
             Some(v) => Some(v),
             None => Some(self.minor.cmp(&b.minor)).filter(|o| o.is_ne()),
-        }) {
+        } {
             Some(v) => v,
             None => self.patch.cmp(&b.patch),
         };
@@ -137,42 +135,35 @@ fn compare_prerelease(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
     if b.is_empty() {
         return core::cmp::Ordering::Less;
     }
-    let mut it_a = crate::zigport_rt::split::split(
-        a,
-        crate::zigport_rt::split::Delimiter::Scalar(b'.'),
-    );
-    let mut it_b = crate::zigport_rt::split::split(
-        b,
-        crate::zigport_rt::split::Delimiter::Scalar(b'.'),
-    );
+    let mut it_a =
+        crate::zigport_rt::split::split(a, crate::zigport_rt::split::Delimiter::Scalar(b'.'));
+    let mut it_b =
+        crate::zigport_rt::split::split(b, crate::zigport_rt::split::Delimiter::Scalar(b'.'));
     loop {
         let ida = it_a.next();
         let idb = it_b.next();
-        if (ida == None) && (idb == None) {
+        if ida.is_none() && idb.is_none() {
             return core::cmp::Ordering::Equal;
         }
-        if ida == None {
+        if ida.is_none() {
             return core::cmp::Ordering::Less;
         }
-        if idb == None {
+        if idb.is_none() {
             return core::cmp::Ordering::Greater;
         }
         let o = compare_identifier(ida.unwrap(), idb.unwrap());
         if o != core::cmp::Ordering::Equal {
             return o;
         }
-    };
+    }
 }
 /// Validate dot-separated identifiers; `strict_numeric` rejects `01`.
 fn valid_identifiers(s: &[u8], strict_numeric: bool) -> bool {
     if s.is_empty() {
         return false;
     }
-    let mut it = crate::zigport_rt::split::split(
-        s,
-        crate::zigport_rt::split::Delimiter::Scalar(b'.'),
-    );
-    while let Some(id) = it.next() {
+    let it = crate::zigport_rt::split::split(s, crate::zigport_rt::split::Delimiter::Scalar(b'.'));
+    for id in it {
         if id.is_empty() {
             return false;
         }
@@ -195,7 +186,11 @@ struct Cursor<'a> {
 }
 impl<'a> Cursor<'a> {
     fn peek(&self) -> Option<u8> {
-        if self.pos < self.text.len() { Some(self.text[self.pos]) } else { None }
+        if self.pos < self.text.len() {
+            Some(self.text[self.pos])
+        } else {
+            None
+        }
     }
     fn eat(&mut self, c: u8) -> bool {
         if self.peek() == Some(c) {
@@ -246,7 +241,7 @@ impl<'a> Cursor<'a> {
         };
         if tail[0] == b'-' {
             *pre = &tail[1..plus];
-            if !valid_identifiers(*pre, true) {
+            if !valid_identifiers(pre, true) {
                 return false;
             }
         } else {
@@ -256,7 +251,7 @@ impl<'a> Cursor<'a> {
         };
         if plus < tail.len() {
             *build = &tail[plus + 1..];
-            if !valid_identifiers(*build, false) {
+            if !valid_identifiers(build, false) {
                 return false;
             }
         }
@@ -264,14 +259,11 @@ impl<'a> Cursor<'a> {
     }
 }
 fn parse_full<'a>(text: &'a [u8]) -> Result<Full<'a>, Error> {
-    let mut s = crate::zigport_rt::mem::trim(
-        text,
-        &[b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C],
-    );
-    if (s.len() > 0) && (s[0] == b'=') {
+    let mut s = crate::zigport_rt::mem::trim(text, &[b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C]);
+    if (!s.is_empty()) && (s[0] == b'=') {
         s = &s[1..];
     }
-    if (s.len() > 0) && (s[0] == b'v') {
+    if (!s.is_empty()) && (s[0] == b'v') {
         s = &s[1..];
     }
     let mut cur: Cursor = Cursor { text: s, pos: 0 };
@@ -291,13 +283,11 @@ fn parse_full<'a>(text: &'a [u8]) -> Result<Full<'a>, Error> {
         let n = match cur.number() {
             Ok(v) => v,
             Err(err) => {
-                return Err(
-                    match err {
-                        Error::Invalid => Error::InvalidVersion,
-                        Error::NumberTooLarge => Error::NumberTooLarge,
-                        _ => unreachable!(),
-                    },
-                );
+                return Err(match err {
+                    Error::Invalid => Error::InvalidVersion,
+                    Error::NumberTooLarge => Error::NumberTooLarge,
+                    _ => unreachable!(),
+                });
             }
         };
         *part = match n {
@@ -393,9 +383,7 @@ impl<'a> Comparator<'a> {
     fn admits_prerelease_of(self, v: Full<'a>) -> bool {
         match self {
             Comparator::Any | Comparator::None => false,
-            Comparator::Bound(b) => {
-                (!b.version.pre.is_empty()) && b.version.same_tuple(v)
-            }
+            Comparator::Bound(b) => (!b.version.pre.is_empty()) && b.version.same_tuple(v),
         }
     }
 }
@@ -461,7 +449,7 @@ struct Partial<'a> {
 impl<'a> Partial<'a> {
     fn parse(text: &'a [u8]) -> Result<Partial<'a>, Error> {
         let mut s = text;
-        while (s.len() > 0) && ((s[0] == b'v') || (s[0] == b'=')) {
+        while (!s.is_empty()) && ((s[0] == b'v') || (s[0] == b'=')) {
             s = &s[1..];
         }
         if s.is_empty() {
@@ -488,13 +476,11 @@ impl<'a> Partial<'a> {
             let n = match cur.number() {
                 Ok(v) => v,
                 Err(err) => {
-                    return Err(
-                        match err {
-                            Error::Invalid => Error::InvalidRange,
-                            Error::NumberTooLarge => Error::NumberTooLarge,
-                            _ => unreachable!(),
-                        },
-                    );
+                    return Err(match err {
+                        Error::Invalid => Error::InvalidRange,
+                        Error::NumberTooLarge => Error::NumberTooLarge,
+                        _ => unreachable!(),
+                    });
                 }
             };
             let value = match n {
@@ -510,7 +496,7 @@ impl<'a> Partial<'a> {
         }
         let mut build: &[u8] = b"";
         if cur.pos < s.len() {
-            if (p.patch == None) && (!wildcard) {
+            if p.patch.is_none() && (!wildcard) {
                 return Err(Error::InvalidRange);
             }
             if crate::zigport_rt::mem::count(&s[0..cur.pos], b".") != 2 {
@@ -519,7 +505,7 @@ impl<'a> Partial<'a> {
             if !cur.qualifiers(&mut p.pre, &mut build) {
                 return Err(Error::InvalidRange);
             }
-            if p.patch == None {
+            if p.patch.is_none() {
                 p.pre = b"";
             }
         }
@@ -567,31 +553,32 @@ fn xrange<'a>(p: Partial<'a>) -> Desugared<'a> {
         None => return Desugared::of(&[Comparator::Any]),
     };
     let low = Comparator::bnd(Op::Gte, p.floor());
-    if p.minor == None {
+    if p.minor.is_none() {
         return Desugared::of(&[low, ceil(M + 1, 0, 0)]);
     }
     Desugared::of(&[low, ceil(M, p.minor.unwrap() + 1, 0)])
 }
 fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
-    let any_x = p.patch == None;
+    let any_x = p.patch.is_none();
     match prefix {
         Prefix::None | Prefix::Eq => {
             if any_x {
                 return xrange(p);
             }
-            return Desugared::of(&[Comparator::bnd(Op::Eq, p.floor())]);
+            Desugared::of(&[Comparator::bnd(Op::Eq, p.floor())])
         }
         Prefix::Tilde => {
             let M = match p.major {
                 Some(v) => v,
                 None => return Desugared::of(&[Comparator::Any]),
             };
-            if p.minor == None {
+            if p.minor.is_none() {
                 return xrange(p);
             }
-            return Desugared::of(
-                &[Comparator::bnd(Op::Gte, p.floor()), ceil(M, p.minor.unwrap() + 1, 0)],
-            );
+            Desugared::of(&[
+                Comparator::bnd(Op::Gte, p.floor()),
+                ceil(M, p.minor.unwrap() + 1, 0),
+            ])
         }
         Prefix::Caret => {
             let M = match p.major {
@@ -613,7 +600,7 @@ fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
             if m != 0 {
                 return Desugared::of(&[low, ceil(0, m + 1, 0)]);
             }
-            return Desugared::of(&[low, ceil(0, 0, patch + 1)]);
+            Desugared::of(&[low, ceil(0, 0, patch + 1)])
         }
         Prefix::Gt | Prefix::Gte | Prefix::Lt | Prefix::Lte => {
             let op: Op = match prefix {
@@ -626,47 +613,37 @@ fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
                 Some(v) => v,
                 None => {
                     let everything = (op == Op::Gte) || (op == Op::Lte);
-                    return Desugared::of(
-                        &[if everything { Comparator::Any } else { Comparator::None }],
-                    );
+                    return Desugared::of(&[if everything {
+                        Comparator::Any
+                    } else {
+                        Comparator::None
+                    }]);
                 }
             };
             if !any_x {
                 return Desugared::of(&[Comparator::bnd(op, p.floor())]);
             }
             let m = p.minor;
-            return match op {
-                Op::Gt => {
-                    Desugared::of(
-                        &[
-                            Comparator::bnd(
-                                Op::Gte,
-                                if let Some(mm) = m {
-                                    Full::init(M, mm + 1, 0, b"")
-                                } else {
-                                    Full::init(M + 1, 0, 0, b"")
-                                },
-                            ),
-                        ],
-                    )
-                }
+            match op {
+                Op::Gt => Desugared::of(&[Comparator::bnd(
+                    Op::Gte,
+                    if let Some(mm) = m {
+                        Full::init(M, mm + 1, 0, b"")
+                    } else {
+                        Full::init(M + 1, 0, 0, b"")
+                    },
+                )]),
                 Op::Gte => Desugared::of(&[Comparator::bnd(Op::Gte, p.floor())]),
-                Op::Lte => {
-                    Desugared::of(
-                        &[
-                            if let Some(mm) = m {
-                                ceil(M, mm + 1, 0)
-                            } else {
-                                ceil(M + 1, 0, 0)
-                            },
-                        ],
-                    )
-                }
+                Op::Lte => Desugared::of(&[if let Some(mm) = m {
+                    ceil(M, mm + 1, 0)
+                } else {
+                    ceil(M + 1, 0, 0)
+                }]),
                 Op::Lt => Desugared::of(&[ceil(M, m.unwrap_or(0), 0)]),
                 Op::Eq => unreachable!(),
-            };
+            }
         }
-    };
+    }
 }
 /// `from - to`: inclusive on both ends, wildcards widening outward.
 fn desugar_hyphen<'a>(from: Partial<'a>, to: Partial<'a>) -> Desugared<'a> {
@@ -674,15 +651,15 @@ fn desugar_hyphen<'a>(from: Partial<'a>, to: Partial<'a>) -> Desugared<'a> {
         items: [Default::default(); 2],
         len: 0,
     };
-    if from.major != None {
+    if from.major.is_some() {
         d.items[d.len] = Comparator::bnd(Op::Gte, from.floor());
         d.len += 1;
     }
     if let Some(M) = to.major {
-        d.items[d.len] = if to.minor == None {
+        d.items[d.len] = if to.minor.is_none() {
             ceil(M + 1, 0, 0)
         } else {
-            if to.patch == None {
+            if to.patch.is_none() {
                 ceil(M, to.minor.unwrap() + 1, 0)
             } else {
                 Comparator::bnd(Op::Lte, to.floor())
@@ -725,10 +702,11 @@ impl<'a> SetMatch<'a> {
         Ok(())
     }
     fn end_set(&mut self) -> Result<(), Error> {
-        if let Some(v) = self.version {
-            if self.all && ((v.pre.is_empty()) || self.pre_allowed) {
-                self.matched_any_set = true;
-            }
+        if let Some(v) = self.version
+            && self.all
+            && ((v.pre.is_empty()) || self.pre_allowed)
+        {
+            self.matched_any_set = true;
         }
         self.all = true;
         self.pre_allowed = false;
@@ -795,10 +773,10 @@ fn parse_set_range<'a>(set: &'a [u8], sink: &mut Range<'a>) -> Result<(), Error>
     // Hyphen ranges are exactly three words with a lone `-` in the middle.
     let mut count: usize = 0;
     let mut second_is_dash = false;
-    while let Some(w) = words.next() {
+    for w in words.by_ref() {
         {
             if count == 1 {
-                second_is_dash = (w == b"-");
+                second_is_dash = w == b"-";
             }
         }
         count += 1;
@@ -820,8 +798,7 @@ fn parse_set_range<'a>(set: &'a [u8], sink: &mut Range<'a>) -> Result<(), Error>
             };
         }
         let partial = Partial::parse(rest)?;
-        if (partial.number_after_wildcard && (prefix != Prefix::Tilde))
-            && (prefix != Prefix::Caret)
+        if (partial.number_after_wildcard && (prefix != Prefix::Tilde)) && (prefix != Prefix::Caret)
         {
             return Err(Error::InvalidRange);
         }
@@ -837,10 +814,10 @@ fn parse_set_set_match<'a>(set: &'a [u8], sink: &mut SetMatch<'a>) -> Result<(),
     );
     let mut count: usize = 0;
     let mut second_is_dash = false;
-    while let Some(w) = words.next() {
+    for w in words.by_ref() {
         {
             if count == 1 {
-                second_is_dash = (w == b"-");
+                second_is_dash = w == b"-";
             }
         }
         count += 1;
@@ -862,8 +839,7 @@ fn parse_set_set_match<'a>(set: &'a [u8], sink: &mut SetMatch<'a>) -> Result<(),
             };
         }
         let partial = Partial::parse(rest)?;
-        if (partial.number_after_wildcard && (prefix != Prefix::Tilde))
-            && (prefix != Prefix::Caret)
+        if (partial.number_after_wildcard && (prefix != Prefix::Tilde)) && (prefix != Prefix::Caret)
         {
             return Err(Error::InvalidRange);
         }
@@ -873,25 +849,22 @@ fn parse_set_set_match<'a>(set: &'a [u8], sink: &mut SetMatch<'a>) -> Result<(),
 }
 /// Parse every `||`-separated set of `range` into `sink`.
 fn parse_range_range<'a>(range: &'a [u8], sink: &mut Range<'a>) -> Result<(), Error> {
-    let mut sets = crate::zigport_rt::split::split(
+    let sets = crate::zigport_rt::split::split(
         range,
         crate::zigport_rt::split::Delimiter::Sequence(b"||"),
     );
-    while let Some(set) = sets.next() {
+    for set in sets {
         parse_set_range(set, sink)?
     }
     Ok(())
 }
 /// Parse every `||`-separated set of `range` into `sink`.
-fn parse_range_set_match<'a>(
-    range: &'a [u8],
-    sink: &mut SetMatch<'a>,
-) -> Result<(), Error> {
-    let mut sets = crate::zigport_rt::split::split(
+fn parse_range_set_match<'a>(range: &'a [u8], sink: &mut SetMatch<'a>) -> Result<(), Error> {
+    let sets = crate::zigport_rt::split::split(
         range,
         crate::zigport_rt::split::Delimiter::Sequence(b"||"),
     );
-    while let Some(set) = sets.next() {
+    for set in sets {
         parse_set_set_match(set, sink)?
     }
     Ok(())
@@ -932,28 +905,23 @@ pub fn valid_range(range: &[u8]) -> bool {
 /// Index of the highest version in the comma/whitespace-separated `versions`
 /// list that satisfies `range`, or null (also for an invalid range).
 /// Unparsable entries are skipped but still counted.
-pub fn max_satisfying_index(
-    versions: &[u8],
-    range: &[u8],
-) -> Result<Option<usize>, Error> {
-    let mut compiled = match Range::parse(range) {
+pub fn max_satisfying_index(versions: &[u8], range: &[u8]) -> Result<Option<usize>, Error> {
+    let compiled = match Range::parse(range) {
         Ok(v) => v,
-        Err(err) => {
-            match err {
-                Error::OutOfMemory => return Err(Error::OutOfMemory),
-                Error::InvalidRange | Error::NumberTooLarge => return Ok(None),
-                _ => unreachable!(),
-            }
-        }
+        Err(err) => match err {
+            Error::OutOfMemory => return Err(Error::OutOfMemory),
+            Error::InvalidRange | Error::NumberTooLarge => return Ok(None),
+            _ => unreachable!(),
+        },
     };
     // zigport: `defer compiled.deinit();` dropped: ownership frees
     let mut best: Option<MaxSatisfyingIndexBest> = None;
-    let mut it = crate::zigport_rt::split::tokenize(
+    let it = crate::zigport_rt::split::tokenize(
         versions,
         crate::zigport_rt::split::Delimiter::Any(b", \t\r\n"),
     );
     let mut index: usize = 0;
-    'zigport_loop1: while let Some(text) = it.next() {
+    'zigport_loop1: for text in it {
         'zigport_continue1: {
             let v = match parse_full(text) {
                 Ok(v) => v,
@@ -962,18 +930,17 @@ pub fn max_satisfying_index(
             if !compiled.matches(v) {
                 break 'zigport_continue1;
             }
-            if (best == None)
-                || (v.order(best.unwrap().version) == core::cmp::Ordering::Greater)
-            {
-                best = Some(MaxSatisfyingIndexBest {
-                    index,
-                    version: v,
-                });
+            if best.is_none() || (v.order(best.unwrap().version) == core::cmp::Ordering::Greater) {
+                best = Some(MaxSatisfyingIndexBest { index, version: v });
             }
         }
         index += 1;
     }
-    if let Some(b) = best { Ok(Some(b.index)) } else { Ok(None) }
+    if let Some(b) = best {
+        Ok(Some(b.index))
+    } else {
+        Ok(None)
+    }
 }
 // ---------------------------------------------------------------------------
 // Tests
@@ -995,22 +962,40 @@ mod tests {
     #[test]
     fn test_parse_versions() -> Result<(), Box<dyn std::error::Error>> {
         let v = parse(b"1.2.3-beta.1+build.5")?;
-        assert_eq!(v.major, 1 as u64);
-        assert_eq!(v.minor, 2 as u64);
-        assert_eq!(v.patch, 3 as u64);
+        assert_eq!(v.major, 1_u64);
+        assert_eq!(v.minor, 2_u64);
+        assert_eq!(v.patch, 3_u64);
         assert!(v.has_prerelease);
         assert!(v.has_build);
         assert_eq!(
-            parse(b"  v10.0.7 ") ?, Version { major : 10, minor : 0, patch : 7,
-            has_prerelease : false, has_build : false }
+            parse(b"  v10.0.7 ")?,
+            Version {
+                major: 10,
+                minor: 0,
+                patch: 7,
+                has_prerelease: false,
+                has_build: false
+            }
         );
         assert_eq!(
-            parse(b"=0.0.0") ?, Version { major : 0, minor : 0, patch : 0, has_prerelease
-            : false, has_build : false }
+            parse(b"=0.0.0")?,
+            Version {
+                major: 0,
+                minor: 0,
+                patch: 0,
+                has_prerelease: false,
+                has_build: false
+            }
         );
         assert_eq!(
-            parse(b"1.0.0+20130313144700") ?, Version { major : 1, minor : 0, patch : 0,
-            has_prerelease : false, has_build : true }
+            parse(b"1.0.0+20130313144700")?,
+            Version {
+                major: 1,
+                minor: 0,
+                patch: 0,
+                has_prerelease: false,
+                has_build: true
+            }
         );
         Ok(())
     }
@@ -1037,10 +1022,13 @@ mod tests {
             assert_eq!(parse(text), Err(Error::InvalidVersion))
         }
         assert_eq!(parse(b"9007199254740992.0.0"), Err(Error::NumberTooLarge));
-        assert_eq!(parse(b"1.99999999999999999999.0"), Err(Error::NumberTooLarge));
+        assert_eq!(
+            parse(b"1.99999999999999999999.0"),
+            Err(Error::NumberTooLarge)
+        );
         let _ = parse(b"9007199254740991.0.0")?;
         assert!(is_valid(b"1.2.3-0a.01a+001"));
-        assert!(! is_valid(b"1.2.3-00"));
+        assert!(!is_valid(b"1.2.3-00"));
         Ok(())
     }
     #[test]
@@ -1060,18 +1048,18 @@ mod tests {
             b"10.0.0".as_slice(),
         ];
         {
-            assert_eq!(& chain[0..chain.len() - 1].len(), & chain[1..].len());
-            for (lo, hi) in (&chain[0..chain.len() - 1])
+            assert_eq!(&chain[0..chain.len() - 1].len(), &chain[1..].len());
+            for (lo, hi) in chain[0..chain.len() - 1]
                 .iter()
                 .copied()
-                .zip((&chain[1..]).iter().copied())
+                .zip(chain[1..].iter().copied())
             {
-                assert_eq!(order(lo, hi) ?, core::cmp::Ordering::Less);
-                assert_eq!(order(hi, lo) ?, core::cmp::Ordering::Greater);
+                assert_eq!(order(lo, hi)?, core::cmp::Ordering::Less);
+                assert_eq!(order(hi, lo)?, core::cmp::Ordering::Greater);
             }
         };
-        assert_eq!(order(b"1.2.3+a", b"v1.2.3+b") ?, core::cmp::Ordering::Equal);
-        assert_eq!(order(b"1.0.0-2", b"1.0.0-10") ?, core::cmp::Ordering::Less);
+        assert_eq!(order(b"1.2.3+a", b"v1.2.3+b")?, core::cmp::Ordering::Equal);
+        assert_eq!(order(b"1.0.0-2", b"1.0.0-10")?, core::cmp::Ordering::Less);
         assert_eq!(order(b"1.2", b"1.2.3"), Err(Error::InvalidVersion));
         Ok(())
     }
@@ -1079,17 +1067,17 @@ mod tests {
     fn test_caret_and_tilde_ranges() {
         assert!(satisfies(b"1.2.3", b"^1.2.3"));
         assert!(satisfies(b"1.9.9", b"^1.2.3"));
-        assert!(! satisfies(b"2.0.0", b"^1.2.3"));
-        assert!(! satisfies(b"1.2.2", b"^1.2.3"));
+        assert!(!satisfies(b"2.0.0", b"^1.2.3"));
+        assert!(!satisfies(b"1.2.2", b"^1.2.3"));
         assert!(satisfies(b"0.2.5", b"^0.2.3"));
-        assert!(! satisfies(b"0.3.0", b"^0.2.3"));
+        assert!(!satisfies(b"0.3.0", b"^0.2.3"));
         assert!(satisfies(b"0.0.3", b"^0.0.3"));
-        assert!(! satisfies(b"0.0.4", b"^0.0.3"));
+        assert!(!satisfies(b"0.0.4", b"^0.0.3"));
         assert!(satisfies(b"0.0.9", b"^0.0"));
-        assert!(! satisfies(b"0.1.0", b"^0.0.x"));
+        assert!(!satisfies(b"0.1.0", b"^0.0.x"));
         assert!(satisfies(b"0.9.0", b"^0.x"));
         assert!(satisfies(b"1.2.9", b"~1.2.3"));
-        assert!(! satisfies(b"1.3.0", b"~1.2.3"));
+        assert!(!satisfies(b"1.3.0", b"~1.2.3"));
         assert!(satisfies(b"1.9.0", b"~1"));
         assert!(satisfies(b"1.2.0", b"~>1.2"));
         assert!(satisfies(b"1.2.4", b"~ 1.2"));
@@ -1099,49 +1087,49 @@ mod tests {
     fn test_x_ranges_primitives_and_partials() {
         assert!(satisfies(b"1.5.0", b"1.x"));
         assert!(satisfies(b"1.5.0", b"1"));
-        assert!(! satisfies(b"2.0.0", b"1.X"));
+        assert!(!satisfies(b"2.0.0", b"1.X"));
         assert!(satisfies(b"1.2.7", b"1.2.*"));
         assert!(satisfies(b"42.0.0", b"*"));
         assert!(satisfies(b"42.0.0", b""));
         assert!(satisfies(b"2.0.0", b">1"));
-        assert!(! satisfies(b"1.9.0", b">1"));
+        assert!(!satisfies(b"1.9.0", b">1"));
         assert!(satisfies(b"1.3.0", b">1.2"));
-        assert!(! satisfies(b"1.2.9", b">1.2"));
+        assert!(!satisfies(b"1.2.9", b">1.2"));
         assert!(satisfies(b"1.2.9", b"<=1.2"));
-        assert!(! satisfies(b"1.3.0", b"<=1.2"));
-        assert!(! satisfies(b"1.2.0", b"<1.2"));
+        assert!(!satisfies(b"1.3.0", b"<=1.2"));
+        assert!(!satisfies(b"1.2.0", b"<1.2"));
         assert!(satisfies(b"1.5.0", b">= 1.2.3 < 2.0.0"));
-        assert!(! satisfies(b"0.0.0", b">*"));
+        assert!(!satisfies(b"0.0.0", b">*"));
         assert!(satisfies(b"0.0.0", b">=*"));
         assert!(satisfies(b"1.2.3", b"=1.2.3"));
         assert!(satisfies(b"1.2.3", b"v1.2.3"));
-        assert!(! satisfies(b"1.2.4", b"1.2.3"));
+        assert!(!satisfies(b"1.2.4", b"1.2.3"));
     }
     #[test]
     fn test_hyphen_ranges_and_unions() {
         assert!(satisfies(b"1.2.3", b"1.2.3 - 2.3.4"));
         assert!(satisfies(b"2.3.4", b"1.2.3 - 2.3.4"));
-        assert!(! satisfies(b"2.3.5", b"1.2.3 - 2.3.4"));
+        assert!(!satisfies(b"2.3.5", b"1.2.3 - 2.3.4"));
         assert!(satisfies(b"2.3.9", b"1.2 - 2.3"));
-        assert!(! satisfies(b"2.4.0", b"1.2 - 2.3"));
+        assert!(!satisfies(b"2.4.0", b"1.2 - 2.3"));
         assert!(satisfies(b"2.9.9", b"1.2.3 - 2"));
         assert!(satisfies(b"0.0.1", b"* - 2"));
         assert!(satisfies(b"3.1.0", b"1.x || >=3.0.0 <4.0.0"));
         assert!(satisfies(b"1.4.0", b"1.x || >=3.0.0 <4.0.0"));
-        assert!(! satisfies(b"2.4.0", b"1.x || >=3.0.0 <4.0.0"));
+        assert!(!satisfies(b"2.4.0", b"1.x || >=3.0.0 <4.0.0"));
         assert!(satisfies(b"2.4.0", b"1.x ||"));
     }
     #[test]
     fn test_prerelease_handling_like_npm() {
         assert!(satisfies(b"1.2.3-beta.2", b">=1.2.3-beta.1"));
-        assert!(! satisfies(b"1.2.4-beta.2", b">=1.2.3-beta.1"));
+        assert!(!satisfies(b"1.2.4-beta.2", b">=1.2.3-beta.1"));
         assert!(satisfies(b"1.2.4", b">=1.2.3-beta.1"));
-        assert!(! satisfies(b"1.0.0-beta", b"*"));
-        assert!(! satisfies(b"2.0.0-alpha", b"^1.0.0"));
+        assert!(!satisfies(b"1.0.0-beta", b"*"));
+        assert!(!satisfies(b"2.0.0-alpha", b"^1.0.0"));
         assert!(satisfies(b"1.2.3-rc.1", b"~1.2.3-beta.2"));
-        assert!(! satisfies(b"1.2.3-alpha", b"~1.2.3-beta.2"));
+        assert!(!satisfies(b"1.2.3-alpha", b"~1.2.3-beta.2"));
         assert!(satisfies(b"1.2.3-pre", b"1.2.3-pre - 1.2.4"));
-        assert!(! satisfies(b"1.0.0-rc.1", b"1.0.0"));
+        assert!(!satisfies(b"1.0.0-rc.1", b"1.0.0"));
     }
     #[test]
     fn test_invalid_ranges() {
@@ -1159,35 +1147,38 @@ mod tests {
             b"^^1".as_slice(),
         ];
         for range in bad.iter().copied() {
-            assert!(! valid_range(range));
-            assert!(! satisfies(b"1.2.3", range));
+            assert!(!valid_range(range));
+            assert!(!satisfies(b"1.2.3", range));
         }
         assert!(valid_range(b">=1.2.3 <2.0.0-0 || ~3.1"));
         assert!(valid_range(b"1.2.x-beta"));
-        assert!(! valid_range(b"1.x.3"));
-        assert!(! valid_range(b">=*.1"));
+        assert!(!valid_range(b"1.x.3"));
+        assert!(!valid_range(b">=*.1"));
         assert!(satisfies(b"1.9.0", b"~1.x.3"));
         assert!(satisfies(b"1.0.0", b"1 - x.1"));
-        assert!(! satisfies(b"not-a-version", b"*"));
+        assert!(!satisfies(b"not-a-version", b"*"));
     }
     #[test]
-    fn test_max_satisfying_index_picks_the_highest_match() -> Result<
-        (),
-        Box<dyn std::error::Error>,
-    > {
+    fn test_max_satisfying_index_picks_the_highest_match() -> Result<(), Box<dyn std::error::Error>>
+    {
         assert_eq!(
-            max_satisfying_index(b"1.2.3, 1.2.4, 1.3.0, 2.0.0", b"^1.2.3") ?, Some(2)
+            max_satisfying_index(b"1.2.3, 1.2.4, 1.3.0, 2.0.0", b"^1.2.3")?,
+            Some(2)
         );
         assert_eq!(
-            max_satisfying_index(b"1.0.0 1.1.0 bogus 1.0.5", b"~1.0 || 1.1.0") ?, Some(1)
+            max_satisfying_index(b"1.0.0 1.1.0 bogus 1.0.5", b"~1.0 || 1.1.0")?,
+            Some(1)
         );
         assert_eq!(
-            max_satisfying_index(b"1.0.0-rc.1 2.0.0-beta 1.0.0 1.0.1-alpha",
-            b"^1.0.0-rc.1 || ~1.0.1-0") ?, Some(3)
+            max_satisfying_index(
+                b"1.0.0-rc.1 2.0.0-beta 1.0.0 1.0.1-alpha",
+                b"^1.0.0-rc.1 || ~1.0.1-0"
+            )?,
+            Some(3)
         );
-        assert_eq!(max_satisfying_index(b"0.1.0,0.2.0", b">=1") ?, None);
-        assert_eq!(max_satisfying_index(b"1.0.0", b"<<") ?, None);
-        assert_eq!(max_satisfying_index(b"", b"*") ?, None);
+        assert_eq!(max_satisfying_index(b"0.1.0,0.2.0", b">=1")?, None);
+        assert_eq!(max_satisfying_index(b"1.0.0", b"<<")?, None);
+        assert_eq!(max_satisfying_index(b"", b"*")?, None);
         Ok(())
     }
 }

@@ -30,9 +30,7 @@ impl From<crate::zigport_rt::parse::ParseIntError> for Error {
     fn from(e: crate::zigport_rt::parse::ParseIntError) -> Self {
         match e {
             crate::zigport_rt::parse::ParseIntError::Overflow => Error::Overflow,
-            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => {
-                Error::InvalidCharacter
-            }
+            crate::zigport_rt::parse::ParseIntError::InvalidCharacter => Error::InvalidCharacter,
         }
     }
 }
@@ -94,10 +92,7 @@ impl Scheme {
         if name.len() > buf.len() {
             return Scheme::Other;
         }
-        let lower = crate::zigport_rt::ascii::lower_string(
-            &mut buf[0..name.len()],
-            name,
-        );
+        let lower = crate::zigport_rt::ascii::lower_string(&mut buf[0..name.len()], name);
         match Self::BY_NAME
             .iter()
             .find(|(zigport_key, _)| *zigport_key == &lower[..])
@@ -149,10 +144,10 @@ impl Flags {
         s
     }
     pub const fn has_protocol(self) -> bool {
-        (self.0 >> 0) & 1 != 0
+        self.0 & 1 != 0
     }
     pub const fn set_has_protocol(&mut self, v: bool) {
-        self.0 = (self.0 & !(1 << 0)) | ((v as u8) << 0);
+        self.0 = (self.0 & !(1 << 0)) | (v as u8);
     }
     pub const fn has_authority(self) -> bool {
         (self.0 >> 1) & 1 != 0
@@ -246,11 +241,11 @@ impl<'a> URL<'a> {
                 break 'state match zigport_state1 {
                     URLState::Scheme => {
                         if let Some(n) = Self::scheme_length(href) {
-                            url.protocol = &href[0..n as usize];
+                            url.protocol = &href[0..n];
                             url.flags.set_has_protocol(true);
                             i = n + 1;
                         }
-                        if (&href[i..]).starts_with(b"//") {
+                        if href[i..].starts_with(b"//") {
                             i += 2;
                             {
                                 zigport_state1 = URLState::Authority;
@@ -263,11 +258,7 @@ impl<'a> URL<'a> {
                         };
                     }
                     URLState::Authority => {
-                        let end = match crate::zigport_rt::mem::index_of_any_pos(
-                            href,
-                            i,
-                            b"/?#",
-                        ) {
+                        let end = match crate::zigport_rt::mem::index_of_any_pos(href, i, b"/?#") {
                             Some(v) => v,
                             None => href.len(),
                         };
@@ -281,11 +272,7 @@ impl<'a> URL<'a> {
                         };
                     }
                     URLState::Path => {
-                        let end = match crate::zigport_rt::mem::index_of_any_pos(
-                            href,
-                            i,
-                            b"?#",
-                        ) {
+                        let end = match crate::zigport_rt::mem::index_of_any_pos(href, i, b"?#") {
                             Some(v) => v,
                             None => href.len(),
                         };
@@ -303,11 +290,7 @@ impl<'a> URL<'a> {
                         }
                     }
                     URLState::Query => {
-                        let end = match crate::zigport_rt::mem::index_of_scalar_pos(
-                            href,
-                            i,
-                            b'#',
-                        ) {
+                        let end = match crate::zigport_rt::mem::index_of_scalar_pos(href, i, b'#') {
                             Some(v) => v,
                             None => href.len(),
                         };
@@ -336,7 +319,7 @@ impl<'a> URL<'a> {
             return None;
         }
         {
-            for (c, i) in (&href[1..]).iter().copied().zip(1..) {
+            for (c, i) in href[1..].iter().copied().zip(1..) {
                 match c {
                     b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'+' | b'-' | b'.' => {}
                     b':' => return Some(i),
@@ -361,7 +344,7 @@ impl<'a> URL<'a> {
         }
         self.host = rest;
         self.hostname = rest;
-        if (rest.len() > 0) && (rest[0] == b'[') {
+        if (!rest.is_empty()) && (rest[0] == b'[') {
             self.flags.set_is_ipv6(true);
             let close = match rest.iter().position(|&x| x == b']') {
                 Some(v) => v,
@@ -401,7 +384,7 @@ impl<'a> URL<'a> {
         if (!self.flags.has_port()) || (self.port_text.is_empty()) {
             return None;
         }
-        for c in self.port_text.iter().copied() {
+        for c in self.port_text {
             if !c.is_ascii_digit() {
                 return None;
             }
@@ -412,7 +395,7 @@ impl<'a> URL<'a> {
     }
     /// The explicit port, else the scheme's default one.
     pub fn port_or_default(&self) -> Option<u16> {
-        if self.flags.has_port() && (self.port_text.len() > 0) {
+        if self.flags.has_port() && (!self.port_text.is_empty()) {
             return self.port();
         }
         self.scheme().default_port()
@@ -451,24 +434,18 @@ impl<'a> URL<'a> {
     }
     /// `protocol://host`, or `null` for URLs without scheme or authority.
     pub fn origin(&self) -> Result<Vec<u8>, Error> {
-        if ((!self.flags.has_protocol()) || (!self.flags.has_authority()))
-            || (self.host.is_empty())
+        if ((!self.flags.has_protocol()) || (!self.flags.has_authority())) || (self.host.is_empty())
         {
             return Ok(b"null".to_vec());
         }
-        Ok(
-            crate::zigport_rt::mem::concat(
-                &[&self.protocol[..], &b"://"[..], &self.host[..]],
-            ),
-        )
+        Ok(crate::zigport_rt::mem::concat(&[
+            self.protocol,
+            &b"://"[..],
+            self.host,
+        ]))
     }
     /// Append the RFC 3986 §5.3 recomposition of the given parts.
-    fn recompose(
-        &self,
-        out: &mut Vec<u8>,
-        path: &[u8],
-        query: Option<&[u8]>,
-    ) -> Result<(), Error> {
+    fn recompose(&self, out: &mut Vec<u8>, path: &[u8], query: Option<&[u8]>) -> Result<(), Error> {
         if self.flags.has_protocol() {
             out.extend_from_slice(self.protocol);
             out.push(b':');
@@ -485,13 +462,21 @@ impl<'a> URL<'a> {
         Ok(())
     }
     fn optional_query(&self) -> Option<&'a [u8]> {
-        if self.flags.has_query() { Some(self.query) } else { None }
+        if self.flags.has_query() {
+            Some(self.query)
+        } else {
+            None
+        }
     }
 }
 /// The scheme without `:`, or null when `href` has none.
 pub fn protocol(href: &[u8]) -> Option<&[u8]> {
     let url = URL::parse(href);
-    if url.flags.has_protocol() { Some(url.protocol) } else { None }
+    if url.flags.has_protocol() {
+        Some(url.protocol)
+    } else {
+        None
+    }
 }
 /// The classified scheme.
 pub fn scheme(href: &[u8]) -> Scheme {
@@ -602,16 +587,13 @@ impl ComponentSet {
             if (*COMPONENT_SET_TABLE)[c as usize] {
                 out.push(c);
             } else {
-                out.extend_from_slice(
-                    &[b'%', hex[(c >> 4) as usize], hex[(c & 15) as usize]],
-                );
+                out.extend_from_slice(&[b'%', hex[(c >> 4) as usize], hex[(c & 15) as usize]]);
             };
         }
         Ok(core::mem::take(&mut out))
     }
 }
-static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(||
-'blk: {
+static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| 'blk: {
     let mut t = [false; 256];
     for c in 97..(b'z' + 1) as usize {
         t[c] = true;
@@ -640,9 +622,7 @@ impl UriSet {
             if (*URI_SET_TABLE)[c as usize] {
                 out.push(c);
             } else {
-                out.extend_from_slice(
-                    &[b'%', hex[(c >> 4) as usize], hex[(c & 15) as usize]],
-                );
+                out.extend_from_slice(&[b'%', hex[(c >> 4) as usize], hex[(c & 15) as usize]]);
             };
         }
         Ok(core::mem::take(&mut out))
@@ -676,7 +656,7 @@ pub fn percent_encode_uri(src: &[u8]) -> Result<Vec<u8>, Error> {
 fn remove_dot_segments(out: &mut Vec<u8>, path: &[u8]) -> Result<(), Error> {
     let base_len = out.len();
     let mut input = path;
-    while input.len() > 0 {
+    while !input.is_empty() {
         if input.starts_with(b"../") {
             input = &input[3..];
         } else {
@@ -686,16 +666,13 @@ fn remove_dot_segments(out: &mut Vec<u8>, path: &[u8]) -> Result<(), Error> {
                 if input.starts_with(b"/./") {
                     input = &input[2..];
                 } else {
-                    if (input == b"/.") {
+                    if input == b"/." {
                         input = b"/";
                     } else {
                         if input.starts_with(b"/../") || (input == b"/..") {
                             input = if input.len() == 3 { b"/" } else { &input[3..] };
                             let written = &out[base_len..];
-                            let cut = written
-                                .iter()
-                                .rposition(|&x| x == b'/')
-                                .unwrap_or(0);
+                            let cut = written.iter().rposition(|&x| x == b'/').unwrap_or(0);
                             out.truncate(base_len + cut);
                         } else {
                             if (input == b".") || (input == b"..") {
@@ -703,9 +680,7 @@ fn remove_dot_segments(out: &mut Vec<u8>, path: &[u8]) -> Result<(), Error> {
                             } else {
                                 let from: usize = if input[0] == b'/' { 1 } else { 0 };
                                 let end = match crate::zigport_rt::mem::index_of_scalar_pos(
-                                    input,
-                                    from,
-                                    b'/',
+                                    input, from, b'/',
                                 ) {
                                     Some(v) => v,
                                     None => input.len(),
@@ -822,8 +797,8 @@ mod tests {
     #[test]
     fn test_top_level_accessors() {
         assert_eq!(protocol(b"http://localhost:3000/api").unwrap(), b"http");
-        assert!(protocol(b"/just/a/path") == None);
-        assert!(protocol(b"//cdn.example.com/x.js") == None);
+        assert!(protocol(b"/just/a/path").is_none());
+        assert!(protocol(b"//cdn.example.com/x.js").is_none());
         assert_eq!(hostname(b"//cdn.example.com/x.js"), b"cdn.example.com");
         assert_eq!(hostname(b"http://localhost:3000/api"), b"localhost");
         assert_eq!(port(b"http://localhost:3000/api"), Some(3000));
@@ -838,7 +813,10 @@ mod tests {
         assert_eq!(pathname(b"https://bun.sh"), b"/");
         assert_eq!(pathname(b"file:///etc/hosts"), b"/etc/hosts");
         assert_eq!(pathname(b"?q"), b"");
-        assert_eq!(search(b"https://www.google.com/search?q=bun#top"), b"?q=bun");
+        assert_eq!(
+            search(b"https://www.google.com/search?q=bun#top"),
+            b"?q=bun"
+        );
         assert_eq!(search(b"https://bun.sh/?#"), b"");
         assert_eq!(hash(b"https://www.google.com/search?q=bun#top"), b"#top");
         assert_eq!(hash(b"https://bun.sh/#"), b"");
@@ -853,13 +831,16 @@ mod tests {
     fn test_schemes() {
         assert!(is_https(b"https://bun.sh"));
         assert!(is_https(b"HTTPS://BUN.SH"));
-        assert!(! is_https(b"http://bun.sh"));
-        assert!(! is_https(b"httpsx://bun.sh"));
+        assert!(!is_https(b"http://bun.sh"));
+        assert!(!is_https(b"httpsx://bun.sh"));
         assert!(is_http_like(b"http://bun.sh"));
-        assert!(! is_http_like(b"ftp://bun.sh"));
+        assert!(!is_http_like(b"ftp://bun.sh"));
         assert_eq!(scheme(b"mailto:someone@example.com"), Scheme::Mailto);
         assert_eq!(scheme(b"data:text/plain,hello"), Scheme::Data);
-        assert_eq!(scheme(b"git+ssh://git@github.com/oven-sh/bun.git"), Scheme::Other);
+        assert_eq!(
+            scheme(b"git+ssh://git@github.com/oven-sh/bun.git"),
+            Scheme::Other
+        );
         assert_eq!(scheme(b"relative/path"), Scheme::None);
         assert_eq!(scheme(b"1http://x"), Scheme::None);
         assert_eq!(scheme(b"localhost:3000"), Scheme::Other);
@@ -877,18 +858,17 @@ mod tests {
         assert!(is_localhost(b"http://app.localhost/"));
         assert!(is_localhost(b"http://[::1]:80/"));
         assert!(is_localhost(b"http://127.0.0.1/"));
-        assert!(! is_localhost(b"https://bun.sh"));
-        assert!(
-            ! is_localhost(& [& & b"http://.localhost"[0..7] [..], & b"xlocalhost"[..]]
-            .concat() [..])
-        );
+        assert!(!is_localhost(b"https://bun.sh"));
+        assert!(!is_localhost(
+            &[(&b"http://.localhost"[0..7][..]), &b"xlocalhost"[..]].concat()[..]
+        ));
     }
     #[test]
     fn test_origin() -> Result<(), Box<dyn std::error::Error>> {
-        let mut o1 = origin(b"https://user:pw@bun.sh:8443/docs?x#y")?;
+        let o1 = origin(b"https://user:pw@bun.sh:8443/docs?x#y")?;
         // zigport: `defer a.free(o1);` dropped: ownership frees
         assert_eq!(o1, b"https://bun.sh:8443");
-        let mut o2 = origin(b"/relative")?;
+        let o2 = origin(b"/relative")?;
         // zigport: `defer a.free(o2);` dropped: ownership frees
         assert_eq!(o2, b"null");
         Ok(())
@@ -898,38 +878,46 @@ mod tests {
         // PERF(port): zero-initialised; Zig left it undefined
         let mut buf: [u8; 64] = [0; 64];
         let mut n = percent_decode(&mut buf, b"hello%20world%21")?;
-        assert_eq!(& buf[0..n], b"hello world!");
+        assert_eq!(&buf[0..n], b"hello world!");
         n = percent_decode(&mut buf, b"a+b%2Bc")?;
-        assert_eq!(& buf[0..n], b"a+b+c");
+        assert_eq!(&buf[0..n], b"a+b+c");
         n = percent_decode(&mut buf, b"%e2%9c%93")?;
-        assert_eq!(& buf[0..n], b"\xE2\x9C\x93");
+        assert_eq!(&buf[0..n], b"\xE2\x9C\x93");
         n = percent_decode(&mut buf, b"")?;
-        assert_eq!(n, 0 as usize);
-        assert_eq!(percent_decode(& mut buf, b"%"), Err(Error::InvalidPercentEncoding));
+        assert_eq!(n, 0_usize);
         assert_eq!(
-            percent_decode(& mut buf, b"ab%2"), Err(Error::InvalidPercentEncoding)
+            percent_decode(&mut buf, b"%"),
+            Err(Error::InvalidPercentEncoding)
         );
         assert_eq!(
-            percent_decode(& mut buf, b"%zz"), Err(Error::InvalidPercentEncoding)
+            percent_decode(&mut buf, b"ab%2"),
+            Err(Error::InvalidPercentEncoding)
         );
-        assert_eq!(percent_decode(& mut buf[0..2], b"abc"), Err(Error::NoSpaceLeft));
+        assert_eq!(
+            percent_decode(&mut buf, b"%zz"),
+            Err(Error::InvalidPercentEncoding)
+        );
+        assert_eq!(
+            percent_decode(&mut buf[0..2], b"abc"),
+            Err(Error::NoSpaceLeft)
+        );
         Ok(())
     }
     #[test]
     fn test_percent_encoding() -> Result<(), Box<dyn std::error::Error>> {
-        let mut e1 = percent_encode(b"hello world/?&=\xE2\x9C\x93")?;
+        let e1 = percent_encode(b"hello world/?&=\xE2\x9C\x93")?;
         // zigport: `defer a.free(e1);` dropped: ownership frees
         assert_eq!(e1, b"hello%20world%2F%3F%26%3D%E2%9C%93");
-        let mut e2 = percent_encode_uri(b"https://bun.sh/a b?q=1#x")?;
+        let e2 = percent_encode_uri(b"https://bun.sh/a b?q=1#x")?;
         // zigport: `defer a.free(e2);` dropped: ownership frees
         assert_eq!(e2, b"https://bun.sh/a%20b?q=1#x");
-        let mut e3 = percent_encode(b"-_.!~*'()")?;
+        let e3 = percent_encode(b"-_.!~*'()")?;
         // zigport: `defer a.free(e3);` dropped: ownership frees
         assert_eq!(e3, b"-_.!~*'()");
         // PERF(port): zero-initialised; Zig left it undefined
         let mut buf: [u8; 64] = [0; 64];
         let n = percent_decode(&mut buf, &e1)?;
-        assert_eq!(& buf[0..n], b"hello world/?&=\xE2\x9C\x93");
+        assert_eq!(&buf[0..n], b"hello world/?&=\xE2\x9C\x93");
         Ok(())
     }
     #[test]
@@ -972,29 +960,27 @@ mod tests {
             [b"g#s/../x".as_slice(), b"http://a/b/c/g#s/../x".as_slice()],
         ];
         for c in cases.iter().copied() {
-            let mut got = resolve_url(base, c[0])?;
+            let got = resolve_url(base, c[0])?;
             // zigport: `defer testing.allocator.free(got);` dropped: ownership frees
             assert_eq!(got, c[1]);
         }
-        let mut r = resolve_url(b"https://bun.sh", b"docs/install")?;
+        let r = resolve_url(b"https://bun.sh", b"docs/install")?;
         // zigport: `defer testing.allocator.free(r);` dropped: ownership frees
         assert_eq!(r, b"https://bun.sh/docs/install");
         Ok(())
     }
     #[test]
-    fn test_percent_encoding_agrees_with_encode_uri_component_and_encode_uri() -> Result<
-        (),
-        Box<dyn std::error::Error>,
-    > {
+    fn test_percent_encoding_agrees_with_encode_uri_component_and_encode_uri()
+    -> Result<(), Box<dyn std::error::Error>> {
         // PERF(port): zero-initialised; Zig left it undefined
-        let mut input: [u8; (127 + 5)] = [0; (127 + 5)];
+        let mut input: [u8; 127 + 5] = [0; (127 + 5)];
         {
-            for (c, i) in (&mut input[0..127]).iter_mut().zip(1..) {
+            for (c, i) in input[0..127].iter_mut().zip(1..) {
                 *c = i.try_into().unwrap();
             }
         };
         input[127..].copy_from_slice(b"\xE2\x9C\x93\xC3\xA9");
-        let mut component = percent_encode(&input)?;
+        let component = percent_encode(&input)?;
         // zigport: `defer a.free(component);` dropped: ownership frees
         assert_eq!(
             component, & [&
@@ -1004,7 +990,7 @@ mod tests {
             & b"abcdefghijklmnopqrstuvwxyz%7B%7C%7D~%7F%E2%9C%93%C3%A9"[..]].concat()
             [..]
         );
-        let mut uri = percent_encode_uri(&input)?;
+        let uri = percent_encode_uri(&input)?;
         // zigport: `defer a.free(uri);` dropped: ownership frees
         assert_eq!(
             uri, & [&

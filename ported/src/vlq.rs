@@ -45,7 +45,7 @@ impl From<super::base64::Error> for Error {
     }
 }
 #[allow(unused_imports)]
-use super::base64 as base64;
+use super::base64;
 const ALPHABET: [u8; 64] = super::base64::STANDARD_ALPHABET;
 use super::base64::STANDARD_DECODE_TABLE as DIGIT_TABLE;
 const CONTINUATION_BIT: u8 = 32;
@@ -79,10 +79,10 @@ fn to_vlq(value: i32) -> u64 {
 fn from_vlq(vlq: u64) -> Result<i32, Error> {
     let magnitude = vlq >> 1;
     if (vlq & 1) == 1 {
-        if magnitude > ((1 as u64) << 31) {
+        if magnitude > (1_u64 << 31) {
             return Err(Error::Overflow);
         }
-        return Ok(i32::try_from((-(i64::try_from(magnitude).unwrap()))).unwrap());
+        return Ok(i32::try_from(-(i64::try_from(magnitude).unwrap())).unwrap());
     }
     if (magnitude as i128) > (i32::MAX as i128) {
         return Err(Error::Overflow);
@@ -96,8 +96,8 @@ pub fn encode(dest: &mut [u8], value: i32) -> Result<usize, Error> {
         return Err(Error::NoSpaceLeft);
     }
     let mut vlq = to_vlq(value);
-    for (i, out) in (&mut dest[0..len]).iter_mut().enumerate() {
-        let mut digit: u8 = u8::try_from((vlq & (DIGIT_MASK as u64))).unwrap();
+    for (i, out) in dest[0..len].iter_mut().enumerate() {
+        let mut digit: u8 = u8::try_from(vlq & (DIGIT_MASK as u64)).unwrap();
         vlq >>= 5;
         if (i + 1) < len {
             digit |= CONTINUATION_BIT;
@@ -225,7 +225,7 @@ impl<'a> MappingIterator<'a> {
                 b',' => return Err(Error::EmptySegment),
                 _ => return Ok(Some(self.segment()?)),
             };
-        };
+        }
     }
     fn segment(&mut self) -> Result<Mapping, Error> {
         // PERF(port): zero-initialised; Zig left it undefined
@@ -301,8 +301,7 @@ impl MappingWriter {
     fn field(&mut self, prev: &mut i64, value: i32) -> Result<(), Error> {
         // PERF(port): zero-initialised; Zig left it undefined
         let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];
-        let n = encode(&mut buf, i32::try_from(((value as i64) - (*prev))).unwrap())
-            .unwrap();
+        let n = encode(&mut buf, i32::try_from((value as i64) - (*prev)).unwrap()).unwrap();
         self.out.extend_from_slice(&buf[0..n]);
         *prev = value as i64;
         Ok(())
@@ -317,8 +316,10 @@ impl MappingWriter {
         Ok(())
     }
     // TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable more than once at a time
-    fn write(&mut self, m: Mapping) -> Result<(), Error> {
-        todo!("TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable more than once at a time")
+    fn write(&mut self, _m: Mapping) -> Result<(), Error> {
+        todo!(
+            "TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable more than once at a time"
+        )
     }
 }
 /// Whether `mappings` is a well-formed mappings string.
@@ -385,11 +386,7 @@ pub struct OriginalPosition {
 /// Look up the original position for a generated (0-based) line and column:
 /// the last segment on that line starting at or before `column`. Returns null
 /// for malformed mappings or when no segment with a source covers the spot.
-pub fn original_position(
-    mappings: &[u8],
-    line: u32,
-    column: u32,
-) -> Option<OriginalPosition> {
+pub fn original_position(mappings: &[u8], line: u32, column: u32) -> Option<OriginalPosition> {
     let mut it = MappingIterator::init(mappings);
     let mut best: Option<Mapping> = None;
     while let Some(m) = match it.next() {
@@ -405,14 +402,11 @@ pub fn original_position(
         if (m.generated_column as i64) > (column as i64) {
             continue;
         }
-        if (best == None) || (m.generated_column >= best.unwrap().generated_column) {
+        if best.is_none() || (m.generated_column >= best.unwrap().generated_column) {
             best = Some(m);
         }
     }
-    let m = match best {
-        Some(v) => v,
-        None => return None,
-    };
+    let m = best?;
     if !m.has_source() {
         return None;
     }
@@ -430,7 +424,7 @@ fn expect_roundtrip(value: i32, expected: &[u8]) -> Result<(), Error> {
     // PERF(port): zero-initialised; Zig left it undefined
     let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];
     let n = encode(&mut buf, value)?;
-    assert_eq!(& buf[0..n], expected);
+    assert_eq!(&buf[0..n], expected);
     assert_eq!(encoded_len(value), n);
     let d = decode_with_length(&buf[0..n])?;
     assert_eq!(d.value, value);
@@ -457,11 +451,11 @@ mod tests {
     }
     #[test]
     fn test_decode_edge_cases() -> Result<(), Box<dyn std::error::Error>> {
-        assert_eq!(decode(b"AAAA") ?, 0 as i32);
-        assert_eq!(decode(b"QAAA") ?, 8 as i32);
-        assert_eq!(decode(b"B") ?, 0 as i32);
+        assert_eq!(decode(b"AAAA")?, 0_i32);
+        assert_eq!(decode(b"QAAA")?, 8_i32);
+        assert_eq!(decode(b"B")?, 0_i32);
         // negative zero
-        assert_eq!(decode(b"gA") ?, 0 as i32);
+        assert_eq!(decode(b"gA")?, 0_i32);
         // non-minimal
         assert_eq!(decode(b""), Err(Error::Empty));
         assert_eq!(decode(b"!"), Err(Error::InvalidCharacter));
@@ -470,66 +464,60 @@ mod tests {
         assert_eq!(decode(b"ggg"), Err(Error::UnexpectedEnd));
         assert_eq!(decode(b"gggggggA"), Err(Error::Overflow));
         assert_eq!(
-            decode(& [& & b"ggggggE"[0..6] [..], & b"Q"[..]].concat() [..]),
+            decode(&[(&b"ggggggE"[0..6][..]), &b"Q"[..]].concat()[..]),
             Err(Error::Overflow)
         );
         assert_eq!(
-            decode(& [& & b"iggggE"[0..5] [..], & b"gE"[..]].concat() [..]),
+            decode(&[(&b"iggggE"[0..5][..]), &b"gE"[..]].concat()[..]),
             Err(Error::Overflow)
         );
         let d = decode_with_length(b"2H,AAAA")?;
-        assert_eq!(d.value, 123 as i32);
-        assert_eq!(d.consumed, 2 as usize);
+        assert_eq!(d.value, 123_i32);
+        assert_eq!(d.consumed, 2_usize);
         // PERF(port): zero-initialised; Zig left it undefined
         let mut small: [u8; 1] = [0; 1];
-        assert_eq!(encode(& mut small, 16), Err(Error::NoSpaceLeft));
+        assert_eq!(encode(&mut small, 16), Err(Error::NoSpaceLeft));
         Ok(())
     }
     #[test]
-    fn test_every_value_in_a_range_roundtrips() -> Result<
-        (),
-        Box<dyn std::error::Error>,
-    > {
+    fn test_every_value_in_a_range_roundtrips() -> Result<(), Box<dyn std::error::Error>> {
         // PERF(port): zero-initialised; Zig left it undefined
         let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];
         let mut v: i32 = -5000;
         while v <= 5000 {
             {
                 let n = encode(&mut buf, v)?;
-                assert_eq!(decode(& buf[0..n]) ?, v);
+                assert_eq!(decode(&buf[0..n])?, v);
             }
             v += 7;
         }
         Ok(())
     }
     #[test]
-    fn test_mappings_validation_and_counting() -> Result<
-        (),
-        Box<dyn std::error::Error>,
-    > {
+    fn test_mappings_validation_and_counting() -> Result<(), Box<dyn std::error::Error>> {
         assert!(validate_mappings(b""));
         assert!(validate_mappings(b"AAAA"));
         assert!(validate_mappings(b"AAAA,CAAC;;AACA"));
         assert!(validate_mappings(b"AAAAA,SAASC"));
         assert!(validate_mappings(b";;;AAAA;"));
         assert!(validate_mappings(b"A,C"));
-        assert!(! validate_mappings(b"AA"));
-        assert!(! validate_mappings(b"AAAAAA"));
-        assert!(! validate_mappings(b"AAAA,"));
-        assert!(! validate_mappings(b",AAAA"));
-        assert!(! validate_mappings(b"AAAA,,AAAA"));
-        assert!(! validate_mappings(b"AAAA,;AAAA"));
-        assert!(! validate_mappings(b"D"));
-        assert!(! validate_mappings(b"AAAg"));
-        assert!(! validate_mappings(b"AAA*"));
-        assert_eq!(count_segments(b";;") ?, 0 as usize);
-        assert_eq!(count_segments(b"AAAA,CAAC;;AACA") ?, 3 as usize);
-        assert_eq!(count_segments(b"AAAA;AACA,EAAE;AAAA") ?, 4 as usize);
+        assert!(!validate_mappings(b"AA"));
+        assert!(!validate_mappings(b"AAAAAA"));
+        assert!(!validate_mappings(b"AAAA,"));
+        assert!(!validate_mappings(b",AAAA"));
+        assert!(!validate_mappings(b"AAAA,,AAAA"));
+        assert!(!validate_mappings(b"AAAA,;AAAA"));
+        assert!(!validate_mappings(b"D"));
+        assert!(!validate_mappings(b"AAAg"));
+        assert!(!validate_mappings(b"AAA*"));
+        assert_eq!(count_segments(b";;")?, 0_usize);
+        assert_eq!(count_segments(b"AAAA,CAAC;;AACA")?, 3_usize);
+        assert_eq!(count_segments(b"AAAA;AACA,EAAE;AAAA")?, 4_usize);
         assert_eq!(count_segments(b"AAA"), Err(Error::InvalidSegmentLength));
         assert_eq!(count_segments(b"AAAA,"), Err(Error::EmptySegment));
         assert_eq!(count_segments(b"AAAA,DAAA"), Err(Error::NegativeValue));
-        assert_eq!(count_lines(b"AAAA;;AACA") ?, 3 as usize);
-        assert_eq!(count_lines(b"") ?, 1 as usize);
+        assert_eq!(count_lines(b"AAAA;;AACA")?, 3_usize);
+        assert_eq!(count_lines(b"")?, 1_usize);
         Ok(())
     }
     #[test]
@@ -544,11 +532,11 @@ mod tests {
             b"A,C;E".as_slice(),
         ];
         for m in canonical.iter().copied() {
-            let mut out = reencode_mappings(m)?;
+            let out = reencode_mappings(m)?;
             // zigport: `defer testing.allocator.free(out);` dropped: ownership frees
             assert_eq!(out, m);
         }
-        let mut fixed = reencode_mappings(b"gABAA,CAAC;")?;
+        let fixed = reencode_mappings(b"gABAA,CAAC;")?;
         // zigport: `defer testing.allocator.free(fixed);` dropped: ownership frees
         assert_eq!(fixed, b"AAAA,CAAC;");
         assert_eq!(reencode_mappings(b"AAAA,,"), Err(Error::EmptySegment));
@@ -558,19 +546,19 @@ mod tests {
     fn test_original_position_lookup() {
         let m = b"AAAA,IAAI,MAAMA;AACA,UAAU";
         let mut p = original_position(m, 0, 0).unwrap();
-        assert_eq!(p.column, 0 as i32);
-        assert_eq!(p.name_index, (- 1) as i32);
+        assert_eq!(p.column, 0_i32);
+        assert_eq!(p.name_index, -1_i32);
         p = original_position(m, 0, 5).unwrap();
-        assert_eq!(p.column, 4 as i32);
+        assert_eq!(p.column, 4_i32);
         p = original_position(m, 0, 100).unwrap();
-        assert_eq!(p.column, 10 as i32);
-        assert_eq!(p.name_index, 0 as i32);
+        assert_eq!(p.column, 10_i32);
+        assert_eq!(p.name_index, 0_i32);
         p = original_position(m, 1, 12).unwrap();
-        assert_eq!(p.line, 1 as i32);
-        assert_eq!(p.column, 20 as i32);
-        assert!(original_position(m, 5, 0) == None);
-        assert!(original_position(b"A", 0, 0) == None);
-        assert!(original_position(b"AAAA,", 0, 0) == None);
+        assert_eq!(p.line, 1_i32);
+        assert_eq!(p.column, 20_i32);
+        assert!(original_position(m, 5, 0).is_none());
+        assert!(original_position(b"A", 0, 0).is_none());
+        assert!(original_position(b"AAAA,", 0, 0).is_none());
     }
 }
 

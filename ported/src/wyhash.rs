@@ -2,7 +2,7 @@
 
 /// The four wyhash v4 secrets.
 const SECRET: [u64; 4] = [
-    0xa0761d6478bd642f as u64,
+    0xa0761d6478bd642f_u64,
     0xe7037ed1a0b428db,
     0x8ebc6af09c88c6e3,
     0x589965cc75374cc3,
@@ -35,7 +35,7 @@ fn mix(a: u64, b: u64) -> u64 {
 }
 /// Read a little-endian unsigned integer of type `T` at `offset`, widened to u64.
 fn read_le_u32(bytes: &[u8], offset: usize) -> u64 {
-    let n = (32 / 8);
+    let n = 32 / 8;
     u32::from_le_bytes(
         (&(&bytes[offset..])[0..n as usize])[..core::mem::size_of::<u32>()]
             .try_into()
@@ -44,7 +44,7 @@ fn read_le_u32(bytes: &[u8], offset: usize) -> u64 {
 }
 /// Read a little-endian unsigned integer of type `T` at `offset`, widened to u64.
 fn read_le_u64(bytes: &[u8], offset: usize) -> u64 {
-    let n = (64 / 8);
+    let n = 64 / 8;
     u64::from_le_bytes(
         (&(&bytes[offset..])[0..n as usize])[..core::mem::size_of::<u64>()]
             .try_into()
@@ -71,12 +71,10 @@ impl Finish {
             let last = input.len() - 4;
             let quarter = (input.len() >> 3) << 2;
             out.a = (read_le_u32(input, 0) << 32) | read_le_u32(input, quarter);
-            out.b = (read_le_u32(input, last) << 32)
-                | read_le_u32(input, last - quarter);
+            out.b = (read_le_u32(input, last) << 32) | read_le_u32(input, last - quarter);
         } else {
-            if input.len() > 0 {
-                out.a = (((input[0] as u64) << 16)
-                    | ((input[input.len() >> 1] as u64) << 8))
+            if !input.is_empty() {
+                out.a = (((input[0] as u64) << 16) | ((input[input.len() >> 1] as u64) << 8))
                     | (input[input.len() - 1] as u64);
             }
         };
@@ -117,7 +115,9 @@ struct Lanes {
 }
 impl Lanes {
     fn init(lane: u64) -> Lanes {
-        Lanes { v: [lane, lane, lane] }
+        Lanes {
+            v: [lane, lane, lane],
+        }
     }
     fn absorb(&mut self, block: &[u8; BLOCK_LEN]) {
         // PERF(port): `inline for` became a runtime loop
@@ -163,14 +163,15 @@ impl Hasher {
     }
     fn absorb_block(&mut self, block: &[u8; BLOCK_LEN]) {
         self.lanes.absorb(block);
-        self.prev_tail.copy_from_slice(&block[BLOCK_LEN - WINDOW_LEN..]);
+        self.prev_tail
+            .copy_from_slice(&block[BLOCK_LEN - WINDOW_LEN..]);
         self.blocks += 1;
     }
     /// Feed more bytes.
     pub fn update(&mut self, input: &[u8]) {
         self.total_len = self.total_len.wrapping_add(input.len() as u64);
         let mut rest = input;
-        while rest.len() > 0 {
+        while !rest.is_empty() {
             if self.buf_len == BLOCK_LEN {
                 // More input follows, so the buffered block is not the last one.
                 let full = self.buf;
@@ -184,10 +185,9 @@ impl Hasher {
                 }
             }
             let n = (BLOCK_LEN - self.buf_len).min(rest.len());
-            (&mut self.buf[self.buf_len..])[0..n as usize]
-                .copy_from_slice(&rest[0..n as usize]);
+            (&mut self.buf[self.buf_len..])[0..n].copy_from_slice(&rest[0..n]);
             self.buf_len += n;
-            rest = &rest[n as usize..];
+            rest = &rest[n..];
         }
     }
     /// Produce the digest. Does not modify the hasher, so more input may
@@ -197,13 +197,17 @@ impl Hasher {
         if self.total_len <= (WINDOW_LEN as u64) {
             return Finish::from_short(self.seed_lane, pending).digest(self.total_len);
         }
-        let lane = if self.blocks > 0 { self.lanes.collapse() } else { self.seed_lane };
+        let lane = if self.blocks > 0 {
+            self.lanes.collapse()
+        } else {
+            self.seed_lane
+        };
         if pending.len() >= WINDOW_LEN {
             return Finish::from_tail(lane, pending, pending).digest(self.total_len);
         }
         // Short tail: borrow bytes from the end of the previous block.
         // PERF(port): zero-initialised; Zig left it undefined
-        let mut scratch: [u8; (WINDOW_LEN * 2)] = [0; (WINDOW_LEN * 2)];
+        let mut scratch: [u8; WINDOW_LEN * 2] = [0; (WINDOW_LEN * 2)];
         scratch[0..WINDOW_LEN].copy_from_slice(&self.prev_tail);
         (&mut scratch[WINDOW_LEN..])[0..pending.len()].copy_from_slice(pending);
         let window = &scratch[0..WINDOW_LEN + pending.len()];
@@ -249,7 +253,7 @@ pub fn hash_chunked(seed: u64, input: &[u8], chunk_len: usize) -> u64 {
     let mut i: usize = 0;
     while i < input.len() {
         let n = step.min(input.len() - i);
-        h.update(&(&input[i..])[0..n as usize]);
+        h.update(&(&input[i..])[0..n]);
         i += n;
     }
     h.r#final()
@@ -291,11 +295,14 @@ mod tests {
             b"0123456789abcdef0123456789abcdef0123456789abcdef0".as_slice(),
         ];
         for s in inputs.iter().copied() {
-            for seed in ([0 as u64, 1, 2, 42, 0xdeadbeef, u64::MAX]).iter().copied() {
-                assert_eq!(hash(seed, s), crate ::zigport_rt::wyhash::hash(seed, s));
+            for seed in ([0_u64, 1, 2, 42, 0xdeadbeef, u64::MAX]).iter().copied() {
+                assert_eq!(hash(seed, s), crate::zigport_rt::wyhash::hash(seed, s));
             }
         }
-        assert_eq!(hash_string(b"bun"), crate ::zigport_rt::wyhash::hash(0, b"bun"));
+        assert_eq!(
+            hash_string(b"bun"),
+            crate::zigport_rt::wyhash::hash(0, b"bun")
+        );
     }
     // TODO(port): does not compile: 303:13: type annotations needed
     #[test]
@@ -316,15 +323,21 @@ mod tests {
         assert_eq!(partial, hash(3, b"hello "));
         h.update(b"world, this is a long enough string to cross a block boundary!");
         assert_eq!(
-            h.r#final(), hash(3,
-            b"hello world, this is a long enough string to cross a block boundary!")
+            h.r#final(),
+            hash(
+                3,
+                b"hello world, this is a long enough string to cross a block boundary!"
+            )
         );
     }
     #[test]
     fn test_hash_u64_hashes_little_endian_bytes() {
         assert_eq!(
-            hash_u64(5, 0x0102030405060708), crate ::zigport_rt::wyhash::hash(5, & ([0x08
-            as u8, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]))
+            hash_u64(5, 0x0102030405060708),
+            crate::zigport_rt::wyhash::hash(
+                5,
+                &([0x08_u8, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01])
+            )
         );
         assert!(hash_u64(0, 0) != hash_u64(0, 1));
         assert!(hash_u64(0, 1) != hash_u64(1, 1));
@@ -335,8 +348,8 @@ mod tests {
         assert!(hash_string(b"package.json") != hash_string(b"package.jsom"));
         assert!(combine(1, 2) != combine(2, 1));
         assert_eq!(
-            combine(hash_string(b"a"), hash_string(b"b")), combine(hash_string(b"a"),
-            hash_string(b"b"))
+            combine(hash_string(b"a"), hash_string(b"b")),
+            combine(hash_string(b"a"), hash_string(b"b"))
         );
     }
 }
