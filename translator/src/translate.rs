@@ -881,7 +881,7 @@ fn write_crate(
         lib.push_str(&format!("pub mod {name};\n"));
     }
     lib.push_str(&format!(
-        "\n/// Zig std semantics the port relies on (written by zigport).\n#[allow(dead_code)]\nmod {RUNTIME_MODULE};\n"
+        "\n/// Zig std semantics the port relies on (written by zigport).\nmod {RUNTIME_MODULE};\n"
     ));
     write_if_changed(&out.join("src/lib.rs"), &lib)?;
     // A Zig program's `pub fn main` becomes the crate's binary.

@@ -701,6 +701,9 @@ impl<'a> Translator<'a> {
                 let s = self.operand(s, &Ty::Unknown);
                 quote!(#s.to_vec())
             }
+            ("alloc", [_, n]) if matches!(&n.kind, ExprKind::Int(v) if v == "0") => {
+                quote!(Vec::new())
+            }
             ("alloc", [t, n]) => {
                 let n = self.index_expr(n);
                 match rust_type(&self.zig_type(t)) {

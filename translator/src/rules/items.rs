@@ -67,6 +67,7 @@ impl<'a> Translator<'a> {
         let mut tests = Vec::new();
         let mut test_names = HashSet::new();
         let file_struct = self.scope.file_struct.clone();
+        let test_only = test_only_fns(self.file);
         if let Some(name) = &file_struct {
             let decl = self.file_struct_decl();
             let doc = doc_attrs(&self.file.container_doc);
@@ -151,7 +152,9 @@ impl<'a> Translator<'a> {
                 }
                 DeclKind::Fn(f) => {
                     let (item, report) = self.fn_item(decl, f, None);
-                    items.push(quote!(#doc #item));
+                    // Zig compiles a helper only tests use only for `zig test`.
+                    let cfg = test_only.contains(&f.name).then(|| quote!(#[cfg(test)]));
+                    items.push(quote!(#doc #cfg #item));
                     fns.push(report);
                 }
                 DeclKind::Var(v) => items.push(self.var_item(decl, v, &doc, &mut fns)),
@@ -457,7 +460,12 @@ impl<'a> Translator<'a> {
             }
             self.bind(&pname, zty.clone());
             let n = ident(&pname);
-            params.push(quote!(#n: #rt));
+            // `_: []const u8`: an unused parameter is Rust's `_` pattern.
+            if pname == "_" {
+                params.push(quote!(_: #rt));
+            } else {
+                params.push(quote!(#n: #rt));
+            }
             typed.push(Some((n, zty)));
         }
         let mut ret = self.zig_type(&f.proto.return_type);
@@ -814,7 +822,7 @@ impl<'a> Translator<'a> {
         doc: &TokenStream,
         fns: &mut Vec<FnTranslation>,
     ) -> TokenStream {
-        let vis = decl.is_pub.then(|| quote!(pub));
+        let vis = (decl.is_pub || self.scope.exposed.contains(&v.name)).then(|| quote!(pub));
         let Some(init) = &v.init else {
             return self.item_todo(format!("`{}` without a value (extern)", v.name));
         };
@@ -851,6 +859,13 @@ impl<'a> Translator<'a> {
             ExprKind::Container(c) => self.container_item(&v.name, c, doc, vis, fns),
             // Every error set is the module's `Error` (Zig error names are
             // global), merges (`A || error{B} || Allocator.Error`) too.
+            // A private one names nothing the port still spells: a note.
+            _ if is_error_set_expr(init, &|n| self.is_error_set_name(n)) && vis.is_none() => {
+                comment_marker(&format!(
+                    "zigport: error set `{}` is this module's `Error`",
+                    v.name
+                ))
+            }
             _ if is_error_set_expr(init, &|n| self.is_error_set_name(n)) => {
                 let n = ident(&v.name);
                 quote!(#doc #vis type #n = Error;)
@@ -1125,7 +1140,14 @@ impl<'a> Translator<'a> {
                 DeclKind::Field(f) => fields.push((f, mdoc)),
                 DeclKind::Fn(f) => {
                     let (item, report) = self.fn_item(member, f, Some(name));
-                    methods.push(quote!(#mdoc #item));
+                    // A `deinit` that only frees is left with nothing to do
+                    // (ownership frees), and its deferred calls are gone.
+                    let only_frees = f.name == "deinit"
+                        && f.body
+                            .as_ref()
+                            .is_some_and(|b| b.stmts.iter().all(super::stmt::drops_by_ownership));
+                    let allow = only_frees.then(|| quote!(#[allow(dead_code)]));
+                    methods.push(quote!(#mdoc #allow #item));
                     fns.push(report);
                 }
                 DeclKind::Var(v) if aliases.contains(&v.name) => {} // `const Self = @This();`
@@ -1180,6 +1202,7 @@ impl<'a> Translator<'a> {
                 let mut out = Vec::new();
                 let mut all_copy = true;
                 let mut writes = false;
+                let mut fn_ptrs = false;
                 for (f, fdoc) in &fields {
                     let ty = f.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
                     if ty == Ty::Allocator {
@@ -1192,6 +1215,8 @@ impl<'a> Translator<'a> {
                     // cloned nor compared.
                     let mut_ref = matches!(&ty, Ty::Ref { mutable: true, to } if matches!(**to, Ty::Named(_)));
                     writes |= Self::is_writer(&ty) || mut_ref;
+                    // Function addresses are not meaningfully comparable.
+                    fn_ptrs |= matches!(ty, Ty::FnPtr { .. });
                     // A writer the struct writes through is borrowed mutably.
                     let borrowed_ok = borrows
                         && (matches!(
@@ -1233,6 +1258,8 @@ impl<'a> Translator<'a> {
                 // A struct holding a `&mut` writer can be neither cloned nor compared.
                 let derives = if writes {
                     quote!(Debug)
+                } else if fn_ptrs {
+                    quote!(Debug, Clone, #copy #default)
                 } else {
                     quote!(Debug, Clone, #copy #default PartialEq)
                 };
@@ -1810,5 +1837,55 @@ impl Translator<'_> {
             }
         }
         out
+    }
+}
+
+/// Private top-level functions that only tests (and other such helpers)
+/// reference: `fn expectEncode(..)` called from `test` blocks.
+fn test_only_fns(file: &SourceFile) -> HashSet<String> {
+    use crate::syntax::visit::{self, Visitor};
+    #[derive(Default)]
+    struct Names(HashSet<String>);
+    impl Visitor for Names {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::Ident(n) = &e.kind {
+                self.0.insert(n.clone());
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let names_in = |d: &Decl| {
+        let mut n = Names::default();
+        n.visit_decl(d);
+        n.0
+    };
+    let mut in_tests = HashSet::new();
+    let mut others: Vec<(Option<&str>, HashSet<String>)> = Vec::new();
+    for d in &file.members {
+        match &d.kind {
+            DeclKind::Test(_) => in_tests.extend(names_in(d)),
+            DeclKind::Fn(f) => others.push((Some(f.name.as_str()), names_in(d))),
+            _ => others.push((None, names_in(d))),
+        }
+    }
+    let mut test_only: HashSet<String> = file
+        .members
+        .iter()
+        .filter_map(|d| match &d.kind {
+            DeclKind::Fn(f) if !d.is_pub && in_tests.contains(&f.name) => Some(f.name.clone()),
+            _ => None,
+        })
+        .collect();
+    loop {
+        let used: HashSet<&String> = others
+            .iter()
+            .filter(|(name, _)| !name.is_some_and(|n| test_only.contains(n)))
+            .flat_map(|(_, names)| names.iter())
+            .collect();
+        let before = test_only.len();
+        test_only.retain(|f| !used.contains(f));
+        if test_only.len() == before {
+            return test_only;
+        }
     }
 }

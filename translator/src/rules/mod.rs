@@ -72,6 +72,9 @@ struct ModuleScope {
     local_types: HashMap<u32, Vec<(String, String)>>,
     /// The module-level names of types declared inside tests.
     test_local_types: HashSet<String>,
+    /// Private types a pub type's fields or pub methods name: emitted
+    /// `pub` (Zig lets any importer use them through those).
+    exposed: HashSet<String>,
     /// Types declared inside a container (`Segmenter.Unit`): container →
     /// (short name, module-level name).
     nested: HashMap<String, Vec<(String, String)>>,
@@ -781,6 +784,7 @@ impl<'a> Translator<'a> {
         self.collect_mono_types();
         self.fill_anonymous_type_infos();
         self.mark_borrowing_types();
+        self.scope.exposed = self.exposed_types();
         self.collect_const_calls();
         self.collect_instances();
     }
@@ -1580,6 +1584,55 @@ impl Translator<'_> {
 }
 
 impl<'a> Translator<'a> {
+    /// See `ModuleScope::exposed`.
+    fn exposed_types(&self) -> HashSet<String> {
+        let named_in = |ty: &Ty, out: &mut Vec<String>| {
+            let found = std::cell::RefCell::new(Vec::new());
+            types::map_named(ty, &|t| {
+                if let Ty::Named(n) = t {
+                    found.borrow_mut().push(n.clone());
+                }
+                t.clone()
+            });
+            out.extend(found.into_inner());
+        };
+        let mut public: Vec<String> = self
+            .file
+            .members
+            .iter()
+            .filter(|d| d.is_pub)
+            .filter_map(|d| match &d.kind {
+                DeclKind::Var(v) => Some(v.name.clone()),
+                _ => None,
+            })
+            .chain(self.scope.anon_types.iter().map(|(_, n, _)| n.clone()))
+            .chain(self.scope.file_struct.clone())
+            .collect();
+        let mut seen: HashSet<String> = public.iter().cloned().collect();
+        let mut exposed = HashSet::new();
+        while let Some(name) = public.pop() {
+            let Some(info) = self.scope.types.get(&name) else {
+                continue;
+            };
+            let mut named = Vec::new();
+            for (_, t, _) in &info.fields {
+                named_in(t, &mut named);
+            }
+            for sig in info.methods.values() {
+                for t in sig.params.iter().chain([&sig.ret]) {
+                    named_in(t, &mut named);
+                }
+            }
+            for n in named {
+                if self.scope.types.contains_key(&n) && seen.insert(n.clone()) {
+                    exposed.insert(n.clone());
+                    public.push(n);
+                }
+            }
+        }
+        exposed
+    }
+
     /// `Sink` in `Parser(NullSink)`: the arguments' Zig text, a key.
     fn args_text(&self, args: &[Expr]) -> String {
         args.iter()

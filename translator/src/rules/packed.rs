@@ -108,6 +108,8 @@ impl<'a> Translator<'a> {
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
             #[repr(transparent)]
             #vis struct #n(pub #b);
+            // Accessors for every field, as Zig has them, used or not.
+            #[allow(dead_code)]
             impl #n {
                 // `const`, so packed literals can initialise constants.
                 #[allow(clippy::too_many_arguments)]

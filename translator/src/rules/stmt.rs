@@ -149,7 +149,7 @@ impl<'a> Translator<'a> {
             }
             StmtKind::Expr(e) => {
                 let t = self.expr(e, &Ty::Void);
-                if t.is_empty() {
+                if t.is_empty() || t.to_string() == "()" {
                     // A call whose work Rust does elsewhere (`refAllDecls`).
                     let text = self.zig_text(e.span).to_string();
                     return comment_marker(&format!("zigport: `{text}` has nothing to do in Rust"));
@@ -1142,7 +1142,7 @@ impl crate::syntax::visit::Visitor for LoopJumps {
 
 /// `defer x.free(..)` / `.deinit()` / `.destroy(..)`, also under an
 /// `if (opt) |v|` without else: Rust's ownership does it.
-fn drops_by_ownership(body: &Stmt) -> bool {
+pub(super) fn drops_by_ownership(body: &Stmt) -> bool {
     let StmtKind::Expr(e) = &body.kind else {
         return false;
     };
