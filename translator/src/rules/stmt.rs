@@ -511,6 +511,17 @@ impl<'a> Translator<'a> {
         let arms = self.switch_arms(s, quote!(#state), subject_ty, expected);
         self.state.switch_states.pop();
         let l = lifetime(label);
+        // Every prong jumps (`continue :sw`, `return`): nothing falls out
+        // of the `match`, so it is not `break`'s value (unreachable code).
+        if s.prongs.iter().all(|p| always_diverges(&p.body)) {
+            return quote!({
+                #[allow(unused_mut)]
+                let mut #state = #init;
+                #l: loop {
+                    #arms
+                }
+            });
+        }
         quote!({
             #[allow(unused_mut)]
             let mut #state = #init;
@@ -714,9 +725,16 @@ impl<'a> Translator<'a> {
             self.state.labels += 1;
             format!("zigport_continue{}", self.state.labels)
         });
+        // An unlabeled `break` inside the continue block must name the loop.
+        let breaks = {
+            let mut found = LoopBreaks(false);
+            crate::syntax::visit::Visitor::visit_expr(&mut found, &w.body);
+            found.0
+        };
         let rust_label = w.label.clone().or_else(|| {
             continue_block
                 .as_ref()
+                .filter(|_| breaks)
                 .map(|_| format!("zigport_loop{}", self.state.labels))
         });
         self.state.loops.push(LoopFrame {
@@ -986,7 +1004,7 @@ impl<'a> Translator<'a> {
         let falls_through = !b
             .stmts
             .last()
-            .is_some_and(|s| matches!(&s.kind, StmtKind::Expr(e) if diverges(e)));
+            .is_some_and(|s| matches!(&s.kind, StmtKind::Expr(e) if always_diverges(e)));
         match ret {
             Ty::ErrorUnion(inner) if **inner == Ty::Void && falls_through => quote!(#body Ok(())),
             _ => body,
@@ -1121,6 +1139,59 @@ struct Continues(bool);
 impl crate::syntax::visit::Visitor for Continues {
     fn visit_expr(&mut self, expr: &Expr) {
         self.0 |= matches!(expr.kind, ExprKind::Continue { .. });
+        crate::syntax::visit::walk_expr(self, expr);
+    }
+}
+
+/// Whether `e` never completes normally: every path returns, breaks,
+/// continues or is unreachable.
+fn always_diverges(e: &Expr) -> bool {
+    match &e.kind {
+        _ if diverges(e) => true,
+        // A labeled block is left by its own `break`s.
+        ExprKind::Block(b) if b.label.is_none() => b.stmts.iter().any(|s| match &s.kind {
+            StmtKind::Expr(e) => always_diverges(e),
+            _ => false,
+        }),
+        ExprKind::If(i) => {
+            always_diverges(&i.then) && i.otherwise.as_ref().is_some_and(always_diverges)
+        }
+        // A labeled switch completes through its own `break :label`.
+        ExprKind::Switch(s) => {
+            s.prongs.iter().all(|p| always_diverges(&p.body))
+                && !s.label.as_ref().is_some_and(|l| breaks_to(e, l))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `e` holds a `break :label`.
+fn breaks_to(e: &Expr, label: &str) -> bool {
+    struct Scan<'l>(&'l str, bool);
+    impl crate::syntax::visit::Visitor for Scan<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if matches!(&e.kind, ExprKind::Break { label: Some(l), .. } if l == self.0) {
+                self.1 = true;
+            }
+            crate::syntax::visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan(label, false);
+    crate::syntax::visit::Visitor::visit_expr(&mut scan, e);
+    scan.1
+}
+
+/// Whether a loop body has an unlabeled `break` of that loop (one not
+/// inside a nested loop).
+struct LoopBreaks(bool);
+
+impl crate::syntax::visit::Visitor for LoopBreaks {
+    fn visit_expr(&mut self, expr: &Expr) {
+        match &expr.kind {
+            ExprKind::Break { label: None, .. } => self.0 = true,
+            ExprKind::While(_) | ExprKind::For(_) => return,
+            _ => {}
+        }
         crate::syntax::visit::walk_expr(self, expr);
     }
 }
