@@ -365,9 +365,10 @@ struct Words {
     pub ends: Vec<usize>,
 }
 impl Words {
+    #[allow(dead_code)]
     fn deinit(&mut self) {
-        ();
-        ();
+        // zigport: `self.bytes.deinit(gpa)` has nothing to do in Rust
+        // zigport: `self.ends.deinit(gpa)` has nothing to do in Rust
     }
     fn len(&self) -> usize {
         self.ends.len()
@@ -556,6 +557,7 @@ pub fn expand(pattern: &[u8]) -> Result<Vec<u8>, Error> {
 // ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
+#[cfg(test)]
 fn expect_expansion(pattern: &[u8], expected: &[u8]) -> Result<(), Error> {
     let got = expand(pattern)?;
     // zigport: `defer testing.allocator.free(got);` dropped: ownership frees

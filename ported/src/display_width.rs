@@ -305,6 +305,7 @@ fn decode(bytes: &[u8]) -> Option<Decoded> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[repr(transparent)]
 struct Flags(pub u8);
+#[allow(dead_code)]
 impl Flags {
     #[allow(clippy::too_many_arguments)]
     pub const fn new(after_zwj: bool, prev_emoji: bool, open_flag: bool, _pad: u8) -> Self {
@@ -503,7 +504,7 @@ pub fn truncate_with_ellipsis(text: &[u8], max: usize) -> Result<Vec<u8>, Error>
         return Ok(text.to_vec());
     }
     if max == 0 {
-        return Ok(vec![<u8>::default(); 0]);
+        return Ok(Vec::new());
     }
     let prefix = truncate_to_width(text, max - 1);
     Ok(crate::zigport_rt::mem::concat(&[

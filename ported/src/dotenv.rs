@@ -122,7 +122,7 @@ impl<'a> Lexer<'a> {
             #[allow(unused_mut)]
             let mut zigport_state1 = LexerState::LineStart;
             'state: loop {
-                break 'state match zigport_state1 {
+                match zigport_state1 {
                     LexerState::LineStart => {
                         while (self.pos < src.len())
                             && ((is_blank(src[self.pos]) || (src[self.pos] == b'\n'))
@@ -277,7 +277,7 @@ impl<'a> Lexer<'a> {
                             quote: Quote::None,
                         });
                     }
-                };
+                }
             }
         };
     }
@@ -456,8 +456,9 @@ impl<'a> Env<'a> {
     fn parse(_source: &'a [u8]) -> Result<Env<'a>, Error> {
         todo!("TODO(port): does not compile: 458:60: mismatched types")
     }
+    #[allow(dead_code)]
     fn deinit(&mut self) {
-        ();
+        // zigport: `self.arena.deinit()` has nothing to do in Rust
     }
 }
 /// The expanded value of `key` in `.env` source, owned by `allocator`; null when unset.
@@ -525,6 +526,7 @@ pub fn expand(source: &[u8], text: &[u8]) -> Result<Vec<u8>, Error> {
     expander.expand_into(&mut out, text, Quote::None, 0)?;
     Ok(core::mem::take(&mut out))
 }
+#[cfg(test)]
 fn expect_get(expected: Option<&[u8]>, source: &[u8], key: &[u8]) -> Result<(), Error> {
     let got = get(source, key)?;
     // zigport: `defer if (got) |g| testing.allocator.free(g);` dropped: ownership frees

@@ -24,7 +24,7 @@ impl std::error::Error for Error {}
 pub const MAX_PATTERN_LEN: usize = 1024;
 /// Deepest `{...}` nesting that `match` accepts.
 pub const MAX_GROUP_DEPTH: usize = 32;
-type CompileError = Error;
+// zigport: error set `CompileError` is this module's `Error`
 /// A character class `[...]`: `body` is the text between the brackets after
 /// the optional `!`/`^`.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

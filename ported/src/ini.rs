@@ -299,8 +299,9 @@ impl<'a> Env<'a> {
         }
         Ok(env)
     }
+    #[allow(dead_code)]
     fn deinit(&mut self) {
-        ();
+        // zigport: `self.map.deinit()` has nothing to do in Rust
     }
 }
 /// Handles a `$` at `text[i]`: appends the expansion (or the literal text)
@@ -431,7 +432,7 @@ impl<'a> Default for Value<'a> {
 pub fn get(source: &[u8], section: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     get_with_env(source, b"", section, key)
 }
-// TODO(port): does not compile: 455:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 456:19: cannot find type `Document` in this scope
 /// Like `get`, expanding `${VAR}` from the `.env`-style `env_text`.
 pub fn get_with_env(
     _source: &[u8],
@@ -439,7 +440,7 @@ pub fn get_with_env(
     _section: &[u8],
     _key: &[u8],
 ) -> Result<Option<Vec<u8>>, Error> {
-    todo!("TODO(port): does not compile: 455:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 456:19: cannot find type `Document` in this scope")
 }
 /// Number of key assignments (including flags and array items) in `source`.
 pub fn count_entries(source: &[u8]) -> Result<usize, Error> {
@@ -503,12 +504,12 @@ pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
     }
     Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 532:19: cannot find type `Document` in this scope
+// TODO(port): does not compile: 533:19: cannot find type `Document` in this scope
 /// The registry for `scope` (with or without `@`; "" for unscoped) from an
 /// `.npmrc`: `@scope:registry=` then `registry=` then the npm default.
 /// The result always ends with "/".
 pub fn registry_for(_npmrc: &[u8], _scope: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 532:19: cannot find type `Document` in this scope")
+    todo!("TODO(port): does not compile: 533:19: cannot find type `Document` in this scope")
 }
 /// The `_authToken` configured for `registry_url` via the npm "nerf dart"
 /// key form `//host/path/:_authToken`, or null.
@@ -526,6 +527,7 @@ pub fn auth_token_for(npmrc: &[u8], registry_url: &[u8]) -> Result<Option<Vec<u8
     // zigport: `defer allocator.free(key);` dropped: ownership frees
     get(npmrc, b"", &key)
 }
+#[cfg(test)]
 fn expect_get(
     expected: Option<&[u8]>,
     source: &[u8],

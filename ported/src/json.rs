@@ -378,7 +378,7 @@ pub fn count_tokens(source: &[u8]) -> Result<usize, Error> {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct NullSink {}
 impl NullSink {
-    fn write(&mut self, __: &[u8]) -> Result<(), Error> {
+    fn write(&mut self, _: &[u8]) -> Result<(), Error> {
         Ok(())
     }
 }
@@ -438,7 +438,7 @@ impl<'a> ParserListSink<'a> {
             #[allow(unused_mut)]
             let mut zigport_state1 = ParserRunState::Value;
             'state: loop {
-                break 'state match zigport_state1 {
+                match zigport_state1 {
                     ParserRunState::Value => match tok {
                         Token::ObjectBegin | Token::ArrayBegin => {
                             let kind: Container = if matches!(tok, Token::ObjectBegin) {
@@ -536,10 +536,9 @@ impl<'a> ParserListSink<'a> {
                             _ => return Err(Error::UnexpectedToken),
                         };
                     }
-                };
+                }
             }
         };
-        Ok(())
     }
 }
 /// A validating parser that re-emits the tokens of the document into `Sink`.
@@ -571,7 +570,7 @@ impl<'a> ParserNullSink<'a> {
             #[allow(unused_mut)]
             let mut zigport_state1 = ParserRunState::Value;
             'state: loop {
-                break 'state match zigport_state1 {
+                match zigport_state1 {
                     ParserRunState::Value => match tok {
                         Token::ObjectBegin | Token::ArrayBegin => {
                             let kind: Container = if matches!(tok, Token::ObjectBegin) {
@@ -669,10 +668,9 @@ impl<'a> ParserNullSink<'a> {
                             _ => return Err(Error::UnexpectedToken),
                         };
                     }
-                };
+                }
             }
         };
-        Ok(())
     }
 }
 /// Validates `source` as one complete JSON document, reporting why it is not.
@@ -830,6 +828,7 @@ pub fn unescape(dest: &mut [u8], quoted: &[u8]) -> Result<usize, Error> {
     }
     Ok(len)
 }
+#[cfg(test)]
 fn expect_escape(expected: &[u8], text: &[u8], ascii_only: bool) -> Result<(), Error> {
     let got = escape(text, ascii_only)?;
     // zigport: `defer testing.allocator.free(got);` dropped: ownership frees

@@ -17,7 +17,6 @@ pub mod vlq;
 pub mod wyhash;
 
 /// Zig std semantics the port relies on (written by zigport).
-#[allow(dead_code)]
 mod zigport_rt;
 
 #[doc(hidden)]

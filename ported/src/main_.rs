@@ -363,7 +363,7 @@ impl<'a> Ctx<'a> {
 #[allow(dead_code)]
 type Handler = fn(&mut Ctx) -> Result<(), Error>;
 /// One row of the command table.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 struct Command<'a> {
     pub sub: &'a [u8],
     /// "" marks the op used when none (or an unknown word) is given.

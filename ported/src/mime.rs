@@ -23,6 +23,7 @@ pub const MAX_EXTENSION_LEN: usize = 16;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[repr(transparent)]
 struct Flags(pub u8);
+#[allow(dead_code)]
 impl Flags {
     #[allow(clippy::too_many_arguments)]
     pub const fn new(
@@ -419,10 +420,10 @@ pub fn lookup(ext: &[u8]) -> Option<&[u8]> {
 pub fn from_path(path: &[u8]) -> Option<&[u8]> {
     lookup(extension_of(path)?)
 }
-// TODO(port): does not compile: 387:30: no field `ptr` on type `&[u8]`
+// TODO(port): does not compile: 388:30: no field `ptr` on type `&[u8]`
 /// The canonical extension for a known MIME type (parameters are ignored).
 pub fn extension(_mime: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 387:30: no field `ptr` on type `&[u8]`")
+    todo!("TODO(port): does not compile: 388:30: no field `ptr` on type `&[u8]`")
 }
 /// Whether `mime` denotes human-readable text (including JSON, XML, SVG and
 /// JavaScript served under `application/` or with a `+json`/`+xml` suffix).
@@ -536,18 +537,18 @@ pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 545:60: no method named `len` found for type `!` in the current scope
+    // TODO(port): does not compile: 546:60: no method named `len` found for type `!` in the current scope
     #[test]
     fn test_lookup_by_extension() {
         todo!(
-            "TODO(port): does not compile: 545:60: no method named `len` found for type `!` in the current scope"
+            "TODO(port): does not compile: 546:60: no method named `len` found for type `!` in the current scope"
         )
     }
-    // TODO(port): does not compile: 550:66: no method named `iter` found for type `!` in the current scope
+    // TODO(port): does not compile: 551:66: no method named `iter` found for type `!` in the current scope
     #[test]
     fn test_every_known_type_has_exactly_one_preferred_extension() {
         todo!(
-            "TODO(port): does not compile: 550:66: no method named `iter` found for type `!` in the current scope"
+            "TODO(port): does not compile: 551:66: no method named `iter` found for type `!` in the current scope"
         )
     }
     #[test]

@@ -28,8 +28,9 @@ struct SegmentBuffer {
     pub allow_above_root: bool,
 }
 impl SegmentBuffer {
+    #[allow(dead_code)]
     fn deinit(&mut self) {
-        ();
+        // zigport: `self.out.deinit(self.allocator)` has nothing to do in Rust
     }
     fn last_segment_start(&self) -> usize {
         let idx = match self.out.iter().rposition(|&x| x == SEP) {
@@ -152,14 +153,14 @@ pub fn resolve(cwd: &[u8], p: &[u8]) -> Result<Vec<u8>, Error> {
 /// `path.relative`. Identical locations give the empty string.
 pub fn relative(from: &[u8], to: &[u8]) -> Result<Vec<u8>, Error> {
     if from == to {
-        return Ok(vec![<u8>::default(); 0]);
+        return Ok(Vec::new());
     }
     let from_abs = resolve(b"/", from)?;
     // zigport: `defer allocator.free(from_abs);` dropped: ownership frees
     let to_abs = resolve(b"/", to)?;
     // zigport: `defer allocator.free(to_abs);` dropped: ownership frees
     if from_abs == to_abs {
-        return Ok(vec![<u8>::default(); 0]);
+        return Ok(Vec::new());
     }
     // Both are normalized and absolute: compare them segment by segment.
     let mut from_it = crate::zigport_rt::split::tokenize(
@@ -461,6 +462,7 @@ pub fn reformat(p: &[u8]) -> Result<Vec<u8>, Error> {
 // ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
+#[cfg(test)]
 fn expect_owned(expected: &[u8], actual: Result<Vec<u8>, Error>) -> Result<(), Error> {
     let got = actual?;
     // zigport: `defer testing.allocator.free(got);` dropped: ownership frees

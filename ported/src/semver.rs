@@ -29,8 +29,7 @@ impl core::fmt::Display for Error {
 impl std::error::Error for Error {}
 /// Errors from parsing a version string.
 pub type ParseError = Error;
-/// Errors from parsing a range (internal to range evaluation).
-type RangeError = Error;
+// zigport: error set `RangeError` is this module's `Error`
 /// npm rejects numeric components above JavaScript's `Number.MAX_SAFE_INTEGER`.
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// The numeric part of a parsed version plus flags for its qualifiers.
@@ -44,7 +43,7 @@ pub struct Version {
 }
 /// A fully parsed version whose qualifiers borrow from the source text.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Full<'a> {
+pub struct Full<'a> {
     pub major: u64,
     pub minor: u64,
     pub patch: u64,
@@ -326,7 +325,7 @@ pub fn order(a: &[u8], b: &[u8]) -> Result<core::cmp::Ordering, Error> {
 // Ranges
 // ---------------------------------------------------------------------------
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Op {
+pub enum Op {
     Lt,
     Lte,
     Gt,
@@ -732,9 +731,10 @@ impl<'a> Range<'a> {
         parse_range_range(text, &mut range)?;
         Ok(range)
     }
+    #[allow(dead_code)]
     fn deinit(&mut self) {
-        ();
-        ();
+        // zigport: `self.comparators.deinit(self.gpa)` has nothing to do in Rust
+        // zigport: `self.set_ends.deinit(self.gpa)` has nothing to do in Rust
     }
     fn feed(&mut self, d: Desugared<'a>) -> Result<(), Error> {
         self.comparators.extend_from_slice(d.slice());
@@ -921,7 +921,7 @@ pub fn max_satisfying_index(versions: &[u8], range: &[u8]) -> Result<Option<usiz
         crate::zigport_rt::split::Delimiter::Any(b", \t\r\n"),
     );
     let mut index: usize = 0;
-    'zigport_loop1: for text in it {
+    for text in it {
         'zigport_continue1: {
             let v = match parse_full(text) {
                 Ok(v) => v,

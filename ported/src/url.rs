@@ -119,7 +119,8 @@ impl Scheme {
 /// What the splitter found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[repr(transparent)]
-struct Flags(pub u8);
+pub struct Flags(pub u8);
+#[allow(dead_code)]
 impl Flags {
     #[allow(clippy::too_many_arguments)]
     pub const fn new(
@@ -407,10 +408,10 @@ impl<'a> URL<'a> {
         }
         self.path
     }
-    // TODO(port): does not compile: 436:13: cannot subtract `!` from `!`
+    // TODO(port): does not compile: 437:13: cannot subtract `!` from `!`
     /// `?query`, or empty when the query is absent or empty.
     pub fn search(&self) -> &'a [u8] {
-        todo!("TODO(port): does not compile: 436:13: cannot subtract `!` from `!`")
+        todo!("TODO(port): does not compile: 437:13: cannot subtract `!` from `!`")
     }
     /// `#fragment`, or empty when the fragment is absent or empty.
     pub fn hash(&self) -> &'a [u8] {
@@ -542,7 +543,7 @@ pub type DecodeError = Error;
 pub fn percent_decode(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
     let mut si: usize = 0;
     let mut di: usize = 0;
-    'zigport_loop1: while si < src.len() {
+    while si < src.len() {
         'zigport_continue1: {
             if di >= dest.len() {
                 return Err(Error::NoSpaceLeft);

@@ -295,8 +295,9 @@ struct MappingWriter {
     pub line_has_segment: bool,
 }
 impl MappingWriter {
+    #[allow(dead_code)]
     fn deinit(&mut self) {
-        ();
+        // zigport: `self.out.deinit(self.allocator)` has nothing to do in Rust
     }
     fn field(&mut self, prev: &mut i64, value: i32) -> Result<(), Error> {
         // PERF(port): zero-initialised; Zig left it undefined
@@ -315,10 +316,10 @@ impl MappingWriter {
         }
         Ok(())
     }
-    // TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable more than once at a time
+    // TODO(port): does not compile: 327:9: cannot borrow `*self` as mutable more than once at a time
     fn write(&mut self, _m: Mapping) -> Result<(), Error> {
         todo!(
-            "TODO(port): does not compile: 326:9: cannot borrow `*self` as mutable more than once at a time"
+            "TODO(port): does not compile: 327:9: cannot borrow `*self` as mutable more than once at a time"
         )
     }
 }
@@ -420,6 +421,7 @@ pub fn original_position(mappings: &[u8], line: u32, column: u32) -> Option<Orig
 // ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
+#[cfg(test)]
 fn expect_roundtrip(value: i32, expected: &[u8]) -> Result<(), Error> {
     // PERF(port): zero-initialised; Zig left it undefined
     let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];

@@ -110,7 +110,7 @@ impl Finish {
 }
 /// Three independent lanes absorbing 48-byte blocks.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Lanes {
+pub struct Lanes {
     pub v: [u64; 3],
 }
 impl Lanes {

@@ -3,6 +3,8 @@
 //! (`src/zigport_rt/`); the twins are the `zigport-support` crate's own
 //! sources, checked against the Zig std by the harness's parity tests.
 #![allow(dead_code)]
+// The twins keep Zig's names (`Utf8Error::Utf8ExpectedContinuation`).
+#![allow(clippy::enum_variant_names)]
 
 pub mod ascii;
 pub mod bitset;
