@@ -239,6 +239,18 @@ impl<'a> Translator<'a> {
             {
                 self.expr(x, &Ty::Unknown)
             }
+            // An address as an integer is safe Rust (only dereferencing is
+            // not): `@intFromPtr(s.ptr)` is `s.as_ptr() as usize`.
+            ("intFromPtr", [x]) => {
+                let ExprKind::Field { object, member } = &x.kind else {
+                    return self.todo("@intFromPtr of a value that is not a slice's `.ptr`");
+                };
+                if member != "ptr" || !matches!(self.infer(object), Ty::Slice { .. }) {
+                    return self.todo("@intFromPtr of a value that is not a slice's `.ptr`");
+                }
+                let o = self.operand(object, &Ty::Unknown);
+                quote!((#o.as_ptr() as usize))
+            }
             (
                 "bitCast" | "ptrCast" | "alignCast" | "ptrFromInt" | "intFromPtr" | "constCast"
                 | "volatileCast",
@@ -715,6 +727,17 @@ impl<'a> Translator<'a> {
                 Some(t) => quote!(Box::new(<#t>::default())),
                 None => self.todo("allocation of an unmapped type"),
             },
+            // Shrinking or growing an owned buffer (new bytes are zero
+            // where Zig left them undefined).
+            ("realloc", [b, n]) => {
+                let b = self.expr(b, &Ty::Unknown);
+                let n = self.index_expr(n);
+                quote!({
+                    let mut resized = #b;
+                    resized.resize(#n, Default::default());
+                    resized
+                })
+            }
             ("free" | "destroy", [x]) => {
                 let x = self.expr(x, &Ty::Unknown);
                 quote!(drop(#x))

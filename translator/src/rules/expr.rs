@@ -1664,6 +1664,14 @@ impl<'a> Translator<'a> {
                         (Ty::StaticMap(..), _) => return Ty::Unknown,
                         // `allocator.alloc(T, n)` / `allocator.dupe(T, s)`: an
                         // owned buffer (allocation cannot fail in Rust).
+                        (Ty::Allocator, "realloc") => {
+                            return match e.kind {
+                                ExprKind::Call { ref args, .. } if !args.is_empty() => {
+                                    self.infer(&args[0])
+                                }
+                                _ => Ty::Unknown,
+                            };
+                        }
                         (Ty::Allocator, "alloc" | "dupe") => {
                             return match e.kind {
                                 ExprKind::Call { ref args, .. } if !args.is_empty() => {
@@ -1840,6 +1848,7 @@ impl<'a> Translator<'a> {
             ExprKind::Builtin { name, args } => match (name.as_str(), args.first()) {
                 ("as", Some(t)) => self.zig_type(t),
                 ("This", _) => Ty::Named("Self".into()),
+                ("intFromPtr", _) => Ty::Int("usize".into()),
                 ("tagName" | "errorName", _) => Ty::Slice {
                     elem: Box::new(Ty::Int("u8".into())),
                     mutable: false,
