@@ -444,9 +444,12 @@ pub fn strip_ansi(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
 /// Like `stripAnsi`, returning memory owned by `allocator`.
 pub fn strip_ansi_alloc(src: &[u8]) -> Result<Vec<u8>, Error> {
     let mut buf = vec![<u8>::default(); src.len()];
-    let _n = strip_ansi(&mut buf, src).unwrap();
-    // TODO(port): allocator.realloc
-    Ok(todo!("TODO(port): allocator.realloc"))
+    let n = strip_ansi(&mut buf, src).unwrap();
+    Ok({
+        let mut resized = buf;
+        resized.resize(n, Default::default());
+        resized
+    })
 }
 /// Display width of `text` in terminal columns.
 pub fn width(text: &[u8]) -> usize {
@@ -609,4 +612,4 @@ mod tests {
     }
 }
 
-// zigport: source display_width.zig (345 lines); 20/21 functions without TODO; confidence high; TODO(port) markers: 1
+// zigport: source display_width.zig (345 lines); 21/21 functions without TODO; confidence high; TODO(port) markers: 0

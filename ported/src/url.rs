@@ -408,10 +408,13 @@ impl<'a> URL<'a> {
         }
         self.path
     }
-    // TODO(port): does not compile: 437:13: cannot subtract `!` from `!`
     /// `?query`, or empty when the query is absent or empty.
     pub fn search(&self) -> &'a [u8] {
-        todo!("TODO(port): does not compile: 437:13: cannot subtract `!` from `!`")
+        if self.query.is_empty() {
+            return b"";
+        }
+        let start = ((self.query.as_ptr() as usize) - (self.href.as_ptr() as usize)) - 1;
+        &self.href[start..(start + 1) + self.query.len()]
     }
     /// `#fragment`, or empty when the fragment is absent or empty.
     pub fn hash(&self) -> &'a [u8] {
@@ -1005,4 +1008,4 @@ mod tests {
     }
 }
 
-// zigport: source url.zig (697 lines); 46/47 functions without TODO; confidence high; TODO(port) markers: 2
+// zigport: source url.zig (697 lines); 47/47 functions without TODO; confidence high; TODO(port) markers: 0

@@ -433,6 +433,23 @@ pub extern "C" fn zigport_display_width__strip_ansi(i: *const u8, il: usize, o: 
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_display_width__strip_ansi_alloc(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::display_width::strip_ansi_alloc(r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_display_width__truncate_to_width(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -1472,6 +1489,18 @@ pub extern "C" fn zigport_url__scheme(i: *const u8, il: usize, o: *mut u8, oc: u
     let mut w = Writer { buf: out, len: 0, overflow: false };
     let result = crate::url::scheme(r.bytes());
     w.bytes(result.zig_tag_name().as_bytes());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_url__search(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::url::search(r.bytes());
+    w.bytes(&result[..]);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
