@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use zigport_harness::strategy::value;
 use zigport_harness::{Value, Verdict};
 use zigport_oracle::abi::AbiType;
-use zigport_support::{ascii, base64, fmt, semver, unicode, wyhash};
+use zigport_support::{ascii, base64, fmt, random, semver, unicode, wyhash};
 
 const CASES: usize = 10_000;
 
@@ -467,4 +467,36 @@ fn unicode_utf8_encode() {
         v.zig_traps > 0 && v.zig_traps < CASES,
         "both the assert and the encoding ran: {v:#?}"
     );
+}
+
+#[test]
+fn random_default_prng_bytes_and_ints() {
+    // `std.Random.DefaultPrng` seeded alike draws the same bytes and
+    // integers (the buffer written is compared, and the drawn value).
+    let draw = |a: &[Value]| {
+        let mut buf = bytes(a, 1).to_vec();
+        let mut prng = random::Xoshiro256::init(uint(a, 0) as u64);
+        prng.bytes(&mut buf);
+        let x: u64 = prng.int::<u64>();
+        let y = u64::from(prng.int::<i32>() as u32);
+        let z = u64::from(prng.int::<u16>());
+        Value::Tuple(vec![
+            Value::UInt(u128::from(x ^ (y << 16) ^ (z << 48))),
+            Value::Bytes(buf),
+        ])
+    };
+    let shim = std_shims()
+        .into_iter()
+        .find(|f| f.name == "prng_draw")
+        .expect("shim");
+    let dict = Dictionary::new(&[b"0123456", b"01234567", b"012345678"]);
+    let v = check(
+        "prng_draw",
+        &shim.params,
+        shim.output_type(),
+        &dict,
+        &draw,
+        CASES,
+    );
+    assert_agrees(&v);
 }

@@ -5,6 +5,7 @@
 pub mod ascii;
 pub mod base64;
 pub mod fmt;
+pub mod random;
 pub mod semver;
 pub mod unicode;
 pub mod wyhash;

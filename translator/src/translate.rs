@@ -433,7 +433,7 @@ pub fn translate_units(
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
 /// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_FILES: [(&str, &str); 10] = [
+const RUNTIME_FILES: [(&str, &str); 11] = [
     ("mod.rs", include_str!("runtime/mod.rs")),
     ("bitset.rs", include_str!("runtime/bitset.rs")),
     ("mem.rs", include_str!("runtime/mem.rs")),
@@ -445,6 +445,7 @@ const RUNTIME_FILES: [(&str, &str); 10] = [
     // `std.fmt.parseInt` & co.: the support twin the harness verifies.
     ("parse.rs", include_str!("../../support/src/fmt.rs")),
     ("unicode.rs", include_str!("../../support/src/unicode.rs")),
+    ("random.rs", include_str!("../../support/src/random.rs")),
 ];
 
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface

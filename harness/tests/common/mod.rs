@@ -49,6 +49,18 @@ fn b64Decode(src: []const u8) ![]const u8 {
     return b64_buf[0..n];
 }
 
+/// `std.Random.DefaultPrng`: fill `buf`, then draw a `u64`, an `i32` and
+/// a `u16` (sizes that read 8, 4 and 2 bytes).
+fn prngDraw(seed: u64, buf: []u8) u64 {
+    var prng = std.Random.DefaultPrng.init(seed);
+    const rand = prng.random();
+    rand.bytes(buf);
+    const a = rand.int(u64);
+    const b: u64 = @as(u32, @bitCast(rand.int(i32)));
+    const c: u64 = rand.int(u16);
+    return a ^ (b << 16) ^ (c << 48);
+}
+
 fn semverOrder(a: []const u8, b: []const u8) !std.math.Order {
     return std.SemanticVersion.order(try std.SemanticVersion.parse(a), try std.SemanticVersion.parse(b));
 }
@@ -183,6 +195,12 @@ pub fn std_shims() -> Vec<ShimFn> {
         params: vec![AbiType::int(false, 21), AbiType::MutBytes],
         ret: err(AbiType::int(false, 3)),
         zig_call: "std.unicode.utf8Encode({0}, {1})".into(),
+    });
+    fns.push(ShimFn {
+        name: "prng_draw".into(),
+        params: vec![AbiType::int(false, 64), AbiType::MutBytes],
+        ret: AbiType::int(false, 64),
+        zig_call: "prngDraw({0}, {1})".into(),
     });
     fns.push(ShimFn {
         name: "lower_string".into(),

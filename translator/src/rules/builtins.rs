@@ -522,6 +522,11 @@ impl<'a> Translator<'a> {
             // Zig analyses only referenced declarations; rustc compiles
             // every item, so the test has nothing left to force.
             (["testing", "refAllDecls" | "refAllDeclsRecursive"], [_]) => quote!(),
+            // Zig's default PRNG, bit for bit (the support twin).
+            (["Random", "DefaultPrng" | "Xoshiro256", "init"], [seed]) => {
+                let seed = self.expr(seed, &Ty::Int("u64".into()));
+                quote!(crate::zigport_rt::random::Xoshiro256::init(#seed))
+            }
             (["testing", "expectError"], [err, value]) => {
                 let (e, v) = (self.expr(err, &Ty::Unknown), self.expr(value, &Ty::Unknown));
                 quote!(assert_eq!(#v, Err(#e)))

@@ -523,6 +523,46 @@ impl<'a> Translator<'a> {
         quote!(#o.#m)
     }
 
+    /// `prng.random()` and the `std.Random` methods on it, on the support
+    /// twin: `random()` is the generator itself, borrowed mutably.
+    fn prng_call(
+        &mut self,
+        object: &Expr,
+        receiver_ty: &Ty,
+        member: &str,
+        args: &[Expr],
+    ) -> Option<TokenStream> {
+        let prng = match receiver_ty {
+            Ty::Ref { to, .. } => to.as_ref(),
+            other => other,
+        };
+        if *prng != Ty::Prng {
+            return None;
+        }
+        let o = self.operand(object, &Ty::Unknown);
+        Some(match (member, args) {
+            ("random", []) if *receiver_ty == Ty::Prng => quote!(&mut #o),
+            ("random", []) => o,
+            ("bytes" | "fill", [buf]) => {
+                let byte_slice = Ty::Slice {
+                    elem: Box::new(Ty::Int("u8".into())),
+                    mutable: true,
+                };
+                let b = self.coerced(buf, &byte_slice);
+                quote!(#o.bytes(#b))
+            }
+            ("int", [t]) => match rust_type(&self.zig_type(t)) {
+                Some(t) => quote!(#o.int::<#t>()),
+                None => self.todo("Random.int of an unmapped type"),
+            },
+            ("boolean" | "next", []) => {
+                let m = ident(member);
+                quote!(#o.#m())
+            }
+            _ => self.todo(format!("no rule for std.Random.{member}")),
+        })
+    }
+
     /// A method of `std.StaticBitSet` on the runtime's twin: indices are
     /// `usize` (Zig coerces narrower integers), `iterator(.{})` walks the
     /// set bits upwards (other options have no rule).
@@ -724,6 +764,9 @@ impl<'a> Translator<'a> {
                 // A method call: the receiver is implicit in Rust.
                 let receiver_ty = self.infer(object);
                 if let Some(call) = self.bit_set_call(object, &receiver_ty, member, args) {
+                    return call;
+                }
+                if let Some(call) = self.prng_call(object, &receiver_ty, member, args) {
                     return call;
                 }
                 // `command.run(&ctx)` calls a function-pointer field.
@@ -1553,6 +1596,7 @@ impl<'a> Translator<'a> {
                     let usize_ty = || Ty::Int("usize".into());
                     match &path[..] {
                         ["math", "order"] | ["mem", "order"] => Ty::Order,
+                        ["Random", "DefaultPrng" | "Xoshiro256", "init"] => Ty::Prng,
                         ["math", "cast"] => match e.kind {
                             ExprKind::Call { ref args, .. } if args.len() == 2 => {
                                 Ty::Optional(Box::new(self.zig_type(&args[0])))
@@ -1630,7 +1674,7 @@ impl<'a> Translator<'a> {
                         return ty;
                     }
                     let object_ty = match self.infer(object) {
-                        Ty::Ref { to, .. } if matches!(*to, Ty::BitSet(_)) => *to,
+                        Ty::Ref { to, .. } if matches!(*to, Ty::BitSet(_) | Ty::Prng) => *to,
                         other => other,
                     };
                     if let Some(value) = super::builtins::map_value(&object_ty) {
@@ -1680,6 +1724,22 @@ impl<'a> Translator<'a> {
                                 _ => Ty::Unknown,
                             };
                         }
+                        (Ty::Prng, "random") => {
+                            return Ty::Ref {
+                                to: Box::new(Ty::Prng),
+                                mutable: true,
+                            };
+                        }
+                        (Ty::Prng, "int") => {
+                            return match e.kind {
+                                ExprKind::Call { ref args, .. } if args.len() == 1 => {
+                                    self.zig_type(&args[0])
+                                }
+                                _ => Ty::Unknown,
+                            };
+                        }
+                        (Ty::Prng, "next") => return Ty::Int("u64".into()),
+                        (Ty::Prng, "boolean") => return Ty::Bool,
                         (Ty::BitSet(_), "isSet") => return Ty::Bool,
                         (Ty::BitSet(_), "count" | "capacity") => return Ty::Int("usize".into()),
                         (Ty::BitSet(_), "findFirstSet") => {

@@ -84,6 +84,8 @@ pub enum Ty {
     BitSet(String),
     /// `bits.iterator(.{})`: the set bits, ascending.
     BitSetIter,
+    /// `std.Random.DefaultPrng` (Xoshiro256): the support twin.
+    Prng,
     /// `std.mem.SplitIterator(T, _)` (`tokens: false`) or
     /// `TokenIterator(T, _)`: the runtime's iterators over a borrowed slice.
     Split {
@@ -396,6 +398,7 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
             quote!(crate::zigport_rt::bitset::StaticBitSet<{ #len }, { usize::div_ceil(#len, 64) }>)
         }
         Ty::BitSetIter => quote!(crate::zigport_rt::bitset::Iter<'_>),
+        Ty::Prng => quote!(crate::zigport_rt::random::Xoshiro256),
         Ty::Writer => quote!(crate::zigport_rt::io::Writer),
         Ty::Reader => quote!(crate::zigport_rt::io::Reader),
         Ty::FnPtr { params, ret } => {
