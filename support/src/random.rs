@@ -14,6 +14,8 @@ impl SplitMix64 {
         SplitMix64 { s: seed }
     }
 
+    // Zig's name; never exhausted, so not an `Iterator`.
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> u64 {
         self.s = self.s.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.s;
@@ -37,6 +39,7 @@ impl Xoshiro256 {
         }
     }
 
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> u64 {
         let s = &mut self.s;
         let r = s[0].wrapping_add(s[3]).rotate_left(23).wrapping_add(s[0]);
