@@ -566,11 +566,11 @@ mod tests {
         );
         Ok(())
     }
-    // TODO(port): does not compile: 599:27: expected value, found crate `std`
+    // TODO(port): does not compile: 595:27: expected value, found crate `std`
     #[test]
     fn test_agrees_with_std_base64_on_random_data() -> Result<(), Box<dyn std::error::Error>> {
-        todo!("TODO(port): does not compile: 599:27: expected value, found crate `std`")
+        todo!("TODO(port): does not compile: 595:27: expected value, found crate `std`")
     }
 }
 
-// zigport: source base64.zig (415 lines); 33/34 functions without TODO; confidence high; TODO(port) markers: 4
+// zigport: source base64.zig (415 lines); 33/34 functions without TODO; confidence high; TODO(port) markers: 3

@@ -304,15 +304,42 @@ mod tests {
             crate::zigport_rt::wyhash::hash(0, b"bun")
         );
     }
-    // TODO(port): does not compile: 303:13: type annotations needed
     #[test]
     fn test_matches_std_on_every_length_0_300_with_several_seeds() {
-        todo!("TODO(port): does not compile: 303:13: type annotations needed")
+        let mut prng = crate::zigport_rt::random::Xoshiro256::init(0x5eed);
+        let rand = &mut prng;
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut data: [u8; 300] = [0; 300];
+        rand.bytes(&mut data);
+        for len in 0..data.len() + 1 {
+            let seed = rand.int::<u64>();
+            let s = &data[0..len];
+            assert_eq!(hash(seed, s), crate::zigport_rt::wyhash::hash(seed, s));
+            assert_eq!(hash_string(s), crate::zigport_rt::wyhash::hash(0, s));
+        }
     }
-    // TODO(port): does not compile: 319:13: type annotations needed
     #[test]
     fn test_streaming_agrees_with_one_shot_for_every_chunk_size() {
-        todo!("TODO(port): does not compile: 319:13: type annotations needed")
+        let mut prng = crate::zigport_rt::random::Xoshiro256::init(7);
+        let rand = &mut prng;
+        // PERF(port): zero-initialised; Zig left it undefined
+        let mut data: [u8; 200] = [0; 200];
+        rand.bytes(&mut data);
+        for len in ([
+            0_usize, 1, 3, 15, 16, 17, 47, 48, 49, 63, 64, 95, 96, 97, 144, 200,
+        ])
+        .iter()
+        .copied()
+        {
+            let s = &data[0..len];
+            let expected = crate::zigport_rt::wyhash::hash(99, s);
+            for chunk in 0..60 {
+                assert_eq!(hash_chunked(99, s, chunk), expected);
+            }
+            for split in 0..len + 1 {
+                assert_eq!(hash_concat(99, &s[0..split], &s[split..]), expected);
+            }
+        }
     }
     #[test]
     fn test_hasher_final_is_idempotent_and_can_continue() {
@@ -354,4 +381,4 @@ mod tests {
     }
 }
 
-// zigport: source wyhash.zig (339 lines); 26/28 functions without TODO; confidence high; TODO(port) markers: 3
+// zigport: source wyhash.zig (339 lines); 28/28 functions without TODO; confidence high; TODO(port) markers: 0

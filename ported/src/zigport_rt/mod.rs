@@ -12,6 +12,7 @@ pub mod fmt;
 pub mod io;
 pub mod mem;
 pub mod parse;
+pub mod random;
 pub mod split;
 pub mod unicode;
 pub mod wyhash;
