@@ -97,6 +97,20 @@ impl<'a> Translator<'a> {
                 }
                 acc
             }
+            // `@mulWithOverflow(a, b)`: Zig's `{ result, overflow bit }`
+            // tuple; the bit is a `u1`, here a `u8` that is 0 or 1.
+            (op @ ("addWithOverflow" | "subWithOverflow" | "mulWithOverflow"), [a, b]) => {
+                let ty = match (self.infer(a), self.infer(b)) {
+                    (t @ Ty::Int(_), _) | (Ty::Unknown, t @ Ty::Int(_)) => t,
+                    _ => return self.todo(format!("@{op} of operands of unknown type")),
+                };
+                let (a, b) = (self.operand(a, &ty), self.operand(b, &ty));
+                let f = ident(&format!("overflowing_{}", &op[..3]));
+                quote!({
+                    let (result, overflowed) = #a.#f(#b);
+                    (result, u8::from(overflowed))
+                })
+            }
             ("abs", [x]) => {
                 let float = matches!(self.infer(x), Ty::Float(_));
                 let x = self.operand(x, &Ty::Unknown);

@@ -1909,6 +1909,13 @@ impl<'a> Translator<'a> {
                 ("as", Some(t)) => self.zig_type(t),
                 ("This", _) => Ty::Named("Self".into()),
                 ("intFromPtr", _) => Ty::Int("usize".into()),
+                ("addWithOverflow" | "subWithOverflow" | "mulWithOverflow", Some(a)) => {
+                    let t = match (self.infer(a), args.get(1).map(|b| self.infer(b))) {
+                        (t @ Ty::Int(_), _) | (Ty::Unknown, Some(t @ Ty::Int(_))) => t,
+                        _ => return Ty::Unknown,
+                    };
+                    Ty::Tuple(vec![t, Ty::Int("u1".into())])
+                }
                 ("tagName" | "errorName", _) => Ty::Slice {
                     elem: Box::new(Ty::Int("u8".into())),
                     mutable: false,
