@@ -4,6 +4,17 @@
 
 use zigport_translator::translate::{FnStatus, SourceUnit, translate_units};
 
+/// The units of `paths` (relative to `dir`), displayed by those paths.
+fn units_in(dir: &std::path::Path, paths: &[&str]) -> Vec<SourceUnit> {
+    paths
+        .iter()
+        .map(|p| SourceUnit {
+            path: dir.join(p),
+            display: p.to_string(),
+        })
+        .collect()
+}
+
 const LEAF: &str = r#"
 pub fn digit(c: u8) error{NotADigit}!u8 {
     if (c < '0' or c > '9') return error.NotADigit;
@@ -29,13 +40,7 @@ fn try_across_modules_converts_errors() {
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         std::fs::write(&file, text).unwrap();
     }
-    let units: Vec<SourceUnit> = ["lib/leaf.zig", "app/user.zig"]
-        .iter()
-        .map(|p| SourceUnit {
-            path: dir.path().join(p),
-            display: p.to_string(),
-        })
-        .collect();
+    let units = units_in(dir.path(), &["lib/leaf.zig", "app/user.zig"]);
     let out = dir.path().join("out");
     let report = translate_units(
         &units,
@@ -160,13 +165,7 @@ pub fn square(i: usize) u8 {
     for (path, text) in [("tables.zig", TABLES), ("user.zig", USER)] {
         std::fs::write(dir.path().join(path), text).unwrap();
     }
-    let units: Vec<SourceUnit> = ["tables.zig", "user.zig"]
-        .iter()
-        .map(|p| SourceUnit {
-            path: dir.path().join(p),
-            display: p.to_string(),
-        })
-        .collect();
+    let units = units_in(dir.path(), &["tables.zig", "user.zig"]);
     let out = dir.path().join("out");
     let report = translate_units(
         &units,
@@ -248,13 +247,7 @@ pub fn missing(x: ?u8, s: []const u8) bool {
     for (path, text) in [("a.zig", GEN), ("b.zig", GEN)] {
         std::fs::write(dir.path().join(path), text).unwrap();
     }
-    let units: Vec<SourceUnit> = ["a.zig", "b.zig"]
-        .iter()
-        .map(|p| SourceUnit {
-            path: dir.path().join(p),
-            display: p.to_string(),
-        })
-        .collect();
+    let units = units_in(dir.path(), &["a.zig", "b.zig"]);
     let out = dir.path().join("out");
     let translate = |config: &zigport_translator::config::TranslateConfig| {
         translate_units(&units, &out, "polish", config, true, false, &|_| {}).unwrap()

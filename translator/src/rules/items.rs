@@ -1818,25 +1818,10 @@ impl Translator<'_> {
 
     /// Functions named `name` at the top of the module or in its containers.
     fn module_fn_decls(&self, name: &str) -> Vec<&FnDecl> {
-        let mut out = Vec::new();
-        for d in &self.file.members {
-            match &d.kind {
-                DeclKind::Fn(f) if f.name == name => out.push(f),
-                DeclKind::Var(VarDecl {
-                    init:
-                        Some(Expr {
-                            kind: ExprKind::Container(c),
-                            ..
-                        }),
-                    ..
-                }) => out.extend(c.members.iter().filter_map(|m| match &m.kind {
-                    DeclKind::Fn(f) if f.name == name => Some(f),
-                    _ => None,
-                })),
-                _ => {}
-            }
-        }
-        out
+        self.all_fn_decls()
+            .into_iter()
+            .filter_map(|(_, f)| (f.name == name).then_some(f))
+            .collect()
     }
 }
 

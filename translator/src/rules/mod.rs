@@ -914,33 +914,7 @@ impl<'a> Translator<'a> {
         }
         // `fn findClose(..) ?struct { close: usize, has_comma: bool }`: the
         // anonymous result struct is named after its function.
-        let mut fns: Vec<&FnDecl> = Vec::new();
-        for decl in &self.file.members {
-            match &decl.kind {
-                DeclKind::Fn(f) => {
-                    fns.push(f);
-                    // The methods of the type a type constructor returns.
-                    if let Some((_, c)) = type_constructor(f) {
-                        fns.extend(c.members.iter().filter_map(|m| match &m.kind {
-                            DeclKind::Fn(f) => Some(f),
-                            _ => None,
-                        }));
-                    }
-                }
-                DeclKind::Var(VarDecl {
-                    init:
-                        Some(Expr {
-                            kind: ExprKind::Container(c),
-                            ..
-                        }),
-                    ..
-                }) => fns.extend(c.members.iter().filter_map(|m| match &m.kind {
-                    DeclKind::Fn(f) => Some(f),
-                    _ => None,
-                })),
-                _ => {}
-            }
-        }
+        let fns: Vec<&FnDecl> = self.all_fn_decls().into_iter().map(|(_, f)| f).collect();
         for f in fns {
             // `var best: ?struct { index: usize, version: Full } = null;`:
             // named after its function and variable (`MaxSatisfyingIndexBest`).
@@ -1698,7 +1672,7 @@ impl<'a> Translator<'a> {
     /// Every function of the module with the name of its container (``
     /// at top level): top-level, container methods, and the methods of
     /// the types type constructors return.
-    fn all_fn_decls(&self) -> Vec<(String, &'a FnDecl)> {
+    pub(super) fn all_fn_decls(&self) -> Vec<(String, &'a FnDecl)> {
         let file: &'a SourceFile = self.file;
         let mut out = Vec::new();
         for decl in &file.members {
