@@ -37,9 +37,24 @@ impl<'a> Translator<'a> {
         let mut out = Vec::new();
         // `defer begin = end;`: deferred stores to locals, run at the end.
         let mut at_end = Vec::new();
+        // `var out: ArrayList(u8) = .empty;` then `out.ensureTotalCapacity(..)`:
+        // one `Vec::with_capacity`.
+        let mut reserved: Option<usize> = None;
         for (i, s) in stmts.iter().enumerate() {
             out.extend(self.comments_before(s.span.start));
-            if let StmtKind::Defer(body) = &s.kind
+            if reserved == Some(i) {
+                self.skip_comments_to(s.span.end);
+                continue;
+            }
+            if let StmtKind::Var(v) = &s.kind
+                && let Some((j, n)) = first_reserve(v, &stmts[i + 1..])
+                && self
+                    .infer_declared(v)
+                    .is_some_and(|t| matches!(t, Ty::Vec(_)))
+            {
+                reserved = Some(i + 1 + j);
+                out.push(self.let_with_capacity(v, n));
+            } else if let StmtKind::Defer(body) = &s.kind
                 && self.defers_to_block_end(body, &stmts[i + 1..])
             {
                 at_end.push(body.as_ref());
@@ -59,6 +74,21 @@ impl<'a> Translator<'a> {
         }
         out.extend(self.comments_before(end));
         quote!(#(#out)*)
+    }
+
+    /// The declared type of `v`, when it has one.
+    fn infer_declared(&self, v: &VarDecl) -> Option<Ty> {
+        v.ty.as_ref().map(|t| self.zig_type(t))
+    }
+
+    /// `let mut out: Vec<T> = Vec::with_capacity(n);`
+    fn let_with_capacity(&mut self, v: &VarDecl, n: &Expr) -> TokenStream {
+        let ty = self.infer_declared(v).unwrap_or(Ty::Unknown);
+        let name = ident(&v.name);
+        let annotation = rust_type(&ty).map(|t| quote!(: #t));
+        let n = self.index_expr(n);
+        self.bind(&v.name, ty);
+        quote!(let mut #name #annotation = Vec::with_capacity(#n);)
     }
 
     /// A `defer` that only stores to a local (`defer begin = end;`) in a
@@ -1301,4 +1331,52 @@ fn place_root(e: &Expr) -> Option<&str> {
         ExprKind::Deref(inner) => place_root(inner),
         _ => None,
     }
+}
+
+/// `v` starts empty (`.empty`) and the next statement that does anything
+/// (dropped `errdefer`/`defer` frees aside) reserves room in it:
+/// its index in `rest` and the capacity asked for.
+fn first_reserve<'s>(v: &VarDecl, rest: &'s [Stmt]) -> Option<(usize, &'s Expr)> {
+    if !matches!(&v.init, Some(Expr { kind: ExprKind::DotName(n), .. }) if n == "empty") {
+        return None;
+    }
+    for (j, s) in rest.iter().enumerate() {
+        match &s.kind {
+            StmtKind::Defer(body) | StmtKind::Errdefer { body, .. } if drops_by_ownership(body) => {
+            }
+            StmtKind::Expr(Expr {
+                kind: ExprKind::Try(call),
+                ..
+            }) => {
+                let ExprKind::Call { callee, args } = &call.kind else {
+                    return None;
+                };
+                let ExprKind::Field { object, member } = &callee.kind else {
+                    return None;
+                };
+                let n = args.last()?;
+                let names_itself = {
+                    struct Mentions<'n>(&'n str, bool);
+                    impl crate::syntax::visit::Visitor for Mentions<'_> {
+                        fn visit_expr(&mut self, e: &Expr) {
+                            self.1 |= matches!(&e.kind, ExprKind::Ident(x) if x == self.0);
+                            crate::syntax::visit::walk_expr(self, e);
+                        }
+                    }
+                    let mut m = Mentions(&v.name, false);
+                    crate::syntax::visit::Visitor::visit_expr(&mut m, n);
+                    m.1
+                };
+                return (matches!(&object.kind, ExprKind::Ident(x) if *x == v.name)
+                    && matches!(
+                        member.as_str(),
+                        "ensureTotalCapacity" | "ensureUnusedCapacity"
+                    )
+                    && !names_itself)
+                    .then_some((j, n));
+            }
+            _ => return None,
+        }
+    }
+    None
 }
