@@ -148,9 +148,8 @@ fn append_unicode_escape(out: &mut Vec<u8>, unit: u16) -> Result<(), Error> {
 /// always escaped, invalid UTF-8 becomes U+FFFD, and with `ascii_only` every
 /// non-ASCII code point is written as `\uXXXX` (surrogate pairs above U+FFFF).
 pub fn escape(text: &[u8], ascii_only: bool) -> Result<Vec<u8>, Error> {
-    let mut out: Vec<u8> = Vec::new();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
     // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
-    out.reserve(text.len() + 2);
     out.push(b'"');
     let mut i: usize = 0;
     while i < text.len() {

@@ -583,9 +583,8 @@ pub fn percent_decode(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
 struct ComponentSet {}
 impl ComponentSet {
     fn encode(src: &[u8]) -> Result<Vec<u8>, Error> {
-        let mut out: Vec<u8> = Vec::new();
+        let mut out: Vec<u8> = Vec::with_capacity(src.len());
         // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
-        out.reserve(src.len());
         let hex = b"0123456789ABCDEF";
         for c in src.iter().copied() {
             if (*COMPONENT_SET_TABLE)[c as usize] {
@@ -618,9 +617,8 @@ static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLo
 struct UriSet {}
 impl UriSet {
     fn encode(src: &[u8]) -> Result<Vec<u8>, Error> {
-        let mut out: Vec<u8> = Vec::new();
+        let mut out: Vec<u8> = Vec::with_capacity(src.len());
         // zigport: `errdefer out.deinit(allocator);` dropped: ownership frees
-        out.reserve(src.len());
         let hex = b"0123456789ABCDEF";
         for c in src.iter().copied() {
             if (*URI_SET_TABLE)[c as usize] {
