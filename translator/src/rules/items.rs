@@ -326,7 +326,23 @@ impl<'a> Translator<'a> {
                 let note = format!("was written by {}", a.provenance);
                 self.override_item(&key, &a.rust, &note, self_type.is_some())
             }
-            (None, None) => self.fn_tokens(decl, f, self_type, &rust_name),
+            (None, None) => {
+                let item = self.fn_tokens(decl, f, self_type, &rust_name);
+                match &f.body {
+                    Some(body) => {
+                        // A struct literal's shorthand (`Range { M }`) names
+                        // the field too: locals named like a field keep their name.
+                        let fields: HashSet<&str> = self
+                            .scope
+                            .types
+                            .values()
+                            .flat_map(|i| i.fields.iter().map(|(n, ..)| n.as_str()))
+                            .collect();
+                        snake_case_locals(item, body, self.zig_text(body.span), &fields)
+                    }
+                    None => item,
+                }
+            }
         };
         let item = if self.state.stubbed {
             self.fn_stub(f, &rust_name, decl.is_pub)
@@ -1873,4 +1889,117 @@ fn test_only_fns(file: &SourceFile) -> HashSet<String> {
             return test_only;
         }
     }
+}
+
+/// Zig locals spelled like types (`const M = ..`, `|M|`) get Rust's snake
+/// case in the function's tokens. Zig forbids a local shadowing any other
+/// name in scope, so every such identifier in the body is that local; one
+/// whose snake-case spelling the body already uses keeps its name.
+fn snake_case_locals(
+    item: TokenStream,
+    body: &Block,
+    body_text: &str,
+    fields: &HashSet<&str>,
+) -> TokenStream {
+    use crate::syntax::visit::{self, Visitor};
+    struct Locals(Vec<String>);
+    impl Visitor for Locals {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Var(v) = &s.kind {
+                self.0.push(v.name.clone());
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            let captures: Vec<&Capture> = match &e.kind {
+                ExprKind::If(i) => i.capture.iter().chain(&i.else_capture).collect(),
+                ExprKind::While(w) => w.capture.iter().chain(&w.else_capture).collect(),
+                ExprKind::For(f) => f.captures.iter().collect(),
+                ExprKind::Catch { capture, .. } => capture.iter().collect(),
+                ExprKind::Switch(s) => s.prongs.iter().flat_map(|p| &p.captures).collect(),
+                _ => Vec::new(),
+            };
+            self.0.extend(captures.into_iter().map(|c| c.name.clone()));
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut locals = Locals(Vec::new());
+    visit::walk_block(&mut locals, body);
+    let used = |word: &str| {
+        body_text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|w| w == word)
+    };
+    let renames: std::collections::HashMap<String, String> = locals
+        .0
+        .into_iter()
+        .filter(|n| n.chars().any(|c| c.is_ascii_uppercase()) && !fields.contains(n.as_str()))
+        .filter_map(|n| {
+            let snake = snake_case(&n);
+            (snake != n && !used(&snake)).then_some((n, snake))
+        })
+        .collect();
+    // A capture of types (`inline for (.{ u8, u16 }) |T|`) is a type alias.
+    fn type_aliases(tokens: TokenStream, out: &mut HashSet<String>) {
+        let mut after_type = false;
+        for tt in tokens {
+            match &tt {
+                proc_macro2::TokenTree::Group(g) => type_aliases(g.stream(), out),
+                proc_macro2::TokenTree::Ident(i) if after_type => {
+                    out.insert(i.to_string());
+                }
+                _ => {}
+            }
+            after_type = matches!(&tt, proc_macro2::TokenTree::Ident(i) if i == "type");
+        }
+    }
+    let mut types = HashSet::new();
+    type_aliases(item.clone(), &mut types);
+    let renames: std::collections::HashMap<String, String> = renames
+        .into_iter()
+        .filter(|(n, _)| !types.contains(n))
+        .collect();
+    if renames.is_empty() {
+        return item;
+    }
+    rename_idents(item, &renames)
+}
+
+/// `renames` applied to identifiers not reached through a `.` or `::`.
+fn rename_idents(
+    tokens: TokenStream,
+    renames: &std::collections::HashMap<String, String>,
+) -> TokenStream {
+    use proc_macro2::{Group, Spacing, TokenTree};
+    let mut out = Vec::new();
+    let mut after_path = false;
+    // `::` is a joint `:` then a `:`; a lone `:` (a type, a field value) is not a path.
+    // A field access is a lone `.`, not the end of a range's `..`.
+    let (mut joint_colon, mut joint_dot) = (false, false);
+    for tt in tokens {
+        let next_after_path = match &tt {
+            TokenTree::Punct(p) if p.as_char() == '.' => {
+                p.spacing() == Spacing::Alone && !joint_dot
+            }
+            TokenTree::Punct(p) if p.as_char() == ':' => joint_colon,
+            _ => false,
+        };
+        let joint = |c: char| matches!(&tt, TokenTree::Punct(p) if p.as_char() == c && p.spacing() == Spacing::Joint);
+        (joint_colon, joint_dot) = (joint(':'), joint('.'));
+        let tt = match tt {
+            TokenTree::Group(g) => {
+                let mut ng = Group::new(g.delimiter(), rename_idents(g.stream(), renames));
+                ng.set_span(g.span());
+                TokenTree::Group(ng)
+            }
+            TokenTree::Ident(i) if !after_path => match renames.get(&i.to_string()) {
+                Some(new) => TokenTree::Ident(ident(new)),
+                None => TokenTree::Ident(i),
+            },
+            other => other,
+        };
+        after_path = next_after_path;
+        out.push(tt);
+    }
+    out.into_iter().collect()
 }
