@@ -547,15 +547,15 @@ fn ceil(major: u64, minor: u64, patch: u64) -> Comparator<'static> {
 }
 /// `>=floor <ceiling` for the range a wildcard partial covers.
 fn xrange<'a>(p: Partial<'a>) -> Desugared<'a> {
-    let M = match p.major {
+    let m = match p.major {
         Some(v) => v,
         None => return Desugared::of(&[Comparator::Any]),
     };
     let low = Comparator::bnd(Op::Gte, p.floor());
     if p.minor.is_none() {
-        return Desugared::of(&[low, ceil(M + 1, 0, 0)]);
+        return Desugared::of(&[low, ceil(m + 1, 0, 0)]);
     }
-    Desugared::of(&[low, ceil(M, p.minor.unwrap() + 1, 0)])
+    Desugared::of(&[low, ceil(m, p.minor.unwrap() + 1, 0)])
 }
 fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
     let any_x = p.patch.is_none();
@@ -654,12 +654,12 @@ fn desugar_hyphen<'a>(from: Partial<'a>, to: Partial<'a>) -> Desugared<'a> {
         d.items[d.len] = Comparator::bnd(Op::Gte, from.floor());
         d.len += 1;
     }
-    if let Some(M) = to.major {
+    if let Some(m) = to.major {
         d.items[d.len] = if to.minor.is_none() {
-            ceil(M + 1, 0, 0)
+            ceil(m + 1, 0, 0)
         } else {
             if to.patch.is_none() {
-                ceil(M, to.minor.unwrap() + 1, 0)
+                ceil(m, to.minor.unwrap() + 1, 0)
             } else {
                 Comparator::bnd(Op::Lte, to.floor())
             }
