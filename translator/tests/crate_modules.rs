@@ -4,6 +4,32 @@
 
 use zigport_translator::translate::{FnStatus, SourceUnit, translate_units};
 
+/// Writes `files` (path, Zig text) under `dir` and translates them into
+/// `dir/out` with the default configuration, checked by cargo.
+fn translate_files(
+    dir: &std::path::Path,
+    files: &[(&str, &str)],
+    crate_name: &str,
+) -> zigport_translator::translate::TranslateReport {
+    for (path, text) in files {
+        let file = dir.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+    }
+    let paths: Vec<&str> = files.iter().map(|(p, _)| *p).collect();
+    let units = units_in(dir, &paths);
+    translate_units(
+        &units,
+        &dir.join("out"),
+        crate_name,
+        &Default::default(),
+        true,
+        false,
+        &|_| {},
+    )
+    .unwrap()
+}
+
 /// The units of `paths` (relative to `dir`), displayed by those paths.
 fn units_in(dir: &std::path::Path, paths: &[&str]) -> Vec<SourceUnit> {
     paths
@@ -35,23 +61,9 @@ pub fn twoDigits(a: u8, b: u8) error{TooBig}!u8 {
 #[test]
 fn try_across_modules_converts_errors() {
     let dir = tempfile::tempdir().unwrap();
-    for (path, text) in [("lib/leaf.zig", LEAF), ("app/user.zig", USER)] {
-        let file = dir.path().join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(&file, text).unwrap();
-    }
-    let units = units_in(dir.path(), &["lib/leaf.zig", "app/user.zig"]);
+    let files = [("lib/leaf.zig", LEAF), ("app/user.zig", USER)];
+    let report = translate_files(dir.path(), &files, "modules");
     let out = dir.path().join("out");
-    let report = translate_units(
-        &units,
-        &out,
-        "modules",
-        &Default::default(),
-        true,
-        false,
-        &|_| {},
-    )
-    .unwrap();
     assert!(report.checked);
     let user = report
         .files
@@ -95,21 +107,7 @@ pub fn width(p: Part) f64 {
 }
 "#;
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("m.zig"), SOURCE).unwrap();
-    let units = [SourceUnit {
-        path: dir.path().join("m.zig"),
-        display: "m.zig".into(),
-    }];
-    let report = translate_units(
-        &units,
-        &dir.path().join("out"),
-        "unknown_receiver",
-        &Default::default(),
-        true,
-        false,
-        &|_| {},
-    )
-    .unwrap();
+    let report = translate_files(dir.path(), &[("m.zig", SOURCE)], "unknown_receiver");
     let f = |name: &str| {
         report.files[0]
             .functions
@@ -162,21 +160,9 @@ pub fn square(i: usize) u8 {
 }
 "#;
     let dir = tempfile::tempdir().unwrap();
-    for (path, text) in [("tables.zig", TABLES), ("user.zig", USER)] {
-        std::fs::write(dir.path().join(path), text).unwrap();
-    }
-    let units = units_in(dir.path(), &["tables.zig", "user.zig"]);
+    let files = [("tables.zig", TABLES), ("user.zig", USER)];
+    let report = translate_files(dir.path(), &files, "consts");
     let out = dir.path().join("out");
-    let report = translate_units(
-        &units,
-        &out,
-        "consts",
-        &Default::default(),
-        true,
-        false,
-        &|_| {},
-    )
-    .unwrap();
     assert!(report.checked);
     let user = report.files.iter().find(|f| f.zig == "user.zig").unwrap();
     let pick = user

@@ -532,10 +532,7 @@ impl<'a> Translator<'a> {
         member: &str,
         args: &[Expr],
     ) -> Option<TokenStream> {
-        let prng = match receiver_ty {
-            Ty::Ref { to, .. } => to.as_ref(),
-            other => other,
-        };
+        let prng = receiver_ty.pointee();
         if *prng != Ty::Prng {
             return None;
         }
@@ -573,10 +570,7 @@ impl<'a> Translator<'a> {
         member: &str,
         args: &[Expr],
     ) -> Option<TokenStream> {
-        let bits = match receiver_ty {
-            Ty::Ref { to, .. } => to.as_ref(),
-            other => other,
-        };
+        let bits = receiver_ty.pointee();
         if !matches!(bits, Ty::BitSet(_)) {
             return None;
         }
@@ -606,10 +600,7 @@ impl<'a> Translator<'a> {
         o: &TokenStream,
         member: &str,
     ) -> Option<TokenStream> {
-        let union_ty = match object_ty {
-            Ty::Ref { to, .. } => to.as_ref(),
-            other => other,
-        };
+        let union_ty = object_ty.pointee();
         let Ty::Named(name) = union_ty else {
             return None;
         };
@@ -1674,7 +1665,7 @@ impl<'a> Translator<'a> {
                         return ty;
                     }
                     let object_ty = match self.infer(object) {
-                        Ty::Ref { to, .. } if matches!(*to, Ty::BitSet(_) | Ty::Prng) => *to,
+                        t if matches!(t.pointee(), Ty::BitSet(_) | Ty::Prng) => t.pointee().clone(),
                         other => other,
                     };
                     if let Some(value) = super::builtins::map_value(&object_ty) {

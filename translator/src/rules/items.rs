@@ -1451,23 +1451,13 @@ impl<'a> Translator<'a> {
     /// the receiver (`return self.items[0..self.len];`): the result views
     /// the receiver, not the data its type borrows.
     fn returns_owned_field_view(&self, body: &Block) -> bool {
-        struct Returns(Vec<Expr>);
-        impl crate::syntax::visit::Visitor for Returns {
-            fn visit_expr(&mut self, e: &Expr) {
-                if let ExprKind::Return(Some(v)) = &e.kind {
-                    self.0.push((**v).clone());
-                }
-                crate::syntax::visit::walk_expr(self, e);
-            }
-        }
-        let mut returns = Returns(Vec::new());
-        crate::syntax::visit::walk_block(&mut returns, body);
+        let returns = returned_values(body);
         let Some(receiver) = self.state.receiver.as_deref() else {
             return false;
         };
         let owner = self.state.self_type.clone().unwrap_or_default();
-        !returns.0.is_empty()
-            && returns.0.iter().all(|r| {
+        !returns.is_empty()
+            && returns.iter().all(|r| {
                 let ExprKind::Slice { object, .. } = &r.kind else {
                     return false;
                 };
@@ -2002,4 +1992,20 @@ fn rename_idents(
         out.push(tt);
     }
     out.into_iter().collect()
+}
+
+/// The values every `return` of `body` hands back, nested ones included.
+pub(super) fn returned_values(body: &Block) -> Vec<Expr> {
+    struct Returns(Vec<Expr>);
+    impl crate::syntax::visit::Visitor for Returns {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::Return(Some(v)) = &e.kind {
+                self.0.push((**v).clone());
+            }
+            crate::syntax::visit::walk_expr(self, e);
+        }
+    }
+    let mut returns = Returns(Vec::new());
+    crate::syntax::visit::walk_block(&mut returns, body);
+    returns.0
 }

@@ -1518,28 +1518,10 @@ impl Translator<'_> {
     /// (`return std.mem.join(c.gpa, ..)` with an allocator reached through a
     /// field): the caller owns the slice, as when the allocator is a parameter.
     fn returns_allocation(&self, f: &FnDecl) -> bool {
-        struct Returns<'e>(Vec<&'e Expr>);
-        impl<'e> Returns<'e> {
-            fn block(&mut self, b: &'e Block) {
-                for s in &b.stmts {
-                    if let StmtKind::Expr(e) = &s.kind {
-                        self.expr(e);
-                    }
-                }
-            }
-            fn expr(&mut self, e: &'e Expr) {
-                match &e.kind {
-                    ExprKind::Return(Some(v)) => self.0.push(v),
-                    ExprKind::Block(b) => self.block(b),
-                    _ => {}
-                }
-            }
-        }
         let Some(body) = &f.body else { return false };
-        let mut returns = Returns(Vec::new());
-        returns.block(body);
-        !returns.0.is_empty()
-            && returns.0.iter().all(|r| {
+        let returns = items::returned_values(body);
+        !returns.is_empty()
+            && returns.iter().all(|r| {
                 let call = match &r.kind {
                     ExprKind::Try(inner) => inner.as_ref(),
                     _ => r,

@@ -114,6 +114,15 @@ impl Ty {
             || matches!(self, Ty::Array { elem, .. } if elem.is_copy())
     }
 
+    /// The type behind a single-item pointer (`*T` → `T`), else itself:
+    /// what a method call or field access through the pointer sees.
+    pub fn pointee(&self) -> &Ty {
+        match self {
+            Ty::Ref { to, .. } => to,
+            other => other,
+        }
+    }
+
     pub fn is_integer(&self) -> bool {
         matches!(self, Ty::Int(_))
     }
