@@ -7,6 +7,7 @@ use quote::quote;
 use super::names::{camel_case, ident, snake_case};
 use super::types::{Ty, rust_type};
 use super::{FnSig, Import, Translator};
+use std::collections::HashMap;
 use crate::syntax::ir::*;
 
 impl<'a> Translator<'a> {
@@ -299,6 +300,9 @@ impl<'a> Translator<'a> {
     }
 
     fn ident_expr(&mut self, name: &str) -> TokenStream {
+        if let Some(place) = self.state.place_aliases.get(name).cloned() {
+            return self.expr(&place, &Ty::Unknown);
+        }
         if self.state.receiver.as_deref() == Some(name) {
             return quote!(self);
         }
@@ -833,6 +837,12 @@ impl<'a> Translator<'a> {
                     .filter(|(i, _)| !type_params.contains(i))
                     .map(|(i, a)| (a.clone(), params.get(i).cloned().unwrap_or(Ty::Unknown)))
                     .unzip();
+                if let Some((_, sig)) = &method
+                    && let Some(call) =
+                        self.copy_through_call(object, member, sig, &value_args, &value_params)
+                {
+                    return call;
+                }
                 let o = self.operand(object, &Ty::Unknown);
                 let m = ident(&snake_case(member));
                 let args = self.args(&value_args, &value_params);
@@ -844,6 +854,89 @@ impl<'a> Translator<'a> {
                 quote!((#f)(#(#args),*))
             }
         }
+    }
+
+    /// `self.field(&self.cursor.column, v)`: Rust cannot lend a field of
+    /// `self` beside `self` itself. When the method never names that field
+    /// (`receiver_fields`) and the pointee is `Copy`, the call gets a local
+    /// copy and the field gets it back right after, before any `?`: the
+    /// same stores in the same order, since nothing else could see them.
+    fn copy_through_call(
+        &mut self,
+        object: &Expr,
+        member: &str,
+        sig: &FnSig,
+        args: &[Expr],
+        params: &[Ty],
+    ) -> Option<TokenStream> {
+        let ExprKind::Ident(receiver) = &object.kind else {
+            return None;
+        };
+        let touched = sig.receiver_fields.as_ref()?;
+        let lent: Vec<(usize, Expr)> = args
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| match &a.kind {
+                ExprKind::AddressOf(place) => {
+                    let place = self.resolve_place_alias(place);
+                    let field = super::stmt::first_field_of(&place, receiver)?;
+                    Some((i, place, field))
+                }
+                _ => None,
+            })
+            .filter(|(_, place, field)| !touched.contains(field) && self.infer(place).is_copy())
+            .map(|(i, place, _)| (i, place))
+            .collect();
+        // An argument that calls could store to the lent field before the
+        // call, after the copy was taken.
+        if lent.is_empty() || args.iter().any(contains_call) {
+            return None;
+        }
+        let mut copies = Vec::new();
+        let mut write_backs = Vec::new();
+        let mut call_args = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            match lent.iter().find(|(j, _)| *j == i) {
+                Some((_, place)) => {
+                    let leaf = place_leaf(place).unwrap_or_else(|| "value".into());
+                    let copy = ident(&format!("{leaf}_copy"));
+                    let p = self.expr(place, &Ty::Unknown);
+                    copies.push(quote!(let mut #copy = #p;));
+                    write_backs.push(quote!(#p = #copy;));
+                    call_args.push(quote!(&mut #copy));
+                }
+                None => {
+                    let param = params.get(i).cloned().unwrap_or(Ty::Unknown);
+                    call_args.extend(self.args(std::slice::from_ref(a), &[param]));
+                }
+            }
+        }
+        let o = self.operand(object, &Ty::Unknown);
+        let m = ident(&snake_case(member));
+        Some(quote!({
+            #(#copies)*
+            let result = #o.#m(#(#call_args),*);
+            #(#write_backs)*
+            result
+        }))
+    }
+
+    /// `c.x` with `c` a place alias: `self.cursor.x`.
+    fn resolve_place_alias(&self, place: &Expr) -> Expr {
+        let mut out = place.clone();
+        fn rewrite(e: &mut Expr, aliases: &HashMap<String, Expr>) {
+            match &mut e.kind {
+                ExprKind::Ident(n) => {
+                    if let Some(p) = aliases.get(n) {
+                        *e = p.clone();
+                    }
+                }
+                ExprKind::Field { object, .. } => rewrite(object, aliases),
+                _ => {}
+            }
+        }
+        rewrite(&mut out, &self.state.place_aliases);
+        out
     }
 
     /// `value` where `expected` is wanted, with Zig's implicit coercions:
@@ -1963,6 +2056,14 @@ pub(super) fn named_type(ty: &Ty) -> Option<&str> {
             Ty::Named(t) => Some(t),
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// The last field of a field path: `column` in `self.cursor.column`.
+fn place_leaf(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Field { member, .. } => Some(snake_case(member)),
         _ => None,
     }
 }

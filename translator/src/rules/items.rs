@@ -371,6 +371,7 @@ impl<'a> Translator<'a> {
             return marker;
         };
         self.state.written_pointers = super::stmt::written_pointer_locals(body);
+        self.state.place_aliases = super::stmt::receiver_place_aliases(body);
         let mut generics = Vec::new();
         // `anytype` parameters the body formats need the runtime's `Arg` bound.
         let formatted_params = f

@@ -129,6 +129,10 @@ struct FnSig {
     /// With `type_params`: the result naming them (`error{Usage}!T`), the
     /// parameter names, for a call to instantiate (see `instantiated_ret`).
     generic_ret: Option<(Vec<String>, Ty)>,
+    /// A method whose body reaches its receiver only as `self.field`: the
+    /// fields it names (see `receiver_fields`). `None` when the receiver is
+    /// passed on or a method of it is called.
+    receiver_fields: Option<HashSet<String>>,
 }
 
 #[derive(Clone, Default)]
@@ -200,6 +204,9 @@ struct FnState {
     self_type: Option<String>,
     /// `const c = &place;` locals written through (`&mut` views).
     written_pointers: HashSet<String>,
+    /// `const c = &self.cursor;` views whose fields are handed to a method
+    /// of `self`: each use is the place itself (see `receiver_place_aliases`).
+    place_aliases: HashMap<String, Expr>,
 }
 
 pub(crate) struct Translator<'a> {
@@ -1439,7 +1446,15 @@ impl<'a> Translator<'a> {
             self.container_types.truncate(before);
             (names, ret)
         });
+        let receiver_fields = f
+            .proto
+            .params
+            .first()
+            .and_then(|p| p.name.as_deref())
+            .zip(f.body.as_ref())
+            .and_then(|(receiver, body)| stmt::receiver_fields(body, receiver));
         FnSig {
+            receiver_fields,
             generic_ret,
             owner: None,
             is_unsafe: params.iter().any(|p| matches!(p, Ty::Raw { .. })),

@@ -2,7 +2,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::expr::{diverges, lifetime, named_type};
 use super::names::{camel_case, ident};
@@ -257,6 +257,11 @@ impl<'a> Translator<'a> {
         // one, so the binding disappears (its uses already do).
         if init_ty == Ty::Allocator {
             self.bind(&v.name, Ty::Allocator);
+            return quote!();
+        }
+        // A place alias: its uses spell the place (`ident_expr`).
+        if self.state.place_aliases.contains_key(&v.name) {
+            self.bind(&v.name, init_ty);
             return quote!();
         }
         // A Zig `const` owned buffer still has mutable elements; Rust needs
@@ -1319,6 +1324,129 @@ pub(super) fn written_pointer_locals(body: &Block) -> std::collections::HashSet<
     let mut scan = Scan::default();
     visit::walk_block(&mut scan, body);
     scan.views.intersection(&scan.written).cloned().collect()
+}
+
+/// The fields of `receiver` a method body names, when it names the
+/// receiver only that way (`self.out.append(..)` but not `self.flush()`
+/// or `helper(self)`).
+pub(super) fn receiver_fields(body: &Block, receiver: &str) -> Option<HashSet<String>> {
+    use crate::syntax::visit::{self, Visitor};
+    struct Scan<'r> {
+        receiver: &'r str,
+        fields: Option<HashSet<String>>,
+    }
+    impl Visitor for Scan<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::Call { callee, args } => {
+                    if matches!(&callee.kind, ExprKind::Field { object, .. }
+                        if matches!(&object.kind, ExprKind::Ident(n) if n == self.receiver))
+                    {
+                        self.fields = None;
+                    }
+                    match &callee.kind {
+                        // `self.out.append(..)`: the field, then its method.
+                        ExprKind::Field { object, .. } => self.visit_expr(object),
+                        _ => self.visit_expr(callee),
+                    }
+                    args.iter().for_each(|a| self.visit_expr(a));
+                }
+                ExprKind::Field { object, member } => match &object.kind {
+                    ExprKind::Ident(n) if n == self.receiver => {
+                        if let Some(fields) = &mut self.fields {
+                            fields.insert(member.clone());
+                        }
+                    }
+                    _ => self.visit_expr(object),
+                },
+                ExprKind::Ident(n) if n == self.receiver => self.fields = None,
+                _ => visit::walk_expr(self, e),
+            }
+        }
+    }
+    let mut scan = Scan {
+        receiver,
+        fields: Some(HashSet::new()),
+    };
+    visit::walk_block(&mut scan, body);
+    scan.fields
+}
+
+/// `const c = &self.cursor;` views (a field path from a local) whose
+/// fields the body lends to a method of that local
+/// (`self.field(&c.column, ..)`): Rust cannot hold `c` across the call, so
+/// each use of `c` is spelled as the place. Zig's `self` is a constant
+/// pointer, so the path names the same place at every use.
+pub(super) fn receiver_place_aliases(body: &Block) -> HashMap<String, Expr> {
+    use crate::syntax::visit::{self, Visitor};
+    #[derive(Default)]
+    struct Scan {
+        views: HashMap<String, Expr>,
+        /// (receiver of a method call, a local whose field it is lent).
+        lent: Vec<(String, String)>,
+    }
+    impl Visitor for Scan {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Var(v) = &s.kind
+                && v.mutability == Mutability::Const
+                && v.ty.is_none()
+                && let Some(Expr {
+                    kind: ExprKind::AddressOf(place),
+                    ..
+                }) = &v.init
+                && is_field_path(place)
+            {
+                self.views.insert(v.name.clone(), (**place).clone());
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::Call { callee, args } = &e.kind
+                && let ExprKind::Field { object, .. } = &callee.kind
+                && let ExprKind::Ident(receiver) = &object.kind
+            {
+                for a in args {
+                    if let ExprKind::AddressOf(place) = &a.kind
+                        && let Some(root) = place_root(place)
+                    {
+                        self.lent.push((receiver.clone(), root.to_string()));
+                    }
+                }
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan::default();
+    visit::walk_block(&mut scan, body);
+    let Scan { views, lent } = scan;
+    views
+        .into_iter()
+        .filter(|(name, place)| {
+            lent.iter()
+                .any(|(receiver, root)| root == name && place_root(place) == Some(receiver))
+        })
+        .collect()
+}
+
+/// `a.b.c`: fields all the way down to a local.
+fn is_field_path(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(_) => true,
+        ExprKind::Field { object, .. } => is_field_path(object),
+        _ => false,
+    }
+}
+
+/// The field of `receiver` a field path goes through: `cursor` in
+/// `self.cursor.column` (for `receiver` = `self`).
+pub(super) fn first_field_of(place: &Expr, receiver: &str) -> Option<String> {
+    let ExprKind::Field { object, member } = &place.kind else {
+        return None;
+    };
+    match &object.kind {
+        ExprKind::Ident(n) if n == receiver => Some(member.clone()),
+        _ => first_field_of(object, receiver),
+    }
 }
 
 /// The local a place expression starts from: `c` in `c.x[i].*`.
