@@ -893,7 +893,10 @@ impl<'a> Translator<'a> {
                 // Zig returns the value by copy.
                 ("get", [k]) => {
                     let k = self.slice_view(k);
-                    if copy {
+                    // Owned values read as the slice Zig stored.
+                    if let Ty::Vec(_) = value {
+                        quote!(#map.get(#k).map(Vec::as_slice))
+                    } else if copy {
                         quote!(#map.get(#k).copied())
                     } else {
                         quote!(#map.get(#k).cloned())

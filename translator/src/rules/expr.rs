@@ -7,8 +7,8 @@ use quote::quote;
 use super::names::{camel_case, ident, snake_case};
 use super::types::{Ty, rust_type};
 use super::{FnSig, Import, Translator};
-use std::collections::HashMap;
 use crate::syntax::ir::*;
+use std::collections::HashMap;
 
 impl<'a> Translator<'a> {
     pub(super) fn expr(&mut self, e: &Expr, expected: &Ty) -> TokenStream {
@@ -302,6 +302,10 @@ impl<'a> Translator<'a> {
     fn ident_expr(&mut self, name: &str) -> TokenStream {
         if let Some(place) = self.state.place_aliases.get(name).cloned() {
             return self.expr(&place, &Ty::Unknown);
+        }
+        if let Some((init, ty)) = self.state.rebuilt.get(name).cloned() {
+            let value = self.expr(&init, &ty);
+            return quote!((#value));
         }
         if self.state.receiver.as_deref() == Some(name) {
             return quote!(self);
@@ -1763,7 +1767,13 @@ impl<'a> Translator<'a> {
                     };
                     if let Some(value) = super::builtins::map_value(&object_ty) {
                         return match member.as_str() {
-                            "get" => Ty::Optional(Box::new(value)),
+                            "get" => Ty::Optional(Box::new(match value {
+                                Ty::Vec(elem) => Ty::Slice {
+                                    elem,
+                                    mutable: false,
+                                },
+                                other => other,
+                            })),
                             "getPtr" => Ty::Optional(Box::new(Ty::Ref {
                                 to: Box::new(value),
                                 mutable: true,

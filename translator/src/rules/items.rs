@@ -372,6 +372,7 @@ impl<'a> Translator<'a> {
         };
         self.state.written_pointers = super::stmt::written_pointer_locals(body);
         self.state.place_aliases = super::stmt::receiver_place_aliases(body);
+        self.state.rebuildable = super::stmt::rebuildable_struct_locals(body);
         let mut generics = Vec::new();
         // `anytype` parameters the body formats need the runtime's `Arg` bound.
         let formatted_params = f

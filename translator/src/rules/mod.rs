@@ -11,6 +11,7 @@ mod builtins;
 mod expr;
 mod items;
 pub mod names;
+mod ownership;
 mod packed;
 mod stmt;
 pub mod types;
@@ -55,6 +56,9 @@ pub struct FnTranslation {
 #[derive(Default)]
 struct ModuleScope {
     fns: HashMap<String, FnSig>,
+    /// Value types of the module's `StringHashMap`s that hold owned
+    /// values (see `ownership`): `[]const u8` there is `Vec<u8>`.
+    owned_map_values: Vec<Ty>,
     /// Module functions called in constant initialisers (`const T = f(..)`).
     const_called: HashSet<String>,
     /// Functions with `comptime T: type` parameters whose every call in the
@@ -207,6 +211,11 @@ struct FnState {
     /// `const c = &self.cursor;` views whose fields are handed to a method
     /// of `self`: each use is the place itself (see `receiver_place_aliases`).
     place_aliases: HashMap<String, Expr>,
+    /// Constant locals that may be rebuilt at each use (see
+    /// `rebuildable_struct_locals`), and those the rules did rebuild:
+    /// name → (initialiser, type).
+    rebuildable: HashSet<String>,
+    rebuilt: HashMap<String, (Expr, Ty)>,
 }
 
 pub(crate) struct Translator<'a> {
@@ -610,7 +619,13 @@ impl<'a> Translator<'a> {
                 [t, ..],
             ) => Some(Ty::Vec(Box::new(self.zig_type(t)))),
             (["StringHashMap" | "StringHashMapUnmanaged"], [v]) => {
-                Some(Ty::StrMap(Box::new(self.zig_type(v))))
+                let value = self.zig_type(v);
+                Some(Ty::StrMap(Box::new(
+                    match self.scope.owned_map_values.contains(&value) {
+                        true => items::owned_slices(value),
+                        false => value,
+                    },
+                )))
             }
             (["StaticBitSet"], [len]) => Some(Ty::BitSet(self.array_len(len)?)),
             (["mem", kind @ ("SplitIterator" | "TokenIterator")], [t, ..]) => Some(Ty::Split {
@@ -713,6 +728,10 @@ impl<'a> Translator<'a> {
             self.scope.types.insert(name, TypeInfo::default());
         }
         self.name_anonymous_field_types();
+        self.scope.owned_map_values = ownership::owned_map_value_types(self.file)
+            .iter()
+            .map(|v| self.zig_type(v))
+            .collect();
         // Imports first: aliases such as `const mem = std.mem;` build on them.
         for decl in &self.file.members {
             if let DeclKind::Var(v) = &decl.kind

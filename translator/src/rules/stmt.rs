@@ -259,6 +259,18 @@ impl<'a> Translator<'a> {
             self.bind(&v.name, Ty::Allocator);
             return quote!();
         }
+        // A borrowing struct whose borrowed place the body changes while
+        // it lives: built where it is used (`ident_expr`).
+        if self.state.rebuildable.contains(&v.name)
+            && self.mentions_borrowing_type(&ty)
+            && let Some(init) = &v.init
+        {
+            self.state
+                .rebuilt
+                .insert(v.name.clone(), (init.clone(), ty.clone()));
+            self.bind(&v.name, ty);
+            return quote!();
+        }
         // A place alias: its uses spell the place (`ident_expr`).
         if self.state.place_aliases.contains_key(&v.name) {
             self.bind(&v.name, init_ty);
@@ -1425,6 +1437,94 @@ pub(super) fn receiver_place_aliases(body: &Block) -> HashMap<String, Expr> {
             lent.iter()
                 .any(|(receiver, root)| root == name && place_root(place) == Some(receiver))
         })
+        .collect()
+}
+
+/// `const expander: Expander = .{ .vars = &env.vars };` where the body
+/// also changes what it points at (`env.vars.put(..)`): Rust cannot keep
+/// the shared borrow alive across the change, but the struct holds only
+/// addresses of places and plain values, so building it again at each use
+/// reads exactly what Zig's pointers would.
+pub(super) fn rebuildable_struct_locals(body: &Block) -> HashSet<String> {
+    use crate::syntax::visit::{self, Visitor};
+    #[derive(Default)]
+    struct Scan {
+        /// Candidate → the roots of the places it points at.
+        candidates: Vec<(String, Vec<String>)>,
+        changed_roots: HashSet<String>,
+    }
+    impl Visitor for Scan {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            match &s.kind {
+                StmtKind::Var(v)
+                    if v.mutability == Mutability::Const
+                        && v.ty.is_some()
+                        && let Some(Expr {
+                            kind: ExprKind::StructInit { fields, .. },
+                            ..
+                        }) = &v.init =>
+                {
+                    let mut roots = Vec::new();
+                    let stable = fields.iter().all(|f| match &f.value.kind {
+                        ExprKind::AddressOf(place) if is_field_path(place) => {
+                            roots.extend(place_root(place).map(str::to_string));
+                            true
+                        }
+                        ExprKind::Ident(_)
+                        | ExprKind::Int(_)
+                        | ExprKind::Bool(_)
+                        | ExprKind::Char(_)
+                        | ExprKind::Str(_)
+                        | ExprKind::DotName(_) => true,
+                        _ => false,
+                    });
+                    if stable && !roots.is_empty() {
+                        self.candidates.push((v.name.clone(), roots));
+                    }
+                }
+                StmtKind::Assign { target, .. } => {
+                    self.changed_roots
+                        .extend(place_root(target).map(str::to_string));
+                }
+                _ => {}
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            // A std container method that changes it (`env.vars.put(..)`).
+            const CHANGING: &[&str] = &[
+                "put",
+                "append",
+                "insert",
+                "remove",
+                "clear",
+                "ensure",
+                "getOrPut",
+                "pop",
+                "swapRemove",
+                "orderedRemove",
+                "resize",
+                "shrink",
+                "fetch",
+            ];
+            if let ExprKind::Call { callee, .. } = &e.kind
+                && let ExprKind::Field { object, member } = &callee.kind
+                && CHANGING.iter().any(|m| member.starts_with(m))
+                && matches!(object.kind, ExprKind::Field { .. })
+                && is_field_path(object)
+            {
+                self.changed_roots
+                    .extend(place_root(object).map(str::to_string));
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan::default();
+    visit::walk_block(&mut scan, body);
+    scan.candidates
+        .into_iter()
+        .filter(|(_, roots)| roots.iter().any(|r| scan.changed_roots.contains(r)))
+        .map(|(name, _)| name)
         .collect()
 }
 
