@@ -24,6 +24,9 @@ mod zigport_rt_bitset;
 #[allow(dead_code)] // the port uses what the tests here do not
 #[path = "runtime/io.rs"]
 mod zigport_rt_io;
+#[cfg(test)]
+#[path = "runtime/map.rs"]
+mod zigport_rt_map;
 /// The runtime module's own `std.mem` part, compiled and tested here too
 /// (its other parts are the `zigport-support` crate's sources).
 #[cfg(test)]

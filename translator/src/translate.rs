@@ -433,8 +433,9 @@ pub fn translate_units(
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
 /// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_FILES: [(&str, &str); 11] = [
+const RUNTIME_FILES: [(&str, &str); 12] = [
     ("mod.rs", include_str!("runtime/mod.rs")),
+    ("map.rs", include_str!("runtime/map.rs")),
     ("bitset.rs", include_str!("runtime/bitset.rs")),
     ("mem.rs", include_str!("runtime/mem.rs")),
     ("fmt.rs", include_str!("runtime/fmt.rs")),

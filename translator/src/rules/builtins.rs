@@ -894,13 +894,31 @@ impl<'a> Translator<'a> {
                 ("get", [k]) => {
                     let k = self.slice_view(k);
                     // Owned values read as the slice Zig stored.
+                    let lent = matches!(&self.state.ret, Some(Ty::Optional(r))
+                        if matches!(r.as_ref(), Ty::Ref { to, .. } if **to == value));
                     if let Ty::Vec(_) = value {
                         quote!(#map.get(#k).map(Vec::as_slice))
                     } else if copy {
                         quote!(#map.get(#k).copied())
+                    } else if lent {
+                        // The function lends the value (`lent_result`).
+                        quote!(#map.get(#k))
                     } else {
                         quote!(#map.get(#k).cloned())
                     }
+                }
+                ("getOrPut", [k]) => {
+                    let k = self.slice_view(k);
+                    let map = match self.infer(object) {
+                        Ty::Ref { .. } => quote!(&mut *#map),
+                        _ => quote!(&mut #map),
+                    };
+                    quote!(crate::zigport_rt::map::get_or_put(#map, #k))
+                }
+                // Through a `*const` receiver the pointer is read-only.
+                ("getPtr", [k]) if self.reached_through_const_pointer(object) => {
+                    let k = self.slice_view(k);
+                    quote!(#map.get(#k))
                 }
                 ("getPtr", [k]) => {
                     let k = self.slice_view(k);
@@ -996,7 +1014,16 @@ impl<'a> Translator<'a> {
                 if (vec_elem(&self.infer(object)).is_some()
                     && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice"))
                 || (map_value(&self.infer(object)).is_some()
-                    && matches!(member.as_str(), "put" | "ensureTotalCapacity" | "ensureUnusedCapacity"))))
+                    && matches!(member.as_str(), "put" | "getOrPut" | "ensureTotalCapacity" | "ensureUnusedCapacity"))))
+    }
+
+    /// `self.sections` with `self: *const Document`.
+    pub(super) fn reached_through_const_pointer(&self, place: &Expr) -> bool {
+        match &place.kind {
+            ExprKind::Field { object, .. } => self.reached_through_const_pointer(object),
+            ExprKind::Ident(_) => matches!(self.infer(place), Ty::Ref { mutable: false, .. }),
+            _ => false,
+        }
     }
 
     pub(super) fn is_allocator_call(&self, e: &Expr) -> bool {

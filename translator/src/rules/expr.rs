@@ -617,13 +617,30 @@ impl<'a> Translator<'a> {
             return None;
         }
         let (_, payload, _) = info.fields.iter().find(|(f, _, _)| f == member)?;
-        if *payload == Ty::Void || !self.is_copy_type(payload) {
+        if *payload == Ty::Void {
             return None;
         }
         let t = ident(name);
         let v = ident(&camel_case(member));
         let message = format!("access of union field '{member}' while another field is active");
-        Some(quote!(match #o { #t::#v(payload) => payload, _ => panic!(#message) }))
+        if self.is_copy_type(payload) {
+            return Some(quote!(match #o { #t::#v(payload) => payload, _ => panic!(#message) }));
+        }
+        // A payload that is not `Copy` is lent: mutably through `*T`
+        // (`slot.value_ptr.array.append(..)`), else shared, an owned
+        // slice read as the slice Zig stored.
+        Some(match object_ty {
+            Ty::Ref { mutable: true, .. } => {
+                quote!(match &mut *#o { #t::#v(payload) => payload, _ => panic!(#message) })
+            }
+            _ => {
+                let read = match payload {
+                    Ty::Vec(_) => quote!(payload.as_slice()),
+                    _ => quote!(payload),
+                };
+                quote!(match &#o { #t::#v(payload) => #read, _ => panic!(#message) })
+            }
+        })
     }
 
     fn call(&mut self, callee: &Expr, args: &[Expr]) -> TokenStream {
@@ -1500,7 +1517,13 @@ impl<'a> Translator<'a> {
 
     fn has_default_within(&self, ty: &Ty, depth: usize) -> bool {
         match ty {
-            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Optional(_) | Ty::BitSet(_) => true,
+            Ty::Int(_)
+            | Ty::Float(_)
+            | Ty::Bool
+            | Ty::Optional(_)
+            | Ty::BitSet(_)
+            | Ty::Vec(_)
+            | Ty::StrMap(_) => true,
             Ty::Slice { mutable: false, .. } => true,
             // A plain struct of such fields (`[32]Group = undefined`); the
             // derive is decided by this same test (see `items`).
@@ -1778,6 +1801,7 @@ impl<'a> Translator<'a> {
                                 to: Box::new(value),
                                 mutable: true,
                             })),
+                            "getOrPut" => Ty::MapSlot(Box::new(value)),
                             "contains" | "remove" => Ty::Bool,
                             "count" => Ty::Int("usize".into()),
                             _ => Ty::Unknown,
@@ -1888,6 +1912,16 @@ impl<'a> Translator<'a> {
                 {
                     return Ty::Vec(Box::new(elem));
                 }
+                if let Ty::MapSlot(value) = &object_ty {
+                    return match member.as_str() {
+                        "found_existing" => Ty::Bool,
+                        "value_ptr" => Ty::Ref {
+                            to: value.clone(),
+                            mutable: true,
+                        },
+                        _ => Ty::Unknown,
+                    };
+                }
                 if let Ty::Split { tokens, elem } = &object_ty {
                     return match member.as_str() {
                         "index" if *tokens => Ty::Int("usize".into()),
@@ -1976,6 +2010,7 @@ impl<'a> Translator<'a> {
                 Ty::ErrorUnion(t) => *t,
                 // `try allocator.alloc(..)`: the allocation is infallible here.
                 vec @ Ty::Vec(_) => vec,
+                slot @ Ty::MapSlot(_) => slot,
                 _ => Ty::Unknown,
             },
             ExprKind::Binary { op, lhs, rhs } => match op {

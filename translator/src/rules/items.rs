@@ -492,6 +492,7 @@ impl<'a> Translator<'a> {
             // the allocator is owned by the caller: a `Vec` in Rust.
             ret = owned_slices(ret);
         }
+        let ret = self.lent_result(f, ret);
         let mut ret_tokens = match &ret {
             Ty::Void => quote!(),
             other => match rust_type(other) {
@@ -642,7 +643,23 @@ impl<'a> Translator<'a> {
             }
         } else if returns_reference(&ret) && owner_borrows && self.state.receiver.is_some() {
             let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
-            if owned_view
+            if let Some((to, mutable)) = self.owned_container_pointer(&ret, self_type)
+                && let Some(inner) = self.field_type(&to, &a)
+            {
+                // `fn sectionNamed(self: *Document, ..) !*Section`: a
+                // container the receiver owns (no field of the type points
+                // at one): a view of the receiver itself (elided).
+                let r = if mutable {
+                    quote!(&mut #inner)
+                } else {
+                    quote!(&#inner)
+                };
+                ret_tokens = match &ret {
+                    Ty::ErrorUnion(_) => quote!(-> Result<#r, Error>),
+                    Ty::Optional(_) => quote!(-> Option<#r>),
+                    _ => quote!(-> #r),
+                };
+            } else if owned_view
                 && let Ty::Slice { elem, mutable } = &ret
                 && let Some(e) = self.field_type(elem, &a)
             {
@@ -867,6 +884,15 @@ impl<'a> Translator<'a> {
                 .unwrap_or_default();
         }
         if let Some(alias) = self.scope.type_aliases.get(&v.name).cloned() {
+            // A std container of the module's types may need their
+            // lifetime, which only a use site knows: spelled out there.
+            if matches!(alias, Ty::StrMap(_) | Ty::Vec(_)) {
+                let text = self.zig_text(init.span).to_string();
+                return comment_marker(&format!(
+                    "zigport: `{}` is `{text}`, spelled out where it is used",
+                    v.name
+                ));
+            }
             let n = ident(&v.name);
             return match rust_type(&alias) {
                 Some(t) => quote!(#doc #[allow(dead_code)] #vis type #n = #t;),
@@ -1222,7 +1248,7 @@ impl<'a> Translator<'a> {
                 let mut writes = false;
                 let mut fn_ptrs = false;
                 for (f, fdoc) in &fields {
-                    let ty = f.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+                    let ty = self.field_decl_type(f, Ty::Unknown);
                     if ty == Ty::Allocator {
                         continue; // the global allocator: no field
                     }
@@ -1336,7 +1362,7 @@ impl<'a> Translator<'a> {
                 let mut first_unit = None;
                 for (f, fdoc) in &fields {
                     let v = ident(&camel_case(&f.name));
-                    let ty = f.ty.as_ref().map_or(Ty::Void, |t| self.zig_type(t));
+                    let ty = self.field_decl_type(f, Ty::Void);
                     let borrowed_ok = borrows
                         && matches!(
                             ty,
@@ -1745,6 +1771,17 @@ fn builds_values_from(body: &Block, name: &str) -> bool {
                     return;
                 }
                 ExprKind::Ident(n) if self.in_literal > 0 && n == self.name => self.found = true,
+                // `self.sections.getOrPut(name)`: the key is stored.
+                ExprKind::Call { callee, args }
+                    if matches!(&callee.kind, ExprKind::Field { member, .. }
+                        if ["put", "getOrPut", "append"].iter().any(|m| member.starts_with(m))) =>
+                {
+                    self.visit_expr(callee);
+                    self.in_literal += 1;
+                    args.iter().for_each(|a| self.visit_expr(a));
+                    self.in_literal -= 1;
+                    return;
+                }
                 _ => {}
             }
             visit::walk_expr(self, e);
@@ -1757,6 +1794,30 @@ fn builds_values_from(body: &Block, name: &str) -> bool {
     };
     visit::walk_block(&mut scan, body);
     scan.found
+}
+
+impl Translator<'_> {
+    /// `*T` (also under `!`/`?`) with `T` a map, list or module type that
+    /// no field of `owner` points at: what a method returns such a pointer
+    /// to lives in the receiver.
+    fn owned_container_pointer(&self, ret: &Ty, owner: Option<&str>) -> Option<(Ty, bool)> {
+        let (to, mutable) = match ret {
+            Ty::Ref { to, mutable } => ((**to).clone(), *mutable),
+            Ty::ErrorUnion(inner) | Ty::Optional(inner) => match inner.as_ref() {
+                Ty::Ref { to, mutable } => ((**to).clone(), *mutable),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if !matches!(to, Ty::StrMap(_) | Ty::Vec(_) | Ty::Named(_)) {
+            return None;
+        }
+        let fields = &self.lookup_type(owner?)?.fields;
+        let pointed_at = fields
+            .iter()
+            .any(|(_, t, _)| matches!(t, Ty::Ref { to: f, .. } if **f == to));
+        (!pointed_at).then_some((to, mutable))
+    }
 }
 
 /// The captures of `if (name) |v|` in `body`: `name` is an optional.

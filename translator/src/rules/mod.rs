@@ -59,6 +59,8 @@ struct ModuleScope {
     /// Value types of the module's `StringHashMap`s that hold owned
     /// values (see `ownership`): `[]const u8` there is `Vec<u8>`.
     owned_map_values: Vec<Ty>,
+    /// Container fields holding allocations (see `ownership::owned_fields`).
+    owned_fields: HashSet<String>,
     /// Module functions called in constant initialisers (`const T = f(..)`).
     const_called: HashSet<String>,
     /// Functions with `comptime T: type` parameters whose every call in the
@@ -728,6 +730,7 @@ impl<'a> Translator<'a> {
             self.scope.types.insert(name, TypeInfo::default());
         }
         self.name_anonymous_field_types();
+        self.scope.owned_fields = ownership::owned_fields(self.file);
         self.scope.owned_map_values = ownership::owned_map_value_types(self.file)
             .iter()
             .map(|v| self.zig_type(v))
@@ -1342,6 +1345,10 @@ impl<'a> Translator<'a> {
                 let ty = self.zig_type(init);
                 self.scope.type_aliases.insert(v.name.clone(), ty);
             }
+            // `const Section = std.StringHashMap(Value);`
+            _ if let Some(ty @ (Ty::StrMap(_) | Ty::Vec(_))) = self.std_type(init) => {
+                self.scope.type_aliases.insert(v.name.clone(), ty);
+            }
             _ if let Some(path) = self.std_path(init) => {
                 self.scope
                     .imports
@@ -1394,7 +1401,7 @@ impl<'a> Translator<'a> {
                     } else {
                         Ty::Unknown
                     };
-                    let ty = f.ty.as_ref().map_or(untyped, |t| self.zig_type(t));
+                    let ty = self.field_decl_type(f, untyped);
                     info.variants.push(f.name.clone());
                     info.fields.push((f.name.clone(), ty, f.value.clone()));
                 }
@@ -1431,6 +1438,19 @@ impl<'a> Translator<'a> {
         info
     }
 
+    /// A container field's type; `untyped` when it has none. A field the
+    /// module stores allocations into owns its slices.
+    pub(super) fn field_decl_type(&self, f: &ContainerField, untyped: Ty) -> Ty {
+        let ty = f.ty.as_ref().map_or(untyped, |t| self.zig_type(t));
+        if !self.scope.owned_fields.contains(&f.name) {
+            return ty;
+        }
+        match ty {
+            Ty::Vec(elem) => Ty::Vec(Box::new(items::owned_slices(*elem))),
+            other => items::owned_slices(other),
+        }
+    }
+
     fn fn_sig(&mut self, f: &FnDecl) -> FnSig {
         let type_params: Vec<usize> = f
             .proto
@@ -1453,6 +1473,7 @@ impl<'a> Translator<'a> {
         if params.contains(&Ty::Allocator) || self.returns_allocation(f) {
             ret = items::owned_slices(ret); // as the function item says
         }
+        let ret = self.lent_result(f, ret);
         let names: Vec<String> = type_params
             .iter()
             .map(|&i| f.proto.params[i].name.clone().unwrap_or_default())
@@ -1546,6 +1567,33 @@ impl Translator<'_> {
                 .map_or(Ty::Unknown, |(_, ty)| ty.clone()),
             other => other.clone(),
         })
+    }
+
+    /// `fn lookup(..) ?Value` whose every `return` is a map's `get`: Zig
+    /// hands out a shallow copy of a value that stays in the map; with a
+    /// value that is not `Copy` Rust lends it instead (`Option<&Value>`).
+    fn lent_result(&self, f: &FnDecl, ret: Ty) -> Ty {
+        let Ty::Optional(inner) = &ret else {
+            return ret;
+        };
+        if !matches!(inner.as_ref(), Ty::Named(_)) || self.is_copy_type(inner) {
+            return ret;
+        }
+        let Some(body) = &f.body else { return ret };
+        let returns = items::returned_values(body);
+        let all_gets = returns.iter().any(|r| r.kind != ExprKind::Null)
+            && returns.iter().filter(|r| r.kind != ExprKind::Null).all(|r| {
+                matches!(&r.kind, ExprKind::Call { callee, args }
+                    if args.len() == 1
+                        && matches!(&callee.kind, ExprKind::Field { member, .. } if member == "get"))
+            });
+        match all_gets {
+            true => Ty::Optional(Box::new(Ty::Ref {
+                to: inner.clone(),
+                mutable: false,
+            })),
+            false => ret,
+        }
     }
 
     /// Whether every `return` of `f` hands back a fresh allocation

@@ -44,8 +44,25 @@ pub(super) fn owned_map_value_types(file: &SourceFile) -> Vec<Expr> {
     out
 }
 
+/// Container fields that hold allocations: `.{ .scalar = text }` or
+/// `x.items.append(a, text)` with `text` a fresh allocation. Matched by
+/// field name, so only names declared by one field in the module count.
+/// Their slices (also as list elements) are owned.
+pub(super) fn owned_fields(file: &SourceFile) -> HashSet<String> {
+    let mut scan = Scan::default();
+    visit::walk_file(&mut scan, file);
+    scan.stored_allocations
+        .into_iter()
+        .filter(|f| scan.declared.get(f) == Some(&1))
+        .collect()
+}
+
 #[derive(Default)]
 struct Scan {
+    /// Field name → how many container fields the module declares with it.
+    declared: HashMap<String, usize>,
+    /// Fields a literal or an `append` stores an allocation into.
+    stored_allocations: HashSet<String>,
     /// Field name → the `V` of its `StringHashMap(V)` type (also behind a pointer).
     map_fields: HashMap<String, Vec<Expr>>,
     /// Fields some `put` stores an allocation into.
@@ -56,6 +73,9 @@ struct Scan {
 
 impl Visitor for Scan {
     fn visit_decl(&mut self, decl: &Decl) {
+        if let DeclKind::Field(f) = &decl.kind {
+            *self.declared.entry(f.name.clone()).or_default() += 1;
+        }
         if let DeclKind::Field(f) = &decl.kind
             && let Some(value) = f.ty.as_ref().and_then(string_map_value)
         {
@@ -77,6 +97,24 @@ impl Visitor for Scan {
     }
 
     fn visit_expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::StructInit { fields, .. } => {
+                for f in fields {
+                    if self.is_allocation(&f.value) {
+                        self.stored_allocations.insert(f.name.clone());
+                    }
+                }
+            }
+            ExprKind::Call { callee, args }
+                if let ExprKind::Field { object, member } = &callee.kind
+                    && member.starts_with("append")
+                    && let ExprKind::Field { member: field, .. } = &object.kind
+                    && args.last().is_some_and(|v| self.is_allocation(v)) =>
+            {
+                self.stored_allocations.insert(field.clone());
+            }
+            _ => {}
+        }
         if let ExprKind::Call { callee, args } = &e.kind
             && let ExprKind::Field { object, member } = &callee.kind
             && member.starts_with("put")

@@ -86,6 +86,9 @@ pub enum Ty {
     BitSetIter,
     /// `std.Random.DefaultPrng` (Xoshiro256): the support twin.
     Prng,
+    /// `map.getOrPut(k)` of a `StringHashMap(V)`: the runtime's `GetOrPut`
+    /// (`value_ptr: &mut V`, `found_existing`).
+    MapSlot(Box<Ty>),
     /// `std.mem.SplitIterator(T, _)` (`tokens: false`) or
     /// `TokenIterator(T, _)`: the runtime's iterators over a borrowed slice.
     Split {
@@ -363,6 +366,7 @@ pub fn map_named(ty: &Ty, f: &dyn Fn(&Ty) -> Ty) -> Ty {
         Ty::ErrorUnion(t) => Ty::ErrorUnion(rec(t)),
         Ty::Vec(t) => Ty::Vec(rec(t)),
         Ty::StrMap(t) => Ty::StrMap(rec(t)),
+        Ty::MapSlot(t) => Ty::MapSlot(rec(t)),
         other => other.clone(),
     }
 }
@@ -408,6 +412,10 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         }
         Ty::BitSetIter => quote!(crate::zigport_rt::bitset::Iter<'_>),
         Ty::Prng => quote!(crate::zigport_rt::random::Xoshiro256),
+        Ty::MapSlot(value) => {
+            let v = rust_type(value)?;
+            quote!(crate::zigport_rt::map::GetOrPut<'_, #v>)
+        }
         Ty::Writer => quote!(crate::zigport_rt::io::Writer),
         Ty::Reader => quote!(crate::zigport_rt::io::Reader),
         Ty::FnPtr { params, ret } => {

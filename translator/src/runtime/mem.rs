@@ -99,7 +99,7 @@ pub fn concat<T: Clone>(parts: &[&[T]]) -> Vec<T> {
 }
 
 /// `std.mem.join(allocator, separator, parts)`.
-pub fn join<T: Clone>(separator: &[T], parts: &[&[T]]) -> Vec<T> {
+pub fn join<T: Clone, P: core::borrow::Borrow<[T]>>(separator: &[T], parts: &[P]) -> Vec<T> {
     parts.join(separator)
 }
 
@@ -136,7 +136,9 @@ mod tests {
         assert_eq!(index_of_pos(b"abab", 3, b"ab"), None);
         assert_eq!(last_index_of(b"abab", b"ab"), Some(2));
         assert_eq!(count(b"aaaa", b"aa"), 2);
-        assert_eq!(join(b", ", &[b"a", b"b"]), b"a, b");
+        assert_eq!(join(b", ", &[&b"a"[..], b"b"]), b"a, b");
+        // Owned parts too (`std.mem.join` over a list of owned strings).
+        assert_eq!(join(b",", &[b"x".to_vec(), b"yz".to_vec()]), b"x,yz");
         assert_eq!(concat(&[&b"a"[..], b"bc"]), b"abc");
     }
 }
