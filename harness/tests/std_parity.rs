@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use zigport_harness::strategy::value;
 use zigport_harness::{Value, Verdict};
 use zigport_oracle::abi::AbiType;
-use zigport_support::{ascii, base64, fmt, random, semver, unicode, wyhash};
+use zigport_support::{ascii, base64, fmt, random, semver, sort, unicode, wyhash};
 
 const CASES: usize = 10_000;
 
@@ -496,6 +496,39 @@ fn random_default_prng_bytes_and_ints() {
         shim.output_type(),
         &dict,
         &draw,
+        CASES,
+    );
+    assert_agrees(&v);
+}
+
+#[test]
+fn sort_pdq_orders_equal_keys_as_zig() {
+    // Sorted by the top three bits only, so the order among equal keys is
+    // the algorithm's own; long inputs (fragments up to 200 bytes) reach
+    // the ninther pivot, partitioning and pattern breaking.
+    let sort_high_bits = |a: &[Value]| {
+        let mut buf = bytes(a, 0).to_vec();
+        sort::pdq(&mut buf, |x, y| x >> 5 < y >> 5);
+        Value::Tuple(vec![Value::UInt(buf.len() as u128), Value::Bytes(buf)])
+    };
+    let shim = std_shims()
+        .into_iter()
+        .find(|f| f.name == "pdq_high_bits")
+        .expect("shim");
+    let fragment = |len: usize, step: u8| -> Vec<u8> {
+        (0..len)
+            .map(|i| (i as u8).wrapping_mul(step).wrapping_add(i as u8 >> 3))
+            .collect()
+    };
+    let (a, b, c) = (fragment(30, 37), fragment(64, 101), fragment(200, 59));
+    let descending: Vec<u8> = (0..=255u8).rev().collect();
+    let dict = Dictionary::new(&[&a, &b, &c, &descending, b"\x00\x00\x00\x00\x00"]);
+    let v = check(
+        "pdq_high_bits",
+        &shim.params,
+        shim.output_type(),
+        &dict,
+        &sort_high_bits,
         CASES,
     );
     assert_agrees(&v);

@@ -7,5 +7,6 @@ pub mod base64;
 pub mod fmt;
 pub mod random;
 pub mod semver;
+pub mod sort;
 pub mod unicode;
 pub mod wyhash;

@@ -16,6 +16,11 @@ pub mod translate;
 #[allow(dead_code)] // the port uses what the tests here do not
 #[path = "runtime/fmt.rs"]
 mod fmt;
+/// The `zigport-support` twin of Zig's pdq sort: the translator orders
+/// `StaticStringMap` tables with it, as Zig's comptime init does.
+#[allow(dead_code)] // the slice entry point is all the rules need
+#[path = "../../support/src/sort.rs"]
+mod zig_sort;
 #[cfg(test)]
 #[allow(dead_code)] // the port uses what the tests here do not
 #[path = "runtime/bitset.rs"]

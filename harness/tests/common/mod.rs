@@ -61,6 +61,17 @@ fn prngDraw(seed: u64, buf: []u8) u64 {
     return a ^ (b << 16) ^ (c << 48);
 }
 
+/// `std.sort.pdq` by the top three bits only: equal keys abound, and the
+/// bytes show where the unstable sort left each of them.
+fn pdqHighBits(buf: []u8) u64 {
+    std.sort.pdq(u8, buf, {}, struct {
+        fn lessThan(_: void, a: u8, b: u8) bool {
+            return a >> 5 < b >> 5;
+        }
+    }.lessThan);
+    return buf.len;
+}
+
 fn semverOrder(a: []const u8, b: []const u8) !std.math.Order {
     return std.SemanticVersion.order(try std.SemanticVersion.parse(a), try std.SemanticVersion.parse(b));
 }
@@ -201,6 +212,12 @@ pub fn std_shims() -> Vec<ShimFn> {
         params: vec![AbiType::int(false, 64), AbiType::MutBytes],
         ret: AbiType::int(false, 64),
         zig_call: "prngDraw({0}, {1})".into(),
+    });
+    fns.push(ShimFn {
+        name: "pdq_high_bits".into(),
+        params: vec![AbiType::MutBytes],
+        ret: AbiType::int(false, 64),
+        zig_call: "pdqHighBits({0})".into(),
     });
     fns.push(ShimFn {
         name: "lower_string".into(),

@@ -822,7 +822,7 @@ impl<'a> Translator<'a> {
     ) -> Option<Vec<TokenStream>> {
         let (_, _, pairs) = self.static_map_init(init)?;
         let mut out = Vec::new();
-        for pair in pairs {
+        for pair in table_order(pairs) {
             // Entries that are not `.{ "literal", value }`: no rule (the
             // caller marks the whole map).
             let ExprKind::ListInit { elems, .. } = &pair.kind else {
@@ -866,6 +866,14 @@ impl<'a> Translator<'a> {
                     let k = matches(self.expr(k, &Ty::Unknown));
                     quote!(#map.iter().any(|(zigport_key, _)| #k))
                 }
+                // The table is in Zig's order (see `static_map_pairs`).
+                ("keys", []) => quote!(#map.iter().map(|(k, _)| *k)),
+                ("values", []) => match self.infer(object) {
+                    Ty::StaticMap(v, _) if self.is_copy_type(&v) => {
+                        quote!(#map.iter().map(|(_, v)| *v))
+                    }
+                    _ => quote!(#map.iter().map(|(_, v)| v)),
+                },
                 _ => self.todo(format!("StaticStringMap.{member}")),
             });
         }
@@ -1048,6 +1056,26 @@ fn odd_unsigned_bits(ty: &Ty) -> Option<u32> {
         (false, bits) if ![8, 16, 32, 64, 128].contains(&bits) => Some(bits),
         _ => None,
     }
+}
+
+/// The entries of `StaticStringMap.initComptime` in the order Zig's table
+/// holds them: sorted by key length with `std.mem.sortUnstableContext`
+/// (pdq), whose order among keys of one length the sort twin reproduces.
+/// `keys()`/`values()` expose that order; `get` finds the first match in
+/// it, as Zig's per-length scan does. Non-literal keys keep source order.
+fn table_order(pairs: &[Expr]) -> Vec<&Expr> {
+    let key_len = |pair: &Expr| match &pair.kind {
+        ExprKind::ListInit { elems, .. } => match elems.first().map(|k| &k.kind) {
+            Some(ExprKind::Str(bytes)) => Some(bytes.len()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut entries: Vec<&Expr> = pairs.iter().collect();
+    if entries.iter().all(|p| key_len(p).is_some()) {
+        crate::zig_sort::pdq(&mut entries, |a, b| key_len(a) < key_len(b));
+    }
+    entries
 }
 
 /// `.little` → `from_le_bytes` / `to_le_bytes`; `None` for other endians.

@@ -110,6 +110,12 @@ impl<'a> Translator<'a> {
             ExprKind::Slice {
                 object,
                 start,
+                end: Some(end),
+                sentinel: None,
+            } if let Some(resliced) = self.reslice_pointer(object, start, end) => resliced,
+            ExprKind::Slice {
+                object,
+                start,
                 end,
                 sentinel,
             } => {
@@ -875,6 +881,47 @@ impl<'a> Translator<'a> {
                 quote!((#f)(#(#args),*))
             }
         }
+    }
+
+    /// `mt.type.ptr[0..n]`: a view's pointer re-sliced past the view. The
+    /// bytes are the buffer's the view was cut from; the function's one
+    /// slice parameter of that element type is taken to be that buffer
+    /// (the runtime checks the view lies in it).
+    fn reslice_pointer(&mut self, object: &Expr, start: &Expr, end: &Expr) -> Option<TokenStream> {
+        let ExprKind::Field {
+            object: view,
+            member,
+        } = &object.kind
+        else {
+            return None;
+        };
+        let Ty::Slice {
+            elem,
+            mutable: false,
+        } = self.infer(view)
+        else {
+            return None;
+        };
+        if member != "ptr" {
+            return None;
+        }
+        let view_root = super::stmt::place_root(view);
+        let buffers: Vec<String> = self
+            .state
+            .scopes
+            .first()?
+            .iter()
+            .filter(|(n, t)| {
+                Some(n.as_str()) != view_root
+                    && matches!(t, Ty::Slice { elem: e, .. } if *e == elem)
+            })
+            .map(|(n, _)| n.clone())
+            .collect();
+        let [buffer] = &buffers[..] else { return None };
+        let within = ident(buffer);
+        let v = self.operand(view, &Ty::Unknown);
+        let (s, e) = (self.index_expr(start), self.index_expr(end));
+        Some(quote!(crate::zigport_rt::mem::reslice_within(#within, #v, #s, #e)))
     }
 
     /// `self.field(&self.cursor.column, v)`: Rust cannot lend a field of
@@ -1822,6 +1869,13 @@ impl<'a> Translator<'a> {
                         }
                         (Ty::Split { .. }, _) => return Ty::Unknown,
                         (Ty::StaticMap(v, _), "get") => return Ty::Optional(v.clone()),
+                        (Ty::StaticMap(_, _), "keys") => {
+                            return Ty::Column(Box::new(Ty::Slice {
+                                elem: Box::new(Ty::Int("u8".into())),
+                                mutable: false,
+                            }));
+                        }
+                        (Ty::StaticMap(v, _), "values") => return Ty::Column(v.clone()),
                         (Ty::StaticMap(..), "has") => return Ty::Bool,
                         (Ty::StaticMap(..), _) => return Ty::Unknown,
                         // `allocator.alloc(T, n)` / `allocator.dupe(T, s)`: an

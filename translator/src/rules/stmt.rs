@@ -922,6 +922,12 @@ impl<'a> Translator<'a> {
                 }
                 ForInput::Expr(e) => {
                     let ty = self.infer(e);
+                    // Already an iterator (a static map's column).
+                    if let Ty::Column(elem) = &ty {
+                        iters.push(self.operand(e, &Ty::Unknown));
+                        elem_tys.push((**elem).clone());
+                        continue;
+                    }
                     let elem = match &ty {
                         Ty::Slice { elem, .. } | Ty::Array { elem, .. } | Ty::Vec(elem) => {
                             (**elem).clone()
@@ -1550,7 +1556,7 @@ pub(super) fn first_field_of(place: &Expr, receiver: &str) -> Option<String> {
 }
 
 /// The local a place expression starts from: `c` in `c.x[i].*`.
-fn place_root(e: &Expr) -> Option<&str> {
+pub(super) fn place_root(e: &Expr) -> Option<&str> {
     match &e.kind {
         ExprKind::Ident(n) => Some(n),
         ExprKind::Field { object, .. }

@@ -86,6 +86,9 @@ pub enum Ty {
     BitSetIter,
     /// `std.Random.DefaultPrng` (Xoshiro256): the support twin.
     Prng,
+    /// `keys()` / `values()` of a static string map: an exact-size
+    /// iterator over that column of the table, in Zig's order.
+    Column(Box<Ty>),
     /// `map.getOrPut(k)` of a `StringHashMap(V)`: the runtime's `GetOrPut`
     /// (`value_ptr: &mut V`, `found_existing`).
     MapSlot(Box<Ty>),
@@ -134,7 +137,9 @@ impl Ty {
     /// through a pointer (`buf: *[32]u8`).
     pub fn has_len(&self) -> bool {
         let sequence = |t: &Ty| matches!(t, Ty::Slice { .. } | Ty::Array { .. } | Ty::Vec(_));
-        sequence(self) || matches!(self, Ty::Ref { to, .. } if sequence(to))
+        sequence(self)
+            || matches!(self, Ty::Column(_))
+            || matches!(self, Ty::Ref { to, .. } if sequence(to))
     }
 
     /// `[]u8` written through: an output buffer argument (`&mut buf`).
@@ -367,6 +372,7 @@ pub fn map_named(ty: &Ty, f: &dyn Fn(&Ty) -> Ty) -> Ty {
         Ty::Vec(t) => Ty::Vec(rec(t)),
         Ty::StrMap(t) => Ty::StrMap(rec(t)),
         Ty::MapSlot(t) => Ty::MapSlot(rec(t)),
+        Ty::Column(t) => Ty::Column(rec(t)),
         other => other.clone(),
     }
 }
@@ -496,6 +502,7 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
             let args = args.iter().map(rust_type).collect::<Option<Vec<_>>>()?;
             quote!(#t<#(#args),*>)
         }
-        Ty::Allocator | Ty::Unknown => return None,
+        // An iterator: no type to spell (locals of it are inferred).
+        Ty::Allocator | Ty::Unknown | Ty::Column(_) => return None,
     })
 }
