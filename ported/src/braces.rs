@@ -359,7 +359,7 @@ fn count_level(text: &[u8], depth: u32) -> Result<usize, Error> {
     Ok(total)
 }
 /// A flat list of byte strings: one buffer plus end offsets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Words {
     pub bytes: Vec<u8>,
     pub ends: Vec<usize>,

@@ -285,7 +285,7 @@ impl<'a> Lexer<'a> {
 /// Expands `$` references against already-defined variables.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Expander<'a> {
-    pub vars: &'a std::collections::HashMap<&'a [u8], &'a [u8]>,
+    pub vars: &'a std::collections::HashMap<&'a [u8], Vec<u8>>,
 }
 impl<'a> Expander<'a> {
     fn append(self, out: &mut Vec<u8>, bytes: &[u8]) -> Result<(), Error> {
@@ -398,7 +398,10 @@ impl<'a> Expander<'a> {
                     }
                     self.append(
                         out,
-                        self.vars.get(&text[i + 1..end]).copied().unwrap_or(b""),
+                        self.vars
+                            .get(&text[i + 1..end])
+                            .map(Vec::as_slice)
+                            .unwrap_or(b""),
                     )?;
                     i = end;
                 } else {
@@ -422,7 +425,7 @@ impl<'a> Expander<'a> {
             name_end += 1;
         }
         let name = &body[0..name_end];
-        let value = self.vars.get(name).copied();
+        let value = self.vars.get(name).map(Vec::as_slice);
         let rest = &body[name_end..];
         if rest.starts_with(b":-") {
             if value.is_some() && (!value.unwrap().is_empty()) {
@@ -447,14 +450,35 @@ impl<'a> Expander<'a> {
     }
 }
 /// All variables of a file, expanded, living in one arena.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Env<'a> {
-    pub vars: std::collections::HashMap<&'a [u8], &'a [u8]>,
+    pub vars: std::collections::HashMap<&'a [u8], Vec<u8>>,
 }
 impl<'a> Env<'a> {
-    // TODO(port): does not compile: 458:60: mismatched types
-    fn parse(_source: &'a [u8]) -> Result<Env<'a>, Error> {
-        todo!("TODO(port): does not compile: 458:60: mismatched types")
+    fn parse(source: &'a [u8]) -> Result<Env<'a>, Error> {
+        let mut env: Env = Env {
+            vars: Default::default(),
+        };
+        // zigport: `errdefer env.arena.deinit();` dropped: ownership frees
+        env.vars = std::collections::HashMap::new();
+        let mut lexer: Lexer = Lexer { source, pos: 0 };
+        while let Some(entry) = lexer.next() {
+            let mut buf: Vec<u8> = Vec::new();
+            if entry.quote == Quote::Single {
+                buf.extend_from_slice(entry.value);
+            } else {
+                (Expander { vars: &env.vars }).expand_into(
+                    &mut buf,
+                    entry.value,
+                    entry.quote,
+                    0,
+                )?;
+            };
+            {
+                env.vars.insert(entry.key, core::mem::take(&mut buf));
+            };
+        }
+        Ok(env)
     }
     #[allow(dead_code)]
     fn deinit(&mut self) {
@@ -465,7 +489,7 @@ impl<'a> Env<'a> {
 pub fn get(source: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     let env = Env::parse(source)?;
     // zigport: `defer env.deinit();` dropped: ownership frees
-    let value = match env.vars.get(key).copied() {
+    let value = match env.vars.get(key).map(Vec::as_slice) {
         Some(v) => v,
         None => return Ok(None),
     };

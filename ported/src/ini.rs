@@ -257,7 +257,7 @@ fn expect_only_comment(rest: &[u8]) -> Result<(), Error> {
 }
 /// A `.env`-style environment: `KEY=value` lines, `export` prefixes,
 /// `#` comment lines and surrounding quotes. Values are slices of the text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Env<'a> {
     pub map: std::collections::HashMap<&'a [u8], &'a [u8]>,
 }
@@ -416,31 +416,102 @@ fn decode_value(out: &mut Vec<u8>, value: RawValue, env: &Env) -> Result<(), Err
     Ok(())
 }
 #[derive(Debug, Clone, PartialEq)]
-enum Value<'a> {
-    Scalar(&'a [u8]),
-    Array(Vec<&'a [u8]>),
+enum Value {
+    Scalar(Vec<u8>),
+    Array(Vec<Vec<u8>>),
 }
-impl<'a> Default for Value<'a> {
+impl Default for Value {
     fn default() -> Self {
         Value::Scalar(Default::default())
     }
 }
-// TODO(port): constant `Section` = `std.StringHashMap(Value)`: no type rule
-// TODO(port): struct `Document`: field `sections` type `std.StringHashMap(Section)` has no rule
+// zigport: `Section` is `std.StringHashMap(Value)`, spelled out where it is used
+/// A fully parsed ini document; every string lives in the arena.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Document<'a> {
+    pub sections: std::collections::HashMap<&'a [u8], std::collections::HashMap<&'a [u8], Value>>,
+}
+impl<'a> Document<'a> {
+    fn parse(source: &'a [u8], env_text: &'a [u8]) -> Result<Document<'a>, Error> {
+        let mut doc: Document = Document {
+            sections: Default::default(),
+        };
+        // zigport: `errdefer doc.arena.deinit();` dropped: ownership frees
+        doc.sections = std::collections::HashMap::new();
+        let env = Env::parse(env_text)?;
+        let mut current = doc.section_named(b"")?;
+        let mut it = LineIterator::init(source);
+        while let Some(line) = it.next()? {
+            match line {
+                Line::Blank => {}
+                Line::Section(name) => {
+                    current = doc.section_named(name)?;
+                }
+                Line::Entry(entry) => {
+                    let mut buf: Vec<u8> = Vec::new();
+                    decode_value(&mut buf, entry.value, &env)?;
+                    let text = core::mem::take(&mut buf);
+                    let slot = crate::zigport_rt::map::get_or_put(&mut *current, entry.key);
+                    if !entry.is_array {
+                        *slot.value_ptr = Value::Scalar(text);
+                        continue;
+                    }
+                    if (!slot.found_existing) || (!matches!(*slot.value_ptr, Value::Array(..))) {
+                        *slot.value_ptr = Value::Array(Vec::new());
+                    }
+                    match &mut *slot.value_ptr {
+                        Value::Array(payload) => payload,
+                        _ => {
+                            panic!("access of union field 'array' while another field is active")
+                        }
+                    }
+                    .push(text);
+                }
+            }
+        }
+        Ok(doc)
+    }
+    fn section_named(
+        &mut self,
+        name: &'a [u8],
+    ) -> Result<&mut std::collections::HashMap<&'a [u8], Value>, Error> {
+        let slot = crate::zigport_rt::map::get_or_put(&mut self.sections, name);
+        if !slot.found_existing {
+            *slot.value_ptr = std::collections::HashMap::new();
+        }
+        Ok(slot.value_ptr)
+    }
+    fn lookup(&self, section: &[u8], key: &[u8]) -> Option<&Value> {
+        let s = self.sections.get(section)?;
+        s.get(key)
+    }
+    #[allow(dead_code)]
+    fn deinit(&mut self) {
+        // zigport: `self.arena.deinit()` has nothing to do in Rust
+    }
+}
 /// Returns the expanded value of `key` in `section` ("" is the top level),
 /// owned by `allocator`. Array values are joined with ",". Null when absent.
 pub fn get(source: &[u8], section: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     get_with_env(source, b"", section, key)
 }
-// TODO(port): does not compile: 456:19: cannot find type `Document` in this scope
 /// Like `get`, expanding `${VAR}` from the `.env`-style `env_text`.
 pub fn get_with_env(
-    _source: &[u8],
-    _env_text: &[u8],
-    _section: &[u8],
-    _key: &[u8],
+    source: &[u8],
+    env_text: &[u8],
+    section: &[u8],
+    key: &[u8],
 ) -> Result<Option<Vec<u8>>, Error> {
-    todo!("TODO(port): does not compile: 456:19: cannot find type `Document` in this scope")
+    let doc = Document::parse(source, env_text)?;
+    // zigport: `defer doc.deinit();` dropped: ownership frees
+    let value = match doc.lookup(section, key) {
+        Some(v) => v,
+        None => return Ok(None),
+    };
+    match value {
+        Value::Scalar(s) => Ok(Some(s.to_vec())),
+        Value::Array(list) => Ok(Some(crate::zigport_rt::mem::join(b",", list))),
+    }
 }
 /// Number of key assignments (including flags and array items) in `source`.
 pub fn count_entries(source: &[u8]) -> Result<usize, Error> {
@@ -504,12 +575,61 @@ pub fn expand_vars(text: &[u8], env_text: &[u8]) -> Result<Vec<u8>, Error> {
     }
     Ok(core::mem::take(&mut out))
 }
-// TODO(port): does not compile: 533:19: cannot find type `Document` in this scope
 /// The registry for `scope` (with or without `@`; "" for unscoped) from an
 /// `.npmrc`: `@scope:registry=` then `registry=` then the npm default.
 /// The result always ends with "/".
-pub fn registry_for(_npmrc: &[u8], _scope: &[u8]) -> Result<Vec<u8>, Error> {
-    todo!("TODO(port): does not compile: 533:19: cannot find type `Document` in this scope")
+pub fn registry_for(npmrc: &[u8], scope: &[u8]) -> Result<Vec<u8>, Error> {
+    let doc = Document::parse(npmrc, b"")?;
+    // zigport: `defer doc.deinit();` dropped: ownership frees
+    let mut found: Option<&[u8]> = None;
+    if !scope.is_empty() {
+        let bare = if scope[0] == b'@' { &scope[1..] } else { scope };
+        let key = crate::zigport_rt::fmt::alloc_print(
+            b"@{s}:registry",
+            &[&bare as &dyn crate::zigport_rt::fmt::Arg],
+        );
+        // zigport: `defer allocator.free(key);` dropped: ownership frees
+        if let Some(v) = doc.lookup(b"", &key)
+            && (matches!(v, Value::Scalar(..)))
+            && (!match &v {
+                Value::Scalar(payload) => payload.as_slice(),
+                _ => {
+                    panic!("access of union field 'scalar' while another field is active")
+                }
+            }
+            .is_empty())
+        {
+            found = Some(match &v {
+                Value::Scalar(payload) => payload.as_slice(),
+                _ => {
+                    panic!("access of union field 'scalar' while another field is active")
+                }
+            });
+        }
+    }
+    if found.is_none()
+        && let Some(v) = doc.lookup(b"", b"registry")
+        && (matches!(v, Value::Scalar(..)))
+        && (!match &v {
+            Value::Scalar(payload) => payload.as_slice(),
+            _ => {
+                panic!("access of union field 'scalar' while another field is active")
+            }
+        }
+        .is_empty())
+    {
+        found = Some(match &v {
+            Value::Scalar(payload) => payload.as_slice(),
+            _ => {
+                panic!("access of union field 'scalar' while another field is active")
+            }
+        });
+    }
+    let url = found.unwrap_or(DEFAULT_REGISTRY);
+    if url.ends_with(b"/") {
+        return Ok(url.to_vec());
+    }
+    Ok(crate::zigport_rt::mem::concat(&[url, &b"/"[..]]))
 }
 /// The `_authToken` configured for `registry_url` via the npm "nerf dart"
 /// key form `//host/path/:_authToken`, or null.
@@ -653,4 +773,4 @@ mod tests {
     }
 }
 
-// zigport: source ini.zig (542 lines); 30/32 functions without TODO; confidence high; TODO(port) markers: 2
+// zigport: source ini.zig (542 lines); 32/32 functions without TODO; confidence high; TODO(port) markers: 0

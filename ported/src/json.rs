@@ -382,7 +382,7 @@ impl NullSink {
     }
 }
 /// Collects written bytes into a list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct ListSink {
     pub list: Vec<u8>,
 }

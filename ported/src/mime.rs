@@ -110,108 +110,108 @@ impl<'a> Entry<'a> {
 static BY_EXTENSION: std::sync::LazyLock<Vec<(&'static [u8], Entry)>> =
     std::sync::LazyLock::new(|| {
         vec![
-            (b"html", Entry::text(b"text/html")),
-            (b"htm", Entry::text(b"text/html").alias()),
-            (b"css", Entry::text(b"text/css")),
-            (b"js", Entry::text(b"text/javascript")),
-            (b"mjs", Entry::text(b"text/javascript").alias()),
-            (b"cjs", Entry::text(b"text/javascript").alias()),
-            (b"jsx", Entry::text(b"text/jsx")),
-            (b"ts", Entry::text(b"text/typescript")),
-            (b"mts", Entry::text(b"text/typescript").alias()),
-            (b"cts", Entry::text(b"text/typescript").alias()),
-            (b"tsx", Entry::text(b"text/tsx")),
-            (b"json", Entry::text(b"application/json")),
-            (b"jsonc", Entry::text(b"application/json").alias()),
-            (b"map", Entry::text(b"application/json").alias()),
-            (b"jsonld", Entry::text(b"application/ld+json")),
-            (b"webmanifest", Entry::text(b"application/manifest+json")),
-            (b"wasm", Entry::packable(b"application/wasm")),
-            (b"xml", Entry::text(b"application/xml")),
-            (b"xhtml", Entry::text(b"application/xhtml+xml")),
-            (b"rss", Entry::text(b"application/rss+xml")),
-            (b"atom", Entry::text(b"application/atom+xml")),
-            (b"graphql", Entry::text(b"application/graphql")),
-            (b"txt", Entry::text(b"text/plain")),
-            (b"text", Entry::text(b"text/plain").alias()),
-            (b"log", Entry::text(b"text/plain").alias()),
             (b"md", Entry::text(b"text/markdown")),
-            (b"markdown", Entry::text(b"text/markdown").alias()),
+            (b"7z", Entry::binary(b"application/x-7z-compressed")),
+            (b"br", Entry::binary(b"application/x-brotli")),
+            (b"js", Entry::text(b"text/javascript")),
+            (b"xz", Entry::binary(b"application/x-xz")),
+            (b"gz", Entry::binary(b"application/gzip")),
+            (b"py", Entry::text(b"text/x-python")),
+            (b"ts", Entry::text(b"text/typescript")),
+            (b"sh", Entry::text(b"application/x-sh")),
+            (b"bmp", Entry::packable(b"image/bmp")),
+            (b"ogg", Entry::binary(b"audio/ogg")),
+            (b"glb", Entry::binary(b"model/gltf-binary")),
+            (b"bin", Entry::binary(DEFAULT_TYPE)),
+            (b"map", Entry::text(b"application/json").alias()),
+            (b"pdf", Entry::binary(b"application/pdf")),
+            (b"rar", Entry::binary(b"application/vnd.rar")),
+            (b"htm", Entry::text(b"text/html").alias()),
+            (b"xml", Entry::text(b"application/xml")),
+            (b"css", Entry::text(b"text/css")),
+            (b"rss", Entry::text(b"application/rss+xml")),
+            (b"zst", Entry::binary(b"application/zstd")),
+            (b"mjs", Entry::text(b"text/javascript").alias()),
+            (b"txt", Entry::text(b"text/plain")),
+            (b"log", Entry::text(b"text/plain").alias()),
+            (b"bz2", Entry::binary(b"application/x-bzip2")),
+            (b"cts", Entry::text(b"text/typescript").alias()),
+            (b"tar", Entry::packable(b"application/x-tar")),
             (b"csv", Entry::text(b"text/csv")),
             (b"tsv", Entry::text(b"text/tab-separated-values")),
-            (b"yaml", Entry::text(b"text/yaml")),
+            (b"tgz", Entry::binary(b"application/gzip").alias()),
             (b"yml", Entry::text(b"text/yaml").alias()),
-            (b"toml", Entry::text(b"application/toml")),
             (b"ics", Entry::text(b"text/calendar")),
+            (b"cjs", Entry::text(b"text/javascript").alias()),
             (b"vcf", Entry::text(b"text/vcard")),
-            (b"sh", Entry::text(b"application/x-sh")),
-            (b"py", Entry::text(b"text/x-python")),
+            (b"mts", Entry::text(b"text/typescript").alias()),
+            (b"jsx", Entry::text(b"text/jsx")),
             (b"rtf", Entry::text(b"application/rtf")),
             (b"png", Entry::binary(b"image/png")),
-            (b"apng", Entry::binary(b"image/apng")),
+            (b"zip", Entry::binary(b"application/zip")),
             (b"jpg", Entry::binary(b"image/jpeg")),
-            (b"jpeg", Entry::binary(b"image/jpeg").alias()),
+            (b"eot", Entry::packable(b"application/vnd.ms-fontobject")),
             (b"gif", Entry::binary(b"image/gif")),
-            (b"webp", Entry::binary(b"image/webp")),
-            (b"avif", Entry::binary(b"image/avif")),
+            (b"oga", Entry::binary(b"audio/ogg").alias()),
+            (b"otf", Entry::packable(b"font/otf")),
             (b"svg", Entry::text(b"image/svg+xml")),
             (b"ico", Entry::packable(b"image/vnd.microsoft.icon")),
-            (b"bmp", Entry::packable(b"image/bmp")),
+            (b"ttf", Entry::packable(b"font/ttf")),
             (b"tif", Entry::binary(b"image/tiff").alias()),
-            (b"tiff", Entry::binary(b"image/tiff")),
-            (b"heic", Entry::binary(b"image/heic")),
+            (b"3gp", Entry::binary(b"video/3gpp")),
+            (b"mkv", Entry::binary(b"video/x-matroska")),
             (b"mp3", Entry::binary(b"audio/mpeg")),
+            (b"tsx", Entry::text(b"text/tsx")),
             (b"wav", Entry::binary(b"audio/wav")),
-            (b"ogg", Entry::binary(b"audio/ogg")),
-            (b"oga", Entry::binary(b"audio/ogg").alias()),
-            (b"opus", Entry::binary(b"audio/opus")),
-            (b"flac", Entry::binary(b"audio/flac")),
+            (b"avi", Entry::binary(b"video/x-msvideo")),
+            (b"mov", Entry::binary(b"video/quicktime")),
+            (b"ogv", Entry::binary(b"video/ogg")),
             (b"aac", Entry::binary(b"audio/aac")),
             (b"m4a", Entry::binary(b"audio/mp4")),
-            (b"weba", Entry::binary(b"audio/webm")),
-            (b"mid", Entry::binary(b"audio/midi")),
-            (b"midi", Entry::binary(b"audio/midi").alias()),
-            (b"mp4", Entry::binary(b"video/mp4")),
             (b"m4v", Entry::binary(b"video/mp4").alias()),
-            (b"webm", Entry::binary(b"video/webm")),
-            (b"ogv", Entry::binary(b"video/ogg")),
-            (b"mov", Entry::binary(b"video/quicktime")),
-            (b"avi", Entry::binary(b"video/x-msvideo")),
-            (b"mkv", Entry::binary(b"video/x-matroska")),
-            (b"mpeg", Entry::binary(b"video/mpeg")),
-            (b"3gp", Entry::binary(b"video/3gpp")),
-            (b"woff", Entry::binary(b"font/woff")),
-            (b"woff2", Entry::binary(b"font/woff2")),
-            (b"ttf", Entry::packable(b"font/ttf")),
-            (b"otf", Entry::packable(b"font/otf")),
-            (b"eot", Entry::packable(b"application/vnd.ms-fontobject")),
-            (b"zip", Entry::binary(b"application/zip")),
-            (b"gz", Entry::binary(b"application/gzip")),
-            (b"tgz", Entry::binary(b"application/gzip").alias()),
-            (b"tar", Entry::packable(b"application/x-tar")),
-            (b"bz2", Entry::binary(b"application/x-bzip2")),
-            (b"xz", Entry::binary(b"application/x-xz")),
-            (b"zst", Entry::binary(b"application/zstd")),
-            (b"br", Entry::binary(b"application/x-brotli")),
-            (b"7z", Entry::binary(b"application/x-7z-compressed")),
-            (b"rar", Entry::binary(b"application/vnd.rar")),
-            (b"pdf", Entry::binary(b"application/pdf")),
+            (b"mid", Entry::binary(b"audio/midi")),
+            (b"mp4", Entry::binary(b"video/mp4")),
+            (b"yaml", Entry::text(b"text/yaml")),
             (b"epub", Entry::binary(b"application/epub+zip")),
+            (b"webm", Entry::binary(b"video/webm")),
+            (b"flac", Entry::binary(b"audio/flac")),
+            (b"opus", Entry::binary(b"audio/opus")),
+            (b"webp", Entry::binary(b"image/webp")),
+            (b"heic", Entry::binary(b"image/heic")),
+            (b"tiff", Entry::binary(b"image/tiff")),
+            (b"mpeg", Entry::binary(b"video/mpeg")),
+            (b"woff", Entry::binary(b"font/woff")),
+            (b"gltf", Entry::text(b"model/gltf+json")),
+            (b"html", Entry::text(b"text/html")),
+            (b"avif", Entry::binary(b"image/avif")),
+            (b"jpeg", Entry::binary(b"image/jpeg").alias()),
+            (b"apng", Entry::binary(b"image/apng")),
+            (b"midi", Entry::binary(b"audio/midi").alias()),
+            (b"weba", Entry::binary(b"audio/webm")),
+            (b"text", Entry::text(b"text/plain").alias()),
+            (b"toml", Entry::text(b"application/toml")),
+            (b"json", Entry::text(b"application/json")),
+            (b"atom", Entry::text(b"application/atom+xml")),
+            (b"node", Entry::binary(DEFAULT_TYPE).alias()),
+            (b"wasm", Entry::packable(b"application/wasm")),
+            (
+                b"xlsx",
+                Entry::binary(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ),
             (
                 b"docx",
                 Entry::binary(
                     b"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 ),
             ),
-            (
-                b"xlsx",
-                Entry::binary(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            ),
-            (b"bin", Entry::binary(DEFAULT_TYPE)),
+            (b"jsonc", Entry::text(b"application/json").alias()),
             (b"lockb", Entry::binary(DEFAULT_TYPE).alias()),
-            (b"node", Entry::binary(DEFAULT_TYPE).alias()),
-            (b"glb", Entry::binary(b"model/gltf-binary")),
-            (b"gltf", Entry::text(b"model/gltf+json")),
+            (b"xhtml", Entry::text(b"application/xhtml+xml")),
+            (b"woff2", Entry::binary(b"font/woff2")),
+            (b"jsonld", Entry::text(b"application/ld+json")),
+            (b"graphql", Entry::text(b"application/graphql")),
+            (b"markdown", Entry::text(b"text/markdown").alias()),
+            (b"webmanifest", Entry::text(b"application/manifest+json")),
         ]
     });
 /// Broad classification of a MIME type, roughly what a bundler or dev server
@@ -258,10 +258,10 @@ impl Category {
 impl Category {
     const TOP_LEVEL: &'static [(&'static [u8], Category)] = &[
         (b"text", Category::Text),
+        (b"font", Category::Font),
         (b"image", Category::Image),
         (b"audio", Category::Audio),
         (b"video", Category::Video),
-        (b"font", Category::Font),
         (b"model", Category::Model),
         (b"multipart", Category::Multipart),
         (b"application", Category::Application),
@@ -420,10 +420,29 @@ pub fn lookup(ext: &[u8]) -> Option<&[u8]> {
 pub fn from_path(path: &[u8]) -> Option<&[u8]> {
     lookup(extension_of(path)?)
 }
-// TODO(port): does not compile: 388:30: no field `ptr` on type `&[u8]`
 /// The canonical extension for a known MIME type (parameters are ignored).
-pub fn extension(_mime: &[u8]) -> Option<&[u8]> {
-    todo!("TODO(port): does not compile: 388:30: no field `ptr` on type `&[u8]`")
+pub fn extension(mime: &[u8]) -> Option<&[u8]> {
+    let mt = MediaType::parse(mime)?;
+    let essence_len = (mt.r#type.len() + 1) + mt.subtype.len();
+    let essence = crate::zigport_rt::mem::reslice_within(mime, mt.r#type, 0, essence_len);
+    {
+        assert_eq!(
+            BY_EXTENSION.iter().map(|(k, _)| *k).len(),
+            BY_EXTENSION.iter().map(|(_, v)| *v).len()
+        );
+        for (key, entry) in BY_EXTENSION
+            .iter()
+            .map(|(k, _)| *k)
+            .zip(BY_EXTENSION.iter().map(|(_, v)| *v))
+        {
+            if entry.flags.preferred()
+                && crate::zigport_rt::ascii::eql_ignore_case(entry.mime, essence)
+            {
+                return Some(key);
+            }
+        }
+    };
+    None
 }
 /// Whether `mime` denotes human-readable text (including JSON, XML, SVG and
 /// JavaScript served under `application/` or with a `+json`/`+xml` suffix).
@@ -537,19 +556,32 @@ pub fn content_type(path: &[u8]) -> Result<Vec<u8>, Error> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
-    // TODO(port): does not compile: 546:60: no method named `len` found for type `!` in the current scope
     #[test]
     fn test_lookup_by_extension() {
-        todo!(
-            "TODO(port): does not compile: 546:60: no method named `len` found for type `!` in the current scope"
-        )
+        assert_eq!(lookup(b"html").unwrap(), b"text/html");
+        assert_eq!(lookup(b".HTM").unwrap(), b"text/html");
+        assert_eq!(lookup(b"mjs").unwrap(), b"text/javascript");
+        assert_eq!(lookup(b"svg").unwrap(), b"image/svg+xml");
+        assert_eq!(lookup(b".wasm").unwrap(), b"application/wasm");
+        assert_eq!(lookup(b"woff2").unwrap(), b"font/woff2");
+        assert_eq!(lookup(b"unknownext"), None);
+        assert_eq!(lookup(b""), None);
+        assert_eq!(lookup(b"."), None);
+        assert_eq!(lookup(b"averyveryverylongextension"), None);
+        assert!(BY_EXTENSION.iter().map(|(k, _)| *k).len() >= 80);
     }
-    // TODO(port): does not compile: 551:66: no method named `iter` found for type `!` in the current scope
     #[test]
     fn test_every_known_type_has_exactly_one_preferred_extension() {
-        todo!(
-            "TODO(port): does not compile: 551:66: no method named `iter` found for type `!` in the current scope"
-        )
+        for entry in BY_EXTENSION.iter().map(|(_, v)| *v) {
+            let mut preferred: usize = 0;
+            for other in BY_EXTENSION.iter().map(|(_, v)| *v) {
+                if other.flags.preferred() && (other.mime == entry.mime) {
+                    preferred += 1;
+                }
+            }
+            assert_eq!(preferred, 1_usize);
+            assert_eq!(lookup(extension(entry.mime).unwrap()).unwrap(), entry.mime);
+        }
     }
     #[test]
     fn test_from_path() {
@@ -648,4 +680,4 @@ mod tests {
     }
 }
 
-// zigport: source mime.zig (455 lines); 25/28 functions without TODO; confidence medium; TODO(port) markers: 7
+// zigport: source mime.zig (455 lines); 28/28 functions without TODO; confidence high; TODO(port) markers: 0

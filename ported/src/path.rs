@@ -21,7 +21,7 @@ pub fn is_absolute(p: &[u8]) -> bool {
     (!p.is_empty()) && (p[0] == SEP)
 }
 /// Accumulates normalized segments, resolving `.` and `..` as it goes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct SegmentBuffer {
     pub out: Vec<u8>,
     /// When false (absolute paths) `..` at the top is dropped instead of kept.

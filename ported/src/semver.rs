@@ -714,7 +714,7 @@ impl<'a> SetMatch<'a> {
 }
 /// A range compiled once into a flat comparator list, for matching many
 /// versions.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Range<'a> {
     pub comparators: Vec<Comparator<'a>>,
     /// End offset into `comparators` of each set.

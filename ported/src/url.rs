@@ -74,15 +74,15 @@ impl Scheme {
 }
 impl Scheme {
     const BY_NAME: &'static [(&'static [u8], Scheme)] = &[
-        (b"http", Scheme::Http),
-        (b"https", Scheme::Https),
         (b"ws", Scheme::Ws),
         (b"wss", Scheme::Wss),
         (b"ftp", Scheme::Ftp),
+        (b"http", Scheme::Http),
         (b"file", Scheme::File),
         (b"unix", Scheme::Unix),
         (b"data", Scheme::Data),
         (b"blob", Scheme::Blob),
+        (b"https", Scheme::Https),
         (b"mailto", Scheme::Mailto),
     ];
     /// Classify a protocol name (without the `:`).
@@ -449,7 +449,12 @@ impl<'a> URL<'a> {
         ]))
     }
     /// Append the RFC 3986 §5.3 recomposition of the given parts.
-    fn recompose(&self, out: &mut Vec<u8>, path: &[u8], query: Option<&[u8]>) -> Result<(), Error> {
+    fn recompose(
+        &self,
+        out: &mut Vec<u8>,
+        path: &'a [u8],
+        query: Option<&[u8]>,
+    ) -> Result<(), Error> {
         if self.flags.has_protocol() {
             out.extend_from_slice(self.protocol);
             out.push(b':');

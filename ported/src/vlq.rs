@@ -288,7 +288,7 @@ impl<'a> MappingIterator<'a> {
     }
 }
 /// Writes `Mapping`s back into the canonical mappings text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct MappingWriter {
     pub out: Vec<u8>,
     pub cursor: Cursor,
@@ -316,11 +316,47 @@ impl MappingWriter {
         }
         Ok(())
     }
-    // TODO(port): does not compile: 327:9: cannot borrow `*self` as mutable more than once at a time
-    fn write(&mut self, _m: Mapping) -> Result<(), Error> {
-        todo!(
-            "TODO(port): does not compile: 327:9: cannot borrow `*self` as mutable more than once at a time"
-        )
+    fn write(&mut self, m: Mapping) -> Result<(), Error> {
+        self.advance_to_line(m.generated_line)?;
+        if self.line_has_segment {
+            self.out.push(b',')
+        }
+        self.line_has_segment = true;
+        {
+            let mut generated_column_copy = self.cursor.generated_column;
+            let result = self.field(&mut generated_column_copy, m.generated_column);
+            self.cursor.generated_column = generated_column_copy;
+            result
+        }?;
+        if m.has_source() {
+            {
+                let mut source_index_copy = self.cursor.source_index;
+                let result = self.field(&mut source_index_copy, m.source_index);
+                self.cursor.source_index = source_index_copy;
+                result
+            }?;
+            {
+                let mut original_line_copy = self.cursor.original_line;
+                let result = self.field(&mut original_line_copy, m.original_line);
+                self.cursor.original_line = original_line_copy;
+                result
+            }?;
+            {
+                let mut original_column_copy = self.cursor.original_column;
+                let result = self.field(&mut original_column_copy, m.original_column);
+                self.cursor.original_column = original_column_copy;
+                result
+            }?;
+            if m.fields == 5 {
+                {
+                    let mut name_index_copy = self.cursor.name_index;
+                    let result = self.field(&mut name_index_copy, m.name_index);
+                    self.cursor.name_index = name_index_copy;
+                    result
+                }?
+            }
+        }
+        Ok(())
     }
 }
 /// Whether `mappings` is a well-formed mappings string.

@@ -515,6 +515,45 @@ pub extern "C" fn zigport_dotenv__count(i: *const u8, il: usize, o: *mut u8, oc:
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_dotenv__expand(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::dotenv::expand(r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_dotenv__get(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::dotenv::get(r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            match v1 {
+                Some(v3) => {
+                    w.bytes(&v3[..]);
+                }
+                None => w.tag(5),
+            }
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_dotenv__is_valid_key(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -631,6 +670,28 @@ pub extern "C" fn zigport_ini__array_length(i: *const u8, il: usize, o: *mut u8,
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_ini__auth_token_for(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::ini::auth_token_for(r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            match v1 {
+                Some(v3) => {
+                    w.bytes(&v3[..]);
+                }
+                None => w.tag(5),
+            }
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_ini__count_entries(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -665,6 +726,50 @@ pub extern "C" fn zigport_ini__expand_vars(i: *const u8, il: usize, o: *mut u8, 
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_ini__get(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::ini::get(r.bytes(), r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            match v1 {
+                Some(v3) => {
+                    w.bytes(&v3[..]);
+                }
+                None => w.tag(5),
+            }
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_ini__get_with_env(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::ini::get_with_env(r.bytes(), r.bytes(), r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            match v1 {
+                Some(v3) => {
+                    w.bytes(&v3[..]);
+                }
+                None => w.tag(5),
+            }
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_ini__is_valid(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -672,6 +777,23 @@ pub extern "C" fn zigport_ini__is_valid(i: *const u8, il: usize, o: *mut u8, oc:
     let mut w = Writer { buf: out, len: 0, overflow: false };
     let result = crate::ini::is_valid(r.bytes());
     w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_ini__registry_for(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::ini::registry_for(r.bytes(), r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -842,6 +964,23 @@ pub extern "C" fn zigport_mime__content_type(i: *const u8, il: usize, o: *mut u8
             w.bytes(&v1[..]);
         }
         Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_mime__extension(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::mime::extension(r.bytes());
+    match result {
+        Some(v1) => {
+            w.bytes(&v1[..]);
+        }
+        None => w.tag(5),
     }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
@@ -1635,6 +1774,23 @@ pub extern "C" fn zigport_vlq__original_position(i: *const u8, il: usize, o: *mu
             w.int(v1.name_index as i128);
         }
         None => w.tag(5),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_vlq__reencode_mappings(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let result = crate::vlq::reencode_mappings(r.bytes());
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
     }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }

@@ -99,8 +99,23 @@ pub fn concat<T: Clone>(parts: &[&[T]]) -> Vec<T> {
 }
 
 /// `std.mem.join(allocator, separator, parts)`.
-pub fn join<T: Clone>(separator: &[T], parts: &[&[T]]) -> Vec<T> {
+pub fn join<T: Clone, P: core::borrow::Borrow<[T]>>(separator: &[T], parts: &[P]) -> Vec<T> {
     parts.join(separator)
+}
+
+/// `view.ptr[start..end]`: Zig re-slices the many-item pointer behind a
+/// view, past the view's own length, into the buffer it was cut from.
+/// Safe Rust re-slices that buffer (`within`) at the view's offset. Panics
+/// where Zig's behaviour is undefined: the view outside `within`, or the
+/// range leaving it.
+pub fn reslice_within<'a, T>(within: &'a [T], view: &[T], start: usize, end: usize) -> &'a [T] {
+    let size = core::mem::size_of::<T>().max(1);
+    let offset = (view.as_ptr() as usize)
+        .checked_sub(within.as_ptr() as usize)
+        .filter(|o| o % size == 0 && o / size <= within.len())
+        .expect("zigport: a many-item pointer outside the buffer it was cut from")
+        / size;
+    &within[offset + start..offset + end]
 }
 
 /// `@tagName` of a `std.math.Order` (Rust's `Ordering`).
@@ -136,7 +151,12 @@ mod tests {
         assert_eq!(index_of_pos(b"abab", 3, b"ab"), None);
         assert_eq!(last_index_of(b"abab", b"ab"), Some(2));
         assert_eq!(count(b"aaaa", b"aa"), 2);
-        assert_eq!(join(b", ", &[b"a", b"b"]), b"a, b");
+        assert_eq!(join(b", ", &[&b"a"[..], b"b"]), b"a, b");
+        // Owned parts too (`std.mem.join` over a list of owned strings).
+        assert_eq!(join(b",", &[b"x".to_vec(), b"yz".to_vec()]), b"x,yz");
         assert_eq!(concat(&[&b"a"[..], b"bc"]), b"abc");
+        let text = b"text/html; charset=utf-8";
+        let (kind, sub) = (&text[0..4], &text[5..9]);
+        assert_eq!(reslice_within(text, kind, 0, kind.len() + 1 + sub.len()), b"text/html");
     }
 }

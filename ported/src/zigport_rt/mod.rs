@@ -10,6 +10,7 @@ pub mod ascii;
 pub mod bitset;
 pub mod fmt;
 pub mod io;
+pub mod map;
 pub mod mem;
 pub mod parse;
 pub mod random;
