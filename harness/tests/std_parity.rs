@@ -129,6 +129,44 @@ fn base64_standard_encode_and_decode() {
     ));
 }
 
+#[test]
+fn base64_url_safe_no_pad_encode_and_decode() {
+    // No padding: every length but 4k+1 decodes, and `=` is just invalid.
+    let dict = Dictionary::new(&[
+        b"QUJD", b"Zm9v", b"=", b"-_", b"+/", b"A", b"z9", b"AA", b"\x00",
+    ]);
+    let codec = base64::URL_SAFE_NO_PAD;
+    let encode = |a: &[Value]| {
+        let src = bytes(a, 0);
+        let mut out = vec![0u8; codec.calc_size(src.len())];
+        Value::Bytes(codec.encode(&mut out, src).to_vec())
+    };
+    assert_agrees(&check(
+        "b64_url_encode",
+        &[AbiType::Bytes],
+        AbiType::Bytes,
+        &dict,
+        &encode,
+        CASES,
+    ));
+    let decode = |a: &[Value]| {
+        let src = bytes(a, 0);
+        let decoded = codec.calc_size_for_slice(src).and_then(|n| {
+            let mut out = vec![0u8; n];
+            codec.decode(&mut out, src).map(|()| out)
+        });
+        result(decoded.map_err(|e| e.name()), Value::Bytes)
+    };
+    assert_mixed(&check(
+        "b64_url_decode",
+        &[AbiType::Bytes],
+        err(AbiType::Bytes),
+        &dict,
+        &decode,
+        CASES,
+    ));
+}
+
 /// Text biased to numbers (signs, prefixes, separators, edge values) and
 /// the bases Zig programs use, with any other base now and then.
 fn parse_inputs(dict: &Dictionary) -> BoxedStrategy<Vec<Value>> {
@@ -529,6 +567,33 @@ fn sort_pdq_orders_equal_keys_as_zig() {
         shim.output_type(),
         &dict,
         &sort_high_bits,
+        CASES,
+    );
+    assert_agrees(&v);
+}
+
+#[test]
+fn random_uint_less_than() {
+    // Bounds of u8, u32 and usize, from 1 up: the rejection loop runs
+    // when a draw falls under Zig's threshold.
+    let draw = |a: &[Value]| {
+        let mut prng = random::Xoshiro256::init(uint(a, 0) as u64);
+        let b = (uint(a, 1) as u32) | 1;
+        let x = u64::from(prng.uint_less_than::<u8>((b | 0x80) as u8));
+        let y = u64::from(prng.uint_less_than::<u32>(b));
+        let z = prng.uint_less_than::<usize>((b as usize) << 31) as u64;
+        Value::UInt(u128::from(x ^ (y << 8) ^ (z << 20)))
+    };
+    let shim = std_shims()
+        .into_iter()
+        .find(|f| f.name == "prng_less_than")
+        .expect("shim");
+    let v = check(
+        "prng_less_than",
+        &shim.params,
+        shim.output_type(),
+        &Dictionary::new(&[]),
+        &draw,
         CASES,
     );
     assert_agrees(&v);

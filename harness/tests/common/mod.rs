@@ -49,6 +49,17 @@ fn b64Decode(src: []const u8) ![]const u8 {
     return b64_buf[0..n];
 }
 
+fn b64UrlEncode(src: []const u8) []const u8 {
+    return std.base64.url_safe_no_pad.Encoder.encode(&b64_buf, src);
+}
+
+fn b64UrlDecode(src: []const u8) ![]const u8 {
+    const n = try std.base64.url_safe_no_pad.Decoder.calcSizeForSlice(src);
+    if (n > b64_buf.len) return error.NoSpaceLeft;
+    try std.base64.url_safe_no_pad.Decoder.decode(b64_buf[0..n], src);
+    return b64_buf[0..n];
+}
+
 /// `std.Random.DefaultPrng`: fill `buf`, then draw a `u64`, an `i32` and
 /// a `u16` (sizes that read 8, 4 and 2 bytes).
 fn prngDraw(seed: u64, buf: []u8) u64 {
@@ -59,6 +70,17 @@ fn prngDraw(seed: u64, buf: []u8) u64 {
     const b: u64 = @as(u32, @bitCast(rand.int(i32)));
     const c: u64 = rand.int(u16);
     return a ^ (b << 16) ^ (c << 48);
+}
+
+/// `Random.uintLessThan` over three widths; small bounds reject often.
+fn prngLessThan(seed: u64, bound: u32) u64 {
+    var prng = std.Random.DefaultPrng.init(seed);
+    const rand = prng.random();
+    const b = bound | 1;
+    const x: u64 = rand.uintLessThan(u8, @truncate(b | 0x80));
+    const y: u64 = rand.uintLessThan(u32, b);
+    const z: u64 = rand.uintLessThan(usize, @as(usize, b) << 31);
+    return x ^ (y << 8) ^ (z << 20);
 }
 
 /// `std.sort.pdq` by the top three bits only: equal keys abound, and the
@@ -154,6 +176,18 @@ pub fn std_shims() -> Vec<ShimFn> {
         err(AbiType::Bytes),
         "b64Decode({0})",
     ));
+    fns.push(shim_fn(
+        "b64_url_encode",
+        vec![AbiType::Bytes],
+        AbiType::Bytes,
+        "b64UrlEncode({0})",
+    ));
+    fns.push(shim_fn(
+        "b64_url_decode",
+        vec![AbiType::Bytes],
+        err(AbiType::Bytes),
+        "b64UrlDecode({0})",
+    ));
     for (signed, bits) in [
         (true, 8),
         (false, 8),
@@ -212,6 +246,12 @@ pub fn std_shims() -> Vec<ShimFn> {
         params: vec![AbiType::int(false, 64), AbiType::MutBytes],
         ret: AbiType::int(false, 64),
         zig_call: "prngDraw({0}, {1})".into(),
+    });
+    fns.push(ShimFn {
+        name: "prng_less_than".into(),
+        params: vec![AbiType::int(false, 64), AbiType::int(false, 32)],
+        ret: AbiType::int(false, 64),
+        zig_call: "prngLessThan({0}, {1})".into(),
     });
     fns.push(ShimFn {
         name: "pdq_high_bits".into(),

@@ -550,7 +550,16 @@ impl<'a> Translator<'a> {
         if *prng != Ty::Prng {
             return None;
         }
-        let o = self.operand(object, &Ty::Unknown);
+        // `prng.random().int(u8)`: the generator's own method.
+        let o = match &object.kind {
+            ExprKind::Call { callee, args } if args.is_empty() => match &callee.kind {
+                ExprKind::Field { object: inner, member } if member == "random" => {
+                    self.operand(inner, &Ty::Unknown)
+                }
+                _ => self.operand(object, &Ty::Unknown),
+            },
+            _ => self.operand(object, &Ty::Unknown),
+        };
         Some(match (member, args) {
             ("random", []) if *receiver_ty == Ty::Prng => quote!(&mut #o),
             ("random", []) => o,
@@ -566,6 +575,16 @@ impl<'a> Translator<'a> {
                 Some(t) => quote!(#o.int::<#t>()),
                 None => self.todo("Random.int of an unmapped type"),
             },
+            ("uintLessThan", [t, bound]) => {
+                let ty = self.zig_type(t);
+                match rust_type(&ty) {
+                    Some(rt) if matches!(&ty, Ty::Int(n) if n.starts_with('u')) => {
+                        let b = self.coerced(bound, &ty);
+                        quote!(#o.uint_less_than::<#rt>(#b))
+                    }
+                    _ => self.todo("Random.uintLessThan of an unmapped type"),
+                }
+            }
             ("boolean" | "next", []) => {
                 let m = ident(member);
                 quote!(#o.#m())
@@ -1902,9 +1921,9 @@ impl<'a> Translator<'a> {
                                 mutable: true,
                             };
                         }
-                        (Ty::Prng, "int") => {
+                        (Ty::Prng, "int" | "uintLessThan") => {
                             return match e.kind {
-                                ExprKind::Call { ref args, .. } if args.len() == 1 => {
+                                ExprKind::Call { ref args, .. } if !args.is_empty() => {
                                     self.zig_type(&args[0])
                                 }
                                 _ => Ty::Unknown,
