@@ -433,7 +433,7 @@ pub fn translate_units(
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
 /// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_FILES: [(&str, &str); 12] = [
+const RUNTIME_FILES: [(&str, &str); 13] = [
     ("mod.rs", include_str!("runtime/mod.rs")),
     ("map.rs", include_str!("runtime/map.rs")),
     ("bitset.rs", include_str!("runtime/bitset.rs")),
@@ -447,6 +447,7 @@ const RUNTIME_FILES: [(&str, &str); 12] = [
     ("parse.rs", include_str!("../../support/src/fmt.rs")),
     ("unicode.rs", include_str!("../../support/src/unicode.rs")),
     ("random.rs", include_str!("../../support/src/random.rs")),
+    ("base64.rs", include_str!("../../support/src/base64.rs")),
 ];
 
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface

@@ -288,6 +288,38 @@ impl<'a> Translator<'a> {
             return Some(mapped);
         }
         Some(match (&path[..], args) {
+            // `std.base64.<codec>.Encoder/Decoder`: the support twin.
+            (["base64", codec, part @ ("Encoder" | "Decoder"), f], _)
+                if let Some(c) = base64_codec(codec) =>
+            {
+                let c = ident(c);
+                let codec = quote!(crate::zigport_rt::base64::#c);
+                match (*part, *f, args) {
+                    ("Encoder", "encode", [dest, src]) => {
+                        let d = self.coerced(dest, &Ty::output_bytes());
+                        let s = self.slice_view(src);
+                        quote!(#codec.encode(#d, #s))
+                    }
+                    ("Encoder", "calcSize", [n]) => {
+                        let n = self.index_expr(n);
+                        quote!(#codec.calc_size(#n))
+                    }
+                    ("Decoder", "calcSizeForSlice", [src]) => {
+                        let s = self.slice_view(src);
+                        quote!(#codec.calc_size_for_slice(#s))
+                    }
+                    ("Decoder", "calcSizeUpperBound", [n]) => {
+                        let n = self.index_expr(n);
+                        quote!(#codec.calc_size_upper_bound(#n))
+                    }
+                    ("Decoder", "decode", [dest, src]) => {
+                        let d = self.coerced(dest, &Ty::output_bytes());
+                        let s = self.slice_view(src);
+                        quote!(#codec.decode(#d, #s))
+                    }
+                    _ => return Some(self.todo(format!("no rule for std.base64 {part}.{f}"))),
+                }
+            }
             (["mem", "eql"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!((#x == #y))
@@ -562,6 +594,12 @@ impl<'a> Translator<'a> {
                 ExprKind::Field { object, member } => {
                     parts.push(member.clone());
                     cur = object;
+                }
+                ExprKind::Ident(root) if let Some(alias) = self.state.std_aliases.get(root) => {
+                    let mut path = alias.clone();
+                    parts.reverse();
+                    path.extend(parts);
+                    return Some(path);
                 }
                 ExprKind::Ident(root) if self.local(root).is_none() => {
                     let mut path = match self.scope.imports.get(root)? {
@@ -1025,6 +1063,24 @@ impl<'a> Translator<'a> {
                     && matches!(member.as_str(), "put" | "getOrPut" | "ensureTotalCapacity" | "ensureUnusedCapacity"))))
     }
 
+    /// A call whose error is one of the runtime's error types, not the
+    /// module's `Error` (`std.base64.standard.Decoder.decode(..)`).
+    pub(super) fn returns_runtime_error(&self, e: &Expr) -> bool {
+        let ExprKind::Call { callee, .. } = &e.kind else {
+            return false;
+        };
+        let ExprKind::Field { member, .. } = &callee.kind else {
+            return false;
+        };
+        let runtime = super::writer::RUNTIME_ERRORS
+            .iter()
+            .any(|(_, _, members)| members.contains(&member.as_str()))
+            || self
+                .std_path(callee)
+                .is_some_and(|p| p.first().is_some_and(|m| m == "base64"));
+        runtime && matches!(self.infer(e), Ty::ErrorUnion(_))
+    }
+
     /// `self.sections` with `self: *const Document`.
     pub(super) fn reached_through_const_pointer(&self, place: &Expr) -> bool {
         match &place.kind {
@@ -1054,6 +1110,15 @@ fn odd_unsigned_bits(ty: &Ty) -> Option<u32> {
     let Ty::Int(name) = ty else { return None };
     match super::types::int_width(name)? {
         (false, bits) if ![8, 16, 32, 64, 128].contains(&bits) => Some(bits),
+        _ => None,
+    }
+}
+
+/// The support twin's constant for a `std.base64` codec.
+fn base64_codec(name: &str) -> Option<&'static str> {
+    match name {
+        "standard" => Some("STANDARD"),
+        "url_safe_no_pad" => Some("URL_SAFE_NO_PAD"),
         _ => None,
     }
 }

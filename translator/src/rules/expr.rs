@@ -224,7 +224,11 @@ impl<'a> Translator<'a> {
                 self.expr(lhs, &Ty::Unknown)
             }
             ExprKind::Catch { lhs, capture, rhs } => {
-                let l = self.operand(lhs, &Ty::Unknown);
+                let mut l = self.operand(lhs, &Ty::Unknown);
+                // A captured runtime error is seen as the module's `Error`.
+                if capture.is_some() && self.returns_runtime_error(lhs) {
+                    l = quote!(#l.map_err(Error::from));
+                }
                 if capture.is_none() && rhs.kind == ExprKind::Unreachable {
                     return quote!(#l.unwrap());
                 }
@@ -553,9 +557,10 @@ impl<'a> Translator<'a> {
         // `prng.random().int(u8)`: the generator's own method.
         let o = match &object.kind {
             ExprKind::Call { callee, args } if args.is_empty() => match &callee.kind {
-                ExprKind::Field { object: inner, member } if member == "random" => {
-                    self.operand(inner, &Ty::Unknown)
-                }
+                ExprKind::Field {
+                    object: inner,
+                    member,
+                } if member == "random" => self.operand(inner, &Ty::Unknown),
                 _ => self.operand(object, &Ty::Unknown),
             },
             _ => self.operand(object, &Ty::Unknown),
@@ -1243,6 +1248,19 @@ impl<'a> Translator<'a> {
                 };
             }
         }
+        // `res != error.InvalidPadding` on an error union: the whole
+        // `Result` compared (a value is never equal to an error).
+        if matches!(op, Eq | Ne)
+            && let ExprKind::ErrorValue(_) = &rhs.kind
+            && let Ty::ErrorUnion(_) = self.infer(lhs)
+        {
+            let l = self.operand(lhs, &Ty::Unknown);
+            let r = self.expr(rhs, &Ty::Unknown);
+            return match op {
+                Eq => quote!((#l == Err(#r))),
+                _ => quote!((#l != Err(#r))),
+            };
+        }
         // `line == .entry` on a tagged union compares the tag: `matches!`.
         if matches!(op, Eq | Ne)
             && let Some((value, tag)) = match (&lhs.kind, &rhs.kind) {
@@ -1773,6 +1791,18 @@ impl<'a> Translator<'a> {
                     let usize_ty = || Ty::Int("usize".into());
                     match &path[..] {
                         ["math", "order"] | ["mem", "order"] => Ty::Order,
+                        ["base64", _, "Encoder", "encode"] => Ty::Slice {
+                            elem: Box::new(Ty::Int("u8".into())),
+                            mutable: false,
+                        },
+                        ["base64", _, "Encoder", "calcSize"] => usize_ty(),
+                        [
+                            "base64",
+                            _,
+                            "Decoder",
+                            "calcSizeForSlice" | "calcSizeUpperBound",
+                        ] => Ty::ErrorUnion(Box::new(usize_ty())),
+                        ["base64", _, "Decoder", "decode"] => Ty::ErrorUnion(Box::new(Ty::Void)),
                         ["Random", "DefaultPrng" | "Xoshiro256", "init"] => Ty::Prng,
                         ["math", "cast"] => match e.kind {
                             ExprKind::Call { ref args, .. } if args.len() == 2 => {

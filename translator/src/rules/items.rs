@@ -1033,6 +1033,14 @@ impl<'a> Translator<'a> {
             .and_then(|i| i.consts.get(&v.name))
             .map(|(_, t)| t.clone());
         let Some(init) = &v.init else { return quote!() };
+        // `const Error = error{};` in a type: Zig error names are global, so
+        // every error set is the module's `Error` (as at module level).
+        if owner.is_some() && is_error_set_expr(init, &|n| self.is_error_set_name(n)) {
+            return comment_marker(&format!(
+                "zigport: error set `{}` is this module's `Error`",
+                v.name
+            ));
+        }
         if self.scope.lazy_aliases.contains(&v.name)
             && let ExprKind::Field { object, member } = &init.kind
             && let Some((m, c)) = self.foreign_type_const(object, member)

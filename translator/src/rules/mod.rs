@@ -216,6 +216,9 @@ struct FnState {
     /// Constant locals that may be rebuilt at each use (see
     /// `rebuildable_struct_locals`), and those the rules did rebuild:
     /// name → (initialiser, type).
+    /// `const std_dec = std.base64.standard.Decoder;`: locals naming a std
+    /// namespace or constant, resolved like the path (see `std_path`).
+    std_aliases: HashMap<String, Vec<String>>,
     rebuildable: HashSet<String>,
     rebuilt: HashMap<String, (Expr, Ty)>,
 }

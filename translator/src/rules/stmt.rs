@@ -271,6 +271,22 @@ impl<'a> Translator<'a> {
             self.bind(&v.name, ty);
             return quote!();
         }
+        // `const std_dec = std.base64.standard.Decoder;`: a name for a std
+        // codec, which calls through it resolve (`std_path`).
+        if v.mutability == Mutability::Const
+            && v.ty.is_none()
+            && let Some(
+                init @ Expr {
+                    kind: ExprKind::Field { .. },
+                    ..
+                },
+            ) = &v.init
+            && let Some(path) = self.std_path(init)
+            && matches!(&path[..], [b, _, part] if b == "base64" && (part == "Encoder" || part == "Decoder"))
+        {
+            self.state.std_aliases.insert(v.name.clone(), path);
+            return quote!();
+        }
         // A place alias: its uses spell the place (`ident_expr`).
         if self.state.place_aliases.contains_key(&v.name) {
             self.bind(&v.name, init_ty);
@@ -316,6 +332,12 @@ impl<'a> Translator<'a> {
                     _ => Box::new(Ty::Unknown),
                 };
                 self.expr(init, &Ty::Ref { to, mutable: true })
+            }
+            // A runtime error kept in a local is the module's `Error`, as
+            // every error the function compares it with.
+            Some(init) if self.returns_runtime_error(init) => {
+                let value = self.coerced(init, &ty);
+                quote!(#value.map_err(Error::from))
             }
             Some(init) => self.coerced(init, &ty),
             None => self.todo("declaration without a value"),

@@ -254,6 +254,11 @@ pub(super) const RUNTIME_ERRORS: &[(&str, &[&str], &[&str])] = &[
         &["utf8Encode"],
     ),
     (
+        "crate::zigport_rt::base64::DecodeError",
+        &["InvalidCharacter", "InvalidPadding", "NoSpaceLeft"],
+        &["calcSizeForSlice", "calcSizeUpperBound"],
+    ),
+    (
         "crate::zigport_rt::io::ReadError",
         &["ReadFailed", "StreamTooLong"],
         &["allocRemaining"],
