@@ -139,7 +139,7 @@ impl Codec {
     /// `Decoder.decode(dest, source)`, `dest` sized by `calcSizeForSlice`.
     /// Panics when `dest` is too short, where Zig's safety check traps.
     pub fn decode(&self, dest: &mut [u8], source: &[u8]) -> Result<(), DecodeError> {
-        if self.pad.is_some() && source.len() % 4 != 0 {
+        if self.pad.is_some() && !source.len().is_multiple_of(4) {
             return Err(DecodeError::InvalidPadding);
         }
         // Zig's two fast loops (16 and 4 characters at a time), with their

@@ -159,6 +159,17 @@ impl<'a> Translator<'a> {
                 let i = self.operand(inner, &Ty::Unknown);
                 quote!(*#i)
             }
+            ExprKind::Unwrap(inner)
+                if let Some((_, name)) = self
+                    .state
+                    .unwrapped
+                    .iter()
+                    .rev()
+                    .find(|(place, _)| super::stmt::same_place(place, inner)) =>
+            {
+                let x = ident(name);
+                quote!(#x)
+            }
             ExprKind::Unwrap(inner) => {
                 let i = self.operand(inner, &Ty::Unknown);
                 quote!(#i.unwrap())

@@ -1955,7 +1955,7 @@ fn test_only_fns(file: &SourceFile) -> HashSet<String> {
 /// Zig locals spelled like types (`const M = ..`, `|M|`) get Rust's snake
 /// case in the function's tokens. Zig forbids a local shadowing any other
 /// name in scope, so every such identifier in the body is that local; one
-/// whose snake-case spelling the body already uses keeps its name.
+/// whose snake-case spelling the body already uses becomes `big_` that.
 fn snake_case_locals(
     item: TokenStream,
     body: &Block,
@@ -1997,7 +1997,10 @@ fn snake_case_locals(
         .filter(|n| n.chars().any(|c| c.is_ascii_uppercase()) && !fields.contains(n.as_str()))
         .filter_map(|n| {
             let snake = snake_case(&n);
-            (snake != n && !used(&snake)).then_some((n, snake))
+            // `M` beside `m` (semver's major and minor): `big_m`.
+            let candidates = [snake.clone(), format!("big_{snake}")];
+            let free = candidates.into_iter().find(|c| !used(c))?;
+            (snake != n).then_some((n, free))
         })
         .collect();
     // A capture of types (`inline for (.{ u8, u16 }) |T|`) is a type alias.

@@ -219,6 +219,9 @@ struct FnState {
     /// `const std_dec = std.base64.standard.Decoder;`: locals naming a std
     /// namespace or constant, resolved like the path (see `std_path`).
     std_aliases: HashMap<String, Vec<String>>,
+    /// Optional places checked non-null by the enclosing `if`: `X.?`
+    /// inside is the `if let` binding (see `unwrapped_if`).
+    unwrapped: Vec<(Expr, String)>,
     rebuildable: HashSet<String>,
     rebuilt: HashMap<String, (Expr, Ty)>,
 }

@@ -5,7 +5,7 @@ use quote::quote;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::expr::{diverges, lifetime, named_type};
-use super::names::{camel_case, ident};
+use super::names::{self, camel_case, ident};
 use super::types::{Ty, rust_type};
 use super::{LoopFrame, Translator, comment_marker};
 use crate::syntax::ir::*;
@@ -40,9 +40,32 @@ impl<'a> Translator<'a> {
         // `var out: ArrayList(u8) = .empty;` then `out.ensureTotalCapacity(..)`:
         // one `Vec::with_capacity`.
         let mut reserved: Option<usize> = None;
+        // `var i: usize = 0; while (it.next()) |x| : (i += 1)`: the loop
+        // (by index) counts with `enumerate()`; the counter's name.
+        let mut enumerated: Option<(usize, String)> = None;
         for (i, s) in stmts.iter().enumerate() {
             out.extend(self.comments_before(s.span.start));
             if reserved == Some(i) {
+                self.skip_comments_to(s.span.end);
+                continue;
+            }
+            if let StmtKind::Var(v) = &s.kind
+                && let Some((j, it)) = counted_loop(v, &stmts[i + 1..])
+                && matches!(self.local(&it), Some(Ty::Split { .. }))
+            {
+                enumerated = Some((i + 1 + j, v.name.clone()));
+                self.bind(&v.name, Ty::Int("usize".into()));
+                self.skip_comments_to(s.span.end);
+                continue;
+            }
+            if let Some((j, counter)) = &enumerated
+                && *j == i
+                && let StmtKind::Expr(Expr {
+                    kind: ExprKind::While(w),
+                    ..
+                }) = &s.kind
+            {
+                out.push(self.enumerated_loop(w, counter));
                 self.skip_comments_to(s.span.end);
                 continue;
             }
@@ -54,6 +77,23 @@ impl<'a> Translator<'a> {
             {
                 reserved = Some(i + 1 + j);
                 out.push(self.let_with_capacity(v, n));
+            } else if let StmtKind::Var(v) = &s.kind
+                && v.ty.is_some()
+                && matches!(
+                    &v.init,
+                    Some(Expr {
+                        kind: ExprKind::Undefined,
+                        ..
+                    })
+                )
+                && let Some(first_use) = stmts[i + 1..]
+                    .iter()
+                    .position(|n| stmt_mentions(n, &v.name))
+                && let StmtKind::Expr(next) = &stmts[i + 1 + first_use].kind
+                && assigns_first(next, &v.name)
+                && let Some(decl) = self.let_deferred(v, &stmts[i + 1 + first_use..])
+            {
+                out.push(decl);
             } else if let StmtKind::Defer(body) = &s.kind
                 && self.defers_to_block_end(body, &stmts[i + 1..])
             {
@@ -497,6 +537,9 @@ impl<'a> Translator<'a> {
                 (false, None) => quote!({}),
             };
         }
+        if let Some(unwrapped) = self.unwrapped_if(i, expected) {
+            return unwrapped;
+        }
         let cond_ty = self.infer(&i.cond);
         let cond = self.expr(&i.cond, &Ty::Unknown);
         // `if (c) "; charset=utf-8" else ""`: byte strings of two lengths
@@ -531,7 +574,7 @@ impl<'a> Translator<'a> {
             }
             (capture, Some(err)) => {
                 let ok = capture.as_ref().map_or_else(|| quote!(_), capture_pattern);
-                let err = ident(&err.name);
+                let err = capture_pattern(err);
                 let o = otherwise.unwrap_or_else(|| quote!({}));
                 quote!(match #cond { Ok(#ok) => { #then } Err(#err) => { #o } })
             }
@@ -563,7 +606,8 @@ impl<'a> Translator<'a> {
         }
         let subject_ty = self.infer(&s.subject);
         let subject = self.expr(&s.subject, &Ty::Unknown);
-        self.switch_arms(s, subject, subject_ty, expected)
+        let arms = self.switch_arms(s, subject, subject_ty, expected);
+        as_matches(&arms).unwrap_or(arms)
     }
 
     /// `sw: switch (x) { .a => continue :sw .b, ... }` is a state machine:
@@ -897,6 +941,9 @@ impl<'a> Translator<'a> {
         if f.otherwise.is_some() {
             return self.todo("`for ... else`");
         }
+        if let Some(fill) = self.range_fill(f) {
+            return fill;
+        }
         if f.is_inline
             && let Some(unrolled) = self.unrolled_for(f)
         {
@@ -1168,7 +1215,490 @@ fn payload_of(ty: &Ty) -> Ty {
     }
 }
 
+impl Translator<'_> {
+    /// `for (a..b) |i| t[i] = v;` with `v` not naming `i`: the range of
+    /// `t` filled with `v` (`t[a..b].fill(v)`), the same stores in order.
+    fn range_fill(&mut self, f: &ForExpr) -> Option<TokenStream> {
+        let (
+            [
+                ForInput::Range {
+                    start,
+                    end: Some(end),
+                },
+            ],
+            [c],
+        ) = (&f.inputs[..], &f.captures[..])
+        else {
+            return None;
+        };
+        if f.label.is_some() || f.is_inline || c.by_ref {
+            return None;
+        }
+        let stmt = match &f.body.kind {
+            ExprKind::Block(b) if b.label.is_none() => match &b.stmts[..] {
+                [s] => s,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let StmtKind::Assign {
+            op: AssignOp::Assign,
+            target,
+            value,
+        } = &stmt.kind
+        else {
+            return None;
+        };
+        let ExprKind::Index { object, index } = &target.kind else {
+            return None;
+        };
+        if !matches!(&index.kind, ExprKind::Ident(i) if *i == c.name)
+            || mentions(object, &c.name)
+            || mentions(value, &c.name)
+            || !matches!(
+                self.infer(object),
+                Ty::Array { .. } | Ty::Slice { mutable: true, .. } | Ty::Vec(_)
+            )
+        {
+            return None;
+        }
+        let elem = match self.infer(object) {
+            Ty::Array { elem, .. } | Ty::Slice { elem, .. } | Ty::Vec(elem) => *elem,
+            _ => return None,
+        };
+        // `from..buf.len`: to the end (Rust cannot read `buf` in the index
+        // while it borrows `buf` mutably).
+        let to_end = matches!(&end.kind, ExprKind::Field { object: o, member }
+            if member == "len" && same_place(o, object));
+        let root = place_root(object)?;
+        if (!to_end && mentions(end, root)) || mentions(start, root) {
+            return None;
+        }
+        let o = self.operand(object, &Ty::Unknown);
+        let s = self.index_expr(start);
+        let v = self.coerced(value, &elem);
+        if to_end {
+            return Some(quote!(#o[#s..].fill(#v);));
+        }
+        let e = self.index_expr(end);
+        Some(quote!(#o[#s..#e].fill(#v);))
+    }
+}
+
+impl Translator<'_> {
+    /// `if (v != null and v.?.len > 0) f(v.?)` → `if let Some(v) = v &&
+    /// !v.is_empty() { f(v) }`, and `if (o.minor == null) a else b(o.minor.?)`
+    /// → `if let Some(minor) = o.minor { b(minor) } else { a }`: where the
+    /// branch that knows the place is non-null reads it only through `.?`,
+    /// and its value is `Copy` (the test and the reads see the same value:
+    /// nothing in between assigns the place).
+    fn unwrapped_if(&mut self, i: &IfExpr, expected: &Ty) -> Option<TokenStream> {
+        if i.capture.is_some() || i.else_capture.is_some() {
+            return None;
+        }
+        let null_test = |e: &Expr, op: BinaryOp| match &e.kind {
+            ExprKind::Binary { op: o, lhs, rhs } if *o == op && rhs.kind == ExprKind::Null => {
+                Some(lhs.as_ref().clone())
+            }
+            _ => None,
+        };
+        // (place, the rest of the condition, the branch with it non-null, the other)
+        let (place, rest, known, other) = if let Some(p) = null_test(&i.cond, BinaryOp::Ne) {
+            (p, None, &i.then, i.otherwise.as_ref())
+        } else if let ExprKind::Binary {
+            op: BinaryOp::And,
+            lhs,
+            rhs,
+        } = &i.cond.kind
+            && let Some(p) = null_test(lhs, BinaryOp::Ne)
+        {
+            (p, Some(rhs.as_ref()), &i.then, i.otherwise.as_ref())
+        } else if let Some(p) = null_test(&i.cond, BinaryOp::Eq)
+            && let Some(o) = &i.otherwise
+        {
+            (p, None, o, Some(&i.then))
+        } else {
+            return None;
+        };
+        if !is_field_path(&place) {
+            return None;
+        }
+        let Ty::Optional(inner) = self.infer(&place) else {
+            return None;
+        };
+        if !self.is_copy_type(&inner) {
+            return None;
+        }
+        let name = match &place.kind {
+            ExprKind::Ident(n) => n.clone(),
+            ExprKind::Field { member, .. } => names::snake_case(member),
+            _ => return None,
+        };
+        let reads: Vec<&Expr> = rest.into_iter().chain([known]).collect();
+        let only_unwrapped = reads.iter().all(|e| unwrap_only(e, &place));
+        let uses_any = reads.iter().any(|e| mentions_place_unwrapped(e, &place));
+        let name_free =
+            matches!(place.kind, ExprKind::Ident(_)) || !reads.iter().any(|e| mentions(e, &name));
+        if !only_unwrapped || !uses_any || !name_free || assigns_place(known, &place) {
+            return None;
+        }
+        let p = self.expr(&place, &Ty::Unknown);
+        let x = ident(&name);
+        self.push_scope();
+        self.bind(&name, (*inner).clone());
+        self.state.unwrapped.push((place, name));
+        let rest = rest.map(|r| self.expr(r, &Ty::Bool));
+        let known = self.branch_in_capture(None, Ty::Unknown, known, expected);
+        self.state.unwrapped.pop();
+        self.pop_scope();
+        let other = other.map(|o| self.branch_in_capture(None, Ty::Unknown, o, expected));
+        let test = match rest {
+            Some(r) => quote!(let Some(#x) = #p && #r),
+            None => quote!(let Some(#x) = #p),
+        };
+        Some(match other {
+            Some(o) => quote!(if #test { #known } else { #o }),
+            None => quote!(if #test { #known }),
+        })
+    }
+}
+
+/// `a.b.c` and `a.b.c` from different spans: the same place.
+pub(super) fn same_place(a: &Expr, b: &Expr) -> bool {
+    match (&a.kind, &b.kind) {
+        (ExprKind::Ident(x), ExprKind::Ident(y)) => x == y,
+        (
+            ExprKind::Field {
+                object: o1,
+                member: m1,
+            },
+            ExprKind::Field {
+                object: o2,
+                member: m2,
+            },
+        ) => m1 == m2 && same_place(o1, o2),
+        _ => false,
+    }
+}
+
+/// Every mention of `place` in `e` is `place.?` (none as the optional).
+fn unwrap_only(e: &Expr, place: &Expr) -> bool {
+    use crate::syntax::visit::{self, Visitor};
+    struct Scan<'p>(&'p Expr, bool);
+    impl Visitor for Scan<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::Unwrap(inner) if same_place(inner, self.0) => {}
+                _ if same_place(e, self.0) => self.1 = false,
+                _ => visit::walk_expr(self, e),
+            }
+        }
+    }
+    let mut scan = Scan(place, true);
+    scan.visit_expr(e);
+    scan.1
+}
+
+/// `place.?` occurs in `e`.
+fn mentions_place_unwrapped(e: &Expr, place: &Expr) -> bool {
+    use crate::syntax::visit::{self, Visitor};
+    struct Scan<'p>(&'p Expr, bool);
+    impl Visitor for Scan<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if matches!(&e.kind, ExprKind::Unwrap(inner) if same_place(inner, self.0)) {
+                self.1 = true;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan(place, false);
+    scan.visit_expr(e);
+    scan.1
+}
+
+/// `e` assigns `place` or something under it, or takes its address.
+fn assigns_place(e: &Expr, place: &Expr) -> bool {
+    use crate::syntax::visit::{self, Visitor};
+    struct Scan<'p>(&'p Expr, bool);
+    impl Visitor for Scan<'_> {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Assign { target, .. } = &s.kind
+                && place_root(target) == place_root(self.0)
+            {
+                self.1 = true;
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::AddressOf(inner) = &e.kind
+                && place_root(inner) == place_root(self.0)
+            {
+                self.1 = true;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan(place, false);
+    scan.visit_expr(e);
+    scan.1
+}
+
+impl Translator<'_> {
+    /// `var key: []const u8 = undefined;` that the next `if`/`else` assigns
+    /// on every path before any read: Rust's deferred initialisation
+    /// (`let key: &[u8];`), checked by rustc, instead of a dead default.
+    /// `mut` only when more stores follow.
+    fn let_deferred(&mut self, v: &VarDecl, rest: &[Stmt]) -> Option<TokenStream> {
+        let ty = self.zig_type(v.ty.as_ref()?);
+        if matches!(ty, Ty::Array { .. }) {
+            return None;
+        }
+        let rt = rust_type(&ty)?;
+        let name = ident(&v.name);
+        let stores = rest.iter().map(|s| stores_to(s, &v.name)).sum::<usize>();
+        let paths = rest.first().map_or(0, |s| match &s.kind {
+            StmtKind::Expr(e) => branch_count(e),
+            _ => 0,
+        });
+        self.bind(&v.name, ty);
+        Some(if stores > paths {
+            quote!(let mut #name: #rt;)
+        } else {
+            quote!(let #name: #rt;)
+        })
+    }
+}
+
+/// `e` (an `if` with `else`, or a block) stores to local `name` on every
+/// path before anything reads it.
+fn assigns_first(e: &Expr, name: &str) -> bool {
+    match &e.kind {
+        ExprKind::If(i) => {
+            i.capture.as_ref().is_none_or(|c| c.name != name)
+                && !mentions(&i.cond, name)
+                && assigns_first(&i.then, name)
+                && i.otherwise.as_ref().is_some_and(|o| assigns_first(o, name))
+        }
+        ExprKind::Block(b) if b.label.is_none() => {
+            for s in &b.stmts {
+                match &s.kind {
+                    StmtKind::Assign {
+                        op: AssignOp::Assign,
+                        target,
+                        value,
+                    } if matches!(&target.kind, ExprKind::Ident(n) if n == name) => {
+                        return !mentions(value, name);
+                    }
+                    StmtKind::Expr(e) if matches!(e.kind, ExprKind::If(_)) => {
+                        return assigns_first(e, name);
+                    }
+                    StmtKind::Expr(e) | StmtKind::Discard(e)
+                        if !mentions(e, name) && !diverges(e) => {}
+                    StmtKind::Var(v) if v.init.as_ref().is_none_or(|i| !mentions(i, name)) => {}
+                    _ => return false,
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+impl Translator<'_> {
+    /// `while (it.next()) |x| : (i += 1) body` as `for (i, x) in
+    /// it.enumerate() { body }` (see `counted_loop`).
+    fn enumerated_loop(&mut self, w: &WhileExpr, counter: &str) -> TokenStream {
+        let ExprKind::Call { callee, .. } = &w.cond.kind else {
+            return self.while_loop(w, None);
+        };
+        let ExprKind::Field { object, .. } = &callee.kind else {
+            return self.while_loop(w, None);
+        };
+        let elem = match self.infer(&w.cond) {
+            Ty::Optional(t) => *t,
+            _ => Ty::Unknown,
+        };
+        let it = self.operand(object, &Ty::Unknown);
+        let i = ident(counter);
+        let Some(capture) = &w.capture else {
+            return self.while_loop(w, None);
+        };
+        let pat = capture_pattern(capture);
+        self.state.loops.push(LoopFrame {
+            zig_label: w.label.clone(),
+            rust_label: w.label.clone(),
+            ..LoopFrame::default()
+        });
+        let body = self.branch_in_capture(Some(capture), elem, &w.body, &Ty::Void);
+        self.state.loops.pop();
+        let label = w.label.as_deref().map(|l| {
+            let l = lifetime(l);
+            quote!(#l:)
+        });
+        quote!(#label for (#i, #pat) in #it.enumerate() { #body })
+    }
+}
+
+/// `var i: usize = 0;` counted only by a later `while (it.next()) |x| :
+/// (i += 1)` over one of the runtime's iterators (`it` a local, neither
+/// used after the loop, `i` not stored to in the body): the index in
+/// `rest` of that loop, and the iterator's name.
+fn counted_loop(v: &VarDecl, rest: &[Stmt]) -> Option<(usize, String)> {
+    if v.mutability != Mutability::Var
+        || !matches!(&v.init, Some(Expr { kind: ExprKind::Int(n), .. }) if n == "0")
+        || !matches!(&v.ty, Some(Expr { kind: ExprKind::Ident(t) | ExprKind::PrimitiveType(t), .. }) if t == "usize")
+    {
+        return None;
+    }
+    let j = rest.iter().position(|s| stmt_mentions(s, &v.name))?;
+    let StmtKind::Expr(Expr {
+        kind: ExprKind::While(w),
+        ..
+    }) = &rest[j].kind
+    else {
+        return None;
+    };
+    let counts = matches!(&w.continue_expr, Some(Stmt { kind: StmtKind::Assign {
+        op: AssignOp::Add,
+        target: Expr { kind: ExprKind::Ident(t), .. },
+        value: Expr { kind: ExprKind::Int(one), .. },
+    }, .. }) if *t == v.name && one == "1");
+    let ExprKind::Call { callee, args } = &w.cond.kind else {
+        return None;
+    };
+    let ExprKind::Field { object, member } = &callee.kind else {
+        return None;
+    };
+    let ExprKind::Ident(it) = &object.kind else {
+        return None;
+    };
+    let after = &rest[j + 1..];
+    let body_stmt = Stmt {
+        span: w.body.span,
+        kind: StmtKind::Expr(w.body.clone()),
+    };
+    (counts
+        && member == "next"
+        && args.is_empty()
+        && w.capture.is_some()
+        && w.otherwise.is_none()
+        && !w.is_inline
+        && stores_to(&body_stmt, &v.name) == 0
+        && !after
+            .iter()
+            .any(|s| stmt_mentions(s, &v.name) || stmt_mentions(s, it)))
+    .then(|| (j, it.clone()))
+}
+
+/// Whether `name` occurs in `s` as an identifier.
+fn stmt_mentions(s: &Stmt, name: &str) -> bool {
+    use crate::syntax::visit::{self, Visitor};
+    struct Find<'n>(&'n str, bool);
+    impl Visitor for Find<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if matches!(&e.kind, ExprKind::Ident(n) if n == self.0) {
+                self.1 = true;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut find = Find(name, false);
+    find.visit_stmt(s);
+    find.1
+}
+
+/// The paths through an `if`/`else` chain.
+fn branch_count(e: &Expr) -> usize {
+    match &e.kind {
+        ExprKind::If(i) => branch_count(&i.then) + i.otherwise.as_ref().map_or(1, branch_count),
+        _ => 1,
+    }
+}
+
+/// Stores to local `name` in `s`.
+fn stores_to(s: &Stmt, name: &str) -> usize {
+    use crate::syntax::visit::{self, Visitor};
+    struct Count<'n>(&'n str, usize);
+    impl Visitor for Count<'_> {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Assign { target, .. } = &s.kind
+                && place_root(target) == Some(self.0)
+            {
+                self.1 += 1;
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::AddressOf(inner) = &e.kind
+                && place_root(inner) == Some(self.0)
+            {
+                self.1 += 2; // written through a pointer: keep `mut`
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut count = Count(name, 0);
+    count.visit_stmt(s);
+    count.1
+}
+
+/// Whether `name` occurs in `e` as an identifier.
+fn mentions(e: &Expr, name: &str) -> bool {
+    use crate::syntax::visit::{self, Visitor};
+    struct Find<'n>(&'n str, bool);
+    impl Visitor for Find<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if matches!(&e.kind, ExprKind::Ident(n) if n == self.0) {
+                self.1 = true;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut find = Find(name, false);
+    find.visit_expr(e);
+    find.1
+}
+
+/// `match x { A | B => true, _ => false }` (a Zig `switch` to `bool`
+/// with an `else`) as `matches!(x, A | B)`, or its negation.
+fn as_matches(arms: &TokenStream) -> Option<TokenStream> {
+    let syn::Expr::Match(m) = syn::parse2::<syn::Expr>(arms.clone()).ok()? else {
+        return None;
+    };
+    let [hit, rest] = &m.arms[..] else {
+        return None;
+    };
+    if hit.guard.is_some() || rest.guard.is_some() || !matches!(rest.pat, syn::Pat::Wild(_)) {
+        return None;
+    }
+    let (subject, pat) = (&m.expr, &hit.pat);
+    match (bool_literal(&hit.body)?, bool_literal(&rest.body)?) {
+        (true, false) => Some(quote!(matches!(#subject, #pat))),
+        (false, true) => Some(quote!(!matches!(#subject, #pat))),
+        _ => None,
+    }
+}
+
+/// `true` / `{ true }`.
+fn bool_literal(e: &syn::Expr) -> Option<bool> {
+    match e {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Bool(b),
+            ..
+        }) => Some(b.value),
+        syn::Expr::Block(b) => match &b.block.stmts[..] {
+            [syn::Stmt::Expr(e, None)] => bool_literal(e),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn capture_pattern(c: &Capture) -> TokenStream {
+    // `|_|`: Rust's wildcard.
+    if c.name == "_" {
+        return quote!(_);
+    }
     let n = ident(&c.name);
     if c.by_ref {
         quote!(ref mut #n)
