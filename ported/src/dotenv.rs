@@ -428,8 +428,10 @@ impl<'a> Expander<'a> {
         let value = self.vars.get(name).map(Vec::as_slice);
         let rest = &body[name_end..];
         if rest.starts_with(b":-") {
-            if value.is_some() && (!value.unwrap().is_empty()) {
-                return self.append(out, value.unwrap());
+            if let Some(value) = value
+                && !value.is_empty()
+            {
+                return self.append(out, value);
             }
             return self.expand_into(out, &rest[2..], quote, depth + 1);
         }
@@ -499,7 +501,7 @@ pub fn get(source: &[u8], key: &[u8]) -> Result<Option<Vec<u8>>, Error> {
 pub fn count(source: &[u8]) -> usize {
     let mut lexer: Lexer = Lexer { source, pos: 0 };
     let mut n: usize = 0;
-    while let Some(__) = lexer.next() {
+    while lexer.next().is_some() {
         n += 1;
     }
     n

@@ -117,11 +117,7 @@ impl<'a> MatchProgram<'a> {
         Ok(self.len - 1)
     }
     fn is_start_boundary(p: &[u8], i: usize) -> bool {
-        (i == 0)
-            || (match p[i - 1] {
-                b'/' | b'{' | b',' => true,
-                _ => false,
-            })
+        (i == 0) || (matches!(p[i - 1], b'/' | b'{' | b','))
     }
     fn is_end_boundary(p: &[u8], i: usize, in_group: bool) -> bool {
         (i == p.len()) || (in_group && ((p[i] == b',') || (p[i] == b'}')))

@@ -160,7 +160,7 @@ fn classify<'a>(line: &'a [u8]) -> Result<Line<'a>, Error> {
         }
         return Ok(Line::Section(name));
     }
-    let mut key_text: &[u8] = Default::default();
+    let key_text: &[u8];
     let mut value: RawValue = RawValue::Flag;
     if let Some(eq) = line.iter().position(|&x| x == b'=') {
         key_text = &line[0..eq];

@@ -268,15 +268,15 @@ impl Category {
     ];
     /// Whether a browser can execute or render this directly as a page asset.
     pub fn is_web_asset(self) -> bool {
-        match self {
+        matches!(
+            self,
             Category::Html
-            | Category::Css
-            | Category::Javascript
-            | Category::Wasm
-            | Category::Image
-            | Category::Font => true,
-            _ => false,
-        }
+                | Category::Css
+                | Category::Javascript
+                | Category::Wasm
+                | Category::Image
+                | Category::Font
+        )
     }
 }
 /// A parsed `type/subtype[+suffix][; params]` borrowing from its source.

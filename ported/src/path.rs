@@ -188,7 +188,7 @@ pub fn relative(from: &[u8], to: &[u8]) -> Result<Vec<u8>, Error> {
         }
         break;
     }
-    for __ in from_it {
+    for _ in from_it {
         ups += 1;
     }
     let mut out: Vec<u8> = Vec::new();

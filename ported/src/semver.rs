@@ -567,7 +567,7 @@ fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
             Desugared::of(&[Comparator::bnd(Op::Eq, p.floor())])
         }
         Prefix::Tilde => {
-            let M = match p.major {
+            let big_m = match p.major {
                 Some(v) => v,
                 None => return Desugared::of(&[Comparator::Any]),
             };
@@ -576,11 +576,11 @@ fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
             }
             Desugared::of(&[
                 Comparator::bnd(Op::Gte, p.floor()),
-                ceil(M, p.minor.unwrap() + 1, 0),
+                ceil(big_m, p.minor.unwrap() + 1, 0),
             ])
         }
         Prefix::Caret => {
-            let M = match p.major {
+            let big_m = match p.major {
                 Some(v) => v,
                 None => return Desugared::of(&[Comparator::Any]),
             };
@@ -589,8 +589,8 @@ fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
                 None => return xrange(p),
             };
             let low = Comparator::bnd(Op::Gte, p.floor());
-            if M != 0 {
-                return Desugared::of(&[low, ceil(M + 1, 0, 0)]);
+            if big_m != 0 {
+                return Desugared::of(&[low, ceil(big_m + 1, 0, 0)]);
             }
             let patch = match p.patch {
                 Some(v) => v,
@@ -608,7 +608,7 @@ fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
                 Prefix::Lt => Op::Lt,
                 _ => Op::Lte,
             };
-            let M = match p.major {
+            let big_m = match p.major {
                 Some(v) => v,
                 None => {
                     let everything = (op == Op::Gte) || (op == Op::Lte);
@@ -627,18 +627,18 @@ fn desugar<'a>(prefix: Prefix, p: Partial<'a>) -> Desugared<'a> {
                 Op::Gt => Desugared::of(&[Comparator::bnd(
                     Op::Gte,
                     if let Some(mm) = m {
-                        Full::init(M, mm + 1, 0, b"")
+                        Full::init(big_m, mm + 1, 0, b"")
                     } else {
-                        Full::init(M + 1, 0, 0, b"")
+                        Full::init(big_m + 1, 0, 0, b"")
                     },
                 )]),
                 Op::Gte => Desugared::of(&[Comparator::bnd(Op::Gte, p.floor())]),
                 Op::Lte => Desugared::of(&[if let Some(mm) = m {
-                    ceil(M, mm + 1, 0)
+                    ceil(big_m, mm + 1, 0)
                 } else {
-                    ceil(M + 1, 0, 0)
+                    ceil(big_m + 1, 0, 0)
                 }]),
-                Op::Lt => Desugared::of(&[ceil(M, m.unwrap_or(0), 0)]),
+                Op::Lt => Desugared::of(&[ceil(big_m, m.unwrap_or(0), 0)]),
                 Op::Eq => unreachable!(),
             }
         }
@@ -655,14 +655,14 @@ fn desugar_hyphen<'a>(from: Partial<'a>, to: Partial<'a>) -> Desugared<'a> {
         d.len += 1;
     }
     if let Some(m) = to.major {
-        d.items[d.len] = if to.minor.is_none() {
-            ceil(m + 1, 0, 0)
-        } else {
+        d.items[d.len] = if let Some(minor) = to.minor {
             if to.patch.is_none() {
-                ceil(m, to.minor.unwrap() + 1, 0)
+                ceil(m, minor + 1, 0)
             } else {
                 Comparator::bnd(Op::Lte, to.floor())
             }
+        } else {
+            ceil(m + 1, 0, 0)
         };
         d.len += 1;
     }
@@ -681,7 +681,7 @@ struct SetMatch<'a> {
     pub matched_any_set: bool,
 }
 impl<'a> SetMatch<'a> {
-    // TODO(port): constant `Error` = `error{}`: no type rule
+    // zigport: error set `Error` is this module's `Error`
     fn check(&mut self, comparators: &[Comparator]) {
         let v = match self.version {
             Some(v) => v,
@@ -721,7 +721,7 @@ struct Range<'a> {
     pub set_ends: Vec<usize>,
 }
 impl<'a> Range<'a> {
-    // TODO(port): constant `Error` = `Allocator.Error`: no type rule
+    // zigport: error set `Error` is this module's `Error`
     fn parse(text: &'a [u8]) -> Result<Range<'a>, Error> {
         let mut range: Range = Range {
             comparators: Vec::new(),
@@ -920,21 +920,17 @@ pub fn max_satisfying_index(versions: &[u8], range: &[u8]) -> Result<Option<usiz
         versions,
         crate::zigport_rt::split::Delimiter::Any(b", \t\r\n"),
     );
-    let mut index: usize = 0;
-    for text in it {
-        'zigport_continue1: {
-            let v = match parse_full(text) {
-                Ok(v) => v,
-                Err(_) => break 'zigport_continue1,
-            };
-            if !compiled.matches(v) {
-                break 'zigport_continue1;
-            }
-            if best.is_none() || (v.order(best.unwrap().version) == core::cmp::Ordering::Greater) {
-                best = Some(MaxSatisfyingIndexBest { index, version: v });
-            }
+    for (index, text) in it.enumerate() {
+        let v = match parse_full(text) {
+            Ok(v) => v,
+            Err(_) => continue,
+        };
+        if !compiled.matches(v) {
+            continue;
         }
-        index += 1;
+        if best.is_none() || (v.order(best.unwrap().version) == core::cmp::Ordering::Greater) {
+            best = Some(MaxSatisfyingIndexBest { index, version: v });
+        }
     }
     if let Some(b) = best {
         Ok(Some(b.index))
@@ -1183,4 +1179,4 @@ mod tests {
     }
 }
 
-// zigport: source semver.zig (735 lines); 56/56 functions without TODO; confidence high; TODO(port) markers: 2
+// zigport: source semver.zig (735 lines); 56/56 functions without TODO; confidence high; TODO(port) markers: 0

@@ -603,15 +603,9 @@ impl ComponentSet {
 }
 static COMPONENT_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| 'blk: {
     let mut t = [false; 256];
-    for c in 97..(b'z' + 1) as usize {
-        t[c] = true;
-    }
-    for c in 65..(b'Z' + 1) as usize {
-        t[c] = true;
-    }
-    for c in 48..(b'9' + 1) as usize {
-        t[c] = true;
-    }
+    t[b'a' as usize..(b'z' + 1) as usize].fill(true);
+    t[b'A' as usize..(b'Z' + 1) as usize].fill(true);
+    t[b'0' as usize..(b'9' + 1) as usize].fill(true);
     for c in b"-_.!~*'()".iter().copied() {
         t[c as usize] = true;
     }
@@ -637,15 +631,9 @@ impl UriSet {
 }
 static URI_SET_TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| 'blk: {
     let mut t = [false; 256];
-    for c in 97..(b'z' + 1) as usize {
-        t[c] = true;
-    }
-    for c in 65..(b'Z' + 1) as usize {
-        t[c] = true;
-    }
-    for c in 48..(b'9' + 1) as usize {
-        t[c] = true;
-    }
+    t[b'a' as usize..(b'z' + 1) as usize].fill(true);
+    t[b'A' as usize..(b'Z' + 1) as usize].fill(true);
+    t[b'0' as usize..(b'9' + 1) as usize].fill(true);
     for c in b"-_.!~*'();/?:@&=+$,#".iter().copied() {
         t[c as usize] = true;
     }

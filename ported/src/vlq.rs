@@ -371,7 +371,7 @@ pub fn validate_mappings(mappings: &[u8]) -> bool {
 pub fn count_segments(mappings: &[u8]) -> Result<usize, Error> {
     let mut it = MappingIterator::init(mappings);
     let mut n: usize = 0;
-    while let Some(__) = it.next()? {
+    while it.next()?.is_some() {
         n += 1;
     }
     Ok(n)
@@ -379,7 +379,7 @@ pub fn count_segments(mappings: &[u8]) -> Result<usize, Error> {
 /// Number of generated lines a mappings string describes.
 pub fn count_lines(mappings: &[u8]) -> Result<usize, Error> {
     let mut it = MappingIterator::init(mappings);
-    while let Some(__) = it.next()? {}
+    while it.next()?.is_some() {}
     Ok(it.line_count())
 }
 /// Decode `mappings` into absolute segments and encode them again. The

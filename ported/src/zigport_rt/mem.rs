@@ -157,6 +157,9 @@ mod tests {
         assert_eq!(concat(&[&b"a"[..], b"bc"]), b"abc");
         let text = b"text/html; charset=utf-8";
         let (kind, sub) = (&text[0..4], &text[5..9]);
-        assert_eq!(reslice_within(text, kind, 0, kind.len() + 1 + sub.len()), b"text/html");
+        assert_eq!(
+            reslice_within(text, kind, 0, kind.len() + 1 + sub.len()),
+            b"text/html"
+        );
     }
 }

@@ -73,6 +73,32 @@ impl Xoshiro256 {
         T::from_le(buf)
     }
 
+    /// `random().uintLessThan(T, less_than)`: Lemire's multiply-shift with
+    /// Zig's rejection threshold, drawing `int(T)` until unbiased. Panics
+    /// on 0, where Zig asserts.
+    pub fn uint_less_than<T: RandomUint>(&mut self, less_than: T) -> T {
+        let bound = u128::from(less_than.widen());
+        assert!(bound > 0, "uintLessThan: less_than must be positive");
+        let mask = (1u128 << T::BITS) - 1;
+        let mut m = u128::from(self.int::<T>().widen()) * bound;
+        let mut l = m & mask;
+        if l < bound {
+            // `-%less_than` in T.
+            let mut t = bound.wrapping_neg() & mask;
+            if t >= bound {
+                t -= bound;
+                if t >= bound {
+                    t %= bound;
+                }
+            }
+            while l < t {
+                m = u128::from(self.int::<T>().widen()) * bound;
+                l = m & mask;
+            }
+        }
+        T::narrow((m >> T::BITS) as u64)
+    }
+
     /// `random().boolean()`: the low bit of one fresh byte.
     pub fn boolean(&mut self) -> bool {
         self.int::<u8>() & 1 != 0
@@ -99,6 +125,29 @@ macro_rules! random_int {
 }
 
 random_int!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+/// Unsigned integer types `uintLessThan` draws (at most 64 bits).
+pub trait RandomUint: RandomInt {
+    const BITS: u32;
+    fn widen(self) -> u64;
+    fn narrow(v: u64) -> Self;
+}
+
+macro_rules! random_uint {
+    ($($t:ty),*) => {$(
+        impl RandomUint for $t {
+            const BITS: u32 = <$t>::BITS;
+            fn widen(self) -> u64 {
+                self as u64
+            }
+            fn narrow(v: u64) -> Self {
+                v as $t
+            }
+        }
+    )*};
+}
+
+random_uint!(u8, u16, u32, u64, usize);
 
 #[cfg(test)]
 mod tests {
