@@ -304,18 +304,20 @@ impl<'a> Translator<'a> {
                         let n = self.index_expr(n);
                         quote!(#codec.calc_size(#n))
                     }
+                    // Errors become the module's `Error` (it converts from
+                    // the twin's, see `writer::RUNTIME_ERRORS`).
                     ("Decoder", "calcSizeForSlice", [src]) => {
                         let s = self.slice_view(src);
-                        quote!(#codec.calc_size_for_slice(#s))
+                        quote!(#codec.calc_size_for_slice(#s).map_err(Error::from))
                     }
                     ("Decoder", "calcSizeUpperBound", [n]) => {
                         let n = self.index_expr(n);
-                        quote!(#codec.calc_size_upper_bound(#n))
+                        quote!(#codec.calc_size_upper_bound(#n).map_err(Error::from))
                     }
                     ("Decoder", "decode", [dest, src]) => {
                         let d = self.coerced(dest, &Ty::output_bytes());
                         let s = self.slice_view(src);
-                        quote!(#codec.decode(#d, #s))
+                        quote!(#codec.decode(#d, #s).map_err(Error::from))
                     }
                     _ => return Some(self.todo(format!("no rule for std.base64 {part}.{f}"))),
                 }
@@ -1061,24 +1063,6 @@ impl<'a> Translator<'a> {
                     && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice"))
                 || (map_value(&self.infer(object)).is_some()
                     && matches!(member.as_str(), "put" | "getOrPut" | "ensureTotalCapacity" | "ensureUnusedCapacity"))))
-    }
-
-    /// A call whose error is one of the runtime's error types, not the
-    /// module's `Error` (`std.base64.standard.Decoder.decode(..)`).
-    pub(super) fn returns_runtime_error(&self, e: &Expr) -> bool {
-        let ExprKind::Call { callee, .. } = &e.kind else {
-            return false;
-        };
-        let ExprKind::Field { member, .. } = &callee.kind else {
-            return false;
-        };
-        let runtime = super::writer::RUNTIME_ERRORS
-            .iter()
-            .any(|(_, _, members)| members.contains(&member.as_str()))
-            || self
-                .std_path(callee)
-                .is_some_and(|p| p.first().is_some_and(|m| m == "base64"));
-        runtime && matches!(self.infer(e), Ty::ErrorUnion(_))
     }
 
     /// `self.sections` with `self: *const Document`.

@@ -235,11 +235,7 @@ impl<'a> Translator<'a> {
                 self.expr(lhs, &Ty::Unknown)
             }
             ExprKind::Catch { lhs, capture, rhs } => {
-                let mut l = self.operand(lhs, &Ty::Unknown);
-                // A captured runtime error is seen as the module's `Error`.
-                if capture.is_some() && self.returns_runtime_error(lhs) {
-                    l = quote!(#l.map_err(Error::from));
-                }
+                let l = self.operand(lhs, &Ty::Unknown);
                 if capture.is_none() && rhs.kind == ExprKind::Unreachable {
                     return quote!(#l.unwrap());
                 }

@@ -373,12 +373,6 @@ impl<'a> Translator<'a> {
                 };
                 self.expr(init, &Ty::Ref { to, mutable: true })
             }
-            // A runtime error kept in a local is the module's `Error`, as
-            // every error the function compares it with.
-            Some(init) if self.returns_runtime_error(init) => {
-                let value = self.coerced(init, &ty);
-                quote!(#value.map_err(Error::from))
-            }
             Some(init) => self.coerced(init, &ty),
             None => self.todo("declaration without a value"),
         };
