@@ -322,6 +322,22 @@ impl<'a> Translator<'a> {
                     _ => return Some(self.todo(format!("no rule for std.base64 {part}.{f}"))),
                 }
             }
+            // Byte-order conversions of one integer: Rust's own.
+            (
+                ["mem", f @ ("nativeToLittle" | "littleToNative" | "nativeToBig" | "bigToNative")],
+                [t, x],
+            ) if let ty @ Ty::Int(_) = self.zig_type(t)
+                && let Some(rt) = rust_type(&ty) =>
+            {
+                let x = self.coerced(x, &ty);
+                let f = ident(match *f {
+                    "nativeToLittle" => "to_le",
+                    "littleToNative" => "from_le",
+                    "nativeToBig" => "to_be",
+                    _ => "from_be",
+                });
+                quote!(#rt::#f(#x))
+            }
             (["mem", "eql"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!((#x == #y))

@@ -1798,6 +1798,15 @@ impl<'a> Translator<'a> {
                     let usize_ty = || Ty::Int("usize".into());
                     match &path[..] {
                         ["math", "order"] | ["mem", "order"] => Ty::Order,
+                        [
+                            "mem",
+                            "nativeToLittle" | "littleToNative" | "nativeToBig" | "bigToNative",
+                        ] => match e.kind {
+                            ExprKind::Call { ref args, .. } if args.len() == 2 => {
+                                self.zig_type(&args[0])
+                            }
+                            _ => Ty::Unknown,
+                        },
                         ["base64", _, "Encoder", "encode"] => Ty::Slice {
                             elem: Box::new(Ty::Int("u8".into())),
                             mutable: false,

@@ -1603,7 +1603,9 @@ impl<'a> Translator<'a> {
         );
         let mut name = base.clone();
         let mut n = 2;
-        while !used.insert(name.clone()) {
+        // `test "base64"` beside a helper `fn testBase64`: numbered.
+        let is_module_fn = |n: &str| self.scope.fns.values().any(|f| f.rust_name == n);
+        while is_module_fn(&name) || !used.insert(name.clone()) {
             name = format!("{base}_{n}");
             n += 1;
         }
