@@ -158,10 +158,7 @@ pub fn heap_context(a: usize, b: usize, context: &mut impl SortContext) {
 
 fn sift_down(a: usize, target: usize, b: usize, context: &mut impl SortContext) {
     let mut cur = target;
-    loop {
-        let Some(child) = (cur - a).checked_mul(2) else {
-            break;
-        };
+    while let Some(child) = (cur - a).checked_mul(2) {
         let mut child = child + a + 1;
         if child >= b {
             break;

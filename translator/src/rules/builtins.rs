@@ -324,7 +324,10 @@ impl<'a> Translator<'a> {
             }
             // Byte-order conversions of one integer: Rust's own.
             (
-                ["mem", f @ ("nativeToLittle" | "littleToNative" | "nativeToBig" | "bigToNative")],
+                [
+                    "mem",
+                    f @ ("nativeToLittle" | "littleToNative" | "nativeToBig" | "bigToNative"),
+                ],
                 [t, x],
             ) if let ty @ Ty::Int(_) = self.zig_type(t)
                 && let Some(rt) = rust_type(&ty) =>
