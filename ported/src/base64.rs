@@ -607,9 +607,13 @@ mod tests {
             }
             let s = &text[0..len];
             let mine_res = decode(&mut mine, s);
-            let std_ok = match crate::zigport_rt::base64::STANDARD.calc_size_for_slice(s) {
+            let std_ok = match crate::zigport_rt::base64::STANDARD
+                .calc_size_for_slice(s)
+                .map_err(Error::from)
+            {
                 Ok(size) => crate::zigport_rt::base64::STANDARD
                     .decode(&mut theirs[0..size], s)
+                    .map_err(Error::from)
                     .is_ok(),
                 Err(_) => false,
             };
