@@ -1412,29 +1412,7 @@ fn mentions_place_unwrapped(e: &Expr, place: &Expr) -> bool {
 
 /// `e` assigns `place` or something under it, or takes its address.
 fn assigns_place(e: &Expr, place: &Expr) -> bool {
-    use crate::syntax::visit::{self, Visitor};
-    struct Scan<'p>(&'p Expr, bool);
-    impl Visitor for Scan<'_> {
-        fn visit_stmt(&mut self, s: &Stmt) {
-            if let StmtKind::Assign { target, .. } = &s.kind
-                && place_root(target) == place_root(self.0)
-            {
-                self.1 = true;
-            }
-            visit::walk_stmt(self, s);
-        }
-        fn visit_expr(&mut self, e: &Expr) {
-            if let ExprKind::AddressOf(inner) = &e.kind
-                && place_root(inner) == place_root(self.0)
-            {
-                self.1 = true;
-            }
-            visit::walk_expr(self, e);
-        }
-    }
-    let mut scan = Scan(place, false);
-    scan.visit_expr(e);
-    scan.1
+    place_root(place).is_some_and(|root| stores_in(e, root) > 0)
 }
 
 impl Translator<'_> {
@@ -1584,23 +1562,6 @@ fn counted_loop(v: &VarDecl, rest: &[Stmt]) -> Option<(usize, String)> {
     .then(|| (j, it.clone()))
 }
 
-/// Whether `name` occurs in `s` as an identifier.
-fn stmt_mentions(s: &Stmt, name: &str) -> bool {
-    use crate::syntax::visit::{self, Visitor};
-    struct Find<'n>(&'n str, bool);
-    impl Visitor for Find<'_> {
-        fn visit_expr(&mut self, e: &Expr) {
-            if matches!(&e.kind, ExprKind::Ident(n) if n == self.0) {
-                self.1 = true;
-            }
-            visit::walk_expr(self, e);
-        }
-    }
-    let mut find = Find(name, false);
-    find.visit_stmt(s);
-    find.1
-}
-
 /// The paths through an `if`/`else` chain.
 fn branch_count(e: &Expr) -> usize {
     match &e.kind {
@@ -1609,48 +1570,65 @@ fn branch_count(e: &Expr) -> usize {
     }
 }
 
-/// Stores to local `name` in `s`.
+/// Stores to local `name` in `s` (a store through a pointer to it counts
+/// twice: the binding must stay `mut`).
 fn stores_to(s: &Stmt, name: &str) -> usize {
-    use crate::syntax::visit::{self, Visitor};
-    struct Count<'n>(&'n str, usize);
-    impl Visitor for Count<'_> {
-        fn visit_stmt(&mut self, s: &Stmt) {
-            if let StmtKind::Assign { target, .. } = &s.kind
-                && place_root(target) == Some(self.0)
-            {
-                self.1 += 1;
-            }
-            visit::walk_stmt(self, s);
-        }
-        fn visit_expr(&mut self, e: &Expr) {
-            if let ExprKind::AddressOf(inner) = &e.kind
-                && place_root(inner) == Some(self.0)
-            {
-                self.1 += 2; // written through a pointer: keep `mut`
-            }
-            visit::walk_expr(self, e);
-        }
-    }
-    let mut count = Count(name, 0);
-    count.visit_stmt(s);
+    let mut count = StoreCount(name, 0);
+    crate::syntax::visit::Visitor::visit_stmt(&mut count, s);
     count.1
+}
+
+/// Stores to the local a place starts from, anywhere in `e`.
+fn stores_in(e: &Expr, root: &str) -> usize {
+    let mut count = StoreCount(root, 0);
+    crate::syntax::visit::Visitor::visit_expr(&mut count, e);
+    count.1
+}
+
+struct StoreCount<'n>(&'n str, usize);
+
+impl crate::syntax::visit::Visitor for StoreCount<'_> {
+    fn visit_stmt(&mut self, s: &Stmt) {
+        if let StmtKind::Assign { target, .. } = &s.kind
+            && place_root(target) == Some(self.0)
+        {
+            self.1 += 1;
+        }
+        crate::syntax::visit::walk_stmt(self, s);
+    }
+    fn visit_expr(&mut self, e: &Expr) {
+        if let ExprKind::AddressOf(inner) = &e.kind
+            && place_root(inner) == Some(self.0)
+        {
+            self.1 += 2;
+        }
+        crate::syntax::visit::walk_expr(self, e);
+    }
 }
 
 /// Whether `name` occurs in `e` as an identifier.
 fn mentions(e: &Expr, name: &str) -> bool {
-    use crate::syntax::visit::{self, Visitor};
-    struct Find<'n>(&'n str, bool);
-    impl Visitor for Find<'_> {
-        fn visit_expr(&mut self, e: &Expr) {
-            if matches!(&e.kind, ExprKind::Ident(n) if n == self.0) {
-                self.1 = true;
-            }
-            visit::walk_expr(self, e);
-        }
-    }
-    let mut find = Find(name, false);
-    find.visit_expr(e);
+    let mut find = IdentFinder(name, false);
+    crate::syntax::visit::Visitor::visit_expr(&mut find, e);
     find.1
+}
+
+/// Whether `name` occurs in `s` as an identifier.
+fn stmt_mentions(s: &Stmt, name: &str) -> bool {
+    let mut find = IdentFinder(name, false);
+    crate::syntax::visit::Visitor::visit_stmt(&mut find, s);
+    find.1
+}
+
+struct IdentFinder<'n>(&'n str, bool);
+
+impl crate::syntax::visit::Visitor for IdentFinder<'_> {
+    fn visit_expr(&mut self, e: &Expr) {
+        if matches!(&e.kind, ExprKind::Ident(n) if n == self.0) {
+            self.1 = true;
+        }
+        crate::syntax::visit::walk_expr(self, e);
+    }
 }
 
 /// `match x { A | B => true, _ => false }` (a Zig `switch` to `bool`
