@@ -867,6 +867,25 @@ impl<'a> Translator<'a> {
         Some((value, ignore_case, inner))
     }
 
+    /// `object` names a module-level static string map whose keys are all
+    /// literals: its table is emitted sorted by key length (`table_order`).
+    fn static_map_in_length_order(&self, object: &Expr) -> bool {
+        let ExprKind::Ident(name) = &object.kind else {
+            return false;
+        };
+        if self.local(name).is_some() {
+            return false;
+        }
+        self.file.members.iter().any(|d| match &d.kind {
+            DeclKind::Var(v) if v.name == *name => v
+                .init
+                .as_ref()
+                .and_then(|init| self.static_map_init(init))
+                .is_some_and(|(_, _, pairs)| pairs.iter().all(|p| literal_key_len(p).is_some())),
+            _ => false,
+        })
+    }
+
     /// The pairs of a static string map as a Rust slice literal.
     pub(super) fn static_map_literal(&mut self, init: &Expr, value_ty: &Ty) -> Option<TokenStream> {
         let out = self.static_map_pairs(init, value_ty)?;
@@ -916,7 +935,18 @@ impl<'a> Translator<'a> {
                     quote!(*zigport_key == &#k[..])
                 }
             };
+            // A table in Zig's length order: only the keys of the probe's
+            // length are compared, as Zig's `len_indexes` does.
+            let by_length = self.static_map_in_length_order(object);
             return Some(match (member.as_str(), args) {
+                ("get" | "has", [k]) if by_length => {
+                    let probe = self.slice_view(k);
+                    let find = quote!(crate::zigport_rt::map::static_map_find(&#map, #probe, #ignore_case));
+                    match member.as_str() {
+                        "get" => quote!(#find.copied()),
+                        _ => quote!(#find.is_some()),
+                    }
+                }
                 ("get", [k]) => {
                     let k = matches(self.expr(k, &Ty::Unknown));
                     quote!(#map.iter().find(|(zigport_key, _)| #k).map(|(_, v)| *v))
@@ -1117,6 +1147,17 @@ fn odd_unsigned_bits(ty: &Ty) -> Option<u32> {
     }
 }
 
+/// The length of a static map entry's key, when it is a literal.
+fn literal_key_len(pair: &Expr) -> Option<usize> {
+    match &pair.kind {
+        ExprKind::ListInit { elems, .. } => match elems.first().map(|k| &k.kind) {
+            Some(ExprKind::Str(bytes)) => Some(bytes.len()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The support twin's constant for a `std.base64` codec.
 fn base64_codec(name: &str) -> Option<&'static str> {
     match name {
@@ -1132,13 +1173,7 @@ fn base64_codec(name: &str) -> Option<&'static str> {
 /// `keys()`/`values()` expose that order; `get` finds the first match in
 /// it, as Zig's per-length scan does. Non-literal keys keep source order.
 fn table_order(pairs: &[Expr]) -> Vec<&Expr> {
-    let key_len = |pair: &Expr| match &pair.kind {
-        ExprKind::ListInit { elems, .. } => match elems.first().map(|k| &k.kind) {
-            Some(ExprKind::Str(bytes)) => Some(bytes.len()),
-            _ => None,
-        },
-        _ => None,
-    };
+    let key_len = literal_key_len;
     let mut entries: Vec<&Expr> = pairs.iter().collect();
     if entries.iter().all(|p| key_len(p).is_some()) {
         crate::zig_sort::pdq(&mut entries, |a, b| key_len(a) < key_len(b));
