@@ -391,10 +391,7 @@ fn entry_for<'a>(ext: &'a [u8]) -> Option<Entry<'a>> {
     if (bare.is_empty()) || (bare.len() > MAX_EXTENSION_LEN) {
         return None;
     }
-    BY_EXTENSION
-        .iter()
-        .find(|(zigport_key, _)| zigport_key.eq_ignore_ascii_case(bare))
-        .map(|(_, v)| *v)
+    crate::zigport_rt::map::static_map_find(&BY_EXTENSION, bare, true).copied()
 }
 /// The extension (without the dot) of the last path component, if any.
 /// Dotfiles such as `.env` have no extension.

@@ -1,4 +1,5 @@
-//! `std.StringHashMap` calls with no one-call Rust equivalent.
+//! `std.StringHashMap` and `std.StaticStringMap` calls with no one-call
+//! Rust equivalent.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -27,9 +28,39 @@ pub fn get_or_put<K: Eq + Hash, V: Default>(map: &mut HashMap<K, V>, key: K) -> 
     }
 }
 
+/// `StaticStringMap.get` over a table in Zig's order (sorted by key
+/// length): only the keys of the probe's length are compared, as Zig's
+/// `len_indexes` does; the first match in table order wins.
+pub fn static_map_find<'t, V>(
+    table: &'t [(&[u8], V)],
+    probe: &[u8],
+    ignore_case: bool,
+) -> Option<&'t V> {
+    let start = table.partition_point(|(k, _)| k.len() < probe.len());
+    table[start..]
+        .iter()
+        .take_while(|(k, _)| k.len() == probe.len())
+        .find(|(k, _)| match ignore_case {
+            true => k.eq_ignore_ascii_case(probe),
+            false => *k == probe,
+        })
+        .map(|(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::get_or_put;
+    use super::{get_or_put, static_map_find};
+
+    #[test]
+    fn static_map_find_looks_only_at_keys_of_the_probe_length() {
+        let table: [(&[u8], u8); 4] = [(b"js", 1), (b"css", 2), (b"htm", 3), (b"html", 4)];
+        assert_eq!(static_map_find(&table, b"htm", false), Some(&3));
+        assert_eq!(static_map_find(&table, b"HTML", true), Some(&4));
+        assert_eq!(static_map_find(&table, b"HTML", false), None);
+        assert_eq!(static_map_find(&table, b"x", false), None);
+        assert_eq!(static_map_find(&table, b"xxxxx", false), None);
+    }
+
     use std::collections::HashMap;
 
     #[test]
