@@ -213,15 +213,15 @@ struct FnState {
     /// `const c = &self.cursor;` views whose fields are handed to a method
     /// of `self`: each use is the place itself (see `receiver_place_aliases`).
     place_aliases: HashMap<String, Expr>,
-    /// Constant locals that may be rebuilt at each use (see
-    /// `rebuildable_struct_locals`), and those the rules did rebuild:
-    /// name → (initialiser, type).
     /// `const std_dec = std.base64.standard.Decoder;`: locals naming a std
     /// namespace or constant, resolved like the path (see `std_path`).
     std_aliases: HashMap<String, Vec<String>>,
     /// Optional places checked non-null by the enclosing `if`: `X.?`
     /// inside is the `if let` binding (see `unwrapped_if`).
     unwrapped: Vec<(Expr, String)>,
+    /// Constant locals that may be rebuilt at each use (see
+    /// `rebuildable_struct_locals`), and those the rules did rebuild:
+    /// name → (initialiser, type).
     rebuildable: HashSet<String>,
     rebuilt: HashMap<String, (Expr, Ty)>,
 }
