@@ -285,7 +285,7 @@ impl<'a> Lexer<'a> {
 /// Expands `$` references against already-defined variables.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Expander<'a> {
-    pub vars: &'a std::collections::HashMap<&'a [u8], Vec<u8>>,
+    pub vars: &'a crate::zigport_rt::map::HashMap<&'a [u8], Vec<u8>>,
 }
 impl<'a> Expander<'a> {
     fn append(self, out: &mut Vec<u8>, bytes: &[u8]) -> Result<(), Error> {
@@ -454,7 +454,7 @@ impl<'a> Expander<'a> {
 /// All variables of a file, expanded, living in one arena.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Env<'a> {
-    pub vars: std::collections::HashMap<&'a [u8], Vec<u8>>,
+    pub vars: crate::zigport_rt::map::HashMap<&'a [u8], Vec<u8>>,
 }
 impl<'a> Env<'a> {
     fn parse(source: &'a [u8]) -> Result<Env<'a>, Error> {
@@ -462,7 +462,7 @@ impl<'a> Env<'a> {
             vars: Default::default(),
         };
         // zigport: `errdefer env.arena.deinit();` dropped: ownership frees
-        env.vars = std::collections::HashMap::new();
+        env.vars = crate::zigport_rt::map::HashMap::default();
         let mut lexer: Lexer = Lexer { source, pos: 0 };
         while let Some(entry) = lexer.next() {
             let mut buf: Vec<u8> = Vec::new();

@@ -259,12 +259,12 @@ fn expect_only_comment(rest: &[u8]) -> Result<(), Error> {
 /// `#` comment lines and surrounding quotes. Values are slices of the text.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Env<'a> {
-    pub map: std::collections::HashMap<&'a [u8], &'a [u8]>,
+    pub map: crate::zigport_rt::map::HashMap<&'a [u8], &'a [u8]>,
 }
 impl<'a> Env<'a> {
     fn parse(text: &'a [u8]) -> Result<Env<'a>, Error> {
         let mut env: Env = Env {
-            map: std::collections::HashMap::new(),
+            map: crate::zigport_rt::map::HashMap::default(),
         };
         // zigport: `errdefer env.map.deinit();` dropped: ownership frees
         let lines = crate::zigport_rt::split::split(
@@ -429,7 +429,8 @@ impl Default for Value {
 /// A fully parsed ini document; every string lives in the arena.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Document<'a> {
-    pub sections: std::collections::HashMap<&'a [u8], std::collections::HashMap<&'a [u8], Value>>,
+    pub sections:
+        crate::zigport_rt::map::HashMap<&'a [u8], crate::zigport_rt::map::HashMap<&'a [u8], Value>>,
 }
 impl<'a> Document<'a> {
     fn parse(source: &'a [u8], env_text: &'a [u8]) -> Result<Document<'a>, Error> {
@@ -437,7 +438,7 @@ impl<'a> Document<'a> {
             sections: Default::default(),
         };
         // zigport: `errdefer doc.arena.deinit();` dropped: ownership frees
-        doc.sections = std::collections::HashMap::new();
+        doc.sections = crate::zigport_rt::map::HashMap::default();
         let env = Env::parse(env_text)?;
         let mut current = doc.section_named(b"")?;
         let mut it = LineIterator::init(source);
@@ -474,10 +475,10 @@ impl<'a> Document<'a> {
     fn section_named(
         &mut self,
         name: &'a [u8],
-    ) -> Result<&mut std::collections::HashMap<&'a [u8], Value>, Error> {
+    ) -> Result<&mut crate::zigport_rt::map::HashMap<&'a [u8], Value>, Error> {
         let slot = crate::zigport_rt::map::get_or_put(&mut self.sections, name);
         if !slot.found_existing {
-            *slot.value_ptr = std::collections::HashMap::new();
+            *slot.value_ptr = crate::zigport_rt::map::HashMap::default();
         }
         Ok(slot.value_ptr)
     }

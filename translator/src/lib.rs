@@ -12,33 +12,25 @@ pub mod rules;
 pub mod syntax;
 pub mod translate;
 
-#[cfg(test)]
-#[allow(dead_code)] // the port uses what the tests here do not
-#[path = "runtime/fmt.rs"]
-mod fmt;
 /// The `zigport-support` twin of Zig's pdq sort: the translator orders
 /// `StaticStringMap` tables with it, as Zig's comptime init does.
 #[allow(dead_code)] // the slice entry point is all the rules need
 #[path = "../../support/src/sort.rs"]
 mod zig_sort;
+/// The runtime module's own parts (`runtime/`, written into every ported
+/// crate as `zigport_rt`), compiled and tested here too, in the same layout
+/// so their `super::` paths resolve; its twins are the `zigport-support`
+/// crate's sources, tested there (wyhash is here because `map` hashes
+/// with it).
 #[cfg(test)]
 #[allow(dead_code)] // the port uses what the tests here do not
-#[path = "runtime/bitset.rs"]
-mod zigport_rt_bitset;
-#[cfg(test)]
-#[allow(dead_code)] // the port uses what the tests here do not
-#[path = "runtime/io.rs"]
-mod zigport_rt_io;
-#[cfg(test)]
-#[path = "runtime/map.rs"]
-mod zigport_rt_map;
-/// The runtime module's own `std.mem` part, compiled and tested here too
-/// (its other parts are the `zigport-support` crate's sources).
-#[cfg(test)]
-#[allow(dead_code)] // the port uses what the tests here do not
-#[path = "runtime/mem.rs"]
-mod zigport_rt_mem;
-#[cfg(test)]
-#[allow(dead_code)] // the port uses what the tests here do not
-#[path = "runtime/split.rs"]
-mod zigport_rt_split;
+mod runtime {
+    mod bitset;
+    mod fmt;
+    mod io;
+    mod map;
+    mod mem;
+    mod split;
+    #[path = "../../../support/src/wyhash.rs"]
+    mod wyhash;
+}

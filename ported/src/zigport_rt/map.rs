@@ -1,9 +1,39 @@
 //! `std.StringHashMap` and `std.StaticStringMap` calls with no one-call
 //! Rust equivalent.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::Hash;
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+
+/// `std.StringHashMap(V)` as a std `HashMap` hashed like Zig's: an
+/// unseeded wyhash of the key bytes. SipHash with a random seed (std's
+/// default) made parse-into-a-map functions (ini) 1.3-2.5x slower than
+/// Zig; a fixed hash also makes iteration order the same on every run.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<ZigHasher>>;
+
+/// The hasher of [`HashMap`]: `std.hash.Wyhash.hash(0, key)` for a byte
+/// key, chained for keys that write more than once.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ZigHasher(u64);
+
+impl Hasher for ZigHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = super::wyhash::hash(self.0, bytes);
+    }
+
+    /// Integers (and the length prefix `[u8]` writes before its bytes) are
+    /// folded into the state by a multiply, not a whole wyhash round.
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Zig's `GetOrPutResult`: the value slot of a key and whether the key
 /// was already there. A new slot holds `V::default()` where Zig leaves it
@@ -15,7 +45,10 @@ pub struct GetOrPut<'m, V> {
 
 /// `map.getOrPut(key)`: one lookup; an existing key keeps its entry (and
 /// its original key), as in Zig.
-pub fn get_or_put<K: Eq + Hash, V: Default>(map: &mut HashMap<K, V>, key: K) -> GetOrPut<'_, V> {
+pub fn get_or_put<K: Eq + Hash, V: Default, S: BuildHasher>(
+    map: &mut std::collections::HashMap<K, V, S>,
+    key: K,
+) -> GetOrPut<'_, V> {
     match map.entry(key) {
         Entry::Occupied(e) => GetOrPut {
             value_ptr: e.into_mut(),
@@ -61,11 +94,20 @@ mod tests {
         assert_eq!(static_map_find(&table, b"xxxxx", false), None);
     }
 
-    use std::collections::HashMap;
+    use super::HashMap;
+
+    #[test]
+    fn the_hash_of_a_byte_key_does_not_depend_on_the_run() {
+        use std::hash::BuildHasher;
+        let build = std::hash::BuildHasherDefault::<super::ZigHasher>::default();
+        assert_eq!(build.hash_one(&b"registry"[..]), build.hash_one(&b"registry"[..]));
+        assert_ne!(build.hash_one(&b"registry"[..]), build.hash_one(&b"registrz"[..]));
+        assert_ne!(build.hash_one(&b""[..]), build.hash_one(&b"\0"[..]));
+    }
 
     #[test]
     fn get_or_put_reports_existing_keys_and_hands_out_the_slot() {
-        let mut map: HashMap<&[u8], u32> = HashMap::new();
+        let mut map: HashMap<&[u8], u32> = HashMap::default();
         let slot = get_or_put(&mut map, b"a");
         assert!(!slot.found_existing);
         *slot.value_ptr = 7;

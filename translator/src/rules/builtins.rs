@@ -969,7 +969,7 @@ impl<'a> Translator<'a> {
         // `std.StringHashMap(V).init(a)`.
         if let Ty::StrMap(_) = self.zig_type(object) {
             return Some(match member.as_str() {
-                "init" => quote!(std::collections::HashMap::new()),
+                "init" => quote!(crate::zigport_rt::map::HashMap::default()),
                 _ => self.todo(format!("StringHashMap.{member}")),
             });
         }

@@ -1567,7 +1567,7 @@ impl<'a> Translator<'a> {
             }
             Ty::StrMap(value) => {
                 let v = self.field_type(value, lifetime)?;
-                Some(quote!(std::collections::HashMap<&#lifetime [u8], #v>))
+                Some(quote!(crate::zigport_rt::map::HashMap<&#lifetime [u8], #v>))
             }
             Ty::Array { elem, len } => {
                 let t = self.field_type(elem, lifetime)?;

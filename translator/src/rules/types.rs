@@ -493,8 +493,8 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         Ty::StrMap(value) => {
             let v = rust_type_in(value, lifetime)?;
             match lifetime {
-                Some(l) => quote!(std::collections::HashMap<&#l [u8], #v>),
-                None => quote!(std::collections::HashMap<&[u8], #v>),
+                Some(l) => quote!(crate::zigport_rt::map::HashMap<&#l [u8], #v>),
+                None => quote!(crate::zigport_rt::map::HashMap<&[u8], #v>),
             }
         }
         Ty::Generic { name, args } => {

@@ -34,6 +34,13 @@ pub fn index_of_scalar_pos<T: PartialEq>(s: &[T], start: usize, value: T) -> Opt
         .map(|i| i + start)
 }
 
+/// `window == needle`, element by element as Zig's `indexOfPosLinear`
+/// compares: a slice `==` calls `memcmp` at every position, which made
+/// short searches (`splitSequence(u8, "1..9", "..")`) 1.5x slower than Zig.
+pub fn same_elements<T: PartialEq>(window: &[T], needle: &[T]) -> bool {
+    window.len() == needle.len() && window.iter().zip(needle).all(|(a, b)| a == b)
+}
+
 /// `std.mem.indexOfPos(T, haystack, start, needle)`: an empty needle is
 /// found at `start`, whatever `start` is.
 pub fn index_of_pos<T: PartialEq>(haystack: &[T], start: usize, needle: &[T]) -> Option<usize> {
@@ -44,7 +51,7 @@ pub fn index_of_pos<T: PartialEq>(haystack: &[T], start: usize, needle: &[T]) ->
         return Some(start);
     }
     let end = haystack.len() - needle.len();
-    (start..=end).find(|&i| haystack[i..i + needle.len()] == *needle)
+    (start..=end).find(|&i| same_elements(&haystack[i..i + needle.len()], needle))
 }
 
 /// `std.mem.indexOfAnyPos(T, slice, start, values)`: the first index at
@@ -78,7 +85,7 @@ pub fn last_index_of<T: PartialEq>(haystack: &[T], needle: &[T]) -> Option<usize
     }
     (0..=haystack.len() - needle.len())
         .rev()
-        .find(|&i| haystack[i..i + needle.len()] == *needle)
+        .find(|&i| same_elements(&haystack[i..i + needle.len()], needle))
 }
 
 /// `std.mem.count(T, haystack, needle)` (non-overlapping; an empty

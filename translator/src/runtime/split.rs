@@ -30,7 +30,9 @@ impl<T: PartialEq + Copy> Delimiter<'_, T> {
     fn find_from(&self, buffer: &[T], start: usize) -> Option<usize> {
         let tail = buffer.get(start..)?;
         let found = match self {
-            Delimiter::Sequence(d) => tail.windows(d.len()).position(|w| w == *d),
+            Delimiter::Sequence(d) => tail
+                .windows(d.len())
+                .position(|w| super::mem::same_elements(w, d)),
             Delimiter::Any(d) => tail.iter().position(|x| d.contains(x)),
             Delimiter::Scalar(d) => tail.iter().position(|x| x == d),
         };
