@@ -142,6 +142,12 @@ pub fn run(args: &PortArgs, config: &PortConfig) -> Result<u8> {
             .flat_map(|f| f.todos.iter().cloned())
             .collect();
         entry.open_todos = todos.into_iter().collect();
+        entry.perf_notes = file
+            .functions
+            .iter()
+            .filter(|f| !f.perf_notes.is_empty())
+            .map(|f| (f.zig_name.clone(), f.perf_notes.clone()))
+            .collect();
         if redo.contains(&file.zig) {
             entry.complete = false;
         }

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use serde::Serialize;
 
-use crate::state::{ModuleState, PortState};
+use crate::state::{FnVerdict, ModuleState, PortState};
 use crate::{exit, state};
 
 #[derive(Args)]
@@ -84,6 +84,28 @@ pub fn summary(state: &PortState) -> Summary {
     }
     s.median_ratio = median(&mut ratios);
     s
+}
+
+/// Rust/Zig ratio past which a function or module counts as slower than
+/// Zig (the showcase's budget; the chart colours bars above it red).
+pub const SLOW_RATIO: f64 = 1.15;
+
+/// Benchmarked functions above [`SLOW_RATIO`], slowest first, with the
+/// `PERF(port)` notes on their path.
+pub fn slow_functions(state: &PortState) -> Vec<(&String, &FnVerdict, &[String])> {
+    let mut slow: Vec<_> = state
+        .modules
+        .iter()
+        .flat_map(|(zig, m)| {
+            m.verified.iter().map(move |v| {
+                let notes = m.perf_notes.get(&v.function).map(Vec::as_slice);
+                (zig, v, notes.unwrap_or_default())
+            })
+        })
+        .filter(|(_, v, _)| v.ratio.is_some_and(|r| r > SLOW_RATIO))
+        .collect();
+    slow.sort_by(|a, b| f64::total_cmp(&b.1.ratio.unwrap_or(0.0), &a.1.ratio.unwrap_or(0.0)));
+    slow
 }
 
 /// The module's median Rust/Zig ratio over its benchmarked functions.
@@ -250,6 +272,35 @@ fn markdown(state: &PortState, s: &Summary) -> String {
             );
         }
     }
+    let slow = slow_functions(state);
+    if !slow.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Slower than Zig by more than {:.0}%\n\nMedian Rust/Zig time over the benchmark rounds (min–max). The likely causes listed are the `PERF(port)` notes on the function's path (its body and the module functions it calls), where the port gave up a Zig performance idiom.\n",
+            (SLOW_RATIO - 1.0) * 100.0
+        );
+        for (zig, v, notes) in slow {
+            let range = match (v.ratio_min, v.ratio_max) {
+                (Some(lo), Some(hi)) => format!(" ({lo:.2}–{hi:.2})"),
+                _ => String::new(),
+            };
+            let why = if notes.is_empty() {
+                "no `PERF(port)` note on its path: not explained yet".to_string()
+            } else {
+                notes
+                    .iter()
+                    .map(|n| n.trim_start_matches("PERF(port): "))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let _ = writeln!(
+                out,
+                "- `{zig}` `{}`: {}{range}. {why}",
+                v.function,
+                ratio_text(v.ratio)
+            );
+        }
+    }
     let _ = writeln!(out, "\n## Not verified\n");
     for (zig, m) in &state.modules {
         for (f, why) in &m.not_verified {
@@ -366,7 +417,7 @@ fn ratio_chart(state: &PortState) -> String {
         let y = 10.0 + row_h * i as f64;
         let color = if *r <= 1.0 {
             "#2a2"
-        } else if *r <= 1.15 {
+        } else if *r <= SLOW_RATIO {
             "#db2"
         } else {
             "#d22"
@@ -452,4 +503,62 @@ pub fn print_summary(state: &PortState) {
         s.rust_tests_passed + s.rust_tests_failed,
         ratio_text(s.median_ratio)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::FnVerdict;
+
+    fn verdict(function: &str, ratio: f64) -> FnVerdict {
+        FnVerdict {
+            function: function.into(),
+            cases: 10,
+            agreed: 10,
+            diverged: 0,
+            zig_traps: 0,
+            rust_traps: 0,
+            hangs: 0,
+            ratio: Some(ratio),
+            ratio_min: Some(ratio - 0.1),
+            ratio_max: Some(ratio + 0.1),
+            counterexample: None,
+        }
+    }
+
+    #[test]
+    fn slow_functions_are_listed_slowest_first_with_the_perf_notes_on_their_path() {
+        let mut m = ModuleState {
+            verified: vec![
+                verdict("fast", 0.9),
+                verdict("match", 1.7),
+                verdict("unexplained", 1.3),
+            ],
+            ..ModuleState::default()
+        };
+        m.perf_notes.insert(
+            "match".into(),
+            vec!["PERF(port): zero-initialised; Zig left it undefined".into()],
+        );
+        let mut state = PortState::default();
+        state.modules.insert("glob.zig".into(), m);
+
+        let slow = slow_functions(&state);
+        let names: Vec<&str> = slow.iter().map(|(_, v, _)| v.function.as_str()).collect();
+        assert_eq!(names, ["match", "unexplained"]);
+
+        let md = markdown(&state, &summary(&state));
+        assert!(md.contains("## Slower than Zig by more than 15%"), "{md}");
+        assert!(
+            md.contains(
+                "- `glob.zig` `match`: 1.70 (1.60–1.80). zero-initialised; Zig left it undefined"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("`unexplained`: 1.30 (1.20–1.40). no `PERF(port)` note"),
+            "{md}"
+        );
+        assert!(!md.contains("`fast`"), "{md}");
+    }
 }

@@ -60,6 +60,11 @@ pub struct ModuleState {
     pub counts: zigport_translator::translate::Counts,
     /// Why the rules left markers (deduplicated).
     pub open_todos: Vec<String>,
+    /// Zig function → the `PERF(port)` notes on its path (only functions
+    /// that have some): what the report gives as the likely cause when
+    /// the function is slower than Zig.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub perf_notes: BTreeMap<String, Vec<String>>,
     pub verified: Vec<FnVerdict>,
     /// Pub functions not verified, and why.
     pub not_verified: Vec<(String, String)>,

@@ -57,11 +57,11 @@ fn main() {
     };
     let r = bench("wyhash", &zig_fn("wyhash"), &wyhash, &inputs, 11);
     println!(
-        "std.hash.Wyhash.hash: Rust/Zig ratio {:.2} (min {:.2}, max {:.2}; {} inputs x {} rounds; zig {:.0} ns/call, rust {:.0} ns/call, both incl. argument encoding)",
+        "std.hash.Wyhash.hash: Rust/Zig ratio {:.2} (min {:.2}, max {:.2}; {} calls x {} rounds; zig {:.0} ns/call, rust {:.0} ns/call, both incl. argument encoding)",
         r.ratio,
         r.ratio_min,
         r.ratio_max,
-        r.inputs,
+        r.calls_per_round,
         r.rounds,
         r.zig_ns_per_call,
         r.rust_ns_per_call

@@ -13,7 +13,9 @@ use crate::zig::ZigFn;
 #[derive(Debug, Clone, Serialize)]
 pub struct BenchResult {
     pub name: String,
-    pub inputs: usize,
+    /// Calls timed per round on each side (passes over the sample times
+    /// its size).
+    pub calls_per_round: usize,
     pub rounds: usize,
     /// Median over rounds of (Rust time / Zig time).
     pub ratio: f64,
@@ -36,17 +38,20 @@ pub fn bench(
     let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
     let mut out = vec![0u8; 1 << 16];
     let mut buf = Vec::with_capacity(1 << 16);
+    let passes = passes_per_round(time_shim(zig, &encoded, &mut out, 1));
     interleaved(
         name,
-        inputs.len(),
+        inputs.len() * passes,
         rounds,
-        &mut || time_shim(zig, &encoded, &mut out),
+        &mut || time_shim(zig, &encoded, &mut out, passes),
         &mut || {
             let t = Instant::now();
-            for i in inputs {
-                buf.clear();
-                rust(std::hint::black_box(i)).encode(&mut buf);
-                std::hint::black_box(&buf);
+            for _ in 0..passes {
+                for i in inputs {
+                    buf.clear();
+                    rust(std::hint::black_box(i)).encode(&mut buf);
+                    std::hint::black_box(&buf);
+                }
             }
             t.elapsed().as_secs_f64()
         },
@@ -64,28 +69,44 @@ pub fn bench_libraries(
 ) -> BenchResult {
     let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
     let (mut out_zig, mut out_rust) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    let passes = passes_per_round(time_shim(zig, &encoded, &mut out_zig, 1));
     interleaved(
         name,
-        inputs.len(),
+        inputs.len() * passes,
         rounds,
-        &mut || time_shim(zig, &encoded, &mut out_zig),
-        &mut || time_shim(rust, &encoded, &mut out_rust),
+        &mut || time_shim(zig, &encoded, &mut out_zig, passes),
+        &mut || time_shim(rust, &encoded, &mut out_rust, passes),
     )
 }
 
-fn time_shim(f: &ZigFn, encoded: &[Vec<u8>], out: &mut [u8]) -> f64 {
+/// Shortest round worth timing: a pass over 2,000 small inputs can take
+/// under a millisecond, where timer and frequency noise moved ratios by
+/// ±0.2 between runs.
+const MIN_ROUND_SECS: f64 = 0.005;
+
+/// Passes over the sample per round so that a round lasts `MIN_ROUND_SECS`,
+/// given how long one pass took.
+fn passes_per_round(one_pass_secs: f64) -> usize {
+    (MIN_ROUND_SECS / one_pass_secs.max(1e-9))
+        .ceil()
+        .clamp(1.0, 10_000.0) as usize
+}
+
+fn time_shim(f: &ZigFn, encoded: &[Vec<u8>], out: &mut [u8], passes: usize) -> f64 {
     let t = Instant::now();
-    for e in encoded {
-        std::hint::black_box(f.call_raw(e, out));
+    for _ in 0..passes {
+        for e in encoded {
+            std::hint::black_box(f.call_raw(e, out));
+        }
     }
     t.elapsed().as_secs_f64()
 }
 
 /// Runs both timers `rounds` times, alternating which goes first, and
-/// summarises the per-round ratios.
+/// summarises the per-round ratios (`calls`: calls per round per side).
 fn interleaved(
     name: &str,
-    inputs: usize,
+    calls: usize,
     rounds: usize,
     zig: &mut dyn FnMut() -> f64,
     rust: &mut dyn FnMut() -> f64,
@@ -106,15 +127,15 @@ fn interleaved(
         ratios.push(r / z.max(1e-12));
     }
     ratios.sort_by(f64::total_cmp);
-    let calls = (inputs * rounds).max(1) as f64;
+    let total_calls = (calls * rounds).max(1) as f64;
     BenchResult {
         name: name.to_string(),
-        inputs,
+        calls_per_round: calls,
         rounds,
         ratio: ratios[ratios.len() / 2],
         ratio_min: ratios[0],
         ratio_max: ratios[ratios.len() - 1],
-        zig_ns_per_call: zig_total * 1e9 / calls,
-        rust_ns_per_call: rust_total * 1e9 / calls,
+        zig_ns_per_call: zig_total * 1e9 / total_calls,
+        rust_ns_per_call: rust_total * 1e9 / total_calls,
     }
 }

@@ -458,12 +458,12 @@ pub fn decode_forgiving(dest: &mut [u8], source: &[u8]) -> Result<usize, Error> 
 // ---------------------------------------------------------------------------
 #[cfg(test)]
 fn expect_encode(expected: &[u8], input: &[u8]) -> Result<(), Error> {
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `buf` zero-initialised; Zig left it undefined
     let mut buf: [u8; 128] = [0; 128];
     let n = encode(&mut buf, input)?;
     assert_eq!(&buf[0..n], expected);
     assert_eq!(encoded_len(input.len()), n);
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `back` zero-initialised; Zig left it undefined
     let mut back: [u8; 128] = [0; 128];
     let m = decode(&mut back, &buf[0..n])?;
     assert_eq!(&back[0..m], input);
@@ -488,13 +488,13 @@ mod tests {
     }
     #[test]
     fn test_url_safe_flavour() -> Result<(), Box<dyn std::error::Error>> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `buf` zero-initialised; Zig left it undefined
         let mut buf: [u8; 64] = [0; 64];
         let mut n = encode_url_safe(&mut buf, b"????>>>")?;
         assert_eq!(&buf[0..n], b"Pz8_Pz4-Pg");
         n = encode_url_safe(&mut buf, b"f")?;
         assert_eq!(&buf[0..n], b"Zg");
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `out` zero-initialised; Zig left it undefined
         let mut out: [u8; 64] = [0; 64];
         n = decode_url_safe(&mut out, b"Pz8_Pz4-Pg")?;
         assert_eq!(&out[0..n], b"????>>>");
@@ -516,7 +516,7 @@ mod tests {
     }
     #[test]
     fn test_strict_decode_errors() {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `out` zero-initialised; Zig left it undefined
         let mut out: [u8; 64] = [0; 64];
         assert_eq!(decode(&mut out, b"Zg"), Err(Error::InvalidPadding));
         assert_eq!(decode(&mut out, b"Zg="), Err(Error::InvalidPadding));
@@ -560,7 +560,7 @@ mod tests {
     }
     #[test]
     fn test_forgiving_decode() -> Result<(), Box<dyn std::error::Error>> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `out` zero-initialised; Zig left it undefined
         let mut out: [u8; 64] = [0; 64];
         let mut n = decode_forgiving(&mut out, b"SGVs bG8s\nIFdv cmxk IQ==")?;
         assert_eq!(&out[0..n], b"Hello, World!");
@@ -580,11 +580,11 @@ mod tests {
     fn test_agrees_with_std_base64_on_random_data() -> Result<(), Box<dyn std::error::Error>> {
         let mut prng = crate::zigport_rt::random::Xoshiro256::init(64);
         let rand = &mut prng;
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `src` zero-initialised; Zig left it undefined
         let mut src: [u8; 96] = [0; 96];
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `mine` zero-initialised; Zig left it undefined
         let mut mine: [u8; 160] = [0; 160];
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `theirs` zero-initialised; Zig left it undefined
         let mut theirs: [u8; 160] = [0; 160];
         for iter in 0..400 {
             let len = iter % src.len();
@@ -598,7 +598,7 @@ mod tests {
         }
         // Random near-base64 strings: both decoders must accept exactly the same ones.
         let chars = b"AQgw+/=Zz9";
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `text` zero-initialised; Zig left it undefined
         let mut text: [u8; 12] = [0; 12];
         for iter in 0..4000 {
             let len = iter % (text.len() + 1);

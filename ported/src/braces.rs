@@ -93,7 +93,7 @@ impl Sequence {
             buf[0] = u8::try_from(value).unwrap();
             return &buf[0..1];
         }
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `digits_buf` zero-initialised; Zig left it undefined
         let mut digits_buf: [u8; 24] = [0; 24];
         let digits = crate::zigport_rt::fmt::buf_print(
             &mut digits_buf,
@@ -145,7 +145,7 @@ impl Sequence {
     }
     /// Recognise `a..b` or `a..b..step` brace contents.
     fn parse(content: &[u8]) -> Option<Sequence> {
-        // PERF(port): default-initialised; Zig left it undefined
+        // PERF(port): `pieces` default-initialised; Zig left it undefined
         let mut pieces: [&[u8]; 3] = [Default::default(); 3];
         let mut n: usize = 0;
         let it = crate::zigport_rt::split::split(
@@ -440,7 +440,7 @@ fn expand_part(part: Part, depth: u32) -> Result<Words, Error> {
                 ends: Vec::new(),
             };
             // zigport: `errdefer out.deinit(gpa);` dropped: ownership frees
-            // PERF(port): zero-initialised; Zig left it undefined
+            // PERF(port): `buf` zero-initialised; Zig left it undefined
             let mut buf: [u8; 32] = [0; 32];
             for i in 0..seq.len() {
                 out.bytes.extend_from_slice(seq.format(i, &mut buf));

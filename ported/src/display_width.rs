@@ -577,7 +577,7 @@ mod tests {
     }
     #[test]
     fn test_strip_ansi() -> Result<(), Box<dyn std::error::Error>> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `buf` zero-initialised; Zig left it undefined
         let mut buf: [u8; 64] = [0; 64];
         let mut n = strip_ansi(&mut buf, b"\x1B[1m\x1B[31mred\x1B[39m bold\x1B[22m")?;
         assert_eq!(&buf[0..n], b"red bold");

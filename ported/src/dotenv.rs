@@ -657,7 +657,7 @@ mod tests {
         // zigport: `defer src.deinit(testing.allocator);` dropped: ownership frees
         src.extend_from_slice(b"V0=0123456789abcdef\n");
         for i in 1..20 {
-            // PERF(port): zero-initialised; Zig left it undefined
+            // PERF(port): `line` zero-initialised; Zig left it undefined
             let mut line: [u8; 64] = [0; 64];
             src.extend_from_slice(
                 crate::zigport_rt::fmt::buf_print(

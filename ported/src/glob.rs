@@ -182,7 +182,7 @@ impl<'a> MatchProgram<'a> {
     }
     fn compile(&mut self, p: &'a [u8]) -> Result<(), Error> {
         self.len = 0;
-        // PERF(port): default-initialised; Zig left it undefined
+        // PERF(port): `groups` default-initialised; Zig left it undefined
         let mut groups: [MatchProgramGroup; MAX_GROUP_DEPTH] =
             [Default::default(); MAX_GROUP_DEPTH];
         let mut depth: usize = 0;
@@ -355,7 +355,7 @@ impl<'a> MatchProgram<'a> {
     }
     fn run(&self, path: &[u8]) -> bool {
         let ops = self.program();
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `work` zero-initialised; Zig left it undefined
         let mut work: [u32; MatchProgram::WORK_CAPACITY] = [0; MatchProgram::WORK_CAPACITY];
         let mut current = <crate::zigport_rt::bitset::StaticBitSet<
             { ((2 * MAX_PATTERN_LEN) + 2) + 1 },

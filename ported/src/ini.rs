@@ -330,7 +330,7 @@ fn expand_at(out: &mut Vec<u8>, text: &[u8], i: usize, env: &Env) -> Result<usiz
     Ok(i + 1)
 }
 fn append_codepoint(out: &mut Vec<u8>, cp: u32) -> Result<(), Error> {
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `buf` zero-initialised; Zig left it undefined
     let mut buf: [u8; 4] = [0; 4];
     let n = match crate::zigport_rt::unicode::utf8_encode(cp, &mut buf).map_err(Error::from) {
         Ok(v) => v,

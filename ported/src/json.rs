@@ -737,7 +737,7 @@ pub fn minify(source: &[u8]) -> Result<Vec<u8>, Error> {
     Ok(core::mem::take(&mut sink.list))
 }
 fn write_codepoint(dest: &mut [u8], len: &mut usize, cp: u32) -> Result<(), Error> {
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `buf` zero-initialised; Zig left it undefined
     let mut buf: [u8; 4] = [0; 4];
     let n = match crate::zigport_rt::unicode::utf8_encode(cp, &mut buf).map_err(Error::from) {
         Ok(v) => v,
@@ -936,7 +936,7 @@ mod tests {
     }
     #[test]
     fn test_unescape() -> Result<(), Box<dyn std::error::Error>> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `buf` zero-initialised; Zig left it undefined
         let mut buf: [u8; 32] = [0; 32];
         let mut n = unescape(&mut buf, b"\"a\\nb\\u00e9\\/\"")?;
         assert_eq!(&buf[0..n], b"a\nb\xC3\xA9/");

@@ -678,7 +678,7 @@ fn base64_encoded_len<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
 }
 // ---------------------------------------------------------------- vlq
 fn vlq_encode<'a>(c: &mut Ctx<'a>) -> Result<(), Error> {
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `buf` zero-initialised; Zig left it undefined
     let mut buf: [u8; super::vlq::MAX_DIGITS] = [0; super::vlq::MAX_DIGITS];
     c.line({
         let __zigport_end = super::vlq::encode(&mut buf, c.int::<i32>(0)?)?;
@@ -1088,7 +1088,7 @@ pub fn main() -> u8 {
     // Results are collected first and written only when the op succeeds, so
     // a failing op never leaves partial output behind.
     let mut results: crate::zigport_rt::io::Writer = crate::zigport_rt::io::Writer::allocating();
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `err_buf` zero-initialised; Zig left it undefined
     let _err_buf: [u8; 1024] = [0; 1024];
     // Streaming (not positional) I/O throughout: with positional writes,
     // output redirected into a file shared by several commands (`>>`, or a
@@ -1100,7 +1100,7 @@ pub fn main() -> u8 {
         if code != 0 {
             return code;
         }
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `out_buf` zero-initialised; Zig left it undefined
         let _out_buf: [u8; 4096] = [0; 4096];
         let mut stdout = crate::zigport_rt::io::Writer::stdout();
         stdout.write_all(results.written());
@@ -1144,7 +1144,7 @@ fn run(out: &mut crate::zigport_rt::io::Writer, err: &mut crate::zigport_rt::io:
     }
     let mut input: &[u8] = b"";
     if command.stdin {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `in_buf` zero-initialised; Zig left it undefined
         let _in_buf: [u8; 4096] = [0; 4096];
         let mut stdin = crate::zigport_rt::io::Reader::stdin();
         input = match stdin.alloc_remaining(MAX_INPUT).map_err(Error::from) {

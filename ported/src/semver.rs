@@ -273,7 +273,7 @@ fn parse_full<'a>(text: &'a [u8]) -> Result<Full<'a>, Error> {
         pre: b"",
         build: b"",
     };
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `parts` zero-initialised; Zig left it undefined
     let mut parts: [u64; 3] = [0; 3];
     for (i, part) in parts.iter_mut().enumerate() {
         if (i > 0) && (!cur.eat(b'.')) {

@@ -87,7 +87,7 @@ impl Scheme {
     ];
     /// Classify a protocol name (without the `:`).
     pub fn from_name(name: &[u8]) -> Scheme {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `buf` zero-initialised; Zig left it undefined
         let mut buf: [u8; 8] = [0; 8];
         if name.len() > buf.len() {
             return Scheme::Other;
@@ -870,7 +870,7 @@ mod tests {
     }
     #[test]
     fn test_percent_decoding() -> Result<(), Box<dyn std::error::Error>> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `buf` zero-initialised; Zig left it undefined
         let mut buf: [u8; 64] = [0; 64];
         let mut n = percent_decode(&mut buf, b"hello%20world%21")?;
         assert_eq!(&buf[0..n], b"hello world!");
@@ -909,7 +909,7 @@ mod tests {
         let e3 = percent_encode(b"-_.!~*'()")?;
         // zigport: `defer a.free(e3);` dropped: ownership frees
         assert_eq!(e3, b"-_.!~*'()");
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `buf` zero-initialised; Zig left it undefined
         let mut buf: [u8; 64] = [0; 64];
         let n = percent_decode(&mut buf, &e1)?;
         assert_eq!(&buf[0..n], b"hello world/?&=\xE2\x9C\x93");
@@ -967,7 +967,7 @@ mod tests {
     #[test]
     fn test_percent_encoding_agrees_with_encode_uri_component_and_encode_uri()
     -> Result<(), Box<dyn std::error::Error>> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `input` zero-initialised; Zig left it undefined
         let mut input: [u8; 127 + 5] = [0; (127 + 5)];
         {
             for (c, i) in input[0..127].iter_mut().zip(1..) {

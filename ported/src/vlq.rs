@@ -228,7 +228,7 @@ impl<'a> MappingIterator<'a> {
         }
     }
     fn segment(&mut self) -> Result<Mapping, Error> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `deltas` zero-initialised; Zig left it undefined
         let mut deltas: [i32; 5] = [0; 5];
         let mut count: usize = 0;
         {
@@ -300,7 +300,7 @@ impl MappingWriter {
         // zigport: `self.out.deinit(self.allocator)` has nothing to do in Rust
     }
     fn field(&mut self, prev: &mut i64, value: i32) -> Result<(), Error> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `buf` zero-initialised; Zig left it undefined
         let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];
         let n = encode(&mut buf, i32::try_from((value as i64) - (*prev)).unwrap()).unwrap();
         self.out.extend_from_slice(&buf[0..n]);
@@ -459,7 +459,7 @@ pub fn original_position(mappings: &[u8], line: u32, column: u32) -> Option<Orig
 // ---------------------------------------------------------------------------
 #[cfg(test)]
 fn expect_roundtrip(value: i32, expected: &[u8]) -> Result<(), Error> {
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `buf` zero-initialised; Zig left it undefined
     let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];
     let n = encode(&mut buf, value)?;
     assert_eq!(&buf[0..n], expected);
@@ -512,14 +512,14 @@ mod tests {
         let d = decode_with_length(b"2H,AAAA")?;
         assert_eq!(d.value, 123_i32);
         assert_eq!(d.consumed, 2_usize);
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `small` zero-initialised; Zig left it undefined
         let mut small: [u8; 1] = [0; 1];
         assert_eq!(encode(&mut small, 16), Err(Error::NoSpaceLeft));
         Ok(())
     }
     #[test]
     fn test_every_value_in_a_range_roundtrips() -> Result<(), Box<dyn std::error::Error>> {
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `buf` zero-initialised; Zig left it undefined
         let mut buf: [u8; MAX_DIGITS] = [0; MAX_DIGITS];
         let mut v: i32 = -5000;
         while v <= 5000 {

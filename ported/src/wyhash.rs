@@ -206,7 +206,7 @@ impl Hasher {
             return Finish::from_tail(lane, pending, pending).digest(self.total_len);
         }
         // Short tail: borrow bytes from the end of the previous block.
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `scratch` zero-initialised; Zig left it undefined
         let mut scratch: [u8; WINDOW_LEN * 2] = [0; (WINDOW_LEN * 2)];
         scratch[0..WINDOW_LEN].copy_from_slice(&self.prev_tail);
         (&mut scratch[WINDOW_LEN..])[0..pending.len()].copy_from_slice(pending);
@@ -240,7 +240,7 @@ pub fn hash_string(input: &[u8]) -> u64 {
 }
 /// Hash the 8 little-endian bytes of `value`.
 pub fn hash_u64(seed: u64, value: u64) -> u64 {
-    // PERF(port): zero-initialised; Zig left it undefined
+    // PERF(port): `bytes` zero-initialised; Zig left it undefined
     let mut bytes: [u8; 8] = [0; 8];
     bytes[..core::mem::size_of::<u64>()].copy_from_slice(&value.to_le_bytes());
     hash(seed, &bytes)
@@ -308,7 +308,7 @@ mod tests {
     fn test_matches_std_on_every_length_0_300_with_several_seeds() {
         let mut prng = crate::zigport_rt::random::Xoshiro256::init(0x5eed);
         let rand = &mut prng;
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `data` zero-initialised; Zig left it undefined
         let mut data: [u8; 300] = [0; 300];
         rand.bytes(&mut data);
         for len in 0..data.len() + 1 {
@@ -322,7 +322,7 @@ mod tests {
     fn test_streaming_agrees_with_one_shot_for_every_chunk_size() {
         let mut prng = crate::zigport_rt::random::Xoshiro256::init(7);
         let rand = &mut prng;
-        // PERF(port): zero-initialised; Zig left it undefined
+        // PERF(port): `data` zero-initialised; Zig left it undefined
         let mut data: [u8; 200] = [0; 200];
         rand.bytes(&mut data);
         for len in ([

@@ -1,7 +1,7 @@
 //! `translate`: Zig files → a Rust crate, checked by `cargo clippy`, with
 //! every function classified as clean, todo or error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -75,6 +75,58 @@ pub struct FnReport {
     pub blocked_by: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
+    /// `PERF(port)` notes a call of it runs into: in its body and in the
+    /// module functions it calls, transitively (why it may be slower).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub perf_notes: Vec<String>,
+}
+
+/// [`FnReport::perf_notes`] of every function of a module: the
+/// `// PERF(port): ...` lines inside its line range of `text`, plus those
+/// of its module callees (`FnTranslation::calls`), each note once.
+fn perf_notes_by_function(
+    text: &str,
+    ranges: &BTreeMap<String, (usize, usize)>,
+    translations: &[FnTranslation],
+) -> BTreeMap<String, Vec<String>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let own = |path: &str| -> Vec<String> {
+        let Some(&(start, end)) = ranges.get(path) else {
+            return Vec::new();
+        };
+        lines
+            .get(start.saturating_sub(1)..end.min(lines.len()))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|l| l.trim().strip_prefix("// "))
+            .filter(|l| l.starts_with("PERF(port)"))
+            .map(str::to_string)
+            .collect()
+    };
+    let calls: BTreeMap<&str, &[String]> = translations
+        .iter()
+        .map(|t| (t.rust_path.as_str(), t.calls.as_slice()))
+        .collect();
+    let mut out = BTreeMap::new();
+    for t in translations {
+        let mut seen = BTreeSet::from([t.rust_path.as_str()]);
+        let mut todo = vec![t.rust_path.as_str()];
+        let mut notes: Vec<String> = Vec::new();
+        while let Some(path) = todo.pop() {
+            for note in own(path) {
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+            }
+            for callee in calls.get(path).copied().unwrap_or_default() {
+                if seen.insert(callee.as_str()) {
+                    todo.push(callee.as_str());
+                }
+            }
+        }
+        out.insert(t.rust_path.clone(), notes);
+    }
+    out
 }
 
 /// A function that compiles without markers but calls an unported module
@@ -350,6 +402,7 @@ pub fn translate_units(
             continue;
         };
         let ranges = fn_line_ranges(text);
+        let mut perf_notes = perf_notes_by_function(text, &ranges, functions);
         for f in functions {
             let errors = fn_errors
                 .get(&(file.module.clone(), f.rust_path.clone()))
@@ -370,6 +423,7 @@ pub fn translate_units(
                 todos: f.todo_reasons.clone(),
                 blocked_by: Vec::new(),
                 errors,
+                perf_notes: perf_notes.remove(&f.rust_path).unwrap_or_default(),
             });
         }
         block_callers_of_unported(&mut file.functions, functions);
@@ -1148,4 +1202,45 @@ fn item_line_ranges(items: &[syn::Item], prefix: &str, out: &mut BTreeMap<String
 fn unraw(ident: &proc_macro2::Ident) -> String {
     let s = ident.to_string();
     s.strip_prefix("r#").map(str::to_string).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn translation(path: &str, calls: &[&str]) -> FnTranslation {
+        FnTranslation {
+            zig_name: path.into(),
+            rust_path: path.into(),
+            zig_line: 1,
+            todo_reasons: Vec::new(),
+            calls: calls.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn perf_notes_follow_module_calls_transitively_and_once() {
+        let text = "fn outer() {\n    inner();\n}\nfn inner() {\n    // PERF(port): `buf` zero-initialised; Zig left it undefined\n    leaf();\n}\nfn leaf() {\n    // PERF(port): `inline for` became a runtime loop\n    inner();\n}\nfn alone() {}\n";
+        let ranges = fn_line_ranges(text);
+        let fns = [
+            translation("outer", &["inner"]),
+            translation("inner", &["leaf"]),
+            translation("leaf", &["inner"]),
+            translation("alone", &[]),
+        ];
+        let notes = perf_notes_by_function(text, &ranges, &fns);
+        assert_eq!(
+            notes["outer"],
+            [
+                "PERF(port): `buf` zero-initialised; Zig left it undefined",
+                "PERF(port): `inline for` became a runtime loop"
+            ]
+        );
+        assert_eq!(
+            notes["leaf"].len(),
+            2,
+            "a cycle back to `inner` counts once"
+        );
+        assert!(notes["alone"].is_empty());
+    }
 }

@@ -81,7 +81,9 @@ pub fn upper_string<'o>(output: &'o mut [u8], s: &[u8]) -> &'o mut [u8] {
     &mut output[..s.len()]
 }
 
-/// `std.ascii.eqlIgnoreCase`.
+/// `std.ascii.eqlIgnoreCase`. Inlined as Zig's is: out of line, the
+/// comparison loop of mime's `extension` was 1.38x Zig's time.
+#[inline]
 pub fn eql_ignore_case(a: &[u8], b: &[u8]) -> bool {
     a.eq_ignore_ascii_case(b)
 }

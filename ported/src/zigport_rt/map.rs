@@ -23,7 +23,9 @@ impl Hasher for ZigHasher {
     /// Integers (and the length prefix `[u8]` writes before its bytes) are
     /// folded into the state by a multiply, not a whole wyhash round.
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+        self.0 = (self.0 ^ n)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
     }
 
     fn write_usize(&mut self, n: usize) {
@@ -100,8 +102,14 @@ mod tests {
     fn the_hash_of_a_byte_key_does_not_depend_on_the_run() {
         use std::hash::BuildHasher;
         let build = std::hash::BuildHasherDefault::<super::ZigHasher>::default();
-        assert_eq!(build.hash_one(&b"registry"[..]), build.hash_one(&b"registry"[..]));
-        assert_ne!(build.hash_one(&b"registry"[..]), build.hash_one(&b"registrz"[..]));
+        assert_eq!(
+            build.hash_one(&b"registry"[..]),
+            build.hash_one(&b"registry"[..])
+        );
+        assert_ne!(
+            build.hash_one(&b"registry"[..]),
+            build.hash_one(&b"registrz"[..])
+        );
         assert_ne!(build.hash_one(&b""[..]), build.hash_one(&b"\0"[..]));
     }
 

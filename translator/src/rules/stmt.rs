@@ -351,11 +351,11 @@ impl<'a> Translator<'a> {
                 ..
             }) => match &ty {
                 Ty::Array { elem, len } if let Some(filled) = self.filled_array(elem, len) => {
-                    let marker = comment_marker(if elem.is_integer() {
-                        "PERF(port): zero-initialised; Zig left it undefined"
-                    } else {
-                        "PERF(port): default-initialised; Zig left it undefined"
-                    });
+                    let how = if elem.is_integer() { "zero" } else { "default" };
+                    let marker = comment_marker(&format!(
+                        "PERF(port): `{}` {how}-initialised; Zig left it undefined",
+                        v.name
+                    ));
                     self.bind(&v.name, ty.clone());
                     return quote!(#marker let #mutability #name #annotation = #filled;);
                 }
