@@ -223,7 +223,7 @@ pub fn codepoint_width(cp: u32) -> u8 {
 }
 /// Length of the escape sequence starting at `text[0]` (which is ESC).
 fn escape_len(text: &[u8]) -> usize {
-    assert!((text[0] as usize) == ESC);
+    assert!(text[0] == (ESC as u8));
     if text.len() < 2 {
         return 1;
     }
@@ -243,10 +243,10 @@ fn escape_len(text: &[u8]) -> usize {
             let mut i: usize = 2;
             while i < text.len() {
                 {
-                    if (text[i] as usize) == BEL {
+                    if text[i] == (BEL as u8) {
                         return i + 1;
                     }
-                    if (((text[i] as usize) == ESC) && ((i + 1) < text.len()))
+                    if ((text[i] == (ESC as u8)) && ((i + 1) < text.len()))
                         && (text[i + 1] == b'\\')
                     {
                         return i + 2;
@@ -359,7 +359,7 @@ impl<'a> Segmenter<'a> {
             return None;
         }
         let rest = &self.text[self.pos..];
-        if (rest[0] as usize) == ESC {
+        if rest[0] == (ESC as u8) {
             let n = escape_len(rest);
             self.pos += n;
             return Some(SegmenterUnit {
@@ -384,7 +384,7 @@ impl<'a> Segmenter<'a> {
         let cp = d.cp;
         let mut w = codepoint_width(cp);
         let prev = self.flags;
-        if (cp as usize) == ZWJ {
+        if cp == (ZWJ as u32) {
             self.flags.set_after_zwj(prev.prev_emoji());
             return Some(SegmenterUnit {
                 len: d.len as usize,
@@ -424,7 +424,7 @@ pub fn strip_ansi(dest: &mut [u8], src: &[u8]) -> Result<usize, Error> {
     let mut len: usize = 0;
     let mut i: usize = 0;
     while i < src.len() {
-        if (src[i] as usize) == ESC {
+        if src[i] == (ESC as u8) {
             i += escape_len(&src[i..]);
             continue;
         }
@@ -471,7 +471,7 @@ pub fn width_ascii(text: &[u8]) -> usize {
     let mut i: usize = 0;
     while i < text.len() {
         let c = text[i];
-        if (c as usize) == ESC {
+        if c == (ESC as u8) {
             i += escape_len(&text[i..]);
             continue;
         }

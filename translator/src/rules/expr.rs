@@ -374,19 +374,20 @@ impl<'a> Translator<'a> {
     /// `Self::f` / `Self::CONST` when `name` is declared by the container
     /// whose method is being translated.
     pub(super) fn container_member(&self, name: &str) -> Option<TokenStream> {
-        let owner = self.state.self_type.as_deref()?;
-        let info = self.lookup_type(owner)?;
+        let (owner, path) = self
+            .declaring_container(|i| i.methods.contains_key(name) || i.consts.contains_key(name))?;
+        let info = self.scope.types.get(&owner)?;
         if let Some(sig) = info.methods.get(name) {
             let f = ident(&sig.rust_name);
-            return Some(quote!(Self::#f));
+            return Some(quote!(#path::#f));
         }
         let (c, _) = info.consts.get(name)?;
         if info.lazy_consts.contains(name) {
-            let s = ident(&super::lazy_static_name(owner, name));
+            let s = ident(&super::lazy_static_name(&owner, name));
             return Some(quote!((*#s)));
         }
         let c = ident(c);
-        Some(quote!(Self::#c))
+        Some(quote!(#path::#c))
     }
 
     /// Indices are `usize` in Rust; other integer types are cast.
@@ -733,7 +734,8 @@ impl<'a> Translator<'a> {
                         None => self.call_with_sig(quote!(#f), sig.rust_name.clone(), &sig, args),
                     };
                 }
-                if let Some(owner) = self.state.self_type.clone()
+                if let Some((owner, path)) =
+                    self.declaring_container(|i| i.methods.contains_key(name))
                     && let Some(sig) = self
                         .scope
                         .types
@@ -743,7 +745,7 @@ impl<'a> Translator<'a> {
                 {
                     let f = ident(&sig.rust_name);
                     return self.call_with_sig(
-                        quote!(Self::#f),
+                        quote!(#path::#f),
                         format!("{owner}::{}", sig.rust_name),
                         &sig,
                         args,
@@ -1093,6 +1095,17 @@ impl<'a> Translator<'a> {
                 let v = self.operand(value, &value_ty);
                 quote!(#v.as_deref())
             }
+            // An untyped integer constant takes the place's type (Zig
+            // checked at compile time that its value fits).
+            (Ty::Int(a), Ty::Int(b))
+                if a != b && b != "comptime_int" && self.is_comptime_int_const(value) =>
+            {
+                let v = self.operand(value, &value_ty);
+                match rust_type(target) {
+                    Some(t) => quote!((#v as #t)),
+                    None => v,
+                }
+            }
             // Narrower integers widen; usize and u64 (isize and i64) are the
             // same width on the 64-bit targets zigport ports for.
             (Ty::Int(a), Ty::Int(b))
@@ -1326,6 +1339,36 @@ impl<'a> Translator<'a> {
             {
                 let v = self.operand(lhs, inner);
                 l = quote!(Some(#v));
+            }
+        }
+        // An untyped integer constant (`const prime = 0x9E37_79B1;`) takes
+        // the other operand's integer type, or the result's, as Zig
+        // coerces a `comptime_int`; Rust declared it `usize`.
+        let (mut lt, mut rt) = (lt, rt);
+        if !matches!(op, Shl | Shr | ShlSat | And | Or) {
+            let arithmetic = !matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
+            let concrete = |t: &Ty| matches!(t, Ty::Int(n) if n != "comptime_int");
+            let target = |other: &Ty| match other {
+                t if concrete(t) => Some(t.clone()),
+                Ty::Unknown if arithmetic && concrete(expected) => Some(expected.clone()),
+                _ => None,
+            };
+            if self.is_comptime_int_const(lhs)
+                && !self.is_comptime_int_const(rhs)
+                && let Some(t) = target(&rt)
+                && t != lt
+                && let Some(rust) = rust_type(&t)
+            {
+                l = quote!((#l as #rust));
+                lt = t;
+            } else if self.is_comptime_int_const(rhs)
+                && !self.is_comptime_int_const(lhs)
+                && let Some(t) = target(&lt)
+                && t != rt
+                && let Some(rust) = rust_type(&t)
+            {
+                r = quote!((#r as #rust));
+                rt = t;
             }
         }
         // Zig widens the narrower integer operand (peer type resolution);
@@ -1746,9 +1789,10 @@ impl<'a> Translator<'a> {
                 .cloned()
                 .or_else(|| self.scope.consts.get(n).map(|(_, t)| t.clone()))
                 .or_else(|| {
-                    // A constant of the container whose method this is.
-                    let owner = self.state.self_type.as_deref()?;
-                    let (_, t) = self.lookup_type(owner)?.consts.get(n)?;
+                    // A constant of the container whose method this is
+                    // (or of a container it is nested in).
+                    let (owner, _) = self.declaring_container(|i| i.consts.contains_key(n))?;
+                    let (_, t) = self.scope.types.get(&owner)?.consts.get(n)?;
                     Some(t.clone())
                 })
                 .unwrap_or(Ty::Unknown),
@@ -1771,7 +1815,7 @@ impl<'a> Translator<'a> {
             },
             ExprKind::Null => Ty::Optional(Box::new(Ty::Unknown)),
             ExprKind::Call { callee, args } => match &callee.kind {
-                ExprKind::Ident(n) => self
+                ExprKind::Ident(n) if self.std_path(callee).is_none() => self
                     .scope
                     .fns
                     .get(n)
@@ -1792,12 +1836,20 @@ impl<'a> Translator<'a> {
                 {
                     self.zig_type(object)
                 }
-                ExprKind::Field { .. } if self.std_path(callee).is_some() => {
+                // `std.x.f(..)`, or `f(..)` with `const f = std.x.f;`.
+                ExprKind::Field { .. } | ExprKind::Ident(_) if self.std_path(callee).is_some() => {
                     let path = self.std_path(callee).unwrap_or_default();
                     let path: Vec<&str> = path.iter().map(String::as_str).collect();
                     let usize_ty = || Ty::Int("usize".into());
                     match &path[..] {
                         ["math", "order"] | ["mem", "order"] => Ty::Order,
+                        // `rotl(u64, x, r)`: the named type.
+                        ["math", "rotl" | "rotr" | "shl" | "shr"] => match e.kind {
+                            ExprKind::Call { ref args, .. } if args.len() == 3 => {
+                                self.zig_type(&args[0])
+                            }
+                            _ => Ty::Unknown,
+                        },
                         [
                             "mem",
                             "nativeToLittle" | "littleToNative" | "nativeToBig" | "bigToNative",
@@ -2142,6 +2194,19 @@ impl<'a> Translator<'a> {
                 | BinaryOp::And
                 | BinaryOp::Or => Ty::Bool,
                 BinaryOp::Shl | BinaryOp::Shr | BinaryOp::ShlSat => self.infer(lhs),
+                // An untyped constant takes the other side's type.
+                _ if self.is_comptime_int_const(lhs) && !self.is_comptime_int_const(rhs) => {
+                    match self.infer(rhs) {
+                        Ty::Unknown => self.infer(lhs),
+                        t => t,
+                    }
+                }
+                _ if self.is_comptime_int_const(rhs) && !self.is_comptime_int_const(lhs) => {
+                    match self.infer(lhs) {
+                        Ty::Unknown => self.infer(rhs),
+                        t => t,
+                    }
+                }
                 // Peer type resolution: the wider integer.
                 _ => match (self.infer(lhs), self.infer(rhs)) {
                     (Ty::Int(a), Ty::Int(b)) if int_rank(&b) > int_rank(&a) => Ty::Int(b),

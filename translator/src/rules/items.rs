@@ -1010,6 +1010,64 @@ impl<'a> Translator<'a> {
         }
     }
 
+    /// A value of type `comptime_int`: integer literals, and untyped
+    /// constants of such values combined by arithmetic (`known`: the
+    /// untyped constants of a container being collected).
+    pub(super) fn is_untyped_int(&self, e: &Expr, known: &dyn Fn(&str) -> bool) -> bool {
+        match &e.kind {
+            ExprKind::Int(_) => true,
+            ExprKind::Ident(n) => known(n) || self.scope.comptime_ints.contains(n),
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                operand,
+            } => self.is_untyped_int(operand, known),
+            ExprKind::Binary { op, lhs, rhs } => {
+                matches!(
+                    op,
+                    BinaryOp::Add
+                        | BinaryOp::Sub
+                        | BinaryOp::Mul
+                        | BinaryOp::Div
+                        | BinaryOp::Rem
+                        | BinaryOp::Shl
+                        | BinaryOp::Shr
+                        | BinaryOp::BitAnd
+                        | BinaryOp::BitOr
+                        | BinaryOp::BitXor
+                ) && self.is_untyped_int(lhs, known)
+                    && self.is_untyped_int(rhs, known)
+            }
+            _ => false,
+        }
+    }
+
+    /// `name` (read where it appears) is a constant declared without a
+    /// type whose value is a `comptime_int`: it takes the type of the
+    /// integer it meets, as Zig's coercion does, where Rust gave it one.
+    pub(super) fn is_comptime_int_const(&self, e: &Expr) -> bool {
+        // `Owner.prime` from outside the owner.
+        if let ExprKind::Field { object, member } = &e.kind
+            && let ExprKind::Ident(owner) = &object.kind
+            && self.local(owner).is_none()
+        {
+            return self
+                .lookup_type(owner)
+                .is_some_and(|i| i.comptime_ints.contains(member));
+        }
+        let ExprKind::Ident(n) = &e.kind else {
+            return false;
+        };
+        if self.local(n).is_some() || self.bound_value(n).is_some() {
+            return false;
+        }
+        self.declaring_container(|i| i.consts.contains_key(n))
+            .and_then(|(owner, _)| self.scope.types.get(&owner))
+            .map_or_else(
+                || self.scope.comptime_ints.contains(n),
+                |info| info.comptime_ints.contains(n),
+            )
+    }
+
     fn const_item(
         &mut self,
         v: &VarDecl,
@@ -1136,8 +1194,11 @@ impl<'a> Translator<'a> {
         for g in generics {
             self.container_types.push((g.clone(), Ty::Named(g.clone())));
         }
-        let nested = self.nested_bindings(name);
-        self.container_types.extend(nested);
+        // Outermost first: the innermost binding of a short name wins.
+        for owner in self.enclosing_types(name).iter().rev() {
+            let nested = self.nested_bindings(owner);
+            self.container_types.extend(nested);
+        }
         self.container_types.extend(
             aliases
                 .iter()

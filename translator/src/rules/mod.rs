@@ -100,6 +100,9 @@ struct ModuleScope {
     type_aliases: HashMap<String, Ty>,
     /// Module-level value constants: Zig name → Rust name.
     consts: HashMap<String, (String, Ty)>,
+    /// Constants with no type whose value is a `comptime_int` (see
+    /// [`Translator::is_comptime_int_const`]).
+    comptime_ints: HashSet<String>,
     /// Constants naming another module's `LazyLock` static
     /// (`const digit_table = base64.Standard.decode_table;`): a `use` of it.
     lazy_aliases: HashSet<String>,
@@ -161,6 +164,8 @@ struct TypeInfo {
     /// Constants computed by calling a function that cannot be `const fn`:
     /// module-level `LazyLock` statics (see `lazy_static_name`).
     lazy_consts: HashSet<String>,
+    /// Associated constants with no type whose value is a `comptime_int`.
+    comptime_ints: HashSet<String>,
     /// Holds borrowed data (`[]const T` / `*const T` fields, or fields of
     /// a type that does): the Rust type takes a lifetime `'a`.
     borrows: bool,
@@ -1371,6 +1376,9 @@ impl<'a> Translator<'a> {
                     Some(t) => self.zig_type(t),
                     None => self.const_type(init),
                 };
+                if v.ty.is_none() && self.is_untyped_int(init, &|_| false) {
+                    self.scope.comptime_ints.insert(v.name.clone());
+                }
                 let rust = names::screaming_case(&v.name);
                 if let ExprKind::Field { object, member } = &init.kind
                     && self
@@ -1433,6 +1441,13 @@ impl<'a> Translator<'a> {
                     };
                     if v.init.as_ref().is_some_and(|i| self.calls_non_const_fn(i)) {
                         info.lazy_consts.insert(v.name.clone());
+                    }
+                    if v.ty.is_none()
+                        && v.init.as_ref().is_some_and(|i| {
+                            self.is_untyped_int(i, &|n| info.comptime_ints.contains(n))
+                        })
+                    {
+                        info.comptime_ints.insert(v.name.clone());
                     }
                     info.consts
                         .insert(v.name.clone(), (names::screaming_case(&v.name), ty));
@@ -1536,8 +1551,8 @@ impl Translator<'_> {
             // `Owner::CONST`, not `Self::CONST`: an array length is an
             // anonymous constant, where a generic `Self` is not permitted.
             ExprKind::Ident(n) => {
-                let owner = self.state.self_type.as_deref()?;
-                let (rust, _) = self.lookup_type(owner)?.consts.get(n)?;
+                let (owner, _) = self.declaring_container(|i| i.consts.contains_key(n))?;
+                let (rust, _) = self.scope.types.get(&owner)?.consts.get(n)?;
                 Some(format!("{owner}::{rust}"))
             }
             ExprKind::Field { object, member }
@@ -2081,6 +2096,50 @@ impl<'a> Translator<'a> {
 
     /// Runs `f` with a container's local type names in scope: its generic
     /// parameters and its `const Self = @This();` aliases.
+    /// `ty` and the containers it is nested in, innermost first: Zig lets
+    /// a nested type's code name its owners' declarations (functions,
+    /// constants, sibling types) by their short names.
+    fn enclosing_types(&self, ty: &str) -> Vec<String> {
+        let mut chain = vec![ty.to_string()];
+        while let Some(owner) = chain.last().and_then(|inner| {
+            self.scope
+                .nested
+                .iter()
+                .find(|(_, list)| list.iter().any(|(_, full)| full == inner))
+                .map(|(owner, _)| owner.clone())
+        }) {
+            if chain.contains(&owner) {
+                break;
+            }
+            chain.push(owner);
+        }
+        chain
+    }
+
+    /// The container, among the one whose method is being translated and
+    /// its owners, that declares `name` (picked by `declares`), with the
+    /// path to spell it by: `Self` for the innermost, else its name.
+    fn declaring_container(
+        &self,
+        declares: impl Fn(&TypeInfo) -> bool,
+    ) -> Option<(String, TokenStream)> {
+        let inner = self.state.self_type.as_deref()?;
+        self.enclosing_types(inner)
+            .into_iter()
+            .enumerate()
+            .find(|(_, ty)| self.scope.types.get(ty).is_some_and(&declares))
+            .map(|(depth, ty)| {
+                let path = match depth {
+                    0 => quote!(Self),
+                    _ => {
+                        let t = names::ident(&ty);
+                        quote!(#t)
+                    }
+                };
+                (ty, path)
+            })
+    }
+
     /// The short names of `owner`'s nested types, bound to their types.
     fn nested_bindings(&self, owner: &str) -> Vec<(String, Ty)> {
         self.scope
