@@ -155,6 +155,17 @@ impl<'a> Translator<'a> {
                     (None, _) => slice,
                 }
             }
+            // `bytes[0..2].*`: the array value of a comptime-length slice.
+            ExprKind::Deref(inner)
+                if let Some(Ty::Array { elem, len }) = self.array_of_slice(inner) =>
+            {
+                let i = self.expr(inner, &Ty::Unknown);
+                let len: TokenStream = len.parse().unwrap_or_else(|_| quote!(_));
+                match rust_type(&elem) {
+                    Some(t) => quote!(<[#t; #len]>::try_from(#i).unwrap()),
+                    None => quote!(<[_; #len]>::try_from(#i).unwrap()),
+                }
+            }
             ExprKind::Deref(inner) => {
                 let i = self.operand(inner, &Ty::Unknown);
                 quote!(*#i)
@@ -388,6 +399,37 @@ impl<'a> Translator<'a> {
         }
         let c = ident(c);
         Some(quote!(#path::#c))
+    }
+
+    /// `x[a..b]` with literal bounds is a pointer to an array in Zig
+    /// (`*[b - a]T`): the array type its `.*` reads.
+    fn array_of_slice(&self, e: &Expr) -> Option<Ty> {
+        let ExprKind::Slice {
+            object,
+            start,
+            end: Some(end),
+            sentinel: None,
+        } = &e.kind
+        else {
+            return None;
+        };
+        let literal = |e: &Expr| match &e.kind {
+            ExprKind::Int(n) => n.replace('_', "").parse::<usize>().ok(),
+            _ => None,
+        };
+        let len = literal(end)?.checked_sub(literal(start)?)?;
+        let elem = match self.infer(object) {
+            Ty::Slice { elem, .. } | Ty::Array { elem, .. } | Ty::Vec(elem) => *elem,
+            Ty::Ref { to, .. } => match *to {
+                Ty::Array { elem, .. } => *elem,
+                _ => Ty::Unknown,
+            },
+            _ => Ty::Unknown,
+        };
+        Some(Ty::Array {
+            elem: Box::new(elem),
+            len: len.to_string(),
+        })
     }
 
     /// Indices are `usize` in Rust; other integer types are cast.
@@ -2171,7 +2213,7 @@ impl<'a> Translator<'a> {
             },
             ExprKind::Deref(inner) => match self.infer(inner) {
                 Ty::Ref { to, .. } => *to,
-                _ => Ty::Unknown,
+                _ => self.array_of_slice(inner).unwrap_or(Ty::Unknown),
             },
             ExprKind::Unwrap(inner) => match self.infer(inner) {
                 Ty::Optional(t) => *t,

@@ -962,6 +962,19 @@ impl<'a> Translator<'a> {
                 format!("{}Result", names::camel_case(&f.name)),
                 &f.proto.return_type,
             )];
+            // `sign: enum { pos, neg }`: named after function and parameter
+            // (`ParseIntWithSignSign`).
+            typed.extend(f.proto.params.iter().filter_map(|p| match &p.ty {
+                ParamType::Type(t) => Some((
+                    format!(
+                        "{}{}",
+                        names::camel_case(&f.name),
+                        names::camel_case(p.name.as_deref().unwrap_or("arg"))
+                    ),
+                    t,
+                )),
+                _ => None,
+            }));
             if let Some(body) = &f.body {
                 typed.extend(local_var_types(body).into_iter().map(|(var, ty)| {
                     let name = format!("{}{}", names::camel_case(&f.name), names::camel_case(&var));
@@ -976,8 +989,8 @@ impl<'a> Translator<'a> {
                     ty = inner;
                 }
                 if let ExprKind::Container(inner) = &ty.kind
-                    && inner.kind == ContainerKind::Struct
-                    && !is_tuple(inner)
+                    && (inner.kind == ContainerKind::Enum
+                        || (inner.kind == ContainerKind::Struct && !is_tuple(inner)))
                 {
                     while self.scope.types.contains_key(&name) {
                         name.push('_');
