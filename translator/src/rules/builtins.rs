@@ -21,6 +21,9 @@ impl<'a> Translator<'a> {
     ) -> TokenStream {
         let target = rust_type(expected)
             .filter(|_| expected.is_integer() || matches!(expected, Ty::Float(_)));
+        if let Some(call) = plain_call_of(name, args, span) {
+            return self.expr(&call, expected);
+        }
         match (name, args) {
             ("This", []) => quote!(Self),
             ("intCast", [x]) => {
@@ -1246,4 +1249,23 @@ fn strip_borrow(tokens: TokenStream) -> TokenStream {
         }
         _ => tokens,
     }
+}
+
+/// `@call(modifier, f, .{ args })` as the plain call `f(args)`: the
+/// modifiers (`.always_inline`, `.never_tail`, ...) are code-generation
+/// hints that do not change what the call computes.
+pub(super) fn plain_call_of(name: &str, args: &[Expr], span: Span) -> Option<Expr> {
+    let ("call", [_modifier, callee, tuple]) = (name, args) else {
+        return None;
+    };
+    let ExprKind::ListInit { ty: None, elems } = &tuple.kind else {
+        return None;
+    };
+    Some(Expr {
+        span,
+        kind: ExprKind::Call {
+            callee: Box::new(callee.clone()),
+            args: elems.clone(),
+        },
+    })
 }

@@ -2260,6 +2260,11 @@ impl<'a> Translator<'a> {
                 op: UnaryOp::Not, ..
             } => Ty::Bool,
             ExprKind::Unary { operand, .. } => self.infer(operand),
+            ExprKind::Builtin { name, args }
+                if let Some(call) = super::builtins::plain_call_of(name, args, e.span) =>
+            {
+                self.infer(&call)
+            }
             ExprKind::Builtin { name, args } => match (name.as_str(), args.first()) {
                 ("as", Some(t)) => self.zig_type(t),
                 ("This", _) => Ty::Named("Self".into()),

@@ -814,9 +814,17 @@ impl<'a> Translator<'a> {
     }
 
     fn while_loop(&mut self, w: &WhileExpr, exit_block: Option<String>) -> TokenStream {
-        if w.is_inline {
-            return self.todo("inline while");
-        }
+        // `inline while` unrolls at comptime in Zig; as with `inline for`, a
+        // runtime loop computes the same when the body needs no comptime
+        // values (else rustc says so).
+        let perf = w
+            .is_inline
+            .then(|| comment_marker("PERF(port): `inline while` became a runtime loop"));
+        let the_loop = self.runtime_while_loop(w, exit_block);
+        quote!(#perf #the_loop)
+    }
+
+    fn runtime_while_loop(&mut self, w: &WhileExpr, exit_block: Option<String>) -> TokenStream {
         let cond_ty = self.infer(&w.cond);
         let cond = self.expr(&w.cond, &Ty::Unknown);
         let cont = w.continue_expr.as_ref().map(|c| self.stmt(c));
