@@ -1570,7 +1570,7 @@ impl<'a> Translator<'a> {
             && let [only] = fields
             && let Some((_, payload_ty, _)) = info.fields.iter().find(|(n, ..)| *n == only.name)
         {
-            let t = ident(&type_name);
+            let t = type_path(&type_name);
             let v = ident(&camel_case(&only.name));
             if *payload_ty == Ty::Void {
                 return quote!(#t::#v);
@@ -1616,10 +1616,7 @@ impl<'a> Translator<'a> {
                 let tokens = t.to_string().replacen('<', ":: <", 1);
                 tokens.parse::<TokenStream>().unwrap_or(t)
             }
-            _ => {
-                let t = ident(&type_name);
-                quote!(#t)
-            }
+            _ => type_path(&type_name),
         };
         quote!(#path { #(#inits),* })
     }
@@ -2348,6 +2345,16 @@ pub(super) fn lifetime(label: &str) -> syn::Lifetime {
     let name = super::names::ident(label).to_string();
     let name = name.trim_start_matches("r#");
     syn::Lifetime::new(&format!("'{name}"), proc_macro2::Span::call_site())
+}
+
+/// A type's path in an expression: `Self` stays `Self` (an identifier
+/// named `Self` would be escaped).
+fn type_path(name: &str) -> TokenStream {
+    if name == "Self" {
+        return quote!(Self);
+    }
+    let t = ident(name);
+    quote!(#t)
 }
 
 /// Zig integer literal → Rust literal tokens (same syntax for decimal,
