@@ -1114,7 +1114,10 @@ impl<'a> Translator<'a> {
                 if (vec_elem(&self.infer(object)).is_some()
                     && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice"))
                 || (map_value(&self.infer(object)).is_some()
-                    && matches!(member.as_str(), "put" | "getOrPut" | "ensureTotalCapacity" | "ensureUnusedCapacity"))))
+                    && matches!(member.as_str(), "put" | "getOrPut" | "ensureTotalCapacity" | "ensureUnusedCapacity"))
+                // `std.ArrayList(T).initCapacity(a, n)`: only OutOfMemory.
+                || (member == "initCapacity"
+                    && matches!(self.zig_type(object), Ty::Vec(_) | Ty::StrMap(_)))))
     }
 
     /// `self.sections` with `self: *const Document`.
