@@ -246,9 +246,16 @@ impl<'a> Translator<'a> {
                 self.expr(lhs, &Ty::Unknown)
             }
             ExprKind::Catch { lhs, capture, rhs } => {
+                // `const n: ?usize = parse(x) catch |e| switch (e) { .. => null }`:
+                // the payload is wrapped, the handler yields the optional.
+                let wrap_ok = matches!(expected, Ty::Optional(_))
+                    && matches!(self.infer(lhs), Ty::ErrorUnion(p) if !matches!(*p, Ty::Optional(_)));
                 let l = self.operand(lhs, &Ty::Unknown);
                 if capture.is_none() && rhs.kind == ExprKind::Unreachable {
-                    return quote!(#l.unwrap());
+                    return match wrap_ok {
+                        true => quote!(Some(#l.unwrap())),
+                        false => quote!(#l.unwrap()),
+                    };
                 }
                 // `x catch null`: the payload or nothing.
                 if capture.is_none() && rhs.kind == ExprKind::Null {
@@ -269,7 +276,9 @@ impl<'a> Translator<'a> {
                         quote!(#c)
                     },
                 );
-                if capture.is_none() && is_cheap(rhs) {
+                if wrap_ok {
+                    quote!(match #l { Ok(v) => Some(v), Err(#binding) => #r })
+                } else if capture.is_none() && is_cheap(rhs) {
                     quote!(#l.unwrap_or(#r))
                 } else {
                     quote!(match #l { Ok(v) => v, Err(#binding) => #r })
@@ -1091,6 +1100,13 @@ impl<'a> Translator<'a> {
             return self.wrap_return(value, expected);
         }
         if let Ty::Optional(inner) = expected {
+            // A `catch` wraps its own payload (see the `Catch` rule).
+            if let ExprKind::Catch { lhs, .. } = &value.kind
+                && matches!(self.infer(lhs), Ty::ErrorUnion(p) if !matches!(*p, Ty::Optional(_)))
+                && !self.is_infallible_write(lhs)
+            {
+                return self.expr(value, expected);
+            }
             let value_ty = self.infer(value);
             let plain_value = matches!(
                 value.kind,

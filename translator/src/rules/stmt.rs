@@ -939,14 +939,28 @@ impl<'a> Translator<'a> {
         }
     }
 
+    /// `for (xs) |x| { .. break v; } else e`: as `while ... else`, a
+    /// labeled block holding the loop then `e`.
     pub(super) fn for_expr(&mut self, f: &ForExpr) -> TokenStream {
-        if f.otherwise.is_some() {
-            return self.todo("`for ... else`");
-        }
-        if let Some(fill) = self.range_fill(f) {
+        let Some(otherwise) = &f.otherwise else {
+            return self.for_loop(f, None);
+        };
+        self.state.labels += 1;
+        let block = format!("zigport_for_else{}", self.state.labels);
+        let the_loop = self.for_loop(f, Some(block.clone()));
+        let otherwise = self.branch_body(otherwise, &Ty::Unknown);
+        let l = lifetime(&block);
+        quote!(#l: { #the_loop; #otherwise })
+    }
+
+    fn for_loop(&mut self, f: &ForExpr, exit_block: Option<String>) -> TokenStream {
+        if exit_block.is_none()
+            && let Some(fill) = self.range_fill(f)
+        {
             return fill;
         }
         if f.is_inline
+            && exit_block.is_none()
             && let Some(unrolled) = self.unrolled_for(f)
         {
             return unrolled;
@@ -959,7 +973,7 @@ impl<'a> Translator<'a> {
         let label = f.label.as_ref().map(|l| lifetime(l));
         let label_colon = label.as_ref().map(|l| quote!(#l:));
         self.state.loops.push(LoopFrame {
-            exit_block: None,
+            exit_block,
             zig_label: f.label.clone(),
             rust_label: f.label.clone(),
             continue_block: None,
