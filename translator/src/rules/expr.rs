@@ -364,7 +364,9 @@ impl<'a> Translator<'a> {
         }
         if let Some((rust, _)) = self.scope.consts.get(name) {
             let i = ident(rust);
-            return match self.scope.lazy_aliases.contains(name) {
+            let lazy =
+                self.scope.lazy_aliases.contains(name) || self.scope.lazy_statics.contains(name);
+            return match lazy {
                 true => quote!((*#i)),
                 false => quote!(#i),
             };
@@ -423,7 +425,7 @@ impl<'a> Translator<'a> {
             return None;
         };
         let literal = |e: &Expr| match &e.kind {
-            ExprKind::Int(n) => n.replace('_', "").parse::<usize>().ok(),
+            ExprKind::Int(n) => super::types::zig_int_value(n),
             _ => None,
         };
         let len = literal(end)?.checked_sub(literal(start)?)?;

@@ -1133,6 +1133,13 @@ impl<'a> Translator<'a> {
         };
         self.item_todos += self.state.todos.len();
         let name = ident(&screaming_case(&v.name));
+        if owner.is_none() && self.scope.lazy_statics.contains(&v.name) {
+            return quote! {
+                // PERF(port): Zig computed this at comptime; here on first use.
+                #doc
+                #vis static #name: std::sync::LazyLock<#rt> = std::sync::LazyLock::new(|| #value);
+            };
+        }
         quote!(#doc #vis const #name: #rt = #value;)
     }
 

@@ -106,6 +106,9 @@ struct ModuleScope {
     /// Constants naming another module's `LazyLock` static
     /// (`const digit_table = base64.Standard.decode_table;`): a `use` of it.
     lazy_aliases: HashSet<String>,
+    /// Module constants computed by a function that cannot be `const fn`:
+    /// `LazyLock` statics, read as `(*NAME)`.
+    lazy_statics: HashSet<String>,
     /// `const foo = @import("foo.zig")` and `const std = @import("std")`.
     imports: HashMap<String, Import>,
     error_names: BTreeSet<String>,
@@ -778,6 +781,18 @@ impl<'a> Translator<'a> {
             self.scope.error_names.extend(names.iter().cloned());
         }
         self.scope.error_sources = sources;
+        // Every module-level container's name first: a field type or a
+        // function-pointer alias may name a type declared further down.
+        for decl in &self.file.members {
+            if let DeclKind::Var(v) = &decl.kind
+                && let Some(Expr {
+                    kind: ExprKind::Container(_),
+                    ..
+                }) = &v.init
+            {
+                self.scope.types.entry(v.name.clone()).or_default();
+            }
+        }
         for decl in &self.file.members {
             match &decl.kind {
                 DeclKind::Var(v) if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, .. }, .. }) if name == "import") =>
@@ -1400,6 +1415,10 @@ impl<'a> Translator<'a> {
                 {
                     self.scope.lazy_aliases.insert(v.name.clone());
                 }
+                // (A static map has its own rule, lazy when it must be.)
+                if self.calls_non_const_fn(init) && !matches!(ty, Ty::StaticMap(..)) {
+                    self.scope.lazy_statics.insert(v.name.clone());
+                }
                 self.scope.consts.insert(v.name.clone(), (rust, ty));
             }
         }
@@ -1992,29 +2011,50 @@ impl<'a> Translator<'a> {
     /// hold (loops, several statements).
     fn calls_non_const_fn(&self, e: &Expr) -> bool {
         // Calls, and whether a comptime block loops (`blk: { for .. }`).
-        struct Calls(Vec<String>, bool);
+        struct Calls(Vec<String>, bool, Vec<(String, String)>);
         impl Visitor for Calls {
             fn visit_expr(&mut self, e: &Expr) {
                 match &e.kind {
-                    ExprKind::Call { callee, .. } => {
-                        if let ExprKind::Ident(n) = &callee.kind {
-                            self.0.push(n.clone());
+                    ExprKind::Call { callee, .. } => match &callee.kind {
+                        ExprKind::Ident(n) => self.0.push(n.clone()),
+                        // `Base64Encoder.init(..)`: a module type's function.
+                        ExprKind::Field { object, member } => {
+                            if let ExprKind::Ident(t) = &object.kind {
+                                self.2.push((t.clone(), member.clone()));
+                            }
                         }
-                    }
+                        _ => {}
+                    },
                     ExprKind::For(_) | ExprKind::While(_) => self.1 = true,
                     _ => {}
                 }
                 visit::walk_expr(self, e);
             }
         }
-        let mut calls = Calls(Vec::new(), false);
+        let mut calls = Calls(Vec::new(), false, Vec::new());
         calls.visit_expr(e);
+        let not_const = |members: &[Decl], name: &str| {
+            members.iter().any(|d| match &d.kind {
+                DeclKind::Fn(f) if f.name == name => {
+                    !f.body.as_ref().is_some_and(items::simple_return)
+                }
+                _ => false,
+            })
+        };
         calls.1
-            || calls.0.iter().any(|name| {
+            || calls
+                .0
+                .iter()
+                .any(|name| not_const(&self.file.members, name))
+            || calls.2.iter().any(|(ty, name)| {
                 self.file.members.iter().any(|d| match &d.kind {
-                    DeclKind::Fn(f) if f.name == *name => {
-                        !f.body.as_ref().is_some_and(items::simple_return)
-                    }
+                    DeclKind::Var(v) if v.name == *ty => match &v.init {
+                        Some(Expr {
+                            kind: ExprKind::Container(c),
+                            ..
+                        }) => not_const(&c.members, name),
+                        _ => false,
+                    },
                     _ => false,
                 })
             })

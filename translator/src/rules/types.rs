@@ -318,11 +318,7 @@ pub fn const_length_with(len: &Expr, leaf: &dyn Fn(&Expr) -> Option<String>) -> 
         return Some(spelled);
     }
     match &len.kind {
-        ExprKind::Int(n) => n
-            .replace('_', "")
-            .parse::<usize>()
-            .ok()
-            .map(|n| n.to_string()),
+        ExprKind::Int(n) => zig_int_value(n).map(|n| n.to_string()),
         ExprKind::Ident(c) => Some(ident(&super::names::screaming_case(c)).to_string()),
         ExprKind::Binary { op, lhs, rhs } => {
             let op = match op {
@@ -505,4 +501,17 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         // An iterator: no type to spell (locals of it are inferred).
         Ty::Allocator | Ty::Unknown | Ty::Column(_) => return None,
     })
+}
+
+/// The value of a Zig integer literal (`4096`, `0x100`, `0o17`, `0b1010`,
+/// `1_000`), when it fits a `usize`.
+pub fn zig_int_value(text: &str) -> Option<usize> {
+    let digits = text.replace('_', "");
+    let (radix, body) = match digits.get(..2) {
+        Some("0x" | "0X") => (16, &digits[2..]),
+        Some("0o" | "0O") => (8, &digits[2..]),
+        Some("0b" | "0B") => (2, &digits[2..]),
+        _ => (10, digits.as_str()),
+    };
+    usize::from_str_radix(body, radix).ok()
 }
