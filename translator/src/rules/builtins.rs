@@ -268,6 +268,7 @@ impl<'a> Translator<'a> {
                 let o = self.operand(object, &Ty::Unknown);
                 quote!((#o.as_ptr() as usize))
             }
+            ("bitCast", [x]) if let Some(cast) = self.scalar_bit_cast(x, expected) => cast,
             (
                 "bitCast" | "ptrCast" | "alignCast" | "ptrFromInt" | "intFromPtr" | "constCast"
                 | "volatileCast",
@@ -280,6 +281,42 @@ impl<'a> Translator<'a> {
                 self.todo(format!("no rule for @{name}: `{text}`"))
             }
         }
+    }
+
+    /// `@bitCast` between scalars of one width, which safe Rust spells:
+    /// integers of another signedness (`as`), a float's bits
+    /// (`to_bits`/`from_bits`) and bytes (`to_ne_bytes`/`from_ne_bytes`).
+    /// `None` for anything else (it needs a pointer reinterpretation).
+    fn scalar_bit_cast(&mut self, x: &Expr, target: &Ty) -> Option<TokenStream> {
+        let width = |t: &Ty| match t {
+            Ty::Int(n) => super::types::int_width(n)
+                .map(|(_, bits)| bits)
+                .filter(|b| [8, 16, 32, 64, 128].contains(b)),
+            Ty::Float(f) if f == "f32" => Some(32),
+            Ty::Float(f) if f == "f64" => Some(64),
+            Ty::Array { elem, len } if **elem == Ty::Int("u8".into()) => {
+                len.parse::<u32>().ok().map(|n| n * 8)
+            }
+            _ => None,
+        };
+        let source = self.infer(x);
+        let bits = width(&source)?;
+        if width(target)? != bits {
+            return None;
+        }
+        let unsigned = ident(&format!("u{bits}"));
+        let v = self.operand(x, &source);
+        let t = rust_type(target)?;
+        Some(match (&source, target) {
+            (Ty::Int(_), Ty::Int(_)) => quote!((#v as #t)),
+            (Ty::Float(_), Ty::Int(_)) => quote!((#v.to_bits() as #t)),
+            (Ty::Int(_), Ty::Float(_)) => quote!(#t::from_bits(#v as #unsigned)),
+            (Ty::Float(_), Ty::Float(_)) => v,
+            (Ty::Array { .. }, Ty::Int(_)) => quote!(#t::from_ne_bytes(#v)),
+            (Ty::Array { .. }, Ty::Float(_)) => quote!(#t::from_ne_bytes(#v)),
+            (Ty::Int(_) | Ty::Float(_), Ty::Array { .. }) => quote!(#v.to_ne_bytes()),
+            _ => return None,
+        })
     }
 
     /// Calls into the Zig std with an exact Rust twin. `None` when the
