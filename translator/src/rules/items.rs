@@ -400,6 +400,20 @@ impl<'a> Translator<'a> {
                 ParamType::Type(t) => t,
                 // `anytype` is a generic parameter; the bounds added below
                 // cover copying and comparing (rustc names any other need).
+                ParamType::AnyType if let Some(written) = anytype_byte_slice_use(body, &pname) => {
+                    let ty = Ty::Slice {
+                        elem: Box::new(Ty::Int("u8".into())),
+                        mutable: written,
+                    };
+                    let n = ident(&pname);
+                    params.push(match written {
+                        true => quote!(#n: &mut [u8]),
+                        false => quote!(#n: &[u8]),
+                    });
+                    self.bind(&pname, ty.clone());
+                    typed.push(Some((n, ty)));
+                    continue;
+                }
                 ParamType::AnyType => {
                     let g = format!("A{i}");
                     // `if (n) |v|`: an optional of the generic type.
@@ -1899,6 +1913,64 @@ impl Translator<'_> {
 }
 
 /// The captures of `if (name) |v|` in `body`: `name` is an optional.
+/// How an `anytype` parameter is used when the body treats it only as a
+/// byte buffer (`x.len`, `x[i]`, `x[a..b]`; xxhash's `update(input:
+/// anytype)`): `Some(written)`. It then becomes `&[u8]` (`&mut [u8]` when
+/// written): Zig instantiates it per argument type, and rustc accepts the
+/// port exactly when every caller passes bytes. `None` for any other use
+/// of a field or method of it.
+pub(super) fn anytype_byte_slice_use(body: &Block, name: &str) -> Option<bool> {
+    use crate::syntax::visit::{self, Visitor};
+    struct Scan<'n> {
+        name: &'n str,
+        sliced: bool,
+        written: bool,
+        other: bool,
+    }
+    impl Scan<'_> {
+        fn is_param(&self, e: &Expr) -> bool {
+            matches!(&e.kind, ExprKind::Ident(n) if n == self.name)
+        }
+    }
+    impl Visitor for Scan<'_> {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Assign { target, .. } = &s.kind
+                && let ExprKind::Index { object, .. } = &target.kind
+                && self.is_param(object)
+            {
+                self.written = true;
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::Field { object, member } if self.is_param(object) => {
+                    if member == "len" {
+                        self.sliced = true;
+                    } else {
+                        self.other = true;
+                    }
+                }
+                ExprKind::Index { object, .. } | ExprKind::Slice { object, .. }
+                    if self.is_param(object) =>
+                {
+                    self.sliced = true;
+                }
+                _ => {}
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut scan = Scan {
+        name,
+        sliced: false,
+        written: false,
+        other: false,
+    };
+    visit::walk_block(&mut scan, body);
+    (scan.sliced && !scan.other).then_some(scan.written)
+}
+
 fn body_unwraps(body: &Block, name: &str) -> Vec<String> {
     use crate::syntax::visit::{self, Visitor};
     struct Scan<'n>(&'n str, Vec<String>);

@@ -1517,8 +1517,18 @@ impl<'a> Translator<'a> {
             .proto
             .params
             .iter()
-            .map(|p| match &p.ty {
-                ParamType::Type(t) => self.zig_type(t),
+            .map(|p| match (&p.ty, &f.body, &p.name) {
+                (ParamType::Type(t), ..) => self.zig_type(t),
+                // An `anytype` used only as bytes is a byte slice.
+                (ParamType::AnyType, Some(body), Some(name)) => {
+                    match items::anytype_byte_slice_use(body, name) {
+                        Some(mutable) => Ty::Slice {
+                            elem: Box::new(Ty::Int("u8".into())),
+                            mutable,
+                        },
+                        None => Ty::Unknown,
+                    }
+                }
                 _ => Ty::Unknown,
             })
             .collect();

@@ -661,10 +661,21 @@ impl<'a> Translator<'a> {
     ) -> TokenStream {
         let enum_name = named_type(&subject_ty).map(str::to_string);
         let mut arms = Vec::new();
+        let union_subject = enum_name
+            .as_deref()
+            .and_then(|e| self.lookup_type(e))
+            .is_some_and(|i| i.kind == Some(ContainerKind::Union));
         for prong in &s.prongs {
-            if prong.is_inline {
-                return self.todo("inline switch prong");
+            // An `inline` prong on a value (not a union payload, whose type
+            // differs per tag) captures that value: the same at run time.
+            if prong.is_inline && union_subject {
+                return self.todo("inline switch prong on a tagged union");
             }
+            let perf = prong.is_inline.then(|| {
+                comment_marker(
+                    "PERF(port): `inline` prong: one body for every value, not one per value",
+                )
+            });
             let mut pats = Vec::new();
             for item in &prong.items {
                 let pat = match item {
@@ -766,7 +777,12 @@ impl<'a> Translator<'a> {
                 let c = ident(&c.name);
                 quote!(#c @)
             });
-            arms.push(quote!(#binding #(#pats)|* => { #body }));
+            // `c @ (0 | 1)`: a binding covers every alternative.
+            let pats = match (&binding, &pats[..]) {
+                (Some(_), [_, _, ..]) => quote!((#(#pats)|*)),
+                _ => quote!(#(#pats)|*),
+            };
+            arms.push(quote!(#binding #pats => { #perf #body }));
         }
         // A switch over an error from a narrower Zig error set is
         // exhaustive in Zig; the module's `Error` has the other names too.
