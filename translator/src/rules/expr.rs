@@ -366,6 +366,12 @@ impl<'a> Translator<'a> {
             let i = ident(rust);
             let lazy =
                 self.scope.lazy_aliases.contains(name) || self.scope.lazy_statics.contains(name);
+            if self.scope.lazy_statics.contains(name) {
+                // Reading it runs its initialiser: its calls are this
+                // function's too (a stubbed one blocks it).
+                let calls = self.lazy_static_calls(name);
+                self.state.calls.extend(calls);
+            }
             return match lazy {
                 true => quote!((*#i)),
                 false => quote!(#i),

@@ -2070,6 +2070,52 @@ impl<'a> Translator<'a> {
             })
     }
 
+    /// The module functions (as `calls` records: `f`, `Type::f`) that the
+    /// initialiser of the module constant `name` calls.
+    fn lazy_static_calls(&self, name: &str) -> Vec<String> {
+        struct Calls<'t, 'a>(&'t Translator<'a>, Vec<String>);
+        impl Visitor for Calls<'_, '_> {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Call { callee, .. } = &e.kind {
+                    match &callee.kind {
+                        ExprKind::Ident(n) => {
+                            if let Some(sig) = self.0.scope.fns.get(n) {
+                                self.1.push(match &sig.owner {
+                                    Some(o) => format!("{o}::{}", sig.rust_name),
+                                    None => sig.rust_name.clone(),
+                                });
+                            }
+                        }
+                        ExprKind::Field { object, member } => {
+                            if let ExprKind::Ident(t) = &object.kind
+                                && let Some(sig) = self
+                                    .0
+                                    .scope
+                                    .types
+                                    .get(t)
+                                    .and_then(|i| i.methods.get(member))
+                            {
+                                self.1.push(format!("{t}::{}", sig.rust_name));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                visit::walk_expr(self, e);
+            }
+        }
+        let mut calls = Calls(self, Vec::new());
+        for d in &self.file.members {
+            if let DeclKind::Var(v) = &d.kind
+                && v.name == name
+                && let Some(init) = &v.init
+            {
+                calls.visit_expr(init);
+            }
+        }
+        calls.1
+    }
+
     /// The type of `module.name`, a `pub const` of another module.
     fn foreign_const(&self, module: &str, name: &str) -> Option<Ty> {
         self.crate_context
