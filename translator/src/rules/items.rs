@@ -999,60 +999,21 @@ impl<'a> Translator<'a> {
     /// [`Self::is_comptime_int`], also counting the names `known` accepts
     /// (the untyped integer constants of a container being collected).
     pub(super) fn is_comptime_int_with(&self, e: &Expr, known: &dyn Fn(&str) -> bool) -> bool {
-        match &e.kind {
-            ExprKind::Int(_) => true,
-            ExprKind::Ident(n) if known(n) => true,
-            ExprKind::Ident(n) => self
-                .scope
-                .consts
-                .get(n)
-                .is_some_and(|(_, t)| *t == Ty::Int("usize".into())),
-            ExprKind::Binary { op, lhs, rhs } => {
-                matches!(
-                    op,
-                    BinaryOp::Add
-                        | BinaryOp::Sub
-                        | BinaryOp::Mul
-                        | BinaryOp::Div
-                        | BinaryOp::Rem
-                        | BinaryOp::Shl
-                        | BinaryOp::Shr
-                ) && self.is_comptime_int_with(lhs, known)
-                    && self.is_comptime_int_with(rhs, known)
-            }
-            _ => false,
-        }
+        integer_arithmetic(e, &|n| {
+            known(n)
+                || self
+                    .scope
+                    .consts
+                    .get(n)
+                    .is_some_and(|(_, t)| *t == Ty::Int("usize".into()))
+        })
     }
 
     /// A value of type `comptime_int`: integer literals, and untyped
     /// constants of such values combined by arithmetic (`known`: the
     /// untyped constants of a container being collected).
     pub(super) fn is_untyped_int(&self, e: &Expr, known: &dyn Fn(&str) -> bool) -> bool {
-        match &e.kind {
-            ExprKind::Int(_) => true,
-            ExprKind::Ident(n) => known(n) || self.scope.comptime_ints.contains(n),
-            ExprKind::Unary {
-                op: UnaryOp::Neg,
-                operand,
-            } => self.is_untyped_int(operand, known),
-            ExprKind::Binary { op, lhs, rhs } => {
-                matches!(
-                    op,
-                    BinaryOp::Add
-                        | BinaryOp::Sub
-                        | BinaryOp::Mul
-                        | BinaryOp::Div
-                        | BinaryOp::Rem
-                        | BinaryOp::Shl
-                        | BinaryOp::Shr
-                        | BinaryOp::BitAnd
-                        | BinaryOp::BitOr
-                        | BinaryOp::BitXor
-                ) && self.is_untyped_int(lhs, known)
-                    && self.is_untyped_int(rhs, known)
-            }
-            _ => false,
-        }
+        integer_arithmetic(e, &|n| known(n) || self.scope.comptime_ints.contains(n))
     }
 
     /// `name` (read where it appears) is a constant declared without a
@@ -1913,6 +1874,36 @@ impl Translator<'_> {
 }
 
 /// The captures of `if (name) |v|` in `body`: `name` is an optional.
+/// Integer literals and the names `leaf` accepts, combined by integer
+/// arithmetic, shifts, bit operations and negation.
+fn integer_arithmetic(e: &Expr, leaf: &dyn Fn(&str) -> bool) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) => true,
+        ExprKind::Ident(n) => leaf(n),
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } => integer_arithmetic(operand, leaf),
+        ExprKind::Binary { op, lhs, rhs } => {
+            matches!(
+                op,
+                BinaryOp::Add
+                    | BinaryOp::Sub
+                    | BinaryOp::Mul
+                    | BinaryOp::Div
+                    | BinaryOp::Rem
+                    | BinaryOp::Shl
+                    | BinaryOp::Shr
+                    | BinaryOp::BitAnd
+                    | BinaryOp::BitOr
+                    | BinaryOp::BitXor
+            ) && integer_arithmetic(lhs, leaf)
+                && integer_arithmetic(rhs, leaf)
+        }
+        _ => false,
+    }
+}
+
 /// How an `anytype` parameter is used when the body treats it only as a
 /// byte buffer (`x.len`, `x[i]`, `x[a..b]`; xxhash's `update(input:
 /// anytype)`): `Some(written)`. It then becomes `&[u8]` (`&mut [u8]` when
