@@ -821,9 +821,21 @@ impl<'a> Translator<'a> {
         if w.else_capture.is_some() {
             return self.todo("`while ... else |err|`");
         }
+        self.loop_else("while", otherwise, |t, exit| t.while_loop(w, exit))
+    }
+
+    /// A loop with an `else` (`while` or `for`): a labeled block holding
+    /// the loop (built by `the_loop` with the block's label as its exit)
+    /// then the `else` expression.
+    fn loop_else(
+        &mut self,
+        keyword: &str,
+        otherwise: &Expr,
+        the_loop: impl FnOnce(&mut Self, Option<String>) -> TokenStream,
+    ) -> TokenStream {
         self.state.labels += 1;
-        let block = format!("zigport_while_else{}", self.state.labels);
-        let the_loop = self.while_loop(w, Some(block.clone()));
+        let block = format!("zigport_{keyword}_else{}", self.state.labels);
+        let the_loop = the_loop(self, Some(block.clone()));
         let otherwise = self.branch_body(otherwise, &Ty::Unknown);
         let l = lifetime(&block);
         quote!(#l: { #the_loop; #otherwise })
@@ -961,12 +973,7 @@ impl<'a> Translator<'a> {
         let Some(otherwise) = &f.otherwise else {
             return self.for_loop(f, None);
         };
-        self.state.labels += 1;
-        let block = format!("zigport_for_else{}", self.state.labels);
-        let the_loop = self.for_loop(f, Some(block.clone()));
-        let otherwise = self.branch_body(otherwise, &Ty::Unknown);
-        let l = lifetime(&block);
-        quote!(#l: { #the_loop; #otherwise })
+        self.loop_else("for", otherwise, |t, exit| t.for_loop(f, exit))
     }
 
     fn for_loop(&mut self, f: &ForExpr, exit_block: Option<String>) -> TokenStream {
