@@ -1419,20 +1419,18 @@ impl<'a> Translator<'a> {
                 Ty::Unknown if arithmetic && concrete(expected) => Some(expected.clone()),
                 _ => None,
             };
-            if self.is_comptime_int_const(lhs)
-                && !self.is_comptime_int_const(rhs)
-                && let Some(t) = target(&rt)
-                && t != lt
-                && let Some(rust) = rust_type(&t)
-            {
+            // The Rust type to cast `this` side to, when it is the constant.
+            let retype = |this: &Expr, other: &Expr, this_ty: &Ty, other_ty: &Ty| {
+                if !self.is_comptime_int_const(this) || self.is_comptime_int_const(other) {
+                    return None;
+                }
+                let t = target(other_ty).filter(|t| t != this_ty)?;
+                Some((rust_type(&t)?, t))
+            };
+            if let Some((rust, t)) = retype(lhs, rhs, &lt, &rt) {
                 l = quote!((#l as #rust));
                 lt = t;
-            } else if self.is_comptime_int_const(rhs)
-                && !self.is_comptime_int_const(lhs)
-                && let Some(t) = target(&lt)
-                && t != rt
-                && let Some(rust) = rust_type(&t)
-            {
+            } else if let Some((rust, t)) = retype(rhs, lhs, &rt, &lt) {
                 r = quote!((#r as #rust));
                 rt = t;
             }
