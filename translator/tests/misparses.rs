@@ -101,6 +101,20 @@ fn enum_and_decl_literals_share_one_honest_node() {
 }
 
 #[test]
+fn f80_is_a_type() {
+    let file = lower("const a = f80; const b = f128; const c = f80x;");
+    assert_eq!(
+        const_init(&file, "a"),
+        ExprKind::PrimitiveType("f80".into())
+    );
+    assert_eq!(
+        const_init(&file, "b"),
+        ExprKind::PrimitiveType("f128".into())
+    );
+    assert_eq!(const_init(&file, "c"), ExprKind::Ident("f80x".into()));
+}
+
+#[test]
 fn zero_width_integers_are_types() {
     let file = lower("const a: u0 = 0; const b = @as(i0, 0); const c = u0x;");
     let DeclKind::Var(a) = &file.members[0].kind else {

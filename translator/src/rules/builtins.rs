@@ -468,6 +468,22 @@ impl<'a> Translator<'a> {
                 let x = self.expr(x, &Ty::Unknown);
                 quote!(<#t>::try_from(#x).ok())
             }
+            // `std.math.add(T, a, b)`: `error.Overflow` when the result
+            // does not fit `T`.
+            (["math", op @ ("add" | "sub" | "mul")], [t, a, b]) => {
+                let ty = self.zig_type(t);
+                if !ty.is_integer() || rust_type(&ty).is_none() {
+                    return Some(self.todo(format!("std.math.{op} of a non-integer type")));
+                }
+                if !self.scope.error_names.contains("Overflow") {
+                    return Some(
+                        self.todo(format!("std.math.{op}: the module has no `error.Overflow`")),
+                    );
+                }
+                let method = ident(&format!("checked_{op}"));
+                let (a, b) = (self.operand(a, &ty), self.operand(b, &ty));
+                quote!(#a.#method(#b).ok_or(Error::Overflow))
+            }
             (["mem", "swap"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!(core::mem::swap(#x, #y))

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::names::{camel_case, ident, snake_case};
 use super::types::{Ty, rust_type};
-use super::{FnSig, Import, Translator};
+use super::{FnSig, Import, MonoArg, MonoKind, Translator};
 use crate::syntax::ir::*;
 use std::collections::HashMap;
 
@@ -777,7 +777,7 @@ impl<'a> Translator<'a> {
             ExprKind::Ident(name) if self.local(name).is_none() => {
                 if let Some(sig) = self.scope.fns.get(name).cloned() {
                     if self.scope.instances.contains_key(name) {
-                        return self.call_instance(&sig, args);
+                        return self.call_instance(name, &sig, args);
                     }
                     let f = ident(&sig.rust_name);
                     return match &sig.owner {
@@ -1258,31 +1258,89 @@ impl<'a> Translator<'a> {
     }
 
     /// A call to one instance of a monomorphised function: its own name, no
-    /// type arguments, parameter types with the type parameters bound.
-    fn call_instance(&mut self, sig: &FnSig, args: &[Expr]) -> TokenStream {
-        let types: Vec<Ty> = sig
-            .type_params
-            .iter()
-            .map(|&i| args.get(i).map_or(Ty::Unknown, |a| self.zig_type(a)))
-            .collect();
-        let rust = self.instance_name(&sig.rust_name, &types);
+    /// comptime arguments, parameter types with the type parameters bound.
+    fn call_instance(&mut self, zig_name: &str, sig: &FnSig, args: &[Expr]) -> TokenStream {
+        let mut mono = Vec::new();
+        for &(i, kind) in &sig.mono_params {
+            let Some(arg) = args.get(i) else {
+                return self.todo(format!("call of `{zig_name}` with too few arguments"));
+            };
+            mono.push(match kind {
+                MonoKind::Type => MonoArg::Type(self.zig_type(arg)),
+                MonoKind::TypeOf => MonoArg::TypeOf(self.value_type(arg)),
+                MonoKind::Value => match &arg.kind {
+                    ExprKind::Ident(n) if let Some(v) = self.bound_value(n) => {
+                        MonoArg::Value(v.clone())
+                    }
+                    _ if super::comptime_literal(arg) => MonoArg::Value(arg.clone()),
+                    _ => {
+                        let text = self.zig_text(arg.span).to_string();
+                        return self.todo(format!(
+                            "comptime argument `{text}` of `{zig_name}` is not a literal"
+                        ));
+                    }
+                },
+            });
+        }
+        let rust = self.instance_name(&sig.rust_name, &mono);
+        let exists = self.scope.instances.get(zig_name).is_some_and(|list| {
+            list.iter()
+                .any(|other| self.instance_name(&sig.rust_name, other) == rust)
+        });
+        if !exists {
+            let text = self.args_text(args);
+            return self.todo(format!("no Rust instance of `{zig_name}({text})`"));
+        }
         self.state.calls.push(rust.clone());
         let f = ident(&rust);
+        let bound: Vec<Option<Ty>> = sig
+            .mono_params
+            .iter()
+            .zip(&mono)
+            .map(|(_, m)| match m {
+                MonoArg::TypeOf(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
         let (value_args, value_params): (Vec<Expr>, Vec<Ty>) = args
             .iter()
             .enumerate()
-            .filter(|(i, _)| !sig.type_params.contains(i))
-            .map(|(i, a)| {
-                let param = sig.params.get(i).cloned().unwrap_or(Ty::Unknown);
-                let bound = match &param {
-                    Ty::Named(_) => Ty::Unknown, // a type parameter: the value decides
-                    other => other.clone(),
+            .filter_map(|(i, a)| {
+                let mono_at = sig.mono_params.iter().position(|(p, _)| *p == i);
+                let param = match mono_at {
+                    Some(m) => bound[m].clone()?,
+                    None => match sig.params.get(i).cloned().unwrap_or(Ty::Unknown) {
+                        Ty::Named(_) => Ty::Unknown, // a type parameter: the value decides
+                        other => other,
+                    },
                 };
-                (a.clone(), bound)
+                Some((a.clone(), param))
             })
             .unzip();
         let args = self.args(&value_args, &value_params);
         quote!(#f(#(#args),*))
+    }
+
+    /// The type of a value argument, from its spelling first (`@as(T, ..)`,
+    /// `math.inf(T)`), as the instances were collected, then by inference.
+    fn value_type(&self, arg: &Expr) -> Ty {
+        match &arg.kind {
+            ExprKind::Builtin { name, args } if name == "as" && !args.is_empty() => {
+                self.zig_type(&args[0])
+            }
+            ExprKind::Call { callee, args }
+                if !args.is_empty()
+                    && matches!(&callee.kind, ExprKind::Field { member, .. }
+                        if matches!(member.as_str(), "inf" | "nan" | "snan" | "floatMax" | "floatMin" | "floatEps" | "floatTrueMin")) =>
+            {
+                self.zig_type(&args[0])
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                operand,
+            } => self.value_type(operand),
+            _ => self.infer(arg),
+        }
     }
 
     /// Arguments with their parameter types; allocator arguments disappear
@@ -1939,7 +1997,11 @@ impl<'a> Translator<'a> {
                             }
                             _ => Ty::Unknown,
                         },
-                        ["math", "maxInt" | "minInt"] => match e.kind {
+                        [
+                            "math",
+                            "maxInt" | "minInt" | "inf" | "nan" | "snan" | "floatMax" | "floatMin"
+                            | "floatEps" | "floatTrueMin",
+                        ] => match e.kind {
                             ExprKind::Call { ref args, .. } if args.len() == 1 => {
                                 self.zig_type(&args[0])
                             }

@@ -5,6 +5,9 @@ use std::collections::HashSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::MonoArg;
+use super::comptime::{Binding, ComptimeEnv};
+
 use super::names::{camel_case, ident, screaming_case, snake_case};
 use super::types::{Ty, rust_type, rust_type_in};
 use super::{FnState, FnTranslation, Import, Translator, comment_marker};
@@ -132,20 +135,9 @@ impl<'a> Translator<'a> {
                         .get(&f.name)
                         .cloned()
                         .unwrap_or_default();
-                    let type_names: Vec<String> = f
-                        .proto
-                        .params
-                        .iter()
-                        .filter(|p| super::is_type_param(p))
-                        .filter_map(|p| p.name.clone())
-                        .collect();
-                    for types in instances {
-                        let before = self.container_types.len();
-                        self.container_types
-                            .extend(type_names.iter().cloned().zip(types.iter().cloned()));
-                        let name = self.instance_name(&snake_case(&f.name), &types);
-                        let (item, report) = self.fn_item_named(decl, f, None, name);
-                        self.container_types.truncate(before);
+                    for args in instances {
+                        let name = self.instance_name(&snake_case(&f.name), &args);
+                        let (item, report) = self.instance_item(decl, f, &args, name);
                         items.push(quote!(#doc #item));
                         fns.push(report);
                     }
@@ -267,6 +259,57 @@ impl<'a> Translator<'a> {
             #(#conversions)*
             #(#runtime_conversions)*
         }
+    }
+
+    /// One instance of a monomorphised function: its comptime parameters
+    /// bound (types also as the container's type names, values as bound
+    /// values), the body specialised (see `comptime`), the bound
+    /// parameters gone from the signature.
+    fn instance_item(
+        &mut self,
+        decl: &Decl,
+        f: &FnDecl,
+        args: &[MonoArg],
+        rust_name: String,
+    ) -> (TokenStream, FnTranslation) {
+        let mono = self
+            .scope
+            .fns
+            .get(&f.name)
+            .map(|s| s.mono_params.clone())
+            .unwrap_or_default();
+        let before = (self.container_types.len(), self.bound_values.len());
+        let mut env = ComptimeEnv::default();
+        let mut bound_params = Vec::new();
+        for (&(i, _), arg) in mono.iter().zip(args) {
+            let Some(name) = f.proto.params.get(i).and_then(|p| p.name.clone()) else {
+                continue;
+            };
+            match arg {
+                MonoArg::Type(t) => {
+                    self.container_types.push((name.clone(), t.clone()));
+                    if let Some(e) = scalar_type_expr(t, f.proto.span) {
+                        env.bind(&name, Binding::Value(e));
+                    }
+                    bound_params.push(i);
+                }
+                MonoArg::Value(v) => {
+                    self.bound_values.push((name.clone(), v.clone()));
+                    env.bind(&name, Binding::Value(v.clone()));
+                    bound_params.push(i);
+                }
+                MonoArg::TypeOf(t) => {
+                    if let Some(e) = scalar_type_expr(t, f.proto.span) {
+                        env.bind(&name, Binding::TypeOf(e));
+                    }
+                }
+            }
+        }
+        let specialised = env.specialise(f, &bound_params);
+        let out = self.fn_item_named(decl, &specialised, None, rust_name);
+        self.container_types.truncate(before.0);
+        self.bound_values.truncate(before.1);
+        out
     }
 
     fn fn_item(
@@ -2215,4 +2258,17 @@ pub(super) fn returned_values(body: &Block) -> Vec<Expr> {
     let mut returns = Returns(Vec::new());
     crate::syntax::visit::walk_block(&mut returns, body);
     returns.0
+}
+
+/// A scalar type as the type expression Zig spells it (`u8`, `f32`).
+fn scalar_type_expr(t: &Ty, span: Span) -> Option<Expr> {
+    let name = match t {
+        Ty::Int(n) | Ty::Float(n) => n.clone(),
+        Ty::Bool => "bool".into(),
+        _ => return None,
+    };
+    Some(Expr {
+        span,
+        kind: ExprKind::PrimitiveType(name),
+    })
 }

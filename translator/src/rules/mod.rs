@@ -8,8 +8,10 @@
 //! also marks with a `// TODO(port):` comment. Nothing is dropped silently.
 
 mod builtins;
+mod comptime;
 mod expr;
 mod items;
+mod mono;
 pub mod names;
 mod ownership;
 mod packed;
@@ -25,6 +27,10 @@ use quote::quote;
 use crate::config::TranslateConfig;
 use crate::syntax::ir::*;
 use crate::syntax::visit::{self, Visitor};
+use mono::{
+    MonoArg, MonoCall, MonoCalls, MonoKind, MonoMiss, ValueType, comptime_literal, literal_suffix,
+    value_type_expr,
+};
 use types::Ty;
 
 /// The result of translating one Zig module.
@@ -67,7 +73,7 @@ struct ModuleScope {
     /// module passes concrete types: the type arguments of each distinct
     /// call. They are monomorphised (`read_le_u32`, `read_le_u64`), as Zig
     /// does, instead of becoming Rust generics that would need trait bounds.
-    instances: HashMap<String, Vec<Vec<Ty>>>,
+    instances: HashMap<String, Vec<Vec<MonoArg>>>,
     /// Anonymous container types of struct fields (`pre_dot: enum { .. }`):
     /// the span start of the type expression, the Rust name given to it
     /// (`ExtScanPreDot`), and the declaration, emitted as its own item.
@@ -135,6 +141,9 @@ struct FnSig {
     /// Indices of `comptime T: type` parameters: Rust generics, passed
     /// with a turbofish at call sites.
     type_params: Vec<usize>,
+    /// The parameters that make an instance when every call is concrete
+    /// (see `mono::mono_params`).
+    mono_params: Vec<(usize, MonoKind)>,
     /// Takes raw pointers, so it is an `unsafe fn`.
     is_unsafe: bool,
     ret: Ty,
@@ -1075,97 +1084,71 @@ impl<'a> Translator<'a> {
     }
 
     fn collect_instances(&mut self) {
-        struct Calls(Vec<(String, Vec<Expr>)>);
-        impl crate::syntax::visit::Visitor for Calls {
-            fn visit_expr(&mut self, e: &Expr) {
-                if let ExprKind::Call { callee, args } = &e.kind
-                    && let ExprKind::Ident(n) = &callee.kind
-                {
-                    self.0.push((n.clone(), args.clone()));
-                }
-                crate::syntax::visit::walk_expr(self, e);
-            }
-        }
-        // Each call with the top-level function it is in (when that one is
-        // generic itself: its type parameters pass through to the callee).
-        let mut calls: Vec<(Option<String>, String, Vec<Expr>)> = Vec::new();
+        let mut calls = Vec::new();
         for decl in &self.file.members {
-            let mut found = Calls(Vec::new());
-            crate::syntax::visit::walk_decl(&mut found, decl);
+            let mut found = MonoCalls::default();
             let enclosing = match &decl.kind {
-                DeclKind::Fn(f)
-                    if self
-                        .scope
+                DeclKind::Fn(f) => {
+                    found.params_of(f);
+                    self.scope
                         .fns
                         .get(&f.name)
-                        .is_some_and(|s| !s.type_params.is_empty()) =>
-                {
-                    Some(f.name.clone())
+                        .is_some_and(|s| !s.mono_params.is_empty())
+                        .then(|| f.name.clone())
                 }
                 _ => None,
             };
-            calls.extend(found.0.into_iter().map(|(n, a)| (enclosing.clone(), n, a)));
+            crate::syntax::visit::walk_decl(&mut found, decl);
+            calls.extend(found.calls.into_iter().map(|c| (enclosing.clone(), c)));
         }
-        let type_param_names = |name: &str| -> Vec<String> {
-            self.file
-                .members
+        let param_names = |name: &str| -> Vec<String> {
+            let Some(sig) = self.scope.fns.get(name) else {
+                return Vec::new();
+            };
+            let f = self.file.members.iter().find_map(|d| match &d.kind {
+                DeclKind::Fn(f) if f.name == name => Some(f),
+                _ => None,
+            });
+            sig.mono_params
                 .iter()
-                .find_map(|d| match &d.kind {
-                    DeclKind::Fn(f) if f.name == name => Some(f),
-                    _ => None,
+                .map(|(i, _)| {
+                    f.and_then(|f| f.proto.params.get(*i)?.name.clone())
+                        .unwrap_or_default()
                 })
-                .map(|f| {
-                    f.proto
-                        .params
-                        .iter()
-                        .filter(|p| is_type_param(p))
-                        .filter_map(|p| p.name.clone())
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        // Concrete types only: scalars and the module's own non-generic types.
-        let concrete = |t: &Ty| match t {
-            Ty::Int(_) | Ty::Float(_) | Ty::Bool => true,
-            Ty::Named(n) => self
-                .scope
-                .types
-                .get(n)
-                .is_some_and(|i| i.generics.is_empty()),
-            _ => false,
+                .collect()
         };
         let mut generic_only: HashSet<String> = HashSet::new();
         // A fixpoint: an instance of a generic caller instantiates its
         // callees with its own bindings (`parseRange(Sink)` → `parseSet(Sink)`);
         // a callee reached from a caller that stays generic stays generic.
         let instances = loop {
-            let mut instances: HashMap<String, Vec<Vec<Ty>>> = HashMap::new();
+            let mut instances: HashMap<String, Vec<Vec<MonoArg>>> = HashMap::new();
             let mut newly_generic = HashSet::new();
             loop {
                 let mut changed = false;
-                for (enclosing, name, args) in &calls {
-                    let Some(sig) = self.scope.fns.get(name) else {
+                for (enclosing, call) in &calls {
+                    let Some(sig) = self.scope.fns.get(&call.callee) else {
                         continue;
                     };
-                    if sig.type_params.is_empty() || sig.owner.is_some() {
+                    if sig.mono_params.is_empty() || sig.owner.is_some() {
                         continue;
                     }
-                    let envs: Vec<Vec<(String, Ty)>> = match enclosing {
+                    let envs: Vec<Vec<(String, MonoArg)>> = match enclosing {
                         Some(g) if generic_only.contains(g) => {
-                            newly_generic.insert(name.clone());
+                            newly_generic.insert(call.callee.clone());
                             continue;
                         }
                         Some(g) => {
-                            let names = type_param_names(g);
+                            let names = param_names(g);
                             instances
                                 .get(g)
                                 .map(|list| {
                                     list.iter()
-                                        .map(|types| {
+                                        .map(|args| {
                                             names
                                                 .iter()
                                                 .cloned()
-                                                .zip(types.iter().cloned())
+                                                .zip(args.iter().cloned())
                                                 .collect()
                                         })
                                         .collect()
@@ -1175,34 +1158,31 @@ impl<'a> Translator<'a> {
                         None => vec![Vec::new()],
                     };
                     for env in envs {
-                        let types: Option<Vec<Ty>> = sig
-                            .type_params
+                        let args: Result<Vec<MonoArg>, MonoMiss> = sig
+                            .mono_params
                             .iter()
-                            .map(|&i| {
-                                let arg = args.get(i)?;
-                                let t = match &arg.kind {
-                                    ExprKind::Ident(n) => env
-                                        .iter()
-                                        .find(|(p, _)| p == n)
-                                        .map(|(_, t)| t.clone())
-                                        .unwrap_or_else(|| self.zig_type(arg)),
-                                    _ => self.zig_type(arg),
-                                };
-                                concrete(&t).then_some(t)
+                            .map(|&(i, kind)| {
+                                let arg = call.args.get(i).ok_or(MonoMiss::Generic)?;
+                                self.mono_arg(kind, arg, &env, call)
                             })
                             .collect();
-                        let Some(t) = types else {
-                            newly_generic.insert(name.clone());
-                            continue;
+                        let args = match args {
+                            Ok(args) => args,
+                            // The call site says so (a TODO); the others still instantiate.
+                            Err(MonoMiss::NoRustType) => continue,
+                            Err(MonoMiss::Generic) => {
+                                newly_generic.insert(call.callee.clone());
+                                continue;
+                            }
                         };
                         // Distinct by Rust name: `u8` spelled two ways is one instance.
-                        let rust = self.instance_name(&sig.rust_name, &t);
-                        let list = instances.entry(name.clone()).or_default();
+                        let rust = self.instance_name(&sig.rust_name, &args);
+                        let list = instances.entry(call.callee.clone()).or_default();
                         if !list
                             .iter()
                             .any(|other| self.instance_name(&sig.rust_name, other) == rust)
                         {
-                            list.push(t);
+                            list.push(args);
                             changed = true;
                         }
                     }
@@ -1212,7 +1192,7 @@ impl<'a> Translator<'a> {
                 }
             }
             // A generic function never called with concrete types stays generic.
-            for (enclosing, _, _) in &calls {
+            for (enclosing, _) in &calls {
                 if let Some(g) = enclosing
                     && !instances.contains_key(g)
                 {
@@ -1230,15 +1210,82 @@ impl<'a> Translator<'a> {
             .collect();
     }
 
+    /// The comptime argument a call passes for one monomorphised parameter,
+    /// `env` binding the enclosing instance's own parameters.
+    fn mono_arg(
+        &self,
+        kind: MonoKind,
+        arg: &Expr,
+        env: &[(String, MonoArg)],
+        call: &MonoCall,
+    ) -> Result<MonoArg, MonoMiss> {
+        let bound = |n: &str| env.iter().find(|(p, _)| p == n).map(|(_, a)| a);
+        let type_arg = |t: &Expr| -> Result<Ty, MonoMiss> {
+            let ty = match &t.kind {
+                ExprKind::Ident(n) => match bound(n) {
+                    Some(MonoArg::Type(t)) => t.clone(),
+                    _ => match call.inline_types.iter().rev().find(|(p, _)| p == n) {
+                        Some((_, e)) => self.zig_type(e),
+                        None => self.zig_type(t),
+                    },
+                },
+                _ => self.zig_type(t),
+            };
+            match &ty {
+                Ty::Int(_) | Ty::Float(_) if types::rust_type(&ty).is_none() => {
+                    Err(MonoMiss::NoRustType)
+                }
+                Ty::Int(_) | Ty::Float(_) | Ty::Bool => Ok(ty),
+                Ty::Named(n)
+                    if self
+                        .scope
+                        .types
+                        .get(n)
+                        .is_some_and(|i| i.generics.is_empty()) =>
+                {
+                    Ok(ty)
+                }
+                _ => Err(MonoMiss::Generic),
+            }
+        };
+        match kind {
+            MonoKind::Type => type_arg(arg).map(MonoArg::Type),
+            MonoKind::Value => match &arg.kind {
+                ExprKind::Ident(n) => match bound(n) {
+                    Some(MonoArg::Value(v)) => Ok(MonoArg::Value(v.clone())),
+                    _ => Err(MonoMiss::Generic),
+                },
+                _ if comptime_literal(arg) => Ok(MonoArg::Value(arg.clone())),
+                _ => Err(MonoMiss::Generic),
+            },
+            MonoKind::TypeOf => {
+                let ty = match value_type_expr(arg, call) {
+                    Some(ValueType::Expr(t)) => type_arg(t)?,
+                    Some(ValueType::Param(n)) => match bound(n) {
+                        Some(MonoArg::TypeOf(t)) => t.clone(),
+                        _ => return Err(MonoMiss::Generic),
+                    },
+                    None => return Err(MonoMiss::Generic),
+                };
+                // `@TypeOf(x)` is substituted as a type expression: scalars only.
+                match ty {
+                    Ty::Int(_) | Ty::Float(_) | Ty::Bool => Ok(MonoArg::TypeOf(ty)),
+                    _ => Err(MonoMiss::Generic),
+                }
+            }
+        }
+    }
+
     /// The Rust name of one instance of a monomorphised function.
-    fn instance_name(&self, rust_name: &str, types: &[Ty]) -> String {
-        let suffix: Vec<String> = types
+    fn instance_name(&self, rust_name: &str, args: &[MonoArg]) -> String {
+        let suffix: Vec<String> = args
             .iter()
-            .map(|t| match t {
-                Ty::Named(n) => names::snake_case(n),
-                t => types::rust_type(t)
+            .map(|a| match a {
+                MonoArg::Type(Ty::Named(n)) | MonoArg::TypeOf(Ty::Named(n)) => names::snake_case(n),
+                MonoArg::Type(t) | MonoArg::TypeOf(t) => types::rust_type(t)
                     .map(|r| r.to_string().replace(' ', ""))
                     .unwrap_or_else(|| "t".into()),
+                MonoArg::Value(v) => literal_suffix(v),
             })
             .collect();
         format!("{rust_name}_{}", suffix.join("_"))
@@ -1557,6 +1604,7 @@ impl<'a> Translator<'a> {
             .zip(f.body.as_ref())
             .and_then(|(receiver, body)| stmt::receiver_fields(body, receiver));
         FnSig {
+            mono_params: mono::mono_params(f),
             receiver_fields,
             generic_ret,
             owner: None,

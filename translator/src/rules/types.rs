@@ -233,7 +233,7 @@ pub fn zig_type_with(
             "bool" => Ty::Bool,
             "void" => Ty::Void,
             "noreturn" => Ty::NoReturn,
-            "f16" | "f32" => Ty::Float("f32".into()),
+            "f32" | "f16" | "f80" | "f128" | "c_longdouble" => Ty::Float(name.clone()),
             "f64" | "comptime_float" => Ty::Float("f64".into()),
             "anyerror" => Ty::Named("Error".into()),
             n if rust_int(n).is_some() => Ty::Int(n.into()),
@@ -387,7 +387,11 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
             let t = ident(rust_int(name)?);
             quote!(#t)
         }
+        // `f16`, `f80`, `f128` have no stable Rust twin.
         Ty::Float(name) => {
+            if name != "f32" && name != "f64" {
+                return None;
+            }
             let t = ident(name);
             quote!(#t)
         }

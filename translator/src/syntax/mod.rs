@@ -5,6 +5,7 @@ mod literal;
 mod lower;
 mod parse;
 pub mod visit;
+pub mod visit_mut;
 
 pub use lower::{MAX_NESTING, lower};
 pub use parse::{ParseOutput, ZigParser, parse_source};

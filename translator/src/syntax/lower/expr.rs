@@ -178,9 +178,10 @@ impl<'s> Lowerer<'s> {
 
     fn identifier(&mut self, node: Node) -> ExprKind {
         let text = self.text(node);
-        // MISPARSE: `u0`/`i0` (and only they) come out as identifiers, not
-        // builtin_type. A plain (unquoted) `uN`/`iN` is always the type.
-        if is_int_type_name(text) {
+        // MISPARSE: `u0`/`i0` and `f80` (and only they) come out as
+        // identifiers, not builtin_type. A plain (unquoted) `uN`/`iN`/`f80`
+        // is always the type: Zig forbids shadowing a primitive.
+        if is_int_type_name(text) || text == "f80" {
             return ExprKind::PrimitiveType(text.to_string());
         }
         match self.ident_name(node) {
