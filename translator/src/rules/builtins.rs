@@ -481,7 +481,8 @@ impl<'a> Translator<'a> {
                     );
                 }
                 let method = ident(&format!("checked_{op}"));
-                let (a, b) = (self.operand(a, &ty), self.operand(b, &ty));
+                // Zig coerces both operands to `T` (a `u8` digit into `i16`).
+                let (a, b) = (self.coerced(a, &ty), self.coerced(b, &ty));
                 quote!(#a.#method(#b).ok_or(Error::Overflow))
             }
             (["mem", "swap"], [_, x, y]) => {

@@ -226,6 +226,11 @@ impl<'a> Translator<'a> {
             ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, expected),
             ExprKind::Orelse { lhs, rhs } => {
                 let l = self.operand(lhs, &Ty::Unknown);
+                // `opt orelse error.Overflow`: an error union.
+                if let ExprKind::ErrorValue(_) = rhs.kind {
+                    let e = self.expr(rhs, &Ty::Unknown);
+                    return quote!(#l.ok_or(#e));
+                }
                 // `a orelse b` with an optional `b` stays optional (the
                 // middle of `x.differ() orelse y.differ() orelse z`).
                 if let Ty::Optional(_) = self.infer(rhs)
@@ -2380,6 +2385,9 @@ impl<'a> Translator<'a> {
                 _ => Ty::Unknown,
             },
             ExprKind::Orelse { lhs, rhs } => match (self.infer(lhs), self.infer(rhs)) {
+                (Ty::Optional(t), _) if matches!(rhs.kind, ExprKind::ErrorValue(_)) => {
+                    Ty::ErrorUnion(t)
+                }
                 (Ty::Optional(t), Ty::Optional(_)) => Ty::Optional(t),
                 (Ty::Optional(t), _) => *t,
                 _ => Ty::Unknown,

@@ -1193,19 +1193,26 @@ impl<'a> Translator<'a> {
         let name = ident(&capture.name);
         let mut blocks = Vec::new();
         for elem in elems {
-            self.push_scope();
-            let binding = if self.is_type_expr(elem) {
+            // A type: bound for this iteration as Zig's comptime does, so
+            // calls name their instance (`is_inf_f32`).
+            if self.is_type_expr(elem) {
                 let ty = self.zig_type(elem);
-                let rt = match rust_type(&ty) {
-                    Some(t) => t,
-                    None => {
-                        let text = self.zig_text(elem.span).to_string();
-                        self.todo(format!("type argument `{text}`"))
-                    }
-                };
-                self.bind(&capture.name, Ty::Named(capture.name.clone()));
-                quote!(#[allow(non_camel_case_types)] type #name = #rt;)
-            } else {
+                if rust_type(&ty).is_none() {
+                    let text = self.zig_text(elem.span).to_string();
+                    let todo = self.todo(format!(
+                        "`inline for` iteration over `{text}`: no Rust type"
+                    ));
+                    blocks.push(quote!({ #todo; }));
+                    continue;
+                }
+                self.container_types.push((capture.name.clone(), ty));
+                let body = self.branch_body(&f.body, &Ty::Void);
+                self.container_types.pop();
+                blocks.push(quote!({ #body }));
+                continue;
+            }
+            self.push_scope();
+            let binding = {
                 let ty = self.infer(elem);
                 let v = self.expr(elem, &Ty::Unknown);
                 self.bind(&capture.name, ty);
