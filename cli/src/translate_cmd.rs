@@ -123,7 +123,37 @@ struct EvalSummary<'a> {
     todo_percent: f64,
     error_percent: f64,
     clippy_warnings: usize,
+    /// Per Zig function rather than per Rust function: a generic Zig
+    /// function monomorphised into several Rust instances counts once, and
+    /// clean only when every instance is.
+    zig_functions: ZigFunctionCounts,
     report: &'a TranslateReport,
+}
+
+#[derive(Serialize, Default)]
+struct ZigFunctionCounts {
+    total: usize,
+    clean: usize,
+    clean_percent: f64,
+}
+
+fn zig_function_counts(report: &TranslateReport) -> ZigFunctionCounts {
+    let mut all_clean: std::collections::BTreeMap<(&str, &str, u32), bool> = Default::default();
+    for file in &report.files {
+        for f in &file.functions {
+            let clean = all_clean
+                .entry((file.zig.as_str(), f.zig_name.as_str(), f.zig_line))
+                .or_insert(true);
+            *clean &= f.status == FnStatus::Clean;
+        }
+    }
+    let total = all_clean.len();
+    let clean = all_clean.values().filter(|c| **c).count();
+    ZigFunctionCounts {
+        total,
+        clean,
+        clean_percent: 100.0 * clean as f64 / total.max(1) as f64,
+    }
 }
 
 pub fn eval(args: &EvalArgs, config: &PortConfig) -> Result<u8> {
@@ -166,6 +196,7 @@ pub fn eval(args: &EvalArgs, config: &PortConfig) -> Result<u8> {
         todo_percent: pct(counted.todo),
         error_percent: pct(counted.error),
         clippy_warnings: report.clippy_warnings,
+        zig_functions: zig_function_counts(&report),
         report: &report,
     };
     if args.json {
@@ -180,6 +211,10 @@ pub fn eval(args: &EvalArgs, config: &PortConfig) -> Result<u8> {
             summary.clean_percent,
             summary.todo_percent,
             summary.error_percent
+        );
+        println!(
+            "eval: Zig functions {} (each counted once over its monomorphised instances): clean {:.1}%",
+            summary.zig_functions.total, summary.zig_functions.clean_percent
         );
     }
     Ok(exit::OK)
