@@ -395,7 +395,7 @@ impl<'a> Translator<'a> {
             }
             (["mem", "indexOfScalar"], [_, s, v]) => {
                 let v = self.element_value(v, s);
-                let s = self.expr(s, &Ty::Unknown);
+                let s = self.operand(s, &Ty::Unknown);
                 quote!(#s.iter().position(|&x| x == #v))
             }
             // Zig-exact helpers in the crate's runtime module (zigport_rt).
@@ -442,7 +442,7 @@ impl<'a> Translator<'a> {
             }
             (["mem", "lastIndexOfScalar"], [_, s, v]) => {
                 let v = self.element_value(v, s);
-                let s = self.expr(s, &Ty::Unknown);
+                let s = self.operand(s, &Ty::Unknown);
                 quote!(#s.iter().rposition(|&x| x == #v))
             }
             // `std.mem.split*` / `tokenize*`: the runtime's iterators, which

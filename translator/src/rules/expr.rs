@@ -1145,9 +1145,31 @@ impl<'a> Translator<'a> {
         match (&value_ty, target) {
             // `s[i..][0..n]` with a comptime `n` is a `*[n]T` in Zig; Rust
             // checks the length at run time (it cannot differ).
-            (Ty::Slice { .. }, Ty::Ref { to, .. }) if matches!(to.as_ref(), Ty::Array { .. }) => {
+            (Ty::Slice { elem, .. }, Ty::Ref { to, mutable })
+                if matches!(to.as_ref(), Ty::Array { .. }) =>
+            {
+                // A `*[n]T` written through: the subslice is borrowed mutably.
+                if *mutable && let Some(rt) = rust_type(target) {
+                    let place = Ty::Slice {
+                        elem: elem.clone(),
+                        mutable: true,
+                    };
+                    let v = self.expr(value, &place);
+                    return quote!(<#rt>::try_from(#v).unwrap());
+                }
                 let v = self.expr(value, &value_ty);
                 quote!(#v.try_into().unwrap())
+            }
+            // A slice returned where the caller owns the result (an
+            // `alloc*` function returning part of its allocation): a copy.
+            (Ty::Slice { .. }, Ty::Vec(_))
+                if matches!(value.kind, ExprKind::Call { .. } | ExprKind::Slice { .. }) =>
+            {
+                let v = self.operand(value, &value_ty);
+                let perf = super::comment_marker(
+                    "PERF(port): the slice is copied into the owned result (Zig hands out the allocation itself)",
+                );
+                quote!({ #perf #v.to_vec() })
             }
             // An owned buffer where Zig passes the slice: borrow it.
             (Ty::Vec(_), Ty::Slice { mutable, .. }) => {

@@ -312,7 +312,7 @@ impl<'a> Translator<'a> {
             return quote!();
         }
         // `const std_dec = std.base64.standard.Decoder;`: a name for a std
-        // codec, which calls through it resolve (`std_path`).
+        // codec or namespace, which calls through it resolve (`std_path`).
         if v.mutability == Mutability::Const
             && v.ty.is_none()
             && let Some(
@@ -322,7 +322,9 @@ impl<'a> Translator<'a> {
                 },
             ) = &v.init
             && let Some(path) = self.std_path(init)
-            && matches!(&path[..], [b, _, part] if b == "base64" && (part == "Encoder" || part == "Decoder"))
+            && (matches!(&path[..], [b, _, part] if b == "base64" && (part == "Encoder" || part == "Decoder"))
+                // `const testing = std.testing;`: a std namespace.
+                || matches!(&path[..], [ns] if STD_NAMESPACES.contains(&ns.as_str())))
         {
             self.state.std_aliases.insert(v.name.clone(), path);
             return quote!();
@@ -2190,3 +2192,8 @@ fn first_reserve<'s>(v: &VarDecl, rest: &'s [Stmt]) -> Option<(usize, &'s Expr)>
     }
     None
 }
+
+/// The std namespaces a local may name (`const testing = std.testing;`).
+const STD_NAMESPACES: &[&str] = &[
+    "testing", "mem", "math", "ascii", "fmt", "unicode", "meta", "debug", "sort",
+];
