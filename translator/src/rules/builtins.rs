@@ -577,6 +577,15 @@ impl<'a> Translator<'a> {
                 // `&buf` is the place written: `buf[..n]`, not `(&buf)[..n]`.
                 let b = match &bytes.kind {
                     ExprKind::AddressOf(inner) => self.operand(inner, &Ty::Unknown),
+                    // `dest[i..][0..4]`: the subslice is written.
+                    ExprKind::Slice { .. } => {
+                        let place = Ty::Slice {
+                            elem: Box::new(Ty::Int("u8".into())),
+                            mutable: true,
+                        };
+                        let b = self.expr(bytes, &place);
+                        quote!((#b))
+                    }
                     _ => self.operand(bytes, &Ty::Unknown),
                 };
                 let v = self.operand(value, &ty);

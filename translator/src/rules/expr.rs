@@ -464,6 +464,10 @@ impl<'a> Translator<'a> {
                 self.expr(e, &Ty::Int("usize".into()))
             }
             _ if matches!(e.kind, ExprKind::Int(_)) => self.expr(e, &Ty::Int("usize".into())),
+            // `a[@truncate(x)]`: the cast's result type is the index's, usize.
+            _ if matches!(&e.kind, ExprKind::Builtin { name, .. } if name == "truncate" || name == "intCast") => {
+                self.expr(e, &Ty::Int("usize".into()))
+            }
             _ => {
                 let tokens = self.operand(e, &Ty::Unknown);
                 quote!(#tokens as usize)
@@ -1540,6 +1544,33 @@ impl<'a> Translator<'a> {
                 l = quote!((#l as #tb));
             } else {
                 r = quote!((#r as #ta));
+            }
+        }
+        // `acc = (acc << 6) + d` with `d` of a type the rules did not
+        // infer: valid Zig coerces it to the result's integer type, so
+        // Rust converts it (a no-op cast when it already is).
+        if matches!(
+            op,
+            Add | Sub | Mul | Div | Rem | BitAnd | BitOr | BitXor | AddWrap | SubWrap | MulWrap
+        ) && let Ty::Int(e) = expected
+            && e != "comptime_int"
+            && let Some(t) = rust_type(expected)
+        {
+            let path = |x: &Expr| {
+                matches!(
+                    x.kind,
+                    ExprKind::Ident(_) | ExprKind::Index { .. } | ExprKind::Field { .. }
+                )
+            };
+            if lt == *expected && rt == Ty::Unknown && path(rhs) && !self.is_comptime_int_const(rhs)
+            {
+                r = quote!((#r as #t));
+            } else if rt == *expected
+                && lt == Ty::Unknown
+                && path(lhs)
+                && !self.is_comptime_int_const(lhs)
+            {
+                l = quote!((#l as #t));
             }
         }
         // `s.len == 0` is `s.is_empty()`.

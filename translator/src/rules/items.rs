@@ -631,6 +631,12 @@ impl<'a> Translator<'a> {
             }
         }
         let returns_borrowing_type = self.mentions_borrowing_type(&ret);
+        // The first `[]u8`-like parameter a function writes its result into.
+        let out_buffer = borrowed.iter().copied().find(|&i| {
+            typed[i]
+                .as_ref()
+                .is_some_and(|(_, t)| matches!(t, Ty::Slice { mutable: true, .. }))
+        });
         // `fn parseSet(set: []const u8, sink: *Range)` with `Range<'a>`: what
         // the function reads from its slices may be stored in the sink, so
         // they share one lifetime.
@@ -729,6 +735,21 @@ impl<'a> Translator<'a> {
                 };
             } else if let Some(rt) = super::types::rust_type_in(&ret, Some(&a)) {
                 ret_tokens = quote!(-> #rt);
+            }
+        } else if returns_reference(&ret)
+            && receiver_borrows
+            && let Some(pick) = out_buffer
+        {
+            // `fn encode(encoder: *const Encoder, dest: []u8, ..) []const u8`:
+            // the result is written into the output buffer, not the receiver.
+            let a = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+            if let Some((n, t)) = &typed[pick]
+                && let Some(rt) = super::types::rust_type_in(t, Some(&a))
+                && let Some(r) = super::types::rust_type_in(&ret, Some(&a))
+            {
+                params[pick] = quote!(#n: #rt);
+                ret_tokens = quote!(-> #r);
+                lifetimes.push(quote!(#a));
             }
         } else if returns_reference(&ret) && !receiver_borrows {
             let lifetime = if borrowed.is_empty() {
