@@ -1467,6 +1467,11 @@ impl<'a> Translator<'a> {
         let (l_expected, r_expected) = match op {
             Eq | Ne | Lt | Le | Gt | Ge => (rt.clone(), lt.clone()),
             And | Or => (Ty::Bool, Ty::Bool),
+            // `x >> @intCast(n)`: Zig's shift amount is a `Log2Int`; any
+            // Rust integer shifts, `u32` is the native one.
+            Shl | Shr if matches!(&rhs.kind, ExprKind::Builtin { name, .. } if name == "intCast" || name == "truncate") => {
+                (expected.clone(), Ty::Int("u32".into()))
+            }
             _ => (expected.clone(), expected.clone()),
         };
         let mut l = self.operand(lhs, &l_expected);
@@ -1613,7 +1618,10 @@ impl<'a> Translator<'a> {
             SubSat => quote!(#l.saturating_sub(#r)),
             MulSat => quote!(#l.saturating_mul(#r)),
             ShlSat => self.todo("saturating shift `<<|`"),
-            Concat | Repeat => self.todo("comptime array concatenation/repetition"),
+            Concat | Repeat => match self.array_concat(op, lhs, rhs) {
+                Some(array) => array,
+                None => self.todo("comptime array concatenation/repetition"),
+            },
             ErrorSetMerge => self.todo("error set merge in expression position"),
         }
     }
@@ -1762,6 +1770,118 @@ impl<'a> Translator<'a> {
     /// The pieces of a byte-string `++` / `**` tree, each an expression a
     /// `[..]` applies to (a literal, a slice, a name, `b"ab".repeat(n)`);
     /// false when a piece is something else.
+    /// `[_]u8{as} ** 128 ++ [_]u8{xx} ** 64 ++ [_]u8{ .. }`: an array
+    /// filled part by part (each length is a comptime constant in Zig).
+    fn array_concat(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr) -> Option<TokenStream> {
+        enum Part<'e> {
+            Repeat(&'e Expr, &'e Expr),
+            List(&'e [Expr]),
+            Bytes(&'e [u8]),
+        }
+        fn flatten<'e>(
+            e: &'e Expr,
+            elem: &mut Option<&'e Expr>,
+            out: &mut Vec<Part<'e>>,
+        ) -> Option<()> {
+            match &e.kind {
+                ExprKind::Binary {
+                    op: BinaryOp::Concat,
+                    lhs,
+                    rhs,
+                } => {
+                    flatten(lhs, elem, out)?;
+                    flatten(rhs, elem, out)
+                }
+                ExprKind::Binary {
+                    op: BinaryOp::Repeat,
+                    lhs,
+                    rhs,
+                } => match &lhs.kind {
+                    ExprKind::ListInit { ty, elems } if elems.len() == 1 => {
+                        if let Some(ExprKind::Array { elem: t, .. }) =
+                            ty.as_deref().map(|t| &t.kind)
+                        {
+                            *elem = Some(t);
+                        }
+                        out.push(Part::Repeat(&elems[0], rhs));
+                        Some(())
+                    }
+                    _ => None,
+                },
+                ExprKind::ListInit { ty, elems } => {
+                    if let Some(ExprKind::Array { elem: t, .. }) = ty.as_deref().map(|t| &t.kind) {
+                        *elem = Some(t);
+                    }
+                    out.push(Part::List(elems));
+                    Some(())
+                }
+                ExprKind::Str(bytes) => {
+                    out.push(Part::Bytes(bytes));
+                    Some(())
+                }
+                ExprKind::Comptime(inner) => flatten(inner, elem, out),
+                _ => None,
+            }
+        }
+        let whole = Expr {
+            span: lhs.span,
+            kind: ExprKind::Binary {
+                op,
+                lhs: Box::new(lhs.clone()),
+                rhs: Box::new(rhs.clone()),
+            },
+        };
+        let (mut elem, mut parts) = (None, Vec::new());
+        flatten(&whole, &mut elem, &mut parts)?;
+        let elem_ty = match elem {
+            Some(t) => self.zig_type(t),
+            None if parts.iter().all(|p| matches!(p, Part::Bytes(_))) => Ty::Int("u8".into()),
+            None => return None,
+        };
+        let t = rust_type(&elem_ty)?;
+        let mut lens = Vec::new();
+        let mut fills = Vec::new();
+        for part in &parts {
+            let (len, fill) = match part {
+                Part::Repeat(x, n) => {
+                    let n = self.index_expr(n);
+                    let x = self.expr(x, &elem_ty);
+                    (n.clone(), quote!(array[at..at + #n].fill(#x);))
+                }
+                Part::List(elems) => {
+                    let n = Literal::usize_unsuffixed(elems.len());
+                    let xs: Vec<TokenStream> =
+                        elems.iter().map(|x| self.expr(x, &elem_ty)).collect();
+                    (
+                        quote!(#n),
+                        quote!(array[at..at + #n].copy_from_slice(&[#(#xs),*]);),
+                    )
+                }
+                Part::Bytes(bytes) => {
+                    let n = Literal::usize_unsuffixed(bytes.len());
+                    let b = Literal::byte_string(bytes);
+                    (quote!(#n), quote!(array[at..at + #n].copy_from_slice(#b);))
+                }
+            };
+            lens.push(len);
+            fills.push(fill);
+        }
+        let steps = fills.iter().zip(&lens).enumerate().map(|(i, (fill, n))| {
+            if i + 1 == fills.len() {
+                quote!(#fill)
+            } else {
+                quote!(#fill at += #n;)
+            }
+        });
+        Some(quote!({
+            let mut array = [<#t>::default(); #(#lens)+*];
+            let mut at = 0;
+            #(#steps)*
+            let _ = at;
+            array
+        }))
+    }
+
     fn byte_string_parts(
         &mut self,
         op: BinaryOp,

@@ -13,6 +13,20 @@ use crate::syntax::ir::*;
 impl<'a> Translator<'a> {
     /// A block as a Rust block expression (`'label: { ... }`).
     pub(super) fn block_expr(&mut self, b: &Block, expected: &Ty) -> TokenStream {
+        // `vectorized: { const n = std.simd.suggestVectorLength(T) orelse
+        // break :vectorized; .. }`: the SIMD fast path is not ported.
+        if let (Some(label), Some(first)) = (&b.label, b.stmts.first())
+            && let StmtKind::Var(v) = &first.kind
+            && let Some(Expr {
+                kind: ExprKind::Orelse { lhs, rhs },
+                ..
+            }) = &v.init
+            && self.is_vector_length_query(lhs)
+            && matches!(&rhs.kind, ExprKind::Break { label: Some(l), value: None } if l == label)
+        {
+            self.skip_comments_to(b.span.end);
+            return simd_path_dropped();
+        }
         let body = self.block_body(b, expected);
         match &b.label {
             Some(l) => {
@@ -516,7 +530,27 @@ impl<'a> Translator<'a> {
         quote!(#todo;)
     }
 
+    /// `std.simd.suggestVectorLength(T)`: how wide Zig would vectorise. The
+    /// port takes the answer of a target without SIMD, `null`: Zig's own
+    /// scalar path then handles every input, with the same results.
+    fn is_vector_length_query(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Call { callee, .. }
+            if self.std_path(callee).is_some_and(|p| p == ["simd", "suggestVectorLength"]))
+    }
+
     pub(super) fn if_expr(&mut self, i: &IfExpr, expected: &Ty) -> TokenStream {
+        if i.capture.is_some() && self.is_vector_length_query(&i.cond) {
+            let span_end = i.then.span.end;
+            self.skip_comments_to(span_end);
+            return match &i.otherwise {
+                Some(o) => {
+                    let o = self.branch_in_capture(None, Ty::Unknown, o, expected);
+                    let note = simd_path_dropped();
+                    quote!({ #note #o })
+                }
+                None => simd_path_dropped(),
+            };
+        }
         // A comptime-known condition: Zig analyses only the branch taken.
         if i.capture.is_none()
             && let Some(taken) = self.comptime_bool(&i.cond)
@@ -2197,3 +2231,9 @@ fn first_reserve<'s>(v: &VarDecl, rest: &'s [Stmt]) -> Option<(usize, &'s Expr)>
 const STD_NAMESPACES: &[&str] = &[
     "testing", "mem", "math", "ascii", "fmt", "unicode", "meta", "debug", "sort",
 ];
+
+fn simd_path_dropped() -> TokenStream {
+    comment_marker(
+        "PERF(port): the SIMD fast path (`std.simd.suggestVectorLength`) is not ported; the scalar path handles every input",
+    )
+}
