@@ -585,6 +585,12 @@ fn comment_out_failing_uses(
         {
             let message = d.message.replace(['\n', '\r'], " ");
             *line = format!("// TODO(port): does not compile: {message}: {trimmed}");
+            // Its attributes go with it (else they attach to the next item).
+            let mut above = d.line.saturating_sub(1);
+            while above > 0 && lines[above - 1].trim_start().starts_with("#[") {
+                lines[above - 1] = format!("// {}", lines[above - 1]);
+                above -= 1;
+            }
             *text = lines.join("\n") + "\n";
             changed = true;
         }
@@ -607,6 +613,14 @@ fn comment_out_failing_items(
         let Some((text, _)) = texts.get_mut(module) else {
             continue;
         };
+        // A line already commented out (a failing `use`) names no item.
+        if text
+            .lines()
+            .nth(d.line.saturating_sub(1))
+            .is_some_and(|l| l.trim_start().starts_with("//"))
+        {
+            continue;
+        }
         let Ok(file) = syn::parse_file(text) else {
             continue;
         };

@@ -89,3 +89,58 @@ fn a_crate_builds_around_what_did_not_translate() {
         std::fs::read_to_string(out.join("src/m.rs")).unwrap()
     );
 }
+
+/// A failing `use` (an import of a module not in the crate) is commented
+/// out with its attributes; the item after it survives (its attribute
+/// once attached itself to the next item, which then went too).
+#[test]
+fn a_failing_import_takes_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let zig = dir.path().join("m.zig");
+    std::fs::write(
+        &zig,
+        r#"
+pub const Outer = struct {
+    const Pair = struct { first: u64, second: u64 };
+
+    pub fn sum(a: u64, b: u64) u64 {
+        const p = Pair{ .first = a, .second = b };
+        return p.first +% p.second;
+    }
+};
+
+const missing = @import("missing.zig");
+
+test "uses the missing module" {
+    try missing.check(Outer.sum);
+}
+"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let report = translate_units(
+        &[SourceUnit {
+            path: zig,
+            display: "m.zig".into(),
+        }],
+        &out,
+        "failing_import",
+        &Default::default(),
+        true,
+        false,
+        &|_| {},
+    )
+    .unwrap();
+    assert!(report.checked);
+    let sum = report.files[0]
+        .functions
+        .iter()
+        .find(|f| f.zig_name == "sum")
+        .unwrap();
+    assert_eq!(sum.status, FnStatus::Clean, "{report:#?}");
+    let text = std::fs::read_to_string(out.join("src/m.rs")).unwrap();
+    assert!(
+        text.contains("\npub struct OuterPair") || text.contains("\nstruct OuterPair"),
+        "{text}"
+    );
+}
