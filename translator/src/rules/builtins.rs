@@ -50,6 +50,16 @@ impl<'a> Translator<'a> {
                     (None, _) => quote!(#x as _),
                 }
             }
+            // `@as([*]const u8, @ptrCast(&p[i]))` with `p` a slice (a lifted
+            // many-item pointer, see `slice_pointers`): the view from `i`.
+            ("as", [_, x])
+                if let Some((p, i)) = super::slice_pointers::reoffset_of(x)
+                    && matches!(self.infer(p), Ty::Slice { .. }) =>
+            {
+                let p = self.operand(p, &Ty::Unknown);
+                let i = self.index_expr(i);
+                quote!(&#p[#i..])
+            }
             ("as", [t, x]) => {
                 let ty = self.zig_type(t);
                 let numeric = ty.is_integer() || matches!(ty, Ty::Float(_));

@@ -71,6 +71,14 @@ impl<'a> Translator<'a> {
                 if let Some(bits) = self.type_info_bits(object, member) {
                     return bits;
                 }
+                // `s.ptr` where a slice is wanted (a lifted many-item
+                // pointer, see `slice_pointers`): the slice itself.
+                if member == "ptr"
+                    && matches!(expected, Ty::Slice { .. })
+                    && matches!(self.infer(object), Ty::Slice { .. })
+                {
+                    return self.expr(object, expected);
+                }
                 // `std.ascii.whitespace`: Zig's six bytes (Rust has no twin).
                 if self
                     .std_path(e)

@@ -497,7 +497,7 @@ impl<'a> Translator<'a> {
                 self.bind(&pname, Ty::Named(pname.clone()));
                 continue;
             }
-            let mut zty = self.zig_type(ty);
+            let mut zty = self.lifted_pointer(f, ty, self.zig_type(ty));
             // Evidence of ownership (Bun's rule): a `[]u8` parameter of a
             // function that frees memory is the caller's owned buffer.
             if frees && matches!(&zty, Ty::Slice { mutable: true, .. } | Ty::ErrorUnion(_)) {
@@ -543,7 +543,8 @@ impl<'a> Translator<'a> {
             }
             typed.push(Some((n, zty)));
         }
-        let mut ret = self.zig_type(&f.proto.return_type);
+        let mut ret =
+            self.lifted_pointer(f, &f.proto.return_type, self.zig_type(&f.proto.return_type));
         if takes_allocator || self.returns_allocation(f) {
             // Zig's convention: a slice returned by a function that takes
             // the allocator is owned by the caller: a `Vec` in Rust.
@@ -824,7 +825,7 @@ impl<'a> Translator<'a> {
         // Raw pointer parameters (Zig many-item pointers) make the function
         // unsafe to call: the caller vouches for the pointer.
         let takes_raw = f.proto.params.iter().any(
-            |p| matches!(&p.ty, ParamType::Type(t) if matches!(self.zig_type(t), Ty::Raw { .. })),
+            |p| matches!(&p.ty, ParamType::Type(t) if matches!(self.lifted_pointer(f, t, self.zig_type(t)), Ty::Raw { .. })),
         );
         // Called from a constant's initialiser (Zig evaluates it at
         // comptime): a `const fn` when the body is one plain `return`.

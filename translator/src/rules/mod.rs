@@ -15,6 +15,7 @@ mod mono;
 pub mod names;
 mod ownership;
 mod packed;
+mod slice_pointers;
 mod stmt;
 pub mod types;
 mod writer;
@@ -102,6 +103,8 @@ struct ModuleScope {
     /// (constructor, argument text) → instance name.
     mono_types: HashMap<(String, String), String>,
     types: HashMap<String, TypeInfo>,
+    /// Many-item pointers that are slices in disguise (see `slice_pointers`).
+    slice_pointers: slice_pointers::SlicePointers,
     /// `const Handler = *const fn (*Ctx) anyerror!void;`: type aliases.
     type_aliases: HashMap<String, Ty>,
     /// Module-level value constants: Zig name → Rust name.
@@ -754,6 +757,7 @@ impl<'a> Translator<'a> {
         }
         self.name_anonymous_field_types();
         self.scope.owned_fields = ownership::owned_fields(self.file);
+        self.scope.slice_pointers = slice_pointers::slice_pointers(self.file);
         self.scope.owned_map_values = ownership::owned_map_value_types(self.file)
             .iter()
             .map(|v| self.zig_type(v))
@@ -1565,7 +1569,7 @@ impl<'a> Translator<'a> {
             .params
             .iter()
             .map(|p| match (&p.ty, &f.body, &p.name) {
-                (ParamType::Type(t), ..) => self.zig_type(t),
+                (ParamType::Type(t), ..) => self.lifted_pointer(f, t, self.zig_type(t)),
                 // An `anytype` used only as bytes is a byte slice.
                 (ParamType::AnyType, Some(body), Some(name)) => {
                     match items::anytype_byte_slice_use(body, name) {
@@ -1579,7 +1583,8 @@ impl<'a> Translator<'a> {
                 _ => Ty::Unknown,
             })
             .collect();
-        let mut ret = self.zig_type(&f.proto.return_type);
+        let mut ret =
+            self.lifted_pointer(f, &f.proto.return_type, self.zig_type(&f.proto.return_type));
         if params.contains(&Ty::Allocator) || self.returns_allocation(f) {
             ret = items::owned_slices(ret); // as the function item says
         }
@@ -1618,6 +1623,23 @@ impl<'a> Translator<'a> {
 }
 
 impl Translator<'_> {
+    /// `ty` of a `[*]const T` that `f` takes or returns as a slice (see
+    /// `slice_pointers`): `&[T]`.
+    pub(super) fn lifted_pointer(&self, f: &FnDecl, ty_expr: &Expr, ty: Ty) -> Ty {
+        match ty {
+            Ty::Raw { to, .. }
+                if self.scope.slice_pointers.fns.contains(&f.name)
+                    && slice_pointers::is_const_many_pointer(ty_expr) =>
+            {
+                Ty::Slice {
+                    elem: to,
+                    mutable: false,
+                }
+            }
+            other => other,
+        }
+    }
+
     /// `const StateSet = std.StaticBitSet(capacity + 1);` inside a
     /// container: names for std types, resolved as the rules translate
     /// (Rust has no inherent associated types).

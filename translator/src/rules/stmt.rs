@@ -301,7 +301,22 @@ impl<'a> Translator<'a> {
         {
             return quote!();
         }
-        let ty = v.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+        let mut ty = v.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+        // `var ptr = str.ptr;` that only feeds lifted pointers: a slice.
+        if self.scope.slice_pointers.locals.contains(&v.span.start)
+            && let Some(init) = &v.init
+        {
+            ty = match &init.kind {
+                ExprKind::Field { object, .. } => match self.infer(object) {
+                    Ty::Slice { elem, .. } => Ty::Slice {
+                        elem,
+                        mutable: false,
+                    },
+                    _ => Ty::Unknown,
+                },
+                _ => self.infer(init),
+            };
+        }
         let init_ty = match (&ty, &v.init) {
             (Ty::Unknown, Some(init)) => self.infer(init),
             _ => ty.clone(),
