@@ -166,6 +166,7 @@ impl<'a> Translator<'a> {
                 let (a, b) = (self.expr(a, expected), self.expr(b, &Ty::Unknown));
                 quote!((#a >> #b))
             }
+            ("memcpy", [dst, src]) if let Some(w) = self.memcpy_into_integer(dst, src) => w,
             ("memcpy", [dst, src]) => {
                 // The destination as a place (`out[1..]`, not `&out[1..]`);
                 // an owned source is borrowed.
@@ -569,18 +570,20 @@ impl<'a> Translator<'a> {
                 quote!(#x.#method((#r) as u32))
             }
             (["mem", "readInt"], [t, bytes, endian]) => {
-                let (Some(rt), Some(from)) =
-                    (rust_type(&self.zig_type(t)), endian_method(endian, "from"))
-                else {
+                let (Some(rt), Some(from)) = (
+                    rust_type(&self.zig_type(t)),
+                    self.endian_method(endian, "from"),
+                ) else {
                     return Some(self.todo("std.mem.readInt with a runtime or native endian"));
                 };
                 let b = self.operand(bytes, &Ty::Unknown);
                 quote!(#rt::#from(#b[..core::mem::size_of::<#rt>()].try_into().unwrap()))
             }
             (["mem", "writeInt"], [t, bytes, value, endian]) => {
-                let (Some(rt), Some(to)) =
-                    (rust_type(&self.zig_type(t)), endian_method(endian, "to"))
-                else {
+                let (Some(rt), Some(to)) = (
+                    rust_type(&self.zig_type(t)),
+                    self.endian_method(endian, "to"),
+                ) else {
                     return Some(self.todo("std.mem.writeInt with a runtime or native endian"));
                 };
                 let ty = self.zig_type(t);
@@ -1261,11 +1264,17 @@ fn table_order(pairs: &[Expr]) -> Vec<&Expr> {
 }
 
 /// `.little` → `from_le_bytes` / `to_le_bytes`; `None` for other endians.
-fn endian_method(endian: &Expr, prefix: &str) -> Option<proc_macro2::Ident> {
-    match &endian.kind {
-        ExprKind::DotName(e) if e == "little" => Some(ident(&format!("{prefix}_le_bytes"))),
-        ExprKind::DotName(e) if e == "big" => Some(ident(&format!("{prefix}_be_bytes"))),
-        _ => None,
+impl Translator<'_> {
+    /// `from_le_bytes` / `to_be_bytes` / `from_ne_bytes` (the target's order).
+    fn endian_method(&self, endian: &Expr, prefix: &str) -> Option<proc_macro2::Ident> {
+        match &endian.kind {
+            ExprKind::DotName(e) if e == "little" => Some(ident(&format!("{prefix}_le_bytes"))),
+            ExprKind::DotName(e) if e == "big" => Some(ident(&format!("{prefix}_be_bytes"))),
+            _ if self.target_query(endian) == Some(super::target::TargetQuery::Endian) => {
+                Some(ident(&format!("{prefix}_ne_bytes")))
+            }
+            _ => None,
+        }
     }
 }
 

@@ -949,6 +949,14 @@ impl<'a> Translator<'a> {
                 _ => quote!(),
             };
         }
+        // `const native_endian = builtin.target.cpu.arch.endian();`: its
+        // uses become `cfg!` conditions (see `target`).
+        if self.scope.target_consts.contains_key(&v.name) {
+            return comment_marker(&format!(
+                "zigport: `{}` is the target's, asked with `cfg!` where it is used",
+                v.name
+            ));
+        }
         if v.mutability == Mutability::Var {
             return self.item_todo(format!(
                 "mutable global `{}` (needs a static with synchronisation)",

@@ -8,6 +8,7 @@
 //! also marks with a `// TODO(port):` comment. Nothing is dropped silently.
 
 mod builtins;
+mod byte_views;
 mod comptime;
 mod expr;
 mod items;
@@ -17,6 +18,7 @@ mod ownership;
 mod packed;
 mod slice_pointers;
 mod stmt;
+mod target;
 pub mod types;
 mod writer;
 
@@ -103,6 +105,9 @@ struct ModuleScope {
     /// (constructor, argument text) → instance name.
     mono_types: HashMap<(String, String), String>,
     types: HashMap<String, TypeInfo>,
+    /// Module constants holding a `builtin` target query
+    /// (`const native_endian = builtin.target.cpu.arch.endian();`).
+    target_consts: HashMap<String, target::TargetQuery>,
     /// Many-item pointers that are slices in disguise (see `slice_pointers`).
     slice_pointers: slice_pointers::SlicePointers,
     /// `const Handler = *const fn (*Ctx) anyerror!void;`: type aliases.
@@ -758,6 +763,7 @@ impl<'a> Translator<'a> {
         self.name_anonymous_field_types();
         self.scope.owned_fields = ownership::owned_fields(self.file);
         self.scope.slice_pointers = slice_pointers::slice_pointers(self.file);
+
         self.scope.owned_map_values = ownership::owned_map_value_types(self.file)
             .iter()
             .map(|v| self.zig_type(v))
@@ -772,6 +778,22 @@ impl<'a> Translator<'a> {
                 && name == "import"
             {
                 self.collect_var(v);
+            }
+        }
+        let builtin_names: HashSet<String> = self
+            .scope
+            .imports
+            .iter()
+            .filter(|(_, i)| matches!(i, Import::Named(b) if b == "builtin"))
+            .map(|(n, _)| n.clone())
+            .collect();
+        for d in &self.file.members {
+            if let DeclKind::Var(v) = &d.kind
+                && v.mutability == Mutability::Const
+                && let Some(init) = &v.init
+                && let Some(q) = target::target_query_of(init, &|root| builtin_names.contains(root))
+            {
+                self.scope.target_consts.insert(v.name.clone(), q);
             }
         }
         let mut sources: Vec<(String, BTreeSet<String>)> = self

@@ -627,7 +627,7 @@ impl<'a> Translator<'a> {
     }
 
     /// A branch body with its capture bound, without outer braces.
-    fn branch_in_capture(
+    pub(super) fn branch_in_capture(
         &mut self,
         capture: Option<&Capture>,
         ty: Ty,
@@ -648,6 +648,9 @@ impl<'a> Translator<'a> {
     pub(super) fn switch(&mut self, s: &SwitchExpr, expected: &Ty) -> TokenStream {
         if let Some(label) = &s.label {
             return self.labeled_switch(label, s, expected);
+        }
+        if let Some(by_target) = self.target_switch(s, expected) {
+            return by_target;
         }
         let subject_ty = self.infer(&s.subject);
         let subject = self.expr(&s.subject, &Ty::Unknown);
@@ -1078,6 +1081,10 @@ impl<'a> Translator<'a> {
                         elems.iter().map(|e| self.expr(e, &Ty::Unknown)).collect();
                     iters.push(quote!([#(#items),*].into_iter()));
                     elem_tys.push(Ty::Unknown);
+                }
+                ForInput::Expr(e) if let Some((words, ty)) = self.word_view_iter(e) => {
+                    iters.push(words);
+                    elem_tys.push(ty);
                 }
                 ForInput::Expr(e) => {
                     let ty = self.infer(e);
