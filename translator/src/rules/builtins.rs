@@ -174,7 +174,9 @@ impl<'a> Translator<'a> {
                     elem: Box::new(Ty::Unknown),
                     mutable: true,
                 };
+                self.state.in_written_place = true;
                 let d = strip_borrow(self.expr(dst, &written));
+                self.state.in_written_place = false;
                 let s = self.expr(src, &Ty::Unknown);
                 let s = match self.infer(src) {
                     Ty::Vec(_) | Ty::Array { .. } => quote!(&#s),

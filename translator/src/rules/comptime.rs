@@ -429,9 +429,16 @@ impl Specialiser {
             }
             ExprKind::Call { callee, .. } => is_meta_int(callee),
             ExprKind::Field { .. } => true,
-            // `surrogates == .cannot_encode_surrogate_half`, `T == u8`.
+            // `surrogates == .cannot_encode_surrogate_half`, `T == u8`,
+            // `bytes <= 8` with `bytes` bound.
             ExprKind::Binary {
-                op: BinaryOp::Eq | BinaryOp::Ne,
+                op:
+                    BinaryOp::Eq
+                    | BinaryOp::Ne
+                    | BinaryOp::Lt
+                    | BinaryOp::Le
+                    | BinaryOp::Gt
+                    | BinaryOp::Ge,
                 lhs,
                 rhs,
             } => self.env.eval(lhs).is_some() && self.env.eval(rhs).is_some(),
@@ -488,6 +495,22 @@ impl VisitorMut for Specialiser {
                 }
             }
             self.visit_stmt_mut(&mut stmt);
+            // `std.debug.assert(bytes <= 8)` decided true for this instance.
+            if let StmtKind::Expr(Expr {
+                kind: ExprKind::Call { callee, args },
+                ..
+            }) = &stmt.kind
+                && matches!(&callee.kind, ExprKind::Field { member, .. } if member == "assert")
+                && matches!(
+                    args.as_slice(),
+                    [Expr {
+                        kind: ExprKind::Bool(true),
+                        ..
+                    }]
+                )
+            {
+                continue;
+            }
             kept.push(stmt);
         }
         block.stmts = kept;

@@ -618,6 +618,19 @@ impl<'a> Translator<'a> {
         if member == "items" && super::builtins::vec_elem(&object_ty).is_some() {
             return quote!(#o);
         }
+        // `self.buf.len` of an array field in a place written
+        // (`self.buf[self.buf.len - n..]`): Rust's `self.buf.len()` would
+        // borrow `self.buf` inside its own mutable index; the length is a
+        // constant in Zig anyway.
+        if member == "len"
+            && self.state.in_written_place
+            && matches!(object.kind, ExprKind::Field { .. })
+            && let Ty::Array { len, .. } = &object_ty
+            && let Some(n) = super::types::zig_int_value(len)
+        {
+            let n = Literal::usize_unsuffixed(n);
+            return quote!(#n);
+        }
         if member == "len" && (object_ty.has_len() || object_ty == Ty::Unknown) {
             return quote!(#o.len());
         }
@@ -797,7 +810,7 @@ impl<'a> Translator<'a> {
             ExprKind::Ident(name) if self.local(name).is_none() => {
                 if let Some(sig) = self.scope.fns.get(name).cloned() {
                     if self.scope.instances.contains_key(name) {
-                        return self.call_instance(name, &sig, args);
+                        return self.call_instance(name, None, &sig, args);
                     }
                     let f = ident(&sig.rust_name);
                     return match &sig.owner {
@@ -822,6 +835,14 @@ impl<'a> Translator<'a> {
                         .and_then(|i| i.methods.get(name))
                         .cloned()
                 {
+                    if self
+                        .scope
+                        .instances
+                        .contains_key(&format!("{owner}.{name}"))
+                    {
+                        let key = format!("{owner}.{name}");
+                        return self.call_instance(&key, Some((&owner, path)), &sig, args);
+                    }
                     let f = ident(&sig.rust_name);
                     return self.call_with_sig(
                         quote!(#path::#f),
@@ -850,6 +871,23 @@ impl<'a> Translator<'a> {
                     };
                     let name = &resolved;
                     if let Some(info) = self.lookup_type(name) {
+                        let owner = match name.as_str() {
+                            "Self" => self.state.self_type.clone().unwrap_or_default(),
+                            _ => name.clone(),
+                        };
+                        let key = format!("{owner}.{member}");
+                        if self.scope.instances.contains_key(&key)
+                            && let Some(sig) = info.methods.get(member).cloned()
+                        {
+                            let path = match name.as_str() {
+                                "Self" => quote!(Self),
+                                _ => {
+                                    let o = ident(name);
+                                    quote!(#o)
+                                }
+                            };
+                            return self.call_instance(&key, Some((&owner, path)), &sig, args);
+                        }
                         let path = self.type_member(name, member);
                         return match info.methods.get(member).cloned() {
                             Some(sig) => {
@@ -1301,7 +1339,13 @@ impl<'a> Translator<'a> {
 
     /// A call to one instance of a monomorphised function: its own name, no
     /// comptime arguments, parameter types with the type parameters bound.
-    fn call_instance(&mut self, zig_name: &str, sig: &FnSig, args: &[Expr]) -> TokenStream {
+    fn call_instance(
+        &mut self,
+        zig_name: &str,
+        owner: Option<(&str, TokenStream)>,
+        sig: &FnSig,
+        args: &[Expr],
+    ) -> TokenStream {
         let mut mono = Vec::new();
         for &(i, kind) in &sig.mono_params {
             let Some(arg) = args.get(i) else {
@@ -1333,8 +1377,12 @@ impl<'a> Translator<'a> {
             let text = self.args_text(args);
             return self.todo(format!("no Rust instance of `{zig_name}({text})`"));
         }
-        self.state.calls.push(rust.clone());
         let f = ident(&rust);
+        let (f, record) = match owner {
+            Some((owner, path)) => (quote!(#path::#f), format!("{owner}::{rust}")),
+            None => (quote!(#f), rust.clone()),
+        };
+        self.state.calls.push(record);
         let bound: Vec<Option<Ty>> = sig
             .mono_params
             .iter()

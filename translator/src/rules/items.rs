@@ -137,7 +137,7 @@ impl<'a> Translator<'a> {
                         .unwrap_or_default();
                     for args in instances {
                         let name = self.instance_name(&snake_case(&f.name), &args);
-                        let (item, report) = self.instance_item(decl, f, &args, name);
+                        let (item, report) = self.instance_item(decl, f, &args, name, None);
                         items.push(quote!(#doc #item));
                         fns.push(report);
                     }
@@ -271,13 +271,9 @@ impl<'a> Translator<'a> {
         f: &FnDecl,
         args: &[MonoArg],
         rust_name: String,
+        owner: Option<&str>,
     ) -> (TokenStream, FnTranslation) {
-        let mono = self
-            .scope
-            .fns
-            .get(&f.name)
-            .map(|s| s.mono_params.clone())
-            .unwrap_or_default();
+        let mono = super::mono::mono_params(f);
         let before = (self.container_types.len(), self.bound_values.len());
         let mut env = ComptimeEnv::default();
         let mut bound_params = Vec::new();
@@ -306,7 +302,7 @@ impl<'a> Translator<'a> {
             }
         }
         let specialised = env.specialise(f, &bound_params);
-        let out = self.fn_item_named(decl, &specialised, None, rust_name);
+        let out = self.fn_item_named(decl, &specialised, owner, rust_name);
         self.container_types.truncate(before.0);
         self.bound_values.truncate(before.1);
         out
@@ -509,6 +505,18 @@ impl<'a> Translator<'a> {
                 self.bind(&pname, Ty::Allocator);
                 takes_allocator = true;
                 continue;
+            }
+            // `self: *T` that the body only reads: `&self`.
+            if i == 0
+                && self_type.is_some()
+                && let Ty::Ref { to, mutable: true } = &zty
+                && let Some(body) = &f.body
+                && super::stmt::receiver_read_only(body, &pname)
+            {
+                zty = Ty::Ref {
+                    to: to.clone(),
+                    mutable: false,
+                };
             }
             if i == 0
                 && let Some(st) = self_type
@@ -1306,6 +1314,21 @@ impl<'a> Translator<'a> {
             let mdoc = doc_attrs(&member.doc);
             match &member.kind {
                 DeclKind::Field(f) => fields.push((f, mdoc)),
+                // An associated function monomorphised at its calls.
+                DeclKind::Fn(f)
+                    if let Some(instances) = self
+                        .scope
+                        .instances
+                        .get(&format!("{name}.{}", f.name))
+                        .cloned() =>
+                {
+                    for args in instances {
+                        let rust = self.instance_name(&snake_case(&f.name), &args);
+                        let (item, report) = self.instance_item(member, f, &args, rust, Some(name));
+                        methods.push(quote!(#mdoc #item));
+                        fns.push(report);
+                    }
+                }
                 DeclKind::Fn(f) => {
                     let (item, report) = self.fn_item(member, f, Some(name));
                     // A `deinit` that only frees is left with nothing to do

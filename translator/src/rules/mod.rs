@@ -241,6 +241,9 @@ struct FnState {
     /// `const std_dec = std.base64.standard.Decoder;`: locals naming a std
     /// namespace or constant, resolved like the path (see `std_path`).
     std_aliases: HashMap<String, Vec<String>>,
+    /// Translating the destination of a write (`@memcpy`'s): array field
+    /// lengths there are their constants.
+    in_written_place: bool,
     /// Optional places checked non-null by the enclosing `if`: `X.?`
     /// inside is the `if let` binding (see `unwrapped_if`).
     unwrapped: Vec<(Expr, String)>,
@@ -1153,7 +1156,7 @@ impl<'a> Translator<'a> {
             loop {
                 let mut changed = false;
                 for (enclosing, call) in &calls {
-                    let Some(sig) = self.scope.fns.get(&call.callee) else {
+                    let Some((key, sig)) = self.mono_callee(&call.callee) else {
                         continue;
                     };
                     if sig.mono_params.is_empty() || sig.owner.is_some() {
@@ -1161,7 +1164,7 @@ impl<'a> Translator<'a> {
                     }
                     let envs: Vec<Vec<(String, MonoArg)>> = match enclosing {
                         Some(g) if generic_only.contains(g) => {
-                            newly_generic.insert(call.callee.clone());
+                            newly_generic.insert(key.clone());
                             continue;
                         }
                         Some(g) => {
@@ -1197,13 +1200,13 @@ impl<'a> Translator<'a> {
                             // The call site says so (a TODO); the others still instantiate.
                             Err(MonoMiss::NoRustType) => continue,
                             Err(MonoMiss::Generic) => {
-                                newly_generic.insert(call.callee.clone());
+                                newly_generic.insert(key.clone());
                                 continue;
                             }
                         };
                         // Distinct by Rust name: `u8` spelled two ways is one instance.
                         let rust = self.instance_name(&sig.rust_name, &args);
-                        let list = instances.entry(call.callee.clone()).or_default();
+                        let list = instances.entry(key.clone()).or_default();
                         if !list
                             .iter()
                             .any(|other| self.instance_name(&sig.rust_name, other) == rust)
@@ -1234,6 +1237,32 @@ impl<'a> Translator<'a> {
             .into_iter()
             .filter(|(name, _)| !generic_only.contains(name))
             .collect();
+    }
+
+    /// The function a bare call names, for monomorphisation: a module
+    /// function (key: its name), or an associated function without a
+    /// receiver of the one module type declaring that name (key:
+    /// `Owner.name`; Zig lets the type's code call it by its short name).
+    fn mono_callee(&self, callee: &str) -> Option<(String, FnSig)> {
+        if let Some(sig) = self.scope.fns.get(callee) {
+            return Some((callee.to_string(), sig.clone()));
+        }
+        let mut owners = self
+            .scope
+            .types
+            .iter()
+            .filter(|(_, info)| info.methods.contains_key(callee));
+        let (owner, info) = owners.next()?;
+        if owners.next().is_some() {
+            return None;
+        }
+        let sig = info.methods.get(callee)?;
+        // A receiver makes it a method: the rules leave those generic.
+        let has_receiver = sig
+            .params
+            .first()
+            .is_some_and(|p| matches!(p, Ty::Named(n) if n == owner) || matches!(p, Ty::Ref { to, .. } if matches!(to.as_ref(), Ty::Named(n) if n == owner || n == "Self")));
+        (!has_receiver).then(|| (format!("{owner}.{callee}"), sig.clone()))
     }
 
     /// The comptime argument a call passes for one monomorphised parameter,

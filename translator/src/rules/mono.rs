@@ -204,7 +204,15 @@ impl Visitor for MonoCalls {
     fn visit_expr(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Call { callee, args } => {
-                if let ExprKind::Ident(n) = &callee.kind {
+                // `f(..)`, and `Self.f(..)` / `Type.f(..)` (an associated function).
+                let name = match &callee.kind {
+                    ExprKind::Ident(n) => Some(n),
+                    ExprKind::Field { object, member } if matches!(&object.kind, ExprKind::Ident(o) if o.starts_with(|c: char| c.is_ascii_uppercase())) => {
+                        Some(member)
+                    }
+                    _ => None,
+                };
+                if let Some(n) = name {
                     self.calls.push(MonoCall {
                         callee: n.clone(),
                         args: args.clone(),

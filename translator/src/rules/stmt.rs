@@ -1978,6 +1978,41 @@ pub(super) fn written_pointer_locals(body: &Block) -> std::collections::HashSet<
     scan.views.intersection(&scan.written).cloned().collect()
 }
 
+/// Whether a method body only reads its `*T` receiver's fields: no
+/// assignment into it, no address of a part of it, no method called on
+/// it or on a field of it, the receiver never handed on. Such a receiver
+/// is `&self` in Rust, which lets callers keep other borrows of it.
+pub(super) fn receiver_read_only(body: &Block, receiver: &str) -> bool {
+    use crate::syntax::visit::{self, Visitor};
+    struct Scan<'r>(&'r str, bool);
+    impl Visitor for Scan<'_> {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Assign { target, .. } = &s.kind
+                && place_root(target) == Some(self.0)
+            {
+                self.1 = false;
+            }
+            visit::walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::AddressOf(inner) if place_root(inner) == Some(self.0) => self.1 = false,
+                ExprKind::Call { callee, .. } if matches!(&callee.kind, ExprKind::Field { object, .. } if place_root(object) == Some(self.0)) => {
+                    self.1 = false
+                }
+                _ => {}
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    if receiver_fields(body, receiver).is_none() {
+        return false;
+    }
+    let mut scan = Scan(receiver, true);
+    visit::walk_block(&mut scan, body);
+    scan.1
+}
+
 /// The fields of `receiver` a method body names, when it names the
 /// receiver only that way (`self.out.append(..)` but not `self.flush()`
 /// or `helper(self)`).
