@@ -954,7 +954,12 @@ impl<'a> Translator<'a> {
                 }
                 let method = named_type(&receiver_ty).and_then(|t| {
                     let type_name = match t {
-                        "Self" => self.state.self_type.clone()?,
+                        // Outside the type's methods (a test), the file struct.
+                        "Self" => self
+                            .state
+                            .self_type
+                            .clone()
+                            .or_else(|| self.scope.file_struct.clone())?,
                         other => other.to_string(),
                     };
                     let sig = self
@@ -1223,6 +1228,14 @@ impl<'a> Translator<'a> {
                     "PERF(port): the slice is copied into the owned result (Zig hands out the allocation itself)",
                 );
                 quote!({ #perf #v.to_vec() })
+            }
+            // `r.fill(&buf)` into a `[]u8` parameter: the array lent mutably.
+            (Ty::Ref { to, .. }, Ty::Slice { mutable: true, .. })
+                if matches!(to.as_ref(), Ty::Array { .. })
+                    && let ExprKind::AddressOf(inner) = &value.kind =>
+            {
+                let v = self.operand(inner, &Ty::Unknown);
+                quote!(&mut #v)
             }
             // An owned buffer where Zig passes the slice: borrow it.
             (Ty::Vec(_), Ty::Slice { mutable, .. }) => {
@@ -1532,6 +1545,7 @@ impl<'a> Translator<'a> {
         let (l_expected, r_expected) = match op {
             Eq | Ne | Lt | Le | Gt | Ge => (rt.clone(), lt.clone()),
             And | Or => (Ty::Bool, Ty::Bool),
+
             // `x >> @intCast(n)`: Zig's shift amount is a `Log2Int`; any
             // Rust integer shifts, `u32` is the native one.
             Shl | Shr if matches!(&rhs.kind, ExprKind::Builtin { name, .. } if name == "intCast" || name == "truncate") => {
@@ -1641,6 +1655,27 @@ impl<'a> Translator<'a> {
                 && !self.is_comptime_int_const(lhs)
             {
                 l = quote!((#l as #t));
+            }
+        }
+        // `0 -% rot`: a method called on a literal needs the literal typed
+        // (the result's integer type, else the other side's).
+        if matches!(op, AddWrap | SubWrap | MulWrap | AddSat | SubSat | MulSat)
+            && let ExprKind::Int(text) = &lhs.kind
+            && let Some(value) = super::types::zig_int_value(text)
+        {
+            let t = match expected {
+                Ty::Int(n) if n != "comptime_int" => expected.clone(),
+                _ => rt.clone(),
+            };
+            if let Some(Ty::Int(name)) = Some(&t)
+                && let Some(rust) = super::types::rust_int(name)
+                && name != "comptime_int"
+            {
+                l = Literal::u128_suffixed(value as u128)
+                    .to_string()
+                    .replace("u128", rust)
+                    .parse()
+                    .unwrap_or(l);
             }
         }
         // `s.len == 0` is `s.is_empty()`.

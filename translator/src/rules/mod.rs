@@ -532,7 +532,13 @@ impl<'a> Translator<'a> {
     /// method is being translated.
     fn lookup_type(&self, name: &str) -> Option<&TypeInfo> {
         if self.is_self_alias(name) {
-            return self.scope.types.get(self.state.self_type.as_deref()?);
+            // Outside the type's methods (a test), the file struct's alias.
+            let owner = self
+                .state
+                .self_type
+                .as_deref()
+                .or(self.scope.file_struct.as_deref())?;
+            return self.scope.types.get(owner);
         }
         self.scope.types.get(name)
     }
