@@ -498,6 +498,12 @@ impl<'a> Translator<'a> {
                 let (a, b) = (self.coerced(a, &ty), self.coerced(b, &ty));
                 quote!(#a.#method(#b).ok_or(Error::Overflow))
             }
+            // A borrowed view of the same memory (the runtime's one audited
+            // `unsafe`, over primitive integers only).
+            (["mem", "sliceAsBytes"], [x]) => {
+                let x = self.slice_view(x);
+                quote!(crate::zigport_rt::mem::slice_as_bytes(#x))
+            }
             (["mem", "swap"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!(core::mem::swap(#x, #y))

@@ -2305,6 +2305,10 @@ impl<'a> Translator<'a> {
                             | "lastIndexOf" | "lastIndexOfScalar" | "indexOfAny" | "indexOfNone"
                             | "indexOfAnyPos" | "lastIndexOfAny",
                         ] => Ty::Optional(Box::new(usize_ty())),
+                        ["mem", "sliceAsBytes"] => Ty::Slice {
+                            elem: Box::new(Ty::Int("u8".into())),
+                            mutable: false,
+                        },
                         ["ascii", "lowerString" | "upperString"] => Ty::Slice {
                             elem: Box::new(Ty::Int("u8".into())),
                             mutable: true,
