@@ -1187,6 +1187,20 @@ impl<'a> Translator<'a> {
                 quote!(#list.reserve(#n))
             }
             ("toOwnedSlice", []) => quote!(core::mem::take(&mut #list)),
+            // `n` new items written by the caller: Zig leaves them
+            // undefined, Rust fills them first.
+            ("addManyAsSlice" | "addManyAsSliceAssumeCapacity", [n]) => {
+                let n = self.index_expr(n);
+                let perf = super::comment_marker(
+                    "PERF(port): the new items are default-initialised; Zig left them undefined",
+                );
+                quote!({
+                    #perf
+                    let start = #list.len();
+                    #list.resize(start + #n, Default::default());
+                    &mut #list[start..]
+                })
+            }
             ("deinit", []) => quote!(()),
             _ => self.todo(format!("ArrayList.{member}")),
         })
@@ -1196,7 +1210,7 @@ impl<'a> Translator<'a> {
         matches!(&e.kind, ExprKind::Call { callee, .. }
             if matches!(&callee.kind, ExprKind::Field { object, member }
                 if (vec_elem(&self.infer(object)).is_some()
-                    && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice"))
+                    && matches!(member.as_str(), "append" | "appendSlice" | "appendNTimes" | "insert" | "ensureTotalCapacity" | "ensureUnusedCapacity" | "toOwnedSlice" | "addManyAsSlice"))
                 || (map_value(&self.infer(object)).is_some()
                     && matches!(member.as_str(), "put" | "getOrPut" | "ensureTotalCapacity" | "ensureUnusedCapacity"))
                 // `std.ArrayList(T).initCapacity(a, n)`: only OutOfMemory.

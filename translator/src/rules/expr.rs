@@ -603,6 +603,21 @@ impl<'a> Translator<'a> {
                 return quote!(super::#m::#member);
             }
         }
+        // `list.unusedCapacitySlice().len`: the spare capacity (the slice
+        // itself is uninitialised memory, which safe Rust does not lend).
+        if member == "len"
+            && let ExprKind::Call { callee, args } = &object.kind
+            && args.is_empty()
+            && let ExprKind::Field {
+                object: list,
+                member: m,
+            } = &callee.kind
+            && m == "unusedCapacitySlice"
+            && super::builtins::vec_elem(&self.infer(list)).is_some()
+        {
+            let l = self.operand(list, &Ty::Unknown);
+            return quote!((#l.capacity() - #l.len()));
+        }
         if let Some(read) = self.packed_read(object, member) {
             return read;
         }
