@@ -143,6 +143,16 @@ impl ComptimeEnv {
             ExprKind::DotName(n) => Some(Val::Enum(n.clone())),
             ExprKind::Comptime(inner) => self.eval(inner),
             ExprKind::Builtin { name, args } => self.eval_builtin(name, args),
+            // `math.floatFractionalBits(T)` and its kin: IEEE format facts.
+            ExprKind::Call { callee, args }
+                if let ExprKind::Field { member, .. } = &callee.kind
+                    && let Some(fact) = float_fact(member) =>
+            {
+                let TypeFacts::Float { bits } = self.type_of_arg(args.first()?)? else {
+                    return None;
+                };
+                fact(bits).map(|v| Val::Int(i128::from(v)))
+            }
             ExprKind::Call { callee, args } if is_meta_int(callee) => {
                 let (Some(Val::Enum(sign)), Some(Val::Int(bits))) =
                     (self.eval(args.first()?), self.eval(args.get(1)?))
@@ -214,13 +224,24 @@ impl ComptimeEnv {
                 };
                 v.map(Val::Int)
             }
-            "TypeOf" if args.len() == 1 => match &args[0].kind {
-                ExprKind::Ident(n) => match self.get(n)? {
-                    Binding::TypeOf(t) => Some(Val::Type(t.clone())),
+            // `@TypeOf(a, b)`: the peer type; the rules know it when every
+            // argument is an `anytype` parameter bound to the same type.
+            "TypeOf" if !args.is_empty() => {
+                let mut types = args.iter().map(|a| match &a.kind {
+                    ExprKind::Ident(n) => match self.get(n)? {
+                        Binding::TypeOf(t) => Some(t.clone()),
+                        _ => None,
+                    },
                     _ => None,
-                },
-                _ => None,
-            },
+                });
+                let first = types.next()??;
+                for t in types {
+                    if type_name(&t?) != type_name(&first) {
+                        return None;
+                    }
+                }
+                Some(Val::Type(first))
+            }
             // `@Type(.{ .int = .{ .signedness = s, .bits = b } })`
             "Type" => {
                 let ExprKind::StructInit { ty: None, fields } = &args.first()?.kind else {
@@ -282,6 +303,37 @@ impl ComptimeEnv {
         }
         out
     }
+}
+
+/// `std.math.float*Bits(T)` for an IEEE format of `bits` bits (f80 has
+/// an explicit integer bit: 63 fraction bits, 64 mantissa bits).
+fn float_fact(member: &str) -> Option<fn(u32) -> Option<u32>> {
+    Some(match member {
+        "floatFractionalBits" => |bits| match bits {
+            16 => Some(10),
+            32 => Some(23),
+            64 => Some(52),
+            80 => Some(63),
+            128 => Some(112),
+            _ => None,
+        },
+        "floatMantissaBits" => |bits| match bits {
+            16 => Some(10),
+            32 => Some(23),
+            64 => Some(52),
+            80 => Some(64),
+            128 => Some(112),
+            _ => None,
+        },
+        "floatExponentBits" => |bits| match bits {
+            16 => Some(5),
+            32 => Some(8),
+            64 => Some(11),
+            80 | 128 => Some(15),
+            _ => None,
+        },
+        _ => return None,
+    })
 }
 
 /// `std.meta.Int` / `meta.Int`.
@@ -380,7 +432,12 @@ impl Specialiser {
             (SwitchItem::Value(e), Val::TypeInfo(facts)) => {
                 matches!(&e.kind, ExprKind::DotName(n) if n == facts.tag())
             }
-            (SwitchItem::Value(e), v) => self.env.eval(e).as_ref() == Some(v),
+            (SwitchItem::Value(e), v) => {
+                self.env
+                    .eval(e)
+                    .and_then(|item| binary(BinaryOp::Eq, item, v.clone()))
+                    == Some(Val::Bool(true))
+            }
             (SwitchItem::Range { lo, hi }, Val::Int(v)) => {
                 matches!((self.env.eval(lo), self.env.eval(hi)),
                     (Some(Val::Int(lo)), Some(Val::Int(hi))) if lo <= *v && *v <= hi)
@@ -411,6 +468,8 @@ impl Specialiser {
         if let Some(capture) = prong.captures.first() {
             let binding = match &subject {
                 Val::TypeInfo(facts) => Binding::Info(Val::Payload(*facts)),
+                // `else => |T| T` on a type: the type itself.
+                Val::Type(t) => Binding::Value(t.clone()),
                 _ => Binding::Value(s.subject.clone()),
             };
             self.env.bind(&capture.name, binding);
@@ -427,7 +486,10 @@ impl Specialiser {
                     "typeInfo" | "bitSizeOf" | "sizeOf" | "TypeOf" | "Type"
                 )
             }
-            ExprKind::Call { callee, .. } => is_meta_int(callee),
+            ExprKind::Call { callee, .. } => {
+                is_meta_int(callee)
+                    || matches!(&callee.kind, ExprKind::Field { member, .. } if float_fact(member).is_some())
+            }
             ExprKind::Field { .. } => true,
             // `surrogates == .cannot_encode_surrogate_half`, `T == u8`,
             // `bytes <= 8` with `bytes` bound.

@@ -1510,6 +1510,28 @@ impl<'a> Translator<'a> {
                 };
             }
         }
+        // `utf8.ptr == wtf8.ptr`: whether two slices start at one address
+        // (comparing addresses is safe Rust; only dereferencing is not).
+        if matches!(op, Eq | Ne)
+            && let (
+                ExprKind::Field {
+                    object: a,
+                    member: ma,
+                },
+                ExprKind::Field {
+                    object: b,
+                    member: mb,
+                },
+            ) = (&lhs.kind, &rhs.kind)
+            && ma == "ptr"
+            && mb == "ptr"
+            && matches!(self.infer(a), Ty::Slice { .. })
+            && matches!(self.infer(b), Ty::Slice { .. })
+        {
+            let (a, b) = (self.operand(a, &Ty::Unknown), self.operand(b, &Ty::Unknown));
+            let same = quote!(core::ptr::eq(#a.as_ptr(), #b.as_ptr()));
+            return if op == Eq { same } else { quote!(!#same) };
+        }
         // `native_endian == .big`, `builtin.cpu.arch == .aarch64`: `cfg!`.
         if matches!(op, Eq | Ne)
             && let Some(cond) = self.target_comparison(op == Eq, lhs, rhs)

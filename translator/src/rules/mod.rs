@@ -1320,6 +1320,19 @@ impl<'a> Translator<'a> {
                 _ => Err(MonoMiss::Generic),
             },
             MonoKind::TypeOf => {
+                // `log2(0x1p-100)`: a `comptime_int`/`comptime_float` instance,
+                // which has no runtime twin (the call site says so).
+                let literal = |e: &Expr| {
+                    matches!(
+                        e.kind,
+                        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_)
+                    )
+                };
+                if literal(arg)
+                    || matches!(&arg.kind, ExprKind::Unary { op: UnaryOp::Neg, operand } if literal(operand))
+                {
+                    return Err(MonoMiss::NoRustType);
+                }
                 let ty = match value_type_expr(arg, call) {
                     Some(ValueType::Expr(t)) => type_arg(t)?,
                     Some(ValueType::Param(n)) => match bound(n) {

@@ -189,7 +189,9 @@ mod private {
 macro_rules! plain_bytes {
     ($($t:ty),*) => {$(impl private::Sealed for $t {} impl PlainBytes for $t {})*};
 }
-plain_bytes!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+plain_bytes!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
 
 /// `std.mem.sliceAsBytes(s)`: the memory of `s` as bytes, in the target's
 /// order, borrowed (Zig's is a pointer cast too).
