@@ -258,7 +258,10 @@ impl<'a> Translator<'a> {
                 }
             }
             // A write into the buffer cannot fail: nothing to catch.
-            ExprKind::Catch { lhs, .. } if self.is_infallible_write(lhs) => {
+            // Growing a list cannot fail in Rust (allocation failure aborts).
+            ExprKind::Catch { lhs, .. }
+                if self.is_infallible_write(lhs) || self.is_vec_growth_call(lhs) =>
+            {
                 self.expr(lhs, &Ty::Unknown)
             }
             ExprKind::Catch { lhs, capture, rhs } => {
