@@ -377,7 +377,7 @@ pub fn count_tokens(source: &[u8]) -> Result<usize, Error> {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct NullSink {}
 impl NullSink {
-    fn write(&mut self, _: &[u8]) -> Result<(), Error> {
+    fn write(&self, _: &[u8]) -> Result<(), Error> {
         Ok(())
     }
 }

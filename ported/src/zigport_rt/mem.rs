@@ -139,6 +139,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn slice_as_bytes_is_the_memory_in_native_order() {
+        let units: [u16; 2] = [0x0102, 0xA0B0];
+        let expected: Vec<u8> = units.iter().flat_map(|u| u.to_ne_bytes()).collect();
+        assert_eq!(slice_as_bytes(&units[..]), &expected[..]);
+        assert_eq!(slice_as_bytes::<u32>(&[]), b"");
+    }
+
+    #[test]
     fn trims_like_zig() {
         assert_eq!(trim(b"  a b \t", b" \t"), b"a b");
         assert_eq!(trim(b"    ", b" "), b"");
@@ -169,4 +177,28 @@ mod tests {
             b"text/html"
         );
     }
+}
+
+/// Integer types with no padding and no invalid bit patterns: their
+/// memory read as bytes is always initialised. Sealed: the runtime lists
+/// them, nothing else can claim it.
+pub trait PlainBytes: Copy + private::Sealed {}
+mod private {
+    pub trait Sealed {}
+}
+macro_rules! plain_bytes {
+    ($($t:ty),*) => {$(impl private::Sealed for $t {} impl PlainBytes for $t {})*};
+}
+plain_bytes!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
+
+/// `std.mem.sliceAsBytes(s)`: the memory of `s` as bytes, in the target's
+/// order, borrowed (Zig's is a pointer cast too).
+pub fn slice_as_bytes<T: PlainBytes>(s: &[T]) -> &[u8] {
+    // SAFETY: `T` is a primitive integer (`PlainBytes` is sealed to those):
+    // no padding, every byte initialised, and `u8` has alignment 1. The
+    // pointer and `size_of_val(s)` describe exactly the memory of `s`,
+    // which the returned slice borrows for the same lifetime.
+    unsafe { core::slice::from_raw_parts(s.as_ptr().cast::<u8>(), core::mem::size_of_val(s)) }
 }
