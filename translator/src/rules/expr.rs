@@ -2265,6 +2265,8 @@ impl<'a> Translator<'a> {
                 mutable: false,
             },
             ExprKind::Null => Ty::Optional(Box::new(Ty::Unknown)),
+            // `(codecs.decoderWithIgnore)(x)`: a function-pointer value's result.
+            ExprKind::Call { callee, .. } if let Ty::FnPtr { ret, .. } = self.infer(callee) => *ret,
             ExprKind::Call { callee, args } => match &callee.kind {
                 ExprKind::Ident(n) if self.std_path(callee).is_none() => self
                     .scope

@@ -241,6 +241,9 @@ struct FnState {
     /// `const std_dec = std.base64.standard.Decoder;`: locals naming a std
     /// namespace or constant, resolved like the path (see `std_path`).
     std_aliases: HashMap<String, Vec<String>>,
+    /// `const decoded = buffer[0..n];` locals later lent to a `[]u8`
+    /// parameter (declaration span starts): `&mut` slices.
+    mutable_slice_locals: HashSet<u32>,
     /// Translating the destination of a write (`@memcpy`'s): array field
     /// lengths there are their constants.
     in_written_place: bool,

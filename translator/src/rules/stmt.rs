@@ -113,6 +113,21 @@ impl<'a> Translator<'a> {
             {
                 at_end.push(body.as_ref());
             } else {
+                // `const decoded = buffer[0..n];` later handed to a `[]u8`
+                // parameter: Zig's slice of a `var` array is mutable.
+                if let StmtKind::Var(v) = &s.kind
+                    && v.ty.is_none()
+                    && matches!(
+                        &v.init,
+                        Some(Expr {
+                            kind: ExprKind::Slice { .. },
+                            ..
+                        })
+                    )
+                    && self.lent_mutably_later(&v.name, &stmts[i + 1..])
+                {
+                    self.state.mutable_slice_locals.insert(v.span.start);
+                }
                 out.push(self.stmt(s));
             }
             self.skip_comments_to(s.span.end);
@@ -128,6 +143,59 @@ impl<'a> Translator<'a> {
         }
         out.extend(self.comments_before(end));
         quote!(#(#out)*)
+    }
+
+    /// Whether a later statement passes `name` where a call takes a
+    /// mutable slice (`decoder.decode(decoded, src)` with `dest: []u8`).
+    fn lent_mutably_later(&self, name: &str, rest: &[Stmt]) -> bool {
+        use crate::syntax::visit::{self, Visitor};
+        struct Calls<'t, 'a>(&'t Translator<'a>, &'t str, bool);
+        impl Visitor for Calls<'_, '_> {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Call { callee, args } = &e.kind
+                    && let Some(i) = args
+                        .iter()
+                        .position(|a| matches!(&a.kind, ExprKind::Ident(n) if n == self.1))
+                    && let Some(params) = self.0.call_param_types(callee)
+                    && matches!(params.get(i), Some(Ty::Slice { mutable: true, .. }))
+                {
+                    self.2 = true;
+                }
+                visit::walk_expr(self, e);
+            }
+        }
+        let mut calls = Calls(self, name, false);
+        for s in rest {
+            calls.visit_stmt(s);
+        }
+        calls.2
+    }
+
+    /// The parameter types (receiver excluded) of the function a call
+    /// names, when the rules know it: a module function, `Type.f`, or a
+    /// method of a value whose type they infer.
+    fn call_param_types(&self, callee: &Expr) -> Option<Vec<Ty>> {
+        match &callee.kind {
+            ExprKind::Ident(n) if self.local(n).is_none() => {
+                Some(self.scope.fns.get(n)?.params.clone())
+            }
+            ExprKind::Field { object, member } => {
+                if let ExprKind::Ident(t) = &object.kind
+                    && self.local(t).is_none()
+                    && let Some(info) = self.lookup_type(t)
+                {
+                    return Some(info.methods.get(member)?.params.clone());
+                }
+                let receiver = match self.infer(object) {
+                    Ty::Ref { to, .. } => *to,
+                    t => t,
+                };
+                let Ty::Named(t) = receiver else { return None };
+                let sig = self.lookup_type(&t)?.methods.get(member)?;
+                Some(sig.params.iter().skip(1).cloned().collect())
+            }
+            _ => None,
+        }
     }
 
     /// The declared type of `v`, when it has one.
@@ -302,6 +370,15 @@ impl<'a> Translator<'a> {
             return quote!();
         }
         let mut ty = v.ty.as_ref().map_or(Ty::Unknown, |t| self.zig_type(t));
+        if self.state.mutable_slice_locals.contains(&v.span.start)
+            && let Some(init) = &v.init
+            && let Ty::Slice { elem, .. } = self.infer(init)
+        {
+            ty = Ty::Slice {
+                elem,
+                mutable: true,
+            };
+        }
         // `var ptr = str.ptr;` that only feeds lifted pointers: a slice.
         if self.scope.slice_pointers.locals.contains(&v.span.start)
             && let Some(init) = &v.init
@@ -601,10 +678,14 @@ impl<'a> Translator<'a> {
         }
         let then =
             self.branch_in_capture(i.capture.as_ref(), payload_of(&cond_ty), &i.then, expected);
-        let otherwise = i
-            .otherwise
-            .as_ref()
-            .map(|o| self.branch_in_capture(i.else_capture.as_ref(), Ty::Unknown, o, expected));
+        let otherwise = i.otherwise.as_ref().map(|o| {
+            self.branch_in_capture(
+                i.else_capture.as_ref(),
+                Ty::Named("Error".into()),
+                o,
+                expected,
+            )
+        });
         match (&i.capture, &i.else_capture) {
             (None, None) => match otherwise {
                 Some(o) => quote!(if #cond { #then } else { #o }),
