@@ -282,6 +282,7 @@ impl<'a> Translator<'a> {
                 quote!((#o.as_ptr() as usize))
             }
             ("bitCast", [x]) if let Some(cast) = self.scalar_bit_cast(x, expected) => cast,
+            ("bitCast", [x]) if let Some(cast) = self.bytes_bit_cast(x, expected) => cast,
             (
                 "bitCast" | "ptrCast" | "alignCast" | "ptrFromInt" | "intFromPtr" | "constCast"
                 | "volatileCast",

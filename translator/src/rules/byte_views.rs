@@ -142,3 +142,89 @@ impl Translator<'_> {
         ))
     }
 }
+
+impl Translator<'_> {
+    /// `@bitCast` between same-size values made of integers (arrays of
+    /// them included: `[2]u64 = @bitCast(@as(u128, a) *% b)`,
+    /// `[4]u64 = @bitCast([_][16]u8{ x, y })`): through the native bytes,
+    /// which is what Zig reinterprets.
+    pub(super) fn bytes_bit_cast(&mut self, x: &Expr, target: &Ty) -> Option<TokenStream> {
+        let (source_bytes, n) = self.native_bytes_of(x)?;
+        let target_bytes = byte_size(target)?;
+        if target_bytes != n {
+            return None;
+        }
+        let n_lit = proc_macro2::Literal::usize_unsuffixed(n);
+        let rebuilt = match target {
+            Ty::Int(_) | Ty::Float(_) => {
+                let t = rust_type(target)?;
+                quote!(#t::from_ne_bytes(bytes))
+            }
+            Ty::Array { elem, .. } if **elem == Ty::Int("u8".into()) => quote!(bytes),
+            Ty::Array { elem, .. } => {
+                let e = rust_type(elem)?;
+                let m = proc_macro2::Literal::usize_unsuffixed(byte_size(elem)?);
+                quote!(core::array::from_fn(|i| #e::from_ne_bytes(bytes[i * #m..(i + 1) * #m].try_into().unwrap())))
+            }
+            _ => return None,
+        };
+        Some(quote!({
+            let bytes: [u8; #n_lit] = #source_bytes;
+            #rebuilt
+        }))
+    }
+
+    /// The native bytes of `x` as a `[u8; n]` expression, and `n`.
+    fn native_bytes_of(&mut self, x: &Expr) -> Option<(TokenStream, usize)> {
+        // `[_][16]u8{ a, b }`: arrays of bytes laid end to end.
+        if let ExprKind::ListInit { ty: Some(t), elems } = &x.kind
+            && let ExprKind::Array { elem, .. } = &t.kind
+            && let Ty::Array { elem: inner, len } = self.zig_type(elem)
+            && *inner == Ty::Int("u8".into())
+        {
+            let each: usize = len.parse().ok()?;
+            let parts: Vec<TokenStream> =
+                elems.iter().map(|e| self.expr(e, &Ty::Unknown)).collect();
+            let n = each * parts.len();
+            let n_lit = proc_macro2::Literal::usize_unsuffixed(n);
+            return Some((
+                quote!(<[u8; #n_lit]>::try_from([#(#parts),*].concat()).unwrap()),
+                n,
+            ));
+        }
+        let source = self.infer(x);
+        let n = byte_size(&source)?;
+        let v = self.operand(x, &source);
+        let bytes = match &source {
+            Ty::Int(_) | Ty::Float(_) => quote!(#v.to_ne_bytes()),
+            Ty::Array { elem, .. } if **elem == Ty::Int("u8".into()) => v,
+            Ty::Array { elem, .. } => {
+                let m = proc_macro2::Literal::usize_unsuffixed(byte_size(elem)?);
+                let n_lit = proc_macro2::Literal::usize_unsuffixed(n);
+                quote!({
+                    let mut b = [0u8; #n_lit];
+                    for (i, w) in #v.iter().enumerate() {
+                        b[i * #m..(i + 1) * #m].copy_from_slice(&w.to_ne_bytes());
+                    }
+                    b
+                })
+            }
+            _ => return None,
+        };
+        Some((bytes, n))
+    }
+}
+
+/// Bytes of an integer, `f32`/`f64`, or an array of those.
+fn byte_size(t: &Ty) -> Option<usize> {
+    match t {
+        Ty::Int(n) => super::types::int_width(n)
+            .map(|(_, bits)| bits)
+            .filter(|b| [8, 16, 32, 64, 128].contains(b))
+            .map(|b| b as usize / 8),
+        Ty::Float(f) if f == "f32" => Some(4),
+        Ty::Float(f) if f == "f64" => Some(8),
+        Ty::Array { elem, len } => Some(byte_size(elem)? * len.parse::<usize>().ok()?),
+        _ => None,
+    }
+}
