@@ -3,7 +3,7 @@
 //! did not translate. Those stay `error`; a constant computed by one is a
 //! `LazyLock` whose readers are blocked by it.
 
-use zigport_translator::translate::{FnStatus, SourceUnit, translate_units};
+use zigport_translator::translate::{FnStatus, SourceUnit, TranslateReport, translate_units};
 
 const ZIG: &str = r#"
 const Opaque = opaque {};
@@ -31,11 +31,15 @@ pub fn firstA() u8 {
 }
 "#;
 
-#[test]
-fn a_crate_builds_around_what_did_not_translate() {
+/// Translates `source` as `m.zig` into crate `name`, checked by clippy:
+/// the report, the crate directory, and the temporary dir holding both.
+fn translate_one(
+    source: &str,
+    name: &str,
+) -> (TranslateReport, std::path::PathBuf, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let zig = dir.path().join("m.zig");
-    std::fs::write(&zig, ZIG).unwrap();
+    std::fs::write(&zig, source).unwrap();
     let out = dir.path().join("out");
     let report = translate_units(
         &[SourceUnit {
@@ -43,7 +47,7 @@ fn a_crate_builds_around_what_did_not_translate() {
             display: "m.zig".into(),
         }],
         &out,
-        "stubbed",
+        name,
         &Default::default(),
         true,
         false,
@@ -51,6 +55,12 @@ fn a_crate_builds_around_what_did_not_translate() {
     )
     .unwrap();
     assert!(report.checked);
+    (report, out, dir)
+}
+
+#[test]
+fn a_crate_builds_around_what_did_not_translate() {
+    let (report, out, _dir) = translate_one(ZIG, "stubbed");
     let status = |name: &str| {
         report.files[0]
             .functions
@@ -95,10 +105,7 @@ fn a_crate_builds_around_what_did_not_translate() {
 /// once attached itself to the next item, which then went too).
 #[test]
 fn a_failing_import_takes_only_itself() {
-    let dir = tempfile::tempdir().unwrap();
-    let zig = dir.path().join("m.zig");
-    std::fs::write(
-        &zig,
+    let (report, out, _dir) = translate_one(
         r#"
 pub const Outer = struct {
     const Pair = struct { first: u64, second: u64 };
@@ -115,23 +122,8 @@ test "uses the missing module" {
     try missing.check(Outer.sum);
 }
 "#,
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    let report = translate_units(
-        &[SourceUnit {
-            path: zig,
-            display: "m.zig".into(),
-        }],
-        &out,
         "failing_import",
-        &Default::default(),
-        true,
-        false,
-        &|_| {},
-    )
-    .unwrap();
-    assert!(report.checked);
+    );
     let sum = report.files[0]
         .functions
         .iter()

@@ -62,18 +62,23 @@ impl Translator<'_> {
         (is_u8(elem) && matches!(self.infer(place), Ty::Int(_))).then_some((place, start, end))
     }
 
-    /// `@as([*]const u8, @ptrCast(&v))[a..b]`: `&v.to_ne_bytes()[a..b]`.
-    pub(super) fn integer_bytes_view(&mut self, e: &Expr) -> Option<TokenStream> {
-        let (place, start, end) = self.integer_bytes(e)?;
-        let v = self.operand(place, &Ty::Unknown);
+    /// `a..b` (or `a..`) of a byte view.
+    fn byte_range(&mut self, start: &Expr, end: Option<&Expr>) -> TokenStream {
         let s = self.index_expr(start);
-        let range = match end {
+        match end {
             Some(end) => {
                 let end = self.index_expr(end);
                 quote!(#s..#end)
             }
             None => quote!(#s..),
-        };
+        }
+    }
+
+    /// `@as([*]const u8, @ptrCast(&v))[a..b]`: `&v.to_ne_bytes()[a..b]`.
+    pub(super) fn integer_bytes_view(&mut self, e: &Expr) -> Option<TokenStream> {
+        let (place, start, end) = self.integer_bytes(e)?;
+        let v = self.operand(place, &Ty::Unknown);
+        let range = self.byte_range(start, end);
         Some(quote!(&#v.to_ne_bytes()[#range]))
     }
 
@@ -83,14 +88,7 @@ impl Translator<'_> {
         let (place, start, end) = self.integer_bytes(dst)?;
         let rt = rust_type(&self.infer(place))?;
         let k = self.expr(place, &Ty::Unknown);
-        let s = self.index_expr(start);
-        let range = match end {
-            Some(end) => {
-                let end = self.index_expr(end);
-                quote!(#s..#end)
-            }
-            None => quote!(#s..),
-        };
+        let range = self.byte_range(start, end);
         let src = self.expr(src, &Ty::Unknown);
         Some(quote!({
             let mut bytes = #k.to_ne_bytes();

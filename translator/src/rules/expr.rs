@@ -2266,7 +2266,14 @@ impl<'a> Translator<'a> {
             },
             ExprKind::Null => Ty::Optional(Box::new(Ty::Unknown)),
             // `(codecs.decoderWithIgnore)(x)`: a function-pointer value's result.
-            ExprKind::Call { callee, .. } if let Ty::FnPtr { ret, .. } = self.infer(callee) => *ret,
+            // (Only through a field path: inferring every callee of a long
+            // `a.f().g().h()` chain twice would be exponential.)
+            ExprKind::Call { callee, .. }
+                if matches!(&callee.kind, ExprKind::Field { object, .. } if is_place_path(object))
+                    && let Ty::FnPtr { ret, .. } = self.infer(callee) =>
+            {
+                *ret
+            }
             ExprKind::Call { callee, args } => match &callee.kind {
                 ExprKind::Ident(n) if self.std_path(callee).is_none() => self
                     .scope
@@ -2912,4 +2919,13 @@ fn contains_call(e: &Expr) -> bool {
     let mut found = Found(false);
     crate::syntax::visit::Visitor::visit_expr(&mut found, e);
     found.0
+}
+
+/// `a`, `a.b.c`: names and fields only (no calls to infer through).
+fn is_place_path(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(_) => true,
+        ExprKind::Field { object, .. } => is_place_path(object),
+        _ => false,
+    }
 }
