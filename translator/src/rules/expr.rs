@@ -1452,7 +1452,7 @@ impl<'a> Translator<'a> {
             ExprKind::Call { callee, args }
                 if !args.is_empty()
                     && matches!(&callee.kind, ExprKind::Field { member, .. }
-                        if matches!(member.as_str(), "inf" | "nan" | "snan" | "floatMax" | "floatMin" | "floatEps" | "floatTrueMin")) =>
+                        if super::mono::FLOAT_CONSTANT_FNS.contains(&member.as_str())) =>
             {
                 self.zig_type(&args[0])
             }

@@ -2313,26 +2313,35 @@ impl<'a> Translator<'a> {
             .cloned()
     }
 
-    /// A condition fixed by a bound comptime parameter (`pad`, `!pad`).
+    /// A condition fixed by a bound comptime parameter (`pad`, `!pad`,
+    /// `pad and x`): the instance's bound values evaluated by the comptime
+    /// evaluator. Only conditions naming a bound value count.
     fn comptime_bool(&self, e: &Expr) -> Option<bool> {
-        match &e.kind {
-            ExprKind::Ident(n) if self.local(n).is_none() => match &self.bound_value(n)?.kind {
-                ExprKind::Bool(b) => Some(*b),
-                _ => None,
-            },
-            ExprKind::Unary {
-                op: UnaryOp::Not,
-                operand,
-            } => self.comptime_bool(operand).map(|b| !b),
-            ExprKind::Binary {
-                op: op @ (BinaryOp::And | BinaryOp::Or),
-                lhs,
-                rhs,
-            } => match (op, self.comptime_bool(lhs)?) {
-                (BinaryOp::And, false) => Some(false),
-                (BinaryOp::Or, true) => Some(true),
-                _ => self.comptime_bool(rhs),
-            },
+        struct Mentions<'t, 'a>(&'t Translator<'a>, bool);
+        impl Visitor for Mentions<'_, '_> {
+            fn visit_expr(&mut self, e: &Expr) {
+                if let ExprKind::Ident(n) = &e.kind
+                    && self.0.local(n).is_none()
+                    && self.0.bound_value(n).is_some()
+                {
+                    self.1 = true;
+                }
+                visit::walk_expr(self, e);
+            }
+        }
+        let mut mentions = Mentions(self, false);
+        mentions.visit_expr(e);
+        if !mentions.1 {
+            return None;
+        }
+        let mut env = comptime::ComptimeEnv::default();
+        for (name, value) in &self.bound_values {
+            if self.local(name).is_none() {
+                env.bind(name, comptime::Binding::Value(value.clone()));
+            }
+        }
+        match env.eval(e)? {
+            comptime::Val::Bool(b) => Some(b),
             _ => None,
         }
     }

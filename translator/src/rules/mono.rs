@@ -133,6 +133,18 @@ pub(super) struct MonoCall {
     pub(super) anytype_params: Vec<String>,
 }
 
+/// `std.math` functions whose result is a float of their type argument
+/// (`math.inf(T)`): the argument's type is that `T`.
+pub(super) const FLOAT_CONSTANT_FNS: &[&str] = &[
+    "inf",
+    "nan",
+    "snan",
+    "floatMax",
+    "floatMin",
+    "floatEps",
+    "floatTrueMin",
+];
+
 /// What a value argument's type is known as.
 pub(super) enum ValueType<'e> {
     Expr(&'e Expr),
@@ -147,7 +159,7 @@ pub(super) fn value_type_expr<'e>(arg: &'e Expr, call: &'e MonoCall) -> Option<V
         ExprKind::Builtin { name, args } if name == "as" => args.first().map(ValueType::Expr),
         ExprKind::Call { callee, args }
             if matches!(&callee.kind, ExprKind::Field { member, .. }
-                if matches!(member.as_str(), "inf" | "nan" | "snan" | "floatMax" | "floatMin" | "floatEps" | "floatTrueMin")) =>
+                if FLOAT_CONSTANT_FNS.contains(&member.as_str())) =>
         {
             args.first().map(ValueType::Expr)
         }
