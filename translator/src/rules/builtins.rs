@@ -1244,7 +1244,7 @@ impl<'a> Translator<'a> {
 }
 
 /// Bits of an unsigned Zig integer type Rust lacks (`u21` → 21).
-fn odd_unsigned_bits(ty: &Ty) -> Option<u32> {
+pub(super) fn odd_unsigned_bits(ty: &Ty) -> Option<u32> {
     let Ty::Int(name) = ty else { return None };
     match super::types::int_width(name)? {
         (false, bits) if ![8, 16, 32, 64, 128].contains(&bits) => Some(bits),

@@ -1732,6 +1732,24 @@ impl<'a> Translator<'a> {
                 quote!(!#o.is_empty())
             };
         }
+        // `u12` lives in a `u16`: a wrapping operation or a left shift
+        // keeps Zig's 12 bits (the bits past them are Zig's overflow).
+        if matches!(op, AddWrap | SubWrap | MulWrap | Shl) {
+            let zig_ty = match (&lt, &rt) {
+                (Ty::Int(_), _) => &lt,
+                _ => &rt,
+            };
+            if let Some(bits) = super::builtins::odd_unsigned_bits(zig_ty) {
+                let mask = Literal::u128_unsuffixed((1u128 << bits) - 1);
+                let result = match op {
+                    AddWrap => quote!(#l.wrapping_add(#r)),
+                    SubWrap => quote!(#l.wrapping_sub(#r)),
+                    MulWrap => quote!(#l.wrapping_mul(#r)),
+                    _ => quote!(#l << #r),
+                };
+                return quote!(((#result) & #mask));
+            }
+        }
         match op {
             Add => quote!(#l + #r),
             Sub => quote!(#l - #r),

@@ -513,16 +513,29 @@ impl<'a> Translator<'a> {
         }
         let t = self.expr(target, &Ty::Unknown);
         let v = self.coerced(value, &ty);
+        // `acc <<= 6` / `acc +%= d` on a `u12` (a `u16` in Rust): Zig's 12
+        // bits are kept.
+        if matches!(
+            op,
+            AssignOp::AddWrap | AssignOp::SubWrap | AssignOp::MulWrap | AssignOp::Shl
+        ) && let Some(bits) = super::builtins::odd_unsigned_bits(&ty)
+        {
+            let mask = proc_macro2::Literal::u128_unsuffixed((1u128 << bits) - 1);
+            let r = method_receiver(&t);
+            let result = match op {
+                AssignOp::AddWrap => quote!(#r.wrapping_add(#v)),
+                AssignOp::SubWrap => quote!(#r.wrapping_sub(#v)),
+                AssignOp::MulWrap => quote!(#r.wrapping_mul(#v)),
+                _ => quote!(#r << #v),
+            };
+            return quote!(#t = (#result) & #mask;);
+        }
         self.compound(op, t, v)
     }
 
     /// `target op= value;` with Zig's wrapping and saturating variants.
     fn compound(&mut self, op: AssignOp, t: TokenStream, v: TokenStream) -> TokenStream {
-        // `*x` as a method receiver needs parentheses: `(*x).wrapping_add(1)`.
-        let r = match t.clone().into_iter().next() {
-            Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '*' => quote!((#t)),
-            _ => t.clone(),
-        };
+        let r = method_receiver(&t);
         match op {
             AssignOp::Assign => quote!(#t = #v;),
             AssignOp::Add => quote!(#t += #v;),
@@ -2374,4 +2387,12 @@ fn simd_path_dropped() -> TokenStream {
     comment_marker(
         "PERF(port): the SIMD fast path (`std.simd.suggestVectorLength`) is not ported; the scalar path handles every input",
     )
+}
+
+/// `*x` as a method receiver needs parentheses: `(*x).wrapping_add(1)`.
+fn method_receiver(place: &TokenStream) -> TokenStream {
+    match place.clone().into_iter().next() {
+        Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '*' => quote!((#place)),
+        _ => place.clone(),
+    }
 }

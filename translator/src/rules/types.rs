@@ -178,8 +178,10 @@ pub fn rust_int(name: &str) -> Option<&'static str> {
 
 /// Zig's other widths (`u21`, `u3`, `i7`...) live in the next wider Rust
 /// type. Narrowing into them (`@intCast`, `@truncate`) checks or masks
-/// the Zig width (see `builtins`); FIXME(port): arithmetic overflow past
-/// the Zig width is not trapped.
+/// the Zig width (see `builtins`), and so do wrapping operations and left
+/// shifts of unsigned ones (`expr::binary`, `stmt::assign`);
+/// FIXME(port): plain arithmetic overflow past the Zig width is not
+/// trapped, and signed odd widths do not wrap at their width.
 fn widened_int(name: &str) -> Option<&'static str> {
     let (signed, bits) = int_width(name)?;
     let widths = [8, 16, 32, 64, 128];
