@@ -400,7 +400,8 @@ fn decode_value(out: &mut Vec<u8>, value: RawValue, env: &Env) -> Result<(), Err
                             let lo = hex4(&s[i + 2..]);
                             if (0xDC00..0xE000).contains(&lo) {
                                 i += 6;
-                                let cp: u32 = (0x10000 + (((hi as u32) - 0xD800) << 10))
+                                let cp: u32 = (0x10000
+                                    + ((((hi as u32) - 0xD800) << 10) & 2097151))
                                     + ((lo - 0xDC00) as u32);
                                 append_codepoint(out, cp)?;
                                 continue;

@@ -119,7 +119,7 @@ impl Decoded {
             if (b & 0xC0) != 0x80 {
                 return Self::INVALID;
             }
-            cp = (cp << 6) | ((b & 0x3F) as u32);
+            cp = ((cp << 6) & 2097151) | ((b & 0x3F) as u32);
         }
         if ((cp < min) || (cp > 0x10FFFF)) || (0xD800..=0xDFFF).contains(&cp) {
             return Self::INVALID;
@@ -820,7 +820,7 @@ pub fn unescape(dest: &mut [u8], quoted: &[u8]) -> Result<usize, Error> {
             && let Some(lo) = parse_hex4(&body[i + 2..])
             && (0xDC00..0xE000).contains(&lo)
         {
-            cp = (0x10000 + (((hi as u32) - 0xD800) << 10)) + ((lo - 0xDC00) as u32);
+            cp = (0x10000 + ((((hi as u32) - 0xD800) << 10) & 2097151)) + ((lo - 0xDC00) as u32);
             i += 6;
         }
         write_codepoint(dest, &mut len, cp)?;
