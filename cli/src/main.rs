@@ -66,6 +66,13 @@ enum Command {
     Report(report::ReportArgs),
     /// Print the lowered IR of one Zig file as JSON.
     Ir { file: PathBuf },
+    /// Print what the semantic model resolves in one Zig file: each
+    /// function's parameters, locals and expressions with their Zig types.
+    Sema {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -88,6 +95,7 @@ fn main() -> ExitCode {
         Command::Gate(args) => gate_cmd::run(&args, &config),
         Command::CliParity(args) => cli_parity::run(&args, &config),
         Command::Ir { file } => plan_cmd::print_ir(&file),
+        Command::Sema { file, json } => plan_cmd::print_sema(&file, json),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -202,6 +202,37 @@ fn print_diagnostics(plan: &Plan) {
 }
 
 pub fn print_ir(file: &Path) -> Result<u8> {
+    let (_, ir) = read_ir(file)?;
+    println!("{}", serde_json::to_string_pretty(&ir)?);
+    Ok(exit::OK)
+}
+
+/// `zigport sema FILE`: the semantic model's view of one file.
+pub fn print_sema(file: &Path, json: bool) -> Result<u8> {
+    let (source, ir) = read_ir(file)?;
+    let model = zigport_translator::sema::FileModel::analyze(&ir);
+    let dump = model.dump(&source);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&dump)?);
+        return Ok(exit::OK);
+    }
+    for f in &dump {
+        println!("fn {} ({}) -> {}", f.name, f.at, f.ret);
+        for p in &f.params {
+            println!("  param {p}");
+        }
+        for l in &f.locals {
+            println!("  local {l}");
+        }
+        for e in &f.exprs {
+            println!("  {e}");
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// The source and lowered IR of one file.
+fn read_ir(file: &Path) -> Result<(String, zigport_translator::syntax::ir::SourceFile)> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let Ok(source) = String::from_utf8(bytes) else {
         bail!("{}: not valid UTF-8", file.display());
@@ -211,6 +242,5 @@ pub fn print_ir(file: &Path) -> Result<u8> {
         bail!("{}: the parser returned no tree", file.display());
     };
     let ir = lower(tree.root_node(), &source);
-    println!("{}", serde_json::to_string_pretty(&ir)?);
-    Ok(exit::OK)
+    Ok((source, ir))
 }

@@ -161,7 +161,7 @@ fn collapse_ws(s: &str) -> String {
 #[derive(Default)]
 struct ImportCollector(Vec<(String, Span)>);
 
-impl Visitor for ImportCollector {
+impl Visitor<'_> for ImportCollector {
     fn visit_expr(&mut self, expr: &Expr) {
         if let ExprKind::Builtin { name, args } = &expr.kind
             && name == "import"
@@ -170,6 +170,104 @@ impl Visitor for ImportCollector {
         {
             self.0
                 .push((String::from_utf8_lossy(bytes).into_owned(), expr.span));
+        }
+        visit::walk_expr(self, expr);
+    }
+}
+
+/// One `fn` declaration with a body, wherever it is written: at the top
+/// level, in a nested type, in a type a type constructor returns, in a
+/// type declared inside a function or test body. The per-function
+/// outcomes count every one of them, so a file whose functions no rule
+/// reached cannot hide behind a small total. Type constructors (`fn F(..)
+/// type`) are not among them: they port as the type they build, whose
+/// functions are.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclaredFn {
+    pub name: String,
+    /// Start of the declaration (its doc comments excluded), as the rules'
+    /// `FnTranslation::zig_line` counts it.
+    #[serde(skip)]
+    pub span: Span,
+    pub place: FnPlace,
+}
+
+/// Where a [`DeclaredFn`] is written, which says why the rules may not
+/// have reached it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FnPlace {
+    /// A member of the file's struct.
+    TopLevel,
+    /// A member of a named type declared in the file (at any depth).
+    NestedType,
+    /// A member of a type a function computes (`fn F(comptime T: type) type`).
+    TypeConstructor,
+    /// A member of a type declared inside a function or test body.
+    LocalType,
+}
+
+/// Every [`DeclaredFn`] of `file`, in source order. `extern` prototypes
+/// (no body) are not functions to port.
+pub fn declared_fns(file: &SourceFile) -> Vec<DeclaredFn> {
+    let mut collector = DeclaredFnCollector {
+        out: Vec::new(),
+        place: FnPlace::TopLevel,
+    };
+    visit::walk_file(&mut collector, file);
+    collector.out.sort_by_key(|f| f.span.start);
+    collector.out
+}
+
+struct DeclaredFnCollector {
+    out: Vec<DeclaredFn>,
+    /// What a function declared here would be: changes as the walk enters
+    /// containers and bodies.
+    place: FnPlace,
+}
+
+impl DeclaredFnCollector {
+    fn within(&mut self, place: FnPlace, walk: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.place, place);
+        walk(self);
+        self.place = outer;
+    }
+}
+
+impl Visitor<'_> for DeclaredFnCollector {
+    fn visit_decl(&mut self, decl: &Decl) {
+        match &decl.kind {
+            DeclKind::Fn(f) => {
+                let returns_type =
+                    matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type");
+                // A type constructor is ported as the type it builds (whose
+                // functions are counted), not as a function.
+                if f.body.is_some() && !returns_type {
+                    self.out.push(DeclaredFn {
+                        name: f.name.clone(),
+                        span: decl.span,
+                        place: self.place,
+                    });
+                }
+                // A container in the return type or the body is computed by
+                // this function: a type constructor's, or a local type.
+                let inner = if returns_type {
+                    FnPlace::TypeConstructor
+                } else {
+                    FnPlace::LocalType
+                };
+                self.within(inner, |c| visit::walk_decl(c, decl));
+            }
+            DeclKind::Test(_) => self.within(FnPlace::LocalType, |c| visit::walk_decl(c, decl)),
+            _ => visit::walk_decl(self, decl),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &Expr) {
+        if let ExprKind::Container(_) = &expr.kind
+            && self.place == FnPlace::TopLevel
+        {
+            return self.within(FnPlace::NestedType, |c| visit::walk_expr(c, expr));
         }
         visit::walk_expr(self, expr);
     }

@@ -9,6 +9,7 @@ pub mod graph;
 pub mod index;
 pub mod plan;
 pub mod rules;
+pub mod sema;
 pub mod syntax;
 pub mod translate;
 

@@ -353,7 +353,7 @@ struct UnsupportedCollector<'a> {
     sites: Vec<UnsupportedSite>,
 }
 
-impl Visitor for UnsupportedCollector<'_> {
+impl Visitor<'_> for UnsupportedCollector<'_> {
     fn visit_unsupported(&mut self, span: Span, u: &Unsupported) {
         let (line, column) = self.lines.line_col(self.source, span.start as usize);
         self.sites.push(UnsupportedSite {

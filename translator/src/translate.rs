@@ -9,10 +9,12 @@ use serde::Serialize;
 
 use crate::config::TranslateConfig;
 use crate::emit::{emit_module, module_name};
+use crate::index::{DeclaredFn, FnPlace, declared_fns};
 use crate::rules::{
     CrateContext, FnTranslation, module_error_names, module_imports, module_interface,
     translate_module_in,
 };
+use crate::syntax::ir::SourceFile;
 use crate::syntax::{ZigParser, parse_source};
 
 /// One Zig file to translate, and the module path it gets in the crate.
@@ -129,6 +131,56 @@ fn perf_notes_by_function(
     out
 }
 
+/// [`declared_fns`] of `file` with the line each starts on (1-based, as
+/// [`FnTranslation::zig_line`] counts).
+fn declared_fns_with_lines(file: &SourceFile, source: &str) -> Vec<(DeclaredFn, u32)> {
+    declared_fns(file)
+        .into_iter()
+        .map(|f| {
+            let upto = source.get(..f.span.start as usize).unwrap_or("");
+            let line = upto.bytes().filter(|&b| b == b'\n').count() as u32 + 1;
+            (f, line)
+        })
+        .collect()
+}
+
+/// The declared functions no translation covers (matched by line and
+/// name: every instance of a generic function shares its declaration's),
+/// as `todo` outcomes that say why the rules did not reach them.
+fn untranslated_fns(declared: &[(DeclaredFn, u32)], translated: &[FnTranslation]) -> Vec<FnReport> {
+    let covered: BTreeSet<(&str, u32)> = translated
+        .iter()
+        .map(|t| (t.zig_name.as_str(), t.zig_line))
+        .collect();
+    declared
+        .iter()
+        .filter(|(f, line)| !covered.contains(&(f.name.as_str(), *line)))
+        .map(|(f, line)| FnReport {
+            zig_name: f.name.clone(),
+            rust_path: String::new(),
+            zig_line: *line,
+            status: FnStatus::Todo,
+            todos: vec![
+                match f.place {
+                    FnPlace::TopLevel | FnPlace::NestedType => {
+                        "not translated: no rule emitted this function"
+                    }
+                    FnPlace::TypeConstructor => {
+                        "not translated: a function of a type built by a type constructor the rules did not expand"
+                    }
+                    FnPlace::LocalType => {
+                        "not translated: a function of a type declared inside a function or test body"
+                    }
+                }
+                .to_string(),
+            ],
+            blocked_by: Vec::new(),
+            errors: Vec::new(),
+            perf_notes: Vec::new(),
+        })
+        .collect()
+}
+
 /// A function that compiles without markers but calls an unported module
 /// function is not clean: it is `todo`, blocked by that callee. Repeats
 /// until nothing changes, so blocking flows up the call graph.
@@ -211,6 +263,9 @@ pub fn translate_units(
     // module names and the other modules' error names.
     let mut parsed_units = Vec::new();
     let mut context = CrateContext::default();
+    // Every `fn` declaration of each module, so functions no rule reached
+    // are counted too.
+    let mut declared: BTreeMap<String, Vec<(DeclaredFn, u32)>> = BTreeMap::new();
     for unit in units {
         let mut module = module_name(&unit.display);
         while !used_modules.insert(module.clone()) {
@@ -279,6 +334,10 @@ pub fn translate_units(
             Ok((source, parsed)) => {
                 let translation =
                     translate_module_in(&parsed.file, &source, &unit.display, config, &context);
+                declared.insert(
+                    module.clone(),
+                    declared_fns_with_lines(&parsed.file, &source),
+                );
                 match emit_module(&translation, &unit.display, source.lines().count()) {
                     Ok(emitted) => {
                         let counts = Counts {
@@ -427,6 +486,12 @@ pub fn translate_units(
             });
         }
         block_callers_of_unported(&mut file.functions, functions);
+        let untranslated = untranslated_fns(
+            declared.get(&file.module).map_or(&[][..], Vec::as_slice),
+            functions,
+        );
+        file.counts.functions += untranslated.len();
+        file.functions.extend(untranslated);
         for f in &file.functions {
             match f.status {
                 FnStatus::Clean => file.counts.clean += 1,
@@ -606,7 +671,6 @@ fn comment_out_failing_items(
     texts: &mut BTreeMap<String, (String, Vec<FnTranslation>)>,
     keep: &std::collections::BTreeSet<String>,
 ) -> bool {
-    use syn::spanned::Spanned;
     let mut changed = false;
     let mut done = std::collections::HashSet::new();
     for (d, module) in editable_errors(diagnostics, keep) {
@@ -621,40 +685,14 @@ fn comment_out_failing_items(
         {
             continue;
         }
-        let Ok(file) = syn::parse_file(text) else {
-            continue;
-        };
-        let failing = file.items.iter().find_map(|item| {
-            let (span, type_name) = match item {
-                syn::Item::Const(c) => (c.span(), None),
-                syn::Item::Static(s) => (s.span(), None),
-                syn::Item::Type(t) => (t.span(), None),
-                syn::Item::Struct(s) => (s.span(), Some(s.ident.to_string())),
-                syn::Item::Enum(e) => (e.span(), Some(e.ident.to_string())),
-                _ => return None,
-            };
-            (span.start().line..=span.end().line)
-                .contains(&d.line)
-                .then(|| ((span.start().line, span.end().line), type_name))
-        });
-        let Some(((first, last), type_name)) = failing else {
+        let Some(Some(ranges)) = read_rust_file(text, |file| failing_item_lines(file, d.line))
+        else {
             continue;
         };
         if !done.insert(module.to_string()) {
             continue; // one item per module per round: edits move lines
         }
-        // A type that goes takes its impl blocks with it.
-        let mut ranges = vec![(first, last)];
-        if let Some(name) = type_name {
-            for item in &file.items {
-                if let syn::Item::Impl(imp) = item
-                    && let syn::Type::Path(p) = imp.self_ty.as_ref()
-                    && p.path.segments.last().is_some_and(|s| s.ident == name)
-                {
-                    ranges.push((imp.span().start().line, imp.span().end().line));
-                }
-            }
-        }
+        let (first, _) = ranges[0];
         let message = d.message.replace(['\n', '\r'], " ");
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
         for (a, b) in &ranges {
@@ -672,6 +710,60 @@ fn comment_out_failing_items(
     changed
 }
 
+/// The line ranges of the constant, static, type alias, struct or enum of
+/// `file` that spans `line`, then those of the impl blocks of that type
+/// (a type that goes takes its impls with it).
+fn failing_item_lines(file: &syn::File, line: usize) -> Option<Vec<(usize, usize)>> {
+    use syn::spanned::Spanned;
+    let lines = |span: proc_macro2::Span| (span.start().line, span.end().line);
+    let (range, type_name) = file.items.iter().find_map(|item| {
+        let (span, type_name) = match item {
+            syn::Item::Const(c) => (c.span(), None),
+            syn::Item::Static(s) => (s.span(), None),
+            syn::Item::Type(t) => (t.span(), None),
+            syn::Item::Struct(s) => (s.span(), Some(s.ident.to_string())),
+            syn::Item::Enum(e) => (e.span(), Some(e.ident.to_string())),
+            _ => return None,
+        };
+        let (first, last) = lines(span);
+        (first..=last)
+            .contains(&line)
+            .then_some(((first, last), type_name))
+    })?;
+    let mut ranges = vec![range];
+    if let Some(name) = type_name {
+        for item in &file.items {
+            if let syn::Item::Impl(imp) = item
+                && let syn::Type::Path(p) = imp.self_ty.as_ref()
+                && p.path.segments.last().is_some_and(|s| s.ident == name)
+            {
+                ranges.push(lines(imp.span()));
+            }
+        }
+    }
+    Some(ranges)
+}
+
+/// `text` parsed as a Rust file, for `read` to take what it needs (lines,
+/// names) out of it. proc-macro2's `span-locations` (which gives syn's
+/// spans their lines) keeps every parsed text in a per-thread map with
+/// 32-bit offsets that a long run exhausts (translating the whole std with
+/// checks panicked after ~950 s) and never frees; the map is cleared when
+/// the outermost reader returns, when no span of it can be used again.
+pub fn read_rust_file<T>(text: &str, read: impl FnOnce(&syn::File) -> T) -> Option<T> {
+    use std::cell::Cell;
+    thread_local!(static READERS: Cell<usize> = const { Cell::new(0) });
+    READERS.with(|n| n.set(n.get() + 1));
+    let result = syn::parse_file(text).ok().map(|file| read(&file));
+    READERS.with(|n| {
+        n.set(n.get() - 1);
+        if n.get() == 0 {
+            proc_macro2::extra::invalidate_current_thread_spans();
+        }
+    });
+    result
+}
+
 /// `text` with the body of function `rust_path` replaced by a `todo!`
 /// carrying `reason`, and a `// TODO(port)` line above it; `None` when the
 /// function is not found or already is such a stub.
@@ -681,9 +773,20 @@ pub fn stub_function_body(
     reason: &str,
     error_at: (usize, usize),
 ) -> Option<String> {
+    read_rust_file(text, |file| {
+        stub_body_in(file, text, rust_path, reason, error_at)
+    })?
+}
+
+fn stub_body_in(
+    file: &syn::File,
+    text: &str,
+    rust_path: &str,
+    reason: &str,
+    error_at: (usize, usize),
+) -> Option<String> {
     use syn::spanned::Spanned;
-    let file = syn::parse_file(text).ok()?;
-    let (item_start, block) = find_fn_block(&file, rust_path)?;
+    let (item_start, block) = find_fn_block(file, rust_path)?;
     // The signature itself does not compile (it names a type that did not
     // translate): the whole function becomes a parameterless stub, and its
     // callers, which no longer compile, are stubbed in the next round.
@@ -1170,9 +1273,7 @@ fn cargo_clippy(crate_dir: &Path) -> Option<Vec<RustcMessage>> {
 /// keyed like [`FnTranslation::rust_path`]: `f`, `Type::f`, `tests::f`.
 pub fn fn_line_ranges(text: &str) -> BTreeMap<String, (usize, usize)> {
     let mut out = BTreeMap::new();
-    if let Ok(file) = syn::parse_file(text) {
-        item_line_ranges(&file.items, "", &mut out);
-    }
+    read_rust_file(text, |file| item_line_ranges(&file.items, "", &mut out));
     out
 }
 

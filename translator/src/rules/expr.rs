@@ -2926,7 +2926,7 @@ pub(super) fn diverges(e: &Expr) -> bool {
 /// Whether evaluating `e` calls a function.
 fn contains_call(e: &Expr) -> bool {
     struct Found(bool);
-    impl crate::syntax::visit::Visitor for Found {
+    impl crate::syntax::visit::Visitor<'_> for Found {
         fn visit_expr(&mut self, e: &Expr) {
             if matches!(e.kind, ExprKind::Call { .. }) {
                 self.0 = true;

@@ -1029,7 +1029,7 @@ impl<'a> Translator<'a> {
         let (value_ty, _, pairs) = self.static_map_init(init)?;
         let calls = pairs.iter().any(|p| {
             struct Calls(bool);
-            impl Visitor for Calls {
+            impl Visitor<'_> for Calls {
                 fn visit_expr(&mut self, e: &Expr) {
                     self.0 |= matches!(e.kind, ExprKind::Call { .. });
                     visit::walk_expr(self, e);
@@ -1838,7 +1838,7 @@ struct TryFinder<'t, 'a> {
     found: bool,
 }
 
-impl Visitor for TryFinder<'_, '_> {
+impl Visitor<'_> for TryFinder<'_, '_> {
     fn visit_expr(&mut self, expr: &Expr) {
         if let ExprKind::Try(inner) = &expr.kind
             && !self.translator.is_testing_call(inner)
@@ -1863,7 +1863,7 @@ pub(super) fn owned_slices(ty: Ty) -> Ty {
 /// and arithmetic: nothing a `const fn` could not do.
 pub(super) fn simple_return(body: &Block) -> bool {
     struct Plain(bool);
-    impl Visitor for Plain {
+    impl Visitor<'_> for Plain {
         fn visit_expr(&mut self, e: &Expr) {
             match &e.kind {
                 ExprKind::Call { .. } | ExprKind::Builtin { .. } | ExprKind::Try(_) => {
@@ -1898,7 +1898,7 @@ fn builds_values_from(body: &Block, name: &str) -> bool {
         in_literal: usize,
         found: bool,
     }
-    impl Visitor for Scan<'_> {
+    impl Visitor<'_> for Scan<'_> {
         fn visit_stmt(&mut self, s: &Stmt) {
             if let StmtKind::Assign { target, value, .. } = &s.kind
                 && !matches!(target.kind, ExprKind::Ident(_))
@@ -2019,7 +2019,7 @@ pub(super) fn anytype_byte_slice_use(body: &Block, name: &str) -> Option<bool> {
             matches!(&e.kind, ExprKind::Ident(n) if n == self.name)
         }
     }
-    impl Visitor for Scan<'_> {
+    impl Visitor<'_> for Scan<'_> {
         fn visit_stmt(&mut self, s: &Stmt) {
             if let StmtKind::Assign { target, .. } = &s.kind
                 && let ExprKind::Index { object, .. } = &target.kind
@@ -2061,7 +2061,7 @@ pub(super) fn anytype_byte_slice_use(body: &Block, name: &str) -> Option<bool> {
 fn body_unwraps(body: &Block, name: &str) -> Vec<String> {
     use crate::syntax::visit::{self, Visitor};
     struct Scan<'n>(&'n str, Vec<String>);
-    impl Visitor for Scan<'_> {
+    impl Visitor<'_> for Scan<'_> {
         fn visit_expr(&mut self, e: &Expr) {
             if let ExprKind::If(i) = &e.kind
                 && matches!(&i.cond.kind, ExprKind::Ident(n) if n == self.0)
@@ -2084,7 +2084,7 @@ impl Translator<'_> {
     fn passes_to_formatted(&self, body: &Block, name: &str) -> bool {
         use crate::syntax::visit::{self, Visitor};
         struct Calls(Vec<(String, Vec<Expr>, bool)>);
-        impl Visitor for Calls {
+        impl Visitor<'_> for Calls {
             fn visit_expr(&mut self, e: &Expr) {
                 if let ExprKind::Call { callee, args } = &e.kind {
                     match &callee.kind {
@@ -2137,7 +2137,7 @@ fn test_only_fns(file: &SourceFile) -> HashSet<String> {
     use crate::syntax::visit::{self, Visitor};
     #[derive(Default)]
     struct Names(HashSet<String>);
-    impl Visitor for Names {
+    impl Visitor<'_> for Names {
         fn visit_expr(&mut self, e: &Expr) {
             if let ExprKind::Ident(n) = &e.kind {
                 self.0.insert(n.clone());
@@ -2193,7 +2193,7 @@ fn snake_case_locals(
 ) -> TokenStream {
     use crate::syntax::visit::{self, Visitor};
     struct Locals(Vec<String>);
-    impl Visitor for Locals {
+    impl Visitor<'_> for Locals {
         fn visit_stmt(&mut self, s: &Stmt) {
             if let StmtKind::Var(v) = &s.kind {
                 self.0.push(v.name.clone());
@@ -2300,7 +2300,7 @@ fn rename_idents(
 /// The values every `return` of `body` hands back, nested ones included.
 pub(super) fn returned_values(body: &Block) -> Vec<Expr> {
     struct Returns(Vec<Expr>);
-    impl crate::syntax::visit::Visitor for Returns {
+    impl crate::syntax::visit::Visitor<'_> for Returns {
         fn visit_expr(&mut self, e: &Expr) {
             if let ExprKind::Return(Some(v)) = &e.kind {
                 self.0.push((**v).clone());

@@ -1370,7 +1370,7 @@ impl<'a> Translator<'a> {
 
     fn collect_const_calls(&mut self) {
         struct Calls(HashSet<String>);
-        impl crate::syntax::visit::Visitor for Calls {
+        impl crate::syntax::visit::Visitor<'_> for Calls {
             fn visit_expr(&mut self, e: &Expr) {
                 if let ExprKind::Call { callee, .. } = &e.kind
                     && let ExprKind::Ident(n) = &callee.kind
@@ -1889,7 +1889,7 @@ impl<'a> Translator<'a> {
     /// every use of them with concrete type arguments.
     fn collect_mono_types(&mut self) {
         struct Uses(Vec<(String, Vec<Expr>)>);
-        impl Visitor for Uses {
+        impl Visitor<'_> for Uses {
             fn visit_expr(&mut self, e: &Expr) {
                 if let ExprKind::Call { callee, args } = &e.kind
                     && let ExprKind::Ident(n) = &callee.kind
@@ -1996,7 +1996,7 @@ fn duck_typed_constructor(f: &FnDecl) -> bool {
     };
     let mentions_param = |t: &Expr| {
         struct Mentions<'p>(&'p [String], bool);
-        impl Visitor for Mentions<'_> {
+        impl Visitor<'_> for Mentions<'_> {
             fn visit_expr(&mut self, e: &Expr) {
                 if let ExprKind::Ident(n) = &e.kind
                     && self.0.contains(n)
@@ -2021,7 +2021,7 @@ fn duck_typed_constructor(f: &FnDecl) -> bool {
         })
         .collect();
     struct FieldCalls<'d>(&'d [&'d str], bool);
-    impl Visitor for FieldCalls<'_> {
+    impl Visitor<'_> for FieldCalls<'_> {
         fn visit_expr(&mut self, e: &Expr) {
             if let ExprKind::Call { callee, .. } = &e.kind
                 && let ExprKind::Field { object, .. } = &callee.kind
@@ -2165,7 +2165,7 @@ impl<'a> Translator<'a> {
     fn calls_non_const_fn(&self, e: &Expr) -> bool {
         // Calls, and whether a comptime block loops (`blk: { for .. }`).
         struct Calls(Vec<String>, bool, Vec<(String, String)>);
-        impl Visitor for Calls {
+        impl Visitor<'_> for Calls {
             fn visit_expr(&mut self, e: &Expr) {
                 match &e.kind {
                     ExprKind::Call { callee, .. } => match &callee.kind {
@@ -2217,7 +2217,7 @@ impl<'a> Translator<'a> {
     /// initialiser of the module constant `name` calls.
     fn lazy_static_calls(&self, name: &str) -> Vec<String> {
         struct Calls<'t, 'a>(&'t Translator<'a>, Vec<String>);
-        impl Visitor for Calls<'_, '_> {
+        impl Visitor<'_> for Calls<'_, '_> {
             fn visit_expr(&mut self, e: &Expr) {
                 if let ExprKind::Call { callee, .. } = &e.kind {
                     match &callee.kind {
@@ -2318,7 +2318,7 @@ impl<'a> Translator<'a> {
     /// evaluator. Only conditions naming a bound value count.
     fn comptime_bool(&self, e: &Expr) -> Option<bool> {
         struct Mentions<'t, 'a>(&'t Translator<'a>, bool);
-        impl Visitor for Mentions<'_, '_> {
+        impl Visitor<'_> for Mentions<'_, '_> {
             fn visit_expr(&mut self, e: &Expr) {
                 if let ExprKind::Ident(n) = &e.kind
                     && self.0.local(n).is_none()
@@ -2481,7 +2481,7 @@ pub(crate) fn comment_marker(text: &str) -> TokenStream {
 #[derive(Default)]
 struct ErrorNames(BTreeSet<String>, bool);
 
-impl Visitor for ErrorNames {
+impl Visitor<'_> for ErrorNames {
     fn visit_expr(&mut self, expr: &Expr) {
         match &expr.kind {
             ExprKind::ErrorUnion { .. } => self.1 = true,

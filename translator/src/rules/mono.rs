@@ -68,7 +68,7 @@ pub(super) fn mono_params(f: &FnDecl) -> Vec<(usize, MonoKind)> {
 /// Whether `@TypeOf(name)` appears in the signature or the body.
 fn asks_type_of(f: &FnDecl, name: &str) -> bool {
     struct Finder<'n>(&'n str, bool);
-    impl Visitor for Finder<'_> {
+    impl Visitor<'_> for Finder<'_> {
         fn visit_expr(&mut self, e: &Expr) {
             if let ExprKind::Builtin { name, args } = &e.kind
                 && name == "TypeOf"
@@ -202,7 +202,7 @@ impl MonoCalls {
     }
 }
 
-impl Visitor for MonoCalls {
+impl Visitor<'_> for MonoCalls {
     fn visit_stmt(&mut self, stmt: &Stmt) {
         if let StmtKind::Var(VarDecl {
             name, ty: Some(t), ..

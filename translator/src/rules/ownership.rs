@@ -71,7 +71,7 @@ struct Scan {
     allocated_locals: HashSet<String>,
 }
 
-impl Visitor for Scan {
+impl Visitor<'_> for Scan {
     fn visit_decl(&mut self, decl: &Decl) {
         if let DeclKind::Field(f) = &decl.kind {
             *self.declared.entry(f.name.clone()).or_default() += 1;

@@ -143,7 +143,7 @@ impl<'a> FnScope<'a> {
     /// `var ptr = str.ptr;` whose every assignment is slice-derived too.
     fn collect_locals(&mut self, body: &Block) {
         struct Decls(Vec<(String, u32, Expr)>, Vec<(String, Expr)>);
-        impl Visitor for Decls {
+        impl Visitor<'_> for Decls {
             fn visit_stmt(&mut self, s: &Stmt) {
                 match &s.kind {
                     StmtKind::Var(v) if v.ty.as_ref().is_none_or(is_const_many_pointer) => {
@@ -222,7 +222,7 @@ impl<'a> FnScope<'a> {
     /// Checks a body; `false` when a pointer name is used some other way.
     fn check_block(&mut self, b: &Block) -> bool {
         struct Check<'s, 'a>(&'s mut FnScope<'a>, bool);
-        impl Visitor for Check<'_, '_> {
+        impl Visitor<'_> for Check<'_, '_> {
             fn visit_stmt(&mut self, s: &Stmt) {
                 // `ptr = offsetPtr(ptr, 20);` was checked with the locals.
                 if let StmtKind::Assign {

@@ -150,7 +150,7 @@ impl<'a> Translator<'a> {
     fn lent_mutably_later(&self, name: &str, rest: &[Stmt]) -> bool {
         use crate::syntax::visit::{self, Visitor};
         struct Calls<'t, 'a>(&'t Translator<'a>, &'t str, bool);
-        impl Visitor for Calls<'_, '_> {
+        impl Visitor<'_> for Calls<'_, '_> {
             fn visit_expr(&mut self, e: &Expr) {
                 if let ExprKind::Call { callee, args } = &e.kind
                     && let Some(i) = args
@@ -1583,7 +1583,7 @@ pub(super) fn same_place(a: &Expr, b: &Expr) -> bool {
 fn unwrap_only(e: &Expr, place: &Expr) -> bool {
     use crate::syntax::visit::{self, Visitor};
     struct Scan<'p>(&'p Expr, bool);
-    impl Visitor for Scan<'_> {
+    impl Visitor<'_> for Scan<'_> {
         fn visit_expr(&mut self, e: &Expr) {
             match &e.kind {
                 ExprKind::Unwrap(inner) if same_place(inner, self.0) => {}
@@ -1601,7 +1601,7 @@ fn unwrap_only(e: &Expr, place: &Expr) -> bool {
 fn mentions_place_unwrapped(e: &Expr, place: &Expr) -> bool {
     use crate::syntax::visit::{self, Visitor};
     struct Scan<'p>(&'p Expr, bool);
-    impl Visitor for Scan<'_> {
+    impl Visitor<'_> for Scan<'_> {
         fn visit_expr(&mut self, e: &Expr) {
             if matches!(&e.kind, ExprKind::Unwrap(inner) if same_place(inner, self.0)) {
                 self.1 = true;
@@ -1791,7 +1791,7 @@ fn stores_in(e: &Expr, root: &str) -> usize {
 
 struct StoreCount<'n>(&'n str, usize);
 
-impl crate::syntax::visit::Visitor for StoreCount<'_> {
+impl crate::syntax::visit::Visitor<'_> for StoreCount<'_> {
     fn visit_stmt(&mut self, s: &Stmt) {
         if let StmtKind::Assign { target, .. } = &s.kind
             && place_root(target) == Some(self.0)
@@ -1826,7 +1826,7 @@ fn stmt_mentions(s: &Stmt, name: &str) -> bool {
 
 struct IdentFinder<'n>(&'n str, bool);
 
-impl crate::syntax::visit::Visitor for IdentFinder<'_> {
+impl crate::syntax::visit::Visitor<'_> for IdentFinder<'_> {
     fn visit_expr(&mut self, e: &Expr) {
         if matches!(&e.kind, ExprKind::Ident(n) if n == self.0) {
             self.1 = true;
@@ -1917,7 +1917,7 @@ fn pattern_literal(e: &Expr, subject: &Ty) -> Option<TokenStream> {
 /// too, which only keeps a label that may go unused).
 struct Continues(bool);
 
-impl crate::syntax::visit::Visitor for Continues {
+impl crate::syntax::visit::Visitor<'_> for Continues {
     fn visit_expr(&mut self, expr: &Expr) {
         self.0 |= matches!(expr.kind, ExprKind::Continue { .. });
         crate::syntax::visit::walk_expr(self, expr);
@@ -1949,7 +1949,7 @@ fn always_diverges(e: &Expr) -> bool {
 /// Whether `e` holds a `break :label`.
 fn breaks_to(e: &Expr, label: &str) -> bool {
     struct Scan<'l>(&'l str, bool);
-    impl crate::syntax::visit::Visitor for Scan<'_> {
+    impl crate::syntax::visit::Visitor<'_> for Scan<'_> {
         fn visit_expr(&mut self, e: &Expr) {
             if matches!(&e.kind, ExprKind::Break { label: Some(l), .. } if l == self.0) {
                 self.1 = true;
@@ -1966,7 +1966,7 @@ fn breaks_to(e: &Expr, label: &str) -> bool {
 /// inside a nested loop).
 struct LoopBreaks(bool);
 
-impl crate::syntax::visit::Visitor for LoopBreaks {
+impl crate::syntax::visit::Visitor<'_> for LoopBreaks {
     fn visit_expr(&mut self, expr: &Expr) {
         match &expr.kind {
             ExprKind::Break { label: None, .. } => self.0 = true,
@@ -1980,7 +1980,7 @@ impl crate::syntax::visit::Visitor for LoopBreaks {
 /// Whether a loop body contains `break` or `continue`.
 struct LoopJumps(bool);
 
-impl crate::syntax::visit::Visitor for LoopJumps {
+impl crate::syntax::visit::Visitor<'_> for LoopJumps {
     fn visit_expr(&mut self, expr: &Expr) {
         if matches!(
             expr.kind,
@@ -2035,7 +2035,7 @@ pub(super) fn written_pointer_locals(body: &Block) -> std::collections::HashSet<
         views: std::collections::HashSet<String>,
         written: std::collections::HashSet<String>,
     }
-    impl Visitor for Scan {
+    impl Visitor<'_> for Scan {
         fn visit_stmt(&mut self, s: &Stmt) {
             match &s.kind {
                 StmtKind::Var(v)
@@ -2079,7 +2079,7 @@ pub(super) fn written_pointer_locals(body: &Block) -> std::collections::HashSet<
 pub(super) fn receiver_read_only(body: &Block, receiver: &str) -> bool {
     use crate::syntax::visit::{self, Visitor};
     struct Scan<'r>(&'r str, bool);
-    impl Visitor for Scan<'_> {
+    impl Visitor<'_> for Scan<'_> {
         fn visit_stmt(&mut self, s: &Stmt) {
             if let StmtKind::Assign { target, .. } = &s.kind
                 && place_root(target) == Some(self.0)
@@ -2116,7 +2116,7 @@ pub(super) fn receiver_fields(body: &Block, receiver: &str) -> Option<HashSet<St
         receiver: &'r str,
         fields: Option<HashSet<String>>,
     }
-    impl Visitor for Scan<'_> {
+    impl Visitor<'_> for Scan<'_> {
         fn visit_expr(&mut self, e: &Expr) {
             match &e.kind {
                 ExprKind::Call { callee, args } => {
@@ -2166,7 +2166,7 @@ pub(super) fn receiver_place_aliases(body: &Block) -> HashMap<String, Expr> {
         /// (receiver of a method call, a local whose field it is lent).
         lent: Vec<(String, String)>,
     }
-    impl Visitor for Scan {
+    impl Visitor<'_> for Scan {
         fn visit_stmt(&mut self, s: &Stmt) {
             if let StmtKind::Var(v) = &s.kind
                 && v.mutability == Mutability::Const
@@ -2222,7 +2222,7 @@ pub(super) fn rebuildable_struct_locals(body: &Block) -> HashSet<String> {
         candidates: Vec<(String, Vec<String>)>,
         changed_roots: HashSet<String>,
     }
-    impl Visitor for Scan {
+    impl Visitor<'_> for Scan {
         fn visit_stmt(&mut self, s: &Stmt) {
             match &s.kind {
                 StmtKind::Var(v)
@@ -2354,7 +2354,7 @@ fn first_reserve<'s>(v: &VarDecl, rest: &'s [Stmt]) -> Option<(usize, &'s Expr)>
                 let n = args.last()?;
                 let names_itself = {
                     struct Mentions<'n>(&'n str, bool);
-                    impl crate::syntax::visit::Visitor for Mentions<'_> {
+                    impl crate::syntax::visit::Visitor<'_> for Mentions<'_> {
                         fn visit_expr(&mut self, e: &Expr) {
                             self.1 |= matches!(&e.kind, ExprKind::Ident(x) if x == self.0);
                             crate::syntax::visit::walk_expr(self, e);

@@ -275,7 +275,7 @@ pub(super) const RUNTIME_ERRORS: &[(&str, &[&str], &[&str])] = &[
 #[derive(Default)]
 struct MemberCalls(Vec<(String, Vec<Expr>)>);
 
-impl crate::syntax::visit::Visitor for MemberCalls {
+impl crate::syntax::visit::Visitor<'_> for MemberCalls {
     fn visit_expr(&mut self, e: &Expr) {
         if let ExprKind::Call { callee, args } = &e.kind
             && let ExprKind::Field { member, .. } = &callee.kind

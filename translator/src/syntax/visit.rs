@@ -4,27 +4,28 @@
 
 use crate::syntax::ir::*;
 
-pub trait Visitor {
-    fn visit_decl(&mut self, decl: &Decl) {
+/// `'ast` is the tree's lifetime: a visitor may keep references into it.
+pub trait Visitor<'ast> {
+    fn visit_decl(&mut self, decl: &'ast Decl) {
         walk_decl(self, decl);
     }
-    fn visit_stmt(&mut self, stmt: &Stmt) {
+    fn visit_stmt(&mut self, stmt: &'ast Stmt) {
         walk_stmt(self, stmt);
     }
-    fn visit_expr(&mut self, expr: &Expr) {
+    fn visit_expr(&mut self, expr: &'ast Expr) {
         walk_expr(self, expr);
     }
     /// Every Unsupported node, wherever it sits.
-    fn visit_unsupported(&mut self, _span: Span, _unsupported: &Unsupported) {}
+    fn visit_unsupported(&mut self, _span: Span, _unsupported: &'ast Unsupported) {}
 }
 
-pub fn walk_file<V: Visitor + ?Sized>(v: &mut V, file: &SourceFile) {
+pub fn walk_file<'ast, V: Visitor<'ast> + ?Sized>(v: &mut V, file: &'ast SourceFile) {
     for decl in &file.members {
         v.visit_decl(decl);
     }
 }
 
-pub fn walk_decl<V: Visitor + ?Sized>(v: &mut V, decl: &Decl) {
+pub fn walk_decl<'ast, V: Visitor<'ast> + ?Sized>(v: &mut V, decl: &'ast Decl) {
     match &decl.kind {
         DeclKind::Fn(f) => {
             walk_proto(v, &f.proto);
@@ -48,13 +49,13 @@ pub fn walk_decl<V: Visitor + ?Sized>(v: &mut V, decl: &Decl) {
     }
 }
 
-fn walk_var<V: Visitor + ?Sized>(v: &mut V, var: &VarDecl) {
+fn walk_var<'ast, V: Visitor<'ast> + ?Sized>(v: &mut V, var: &'ast VarDecl) {
     for e in [&var.ty, &var.init, &var.align].into_iter().flatten() {
         v.visit_expr(e);
     }
 }
 
-fn walk_proto<V: Visitor + ?Sized>(v: &mut V, proto: &FnProto) {
+fn walk_proto<'ast, V: Visitor<'ast> + ?Sized>(v: &mut V, proto: &'ast FnProto) {
     for p in &proto.params {
         if let ParamType::Type(t) = &p.ty {
             v.visit_expr(t);
@@ -66,13 +67,13 @@ fn walk_proto<V: Visitor + ?Sized>(v: &mut V, proto: &FnProto) {
     }
 }
 
-pub fn walk_block<V: Visitor + ?Sized>(v: &mut V, block: &Block) {
+pub fn walk_block<'ast, V: Visitor<'ast> + ?Sized>(v: &mut V, block: &'ast Block) {
     for s in &block.stmts {
         v.visit_stmt(s);
     }
 }
 
-pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, stmt: &Stmt) {
+pub fn walk_stmt<'ast, V: Visitor<'ast> + ?Sized>(v: &mut V, stmt: &'ast Stmt) {
     match &stmt.kind {
         StmtKind::Var(var) => walk_var(v, var),
         StmtKind::Destructure { targets, value } => {
@@ -95,7 +96,7 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, stmt: &Stmt) {
     }
 }
 
-pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, expr: &Expr) {
+pub fn walk_expr<'ast, V: Visitor<'ast> + ?Sized>(v: &mut V, expr: &'ast Expr) {
     use ExprKind::*;
     match &expr.kind {
         Ident(_) | Int(_) | Float(_) | Str(_) | Char(_) | Bool(_) | Null | Undefined
