@@ -9,7 +9,7 @@ use crate::{exit, notify, toolchain_request};
 
 #[derive(Args)]
 pub struct ToolchainArgs {
-    /// Install the pinned Zig from PyPI into the project if it is missing.
+    /// Install the pinned Zig from PyPI into the user cache if it is missing.
     #[arg(long)]
     install: bool,
     /// Machine-readable output on stdout.
@@ -39,6 +39,7 @@ pub fn run(args: &ToolchainArgs, config: &PortConfig) -> Result<u8> {
                 println!("version  {} (pinned {})", t.version, request.version);
                 println!("lib      {}", t.lib_dir.display());
                 println!("std      {}", t.std_dir.display());
+                println!("origin   {}", t.origin.label());
             }
             Found::VersionMismatch { found, wanted } => {
                 println!(
@@ -46,14 +47,20 @@ pub fn run(args: &ToolchainArgs, config: &PortConfig) -> Result<u8> {
                     found.version,
                     found.zig.display()
                 );
-                println!("Run `zigport toolchain --install` to install {wanted} into the project.");
+                println!(
+                    "Run `zigport toolchain --install` to install {wanted} into {}.",
+                    request.install_dir().display()
+                );
             }
             Found::Missing { wanted, searched } => {
                 println!("Zig {wanted} not found. Searched:");
                 for s in searched {
                     println!("  {s}");
                 }
-                println!("Run `zigport toolchain --install` to install it from PyPI.");
+                println!(
+                    "Run `zigport toolchain --install` to install it from PyPI into {}.",
+                    request.install_dir().display()
+                );
             }
         }
     }

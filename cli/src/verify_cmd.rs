@@ -515,7 +515,7 @@ fn literals_for(f: &FnDecl, file: &SourceFile) -> Dictionary {
             }
         }
     }
-    impl Visitor for Literals<'_> {
+    impl Visitor<'_> for Literals<'_> {
         fn visit_expr(&mut self, e: &Expr) {
             match (self.calls_to, &e.kind) {
                 (None, _) => self.add(e),

@@ -260,6 +260,7 @@ fn toolchain_reports_ok_mismatch_and_missing() {
         cmd.current_dir(dir.path())
             .env("PATH", "/nonexistent")
             .env("ZIGPORT_TOOLCHAIN_DIR", dir.path().join("tc"))
+            .env("ZIGPORT_CACHE_DIR", dir.path().join("cache"))
             .args(["toolchain", "--json"]);
         if let Some(z) = zig {
             cmd.env("ZIG", z);
@@ -288,15 +289,139 @@ fn toolchain_reports_ok_mismatch_and_missing() {
     assert_eq!((code, json["status"].as_str()), (Some(1), Some("missing")));
 }
 
+/// One install per user: every project finds the pinned Zig in the user
+/// cache; `$ZIG`, then a project-local install, override it.
+#[cfg(unix)]
+#[test]
+fn projects_share_the_user_cache_toolchain_unless_overridden() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let installed = cache.join("toolchain/zig-0.15.2/ziglang");
+    fs::create_dir_all(&installed).unwrap();
+    let cached = fake_zig(&installed, "0.15.2");
+    let projects = [dir.path().join("a"), dir.path().join("b")];
+    for p in &projects {
+        fs::create_dir_all(p).unwrap();
+        fs::write(p.join("zigport.toml"), "[toolchain]\nzig = \"0.15.2\"\n").unwrap();
+    }
+    let run = |project: &Path, zig: Option<&Path>| {
+        let mut cmd = zigport();
+        cmd.current_dir(project)
+            .env("PATH", "/nonexistent")
+            .env("ZIGPORT_CACHE_DIR", &cache)
+            .env_remove("ZIGPORT_TOOLCHAIN_DIR")
+            .args(["toolchain", "--json"]);
+        if let Some(z) = zig {
+            cmd.env("ZIG", z);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (json["origin"].clone(), json["zig"].clone())
+    };
+    let cached = Value::from(cached.to_str().unwrap());
+    for p in &projects {
+        assert_eq!(run(p, None), (Value::from("user-cache"), cached.clone()));
+    }
+
+    let local_dir = projects[0].join(".zigport/toolchain/zig-0.15.2/ziglang");
+    fs::create_dir_all(&local_dir).unwrap();
+    let local = fake_zig(&local_dir, "0.15.2");
+    assert_eq!(
+        run(&projects[0], None),
+        (
+            Value::from("project-local"),
+            Value::from(local.to_str().unwrap())
+        )
+    );
+    assert_eq!(run(&projects[1], None), (Value::from("user-cache"), cached));
+
+    let explicit = fake_zig(dir.path(), "0.15.2");
+    for p in &projects {
+        assert_eq!(
+            run(p, Some(&explicit)),
+            (Value::from("env"), Value::from(explicit.to_str().unwrap()))
+        );
+    }
+}
+
+/// `--install` puts the pinned Zig into the user cache, once: a second
+/// project finds it there. Offline: "pip" is a script that lays out what
+/// the `ziglang` wheel would.
+#[cfg(unix)]
+#[test]
+fn install_goes_to_the_user_cache_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let log = dir.path().join("pip.log");
+    let python = dir.path().join("python3");
+    let script = r#"#!/bin/sh
+PATH=/usr/bin:/bin
+echo "$*" >> "LOG"
+while [ $# -gt 0 ]; do
+  case "$1" in --target) shift; t="$1" ;; ziglang==*) v="${1#ziglang==}" ;; esac
+  shift
+done
+mkdir -p "$t/ziglang"
+cat > "$t/ziglang/zig" <<EOS
+#!/bin/sh
+printf '.{\n    .lib_dir = "/fake/lib",\n    .std_dir = "/fake/lib/std",\n    .version = "$v",\n}\n'
+EOS
+chmod +x "$t/ziglang/zig"
+"#
+    .replace("LOG", log.to_str().unwrap());
+    fs::write(&python, script).unwrap();
+    fs::set_permissions(&python, fs::Permissions::from_mode(0o755)).unwrap();
+    let install = |project: &Path| {
+        fs::create_dir_all(project).unwrap();
+        fs::write(
+            project.join("zigport.toml"),
+            "[toolchain]\nzig = \"0.15.2\"\n",
+        )
+        .unwrap();
+        let out = zigport()
+            .current_dir(project)
+            .env("PATH", "/nonexistent")
+            .env("PYTHON", &python)
+            .env("ZIGPORT_CACHE_DIR", &cache)
+            .env_remove("ZIGPORT_TOOLCHAIN_DIR")
+            .args(["toolchain", "--install", "--json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let first = install(&dir.path().join("a"));
+    let second = install(&dir.path().join("b"));
+    let installed = cache.join("toolchain/zig-0.15.2/ziglang/zig");
+    for json in [&first, &second] {
+        assert_eq!(json["origin"], "user-cache");
+        assert_eq!(json["zig"], installed.to_str().unwrap());
+    }
+    let runs = fs::read_to_string(&log).unwrap();
+    assert_eq!(runs.lines().count(), 1, "pip ran more than once: {runs}");
+    assert!(runs.contains("ziglang==0.15.2"), "{runs}");
+    // The staging directory was renamed into place; nothing else is left.
+    let left: Vec<_> = fs::read_dir(cache.join("toolchain"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("zig-0.15.2")]);
+    assert!(!dir.path().join("a/.zigport").exists());
+}
+
 #[test]
 fn failed_install_is_reported_and_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
-    let toolchains = dir.path().join("tc");
+    let cache = dir.path().join("cache");
+    let toolchains = cache.join("toolchain");
     zigport()
         .current_dir(dir.path())
         .env("PATH", "/nonexistent")
         .env("PYTHON", "/nonexistent/python3")
-        .env("ZIGPORT_TOOLCHAIN_DIR", &toolchains)
+        .env("ZIGPORT_CACHE_DIR", &cache)
         .args(["toolchain", "--install"])
         .assert()
         .code(1)
