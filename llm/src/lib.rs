@@ -11,10 +11,12 @@ pub mod cache;
 pub mod client;
 pub mod prompt;
 pub mod reply;
+pub mod screen;
 pub mod settings;
 
 pub use cache::Cache;
 pub use client::{Completion, LlmClient, LlmError, Message};
 pub use prompt::{Feedback, FnTask};
 pub use reply::{Rejection, extract_function};
+pub use screen::SCREEN_VERSION;
 pub use settings::Settings;

@@ -1,10 +1,11 @@
 //! From a reply to one Rust function we are willing to compile: the code is
 //! found (fenced or bare), parsed with `syn`, the function with the expected
-//! name is taken, and anything that reaches outside a pure computation is
-//! rejected before it gets near `cargo`.
+//! name is taken, and the whole reply must pass the allowlist screen
+//! (`crate::screen`) before any of it gets near `cargo`.
 
 use quote::ToTokens;
-use syn::visit::{self, Visit};
+
+use crate::screen;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Rejection {
@@ -18,19 +19,19 @@ pub enum Rejection {
     Forbidden(String),
 }
 
-/// Paths under `std`/`core`/`alloc` that ported code must not reach.
-const FORBIDDEN_MODULES: [&str; 6] = ["process", "net", "fs", "env", "os", "thread"];
-/// Macros that read the build machine or bypass the type system.
-const FORBIDDEN_MACROS: [&str; 7] = [
-    "include",
-    "include_str",
-    "include_bytes",
-    "env",
-    "option_env",
-    "asm",
-    "global_asm",
-];
-const FORBIDDEN_ATTRIBUTES: [&str; 4] = ["link", "no_mangle", "export_name", "link_section"];
+/// Replies with more code than this are not parsed.
+pub const MAX_CODE_BYTES: usize = 64 * 1024;
+/// Brackets nested deeper than this are not parsed.
+const MAX_NESTING: usize = 128;
+/// At most this many of the tokens that let `syn` recurse without a
+/// bracket (`<`, `&`, `|`, `!`, `*`, `-`, `..`): each may cost a parser
+/// frame, and a chain of them (`&&&&…u8`, `Vec<Vec<…`, `|| || ||…`) a
+/// deep one. Real functions use a few hundred.
+const MAX_RECURSIVE_TOKENS: usize = 4096;
+/// Parsing and screening run on a thread with this much stack: with the
+/// two limits above the deepest hostile shapes measured (debug build,
+/// about 33 KB of stack per `&` in `& & … u8`) stay well inside it.
+const SCREEN_STACK: usize = 256 * 1024 * 1024;
 
 /// The function `name` from `reply`, screened, as Rust source. Methods
 /// (`is_method`) may come bare or inside an `impl` block. `allow_unsafe`
@@ -42,8 +43,51 @@ pub fn extract_function(
     allow_unsafe: bool,
 ) -> Result<String, Rejection> {
     let code = code_of(reply).ok_or(Rejection::NoCode)?;
-    let file = syn::parse_file(&code).map_err(|e| Rejection::Syntax(located(&e)))?;
-    screen(&file, allow_unsafe)?;
+    if code.len() > MAX_CODE_BYTES {
+        return Err(Rejection::Forbidden(format!(
+            "more than {MAX_CODE_BYTES} bytes of code"
+        )));
+    }
+    let tokens: proc_macro2::TokenStream = code
+        .parse()
+        .map_err(|e: proc_macro2::LexError| Rejection::Syntax(bounded(&e.to_string())))?;
+    let shape = shape(tokens);
+    if shape.depth > MAX_NESTING {
+        return Err(Rejection::Forbidden(format!(
+            "brackets nested more than {MAX_NESTING} deep"
+        )));
+    }
+    if shape.recursive > MAX_RECURSIVE_TOKENS {
+        return Err(Rejection::Forbidden(format!(
+            "more than {MAX_RECURSIVE_TOKENS} operator tokens"
+        )));
+    }
+    let name = name.to_string();
+    let work = move || parse_and_take(&code, &name, is_method, allow_unsafe);
+    match std::thread::Builder::new()
+        .name("zigport-screen".into())
+        .stack_size(SCREEN_STACK)
+        .spawn(work.clone())
+    {
+        Ok(handle) => handle
+            .join()
+            .unwrap_or_else(|_| Err(Rejection::Syntax("the reply could not be screened".into()))),
+        // No thread to be had: screen here, with the stack we have.
+        Err(_) => work(),
+    }
+}
+
+fn parse_and_take(
+    code: &str,
+    name: &str,
+    is_method: bool,
+    allow_unsafe: bool,
+) -> Result<String, Rejection> {
+    let file = syn::parse_file(code).map_err(|e| Rejection::Syntax(located(&e)))?;
+    let findings = screen::screen_file(&file, name, allow_unsafe);
+    if !findings.is_empty() {
+        return Err(Rejection::Forbidden(screen::describe(&findings)));
+    }
     let found = file.items.iter().find_map(|item| match item {
         syn::Item::Fn(f) if f.sig.ident == name => Some(f.to_token_stream()),
         syn::Item::Impl(block) if is_method => block.items.iter().find_map(|i| match i {
@@ -57,9 +101,50 @@ pub fn extract_function(
         .ok_or_else(|| Rejection::MissingFunction(name.to_string()))
 }
 
+struct Shape {
+    /// The deepest bracket nesting.
+    depth: usize,
+    /// Tokens that may each cost `syn` a level of recursion.
+    recursive: usize,
+}
+
+/// The shape of `tokens`, walked without recursion.
+fn shape(tokens: proc_macro2::TokenStream) -> Shape {
+    let mut stack = vec![(tokens.into_iter(), 0usize)];
+    let mut shape = Shape {
+        depth: 0,
+        recursive: 0,
+    };
+    while let Some((mut iter, depth)) = stack.pop() {
+        let Some(tree) = iter.next() else { continue };
+        stack.push((iter, depth));
+        match tree {
+            proc_macro2::TokenTree::Group(g) => {
+                shape.depth = shape.depth.max(depth + 1);
+                if depth < MAX_NESTING {
+                    stack.push((g.stream().into_iter(), depth + 1));
+                }
+            }
+            proc_macro2::TokenTree::Punct(p) => {
+                let range = p.as_char() == '.' && p.spacing() == proc_macro2::Spacing::Joint;
+                if range || matches!(p.as_char(), '<' | '&' | '|' | '!' | '*' | '-') {
+                    shape.recursive += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    shape
+}
+
+/// Compiler-style text cut to a bounded length.
+fn bounded(text: &str) -> String {
+    screen::quote_bounded(text)
+}
+
 fn located(e: &syn::Error) -> String {
     let start = e.span().start();
-    format!("{}:{}: {e}", start.line, start.column + 1)
+    bounded(&format!("{}:{}: {e}", start.line, start.column + 1))
 }
 
 /// The code of the first fenced block (```rust or bare ```), or the whole
@@ -88,119 +173,6 @@ fn code_of(reply: &str) -> Option<String> {
         return None; // prose: a refusal or an explanation
     };
     (!code.trim().is_empty()).then_some(code)
-}
-
-fn screen(file: &syn::File, allow_unsafe: bool) -> Result<(), Rejection> {
-    let mut screen = Screen {
-        allow_unsafe,
-        found: None,
-    };
-    screen.visit_file(file);
-    match screen.found {
-        Some(what) => Err(Rejection::Forbidden(what)),
-        None => Ok(()),
-    }
-}
-
-struct Screen {
-    allow_unsafe: bool,
-    found: Option<String>,
-}
-
-impl Screen {
-    fn flag(&mut self, what: String) {
-        self.found.get_or_insert(what);
-    }
-
-    fn check_segments(&mut self, segments: &[String]) {
-        let root = segments.iter().position(|s| !s.is_empty());
-        if let Some(i) = root
-            && matches!(segments[i].as_str(), "std" | "core" | "alloc")
-            && let Some(module) = segments.get(i + 1)
-            && FORBIDDEN_MODULES.contains(&module.as_str())
-        {
-            self.flag(format!("`{}::{module}`", segments[i]));
-        }
-    }
-}
-
-impl<'ast> Visit<'ast> for Screen {
-    fn visit_path(&mut self, path: &'ast syn::Path) {
-        let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        self.check_segments(&segments);
-        visit::visit_path(self, path);
-    }
-
-    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
-        let mut paths = Vec::new();
-        use_paths(&item.tree, &mut Vec::new(), &mut paths);
-        for p in paths {
-            self.check_segments(&p);
-        }
-        visit::visit_item_use(self, item);
-    }
-
-    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if let Some(last) = mac.path.segments.last() {
-            let name = last.ident.to_string();
-            if FORBIDDEN_MACROS.contains(&name.as_str()) {
-                self.flag(format!("`{name}!`"));
-            }
-        }
-        visit::visit_macro(self, mac);
-    }
-
-    fn visit_attribute(&mut self, attr: &'ast syn::Attribute) {
-        if let Some(ident) = attr.path().get_ident()
-            && FORBIDDEN_ATTRIBUTES.contains(&ident.to_string().as_str())
-        {
-            self.flag(format!("`#[{ident}]`"));
-        }
-        visit::visit_attribute(self, attr);
-    }
-
-    fn visit_item_foreign_mod(&mut self, _: &'ast syn::ItemForeignMod) {
-        self.flag("an `extern` block".into());
-    }
-
-    fn visit_item_extern_crate(&mut self, _: &'ast syn::ItemExternCrate) {
-        self.flag("`extern crate`".into());
-    }
-
-    fn visit_expr_unsafe(&mut self, e: &'ast syn::ExprUnsafe) {
-        if !self.allow_unsafe {
-            self.flag("`unsafe` (the Zig uses no raw pointers)".into());
-        }
-        visit::visit_expr_unsafe(self, e);
-    }
-
-    fn visit_signature(&mut self, sig: &'ast syn::Signature) {
-        if sig.unsafety.is_some() && !self.allow_unsafe {
-            self.flag("`unsafe fn` (the Zig uses no raw pointers)".into());
-        }
-        if sig.abi.is_some() {
-            self.flag("an `extern` ABI".into());
-        }
-        visit::visit_signature(self, sig);
-    }
-}
-
-fn use_paths(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-    match tree {
-        syn::UseTree::Path(p) => {
-            prefix.push(p.ident.to_string());
-            use_paths(&p.tree, prefix, out);
-            prefix.pop();
-        }
-        syn::UseTree::Name(n) => out.push([prefix.clone(), vec![n.ident.to_string()]].concat()),
-        syn::UseTree::Rename(r) => out.push([prefix.clone(), vec![r.ident.to_string()]].concat()),
-        syn::UseTree::Glob(_) => out.push(prefix.clone()),
-        syn::UseTree::Group(g) => {
-            for t in &g.items {
-                use_paths(t, prefix, out);
-            }
-        }
-    }
 }
 
 #[cfg(test)]
