@@ -22,7 +22,7 @@ impl Rng {
 #[derive(Default)]
 struct Kinds(Vec<UnsupportedKind>);
 
-impl Visitor for Kinds {
+impl Visitor<'_> for Kinds {
     fn visit_unsupported(
         &mut self,
         _: zigport_translator::syntax::ir::Span,

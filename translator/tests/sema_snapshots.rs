@@ -12,7 +12,11 @@ fn sema_snapshots() {
     insta::glob!("fixtures/sema/*.zig", |path| {
         let source = std::fs::read_to_string(path).expect("fixture is readable UTF-8");
         let lowered = common::lower_str(&source);
-        assert_eq!(lowered.errors, Vec::<String>::new(), "fixtures are valid Zig");
+        assert_eq!(
+            lowered.errors,
+            Vec::<String>::new(),
+            "fixtures are valid Zig"
+        );
         let model = FileModel::analyze(&lowered.file);
         let dump = model.dump(&source);
         let lines: Vec<String> = dump
@@ -33,7 +37,10 @@ fn sema_snapshots() {
             checks += 1;
             let at = format!("  {}:", i + 1);
             let found = lines.iter().any(|l| {
-                l.contains(check) && (check.starts_with("local ") || check.starts_with("param ") || l.starts_with(&at))
+                l.contains(check)
+                    && (check.starts_with("local ")
+                        || check.starts_with("param ")
+                        || l.starts_with(&at))
             });
             assert!(
                 found,

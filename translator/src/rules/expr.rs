@@ -12,19 +12,42 @@ use std::collections::HashMap;
 
 impl<'a> Translator<'a> {
     pub(super) fn expr(&mut self, e: &Expr, expected: &Ty) -> TokenStream {
+        // A literal whose type only its result location gives (`.x`,
+        // `.{..}`, `.init`) and that the rules did not see one for: the
+        // semantic model's.
+        let from_model;
+        let expected = match (&e.kind, expected) {
+            (
+                ExprKind::DotName(_)
+                | ExprKind::StructInit { ty: None, .. }
+                | ExprKind::ListInit { ty: None, .. }
+                | ExprKind::Undefined,
+                Ty::Unknown,
+            ) => {
+                from_model = self.sema_result_ty(e);
+                &from_model
+            }
+            _ => expected,
+        };
         match &e.kind {
             ExprKind::Ident(name) => self.ident_expr(name),
             ExprKind::Int(text) => match int_literal(text) {
                 Some(lit) => lit,
                 None => self.todo(format!("integer literal `{text}`")),
             },
-            ExprKind::Float(text) => match text.replace('_', "").parse::<f64>() {
-                Ok(v) if !text.starts_with("0x") => {
-                    let lit = Literal::f64_unsuffixed(v);
-                    quote!(#lit)
+            ExprKind::Float(text) => {
+                let value = match text.starts_with("0x") || text.starts_with("0X") {
+                    true => crate::sema::eval::hex_float(text),
+                    false => text.replace('_', "").parse::<f64>().ok(),
+                };
+                match value.filter(|v| v.is_finite()) {
+                    Some(v) => {
+                        let lit = Literal::f64_unsuffixed(v);
+                        quote!(#lit)
+                    }
+                    None => self.todo(format!("float literal `{text}`")),
                 }
-                _ => self.todo(format!("float literal `{text}`")),
-            },
+            }
             ExprKind::Str(bytes) => {
                 let lit = Literal::byte_string(bytes);
                 quote!(#lit)
@@ -1197,15 +1220,16 @@ impl<'a> Translator<'a> {
                 return self.expr(value, expected);
             }
             let value_ty = self.infer(value);
-            let plain_value = matches!(
-                value.kind,
-                ExprKind::Int(_)
-                    | ExprKind::Char(_)
-                    | ExprKind::Float(_)
-                    | ExprKind::Bool(_)
-                    | ExprKind::Str(_)
-                    | ExprKind::StructInit { .. }
-            ) || !matches!(value_ty, Ty::Optional(_) | Ty::Unknown);
+            let plain_value =
+                matches!(
+                    value.kind,
+                    ExprKind::Int(_)
+                        | ExprKind::Char(_)
+                        | ExprKind::Float(_)
+                        | ExprKind::Bool(_)
+                        | ExprKind::Str(_)
+                        | ExprKind::StructInit { .. }
+                ) || !matches!(value_ty, Ty::Optional(_) | Ty::Unknown | Ty::NoReturn);
             if plain_value && value.kind != ExprKind::Null {
                 let v = self.widened(value, inner);
                 return quote!(Some(#v));
@@ -2227,6 +2251,13 @@ impl<'a> Translator<'a> {
     /// A light type inference over expressions, for rules that depend on
     /// the operand type (`.len`, index casts, comparisons, returns).
     pub(super) fn infer(&self, e: &Expr) -> Ty {
+        match self.infer_by_rules(e) {
+            Ty::Unknown => self.sema_expr_ty(e),
+            t => t,
+        }
+    }
+
+    fn infer_by_rules(&self, e: &Expr) -> Ty {
         if matches!(e.kind, ExprKind::Field { .. })
             && self.std_path(e).is_some_and(|p| {
                 matches!(

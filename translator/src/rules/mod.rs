@@ -16,6 +16,7 @@ mod mono;
 pub mod names;
 mod ownership;
 mod packed;
+mod sema_types;
 mod slice_pointers;
 mod stmt;
 mod target;
@@ -264,6 +265,9 @@ pub(crate) struct Translator<'a> {
     /// The Zig file's display path (keys `config.accepted`).
     zig_path: &'a str,
     file: &'a SourceFile,
+    /// The semantic model of `file` (see [`crate::sema`]): what the rules'
+    /// own reading leaves unknown is asked there.
+    sema: &'a crate::sema::FileModel<'a>,
     scope: ModuleScope,
     state: FnState,
     item_todos: usize,
@@ -325,7 +329,9 @@ pub fn module_interface(
     config: &TranslateConfig,
     crate_context: &CrateContext,
 ) -> ModuleInterface {
+    let model = crate::sema::FileModel::analyze(file);
     let mut t = Translator {
+        sema: &model,
         source,
         config,
         crate_context,
@@ -478,7 +484,9 @@ pub fn translate_module_in(
     config: &TranslateConfig,
     crate_context: &CrateContext,
 ) -> ModuleTranslation {
+    let model = crate::sema::FileModel::analyze(file);
     let mut t = Translator {
+        sema: &model,
         source,
         config,
         crate_context,
@@ -591,7 +599,15 @@ impl<'a> Translator<'a> {
     }
 
     fn zig_type(&self, e: &Expr) -> Ty {
-        types::zig_type_with(e, &|n| self.resolve_type_name(n), &|e| self.std_type(e))
+        let ty = types::zig_type_with(e, &|n| self.resolve_type_name(n), &|e| self.std_type(e));
+        // Names the rules cannot resolve (an alias of a std type, a type
+        // reached through a re-export): the semantic model's.
+        if ty.mentions_unknown()
+            && let Some(resolved) = self.sema_denoted_ty(e)
+        {
+            return resolved;
+        }
+        ty
     }
 
     /// Types from the Zig std with a Rust twin: `std.ArrayList(T)` (and the
@@ -642,15 +658,9 @@ impl<'a> Translator<'a> {
         if matches!(e.kind, ExprKind::Field { .. })
             && let Some(path) = self.std_path(e)
         {
-            match path.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-                ["math", "Order"] => return Some(Ty::Order),
-                // An arena is an allocator whose frees are batched: in Rust
-                // each value frees itself, so the arena disappears too.
-                ["heap", "ArenaAllocator"] => return Some(Ty::Allocator),
-                ["Io", "Writer"] | ["Io", "Writer", "Allocating"] | ["fs", "File", "Writer"] => {
-                    return Some(Ty::Writer);
-                }
-                _ => {}
+            let path: Vec<&str> = path.iter().map(String::as_str).collect();
+            if let Some(ty) = types::std_named_type(&path) {
+                return Some(ty);
             }
         }
         let ExprKind::Call { callee, args } = &e.kind else {

@@ -102,6 +102,23 @@ pub enum Ty {
 }
 
 impl Ty {
+    /// `Unknown` here or in a component (`*Unknown`, `[]Unknown`).
+    pub fn mentions_unknown(&self) -> bool {
+        match self {
+            Ty::Unknown => true,
+            Ty::Slice { elem: t, .. }
+            | Ty::Array { elem: t, .. }
+            | Ty::Ref { to: t, .. }
+            | Ty::Raw { to: t, .. }
+            | Ty::Optional(t)
+            | Ty::ErrorUnion(t)
+            | Ty::Vec(t)
+            | Ty::StrMap(t) => t.mentions_unknown(),
+            Ty::Tuple(ts) => ts.iter().any(Ty::mentions_unknown),
+            _ => false,
+        }
+    }
+
     pub fn is_copy(&self) -> bool {
         matches!(
             self,
@@ -215,6 +232,20 @@ pub fn int_width(name: &str) -> Option<(bool, u32)> {
 /// Reads a Zig type expression. `resolve` gives the type a name stands
 /// for in the module (a declared type, a generic parameter, an alias such
 /// as `const Allocator = std.mem.Allocator`), if any.
+/// A std type with a Rust twin, by its path under `std` (`["math",
+/// "Order"]`). `std.mem.Allocator` parameters disappear; an arena is an
+/// allocator whose frees are batched (in Rust each value frees itself).
+pub fn std_named_type(path: &[&str]) -> Option<Ty> {
+    Some(match path {
+        ["math", "Order"] => Ty::Order,
+        ["mem", "Allocator"] | ["heap", "ArenaAllocator"] => Ty::Allocator,
+        ["Io" | "io", "Writer"]
+        | ["Io" | "io", "Writer", "Allocating"]
+        | ["fs", "File", "Writer"] => Ty::Writer,
+        _ => return None,
+    })
+}
+
 pub fn zig_type(expr: &Expr, resolve: &dyn Fn(&str) -> Option<Ty>) -> Ty {
     zig_type_with(expr, resolve, &|_| None)
 }

@@ -45,6 +45,8 @@ pub(super) struct Analyzer<'a, 'n> {
     pub expr_types: HashMap<(u32, u32), Type>,
     /// Expression span → the result type it is written against.
     pub result_types: HashMap<(u32, u32), Type>,
+    /// Type expression span → the type it denotes.
+    pub type_values: HashMap<(u32, u32), Type>,
     pub fns: Vec<FnModel>,
     /// Current container (names resolve from here out).
     container: ContainerId,
@@ -70,6 +72,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             names,
             expr_types: HashMap::new(),
             result_types: HashMap::new(),
+            type_values: HashMap::new(),
             fns: Vec::new(),
             container: super::names::ROOT,
             scopes: Vec::new(),
@@ -210,7 +213,11 @@ impl<'a, 'n> Analyzer<'a, 'n> {
 
     /// The type a type expression denotes, in the current scope.
     pub fn as_type(&mut self, e: &'a Expr) -> Type {
-        self.try_as_type(e).unwrap_or(Type::Unknown)
+        let t = self.try_as_type(e).unwrap_or(Type::Unknown);
+        if t.is_known() {
+            self.type_values.insert(key(e.span), t.clone());
+        }
+        t
     }
 
     /// `Some` when `e` denotes a type or a namespace (then its type), `None`
@@ -978,7 +985,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             | "enumFromInt" | "ptrCast" | "bitCast" | "alignCast" | "errorCast" | "constCast"
             | "volatileCast" | "ptrFromInt" | "splat" | "errorFromInt" => {
                 arg_types(self, &[]);
-                result.clone()
+                result.cast_target().clone()
             }
             "intFromEnum" => {
                 let ts = arg_types(self, &[]);
@@ -1342,12 +1349,6 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             ),
             _ => false,
         }
-    }
-}
-
-impl Default for Type {
-    fn default() -> Self {
-        Type::Unknown
     }
 }
 

@@ -29,6 +29,7 @@ pub struct FileModel<'a> {
     pub names: Names<'a>,
     expr_types: HashMap<(u32, u32), Type>,
     result_types: HashMap<(u32, u32), Type>,
+    type_values: HashMap<(u32, u32), Type>,
     pub functions: Vec<FnModel>,
 }
 
@@ -36,15 +37,21 @@ impl<'a> FileModel<'a> {
     /// Analyses `file`: its containers, then every body.
     pub fn analyze(file: &'a SourceFile) -> FileModel<'a> {
         let names = Names::of_file(file);
-        let (expr_types, result_types, functions) = {
+        let (expr_types, result_types, type_values, functions) = {
             let mut analyzer = infer::Analyzer::new(&names);
             analyzer.run();
-            (analyzer.expr_types, analyzer.result_types, analyzer.fns)
+            (
+                analyzer.expr_types,
+                analyzer.result_types,
+                analyzer.type_values,
+                analyzer.fns,
+            )
         };
         FileModel {
             names,
             expr_types,
             result_types,
+            type_values,
             functions,
         }
     }
@@ -61,6 +68,14 @@ impl<'a> FileModel<'a> {
     /// fills, the function's return type, a comparison's other side...
     pub fn result_type_of(&self, e: &Expr) -> &Type {
         self.result_types
+            .get(&(e.span.start, e.span.end))
+            .unwrap_or(&Type::Unknown)
+    }
+
+    /// The type a type expression (a parameter's, a field's, a local's
+    /// declared type, a return type) denotes, aliases followed.
+    pub fn denoted_type(&self, e: &Expr) -> &Type {
+        self.type_values
             .get(&(e.span.start, e.span.end))
             .unwrap_or(&Type::Unknown)
     }

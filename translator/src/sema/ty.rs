@@ -8,10 +8,11 @@ use serde::Serialize;
 
 use super::names::ContainerId;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Type {
     /// Not derivable from what the model sees (yet).
+    #[default]
     Unknown,
     /// The type of types.
     Type,
@@ -141,6 +142,17 @@ impl Type {
                 child,
                 ..
             } => child.literal_target(),
+            t => t,
+        }
+    }
+
+    /// The destination of a cast builtin (`@intCast`, `@truncate`, ...)
+    /// written where `self` is expected: Zig casts to the payload of an
+    /// optional or error union, then wraps.
+    pub fn cast_target(&self) -> &Type {
+        match self {
+            Type::Optional(inner) => inner.cast_target(),
+            Type::ErrorUnion { payload, .. } => payload.cast_target(),
             t => t,
         }
     }
