@@ -39,6 +39,15 @@ fn unsupported_kinds(source: &str) -> Vec<UnsupportedKind> {
     kinds.0
 }
 
+/// Lowers `source` and runs the semantic model over it (and its dump):
+/// neither may panic, overflow the stack or hang on any input.
+fn analyzed(source: &str) -> common::Lowered {
+    let lowered = common::lower_str(source);
+    let model = zigport_translator::sema::FileModel::analyze(&lowered.file);
+    model.dump(source);
+    lowered
+}
+
 #[test]
 fn random_bytes_and_random_tokens() {
     let tokens = [
@@ -51,26 +60,29 @@ fn random_bytes_and_random_tokens() {
     for _ in 0..300 {
         let len = (rng.next() % 400) as usize;
         let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
-        common::lower_str(&String::from_utf8_lossy(&bytes));
+        analyzed(&String::from_utf8_lossy(&bytes));
         let source: String = (0..len / 2)
             .map(|_| tokens[(rng.next() as usize) % tokens.len()])
             .collect::<Vec<_>>()
             .join(" ");
-        common::lower_str(&source);
+        analyzed(&source);
     }
 }
 
 #[test]
 fn every_truncation_of_every_fixture() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ir");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut cuts = 0;
-    for entry in std::fs::read_dir(dir).expect("fixtures exist") {
+    let entries = ["ir", "sema"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).expect("fixtures exist"));
+    for entry in entries {
         let source = std::fs::read_to_string(entry.expect("entry").path()).expect("readable");
         for cut in (0..source.len())
             .filter(|&i| source.is_char_boundary(i))
             .step_by(3)
         {
-            common::lower_str(&source[..cut]);
+            analyzed(&source[..cut]);
             cuts += 1;
         }
     }
@@ -91,8 +103,8 @@ fn pathological_nesting_is_bounded() {
 
     // A long operator chain inside a slice goes through the range re-association.
     let chain = format!("fn f() void {{ _ = s[0 .. {}1]; }}", "a + ".repeat(depth));
-    common::lower_str(&chain);
+    analyzed(&chain);
 
     let nots = format!("const y = {}x.y;", "!".repeat(depth));
-    common::lower_str(&nots);
+    analyzed(&nots);
 }

@@ -1,4 +1,4 @@
-//! Parse + lower + index any bytes: must never panic, overflow the stack or
+//! Parse + lower + index + semantic model of any bytes: must never panic, overflow the stack or
 //! hang. Run (seeded with the IR fixtures):
 //! `cd translator/fuzz && cargo fuzz run parse_lower corpus/parse_lower ../tests/fixtures/ir`
 #![no_main]
@@ -17,4 +17,6 @@ fuzz_target!(|data: &[u8]| {
         lines.locate(&source, &mut d);
     }
     index_file(&out.file, &source, &lines);
+    let model = zigport_translator::sema::FileModel::analyze(&out.file);
+    model.dump(&source);
 });
