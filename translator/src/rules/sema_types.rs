@@ -14,12 +14,12 @@ use super::types::Ty;
 impl Translator<'_> {
     /// The result type the model gives `e` (where it is written).
     pub(super) fn sema_result_ty(&self, e: &Expr) -> Ty {
-        self.from_sema(self.sema.result_type_of(e))
+        self.rules_ty(self.sema.result_type_of(e))
     }
 
     /// The type the model gives `e`.
     pub(super) fn sema_expr_ty(&self, e: &Expr) -> Ty {
-        self.from_sema(self.sema.type_of(e))
+        self.rules_ty(self.sema.type_of(e))
     }
 
     /// The type the model says the type expression `e` denotes, when the
@@ -28,7 +28,7 @@ impl Translator<'_> {
         self.sema_ty(self.sema.denoted_type(e))
     }
 
-    fn from_sema(&self, t: &Type) -> Ty {
+    fn rules_ty(&self, t: &Type) -> Ty {
         self.sema_ty(t).unwrap_or(Ty::Unknown)
     }
 
