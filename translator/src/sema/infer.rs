@@ -58,6 +58,11 @@ pub(super) struct Analyzer<'a, 'n> {
     /// Guards the evaluation of declarations against cycles and depth
     /// (a branch quota, like Zig's).
     depth: usize,
+    /// Inside [`Self::peek`]: types are computed, not recorded.
+    quiet: u32,
+    /// Value types of declarations already computed (by address: each
+    /// declaration once).
+    decl_types: HashMap<usize, Type>,
 }
 
 const MAX_DEPTH: usize = 64;
@@ -80,6 +85,8 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             labels: Vec::new(),
             locals_seen: Vec::new(),
             depth: 0,
+            quiet: 0,
+            decl_types: HashMap::new(),
         }
     }
 
@@ -401,6 +408,20 @@ impl<'a, 'n> Analyzer<'a, 'n> {
 
     /// The value type of a declaration (`const x: T = ..`, `const x = ..`).
     fn member_value_type(&mut self, owner: ContainerId, member: Member<'a>) -> Type {
+        let address = match member {
+            Member::Var(v) => v as *const VarDecl as usize,
+            Member::Fn(f) => f as *const FnDecl as usize,
+            Member::Field(f) => f as *const ContainerField as usize,
+        };
+        if let Some(t) = self.decl_types.get(&address) {
+            return t.clone();
+        }
+        let ty = self.member_value_type_uncached(owner, member);
+        self.decl_types.insert(address, ty.clone());
+        ty
+    }
+
+    fn member_value_type_uncached(&mut self, owner: ContainerId, member: Member<'a>) -> Type {
         if self.depth > MAX_DEPTH {
             return Type::Unknown;
         }
@@ -431,11 +452,10 @@ impl<'a, 'n> Analyzer<'a, 'n> {
     /// The type of `e` without recording anything (a declaration's value
     /// seen from a use).
     fn peek(&mut self, e: &'a Expr) -> Type {
-        let (types, results) = (self.expr_types.clone(), self.result_types.clone());
         let saved_locals = self.locals_seen.len();
+        self.quiet += 1;
         let ty = self.expr(e, &Type::Unknown);
-        self.expr_types = types;
-        self.result_types = results;
+        self.quiet -= 1;
         self.locals_seen.truncate(saved_locals);
         ty
     }
@@ -561,11 +581,13 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             return Type::Unknown;
         }
         self.depth += 1;
-        if result.is_known() {
+        if result.is_known() && self.quiet == 0 {
             self.result_types.insert(key(e.span), result.clone());
         }
         let ty = self.expr_inner(e, result);
-        self.expr_types.insert(key(e.span), ty.clone());
+        if self.quiet == 0 {
+            self.expr_types.insert(key(e.span), ty.clone());
+        }
         self.depth -= 1;
         ty
     }

@@ -97,9 +97,24 @@ impl<'a> FileModel<'a> {
         let mut exprs: Vec<(&(u32, u32), &Type)> = self.expr_types.iter().collect();
         exprs.sort_by_key(|((s, e), _)| (*s, std::cmp::Reverse(*e)));
         let mut fns: Vec<&FnModel> = self.functions.iter().collect();
-        fns.sort_by_key(|f| f.span.start);
+        fns.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+        // Each expression belongs to the innermost function holding it:
+        // functions in start order, inner ones overwrite their outer's.
+        let mut owner_of = vec![usize::MAX; exprs.len()];
+        for (i, f) in fns.iter().enumerate() {
+            let first = exprs.partition_point(|((s, _), _)| *s < f.span.start);
+            for (j, ((s, e), _)) in exprs.iter().enumerate().skip(first) {
+                if *s > f.span.end {
+                    break;
+                }
+                if *e <= f.span.end {
+                    owner_of[j] = i;
+                }
+            }
+        }
         fns.iter()
-            .map(|f| {
+            .enumerate()
+            .map(|(i, f)| {
                 let owner = self.names.display(f.container);
                 FnDump {
                     name: if owner == "(file)" {
@@ -127,10 +142,9 @@ impl<'a> FileModel<'a> {
                         .collect(),
                     exprs: exprs
                         .iter()
-                        .filter(|((s, e), _)| {
-                            innermost(&fns, *s, *e).is_some_and(|g| std::ptr::eq(g, *f))
-                        })
-                        .map(|((s, e), t)| {
+                        .zip(&owner_of)
+                        .filter(|(_, o)| **o == i)
+                        .map(|(((s, e), t), _)| {
                             let (s, e) = (*s, *e);
                             let text = source.get(s as usize..e as usize).unwrap_or("");
                             let text: String =
@@ -154,14 +168,6 @@ impl<'a> FileModel<'a> {
             })
             .collect()
     }
-}
-
-/// The innermost function whose span holds `start..end`.
-fn innermost<'f>(fns: &[&'f FnModel], start: u32, end: u32) -> Option<&'f FnModel> {
-    fns.iter()
-        .filter(|f| f.span.start <= start && end <= f.span.end)
-        .min_by_key(|f| f.span.end - f.span.start)
-        .copied()
 }
 
 /// One function as `zigport sema` prints it.
