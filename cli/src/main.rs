@@ -76,6 +76,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `zigport __zigport-runner`: the sandbox that loads and runs untrusted
+    // libraries for `verify` (see `zigport_harness::sandbox`). First, before
+    // any thread starts.
+    zigport_harness::sandbox::run_if_runner();
     let cli = Cli::parse();
     let config = match load_config(cli.config.as_deref()) {
         Ok(c) => c,

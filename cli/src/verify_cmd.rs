@@ -5,6 +5,8 @@
 //! Both sides are shared libraries with the same shim ABI: the oracle
 //! builds the Zig one (ReleaseSafe); here the Rust one gets generated
 //! `extern "C"` shims (`src/zigport_shims.rs`) and is built as a cdylib.
+//! Both are untrusted: the harness loads and runs them only in sandboxed
+//! worker processes (`zigport_harness::sandbox`), never in this one.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -369,8 +371,8 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
         let subject = Subject {
             name: format!("{}::{}", p.module, p.rust_path),
             ret: zigport_oracle::abi::output_type(&p.params, &p.ret),
-            zig: zig_fn,
-            rust: RustSide::Library(rust_fn),
+            zig: zig_fn.clone(),
+            rust: RustSide::Library(rust_fn.clone()),
             inputs: inputs.clone(),
         };
         let seeds = args
@@ -387,8 +389,8 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             },
         );
         // Benchmark only on inputs the run just showed to be trap-free
-        // (the same seed regenerates them): the libraries are called
-        // unisolated here.
+        // (the same seed regenerates them): a trap would end the bench's
+        // sandboxed worker, and with it the benchmark.
         let bench = (options.bench
             && verdict.zig_traps == 0
             && verdict.rust_traps == 0
@@ -397,7 +399,10 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 let sample =
                     sample_inputs(&inputs, RunConfig::default().seed, verdict.cases.min(2_000));
                 bench_libraries(&subject.name, &zig_fn, &rust_fn, &sample, 9)
-            });
+                    .map_err(|e| notify(&format!("no benchmark of {}: {e}", subject.name)))
+                    .ok()
+            })
+            .flatten();
         functions.push(FunctionReport {
             module: p.module.clone(),
             function: p.zig_name.clone(),

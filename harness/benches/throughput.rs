@@ -1,5 +1,5 @@
 //! `cargo bench -p zigport-harness --bench throughput`: differential
-//! throughput (cases/s, Zig isolated in forked batches + Rust in process)
+//! throughput (cases/s, Zig in sandboxed worker batches + Rust in process)
 //! and the interleaved Rust/Zig speed ratio, on `std.ascii.isDigit` and
 //! `std.hash.Wyhash.hash`.
 
@@ -55,7 +55,7 @@ fn main() {
             bytes(a, 1),
         )))
     };
-    let r = bench("wyhash", &zig_fn("wyhash"), &wyhash, &inputs, 11);
+    let r = bench("wyhash", &zig_fn("wyhash"), &wyhash, &inputs, 11).expect("bench runs");
     println!(
         "std.hash.Wyhash.hash: Rust/Zig ratio {:.2} (min {:.2}, max {:.2}; {} calls x {} rounds; zig {:.0} ns/call, rust {:.0} ns/call, both incl. argument encoding)",
         r.ratio,

@@ -1,14 +1,16 @@
-//! Side-by-side benchmark: the same inputs through both implementations
-//! in this process, interleaved round by round, reported as the ratio
-//! Rust/Zig with its spread (never a single absolute time).
+//! Side-by-side benchmark: the same inputs through both implementations,
+//! interleaved round by round, reported as the ratio Rust/Zig with its
+//! spread (never a single absolute time). Untrusted libraries run and are
+//! timed in sandboxed workers (see [`crate::sandbox`]), never here.
 
 use std::time::Instant;
 
 use serde::Serialize;
 
+use crate::isolate::BenchSession;
 use crate::run::RustFn;
 use crate::value::{Value, encode_args};
-use crate::zig::ZigFn;
+use crate::zig::{ZigError, ZigFn};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BenchResult {
@@ -25,25 +27,26 @@ pub struct BenchResult {
     pub rust_ns_per_call: f64,
 }
 
-/// Zig through its shim against a Rust function in process (the Rust side
-/// encodes its result into a reused buffer, as the shim does). The Zig
-/// side is not isolated: use inputs a differential run showed trap-free.
+/// Zig through its shim against a trusted Rust function in this process
+/// (the Rust side encodes its result into a reused buffer, as the shim
+/// does). The Zig side runs in a sandboxed worker, timed there around its
+/// calls; use inputs a differential run showed trap-free.
 pub fn bench(
     name: &str,
     zig: &ZigFn,
     rust: RustFn,
     inputs: &[Vec<Value>],
     rounds: usize,
-) -> BenchResult {
+) -> Result<BenchResult, ZigError> {
     let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
-    let mut out = vec![0u8; 1 << 16];
-    let mut buf = Vec::with_capacity(1 << 16);
-    let passes = passes_per_round(time_shim(zig, &encoded, &mut out, 1));
+    let mut session = BenchSession::start(zig, &encoded, OUT_CAP).map_err(ZigError::Sandbox)?;
+    let mut buf = Vec::with_capacity(OUT_CAP);
+    let passes = passes_per_round(session.time(1).map_err(ZigError::Sandbox)?);
     interleaved(
         name,
         inputs.len() * passes,
         rounds,
-        &mut || time_shim(zig, &encoded, &mut out, passes),
+        &mut || session.time(passes),
         &mut || {
             let t = Instant::now();
             for _ in 0..passes {
@@ -53,31 +56,40 @@ pub fn bench(
                     std::hint::black_box(&buf);
                 }
             }
-            t.elapsed().as_secs_f64()
+            Ok(t.elapsed().as_secs_f64())
         },
     )
+    .map_err(ZigError::Sandbox)
 }
 
 /// Both sides behind the shim ABI (the same encoding and decoding work on
-/// each side), as `zigport verify` loads them.
+/// each side), as `zigport verify` loads them: each in its own sandboxed
+/// worker, each timed inside its worker around the same call loop, so the
+/// ratio compares the two libraries and nothing else.
 pub fn bench_libraries(
     name: &str,
     zig: &ZigFn,
     rust: &ZigFn,
     inputs: &[Vec<Value>],
     rounds: usize,
-) -> BenchResult {
+) -> Result<BenchResult, ZigError> {
     let encoded: Vec<Vec<u8>> = inputs.iter().map(|i| encode_args(i)).collect();
-    let (mut out_zig, mut out_rust) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
-    let passes = passes_per_round(time_shim(zig, &encoded, &mut out_zig, 1));
+    let mut zig_session = BenchSession::start(zig, &encoded, OUT_CAP).map_err(ZigError::Sandbox)?;
+    let mut rust_session =
+        BenchSession::start(rust, &encoded, OUT_CAP).map_err(ZigError::Sandbox)?;
+    let passes = passes_per_round(zig_session.time(1).map_err(ZigError::Sandbox)?);
     interleaved(
         name,
         inputs.len() * passes,
         rounds,
-        &mut || time_shim(zig, &encoded, &mut out_zig, passes),
-        &mut || time_shim(rust, &encoded, &mut out_rust, passes),
+        &mut || zig_session.time(passes),
+        &mut || rust_session.time(passes),
     )
+    .map_err(ZigError::Sandbox)
 }
+
+/// Output buffer of a benchmarked call.
+const OUT_CAP: usize = 1 << 16;
 
 /// Shortest round worth timing: a pass over 2,000 small inputs can take
 /// under a millisecond, where timer and frequency noise moved ratios by
@@ -92,35 +104,25 @@ fn passes_per_round(one_pass_secs: f64) -> usize {
         .clamp(1.0, 10_000.0) as usize
 }
 
-fn time_shim(f: &ZigFn, encoded: &[Vec<u8>], out: &mut [u8], passes: usize) -> f64 {
-    let t = Instant::now();
-    for _ in 0..passes {
-        for e in encoded {
-            std::hint::black_box(f.call_raw(e, out));
-        }
-    }
-    t.elapsed().as_secs_f64()
-}
-
 /// Runs both timers `rounds` times, alternating which goes first, and
 /// summarises the per-round ratios (`calls`: calls per round per side).
 fn interleaved(
     name: &str,
     calls: usize,
     rounds: usize,
-    zig: &mut dyn FnMut() -> f64,
-    rust: &mut dyn FnMut() -> f64,
-) -> BenchResult {
+    zig: &mut dyn FnMut() -> Result<f64, String>,
+    rust: &mut dyn FnMut() -> Result<f64, String>,
+) -> Result<BenchResult, String> {
     let rounds = rounds.max(1);
     let mut ratios = Vec::with_capacity(rounds);
     let (mut zig_total, mut rust_total) = (0f64, 0f64);
     for round in 0..rounds {
         let (z, r) = if round % 2 == 0 {
-            let z = zig();
-            (z, rust())
+            let z = zig()?;
+            (z, rust()?)
         } else {
-            let r = rust();
-            (zig(), r)
+            let r = rust()?;
+            (zig()?, r)
         };
         zig_total += z;
         rust_total += r;
@@ -128,7 +130,7 @@ fn interleaved(
     }
     ratios.sort_by(f64::total_cmp);
     let total_calls = (calls * rounds).max(1) as f64;
-    BenchResult {
+    Ok(BenchResult {
         name: name.to_string(),
         calls_per_round: calls,
         rounds,
@@ -137,5 +139,5 @@ fn interleaved(
         ratio_max: ratios[ratios.len() - 1],
         zig_ns_per_call: zig_total * 1e9 / total_calls,
         rust_ns_per_call: rust_total * 1e9 / total_calls,
-    }
+    })
 }

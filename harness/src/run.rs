@@ -1,5 +1,6 @@
 //! The differential run of one function: the same inputs through the Zig
-//! original (isolated) and the Rust port, compared, shrunk, diffed.
+//! original and the Rust port (both sandboxed when they are libraries),
+//! compared, shrunk, diffed.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -18,12 +19,13 @@ use crate::zig::ZigFn;
 pub type RustFn<'a> = &'a (dyn Fn(&[Value]) -> Value + Sync);
 
 /// The Rust side of a pair.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum RustSide<'a> {
-    /// Called in process; panics are caught.
+    /// Trusted code called in process (the harness's own twins); panics
+    /// are caught.
     InProcess(RustFn<'a>),
-    /// A port built as a shared library with the same shim ABI; isolated
-    /// like the Zig side (a panic across `extern "C"` aborts).
+    /// A port built as a shared library with the same shim ABI: untrusted,
+    /// so sandboxed like the Zig side and never loaded in this process.
     Library(ZigFn),
 }
 
@@ -43,7 +45,7 @@ pub struct RunConfig {
     /// Inputs replayed first, and where new counterexamples are saved.
     pub seeds_file: Option<PathBuf>,
     pub timeout: Duration,
-    /// Cases per forked child.
+    /// Cases per sandboxed worker process.
     pub batch: usize,
     /// Stop a function after this many hangs: each costs a full timeout,
     /// and more of them add no information.
@@ -140,12 +142,12 @@ pub fn verify(subject: &Subject, config: &RunConfig) -> Verdict {
         }
 
         let zig = isolated_outcomes(&subject.zig, &subject.ret, chunk, config);
-        let rust: Vec<Outcome> = match subject.rust {
+        let rust: Vec<Outcome> = match &subject.rust {
             RustSide::InProcess(_) => chunk
                 .iter()
                 .map(|input| rust_outcome(subject, input, config))
                 .collect(),
-            RustSide::Library(f) => isolated_outcomes(&f, &subject.ret, chunk, config),
+            RustSide::Library(f) => isolated_outcomes(f, &subject.ret, chunk, config),
         };
         for (i, ((_, z), r)) in chunk.iter().zip(zig).zip(rust).enumerate() {
             run += 1;
@@ -203,11 +205,11 @@ fn isolated_outcomes(
 }
 
 fn rust_outcome(subject: &Subject, input: &[Value], config: &RunConfig) -> Outcome {
-    let rust = match subject.rust {
-        RustSide::InProcess(f) => f,
+    let rust = match &subject.rust {
+        RustSide::InProcess(f) => *f,
         RustSide::Library(f) => {
             return isolated_outcomes(
-                &f,
+                f,
                 &subject.ret,
                 std::slice::from_ref(&input.to_vec()),
                 config,

@@ -1,12 +1,13 @@
-//! The Zig side: a shim shared library loaded into this process.
+//! A shim library (the Zig original's, or a Rust port built as a cdylib
+//! with the same ABI): a handle on a sandbox that loads it in worker
+//! processes. Nothing here loads it in this process.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
 
-use crate::value::Value;
-
-/// `int32_t zigport_<name>(in, in_len, out, out_cap, *out_len)`.
-type ShimEntry = unsafe extern "C" fn(*const u8, usize, *mut u8, usize, *mut usize) -> i32;
-type SetPanicFd = unsafe extern "C" fn(i32);
+use crate::sandbox::{Limits, Sandbox, SandboxStatus};
+use crate::value::{Outcome, Value};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ZigError {
@@ -16,91 +17,93 @@ pub enum ZigError {
     Missing(String),
     #[error("the shim returned malformed output")]
     Malformed,
+    #[error("the call trapped: {0}")]
+    Trapped(String),
+    #[error("the call did not return in time")]
+    Hung,
+    #[error("sandbox: {0}")]
+    Sandbox(String),
 }
 
-/// A loaded shim library. Functions taken from it stay valid while it lives.
+/// A shim library, loaded only in sandboxed workers. Cheap to clone.
+#[derive(Clone)]
 pub struct ZigLibrary {
-    lib: libloading::Library,
+    sandbox: Arc<Sandbox>,
 }
 
 /// One exported shim function.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct ZigFn {
-    entry: ShimEntry,
-    set_panic_fd: SetPanicFd,
+    sandbox: Arc<Sandbox>,
+    symbol: String,
 }
 
 impl ZigLibrary {
+    /// Starts a sandbox runner for the library at `path` and checks, in a
+    /// worker, that it loads.
     pub fn open(path: &Path) -> Result<Self, ZigError> {
-        // SAFETY: the library is a shim generated and built by our oracle:
-        // its initialisers are Zig's, which run no user code on load.
-        let lib = unsafe { libloading::Library::new(path) }.map_err(|e| ZigError::Load {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
-        Ok(ZigLibrary { lib })
+        Self::open_with(path, Limits::default())
     }
 
+    /// [`ZigLibrary::open`] with other resource limits.
+    pub fn open_with(path: &Path, limits: Limits) -> Result<Self, ZigError> {
+        let sandbox = Sandbox::open(path, limits).map_err(|message| ZigError::Load {
+            path: path.display().to_string(),
+            message,
+        })?;
+        Ok(ZigLibrary { sandbox })
+    }
+
+    /// `zigport_<name>`, checked to exist (in a worker).
     pub fn function(&self, name: &str) -> Result<ZigFn, ZigError> {
-        let symbol = format!("zigport_{name}");
-        // SAFETY: every `zigport_*` export of a generated shim has the
-        // `ShimEntry` signature (see `zigport_oracle::shim`), and
-        // `zigport_set_panic_fd` takes one i32.
-        unsafe {
-            let entry = *self
-                .lib
-                .get::<ShimEntry>(symbol.as_bytes())
-                .map_err(|_| ZigError::Missing(symbol.clone()))?;
-            let set_panic_fd = *self
-                .lib
-                .get::<SetPanicFd>(b"zigport_set_panic_fd")
-                .map_err(|_| ZigError::Missing("zigport_set_panic_fd".into()))?;
-            Ok(ZigFn {
-                entry,
-                set_panic_fd,
-            })
-        }
+        self.sandbox.probe(name).map_err(|message| {
+            if message.contains("has no function") {
+                ZigError::Missing(format!("zigport_{name}"))
+            } else {
+                ZigError::Load {
+                    path: self.sandbox.path.display().to_string(),
+                    message,
+                }
+            }
+        })?;
+        Ok(ZigFn {
+            sandbox: self.sandbox.clone(),
+            symbol: name.to_string(),
+        })
+    }
+
+    /// What the sandbox could enforce on this machine.
+    pub fn sandbox_status(&self) -> &SandboxStatus {
+        &self.sandbox.status
     }
 }
 
 impl ZigFn {
-    /// Calls with encoded arguments, writing the encoded result into
-    /// `out`. Does not allocate (safe to use in a forked child).
-    /// Returns the result length, or `None` if `out` was too small.
-    pub fn call_raw(&self, input: &[u8], out: &mut [u8]) -> Option<usize> {
-        let mut len = 0usize;
-        // SAFETY: `input` and `out` are valid for their lengths for the
-        // whole call; the shim reads only `input` and writes only within
-        // `out[..out_cap]` and `*out_len`.
-        let rc = unsafe {
-            (self.entry)(
-                input.as_ptr(),
-                input.len(),
-                out.as_mut_ptr(),
-                out.len(),
-                &mut len,
-            )
-        };
-        (rc == 0).then_some(len)
+    pub(crate) fn sandbox(&self) -> &Sandbox {
+        &self.sandbox
     }
 
-    /// Calls and decodes; grows the output buffer as needed.
+    /// The name after `zigport_`.
+    pub fn symbol(&self) -> &str {
+        &self.symbol
+    }
+
+    /// One isolated call, decoded.
     pub fn call(&self, args: &[Value]) -> Result<Value, ZigError> {
         let input = crate::value::encode_args(args);
-        let mut out = vec![0u8; 4096];
-        loop {
-            if let Some(n) = self.call_raw(&input, &mut out) {
-                return Value::decode(&out[..n])
-                    .map(|(v, _)| v)
-                    .ok_or(ZigError::Malformed);
-            }
-            out.resize(out.len() * 4, 0);
+        let outcome = crate::isolate::run_isolated(
+            self,
+            std::slice::from_ref(&input),
+            1 << 20,
+            Duration::from_secs(5),
+            1,
+        )
+        .pop();
+        match outcome {
+            Some(Outcome::Returned(v)) => Ok(v),
+            Some(Outcome::Trapped(m)) if m.contains("malformed") => Err(ZigError::Malformed),
+            Some(Outcome::Trapped(m)) => Err(ZigError::Trapped(m)),
+            Some(Outcome::Hung) | None => Err(ZigError::Hung),
         }
-    }
-
-    /// Where the shim's panic handler writes its message frame.
-    pub fn set_panic_fd(&self, fd: i32) {
-        // SAFETY: a plain setter of an i32 global in the shim.
-        unsafe { (self.set_panic_fd)(fd) }
     }
 }

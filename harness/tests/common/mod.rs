@@ -290,9 +290,16 @@ pub fn std_shims() -> Vec<ShimFn> {
     fns
 }
 
+/// Points the sandbox at the harness's runner binary (a test binary's
+/// `main` cannot become a runner).
+pub fn use_test_runner() {
+    zigport_harness::sandbox::set_runner(env!("CARGO_BIN_EXE_zigport-runner"), Vec::new());
+}
+
 pub fn std_library() -> &'static ZigLibrary {
     static LIB: OnceLock<ZigLibrary> = OnceLock::new();
     LIB.get_or_init(|| {
+        use_test_runner();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let request = ToolchainRequest {
             version: "0.15.2".into(),
