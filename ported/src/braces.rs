@@ -126,7 +126,7 @@ impl Sequence {
         if (digits.is_empty()) || (digits.len() > 18) {
             return None;
         }
-        for c in digits.iter() {
+        for c in digits {
             if !c.is_ascii_digit() {
                 return None;
             }

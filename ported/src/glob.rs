@@ -494,7 +494,7 @@ pub fn literal_prefix(pattern: &[u8]) -> &[u8] {
         Some(v) => v,
         None => return b"",
     };
-    &pattern[0..(if end == 0 { 1 } else { end })]
+    &pattern[0..if end == 0 { 1 } else { end }]
 }
 // ---------------------------------------------------------------------------
 // Tests

@@ -402,7 +402,7 @@ impl<'a> ParsedPath<'a> {
         if absolute {
             ret.root = b"/";
         }
-        let s = ExtScan::of(p, usize::from(absolute));
+        let s = ExtScan::of(p, (u8::from(absolute)) as usize);
         if let Some(end) = s.end {
             let start = if (s.start_part == 0) && absolute {
                 1

@@ -971,7 +971,7 @@ mod tests {
         let mut input: [u8; 127 + 5] = [0; (127 + 5)];
         {
             for (c, i) in input[0..127].iter_mut().zip(1..) {
-                *c = i.try_into().unwrap();
+                *c = u8::try_from(i).unwrap();
             }
         };
         input[127..].copy_from_slice(b"\xE2\x9C\x93\xC3\xA9");
