@@ -22,10 +22,14 @@ pub struct Cache {
     dir: PathBuf,
 }
 
-/// The cache key of a request body.
+/// The cache key of a request body, salted with the reply screen's
+/// version: a reply cached under another allowlist is asked again (it is
+/// screened again anyway; the key says which rules it was kept under).
 pub fn request_key(body: &serde_json::Value) -> String {
     // serde_json's default map is ordered, so this serialisation is canonical.
-    let bytes = serde_json::to_vec(body).unwrap_or_default();
+    let mut bytes = crate::screen::SCREEN_VERSION.as_bytes().to_vec();
+    bytes.push(0);
+    bytes.extend(serde_json::to_vec(body).unwrap_or_default());
     format!("{:x}", Sha256::digest(bytes))
 }
 
