@@ -896,14 +896,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             };
         }
         let t = self.expr(object, &Type::Unknown);
-        let target = match &t {
-            Type::Pointer {
-                size: PtrSize::One,
-                child,
-                ..
-            } => (**child).clone(),
-            t => t.clone(),
-        };
+        let target = t.through_pointer();
         match (&target, member) {
             (
                 Type::Pointer {
@@ -1181,11 +1174,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
         let cond = self.expr(&i.cond, &Type::Unknown);
         let then = self.scoped(|a| {
             if let Some(c) = &i.capture {
-                let payload = match &cond {
-                    Type::Optional(t) => (**t).clone(),
-                    Type::ErrorUnion { payload, .. } => (**payload).clone(),
-                    _ => Type::Unknown,
-                };
+                let payload = cond.unwrapped();
                 a.declare(&c.name, span, by_ref(payload, c.by_ref), None);
             }
             a.expr(&i.then, result)
@@ -1208,14 +1197,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
 
     fn switch(&mut self, s: &'a SwitchExpr, result: &Type) -> Type {
         let subject = self.expr(&s.subject, &Type::Unknown);
-        let subject_value = match &subject {
-            Type::Pointer {
-                size: PtrSize::One,
-                child,
-                ..
-            } => (**child).clone(),
-            t => t.clone(),
-        };
+        let subject_value = subject.through_pointer();
         if let Some(label) = &s.label {
             self.labels.push((label.clone(), result.clone()));
         }
@@ -1284,11 +1266,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
         }
         self.scoped(|a| {
             if let Some(c) = &w.capture {
-                let payload = match &cond {
-                    Type::Optional(t) => (**t).clone(),
-                    Type::ErrorUnion { payload, .. } => (**payload).clone(),
-                    _ => Type::Unknown,
-                };
+                let payload = cond.unwrapped();
                 a.declare(&c.name, span, by_ref(payload, c.by_ref), None);
             }
             if let Some(cont) = &w.continue_expr {

@@ -157,6 +157,29 @@ impl Type {
         }
     }
 
+    /// The pointee of a single-item pointer (Zig's field access and switch
+    /// look through one), else the type itself.
+    pub fn through_pointer(&self) -> Type {
+        match self {
+            Type::Pointer {
+                size: PtrSize::One,
+                child,
+                ..
+            } => (**child).clone(),
+            t => t.clone(),
+        }
+    }
+
+    /// What `if (x) |v|` / `while (x) |v|` binds: an optional's or error
+    /// union's payload.
+    pub fn unwrapped(&self) -> Type {
+        match self {
+            Type::Optional(t) => (**t).clone(),
+            Type::ErrorUnion { payload, .. } => (**payload).clone(),
+            _ => Type::Unknown,
+        }
+    }
+
     /// The element type when indexed (`a[i]`), through one pointer.
     pub fn element(&self) -> Type {
         match self {
@@ -278,10 +301,7 @@ pub fn render(ty: &Type, container: &dyn Fn(ContainerId) -> String) -> String {
             child,
             sentinel,
         } => {
-            let s = sentinel
-                .as_ref()
-                .map(|s| format!(":{s}"))
-                .unwrap_or_default();
+            let s = sentinel_suffix(sentinel);
             let prefix = match size {
                 PtrSize::One => "*".to_string(),
                 PtrSize::Many => format!("[*{s}]"),
@@ -296,10 +316,7 @@ pub fn render(ty: &Type, container: &dyn Fn(ContainerId) -> String) -> String {
             child,
             sentinel,
         } => {
-            let s = sentinel
-                .as_ref()
-                .map(|s| format!(":{s}"))
-                .unwrap_or_default();
+            let s = sentinel_suffix(sentinel);
             let n = len.map_or("?".to_string(), |n| n.to_string());
             format!("[{n}{s}]{}", r(child))
         }
@@ -327,4 +344,12 @@ pub fn render(ty: &Type, container: &dyn Fn(ContainerId) -> String) -> String {
         ),
         Type::AnyType => "anytype".into(),
     }
+}
+
+/// `:0` for a sentinel, nothing without one.
+fn sentinel_suffix(sentinel: &Option<String>) -> String {
+    sentinel
+        .as_ref()
+        .map(|s| format!(":{s}"))
+        .unwrap_or_default()
 }
