@@ -97,7 +97,7 @@ pub fn index_file(file: &SourceFile, source: &str, lines: &LineIndex) -> FileInd
                     })
                     .collect(),
                 return_type: collapse_ws(text(f.proto.return_type.span)),
-                returns_type: matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type"),
+                returns_type: f.returns_type(),
             }),
             DeclKind::Var(var) => match var.init.as_ref().and_then(type_kind) {
                 Some(kind) => index.types.push(TypeEntry {
@@ -238,8 +238,7 @@ impl Visitor<'_> for DeclaredFnCollector {
     fn visit_decl(&mut self, decl: &Decl) {
         match &decl.kind {
             DeclKind::Fn(f) => {
-                let returns_type =
-                    matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type");
+                let returns_type = f.returns_type();
                 // A type constructor is ported as the type it builds (whose
                 // functions are counted), not as a function.
                 if f.body.is_some() && !returns_type {

@@ -306,7 +306,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             // per instance.
             ExprKind::Call { callee, .. } => {
                 let (owner, f) = self.callee_fn_decl(callee)?;
-                if !matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type") {
+                if !f.returns_type() {
                     return None;
                 }
                 self.constructed(owner, f)?
@@ -959,8 +959,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
                 _ => Type::Unknown,
             })
             .collect();
-        let returns_type =
-            matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type");
+        let returns_type = f.returns_type();
         let ret = if returns_type {
             Type::Type
         } else if names_a_param(&f.proto.return_type, &f.proto.params) {

@@ -154,6 +154,17 @@ struct ContainerCollector<'a> {
 }
 
 impl<'a> ContainerCollector<'a> {
+    /// A `const`/`var` (container member or local): a container directly
+    /// in its initialiser takes its name.
+    fn var_decl(&mut self, v: &'a VarDecl) {
+        if let Some(t) = &v.ty {
+            self.visit_expr(t);
+        }
+        if let Some(init) = &v.init {
+            self.named(Some(v.name.clone()), init);
+        }
+    }
+
     /// Visits `init` with the name a container directly there is declared under.
     fn named(&mut self, name: Option<String>, init: &'a Expr) {
         self.pending_name = name;
@@ -165,17 +176,9 @@ impl<'a> ContainerCollector<'a> {
 impl<'a> Visitor<'a> for ContainerCollector<'a> {
     fn visit_decl(&mut self, decl: &'a Decl) {
         match &decl.kind {
-            DeclKind::Var(v) => {
-                if let Some(t) = &v.ty {
-                    self.visit_expr(t);
-                }
-                if let Some(init) = &v.init {
-                    self.named(Some(v.name.clone()), init);
-                }
-            }
+            DeclKind::Var(v) => self.var_decl(v),
             DeclKind::Fn(f) => {
-                let returns_type =
-                    matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type");
+                let returns_type = f.returns_type();
                 let (outer_ctor, outer_body) = (self.constructor, self.in_body);
                 if returns_type {
                     self.constructor = Some(f);
@@ -196,14 +199,7 @@ impl<'a> Visitor<'a> for ContainerCollector<'a> {
 
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match &stmt.kind {
-            StmtKind::Var(v) => {
-                if let Some(t) = &v.ty {
-                    self.visit_expr(t);
-                }
-                if let Some(init) = &v.init {
-                    self.named(Some(v.name.clone()), init);
-                }
-            }
+            StmtKind::Var(v) => self.var_decl(v),
             // A type constructor's `return struct {..}` takes its name.
             StmtKind::Expr(Expr {
                 kind: ExprKind::Return(Some(value)),

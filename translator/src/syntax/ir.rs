@@ -92,6 +92,13 @@ pub struct FnDecl {
     pub is_noinline: bool,
 }
 
+impl FnDecl {
+    /// `fn F(..) type`: a type constructor (its result is a type).
+    pub fn returns_type(&self) -> bool {
+        matches!(&self.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Linkage {
