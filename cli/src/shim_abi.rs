@@ -1,83 +1,145 @@
-//! Zig signatures → the oracle's shim ABI: which pub functions and
-//! methods `verify` can call through a shim, and with what types.
+//! Zig signatures → the oracle's shim ABI: which functions and methods of
+//! a module `verify` can call through a shim, and with what types.
+//!
+//! The shims are compiled inside the module (appended to a copy of it on
+//! the Zig side, a child module on the Rust side), so private functions
+//! and types are reachable like pub ones.
 //!
 //! Only what the IR says for certain is mapped; anything else leaves the
-//! function unverified ("signature has no shim ABI yet"), never guessed.
+//! function unverified with the reason, never guessed.
 
 use zigport_oracle::abi::AbiType;
-use zigport_translator::rules::names::{ident, snake_case};
+use zigport_translator::rules::names::{camel_case, ident, snake_case};
 use zigport_translator::syntax::ir::{
-    ContainerDecl, ContainerKind, ContainerLayout, DeclKind, Expr, ExprKind, FnDecl, ParamType,
-    PointerSize, SourceFile,
+    Block, ContainerDecl, ContainerKind, ContainerLayout, Decl, DeclKind, Expr, ExprKind, FnDecl,
+    Linkage, ParamType, PointerSize, SourceFile, Span,
 };
+use zigport_translator::syntax::visit::{self, Visitor};
 
-/// A pub function of a module: top-level, or a method of a pub container
-/// declared at the top level (`pub const Point = struct { pub fn ... }`).
-pub struct PubFn<'f> {
-    /// The container's Zig name, for methods.
-    pub owner: Option<&'f str>,
+/// A function of a module: top-level, or a method of a container declared
+/// at the top level or one level inside one (`Outer.Inner.f`), pub or not.
+pub struct ModuleFn<'f> {
+    /// The containers it is declared in, outermost first.
+    pub owners: Vec<&'f str>,
     pub decl: &'f FnDecl,
+    /// Its declaration (for the line the port manifest records).
+    pub span: Span,
 }
 
-impl PubFn<'_> {
-    /// How reports name it: `parse`, `Point.scale`.
+impl ModuleFn<'_> {
+    /// How reports and the shim name it: `parse`, `Point.scale`.
     pub fn display(&self) -> String {
-        match self.owner {
-            Some(o) => format!("{o}.{}", self.decl.name),
-            None => self.decl.name.clone(),
+        let mut path = self.owners.join(".");
+        if !path.is_empty() {
+            path.push('.');
         }
-    }
-
-    /// The Zig expression the shim calls (`target` is the module).
-    pub fn zig_path(&self) -> String {
-        format!("target.{}", self.display())
-    }
-
-    /// Its path in the port's module as the port manifest spells it
-    /// (`Point::scale`; keywords without `r#`).
-    pub fn rust_path(&self) -> String {
-        let name = snake_case(&self.decl.name);
-        match self.owner {
-            Some(o) => format!("{o}::{name}"),
-            None => name,
-        }
+        path.push_str(&self.decl.name);
+        path
     }
 
     /// Symbol suffix of its shims, unique in the crate.
     pub fn symbol(&self, module: &str) -> String {
-        match self.owner {
-            Some(o) => format!("{module}__{o}__{}", snake_case(&self.decl.name)),
-            None => format!("{module}__{}", snake_case(&self.decl.name)),
+        let mut parts = vec![module.to_string()];
+        parts.extend(self.owners.iter().map(|o| o.to_string()));
+        parts.push(snake_case(&self.decl.name));
+        parts.join("__")
+    }
+
+    /// Why the oracle cannot call it whatever its signature, if so.
+    pub fn not_verifiable(&self) -> Option<&'static str> {
+        let f = self.decl;
+        if f.body.is_none() || matches!(f.linkage, Linkage::Extern { .. }) {
+            return Some("an `extern` declaration: no Zig body to compare with");
         }
+        if f.linkage == Linkage::Export {
+            return Some("an `export fn`: called through its own symbol, not a shim");
+        }
+        if f.proto
+            .params
+            .iter()
+            .any(|p| p.is_comptime || matches!(p.ty, ParamType::AnyType))
+        {
+            return Some("comptime or `anytype` parameters: checked through its callers");
+        }
+        let uses = f.body.as_ref().map(body_uses).unwrap_or_default();
+        if uses.compile_error {
+            return Some("calls `@compileError`: only some instances compile");
+        }
+        if uses.testing {
+            return Some("a test helper (uses `std.testing`): run by the tests");
+        }
+        None
     }
 }
 
-/// Every pub function of `file` and of its pub top-level containers.
-pub fn pub_functions(file: &SourceFile) -> Vec<PubFn<'_>> {
+/// Every function of `file` and of its containers (top-level ones and
+/// those declared directly inside them), in declaration order.
+pub fn module_functions(file: &SourceFile) -> Vec<ModuleFn<'_>> {
     let mut out = Vec::new();
-    for decl in file.members.iter().filter(|d| d.is_pub) {
+    collect_functions(&file.members, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Containers nested deeper than this have no name in the port.
+const MAX_OWNERS: usize = 2;
+
+fn collect_functions<'f>(
+    members: &'f [Decl],
+    owners: &mut Vec<&'f str>,
+    out: &mut Vec<ModuleFn<'f>>,
+) {
+    for decl in members {
         match &decl.kind {
-            DeclKind::Fn(f) => out.push(PubFn {
-                owner: None,
+            DeclKind::Fn(f) if !f.returns_type() => out.push(ModuleFn {
+                owners: owners.clone(),
                 decl: f,
+                span: decl.span,
             }),
-            DeclKind::Var(v) => {
+            DeclKind::Var(v) if owners.len() < MAX_OWNERS => {
                 if let Some(c) = container_init(v.init.as_ref()) {
-                    out.extend(c.members.iter().filter(|m| m.is_pub).filter_map(
-                        |m| match &m.kind {
-                            DeclKind::Fn(f) => Some(PubFn {
-                                owner: Some(&v.name),
-                                decl: f,
-                            }),
-                            _ => None,
-                        },
-                    ));
+                    owners.push(&v.name);
+                    collect_functions(&c.members, owners, out);
+                    owners.pop();
                 }
             }
             _ => {}
         }
     }
-    out
+}
+
+/// What a body uses that rules out calling it through a shim.
+#[derive(Default)]
+struct BodyUses {
+    /// `@compileError`.
+    compile_error: bool,
+    /// `std.testing` (or a `testing` alias of it): a test helper, which
+    /// only builds in test mode and is ported into the tests module.
+    testing: bool,
+}
+
+impl Visitor<'_> for BodyUses {
+    fn visit_expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Builtin { name, .. } if name == "compileError" => {
+                self.compile_error = true;
+            }
+            ExprKind::Ident(name) if name == "testing" => self.testing = true,
+            ExprKind::Field { object, member }
+                if member == "testing"
+                    && matches!(&object.kind, ExprKind::Ident(s) if s == "std") =>
+            {
+                self.testing = true;
+            }
+            _ => {}
+        }
+        visit::walk_expr(self, e);
+    }
+}
+
+fn body_uses(body: &Block) -> BodyUses {
+    let mut uses = BodyUses::default();
+    visit::walk_block(&mut uses, body);
+    uses
 }
 
 fn container_init(init: Option<&Expr>) -> Option<&ContainerDecl> {
@@ -91,11 +153,8 @@ fn container_init(init: Option<&Expr>) -> Option<&ContainerDecl> {
 pub type Signature = (Vec<AbiType>, AbiType);
 
 /// The shim ABI of a function's signature, when it has one.
-pub fn abi_signature(f: &PubFn, file: &SourceFile) -> Option<Signature> {
-    let scope = Scope {
-        file,
-        owner: f.owner,
-    };
+pub fn abi_signature(f: &ModuleFn, file: &SourceFile) -> Option<Signature> {
+    let scope = Scope::new(file, &f.owners)?;
     let params = f
         .decl
         .proto
@@ -139,13 +198,34 @@ impl Position {
 /// Nested struct fields deeper than this are not carried.
 const MAX_DEPTH: usize = 4;
 
+/// The declarations a signature's names resolve in: the file's, then each
+/// enclosing container's (innermost wins).
 struct Scope<'a> {
     file: &'a SourceFile,
-    /// The container whose methods are being mapped (`Self`, `@This()`).
-    owner: Option<&'a str>,
+    /// `(container path, members)`, the file first (empty path).
+    levels: Vec<(Vec<&'a str>, &'a [Decl])>,
 }
 
-impl Scope<'_> {
+impl<'a> Scope<'a> {
+    fn new(file: &'a SourceFile, owners: &[&'a str]) -> Option<Scope<'a>> {
+        let mut levels = vec![(Vec::new(), &file.members[..])];
+        for (depth, owner) in owners.iter().enumerate() {
+            let members = levels[depth].1;
+            let c = members.iter().find_map(|d| match &d.kind {
+                DeclKind::Var(v) if v.name == *owner => container_init(v.init.as_ref()),
+                _ => None,
+            })?;
+            levels.push((owners[..=depth].to_vec(), &c.members[..]));
+        }
+        Some(Scope { file, levels })
+    }
+
+    /// The innermost container (`Self`, `@This()`), as a path.
+    fn this(&self) -> Option<&[&'a str]> {
+        let path = &self.levels.last()?.0;
+        (!path.is_empty()).then_some(&path[..])
+    }
+
     fn abi(&self, t: &Expr, pos: Position, depth: usize) -> Option<AbiType> {
         if depth > MAX_DEPTH {
             return None;
@@ -228,38 +308,61 @@ impl Scope<'_> {
                 })
             }
             ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
-                self.named(self.owner?, pos, depth)
+                self.container(self.this()?, pos, depth)
             }
-            ExprKind::Ident(name) => match self.owner {
-                Some(owner) if name == "Self" => self.named(owner, pos, depth),
-                _ => self.named(name, pos, depth),
-            },
+            ExprKind::Ident(name) if name == "Self" && self.this().is_some() => {
+                self.container(self.this()?, pos, depth)
+            }
+            ExprKind::Ident(name) => self.named(name, pos, depth),
             _ => None,
         }
     }
 
-    /// A type declared at the top of the module: an enum (by tag name) or
-    /// a plain struct whose fields the ABI carries.
+    /// A type named in the scope: an enum (by tag name), a plain struct
+    /// whose fields the ABI carries, or an alias of one.
     fn named(&self, name: &str, pos: Position, depth: usize) -> Option<AbiType> {
-        let (is_pub, init) = self.file.members.iter().find_map(|d| match &d.kind {
-            DeclKind::Var(v) if v.name == name => Some((d.is_pub, v.init.as_ref()?)),
-            _ => None,
-        })?;
-        // An alias (`const Order = std.math.Order;`) stands for its type.
-        let Some(container) = container_init(Some(init)) else {
+        for (path, members) in self.levels.iter().rev() {
+            let Some(init) = members.iter().find_map(|d| match &d.kind {
+                DeclKind::Var(v) if v.name == name => v.init.as_ref(),
+                _ => None,
+            }) else {
+                continue;
+            };
+            if container_init(Some(init)).is_some() {
+                let mut full = path.clone();
+                full.push(name);
+                return self.container(&full, pos, depth);
+            }
+            // An alias (`const Order = std.math.Order;`) stands for its type.
             return match &init.kind {
                 ExprKind::Ident(_) | ExprKind::Field { .. } => self.abi(init, pos, depth + 1),
                 _ => None,
             };
-        };
-        if pos.spelled() && !is_pub {
-            return None;
         }
+        None
+    }
+
+    /// The container at `path` (from the file's top), with its Zig
+    /// spelling (`Outer.Inner`) and its name in the port (`OuterInner`).
+    fn container(&self, path: &[&str], pos: Position, depth: usize) -> Option<AbiType> {
+        let (last, outer) = path.split_last()?;
+        let members = self.levels.iter().find(|(p, _)| p == outer)?.1;
+        let container = members.iter().find_map(|d| match &d.kind {
+            DeclKind::Var(v) if v.name == *last => container_init(v.init.as_ref()),
+            _ => None,
+        })?;
+        let zig = path.join(".");
+        let rust = match path {
+            [name] => ident(name).to_string(),
+            [outer, inner] => format!("{outer}{}", camel_case(inner)),
+            _ => return None,
+        };
         let fields = container.members.iter().filter_map(|d| match &d.kind {
             DeclKind::Field(f) => Some(f),
             _ => None,
         });
-        let (zig, rust) = (format!("target.{name}"), ident(name).to_string());
+        // Its fields' types are named in its own scope.
+        let own = Scope::new(self.file, path)?;
         match container.kind {
             ContainerKind::Enum
                 if pos == Position::Result || !container_has_open_tags(container) =>
@@ -273,7 +376,7 @@ impl Scope<'_> {
                         if f.is_comptime {
                             return None;
                         }
-                        let ty = self.abi(f.ty.as_ref()?, pos.field(), depth + 1)?;
+                        let ty = own.abi(f.ty.as_ref()?, pos.field(), depth + 1)?;
                         Some((f.name.clone(), ty))
                     })
                     .collect::<Option<Vec<_>>>()?;
@@ -320,16 +423,17 @@ mod tests {
     use super::*;
     use zigport_translator::syntax::{ZigParser, parse_source};
 
-    fn signatures(src: &str) -> Vec<(String, Option<Signature>)> {
+    fn signatures(src: &str) -> Vec<(String, Option<&'static str>, Option<Signature>)> {
         let file = parse_source(&mut ZigParser::new(), src).file;
-        pub_functions(&file)
+        let file: &'static SourceFile = Box::leak(Box::new(file));
+        module_functions(file)
             .iter()
-            .map(|f| (f.display(), abi_signature(f, &file)))
+            .map(|f| (f.display(), f.not_verifiable(), abi_signature(f, file)))
             .collect()
     }
 
     #[test]
-    fn methods_structs_enums_and_int_slices_have_an_abi() {
+    fn methods_private_and_nested_types_have_an_abi() {
         let sigs = signatures(
             r#"
 pub const Kind = enum { small, big };
@@ -340,20 +444,38 @@ pub const Point = struct {
     pub fn scale(self: *Self, k: i32) void { self.x *= k; }
     pub fn sum(xs: []const u21) u64 { _ = xs; return 0; }
     fn private(self: Point) void { _ = self; }
+    const Kind = enum { inner };
+    const Cell = struct {
+        kind: Kind,
+        fn get(self: @This()) Kind { return self.kind; }
+    };
 };
 const Hidden = struct { x: u8 };
-pub fn hidden(h: Hidden) u8 { return h.x; }
-pub fn shown() Hidden { return .{ .x = 1 }; }
+fn hidden(h: Hidden) u8 { return h.x; }
 pub const Open = enum(u8) { a, _ };
 pub fn open(o: Open) u8 { return @intFromEnum(o); }
+fn generic(comptime T: type, x: T) T { return x; }
+extern fn puts(s: [*:0]const u8) c_int;
+fn never(x: u8) u8 { if (x > 1) @compileError("no"); return x; }
+fn Wrap(comptime T: type) type { return struct { v: T }; }
 "#,
         );
-        let names: Vec<&str> = sigs.iter().map(|(n, _)| n.as_str()).collect();
+        let names: Vec<&str> = sigs.iter().map(|(n, _, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["Point.scale", "Point.sum", "hidden", "shown", "open"]
+            [
+                "Point.scale",
+                "Point.sum",
+                "Point.private",
+                "Point.Cell.get",
+                "hidden",
+                "open",
+                "generic",
+                "puts",
+                "never"
+            ]
         );
-        let (params, ret) = sigs[0].1.clone().unwrap();
+        let (params, ret) = sigs[0].2.clone().unwrap();
         assert_eq!(ret, AbiType::Void);
         let AbiType::Ref {
             mutable: true,
@@ -365,20 +487,34 @@ pub fn open(o: Open) u8 { return @intFromEnum(o); }
         let AbiType::Record { zig, fields, .. } = &**inner else {
             panic!("{inner:?}")
         };
-        assert_eq!(zig, "target.Point");
-        assert!(matches!(&fields[1].1, AbiType::Enum { tags, .. } if tags == &["small", "big"]));
+        // Spelled as the module spells it: the shim is inside the module.
+        assert_eq!(zig, "Point");
+        // `Kind` in `Point`'s fields is `Point.Kind`, the innermost.
+        assert!(
+            matches!(&fields[1].1, AbiType::Enum { tags, zig, .. } if tags == &["inner"] && zig == "Point.Kind")
+        );
         assert_eq!(
-            sigs[1].1.as_ref().unwrap().0,
+            sigs[1].2.as_ref().unwrap().0,
             [AbiType::IntSlice {
                 signed: false,
                 bits: 21,
                 mutable: false
             }]
         );
-        // A private type cannot be spelled by the shim; as a result it is
-        // encoded field by field. A non-exhaustive enum has nameless values.
-        assert!(sigs[2].1.is_none());
-        assert!(sigs[3].1.is_some());
-        assert!(sigs[4].1.is_none());
+        // A nested type: Zig `Point.Cell`, the port's `PointCell`.
+        let (params, ret) = sigs[3].2.clone().unwrap();
+        assert!(
+            matches!(&params[0], AbiType::Record { zig, rust, .. } if zig == "Point.Cell" && rust == "PointCell")
+        );
+        assert!(matches!(&ret, AbiType::Enum { rust, .. } if rust == "PointKind"));
+        // Private types are reachable now; a non-exhaustive enum has
+        // nameless values.
+        assert!(sigs[4].2.is_some());
+        assert!(sigs[5].2.is_none());
+        // Not verifiable whatever the signature, each with its reason.
+        assert!(sigs[6].1.unwrap().contains("comptime"));
+        assert!(sigs[7].1.unwrap().contains("extern"));
+        assert!(sigs[8].1.unwrap().contains("@compileError"));
+        assert!(sigs[..6].iter().all(|(_, why, _)| why.is_none()));
     }
 }

@@ -19,7 +19,7 @@ use zigport_harness::strategy::{Dictionary, arguments};
 use zigport_harness::zig::ZigLibrary;
 use zigport_harness::{RunConfig, RustSide, Subject, Verdict, sample_inputs, verify};
 use zigport_oracle::abi::{AbiType, ShimFn};
-use zigport_oracle::build::{Module, build_shared_library};
+use zigport_oracle::build::{EMBEDDED_SOURCE_DIR, build_embedded_library};
 use zigport_translator::config::PortConfig;
 use zigport_translator::syntax::ir::{DeclKind, Expr, ExprKind, FnDecl, SourceFile};
 use zigport_translator::syntax::visit::{self, Visitor};
@@ -27,7 +27,7 @@ use zigport_translator::syntax::{ZigParser, parse_source};
 use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
 
 use crate::rust_shims::{self, RustShim};
-use crate::shim_abi::{PubFn, abi_signature, pub_functions};
+use crate::shim_abi::{abi_signature, module_functions};
 use crate::{exit, notify, toolchain_request};
 
 #[derive(Args)]
@@ -142,23 +142,31 @@ fn first_error(diagnostics: &str) -> String {
         .to_string()
 }
 
-/// Builds a module's Zig shim library. Shims the compiler blames are
-/// dropped (returned with the reason) and the rest rebuilt; a failure
-/// that blames no shim rejects them all.
+/// Builds a module's Zig shim library: the exports appended to a copy of
+/// the module (`root`), so private declarations are reachable. Shims the
+/// compiler blames are dropped (returned with the reason) and the rest
+/// rebuilt; a failure that blames no shim rejects them all.
 fn build_zig_side(
     zig: &zigport_oracle::toolchain::Toolchain,
     mut fns: Vec<ShimFn>,
-    module: Module,
+    root: &Path,
     cache: &Path,
 ) -> (Option<PathBuf>, Vec<(String, String)>) {
     let mut rejected = Vec::new();
+    let original = std::fs::read_to_string(root).unwrap_or_default();
+    let copy_name = format!(
+        "{EMBEDDED_SOURCE_DIR}/{}",
+        root.file_name().unwrap_or_default().to_string_lossy()
+    );
+    let prelude = zigport_oracle::shim::embedded_root();
     for _ in 0..SHIM_BUILD_ROUNDS {
-        let source = zigport_oracle::shim::generate(&fns, "const target = @import(\"target\");");
-        let error = match build_shared_library(zig, &source, std::slice::from_ref(&module), cache) {
+        let exports = zigport_oracle::shim::embedded_exports(&fns);
+        let error = match build_embedded_library(zig, &prelude, root, &exports, cache) {
             Ok(lib) => return (Some(lib), rejected),
             Err(e) => e.to_string(),
         };
-        let blamed = zigport_oracle::shim::blamed_exports(&source, &error, "shim.zig");
+        let copy = format!("{original}{exports}");
+        let blamed = zigport_oracle::shim::blamed_exports(&copy, &error, &copy_name);
         let reason = format!("the Zig side does not build: {}", first_error(&error));
         if blamed.is_empty() || blamed.len() == fns.len() {
             reject_all(&mut fns, &mut rejected, &reason);
@@ -215,14 +223,15 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
     )
 }
 
-/// Whether `verify` can call `f` through the shim ABI: a top-level pub fn
-/// whose parameter and result types the ABI carries.
+/// Whether `verify` can call the top-level function `f` through the shim
+/// ABI (pub or not: the shims are compiled inside the module).
 pub fn oracle_checkable(f: &FnDecl, file: &SourceFile) -> bool {
-    let f = PubFn {
-        owner: None,
-        decl: f,
-    };
-    abi_signature(&f, file).is_some()
+    module_functions(file).iter().any(|m| {
+        m.owners.is_empty()
+            && std::ptr::eq(m.decl, f)
+            && m.not_verifiable().is_none()
+            && abi_signature(m, file).is_some()
+    })
 }
 
 /// Verifies the crate at `krate` (written by `zigport translate`).
@@ -261,7 +270,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
         let source = std::fs::read_to_string(&zig_file)
             .with_context(|| format!("cannot read {}", zig_file.display()))?;
         let file = parse_source(&mut parser, &source).file;
-        for f in pub_functions(&file) {
+        for f in module_functions(&file) {
             let name = f.display();
             let chosen = selected(&m.module)
                 && options
@@ -273,11 +282,15 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             } else {
                 (&mut unselected, &mut Vec::new())
             };
-            let rust_path = f.rust_path();
-            let status = m
-                .functions
-                .iter()
-                .find(|p| p.zig_name == f.decl.name && p.rust_path == rust_path);
+            let line = line_of(&source, f.span.start);
+            // The port manifest names each function by its Zig name and
+            // line (several Rust instances of one generic share them).
+            let named = || m.functions.iter().filter(|p| p.zig_name == f.decl.name);
+            let status = named().find(|p| p.zig_line == line).or_else(|| {
+                // A manifest without lines: only an unambiguous name.
+                let mut old = named().filter(|p| p.zig_line == 0);
+                old.next().filter(|_| old.next().is_none())
+            });
             let skip = |reason: &str| Skipped {
                 module: m.display.clone(),
                 function: name.clone(),
@@ -289,6 +302,10 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 skipped.push(skip("the program's entry point (see cli-parity)"));
                 continue;
             }
+            if let Some(why) = f.not_verifiable() {
+                skipped.push(skip(why));
+                continue;
+            }
             match (status, abi_signature(&f, &file)) {
                 (Some(p), Some((params, ret))) if p.status == FnStatus::Clean => {
                     let placeholders: Vec<String> =
@@ -298,8 +315,8 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                         module: m.module.clone(),
                         display: m.display.clone(),
                         zig_name: name.clone(),
-                        zig_call: format!("{}({})", f.zig_path(), placeholders.join(", ")),
-                        rust_path,
+                        zig_call: format!("{name}({})", placeholders.join(", ")),
+                        rust_path: p.rust_path.clone(),
                         symbol: f.symbol(&m.module),
                         params,
                         ret,
@@ -338,11 +355,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 zig_call: p.zig_call.clone(),
             })
             .collect();
-        let module = Module {
-            name: "target".into(),
-            root: m.zig_path(&args.krate),
-        };
-        let (lib, rejected) = build_zig_side(&zig, fns, module, &cache);
+        let (lib, rejected) = build_zig_side(&zig, fns, &m.zig_path(&args.krate), &cache);
         for (symbol, reason) in rejected {
             reject(&mut pairs, &mut skipped, &symbol, &reason);
         }
@@ -354,7 +367,8 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
     notify("building the Rust side as a shared library");
     let mut shimmed: Vec<&Pair> = pairs.iter().chain(&unselected).collect();
     shimmed.sort_by(|a, b| a.symbol.cmp(&b.symbol));
-    let (rust_lib, rejected) = build_rust_side(&args.krate, shimmed)?;
+    let modules: Vec<&str> = manifest.modules.iter().map(|m| m.module.as_str()).collect();
+    let (rust_lib, rejected) = build_rust_side(&args.krate, &modules, shimmed)?;
     for (symbol, reason) in rejected {
         reject(&mut pairs, &mut skipped, &symbol, &reason);
     }
@@ -568,18 +582,39 @@ fn parse_int_literal(text: &str) -> Option<i128> {
     i128::from_str_radix(digits, radix).ok()
 }
 
-/// Writes `src/zigport_shims.rs`, makes the crate a cdylib too, builds it
-/// with overflow checks (the parity profile), returns the library path
-/// and the shims dropped because they did not compile (with why).
+/// 1-based line of byte `offset` (as the port manifest counts lines).
+fn line_of(source: &str, offset: u32) -> u32 {
+    let upto = source.get(..offset as usize).unwrap_or(source);
+    upto.bytes().filter(|&b| b == b'\n').count() as u32 + 1
+}
+
+/// Writes the shims (the prelude as `src/zigport_shims.rs`, each module's
+/// as its child `src/<module>/zigport_shims.rs`), makes the crate a
+/// cdylib too, builds it with overflow checks (the parity profile) and
+/// the `zigport-shims` feature, returns the library path and the shims
+/// dropped because they did not compile (with why).
 fn build_rust_side(
     krate: &Path,
+    modules: &[&str],
     mut pairs: Vec<&Pair>,
 ) -> Result<(PathBuf, Vec<(String, String)>)> {
     let lib_rs = krate.join("src/lib.rs");
     let mut lib = std::fs::read_to_string(&lib_rs)?;
     if !lib.contains("mod zigport_shims;") {
-        lib.push_str("\n#[doc(hidden)]\npub mod zigport_shims;\n");
+        lib.push_str(
+            "\n#[cfg(feature = \"zigport-shims\")]\n#[doc(hidden)]\npub mod zigport_shims;\n",
+        );
         std::fs::write(&lib_rs, lib)?;
+    }
+    // Modules written before the hook existed (or edited since) get it.
+    for module in modules {
+        let path = krate.join("src").join(format!("{module}.rs"));
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let hooked = zigport_translator::emit::with_shim_hook(&text);
+        if hooked != text {
+            std::fs::write(&path, hooked)?;
+        }
     }
     let cargo_toml = krate.join("Cargo.toml");
     let mut manifest = std::fs::read_to_string(&cargo_toml)?;
@@ -591,22 +626,40 @@ fn build_rust_side(
         );
         std::fs::write(&cargo_toml, &manifest)?;
     }
+    if !manifest.contains("zigport-shims") {
+        manifest.push_str("\n[features]\nzigport-shims = []\n");
+        std::fs::write(&cargo_toml, &manifest)?;
+    }
+    std::fs::write(krate.join("src/zigport_shims.rs"), rust_shims::prelude())?;
     let mut rejected = Vec::new();
     for round in 0.. {
-        let shims: Vec<RustShim> = pairs
-            .iter()
-            .map(|p| RustShim {
-                symbol: &p.symbol,
-                module: &p.module,
-                rust_path: &p.rust_path,
-                params: &p.params,
-                ret: &p.ret,
-            })
-            .collect();
-        let source = rust_shims::generate(&shims);
-        std::fs::write(krate.join("src/zigport_shims.rs"), &source)?;
+        let mut sources = Vec::new();
+        for module in modules {
+            let shims: Vec<RustShim> = pairs
+                .iter()
+                .filter(|p| p.module == *module)
+                .map(|p| RustShim {
+                    symbol: &p.symbol,
+                    rust_path: &p.rust_path,
+                    params: &p.params,
+                    ret: &p.ret,
+                })
+                .collect();
+            let source = rust_shims::module_shims(&shims);
+            let dir = krate.join("src").join(module);
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(dir.join("zigport_shims.rs"), &source)?;
+            sources.push((format!("src/{module}/zigport_shims.rs"), source));
+        }
         let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args(["build", "--release", "--lib", "--quiet"])
+            .args([
+                "build",
+                "--release",
+                "--lib",
+                "--quiet",
+                "--features",
+                "zigport-shims",
+            ])
             .current_dir(krate)
             .stdin(Stdio::null())
             .output()?;
@@ -614,7 +667,10 @@ fn build_rust_side(
             break;
         }
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let blamed = zigport_oracle::shim::blamed_exports(&source, &stderr, "zigport_shims.rs");
+        let blamed: std::collections::BTreeSet<String> = sources
+            .iter()
+            .flat_map(|(file, source)| zigport_oracle::shim::blamed_exports(source, &stderr, file))
+            .collect();
         if blamed.is_empty() || round + 1 >= SHIM_BUILD_ROUNDS {
             // Only the errors: warnings of generated code are the summary's job.
             let errors: Vec<&str> = stderr
@@ -623,7 +679,7 @@ fn build_rust_side(
                 .take(5)
                 .collect();
             bail!(
-                "the Rust side does not build (cargo build --release in {}):\n{}",
+                "the Rust side does not build (cargo build --release --features zigport-shims in {}):\n{}",
                 krate.display(),
                 errors.join("\n\n")
             );

@@ -6,15 +6,39 @@ use std::fmt::Write as _;
 
 use crate::abi::{AbiType, ShimFn, Wire};
 
-/// The Zig source of a shim exposing `fns`. `imports` are extra top-level
-/// declarations (for example `const target = @import("target");`).
+/// The Zig source of a standalone shim exposing `fns`. `imports` are extra
+/// top-level declarations (for example `const target = @import("target");`).
 pub fn generate(fns: &[ShimFn], imports: &str) -> String {
     let mut out = String::new();
     out.push_str(PRELUDE);
     out.push_str(imports);
     out.push('\n');
     for f in fns {
-        out.push_str(&export(f));
+        out.push_str(&export(f, ""));
+    }
+    out
+}
+
+/// The root file of an embedded shim: the wire prelude, and an import of
+/// the module under test so that its appended exports are analysed.
+pub fn embedded_root() -> String {
+    format!("{PRELUDE}comptime {{\n    _ = @import(\"{EMBEDDED_MODULE}\");\n}}\n")
+}
+
+/// The module name the embedded root imports the copy under test as.
+pub const EMBEDDED_MODULE: &str = "target";
+
+/// Exports to append to a copy of the module under test itself, so that
+/// they reach its private functions and types (`zig_call`s name them as
+/// the module does: `parse`, `Point.scale`). They use the prelude through
+/// `@import("root")`; every name they declare starts with `zigport_`, so
+/// none shadows a declaration of the module.
+pub fn embedded_exports(fns: &[ShimFn]) -> String {
+    let mut out = String::from(
+        "\n// Appended by zigport's oracle (a copy; the original is untouched).\nconst zigport_root = @import(\"root\");\n\n",
+    );
+    for f in fns {
+        out.push_str(&export(f, "zigport_root."));
     }
     out
 }
@@ -36,6 +60,13 @@ pub fn blamed_exports(source: &str, diagnostics: &str, file_name: &str) -> BTree
         .collect();
     let needle = format!("{file_name}:");
     let mut blamed = BTreeSet::new();
+    // Zig's reference trace names the export that reached an error in
+    // the module's own code (`zigport_parse: zigport-src/x.zig:40:5`).
+    for (_, name) in &headers {
+        if diagnostics.contains(&format!("zigport_{name}: ")) {
+            blamed.insert((*name).to_string());
+        }
+    }
     for (at, _) in diagnostics.match_indices(&needle) {
         let digits: String = diagnostics[at + needle.len()..]
             .chars()
@@ -51,63 +82,78 @@ pub fn blamed_exports(source: &str, diagnostics: &str, file_name: &str) -> BTree
     blamed
 }
 
-fn export(f: &ShimFn) -> String {
+/// One export. `root` qualifies the prelude's declarations (empty in a
+/// standalone shim, `zigport_root.` when appended to the module).
+fn export(f: &ShimFn, root: &str) -> String {
     let mut body = String::new();
     let mut call = f.zig_call.clone();
     for (i, p) in f.params.iter().enumerate() {
         let decode = match p {
-            AbiType::Bool => "r.boolean()".to_string(),
-            AbiType::Int { .. } => format!("r.int({})", p.zig_param_type().unwrap_or_default()),
-            AbiType::Float { .. } => format!("r.float({})", p.zig_param_type().unwrap_or_default()),
-            AbiType::Bytes => "r.bytes()".to_string(),
-            AbiType::MutBytes => "r.mutBytes()".to_string(),
-            AbiType::Allocator => "arena.allocator()".to_string(),
+            AbiType::Bool => "zigport_r.boolean()".to_string(),
+            AbiType::Int { .. } => {
+                format!("zigport_r.int({})", p.zig_param_type().unwrap_or_default())
+            }
+            AbiType::Float { .. } => format!(
+                "zigport_r.float({})",
+                p.zig_param_type().unwrap_or_default()
+            ),
+            AbiType::Bytes => "zigport_r.bytes()".to_string(),
+            AbiType::MutBytes => "zigport_r.mutBytes()".to_string(),
+            AbiType::Allocator => "zigport_arena.allocator()".to_string(),
             AbiType::IntSlice { .. }
             | AbiType::Record { .. }
             | AbiType::Enum { .. }
             | AbiType::Optional { .. } => {
-                format!("r.value({})", p.zig_param_type().unwrap_or_default())
+                format!(
+                    "zigport_r.value({})",
+                    p.zig_param_type().unwrap_or_default()
+                )
             }
             AbiType::Ref { inner, .. } => {
-                format!("r.value({})", inner.zig_param_type().unwrap_or_default())
+                format!(
+                    "zigport_r.value({})",
+                    inner.zig_param_type().unwrap_or_default()
+                )
             }
             other => format!("@compileError(\"unsupported parameter {other:?}\")"),
         };
         let (binding, arg) = match p {
-            AbiType::Ref { mutable: true, .. } => ("var", format!("&a{i}")),
-            AbiType::Ref { mutable: false, .. } => ("const", format!("&a{i}")),
-            _ => ("const", format!("a{i}")),
+            AbiType::Ref { mutable: true, .. } => ("var", format!("&zigport_a{i}")),
+            AbiType::Ref { mutable: false, .. } => ("const", format!("&zigport_a{i}")),
+            _ => ("const", format!("zigport_a{i}")),
         };
-        let _ = writeln!(body, "    {binding} a{i} = {decode};");
+        let _ = writeln!(body, "    {binding} zigport_a{i} = {decode};");
         call = call.replace(&format!("{{{i}}}"), &arg);
     }
     if f.params.contains(&AbiType::Allocator) {
         // Declared before the arguments; freed after the result is encoded.
         body.insert_str(
             0,
-            "    var arena = std.heap.ArenaAllocator.init(std.heap.smp_allocator);\n    defer arena.deinit();\n",
+            &format!(
+                "    var zigport_arena = {root}std.heap.ArenaAllocator.init({root}std.heap.smp_allocator);\n    defer zigport_arena.deinit();\n"
+            ),
         );
     }
-    let _ = writeln!(body, "    const result = {call};");
+    let _ = writeln!(body, "    const zigport_result = {call};");
     let written: Vec<(usize, AbiType)> = (f.params.iter().enumerate())
         .filter_map(|(i, p)| Some((i, p.written_back()?)))
         .collect();
     if !written.is_empty() {
-        let _ = writeln!(body, "    w.tuple({});", written.len() + 1);
+        let _ = writeln!(body, "    zigport_w.tuple({});", written.len() + 1);
     }
-    body.push_str(&encode(&f.ret, "result", 1));
+    body.push_str(&encode(&f.ret, "zigport_result", 1));
     for (i, ty) in written {
-        body.push_str(&encode(&ty, &format!("a{i}"), 1));
+        body.push_str(&encode(&ty, &format!("zigport_a{i}"), 1));
     }
     format!(
-        "export fn zigport_{name}(in_ptr: [*]const u8, in_len: usize, out_ptr: [*]u8, out_cap: usize, out_len: *usize) callconv(.c) i32 {{\n\
-         \x20   scratch_used = 0;\n\
-         \x20   var r = Reader{{ .buf = in_ptr[0..in_len] }};\n\
-         \x20   _ = &r;\n\
-         \x20   var w = Writer{{ .buf = out_ptr[0..out_cap] }};\n\
+        "export fn zigport_{name}(zigport_in: [*]const u8, zigport_in_len: usize, zigport_out: [*]u8, zigport_out_cap: usize, zigport_out_len: *usize) callconv(.c) i32 {{\n\
+         \x20   {root}scratch_used = 0;\n\
+         \x20   var zigport_r = {root}Reader{{ .buf = zigport_in[0..zigport_in_len] }};\n\
+         \x20   _ = &zigport_r;\n\
+         \x20   var zigport_w = {root}Writer{{ .buf = zigport_out[0..zigport_out_cap] }};\n\
          {body}\
-         \x20   out_len.* = w.len;\n\
-         \x20   return if (w.overflow) 1 else 0;\n\
+         \x20   zigport_out_len.* = zigport_w.len;\n\
+         \x20   return if (zigport_w.overflow) 1 else 0;\n\
          }}\n\n",
         name = f.name
     )
@@ -117,35 +163,35 @@ fn export(f: &ShimFn) -> String {
 fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
     let pad = "    ".repeat(depth);
     match ty {
-        AbiType::Void => format!("{pad}_ = {expr};\n{pad}w.tag({});\n", Wire::VOID),
-        AbiType::Bool => format!("{pad}w.boolean({expr});\n"),
-        AbiType::Int { .. } => format!("{pad}w.int({expr});\n"),
-        AbiType::Float { .. } => format!("{pad}w.float({expr});\n"),
-        AbiType::Bytes | AbiType::MutBytes => format!("{pad}w.bytes({expr});\n"),
+        AbiType::Void => format!("{pad}_ = {expr};\n{pad}zigport_w.tag({});\n", Wire::VOID),
+        AbiType::Bool => format!("{pad}zigport_w.boolean({expr});\n"),
+        AbiType::Int { .. } => format!("{pad}zigport_w.int({expr});\n"),
+        AbiType::Float { .. } => format!("{pad}zigport_w.float({expr});\n"),
+        AbiType::Bytes | AbiType::MutBytes => format!("{pad}zigport_w.bytes({expr});\n"),
         AbiType::EnumName | AbiType::Enum { .. } => {
-            format!("{pad}w.bytes(@tagName({expr}));\n")
+            format!("{pad}zigport_w.bytes(@tagName({expr}));\n")
         }
-        AbiType::IntSlice { .. } => format!("{pad}w.ints({expr});\n"),
+        AbiType::IntSlice { .. } => format!("{pad}zigport_w.ints({expr});\n"),
         AbiType::Ref { inner, .. } => encode(inner, &format!("{expr}.*"), depth),
         // Never a result (`result_type` does not produce it).
-        AbiType::Allocator => format!("{pad}_ = {expr};\n{pad}w.tag({});\n", Wire::VOID),
+        AbiType::Allocator => format!("{pad}_ = {expr};\n{pad}zigport_w.tag({});\n", Wire::VOID),
         AbiType::Optional { inner } => {
-            let v = format!("v{depth}");
+            let v = format!("zigport_v{depth}");
             format!(
-                "{pad}if ({expr}) |{v}| {{\n{}{pad}}} else w.tag({});\n",
+                "{pad}if ({expr}) |{v}| {{\n{}{pad}}} else zigport_w.tag({});\n",
                 encode(inner, &v, depth + 1),
                 Wire::NULL
             )
         }
         AbiType::ErrorUnion { payload } => {
-            let v = format!("v{depth}");
+            let v = format!("zigport_v{depth}");
             format!(
-                "{pad}if ({expr}) |{v}| {{\n{}{pad}}} else |e| w.err(@errorName(e));\n",
+                "{pad}if ({expr}) |{v}| {{\n{}{pad}}} else |zigport_e| zigport_w.err(@errorName(zigport_e));\n",
                 encode(payload, &v, depth + 1)
             )
         }
         AbiType::Struct { fields } | AbiType::Record { fields, .. } => {
-            let mut s = format!("{pad}w.tuple({});\n", fields.len());
+            let mut s = format!("{pad}zigport_w.tuple({});\n", fields.len());
             for (name, fty) in fields {
                 s.push_str(&encode(fty, &format!("{expr}.{name}"), depth));
             }
@@ -158,7 +204,7 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
 /// the message on the panic fd before exiting, so the harness can record
 /// a Zig safety trap instead of losing the run.
 const PRELUDE: &str = r#"// Generated by zigport's oracle. Do not edit.
-const std = @import("std");
+pub const std = @import("std");
 
 var panic_fd: std.posix.fd_t = -1;
 
@@ -181,38 +227,38 @@ fn zigportPanic(msg: []const u8, first_trace_addr: ?usize) noreturn {
 }
 
 var scratch: [1 << 20]u8 align(16) = undefined;
-var scratch_used: usize = 0;
+pub var scratch_used: usize = 0;
 
-const Reader = struct {
+pub const Reader = struct {
     buf: []const u8,
     pos: usize = 0,
 
-    fn take(self: *Reader, n: usize) []const u8 {
+    pub fn take(self: *Reader, n: usize) []const u8 {
         const s = self.buf[self.pos .. self.pos + n];
         self.pos += n;
         return s;
     }
 
-    fn boolean(self: *Reader) bool {
+    pub fn boolean(self: *Reader) bool {
         _ = self.take(1);
         return self.take(1)[0] != 0;
     }
 
-    fn int(self: *Reader, comptime T: type) T {
+    pub fn int(self: *Reader, comptime T: type) T {
         const tag = self.take(1)[0];
         const raw = self.take(16);
         if (tag == 3) return @intCast(std.mem.readInt(u128, raw[0..16], .little));
         return @intCast(std.mem.readInt(i128, raw[0..16], .little));
     }
 
-    fn float(self: *Reader, comptime T: type) T {
+    pub fn float(self: *Reader, comptime T: type) T {
         _ = self.take(1);
         const f: f64 = @bitCast(std.mem.readInt(u64, self.take(8)[0..8], .little));
         return @floatCast(f);
     }
 
     /// A mutable copy of a bytes argument, in the shim's scratch area.
-    fn mutBytes(self: *Reader) []u8 {
+    pub fn mutBytes(self: *Reader) []u8 {
         const src = self.bytes();
         if (scratch_used + src.len > scratch.len) @panic("zigport: argument larger than the shim's scratch area");
         const dst = scratch[scratch_used .. scratch_used + src.len];
@@ -221,14 +267,14 @@ const Reader = struct {
         return dst;
     }
 
-    fn bytes(self: *Reader) []const u8 {
+    pub fn bytes(self: *Reader) []const u8 {
         _ = self.take(1);
         const n = std.mem.readInt(u32, self.take(4)[0..4], .little);
         return self.take(n);
     }
 
     /// A tuple of integers, decoded into the scratch area.
-    fn ints(self: *Reader, comptime T: type) []T {
+    pub fn ints(self: *Reader, comptime T: type) []T {
         _ = self.take(1);
         const n = std.mem.readInt(u32, self.take(4)[0..4], .little);
         const start = std.mem.alignForward(usize, scratch_used, @alignOf(T));
@@ -241,7 +287,7 @@ const Reader = struct {
 
     /// Any value the ABI carries, decoded by its Zig type: enums by
     /// declaration index, structs field by field (a tuple on the wire).
-    fn value(self: *Reader, comptime T: type) T {
+    pub fn value(self: *Reader, comptime T: type) T {
         switch (@typeInfo(T)) {
             .bool => return self.boolean(),
             .int => return self.int(T),
@@ -269,12 +315,12 @@ const Reader = struct {
     }
 };
 
-const Writer = struct {
+pub const Writer = struct {
     buf: []u8,
     len: usize = 0,
     overflow: bool = false,
 
-    fn put(self: *Writer, data: []const u8) void {
+    pub fn put(self: *Writer, data: []const u8) void {
         if (self.overflow or self.len + data.len > self.buf.len) {
             self.overflow = true;
             return;
@@ -283,15 +329,15 @@ const Writer = struct {
         self.len += data.len;
     }
 
-    fn tag(self: *Writer, t: u8) void {
+    pub fn tag(self: *Writer, t: u8) void {
         self.put(&[_]u8{t});
     }
 
-    fn boolean(self: *Writer, v: bool) void {
+    pub fn boolean(self: *Writer, v: bool) void {
         self.put(&[_]u8{ 1, @intFromBool(v) });
     }
 
-    fn int(self: *Writer, v: anytype) void {
+    pub fn int(self: *Writer, v: anytype) void {
         var raw: [16]u8 = undefined;
         if (@typeInfo(@TypeOf(v)).int.signedness == .signed) {
             self.tag(2);
@@ -303,7 +349,7 @@ const Writer = struct {
         self.put(&raw);
     }
 
-    fn float(self: *Writer, v: anytype) void {
+    pub fn float(self: *Writer, v: anytype) void {
         self.tag(8);
         var raw: [8]u8 = undefined;
         const wide: f64 = @floatCast(v);
@@ -311,7 +357,7 @@ const Writer = struct {
         self.put(&raw);
     }
 
-    fn lenPrefixed(self: *Writer, t: u8, data: []const u8) void {
+    pub fn lenPrefixed(self: *Writer, t: u8, data: []const u8) void {
         self.tag(t);
         var n: [4]u8 = undefined;
         std.mem.writeInt(u32, &n, @intCast(data.len), .little);
@@ -319,22 +365,22 @@ const Writer = struct {
         self.put(data);
     }
 
-    fn bytes(self: *Writer, data: []const u8) void {
+    pub fn bytes(self: *Writer, data: []const u8) void {
         self.lenPrefixed(4, data);
     }
 
-    fn err(self: *Writer, name: []const u8) void {
+    pub fn err(self: *Writer, name: []const u8) void {
         self.lenPrefixed(6, name);
     }
 
-    fn tuple(self: *Writer, count: u32) void {
+    pub fn tuple(self: *Writer, count: u32) void {
         self.tag(7);
         var n: [4]u8 = undefined;
         std.mem.writeInt(u32, &n, count, .little);
         self.put(&n);
     }
 
-    fn ints(self: *Writer, items: anytype) void {
+    pub fn ints(self: *Writer, items: anytype) void {
         self.tuple(@intCast(items.len));
         for (items) |v| self.int(v);
     }
@@ -358,10 +404,12 @@ mod tests {
         };
         let zig = generate(&[f], "");
         assert!(zig.contains("export fn zigport_parse_i32("));
-        assert!(zig.contains("const a0 = r.bytes();"));
-        assert!(zig.contains("const a1 = r.int(u8);"));
-        assert!(zig.contains("const result = std.fmt.parseInt(i32, a0, a1);"));
-        assert!(zig.contains("} else |e| w.err(@errorName(e));"));
+        assert!(zig.contains("const zigport_a0 = zigport_r.bytes();"));
+        assert!(zig.contains("const zigport_a1 = zigport_r.int(u8);"));
+        assert!(
+            zig.contains("const zigport_result = std.fmt.parseInt(i32, zigport_a0, zigport_a1);")
+        );
+        assert!(zig.contains("} else |zigport_e| zigport_w.err(@errorName(zigport_e));"));
     }
 
     #[test]

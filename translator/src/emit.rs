@@ -32,6 +32,25 @@ pub fn module_name(zig_path: &str) -> String {
     }
 }
 
+/// The last lines of every module: its verification shims (written by
+/// `zigport verify` into `src/<module>/zigport_shims.rs`) are a child
+/// module, so they reach its private functions and types; compiled only
+/// with the crate's `zigport-shims` feature, which `verify` turns on.
+pub const SHIM_HOOK: &str =
+    "\n#[cfg(feature = \"zigport-shims\")]\n#[doc(hidden)]\nmod zigport_shims;\n";
+
+/// `text` ending with [`SHIM_HOOK`] (added when missing).
+pub fn with_shim_hook(text: &str) -> String {
+    if text.contains("mod zigport_shims;") {
+        text.to_string()
+    } else {
+        format!(
+            "{}{SHIM_HOOK}",
+            text.trim_end_matches('\n').to_owned() + "\n"
+        )
+    }
+}
+
 /// A formatted module and the counts its trailer states.
 #[derive(Debug, Clone)]
 pub struct EmittedModule {
