@@ -117,6 +117,12 @@ fn decode(ty: &AbiType) -> String {
                 decode(inner)
             )
         }
+        AbiType::Array { inner, .. } => format!(
+            "{{ r.take(5); std::array::from_fn(|_| {}) }}",
+            decode(inner)
+        ),
+        AbiType::Packed { rust, .. } => format!("super::{rust}(r.int() as _)"),
+        AbiType::Unobserved { inner } => decode(inner),
         // By declaration index, as the Zig shim decodes it.
         AbiType::Enum { rust, tags, .. } => {
             let variants: Vec<String> = tags
@@ -152,6 +158,15 @@ fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
                 "{pad}w.tuple({expr}.len() as u32);\n{pad}for v in {expr}.iter() {{ {put}; }}\n"
             )
         }
+        AbiType::Array { inner, len } => {
+            let v = format!("x{depth}");
+            format!(
+                "{pad}w.tuple({len});\n{pad}for {v} in {expr}.iter() {{\n{}{pad}}}\n",
+                encode_rust(inner, &format!("(*{v})"), depth + 1)
+            )
+        }
+        AbiType::Packed { .. } => format!("{pad}w.uint({expr}.0 as u128);\n"),
+        AbiType::Unobserved { .. } => format!("{pad}w.tag(0);\n"),
         AbiType::Struct { fields } | AbiType::Record { fields, .. } => {
             let mut out = format!("{pad}w.tuple({});\n", fields.len());
             for (name, ty) in fields {

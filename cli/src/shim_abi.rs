@@ -12,7 +12,7 @@ use zigport_oracle::abi::AbiType;
 use zigport_translator::rules::names::{camel_case, ident, snake_case};
 use zigport_translator::syntax::ir::{
     Block, ContainerDecl, ContainerKind, ContainerLayout, Decl, DeclKind, Expr, ExprKind, FnDecl,
-    Linkage, ParamType, PointerSize, SourceFile, Span,
+    Linkage, Mutability, ParamType, PointerSize, SourceFile, Span,
 };
 use zigport_translator::syntax::visit::{self, Visitor};
 
@@ -154,21 +154,52 @@ pub type Signature = (Vec<AbiType>, AbiType);
 
 /// The shim ABI of a function's signature, when it has one.
 pub fn abi_signature(f: &ModuleFn, file: &SourceFile) -> Option<Signature> {
-    let scope = Scope::new(file, &f.owners)?;
-    let params = f
-        .decl
-        .proto
+    abi_signature_or_gap(f, file).ok()
+}
+
+/// The part of a signature the ABI does not carry yet: a parameter's
+/// declaration, or the result type.
+pub struct AbiGap {
+    pub span: Span,
+    pub is_result: bool,
+}
+
+impl AbiGap {
+    /// `parameter `self: *const URL` has no shim ABI yet`, quoting `source`.
+    pub fn describe(&self, source: &str) -> String {
+        let text = source
+            .get(self.span.start as usize..self.span.end as usize)
+            .unwrap_or("?");
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let what = if self.is_result {
+            "result type"
+        } else {
+            "parameter"
+        };
+        format!("{what} `{text}` has no shim ABI yet")
+    }
+}
+
+/// [`abi_signature`], or the first part of the signature it lacks.
+pub fn abi_signature_or_gap(f: &ModuleFn, file: &SourceFile) -> Result<Signature, AbiGap> {
+    let proto = &f.decl.proto;
+    let gap = |span, is_result| AbiGap { span, is_result };
+    let scope = Scope::new(file, &f.owners).ok_or(gap(proto.return_type.span, true))?;
+    let params = proto
         .params
         .iter()
-        .map(|p| match &p.ty {
-            ParamType::Type(t) if !p.is_comptime => scope.abi(t, Position::Param, 0),
-            _ => None,
+        .map(|p| {
+            match &p.ty {
+                ParamType::Type(t) if !p.is_comptime => scope.abi(t, Position::Param, 0),
+                _ => None,
+            }
+            .ok_or(gap(p.span, false))
         })
-        .collect::<Option<Vec<_>>>()?;
-    Some((
-        params,
-        scope.abi(&f.decl.proto.return_type, Position::Result, 0)?,
-    ))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ret = scope
+        .abi(&proto.return_type, Position::Result, 0)
+        .ok_or(gap(proto.return_type.span, true))?;
+    Ok((params, ret))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -192,6 +223,19 @@ impl Position {
         Position::Field {
             in_param: self.spelled(),
         }
+    }
+}
+
+/// Longer arrays are not carried (a generated input would be huge).
+const MAX_ARRAY_LEN: usize = 4096;
+
+fn parse_usize(text: &str) -> Option<usize> {
+    let t = text.replace('_', "");
+    match t.get(..2) {
+        Some("0x") => usize::from_str_radix(&t[2..], 16).ok(),
+        Some("0o") => usize::from_str_radix(&t[2..], 8).ok(),
+        Some("0b") => usize::from_str_radix(&t[2..], 2).ok(),
+        _ => t.parse().ok(),
     }
 }
 
@@ -307,6 +351,28 @@ impl<'a> Scope<'a> {
                     inner: Box::new(inner),
                 })
             }
+            // `[N]T` of plain values, `N` a literal or a named constant.
+            ExprKind::Array {
+                len,
+                sentinel: None,
+                elem,
+            } => {
+                let len = self.int_constant(len)?;
+                let inner = self.abi(elem, pos.field(), depth + 1)?;
+                let plain = matches!(
+                    inner,
+                    AbiType::Bool
+                        | AbiType::Int { .. }
+                        | AbiType::Float { .. }
+                        | AbiType::Enum { .. }
+                        | AbiType::Record { .. }
+                        | AbiType::Packed { .. }
+                );
+                (plain && (1..=MAX_ARRAY_LEN).contains(&len)).then(|| AbiType::Array {
+                    inner: Box::new(inner),
+                    len,
+                })
+            }
             ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
                 self.container(self.this()?, pos, depth)
             }
@@ -314,6 +380,26 @@ impl<'a> Scope<'a> {
                 self.container(self.this()?, pos, depth)
             }
             ExprKind::Ident(name) => self.named(name, pos, depth),
+            _ => None,
+        }
+    }
+
+    /// An array length: an integer literal, or a constant of the scope
+    /// initialised with one.
+    fn int_constant(&self, e: &Expr) -> Option<usize> {
+        match &e.kind {
+            ExprKind::Int(text) => parse_usize(text),
+            ExprKind::Ident(name) => self.levels.iter().rev().find_map(|(_, members)| {
+                members.iter().find_map(|d| match &d.kind {
+                    DeclKind::Var(v) if v.name == *name && v.mutability == Mutability::Const => {
+                        match &v.init.as_ref()?.kind {
+                            ExprKind::Int(text) => parse_usize(text),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                })
+            }),
             _ => None,
         }
     }
@@ -370,6 +456,20 @@ impl<'a> Scope<'a> {
                 let tags: Vec<String> = fields.map(|f| f.name.clone()).collect();
                 (!tags.is_empty()).then_some(AbiType::Enum { zig, rust, tags })
             }
+            // `packed struct(uN)`: the port's newtype over the integer.
+            ContainerKind::Struct if container.layout == ContainerLayout::Packed => {
+                let backing = container.arg.as_ref()?;
+                let ExprKind::PrimitiveType(int) = &backing.kind else {
+                    return None;
+                };
+                match primitive(int)? {
+                    AbiType::Int {
+                        signed: false,
+                        bits,
+                    } => Some(AbiType::Packed { zig, rust, bits }),
+                    _ => None,
+                }
+            }
             ContainerKind::Struct if container.layout == ContainerLayout::Auto => {
                 let fields = fields
                     .map(|f| {
@@ -377,6 +477,15 @@ impl<'a> Scope<'a> {
                             return None;
                         }
                         let ty = own.abi(f.ty.as_ref()?, pos.field(), depth + 1)?;
+                        let undefined =
+                            matches!(f.value.as_ref().map(|v| &v.kind), Some(ExprKind::Undefined));
+                        let ty = if undefined {
+                            AbiType::Unobserved {
+                                inner: Box::new(ty),
+                            }
+                        } else {
+                            ty
+                        };
                         Some((f.name.clone(), ty))
                     })
                     .collect::<Option<Vec<_>>>()?;
@@ -516,5 +625,39 @@ fn Wrap(comptime T: type) type { return struct { v: T }; }
         assert!(sigs[7].1.unwrap().contains("extern"));
         assert!(sigs[8].1.unwrap().contains("@compileError"));
         assert!(sigs[..6].iter().all(|(_, why, _)| why.is_none()));
+    }
+
+    #[test]
+    fn arrays_packed_structs_and_undefined_fields() {
+        let sigs = signatures(
+            r#"
+const block_len = 0x20;
+const Flags = packed struct(u8) { a: bool = false, b: u7 = 0 };
+const State = struct {
+    lanes: [3]u64,
+    flags: Flags,
+    buf: [block_len]u8 = undefined,
+    fn absorb(self: *State, block: *const [block_len]u8) void { _ = self; _ = block; }
+};
+fn wide(x: [100000]u8) u8 { return x[0]; }
+"#,
+        );
+        let (params, _) = sigs[0].2.clone().unwrap();
+        let AbiType::Ref { inner, .. } = &params[0] else {
+            panic!("{params:?}")
+        };
+        let AbiType::Record { fields, .. } = &**inner else {
+            panic!("{inner:?}")
+        };
+        assert!(matches!(&fields[0].1, AbiType::Array { len: 3, .. }));
+        assert!(matches!(&fields[1].1, AbiType::Packed { bits: 8, rust, .. } if rust == "Flags"));
+        // Scratch space Zig leaves undefined is an input, never compared.
+        assert!(
+            matches!(&fields[2].1, AbiType::Unobserved { inner } if matches!(**inner, AbiType::Array { len: 32, .. }))
+        );
+        assert!(
+            matches!(&params[1], AbiType::Ref { mutable: false, inner } if matches!(**inner, AbiType::Array { len: 32, .. }))
+        );
+        assert!(sigs[1].2.is_none(), "too long to generate");
     }
 }

@@ -27,7 +27,7 @@ use zigport_translator::syntax::{ZigParser, parse_source};
 use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
 
 use crate::rust_shims::{self, RustShim};
-use crate::shim_abi::{abi_signature, module_functions};
+use crate::shim_abi::{abi_signature, abi_signature_or_gap, module_functions};
 use crate::{exit, notify, toolchain_request};
 
 #[derive(Args)]
@@ -306,8 +306,8 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 skipped.push(skip(why));
                 continue;
             }
-            match (status, abi_signature(&f, &file)) {
-                (Some(p), Some((params, ret))) if p.status == FnStatus::Clean => {
+            match (status, abi_signature_or_gap(&f, &file)) {
+                (Some(p), Ok((params, ret))) if p.status == FnStatus::Clean => {
                     let placeholders: Vec<String> =
                         (0..params.len()).map(|i| format!("{{{i}}}")).collect();
                     pairs.push(Pair {
@@ -322,9 +322,9 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                         ret,
                     })
                 }
-                (Some(_), Some(_)) => skipped.push(skip("not ported clean")),
-                (_, None) => skipped.push(skip("signature has no shim ABI yet")),
-                (None, Some(_)) => skipped.push(skip("not in the port")),
+                (Some(_), Ok(_)) => skipped.push(skip("not ported clean")),
+                (_, Err(gap)) => skipped.push(skip(&gap.describe(&source))),
+                (None, Ok(_)) => skipped.push(skip("not in the port")),
             }
         }
     }

@@ -46,6 +46,10 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
                 .prop_map(Value::Tuple)
                 .boxed()
         }
+        AbiType::Array { inner, len } => prop::collection::vec(value(inner, dict), *len)
+            .prop_map(Value::Tuple)
+            .boxed(),
+        AbiType::Packed { bits, .. } => int(false, *bits, &dict.ints),
         AbiType::Record { fields, .. } => fields
             .iter()
             .map(|(_, t)| value(t, dict))
@@ -56,7 +60,7 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
         AbiType::Enum { tags, .. } if !tags.is_empty() => {
             (0..tags.len() as u128).prop_map(Value::UInt).boxed()
         }
-        AbiType::Ref { inner, .. } => value(inner, dict),
+        AbiType::Ref { inner, .. } | AbiType::Unobserved { inner } => value(inner, dict),
         AbiType::Optional { inner } => {
             prop_oneof![1 => Just(Value::Null), 4 => value(inner, dict)].boxed()
         }

@@ -66,6 +66,11 @@ impl Value {
                 Value::Tuple(items.into_iter().map(|v| v.conform(&int)).collect())
             }
             (v, AbiType::Ref { inner, .. }) => v.conform(inner),
+            (Value::Void, AbiType::Unobserved { .. }) => Value::Void,
+            (Value::Tuple(items), AbiType::Array { inner, .. }) => {
+                Value::Tuple(items.into_iter().map(|v| v.conform(inner)).collect())
+            }
+            (v, AbiType::Packed { bits, .. }) => v.conform(&AbiType::int(false, *bits)),
             (Value::Tuple(items), AbiType::Struct { fields } | AbiType::Record { fields, .. }) => {
                 Value::Tuple(
                     items

@@ -77,6 +77,24 @@ pub enum AbiType {
         mutable: bool,
         inner: Box<AbiType>,
     },
+    /// `[N]T`: a tuple of `len` values on the wire.
+    Array {
+        inner: Box<AbiType>,
+        len: usize,
+    },
+    /// A `packed struct(uN)` of the module: its backing integer on the
+    /// wire (every bit compared); the port's newtype over it.
+    Packed {
+        zig: String,
+        rust: String,
+        bits: u16,
+    },
+    /// A field whose default is `undefined` (scratch space such as a
+    /// pending-input buffer): an input carries a value, an output only a
+    /// void tag, since its bytes are not observable behaviour.
+    Unobserved {
+        inner: Box<AbiType>,
+    },
     /// A `std.mem.Allocator` parameter. Not on the wire: the Zig shim
     /// passes an arena freed after the call (so owned results are freed
     /// through the shim); the Rust port has no such parameter.
@@ -107,8 +125,11 @@ impl AbiType {
                 if *mutable { "" } else { "const " },
                 if *signed { 'i' } else { 'u' }
             )),
-            AbiType::Record { zig, .. } | AbiType::Enum { zig, .. } => Some(zig.clone()),
-            AbiType::Ref { inner, .. } => inner.zig_param_type(),
+            AbiType::Record { zig, .. }
+            | AbiType::Enum { zig, .. }
+            | AbiType::Packed { zig, .. } => Some(zig.clone()),
+            AbiType::Array { inner, len } => Some(format!("[{len}]{}", inner.zig_param_type()?)),
+            AbiType::Ref { inner, .. } | AbiType::Unobserved { inner } => inner.zig_param_type(),
             AbiType::Optional { inner } => Some(format!("?{}", inner.zig_param_type()?)),
             _ => None,
         }

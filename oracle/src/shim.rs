@@ -103,13 +103,15 @@ fn export(f: &ShimFn, root: &str) -> String {
             AbiType::IntSlice { .. }
             | AbiType::Record { .. }
             | AbiType::Enum { .. }
+            | AbiType::Array { .. }
+            | AbiType::Packed { .. }
             | AbiType::Optional { .. } => {
                 format!(
                     "zigport_r.value({})",
                     p.zig_param_type().unwrap_or_default()
                 )
             }
-            AbiType::Ref { inner, .. } => {
+            AbiType::Ref { inner, .. } | AbiType::Unobserved { inner } => {
                 format!(
                     "zigport_r.value({})",
                     inner.zig_param_type().unwrap_or_default()
@@ -172,6 +174,17 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
             format!("{pad}zigport_w.bytes(@tagName({expr}));\n")
         }
         AbiType::IntSlice { .. } => format!("{pad}zigport_w.ints({expr});\n"),
+        AbiType::Array { inner, len } => {
+            let v = format!("zigport_x{depth}");
+            format!(
+                "{pad}zigport_w.tuple({len});\n{pad}for ({expr}) |{v}| {{\n{}{pad}}}\n",
+                encode(inner, &v, depth + 1)
+            )
+        }
+        AbiType::Unobserved { .. } => format!("{pad}zigport_w.tag({});\n", Wire::VOID),
+        AbiType::Packed { bits, .. } => {
+            format!("{pad}zigport_w.int(@as(u{bits}, @bitCast({expr})));\n")
+        }
         AbiType::Ref { inner, .. } => encode(inner, &format!("{expr}.*"), depth),
         // Never a result (`result_type` does not produce it).
         AbiType::Allocator => format!("{pad}_ = {expr};\n{pad}zigport_w.tag({});\n", Wire::VOID),
@@ -301,9 +314,16 @@ pub const Reader = struct {
             },
             .@"enum" => return std.meta.tags(T)[self.int(usize)],
             .@"struct" => |s| {
+                if (s.layout == .@"packed") return @bitCast(self.int(s.backing_integer.?));
                 _ = self.take(5);
                 var v: T = undefined;
                 inline for (s.fields) |f| @field(v, f.name) = self.value(f.type);
+                return v;
+            },
+            .array => |a| {
+                _ = self.take(5);
+                var v: T = undefined;
+                for (&v) |*x| x.* = self.value(a.child);
                 return v;
             },
             .pointer => |p| {
