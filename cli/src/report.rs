@@ -177,7 +177,7 @@ fn markdown(state: &PortState, s: &Summary) -> String {
     let _ = writeln!(
         out,
         "**{}** modules, {} lines of Zig, {} functions: **{} clean ({})**, {} todo, {} error. \
-         {} pub functions verified at {} cases each: **{} divergences**. Zig tests {} passed / {} failed; \
+         **{} of {} functions verified ({})** at {} cases each (private ones and methods included): **{} divergences**. Zig tests {} passed / {} failed; \
          translated tests {} passed / {} failed. Median Rust/Zig time ratio {}{}. `unsafe` blocks: {}. Open TODO markers: {}.\n",
         s.modules,
         s.lines,
@@ -187,6 +187,8 @@ fn markdown(state: &PortState, s: &Summary) -> String {
         s.todo,
         s.error,
         s.verified_functions,
+        s.functions,
+        pct(s.verified_functions, s.functions),
         state.cases,
         s.divergences,
         s.zig_tests_passed,
@@ -328,7 +330,7 @@ fn module_cells(m: &ModuleState) -> Vec<String> {
         m.counts.clean.to_string(),
         m.counts.todo.to_string(),
         m.counts.error.to_string(),
-        m.verified.len().to_string(),
+        format!("{}/{}", m.verified.len(), m.counts.functions),
         m.divergences().to_string(),
         tests(&m.zig_tests),
         tests(&m.rust_tests),
@@ -367,7 +369,7 @@ td,th{{border:1px solid #ccc;padding:.2em .6em;text-align:right}}td:first-child,
 tr.ok td:first-child{{border-left:4px solid #2a2}}tr.todo td:first-child{{border-left:4px solid #db2}}tr.bad td:first-child{{border-left:4px solid #d22}}\
 </style></head><body>\n<h1>zigport parity: <code>{source}</code></h1>\n\
 <p>{modules} modules, {functions} functions: <b>{clean} clean ({clean_pct})</b>, {todo} todo, {error} error. \
-{verified} pub functions verified at {cases} cases each: <b>{div} divergences</b>. \
+<b>{verified} of {functions} functions verified ({verified_pct})</b> at {cases} cases each: <b>{div} divergences</b>. \
 Zig tests {zp}/{zt}, translated tests {rp}/{rt}. Median Rust/Zig ratio {median}. unsafe blocks: {unsafe_blocks}.</p>\n{cli}\
 <h2>Rust/Zig time ratio per module (median of its functions; lower is faster)</h2>\n{chart}\n\
 <h2>Modules</h2>\n<table><tr><th>module</th><th>made by</th><th>lines</th><th>fns</th><th>clean</th><th>todo</th><th>error</th><th>verified</th><th>diverged</th><th>zig tests</th><th>rust tests</th><th>ratio</th><th>unsafe</th></tr>\n{rows}</table>\n</body></html>\n",
@@ -379,6 +381,7 @@ Zig tests {zp}/{zt}, translated tests {rp}/{rt}. Median Rust/Zig ratio {median}.
         todo = s.todo,
         error = s.error,
         verified = s.verified_functions,
+        verified_pct = pct(s.verified_functions, s.functions),
         cases = state.cases,
         div = s.divergences,
         zp = s.zig_tests_passed,
