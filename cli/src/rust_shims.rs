@@ -123,6 +123,23 @@ fn decode(ty: &AbiType) -> String {
         ),
         AbiType::Packed { rust, .. } => format!("super::{rust}(r.int() as _)"),
         AbiType::Unobserved { inner } => decode(inner),
+        AbiType::Union { rust, variants, .. } => {
+            let arms: Vec<String> = variants
+                .iter()
+                .enumerate()
+                .map(|(i, (name, payload))| {
+                    let variant = format!("super::{rust}::{}", ident(&camel_case(name)));
+                    match payload {
+                        Some(t) => format!("{i} => {variant}({}),", decode(t)),
+                        None => format!("{i} => {{ r.take(1); {variant} }}"),
+                    }
+                })
+                .collect();
+            format!(
+                "{{ r.take(5); match r.int() {{ {} _ => unreachable!(\"union variant index\") }} }}",
+                arms.join(" ")
+            )
+        }
         // By declaration index, as the Zig shim decodes it.
         AbiType::Enum { rust, tags, .. } => {
             let variants: Vec<String> = tags
@@ -167,6 +184,30 @@ fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
         }
         AbiType::Packed { .. } => format!("{pad}w.uint({expr}.0 as u128);\n"),
         AbiType::Unobserved { .. } => format!("{pad}w.tag(0);\n"),
+        AbiType::Union { rust, variants, .. } => {
+            let mut out = format!("{pad}match &{expr} {{\n");
+            for (name, payload) in variants {
+                let variant = format!("super::{rust}::{}", ident(&camel_case(name)));
+                let head = format!("{pad}    w.tuple(2);\n{pad}    w.bytes(b\"{name}\");\n");
+                match payload {
+                    Some(t) => {
+                        let _ = write!(
+                            out,
+                            "{pad}  {variant}(p) => {{\n{head}{}{pad}  }}\n",
+                            encode_rust(t, "(*p)", depth + 1)
+                        );
+                    }
+                    None => {
+                        let _ = write!(
+                            out,
+                            "{pad}  {variant} => {{\n{head}{pad}    w.tag(0);\n{pad}  }}\n"
+                        );
+                    }
+                }
+            }
+            let _ = writeln!(out, "{pad}}}");
+            out
+        }
         AbiType::Struct { fields } | AbiType::Record { fields, .. } => {
             let mut out = format!("{pad}w.tuple({});\n", fields.len());
             for (name, ty) in fields {

@@ -292,6 +292,7 @@ impl<'a> Scope<'a> {
                         | AbiType::Bytes
                         | AbiType::Enum { .. }
                         | AbiType::Record { .. }
+                        | AbiType::Union { .. }
                 );
                 (pos == Position::Result || plain).then(|| AbiType::Optional {
                     inner: Box::new(inner),
@@ -367,6 +368,7 @@ impl<'a> Scope<'a> {
                         | AbiType::Enum { .. }
                         | AbiType::Record { .. }
                         | AbiType::Packed { .. }
+                        | AbiType::Union { .. }
                 );
                 (plain && (1..=MAX_ARRAY_LEN).contains(&len)).then(|| AbiType::Array {
                     inner: Box::new(inner),
@@ -455,6 +457,26 @@ impl<'a> Scope<'a> {
             {
                 let tags: Vec<String> = fields.map(|f| f.name.clone()).collect();
                 (!tags.is_empty()).then_some(AbiType::Enum { zig, rust, tags })
+            }
+            // `union(enum)` / `union(Tag)`: the port's enum with payloads.
+            ContainerKind::Union if container.tagged || container.arg.is_some() => {
+                let variants = fields
+                    .map(|f| {
+                        let payload = match f.ty.as_ref() {
+                            None => None,
+                            Some(t) if matches!(&t.kind, ExprKind::PrimitiveType(v) if v == "void") => {
+                                None
+                            }
+                            Some(t) => Some(own.abi(t, pos.field(), depth + 1)?),
+                        };
+                        Some((f.name.clone(), payload))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                (!variants.is_empty()).then_some(AbiType::Union {
+                    zig,
+                    rust,
+                    variants,
+                })
             }
             // `packed struct(uN)`: the port's newtype over the integer.
             ContainerKind::Struct if container.layout == ContainerLayout::Packed => {
@@ -640,6 +662,8 @@ const State = struct {
     fn absorb(self: *State, block: *const [block_len]u8) void { _ = self; _ = block; }
 };
 fn wide(x: [100000]u8) u8 { return x[0]; }
+const Pred = union(enum) { any, byte: u8, class: State };
+fn accepts(p: Pred) ?Pred { return p; }
 "#,
         );
         let (params, _) = sigs[0].2.clone().unwrap();
@@ -659,5 +683,14 @@ fn wide(x: [100000]u8) u8 { return x[0]; }
             matches!(&params[1], AbiType::Ref { mutable: false, inner } if matches!(**inner, AbiType::Array { len: 32, .. }))
         );
         assert!(sigs[1].2.is_none(), "too long to generate");
+        let (params, ret) = sigs[2].2.clone().unwrap();
+        let AbiType::Union { variants, .. } = &params[0] else {
+            panic!("{params:?}")
+        };
+        let names: Vec<&str> = variants.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["any", "byte", "class"]);
+        assert!(variants[0].1.is_none());
+        assert!(matches!(&variants[2].1, Some(AbiType::Record { .. })));
+        assert!(matches!(ret, AbiType::Optional { .. }));
     }
 }

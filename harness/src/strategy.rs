@@ -50,6 +50,21 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
             .prop_map(Value::Tuple)
             .boxed(),
         AbiType::Packed { bits, .. } => int(false, *bits, &dict.ints),
+        AbiType::Union { variants, .. } if !variants.is_empty() => {
+            let arms: Vec<BoxedStrategy<Value>> = variants
+                .iter()
+                .enumerate()
+                .map(|(i, (_, payload))| {
+                    let payload = payload
+                        .as_ref()
+                        .map_or_else(|| Just(Value::Void).boxed(), |t| value(t, dict));
+                    payload
+                        .prop_map(move |p| Value::Tuple(vec![Value::UInt(i as u128), p]))
+                        .boxed()
+                })
+                .collect();
+            prop::strategy::Union::new(arms).boxed()
+        }
         AbiType::Record { fields, .. } => fields
             .iter()
             .map(|(_, t)| value(t, dict))

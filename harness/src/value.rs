@@ -67,6 +67,20 @@ impl Value {
             }
             (v, AbiType::Ref { inner, .. }) => v.conform(inner),
             (Value::Void, AbiType::Unobserved { .. }) => Value::Void,
+            (Value::Tuple(items), AbiType::Union { variants, .. }) => match &items[..] {
+                [Value::Bytes(name), payload] => {
+                    let ty = variants
+                        .iter()
+                        .find(|(n, _)| n.as_bytes() == &name[..])
+                        .and_then(|(_, t)| t.as_ref());
+                    let payload = match ty {
+                        Some(t) => payload.clone().conform(t),
+                        None => payload.clone(),
+                    };
+                    Value::Tuple(vec![Value::Bytes(name.clone()), payload])
+                }
+                _ => Value::Tuple(items),
+            },
             (Value::Tuple(items), AbiType::Array { inner, .. }) => {
                 Value::Tuple(items.into_iter().map(|v| v.conform(inner)).collect())
             }

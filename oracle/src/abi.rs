@@ -89,6 +89,15 @@ pub enum AbiType {
         rust: String,
         bits: u16,
     },
+    /// A tagged union (`union(enum)`) declared in the module: a pair on the
+    /// wire, the variant's declaration index (its name in a result) and
+    /// its payload (void for a payload-less variant). `variants` in
+    /// declaration order, with their payloads.
+    Union {
+        zig: String,
+        rust: String,
+        variants: Vec<(String, Option<AbiType>)>,
+    },
     /// A field whose default is `undefined` (scratch space such as a
     /// pending-input buffer): an input carries a value, an output only a
     /// void tag, since its bytes are not observable behaviour.
@@ -127,7 +136,8 @@ impl AbiType {
             )),
             AbiType::Record { zig, .. }
             | AbiType::Enum { zig, .. }
-            | AbiType::Packed { zig, .. } => Some(zig.clone()),
+            | AbiType::Packed { zig, .. }
+            | AbiType::Union { zig, .. } => Some(zig.clone()),
             AbiType::Array { inner, len } => Some(format!("[{len}]{}", inner.zig_param_type()?)),
             AbiType::Ref { inner, .. } | AbiType::Unobserved { inner } => inner.zig_param_type(),
             AbiType::Optional { inner } => Some(format!("?{}", inner.zig_param_type()?)),

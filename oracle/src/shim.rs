@@ -105,6 +105,7 @@ fn export(f: &ShimFn, root: &str) -> String {
             | AbiType::Enum { .. }
             | AbiType::Array { .. }
             | AbiType::Packed { .. }
+            | AbiType::Union { .. }
             | AbiType::Optional { .. } => {
                 format!(
                     "zigport_r.value({})",
@@ -182,6 +183,29 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
             )
         }
         AbiType::Unobserved { .. } => format!("{pad}zigport_w.tag({});\n", Wire::VOID),
+        AbiType::Union { variants, .. } => {
+            let v = format!("zigport_u{depth}");
+            let mut s = format!("{pad}switch ({expr}) {{\n");
+            for (name, payload) in variants {
+                let _ = write!(
+                    s,
+                    "{pad}    .@\"{name}\" => |{v}| {{\n{pad}        zigport_w.tuple(2);\n{pad}        zigport_w.bytes(\"{name}\");\n"
+                );
+                match payload {
+                    Some(t) => s.push_str(&encode(t, &v, depth + 2)),
+                    None => {
+                        let _ = writeln!(
+                            s,
+                            "{pad}        _ = {v};\n{pad}        zigport_w.tag({});",
+                            Wire::VOID
+                        );
+                    }
+                }
+                let _ = writeln!(s, "{pad}    }},");
+            }
+            let _ = writeln!(s, "{pad}}}");
+            s
+        }
         AbiType::Packed { bits, .. } => {
             format!("{pad}zigport_w.int(@as(u{bits}, @bitCast({expr})));\n")
         }
@@ -319,6 +343,18 @@ pub const Reader = struct {
                 var v: T = undefined;
                 inline for (s.fields) |f| @field(v, f.name) = self.value(f.type);
                 return v;
+            },
+            .void => {
+                _ = self.take(1);
+                return {};
+            },
+            .@"union" => |u| {
+                _ = self.take(5);
+                const index = self.int(usize);
+                inline for (u.fields, 0..) |f, i| {
+                    if (i == index) return @unionInit(T, f.name, self.value(f.type));
+                }
+                @panic("zigport: union variant index out of range");
             },
             .array => |a| {
                 _ = self.take(5);

@@ -86,6 +86,14 @@ const Point = struct {
         return .{ .x = self.x * k * helper.factor };
     }
 };
+const Shape = union(enum) { dot, line: u8, box: [2]u8 };
+fn grow(s: Shape) Shape {
+    return switch (s) {
+        .dot => .{ .line = 1 },
+        .line => |n| .{ .box = .{ n, n } },
+        .box => .dot,
+    };
+}
 fn secret(x: u32) u32 {
     return x * r + w + result + @as(u32, helper.table.len);
 }
@@ -134,6 +142,28 @@ fn secret(x: u32) u32 {
             zig_call: "Point.scaled({0}, {1})".into(),
         },
     ];
+    let shape = AbiType::Union {
+        zig: "Shape".into(),
+        rust: "Shape".into(),
+        variants: vec![
+            ("dot".into(), None),
+            ("line".into(), Some(AbiType::int(false, 8))),
+            (
+                "box".into(),
+                Some(AbiType::Array {
+                    inner: Box::new(AbiType::int(false, 8)),
+                    len: 2,
+                }),
+            ),
+        ],
+    };
+    let mut fns = fns;
+    fns.push(ShimFn {
+        name: "grow".into(),
+        params: vec![shape.clone()],
+        ret: shape,
+        zig_call: "grow({0})".into(),
+    });
     let cache = tempfile::tempdir().expect("tempdir");
     let lib = zigport_oracle::build::build_embedded_library(
         &zig,
@@ -153,6 +183,7 @@ fn secret(x: u32) u32 {
     let symbols = String::from_utf8_lossy(&symbols.stdout);
     assert!(symbols.contains("zigport_secret"), "{symbols}");
     assert!(symbols.contains("zigport_point_scaled"), "{symbols}");
+    assert!(symbols.contains("zigport_grow"), "{symbols}");
 }
 
 /// Every file under `dir` with its content.
