@@ -480,7 +480,7 @@ fn checkable_fn_source(
         return None;
     }
     file.members.iter().find_map(|d| match &d.kind {
-        DeclKind::Fn(f) if d.is_pub && f.name == name && oracle_checkable(f, file) => source
+        DeclKind::Fn(f) if d.is_pub && f.name == name && oracle_checkable(f, file, "") => source
             .get(d.span.start as usize..d.span.end as usize)
             .map(str::to_string),
         _ => None,

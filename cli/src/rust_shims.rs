@@ -211,11 +211,13 @@ fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
         AbiType::Struct { fields } | AbiType::Record { fields, .. } => {
             let mut out = format!("{pad}w.tuple({});\n", fields.len());
             for (name, ty) in fields {
-                out.push_str(&encode_rust(
-                    ty,
-                    &format!("{expr}.{}", ident(&snake_case(name))),
-                    depth,
-                ));
+                // A Zig tuple is a Rust tuple: `t.0`.
+                let field = if name.bytes().all(|b| b.is_ascii_digit()) {
+                    format!("{expr}.{name}")
+                } else {
+                    format!("{expr}.{}", ident(&snake_case(name)))
+                };
+                out.push_str(&encode_rust(ty, &field, depth));
             }
             out
         }

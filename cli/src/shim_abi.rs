@@ -11,8 +11,8 @@
 use zigport_oracle::abi::AbiType;
 use zigport_translator::rules::names::{camel_case, ident, snake_case};
 use zigport_translator::syntax::ir::{
-    Block, ContainerDecl, ContainerKind, ContainerLayout, Decl, DeclKind, Expr, ExprKind, FnDecl,
-    Linkage, Mutability, ParamType, PointerSize, SourceFile, Span,
+    Block, ContainerDecl, ContainerField, ContainerKind, ContainerLayout, Decl, DeclKind, Expr,
+    ExprKind, FnDecl, Linkage, Mutability, ParamType, PointerSize, SourceFile, Span,
 };
 use zigport_translator::syntax::visit::{self, Visitor};
 
@@ -153,8 +153,25 @@ fn container_init(init: Option<&Expr>) -> Option<&ContainerDecl> {
 pub type Signature = (Vec<AbiType>, AbiType);
 
 /// The shim ABI of a function's signature, when it has one.
-pub fn abi_signature(f: &ModuleFn, file: &SourceFile) -> Option<Signature> {
-    abi_signature_or_gap(f, file).ok()
+pub fn abi_signature(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Option<Signature> {
+    abi_signature_or_gap(f, file, zig_path).ok()
+}
+
+/// The port's name of the file's own struct, as the rules name it: the
+/// file's `const X = @This();` alias, else the file's stem in CamelCase.
+fn file_struct_name(file: &SourceFile, zig_path: &str) -> String {
+    let alias = file.members.iter().find_map(|d| match &d.kind {
+        DeclKind::Var(v)
+            if matches!(&v.init.as_ref().map(|i| &i.kind), Some(ExprKind::Builtin { name, args }) if name == "This" && args.is_empty()) =>
+        {
+            Some(v.name.clone())
+        }
+        _ => None,
+    });
+    alias.unwrap_or_else(|| {
+        let stem = zig_path.rsplit('/').next().unwrap_or(zig_path);
+        camel_case(stem.trim_end_matches(".zig"))
+    })
 }
 
 /// The part of a signature the ABI does not carry yet: a parameter's
@@ -181,10 +198,16 @@ impl AbiGap {
 }
 
 /// [`abi_signature`], or the first part of the signature it lacks.
-pub fn abi_signature_or_gap(f: &ModuleFn, file: &SourceFile) -> Result<Signature, AbiGap> {
+pub fn abi_signature_or_gap(
+    f: &ModuleFn,
+    file: &SourceFile,
+    zig_path: &str,
+) -> Result<Signature, AbiGap> {
     let proto = &f.decl.proto;
     let gap = |span, is_result| AbiGap { span, is_result };
-    let scope = Scope::new(file, &f.owners).ok_or(gap(proto.return_type.span, true))?;
+    let file_struct = Some(file_struct_name(file, zig_path));
+    let scope =
+        Scope::new(file, &f.owners, file_struct).ok_or(gap(proto.return_type.span, true))?;
     let params = proto
         .params
         .iter()
@@ -246,12 +269,19 @@ const MAX_DEPTH: usize = 4;
 /// enclosing container's (innermost wins).
 struct Scope<'a> {
     file: &'a SourceFile,
+    /// The port's name for the file's own struct (a file with top-level
+    /// fields), when known.
+    file_struct: Option<String>,
     /// `(container path, members)`, the file first (empty path).
     levels: Vec<(Vec<&'a str>, &'a [Decl])>,
 }
 
 impl<'a> Scope<'a> {
-    fn new(file: &'a SourceFile, owners: &[&'a str]) -> Option<Scope<'a>> {
+    fn new(
+        file: &'a SourceFile,
+        owners: &[&'a str],
+        file_struct: Option<String>,
+    ) -> Option<Scope<'a>> {
         let mut levels = vec![(Vec::new(), &file.members[..])];
         for (depth, owner) in owners.iter().enumerate() {
             let members = levels[depth].1;
@@ -261,7 +291,11 @@ impl<'a> Scope<'a> {
             })?;
             levels.push((owners[..=depth].to_vec(), &c.members[..]));
         }
-        Some(Scope { file, levels })
+        Some(Scope {
+            file,
+            file_struct,
+            levels,
+        })
     }
 
     /// The innermost container (`Self`, `@This()`), as a path.
@@ -352,6 +386,29 @@ impl<'a> Scope<'a> {
                     inner: Box::new(inner),
                 })
             }
+            // An anonymous struct or tuple result (`struct { bool, []const u8 }`),
+            // field by field.
+            ExprKind::Container(c)
+                if pos == Position::Result
+                    && c.kind == ContainerKind::Struct
+                    && c.layout == ContainerLayout::Auto =>
+            {
+                let fields = c
+                    .members
+                    .iter()
+                    .filter_map(|d| match &d.kind {
+                        DeclKind::Field(f) => Some(f),
+                        _ => None,
+                    })
+                    .map(|f| {
+                        Some((
+                            f.name.clone(),
+                            self.abi(f.ty.as_ref()?, pos.field(), depth + 1)?,
+                        ))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                (!fields.is_empty()).then_some(AbiType::Struct { fields })
+            }
             // `[N]T` of plain values, `N` a literal or a named constant.
             ExprKind::Array {
                 len,
@@ -376,7 +433,10 @@ impl<'a> Scope<'a> {
                 })
             }
             ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
-                self.container(self.this()?, pos, depth)
+                match self.this() {
+                    Some(this) => self.container(this, pos, depth),
+                    None => self.file_struct(pos, depth),
+                }
             }
             ExprKind::Ident(name) if name == "Self" && self.this().is_some() => {
                 self.container(self.this()?, pos, depth)
@@ -421,6 +481,15 @@ impl<'a> Scope<'a> {
                 full.push(name);
                 return self.container(&full, pos, depth);
             }
+            // `const Duration = @This();`: the container it is declared in.
+            if matches!(&init.kind, ExprKind::Builtin { name, args } if name == "This" && args.is_empty())
+            {
+                return if path.is_empty() {
+                    self.file_struct(pos, depth)
+                } else {
+                    self.container(path, pos, depth)
+                };
+            }
             // An alias (`const Order = std.math.Order;`) stands for its type.
             return match &init.kind {
                 ExprKind::Ident(_) | ExprKind::Field { .. } => self.abi(init, pos, depth + 1),
@@ -428,6 +497,58 @@ impl<'a> Scope<'a> {
             };
         }
         None
+    }
+
+    /// The file's own struct (its top-level fields), spelled `@This()` by
+    /// the shim appended at the file's top level.
+    fn file_struct(&self, pos: Position, depth: usize) -> Option<AbiType> {
+        let rust = self.file_struct.clone()?;
+        let own = Scope::new(self.file, &[], self.file_struct.clone())?;
+        let fields = self
+            .file
+            .members
+            .iter()
+            .filter_map(|d| match &d.kind {
+                DeclKind::Field(f) => Some(f),
+                _ => None,
+            })
+            .collect::<Vec<_>>();
+        if fields.is_empty() {
+            return None;
+        }
+        let fields = own.record_fields(fields.into_iter(), pos, depth)?;
+        Some(AbiType::Record {
+            zig: "@This()".into(),
+            rust,
+            fields,
+        })
+    }
+
+    /// A struct's fields on the wire, their types named in this scope.
+    fn record_fields<'f>(
+        &self,
+        fields: impl Iterator<Item = &'f ContainerField>,
+        pos: Position,
+        depth: usize,
+    ) -> Option<Vec<(String, AbiType)>> {
+        fields
+            .map(|f| {
+                if f.is_comptime {
+                    return None;
+                }
+                let ty = self.abi(f.ty.as_ref()?, pos.field(), depth + 1)?;
+                let undefined =
+                    matches!(f.value.as_ref().map(|v| &v.kind), Some(ExprKind::Undefined));
+                let ty = if undefined {
+                    AbiType::Unobserved {
+                        inner: Box::new(ty),
+                    }
+                } else {
+                    ty
+                };
+                Some((f.name.clone(), ty))
+            })
+            .collect()
     }
 
     /// The container at `path` (from the file's top), with its Zig
@@ -450,7 +571,7 @@ impl<'a> Scope<'a> {
             _ => None,
         });
         // Its fields' types are named in its own scope.
-        let own = Scope::new(self.file, path)?;
+        let own = Scope::new(self.file, path, self.file_struct.clone())?;
         match container.kind {
             ContainerKind::Enum
                 if pos == Position::Result || !container_has_open_tags(container) =>
@@ -493,24 +614,7 @@ impl<'a> Scope<'a> {
                 }
             }
             ContainerKind::Struct if container.layout == ContainerLayout::Auto => {
-                let fields = fields
-                    .map(|f| {
-                        if f.is_comptime {
-                            return None;
-                        }
-                        let ty = own.abi(f.ty.as_ref()?, pos.field(), depth + 1)?;
-                        let undefined =
-                            matches!(f.value.as_ref().map(|v| &v.kind), Some(ExprKind::Undefined));
-                        let ty = if undefined {
-                            AbiType::Unobserved {
-                                inner: Box::new(ty),
-                            }
-                        } else {
-                            ty
-                        };
-                        Some((f.name.clone(), ty))
-                    })
-                    .collect::<Option<Vec<_>>>()?;
+                let fields = own.record_fields(fields, pos, depth)?;
                 (!fields.is_empty()).then_some(AbiType::Record { zig, rust, fields })
             }
             _ => None,
@@ -559,7 +663,13 @@ mod tests {
         let file: &'static SourceFile = Box::leak(Box::new(file));
         module_functions(file)
             .iter()
-            .map(|f| (f.display(), f.not_verifiable(), abi_signature(f, file)))
+            .map(|f| {
+                (
+                    f.display(),
+                    f.not_verifiable(),
+                    abi_signature(f, file, "test.zig"),
+                )
+            })
             .collect()
     }
 
@@ -647,6 +757,25 @@ fn Wrap(comptime T: type) type { return struct { v: T }; }
         assert!(sigs[7].1.unwrap().contains("extern"));
         assert!(sigs[8].1.unwrap().contains("@compileError"));
         assert!(sigs[..6].iter().all(|(_, why, _)| why.is_none()));
+    }
+
+    #[test]
+    fn a_file_struct_is_its_own_record() {
+        let sigs = signatures(
+            r#"
+secs: i128,
+nanos: u32 = 0,
+const Duration = @This();
+pub fn add(self: Duration, other: @This()) Duration { _ = other; return self; }
+"#,
+        );
+        let (params, ret) = sigs[0].2.clone().unwrap();
+        for t in [&params[0], &params[1], &ret] {
+            assert!(
+                matches!(t, AbiType::Record { zig, rust, fields } if zig == "@This()" && rust == "Duration" && fields.len() == 2),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

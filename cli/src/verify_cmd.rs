@@ -225,12 +225,12 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
 
 /// Whether `verify` can call the top-level function `f` through the shim
 /// ABI (pub or not: the shims are compiled inside the module).
-pub fn oracle_checkable(f: &FnDecl, file: &SourceFile) -> bool {
+pub fn oracle_checkable(f: &FnDecl, file: &SourceFile, zig_path: &str) -> bool {
     module_functions(file).iter().any(|m| {
         m.owners.is_empty()
             && std::ptr::eq(m.decl, f)
             && m.not_verifiable().is_none()
-            && abi_signature(m, file).is_some()
+            && abi_signature(m, file, zig_path).is_some()
     })
 }
 
@@ -306,7 +306,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 skipped.push(skip(why));
                 continue;
             }
-            match (status, abi_signature_or_gap(&f, &file)) {
+            match (status, abi_signature_or_gap(&f, &file, &m.display)) {
                 (Some(p), Ok((params, ret))) if p.status == FnStatus::Clean => {
                     let placeholders: Vec<String> =
                         (0..params.len()).map(|i| format!("{{{i}}}")).collect();

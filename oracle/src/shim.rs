@@ -230,7 +230,13 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
         AbiType::Struct { fields } | AbiType::Record { fields, .. } => {
             let mut s = format!("{pad}zigport_w.tuple({});\n", fields.len());
             for (name, fty) in fields {
-                s.push_str(&encode(fty, &format!("{expr}.{name}"), depth));
+                // Tuple fields are named by index: `t[0]`.
+                let field = if name.bytes().all(|b| b.is_ascii_digit()) {
+                    format!("{expr}[{name}]")
+                } else {
+                    format!("{expr}.@\"{name}\"")
+                };
+                s.push_str(&encode(fty, &field, depth));
             }
             s
         }
