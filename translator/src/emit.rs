@@ -51,6 +51,12 @@ pub fn with_shim_hook(text: &str) -> String {
     }
 }
 
+/// `text` without a trailing [`SHIM_HOOK`]: what an older zigport wrote,
+/// before `verify` added the hook (so adding it is not a hand edit).
+pub fn without_shim_hook(text: &str) -> &str {
+    text.strip_suffix(SHIM_HOOK).unwrap_or(text)
+}
+
 /// A formatted module and the counts its trailer states.
 #[derive(Debug, Clone)]
 pub struct EmittedModule {
@@ -184,5 +190,15 @@ mod tests {
         assert!(
             out.contains("    // TODO(port): no rule\n    let x = todo!(\"TODO(port): no rule\");")
         );
+    }
+
+    #[test]
+    fn the_shim_hook_is_added_once_and_recognised() {
+        let module = "//! Ported.\n\nfn f() {}\n// zigport: trailer\n";
+        let hooked = with_shim_hook(module);
+        assert!(hooked.ends_with(SHIM_HOOK));
+        assert_eq!(with_shim_hook(&hooked), hooked, "added once");
+        assert_eq!(without_shim_hook(&hooked), module, "an older module's hash still matches");
+        assert_eq!(without_shim_hook(module), module);
     }
 }

@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use serde::Serialize;
 
 use crate::config::TranslateConfig;
-use crate::emit::{emit_module, module_name, with_shim_hook};
+use crate::emit::{emit_module, module_name, with_shim_hook, without_shim_hook};
 use crate::index::{DeclaredFn, FnPlace, declared_fns};
 use crate::rules::{
     CrateContext, FnTranslation, module_error_names, module_imports, module_interface,
@@ -375,9 +375,10 @@ pub fn translate_units(
         let Ok(on_disk) = std::fs::read_to_string(&path) else {
             continue;
         };
-        let ours = previous
-            .get(module)
-            .is_some_and(|sha| *sha == sha256(&on_disk));
+        // (The shim hook `verify` adds to a module is not an edit.)
+        let ours = previous.get(module).is_some_and(|sha| {
+            *sha == sha256(&on_disk) || *sha == sha256(without_shim_hook(&on_disk))
+        });
         if on_disk != *text && !ours && !force {
             hand_edited.insert(module.clone());
             *text = on_disk; // classify what is really there
