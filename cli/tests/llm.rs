@@ -307,3 +307,89 @@ async fn malformed_reply_rate_limit_and_timeout_do_no_damage() {
     assert_eq!(status(&report, "bitLength"), "error");
     assert_eq!(slow.received_requests().await.unwrap().len(), 4); // 2 fns × (1 + 1 retry)
 }
+
+/// Hostile replies, one per attempt, through the whole `translate --llm`
+/// loop (issue 20): each is refused before anything of it is built or
+/// run, so the canary file is never written, the key never leaks, and the
+/// port keeps the rules' draft.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_replies_are_never_built_run_or_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let canary = dir.path().join("CANARY");
+    let c = canary.display().to_string();
+    let body = |code: &str| {
+        format!(
+            "```rust\npub fn bit_length(x: u32) -> u32 {{\n    {code}\n    32 - x.leading_zeros()\n}}\n```"
+        )
+    };
+    let payloads = [
+        body(&format!("std::fs::write({c:?}, b\"pwned\").ok();")),
+        body(&format!(
+            "let k = std::env::var(\"ZIGPORT_E2E_KEY\").unwrap_or_default(); std::fs::write({c:?}, k).ok();"
+        )),
+        body(&format!(
+            "std::process::Command::new(\"sh\").arg(\"-c\").arg(\"touch {c}\").status().ok();"
+        )),
+        body(&format!("use std as s; s::fs::File::create({c:?}).ok();")),
+        body("let _ = std::net::TcpStream::connect(\"127.0.0.1:9\");"),
+        body("let _ = include_str!(\"/etc/passwd\");"),
+        format!(
+            "```rust\nextern \"C\" {{ fn system(cmd: *const u8) -> i32; }}\npub fn bit_length(x: u32) -> u32 {{\n    unsafe {{ system(b\"touch {c}\\0\".as_ptr()); }}\n    32 - x.leading_zeros()\n}}\n```"
+        ),
+        format!(
+            "```rust\n#[unsafe(no_mangle)]\npub extern \"C\" fn zigport_set_panic_fd(_fd: i32) {{ let _ = std::fs::write({c:?}, b\"x\"); }}\npub fn bit_length(x: u32) -> u32 {{ 32 - x.leading_zeros() }}\n```"
+        ),
+    ];
+    let server = MockServer::start().await;
+    // Each attempt gets the next payload (highest priority first, once).
+    for (i, payload) in payloads.iter().enumerate() {
+        Mock::given(method("POST"))
+            .and(path("/v1/chat/completions"))
+            .and(body_string_contains("Port the Zig function `bitLength`"))
+            .respond_with(chat(payload))
+            .up_to_n_times(1)
+            .with_priority(u8::try_from(i + 1).unwrap())
+            .mount(&server)
+            .await;
+    }
+    script(&server, "lastIndex", chat("No code for this one."), None).await;
+    project(
+        dir.path(),
+        &server,
+        &format!("max_attempts = {}\n", payloads.len()),
+    );
+    let (report, stderr) = translate_llm(dir.path(), &[]).await;
+
+    let bit = outcome(&report, "bitLength");
+    assert_eq!(bit["accepted"], false, "{bit:#}");
+    assert_eq!(bit["attempts"], payloads.len(), "{bit:#}");
+    assert!(!canary.exists(), "a hostile reply ran");
+    assert_ne!(status(&report, "bitLength"), "clean");
+    // Every attempt says why it was refused.
+    let history = bit["history"].as_array().unwrap();
+    assert_eq!(history.len(), payloads.len(), "{bit:#}");
+    let requests = server.received_requests().await.unwrap();
+    assert!(requests.len() >= payloads.len());
+    // Nothing of any payload reached the port; the key leaked nowhere.
+    let module = fs::read_to_string(dir.path().join("port/src/m.rs")).unwrap();
+    for needle in [
+        "std::fs",
+        "std::env",
+        "std::process",
+        "TcpStream",
+        "include_str",
+        "system(",
+        "no_mangle",
+    ] {
+        assert!(!module.contains(needle), "{needle} in the port:\n{module}");
+    }
+    assert!(!stderr.contains(KEY) && !report.to_string().contains(KEY));
+    for f in all_files(dir.path()) {
+        let text = String::from_utf8_lossy(&fs::read(&f).unwrap()).to_string();
+        assert!(
+            !text.contains(KEY) || f.ends_with("zigport.toml"),
+            "{}",
+            f.display()
+        );
+    }
+}
