@@ -16,6 +16,7 @@ use clap::Args;
 use serde::Serialize;
 use zigport_harness::bench::{BenchResult, bench_libraries};
 use zigport_harness::strategy::{Dictionary, arguments};
+use zigport_harness::value::Value;
 use zigport_harness::zig::ZigLibrary;
 use zigport_harness::{RunConfig, RustSide, Subject, Verdict, sample_inputs, verify};
 use zigport_oracle::abi::{AbiType, ShimFn};
@@ -311,7 +312,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                     let placeholders: Vec<String> =
                         (0..params.len()).map(|i| format!("{{{i}}}")).collect();
                     pairs.push(Pair {
-                        dictionary: literals_for(f.decl, &file),
+                        dictionary: literals_for(f.decl, &file, &params),
                         module: m.module.clone(),
                         display: m.display.clone(),
                         zig_name: name.clone(),
@@ -506,13 +507,15 @@ fn print_report(r: &Report) {
 }
 
 /// Literals to bias a function's inputs with: strings, characters and
-/// integers in its body, and the literal arguments its `test` blocks pass
-/// to it (the module's own examples).
-fn literals_for(f: &FnDecl, file: &SourceFile) -> Dictionary {
+/// integers in its body, the literal arguments its `test` blocks pass to
+/// it (the module's own examples), and, where every argument of such a
+/// call is a literal, the whole argument list as a seed.
+fn literals_for(f: &FnDecl, file: &SourceFile, params: &[AbiType]) -> Dictionary {
     struct Literals<'a> {
         dict: Dictionary,
-        /// When set, only literal arguments of calls to this function.
-        calls_to: Option<&'a str>,
+        /// When set, only literal arguments of calls to this function
+        /// (`name(..)` or `Owner.name(..)`), whose parameters these are.
+        calls_to: Option<(&'a str, &'a [AbiType])>,
     }
     impl Literals<'_> {
         fn add(&mut self, e: &Expr) {
@@ -538,9 +541,22 @@ fn literals_for(f: &FnDecl, file: &SourceFile) -> Dictionary {
         fn visit_expr(&mut self, e: &Expr) {
             match (self.calls_to, &e.kind) {
                 (None, _) => self.add(e),
-                (Some(name), ExprKind::Call { callee, args }) if matches!(&callee.kind, ExprKind::Ident(n) if n == name) =>
+                (Some((name, params)), ExprKind::Call { callee, args })
+                    if matches!(&callee.kind, ExprKind::Ident(n) if n == name)
+                        || matches!(&callee.kind, ExprKind::Field { object, member }
+                            if member == name && matches!(object.kind, ExprKind::Ident(_))) =>
                 {
                     args.iter().for_each(|a| self.add(a));
+                    if args.len() == params.len()
+                        && let Some(seed) = args
+                            .iter()
+                            .zip(params)
+                            .filter(|(_, t)| **t != AbiType::Allocator)
+                            .map(|(a, t)| literal_value(a, t))
+                            .collect::<Option<Vec<_>>>()
+                    {
+                        self.dict.seeds.push(seed);
+                    }
                 }
                 _ => {}
             }
@@ -556,7 +572,7 @@ fn literals_for(f: &FnDecl, file: &SourceFile) -> Dictionary {
     }
     let mut tests = Literals {
         dict: body.dict,
-        calls_to: Some(&f.name),
+        calls_to: Some((&f.name, params)),
     };
     for d in &file.members {
         if let DeclKind::Test(t) = &d.kind {
@@ -568,7 +584,48 @@ fn literals_for(f: &FnDecl, file: &SourceFile) -> Dictionary {
     dict.fragments.dedup();
     dict.ints.sort_unstable();
     dict.ints.dedup();
+    dict.seeds.dedup();
     dict
+}
+
+/// A literal argument as the wire carries a value of `ty`, when it is one.
+fn literal_value(e: &Expr, ty: &AbiType) -> Option<Value> {
+    match (&e.kind, ty) {
+        (ExprKind::Str(b), AbiType::Bytes | AbiType::MutBytes) => Some(Value::Bytes(b.clone())),
+        (ExprKind::Bool(b), AbiType::Bool) => Some(Value::Bool(*b)),
+        (ExprKind::Null, AbiType::Optional { .. }) => Some(Value::Null),
+        (_, AbiType::Optional { inner }) => literal_value(e, inner),
+        (ExprKind::DotName(tag), AbiType::Enum { tags, .. }) => tags
+            .iter()
+            .position(|t| t == tag)
+            .map(|i| Value::UInt(i as u128)),
+        (ExprKind::Float(text), AbiType::Float { .. }) => {
+            text.replace('_', "").parse::<f64>().ok().map(Value::float)
+        }
+        (_, AbiType::Int { signed, bits }) => {
+            let v = match &e.kind {
+                ExprKind::Int(text) => parse_int_literal(text)?,
+                ExprKind::Char(c) => i128::from(*c),
+                ExprKind::Unary {
+                    op: zigport_translator::syntax::ir::UnaryOp::Neg,
+                    operand,
+                } => match &operand.kind {
+                    ExprKind::Int(text) => -parse_int_literal(text)?,
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            let bits = u32::from(*bits).min(127);
+            if *signed {
+                let max = (1i128 << (bits.max(1) - 1)) - 1;
+                (-max - 1..=max).contains(&v).then_some(Value::Int(v))
+            } else {
+                let v = u128::try_from(v).ok()?;
+                (bits == 127 || v < (1u128 << bits)).then_some(Value::UInt(v))
+            }
+        }
+        _ => None,
+    }
 }
 
 fn parse_int_literal(text: &str) -> Option<i128> {
@@ -794,4 +851,47 @@ fn cargo_test(krate: &Path, skip: &[String]) -> std::collections::BTreeMap<Strin
         by_module.entry(String::new()).or_default().failed += 1; // did not build
     }
     by_module
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_literal_argument_lists_of_test_calls_are_seeds() {
+        let src = r#"
+const Kind = enum { major, minor };
+fn bump(text: []const u8, kind: Kind, by: i8, gpa: std.mem.Allocator) ?u32 { _ = gpa; _ = text; _ = kind; return @intCast(by); }
+test "bump" {
+    try std.testing.expectEqual(bump("1.2.3", .minor, -2, std.testing.allocator), null);
+    _ = Self.bump("0.1.0", .major, 300, std.testing.allocator);
+    _ = bump(some_var, .major, 1, std.testing.allocator);
+}
+"#;
+        let file = parse_source(&mut ZigParser::new(), src).file;
+        let DeclKind::Fn(f) = &file.members[1].kind else {
+            panic!()
+        };
+        let params = [
+            AbiType::Bytes,
+            AbiType::Enum {
+                zig: "Kind".into(),
+                rust: "Kind".into(),
+                tags: vec!["major".into(), "minor".into()],
+            },
+            AbiType::int(true, 8),
+            AbiType::Allocator,
+        ];
+        let dict = literals_for(f, &file, &params);
+        // `300` does not fit an i8 and `some_var` is not a literal: only
+        // the first call is a seed (the allocator is not on the wire).
+        assert_eq!(
+            dict.seeds,
+            [vec![
+                Value::Bytes(b"1.2.3".to_vec()),
+                Value::UInt(1),
+                Value::Int(-2)
+            ]]
+        );
+    }
 }

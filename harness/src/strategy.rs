@@ -14,6 +14,9 @@ use crate::value::Value;
 pub struct Dictionary {
     pub fragments: Vec<Vec<u8>>,
     pub ints: Vec<i128>,
+    /// Whole argument lists the module's tests pass (allocators left out),
+    /// each value as the wire carries it: inputs known to reach the code.
+    pub seeds: Vec<Vec<Value>>,
 }
 
 impl Dictionary {
@@ -21,18 +24,28 @@ impl Dictionary {
         Dictionary {
             fragments: fragments.iter().map(|f| f.to_vec()).collect(),
             ints: Vec::new(),
+            seeds: Vec::new(),
         }
     }
 }
 
 /// A strategy for a whole argument list.
 pub fn arguments(params: &[AbiType], dict: &Dictionary) -> BoxedStrategy<Vec<Value>> {
-    params
+    let generated = params
         .iter()
         .filter(|p| **p != AbiType::Allocator)
         .map(|p| value(p, dict))
         .collect::<Vec<_>>()
-        .boxed()
+        .boxed();
+    if dict.seeds.is_empty() {
+        return generated;
+    }
+    // A quarter of the cases start from the tests' own arguments.
+    prop_oneof![
+        1 => prop::sample::select(dict.seeds.clone()),
+        3 => generated,
+    ]
+    .boxed()
 }
 
 pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
