@@ -58,6 +58,10 @@ fn shim(s: &RustShim) -> String {
                 );
                 args.push(format!("&{}a{i}", if *mutable { "mut " } else { "" }));
             }
+            AbiType::Slice { .. } => {
+                let _ = writeln!(bindings, "    let a{i}: Vec<_> = {};", decode(t));
+                args.push(format!("&a{i}"));
+            }
             AbiType::Ref { mutable, inner } => {
                 let _ = writeln!(bindings, "    let mut a{i} = {};", decode(inner));
                 args.push(format!("&{}a{i}", if *mutable { "mut " } else { "" }));
@@ -117,6 +121,10 @@ fn decode(ty: &AbiType) -> String {
                 decode(inner)
             )
         }
+        AbiType::Slice { inner } => format!(
+            "{{ let n = r.count(); (0..n).map(|_| {}).collect::<Vec<_>>() }}",
+            decode(inner)
+        ),
         AbiType::Array { inner, .. } => format!(
             "{{ r.take(5); std::array::from_fn(|_| {}) }}",
             decode(inner)
@@ -173,6 +181,13 @@ fn encode_rust(ty: &AbiType, expr: &str, depth: usize) -> String {
             };
             format!(
                 "{pad}w.tuple({expr}.len() as u32);\n{pad}for v in {expr}.iter() {{ {put}; }}\n"
+            )
+        }
+        AbiType::Slice { inner } => {
+            let v = format!("s{depth}");
+            format!(
+                "{pad}w.tuple({expr}.len() as u32);\n{pad}for {v} in {expr}.iter() {{\n{}{pad}}}\n",
+                encode_rust(inner, &format!("(*{v})"), depth + 1)
             )
         }
         AbiType::Array { inner, len } => {
@@ -325,6 +340,11 @@ impl<'a> Reader<'a> {
         null
     }
     /// A tuple of integers (each as its wire bits; the caller narrows).
+    /// The element count of a tuple (its header consumed).
+    pub(crate) fn count(&mut self) -> usize {
+        self.take(1);
+        u32::from_le_bytes(self.take(4).try_into().unwrap_or([0; 4])) as usize
+    }
     pub(crate) fn ints(&mut self) -> Vec<i128> {
         self.take(1);
         let n = u32::from_le_bytes(self.take(4).try_into().unwrap_or([0; 4]));

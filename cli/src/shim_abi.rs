@@ -348,8 +348,11 @@ impl<'a> Scope<'a> {
             // contents are compared too). Slices of integers likewise.
             ExprKind::Pointer(p) if p.size == PointerSize::Slice && p.sentinel.is_none() => {
                 let ExprKind::PrimitiveType(child) = &p.child.kind else {
-                    return None;
+                    return self.slice_of(&p.child, p.is_const, pos, depth);
                 };
+                if matches!(primitive(child)?, AbiType::Bool | AbiType::Float { .. }) {
+                    return self.slice_of(&p.child, p.is_const, pos, depth);
+                }
                 let mutable = !p.is_const;
                 if mutable && pos != Position::Param && pos != Position::Result {
                     return None;
@@ -444,6 +447,34 @@ impl<'a> Scope<'a> {
             ExprKind::Ident(name) => self.named(name, pos, depth),
             _ => None,
         }
+    }
+
+    /// `[]const T` of non-integer values: as a parameter or a result.
+    fn slice_of(
+        &self,
+        child: &Expr,
+        is_const: bool,
+        pos: Position,
+        depth: usize,
+    ) -> Option<AbiType> {
+        if !is_const || !matches!(pos, Position::Param | Position::Result) {
+            return None;
+        }
+        let inner = self.abi(child, pos.field(), depth + 1)?;
+        matches!(
+            inner,
+            AbiType::Bool
+                | AbiType::Float { .. }
+                | AbiType::Bytes
+                | AbiType::Enum { .. }
+                | AbiType::Record { .. }
+                | AbiType::Union { .. }
+                | AbiType::Packed { .. }
+                | AbiType::Array { .. }
+        )
+        .then(|| AbiType::Slice {
+            inner: Box::new(inner),
+        })
     }
 
     /// An array length: an integer literal, or a constant of the scope
@@ -793,6 +824,9 @@ const State = struct {
 fn wide(x: [100000]u8) u8 { return x[0]; }
 const Pred = union(enum) { any, byte: u8, class: State };
 fn accepts(p: Pred) ?Pred { return p; }
+fn words(args: []const []const u8, flags: []const bool) []const Pred { _ = args; _ = flags; return &.{}; }
+const Holder = struct { names: []const []const u8 };
+fn hold(h: Holder) void { _ = h; }
 "#,
         );
         let (params, _) = sigs[0].2.clone().unwrap();
@@ -821,5 +855,11 @@ fn accepts(p: Pred) ?Pred { return p; }
         assert!(variants[0].1.is_none());
         assert!(matches!(&variants[2].1, Some(AbiType::Record { .. })));
         assert!(matches!(ret, AbiType::Optional { .. }));
+        let (params, ret) = sigs[3].2.clone().unwrap();
+        assert!(matches!(&params[0], AbiType::Slice { inner } if **inner == AbiType::Bytes));
+        assert!(matches!(&params[1], AbiType::Slice { inner } if **inner == AbiType::Bool));
+        assert!(matches!(&ret, AbiType::Slice { inner } if matches!(**inner, AbiType::Union { .. })));
+        // Not as a struct field: the port's struct would borrow a temporary.
+        assert!(sigs[4].2.is_none());
     }
 }

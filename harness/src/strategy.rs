@@ -59,6 +59,9 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
                 .prop_map(Value::Tuple)
                 .boxed()
         }
+        AbiType::Slice { inner } => prop::collection::vec(value(inner, dict), 0..8)
+            .prop_map(Value::Tuple)
+            .boxed(),
         AbiType::Array { inner, len } => prop::collection::vec(value(inner, dict), *len)
             .prop_map(Value::Tuple)
             .boxed(),

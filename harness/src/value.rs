@@ -81,7 +81,7 @@ impl Value {
                 }
                 _ => Value::Tuple(items),
             },
-            (Value::Tuple(items), AbiType::Array { inner, .. }) => {
+            (Value::Tuple(items), AbiType::Array { inner, .. } | AbiType::Slice { inner }) => {
                 Value::Tuple(items.into_iter().map(|v| v.conform(inner)).collect())
             }
             (v, AbiType::Packed { bits, .. }) => v.conform(&AbiType::int(false, *bits)),

@@ -77,6 +77,12 @@ pub enum AbiType {
         mutable: bool,
         inner: Box<AbiType>,
     },
+    /// `[]const T` of values the ABI carries other than integers (strings,
+    /// structs, enums, unions...): a tuple on the wire. Parameters and
+    /// results only (a struct field would borrow a temporary in the port).
+    Slice {
+        inner: Box<AbiType>,
+    },
     /// `[N]T`: a tuple of `len` values on the wire.
     Array {
         inner: Box<AbiType>,
@@ -139,6 +145,7 @@ impl AbiType {
             | AbiType::Packed { zig, .. }
             | AbiType::Union { zig, .. } => Some(zig.clone()),
             AbiType::Array { inner, len } => Some(format!("[{len}]{}", inner.zig_param_type()?)),
+            AbiType::Slice { inner } => Some(format!("[]const {}", inner.zig_param_type()?)),
             AbiType::Ref { inner, .. } | AbiType::Unobserved { inner } => inner.zig_param_type(),
             AbiType::Optional { inner } => Some(format!("?{}", inner.zig_param_type()?)),
             _ => None,

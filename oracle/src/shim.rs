@@ -106,6 +106,7 @@ fn export(f: &ShimFn, root: &str) -> String {
             | AbiType::Array { .. }
             | AbiType::Packed { .. }
             | AbiType::Union { .. }
+            | AbiType::Slice { .. }
             | AbiType::Optional { .. } => {
                 format!(
                     "zigport_r.value({})",
@@ -175,6 +176,13 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
             format!("{pad}zigport_w.bytes(@tagName({expr}));\n")
         }
         AbiType::IntSlice { .. } => format!("{pad}zigport_w.ints({expr});\n"),
+        AbiType::Slice { inner } => {
+            let v = format!("zigport_s{depth}");
+            format!(
+                "{pad}zigport_w.tuple(@intCast({expr}.len));\n{pad}for ({expr}) |{v}| {{\n{}{pad}}}\n",
+                encode(inner, &v, depth + 1)
+            )
+        }
         AbiType::Array { inner, len } => {
             let v = format!("zigport_x{depth}");
             format!(
@@ -316,7 +324,8 @@ pub const Reader = struct {
         return self.take(n);
     }
 
-    /// A tuple of integers, decoded into the scratch area.
+    /// A tuple of values (integers, strings, structs...), decoded into
+    /// the scratch area.
     pub fn ints(self: *Reader, comptime T: type) []T {
         _ = self.take(1);
         const n = std.mem.readInt(u32, self.take(4)[0..4], .little);
@@ -324,7 +333,7 @@ pub const Reader = struct {
         if (start + n * @sizeOf(T) > scratch.len) @panic("zigport: argument larger than the shim's scratch area");
         scratch_used = start + n * @sizeOf(T);
         const dst = @as([*]T, @ptrCast(@alignCast(scratch[start..].ptr)))[0..n];
-        for (dst) |*d| d.* = self.int(T);
+        for (dst) |*d| d.* = self.value(T);
         return dst;
     }
 
