@@ -8,14 +8,19 @@ use zigport_oracle::build::build_shared_library;
 use zigport_oracle::shim;
 use zigport_oracle::toolchain::{self, ToolchainRequest};
 
-#[test]
-fn std_shim_builds_as_a_shared_library() {
+/// The pinned Zig (installed if missing).
+fn pinned_zig() -> toolchain::Toolchain {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let request = ToolchainRequest {
         version: "0.15.2".into(),
-        project_dir: root.clone(),
+        project_dir: root,
     };
-    let zig = toolchain::ensure(&request, &|m| eprintln!("{m}")).expect("pinned Zig");
+    toolchain::ensure(&request, &|m| eprintln!("{m}")).expect("pinned Zig")
+}
+
+#[test]
+fn std_shim_builds_as_a_shared_library() {
+    let zig = pinned_zig();
     let fns = vec![
         ShimFn {
             name: "is_digit".into(),
@@ -65,12 +70,7 @@ fn std_shim_builds_as_a_shared_library() {
 /// `result`) do not clash with the shim's.
 #[test]
 fn embedded_shim_reaches_private_declarations() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let request = ToolchainRequest {
-        version: "0.15.2".into(),
-        project_dir: root.clone(),
-    };
-    let zig = toolchain::ensure(&request, &|m| eprintln!("{m}")).expect("pinned Zig");
+    let zig = pinned_zig();
     let src = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir_all(src.path().join("util")).unwrap();
     std::fs::write(
