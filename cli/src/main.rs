@@ -6,8 +6,6 @@ mod plan_cmd;
 mod port_cmd;
 mod refine;
 mod report;
-mod rust_shims;
-mod shim_abi;
 mod state;
 mod toolchain_cmd;
 mod translate_cmd;

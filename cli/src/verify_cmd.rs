@@ -27,9 +27,9 @@ use zigport_translator::syntax::visit::{self, Visitor};
 use zigport_translator::syntax::{ZigParser, parse_source};
 use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
 
-use crate::rust_shims::{self, RustShim};
-use crate::shim_abi::{abi_signature, abi_signature_or_gap, module_functions};
 use crate::{exit, notify, toolchain_request};
+use zigport_oracle::rust_shim::{self, RustShim};
+use zigport_oracle::signature::{abi_signature, abi_signature_or_gap, module_functions};
 
 #[derive(Args)]
 pub struct VerifyArgs {
@@ -687,7 +687,7 @@ fn build_rust_side(
         manifest.push_str("\n[features]\nzigport-shims = []\n");
         std::fs::write(&cargo_toml, &manifest)?;
     }
-    std::fs::write(krate.join("src/zigport_shims.rs"), rust_shims::prelude())?;
+    std::fs::write(krate.join("src/zigport_shims.rs"), rust_shim::prelude())?;
     let mut rejected = Vec::new();
     for round in 0.. {
         let mut sources = Vec::new();
@@ -702,7 +702,7 @@ fn build_rust_side(
                     ret: &p.ret,
                 })
                 .collect();
-            let source = rust_shims::module_shims(&shims);
+            let source = rust_shim::module_shims(&shims);
             let dir = krate.join("src").join(module);
             std::fs::create_dir_all(&dir)?;
             std::fs::write(dir.join("zigport_shims.rs"), &source)?;

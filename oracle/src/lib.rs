@@ -1,8 +1,12 @@
 //! zigport's oracle: the Zig side of every comparison. It finds and
-//! provisions the pinned toolchain, generates C-ABI shims for the functions
-//! under test and builds them as ReleaseSafe shared libraries.
+//! provisions the pinned toolchain, maps Zig signatures to the shim ABI,
+//! generates the C-ABI shims for the functions under test (Zig's, and the
+//! port's Rust twins) and builds the Zig ones as ReleaseSafe shared
+//! libraries.
 
 pub mod abi;
 pub mod build;
+pub mod rust_shim;
 pub mod shim;
+pub mod signature;
 pub mod toolchain;

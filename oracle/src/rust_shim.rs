@@ -2,12 +2,12 @@
 //! and wire format, calling the port, so the harness drives both sides
 //! alike. `verify` writes the wire prelude as `src/zigport_shims.rs` and
 //! each module's shims as its child module `src/<module>/zigport_shims.rs`
-//! (the module declares it: `translator::emit::SHIM_HOOK`), so they reach
+//! (the module declares it: `zigport_translator::emit::SHIM_HOOK`), so they reach
 //! the module's private functions and types through `super::`.
 
 use std::fmt::Write as _;
 
-use zigport_oracle::abi::AbiType;
+use crate::abi::AbiType;
 use zigport_translator::rules::names::{camel_case, ident, snake_case};
 
 /// One function to expose: `zigport_<symbol>` calls `super::<rust_path>`

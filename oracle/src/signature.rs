@@ -8,7 +8,7 @@
 //! Only what the IR says for certain is mapped; anything else leaves the
 //! function unverified with the reason, never guessed.
 
-use zigport_oracle::abi::AbiType;
+use crate::abi::AbiType;
 use zigport_translator::rules::names::{camel_case, ident, snake_case};
 use zigport_translator::syntax::ir::{
     Block, ContainerDecl, ContainerField, ContainerKind, ContainerLayout, Decl, DeclKind, Expr,
@@ -858,7 +858,9 @@ fn hold(h: Holder) void { _ = h; }
         let (params, ret) = sigs[3].2.clone().unwrap();
         assert!(matches!(&params[0], AbiType::Slice { inner } if **inner == AbiType::Bytes));
         assert!(matches!(&params[1], AbiType::Slice { inner } if **inner == AbiType::Bool));
-        assert!(matches!(&ret, AbiType::Slice { inner } if matches!(**inner, AbiType::Union { .. })));
+        assert!(
+            matches!(&ret, AbiType::Slice { inner } if matches!(**inner, AbiType::Union { .. }))
+        );
         // Not as a struct field: the port's struct would borrow a temporary.
         assert!(sigs[4].2.is_none());
     }
