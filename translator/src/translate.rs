@@ -281,6 +281,13 @@ pub fn translate_units(
         {
             context.module_errors.insert(module.clone(), names);
         }
+        if let Some(home) = config
+            .std_lib
+            .as_ref()
+            .and_then(|std| std.home_of(&unit.path))
+        {
+            context.std_homes.insert(unit.display.clone(), home);
+        }
         context
             .modules
             .insert(unit.display.replace('\\', "/"), module.clone());

@@ -102,3 +102,31 @@ fn std_is_read_lazily_once() {
         vec!["builtin.zig".to_string(), "std.zig".to_string()]
     );
 }
+
+/// A std file analysed as one: its relative imports are std files.
+#[test]
+fn std_file_imports_are_std() {
+    let std = fixture_std();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sema/std/Io.zig"
+    );
+    let source = std::fs::read_to_string(path).expect("fixture is readable");
+    let lowered = common::lower_str(&source);
+    let home = std.home_of(std::path::Path::new(path));
+    assert_eq!(home.as_deref(), Some("Io.zig"));
+    let dump = FileModel::analyze_std_file(&lowered.file, &std, "Io.zig").dump(&source);
+    let writer_end = dump
+        .iter()
+        .find(|f| f.name == "writerEnd")
+        .expect("writerEnd is analysed");
+    assert_eq!(writer_end.params, vec!["w: std.Io.Writer".to_string()]);
+    assert!(
+        writer_end
+            .exprs
+            .iter()
+            .any(|e| e.ends_with("`w.end`: usize")),
+        "{:?}",
+        writer_end.exprs
+    );
+}

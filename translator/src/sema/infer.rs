@@ -757,7 +757,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             K::DotName(name) => self.dot_name(name, result),
             K::Ident(name) => self.ident(e, name),
             K::Builtin { name, args } => self.builtin(name, args, result),
-            K::Call { callee, args } => self.call(callee, args),
+            K::Call { callee, args } => self.call(callee, args, result),
             K::Field { object, member } => self.field(e, object, member),
             K::Index { object, index } => {
                 let t = self.expr(object, &Type::Unknown);
@@ -1089,9 +1089,46 @@ impl<'a, 'n> Analyzer<'a, 'n> {
         }
     }
 
-    fn call(&mut self, callee: &'a Expr, args: &'a [Expr]) -> Type {
+    fn call(&mut self, callee: &'a Expr, args: &'a [Expr], result: &Type) -> Type {
+        if let ExprKind::DotName(name) = &callee.kind {
+            return self.decl_literal_call(callee, name, args, result);
+        }
         let resolved = self.callee_fn_decl(callee);
         self.expr(callee, &Type::Unknown);
+        self.resolved_call(callee, resolved, args)
+    }
+
+    /// `.init(..)`: a function of the result type (a decl literal).
+    fn decl_literal_call(
+        &mut self,
+        callee: &'a Expr,
+        name: &str,
+        args: &'a [Expr],
+        result: &Type,
+    ) -> Type {
+        let target = result.literal_target().clone();
+        self.expr(callee, &target);
+        match &target {
+            Type::Std(path) => match self.std_member(path, name) {
+                Some(StdDecl::Fn(sig)) => self.std_call(&sig, false, args),
+                _ => self.resolved_call(callee, None, args),
+            },
+            Type::Container(id) => match self.names.member(*id, name) {
+                Some(Member::Fn(f)) => self.resolved_call(callee, Some((*id, f)), args),
+                _ => self.resolved_call(callee, None, args),
+            },
+            _ => self.resolved_call(callee, None, args),
+        }
+    }
+
+    /// A call of `resolved` (a function of the analysed source), or of
+    /// a std function `callee` names, or of something unknown.
+    fn resolved_call(
+        &mut self,
+        callee: &'a Expr,
+        resolved: Option<(ContainerId, &'a FnDecl)>,
+        args: &'a [Expr],
+    ) -> Type {
         let Some((owner, f)) = resolved else {
             if let Some((sig, is_method)) = self.std_fn(callee) {
                 return self.std_call(&sig, is_method, args);

@@ -48,9 +48,22 @@ impl<'a> FileModel<'a> {
     /// Analyses `file`: its containers, then every body; std declarations
     /// it reaches are read from `std` when given.
     pub fn analyze_with(file: &'a SourceFile, std: Option<&StdLib>) -> FileModel<'a> {
+        FileModel::analyze_in(file, std, None)
+    }
+
+    /// Analyses `file`, one of std's own files (at `home` in `lib/std`):
+    /// its relative imports are std files, read from `std`.
+    pub fn analyze_std_file(file: &'a SourceFile, std: &StdLib, home: &str) -> FileModel<'a> {
+        FileModel::analyze_in(file, Some(std), Some(home))
+    }
+
+    fn analyze_in(file: &'a SourceFile, std: Option<&StdLib>, home: Option<&str>) -> FileModel<'a> {
         let names = Names::of_file(file);
         let (expr_types, result_types, type_values, functions) = {
             let mut analyzer = infer::Analyzer::new(&names, std);
+            if let Some(home) = home {
+                analyzer = analyzer.in_std_file(home, 0);
+            }
             analyzer.run();
             (
                 analyzer.expr_types,

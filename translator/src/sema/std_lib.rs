@@ -157,6 +157,20 @@ impl StdLib {
         kind
     }
 
+    /// The path in `lib/std` of the file at `path`, when it is one of
+    /// std's files (`/…/lib/std/mem/Allocator.zig` → `mem/Allocator.zig`).
+    pub fn home_of(&self, path: &std::path::Path) -> Option<String> {
+        let root = std::fs::canonicalize(&self.root).ok()?;
+        let path = std::fs::canonicalize(path).ok()?;
+        let rel = path.strip_prefix(root).ok()?;
+        let parts: Vec<&str> = rel
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<_>>()?;
+        let home = parts.join("/");
+        file_path(&home).map(|_| home)
+    }
+
     /// The std files read so far (paths in `lib/std`, sorted).
     pub fn files_read(&self) -> Vec<String> {
         let mut read: Vec<String> = lock(&self.files)
