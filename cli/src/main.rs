@@ -135,9 +135,9 @@ pub fn toolchain_request(config: &PortConfig) -> zigport_oracle::toolchain::Tool
 /// it; without it, std paths stay as written).
 pub fn pinned_std(config: &PortConfig) -> Option<std::sync::Arc<zigport_translator::sema::StdLib>> {
     match zigport_oracle::toolchain::find(&toolchain_request(config)) {
-        zigport_oracle::toolchain::Found::Ok(t) => Some(std::sync::Arc::new(
-            zigport_translator::sema::StdLib::new(t.std_dir),
-        )),
+        zigport_oracle::toolchain::Found::Ok(t) => {
+            Some(zigport_translator::sema::StdLib::shared(t.std_dir))
+        }
         _ => None,
     }
 }

@@ -13,7 +13,7 @@ use crate::syntax::ir::*;
 use super::builtins::{self, Arg, Ret};
 use super::eval;
 use super::names::{ContainerId, Member, Names};
-use super::std_lib::{FnSig, SigParam, StdDecl, StdLib};
+use super::std_lib::{self, FnSig, SigParam, StdDecl, StdLib};
 use super::ty::{PtrSize, Type};
 
 /// What one function's analysis found: parameters, locals and the types of
@@ -432,7 +432,18 @@ impl<'a, 'n> Analyzer<'a, 'n> {
     /// The member `name` of the std container at `path`, when std is at
     /// hand and says.
     fn std_member(&self, path: &[String], name: &str) -> Option<StdDecl> {
-        self.std?.member(path, name, self.std_hops)
+        let decl = self.std?.member(path, name, self.std_hops)?;
+        Some(match self.std_home.and_then(std_lib::file_path) {
+            // In a std file, its own containers are its containers.
+            Some(own) => decl.map_types(&|t| match t {
+                Type::Std(path) => {
+                    let inner = path.strip_prefix(own.as_slice())?;
+                    std_lib::container_in(self.names, inner).map(Type::Container)
+                }
+                _ => None,
+            }),
+            None => decl,
+        })
     }
 
     fn std_kind(&self, path: &[String]) -> Option<ContainerKind> {

@@ -3,9 +3,11 @@
 //! pinned toolchain ships it, analysed like user code (the same front end,
 //! names and inference), never from a hand-written table.
 //!
-//! Lazy: a file is read and parsed only when a query reaches it, at most
-//! once per [`StdLib`] (one per process or translation); answers are
-//! memoised. Bounded: a file budget, a nesting budget for queries that
+//! Lazy: a file is read, parsed and its containers collected only when a
+//! query reaches it, at most once per [`StdLib`] ([`StdLib::shared`]: once
+//! per process); answers are memoised. Parsed files are kept for the rest
+//! of the process (leaked: the analyses borrow them), so a process holds
+//! at most one copy of each std file per std root it uses. Bounded: a file budget, a nesting budget for queries that
 //! lead to other queries, and a cycle guard; a missing or unreadable file
 //! is an unanswered query (the model's type stays unknown).
 //!
@@ -52,6 +54,28 @@ pub enum StdDecl {
 /// A std function's signature; its comptime type parameters appear as
 /// [`Type::TypeParam`] in the other parameters and the return type, bound
 /// per call.
+impl StdDecl {
+    /// `self` with every type in it mapped by `f` (see [`Type::map`]).
+    pub fn map_types(self, f: &dyn Fn(&Type) -> Option<Type>) -> StdDecl {
+        match self {
+            StdDecl::Type(t) => StdDecl::Type(t.map(f)),
+            StdDecl::Field(t) => StdDecl::Field(t.map(f)),
+            StdDecl::Value(t) => StdDecl::Value(t.map(f)),
+            StdDecl::Fn(sig) => StdDecl::Fn(FnSig {
+                params: sig
+                    .params
+                    .into_iter()
+                    .map(|p| SigParam {
+                        ty: p.ty.map(f),
+                        ..p
+                    })
+                    .collect(),
+                ret: sig.ret.map(f),
+            }),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct FnSig {
     pub params: Vec<SigParam>,
@@ -74,7 +98,27 @@ enum Memo {
     Done(Option<StdDecl>),
 }
 
-type FileSlot = Arc<OnceLock<Option<Arc<SourceFile>>>>;
+/// A parsed std file and its containers (collected on first use).
+struct StdFile {
+    file: SourceFile,
+    names: OnceLock<Names<'static>>,
+}
+
+impl StdFile {
+    /// Kept for the rest of the process (see the module's note).
+    fn leak(file: SourceFile) -> &'static StdFile {
+        Box::leak(Box::new(StdFile {
+            file,
+            names: OnceLock::new(),
+        }))
+    }
+
+    fn names(&'static self) -> &'static Names<'static> {
+        self.names.get_or_init(|| Names::of_file(&self.file))
+    }
+}
+
+type FileSlot = Arc<OnceLock<Option<&'static StdFile>>>;
 
 /// Zig's std rooted at a `lib/std` directory; shared by every file of a
 /// translation (`Sync`: its caches are behind locks, never held while a
@@ -104,7 +148,19 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl StdLib {
-    /// The std whose `std.zig` is in `root` (nothing is read yet).
+    /// The process's one [`StdLib`] for `root`: each std file is parsed
+    /// once per process, whatever translations or commands ask.
+    pub fn shared(root: impl Into<PathBuf>) -> Arc<StdLib> {
+        static SHARED: OnceLock<Mutex<HashMap<PathBuf, Arc<StdLib>>>> = OnceLock::new();
+        let root = root.into();
+        lock(SHARED.get_or_init(Mutex::default))
+            .entry(root.clone())
+            .or_insert_with(|| Arc::new(StdLib::new(root)))
+            .clone()
+    }
+
+    /// A std whose `std.zig` is in `root` (nothing is read yet); prefer
+    /// [`StdLib::shared`] outside tests.
     pub fn new(root: impl Into<PathBuf>) -> StdLib {
         StdLib {
             root: root.into(),
@@ -150,8 +206,8 @@ impl StdLib {
             return *kind;
         }
         let kind = self.locate(path).and_then(|(_, file, inner)| {
-            let names = Names::of_file(&file);
-            Some(names.get(container_in(&names, &inner)?).kind)
+            let names = file.names();
+            Some(names.get(container_in(names, &inner)?).kind)
         });
         lock(&self.kinds).insert(path.to_vec(), kind);
         kind
@@ -204,41 +260,32 @@ impl StdLib {
 
     fn member_uncached(&self, container: &[String], name: &str, hops: usize) -> Option<StdDecl> {
         let (home, file, inner) = self.locate(container)?;
-        let names = Names::of_file(&file);
-        let id = container_in(&names, &inner)?;
+        let names = file.names();
+        let id = container_in(names, &inner)?;
         let member = names.member(id, name)?;
         let file_path = file_path(&home)?;
-        let export = |t: Type| export(&t, &names, &file_path);
-        let mut analyzer = Analyzer::new(&names, Some(self)).in_std_file(&home, hops + 1);
-        Some(match member {
+        let mut analyzer = Analyzer::new(names, Some(self)).in_std_file(&home, hops + 1);
+        let decl = match member {
             Member::Fn(f) => {
                 let (params, ret) = analyzer.fn_signature(id, f);
-                StdDecl::Fn(FnSig {
-                    params: params
-                        .into_iter()
-                        .map(|p| SigParam {
-                            ty: export(p.ty),
-                            ..p
-                        })
-                        .collect(),
-                    ret: export(ret),
-                })
+                StdDecl::Fn(FnSig { params, ret })
             }
             Member::Field(_) if names.get(id).kind == ContainerKind::Enum => {
-                StdDecl::Field(export(Type::Container(id)))
+                StdDecl::Field(Type::Container(id))
             }
-            Member::Field(_) => StdDecl::Field(export(analyzer.member_value_type(id, member))),
+            Member::Field(_) => StdDecl::Field(analyzer.member_value_type(id, member)),
             Member::Var(_) => match analyzer.member_as_type(id, member) {
-                Some(t) => StdDecl::Type(export(t)),
-                None => StdDecl::Value(export(analyzer.member_value_type(id, member))),
+                Some(t) => StdDecl::Type(t),
+                None => StdDecl::Value(analyzer.member_value_type(id, member)),
             },
-        })
+        };
+        Some(decl.map_types(&|t| export(t, names, &file_path)))
     }
 
     /// The file holding canonical `path` (the longest prefix naming a
     /// file; `std.zig` for none), the file, and the rest of the path
     /// (containers declared in it).
-    fn locate(&self, path: &[String]) -> Option<(String, Arc<SourceFile>, Vec<String>)> {
+    fn locate(&self, path: &[String]) -> Option<(String, &'static StdFile, Vec<String>)> {
         if !path.iter().all(|p| is_plain_name(p)) {
             return None;
         }
@@ -253,8 +300,26 @@ impl StdLib {
         Some(("std.zig".into(), file, path.to_vec()))
     }
 
+    /// `file`, the std file at `home` parsed by the caller (translating
+    /// std itself), kept as std's copy, or std's copy when it has one.
+    pub fn adopt(&self, home: &str, file: SourceFile) -> &'static SourceFile {
+        let slot = lock(&self.files)
+            .entry(home.to_string())
+            .or_default()
+            .clone();
+        if let Some(Some(std_file)) = slot.get() {
+            return &std_file.file;
+        }
+        let adopted = StdFile::leak(file);
+        match slot.get_or_init(|| Some(adopted)) {
+            Some(std_file) => &std_file.file,
+            // Read and found unreadable before: the caller's copy.
+            None => &adopted.file,
+        }
+    }
+
     /// The parsed std file at `home` (parsed on first use only).
-    fn file(&self, home: &str) -> Option<Arc<SourceFile>> {
+    fn file(&self, home: &str) -> Option<&'static StdFile> {
         let slot = {
             let mut files = lock(&self.files);
             if !files.contains_key(home) && files.len() >= MAX_FILES {
@@ -262,10 +327,10 @@ impl StdLib {
             }
             files.entry(home.to_string()).or_default().clone()
         };
-        slot.get_or_init(|| self.parse(home)).clone()
+        *slot.get_or_init(|| self.parse(home))
     }
 
-    fn parse(&self, home: &str) -> Option<Arc<SourceFile>> {
+    fn parse(&self, home: &str) -> Option<&'static StdFile> {
         let path = self.root.join(home);
         let meta = std::fs::metadata(&path).ok()?;
         if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
@@ -274,7 +339,7 @@ impl StdLib {
         let source = String::from_utf8(std::fs::read(&path).ok()?).ok()?;
         // A file with syntax errors keeps what lowered; the rest is unknown.
         let parsed = PARSER.with(|p| parse_source(&mut p.borrow_mut(), &source));
-        Some(Arc::new(parsed.file))
+        Some(StdFile::leak(parsed.file))
     }
 }
 
@@ -286,7 +351,7 @@ fn is_plain_name(name: &str) -> bool {
 
 /// The canonical path of the std file `home` (`mem/Allocator.zig` →
 /// `["mem", "Allocator"]`, `std.zig` → `[]`).
-fn file_path(home: &str) -> Option<Vec<String>> {
+pub(super) fn file_path(home: &str) -> Option<Vec<String>> {
     if home == "std.zig" {
         return Some(Vec::new());
     }
@@ -300,7 +365,7 @@ fn file_path(home: &str) -> Option<Vec<String>> {
 
 /// The container declared (directly, `const X = struct {..}`) at `inner`
 /// from the file's root.
-fn container_in(names: &Names, inner: &[String]) -> Option<ContainerId> {
+pub(super) fn container_in(names: &Names, inner: &[String]) -> Option<ContainerId> {
     let mut id = ROOT;
     for name in inner {
         let Member::Var(v) = names.member(id, name)? else {
@@ -315,12 +380,12 @@ fn container_in(names: &Names, inner: &[String]) -> Option<ContainerId> {
     Some(id)
 }
 
-/// `t` as seen outside the std file at canonical `file`: its containers
+/// A part of a type as seen outside the std file at canonical `file`: its containers
 /// become std paths; a type constructor's instances, containers local to
 /// a body, anonymous ones and function values become unknown (they have no
 /// path, and an instance is not its constructor).
-fn export(t: &Type, names: &Names, file: &[String]) -> Type {
-    t.map(&|t| match t {
+fn export(t: &Type, names: &Names, file: &[String]) -> Option<Type> {
+    match t {
         Type::Container(id) => {
             let c = names.get(*id);
             if c.constructor.is_some() || c.local {
@@ -332,5 +397,5 @@ fn export(t: &Type, names: &Names, file: &[String]) -> Type {
         }
         Type::Fn { .. } => Some(Type::Unknown),
         _ => None,
-    })
+    }
 }
