@@ -119,3 +119,40 @@ fn pathological_nesting_is_bounded() {
     let nots = format!("const y = {}x.y;", "!".repeat(depth));
     analyzed(&nots);
 }
+
+/// A std tree that is malformed (garbage, invalid UTF-8, self-imports,
+/// alias cycles across files, paths leaving the tree) leaves types
+/// unknown: no panic, no hang.
+#[test]
+fn malformed_std_is_unknown_not_fatal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files: [(&str, &[u8]); 5] = [
+        (
+            "std.zig",
+            b"pub const a = @import(\"a.zig\");\npub const b = a.b;\npub const up = @import(\"../../etc/passwd.zig\");\npub const self = @import(\"std.zig\");\npub const bad = @import(\"bad.zig\");\n",
+        ),
+        (
+            "a.zig",
+            b"const std = @import(\"std\");\npub const b = std.b;\npub fn f(comptime T: type) T { return f(T); }\npub const E = enum { x, y };\n",
+        ),
+        ("bad.zig", b"\xff\xfe pub const = = ;; fn {"),
+        ("garbage.zig", b"}}}} struct enum ((((( @import("),
+        ("a/b.zig", b"pub const c = @import(\"../a.zig\").b;\n"),
+    ];
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("dir");
+        }
+        std::fs::write(path, bytes).expect("write");
+    }
+    let std = zigport_translator::sema::StdLib::new(dir.path());
+    let source = "const std = @import(\"std\");\n\
+        fn g(e: std.a.E) void { _ = std.b; _ = std.up.x; _ = std.self.self.a.b; _ = std.bad.x; \
+        _ = std.garbage.x; _ = std.a.b.c; _ = std.a.f(u8); _ = e == .x; _ = std.@\"..\".x; }\n";
+    let lowered = common::lower_str(source);
+    let model = zigport_translator::sema::FileModel::analyze_with(&lowered.file, Some(&std));
+    let dump = format!("{:?}", model.dump(source));
+    assert!(dump.contains("`.x`: std.a.E"), "{dump}");
+    assert!(std.files_read().iter().all(|f| !f.contains("..")));
+}
