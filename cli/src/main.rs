@@ -97,7 +97,9 @@ fn main() -> ExitCode {
         Command::Gate(args) => gate_cmd::run(&args, &config),
         Command::CliParity(args) => cli_parity::run(&args, &config),
         Command::Ir { file } => plan_cmd::print_ir(&file),
-        Command::Sema { file, json } => plan_cmd::print_sema(&file, json),
+        Command::Sema { file, json } => {
+            plan_cmd::print_sema(&file, json, pinned_std(&config).as_deref())
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -123,6 +125,18 @@ pub fn toolchain_request(config: &PortConfig) -> zigport_oracle::toolchain::Tool
     zigport_oracle::toolchain::ToolchainRequest {
         version: config.toolchain.zig.clone(),
         project_dir: config.base_dir.clone(),
+    }
+}
+
+/// The pinned toolchain's `lib/std`, for the semantic model to read std's
+/// signatures from, when that toolchain is installed (this never installs
+/// it; without it, std paths stay as written).
+pub fn pinned_std(config: &PortConfig) -> Option<std::sync::Arc<zigport_translator::sema::StdLib>> {
+    match zigport_oracle::toolchain::find(&toolchain_request(config)) {
+        zigport_oracle::toolchain::Found::Ok(t) => {
+            Some(zigport_translator::sema::StdLib::shared(t.std_dir))
+        }
+        _ => None,
     }
 }
 

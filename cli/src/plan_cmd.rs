@@ -208,9 +208,17 @@ pub fn print_ir(file: &Path) -> Result<u8> {
 }
 
 /// `zigport sema FILE`: the semantic model's view of one file.
-pub fn print_sema(file: &Path, json: bool) -> Result<u8> {
+pub fn print_sema(
+    file: &Path,
+    json: bool,
+    std: Option<&zigport_translator::sema::StdLib>,
+) -> Result<u8> {
     let (source, ir) = read_ir(file)?;
-    let model = zigport_translator::sema::FileModel::analyze(&ir);
+    use zigport_translator::sema::FileModel;
+    let model = match std.and_then(|std| Some((std, std.home_of(file)?))) {
+        Some((std, home)) => FileModel::analyze_std_file(&ir, std, &home),
+        None => FileModel::analyze_with(&ir, std),
+    };
     let dump = model.dump(&source);
     if json {
         println!("{}", serde_json::to_string_pretty(&dump)?);

@@ -300,11 +300,15 @@ pub(crate) fn run(
             out.display()
         ));
     }
+    let mut translate_config = config.translate.clone();
+    if translate_config.std_lib.is_none() {
+        translate_config.std_lib = crate::pinned_std(config);
+    }
     let report = translate_units(
         units,
         out,
         &crate_name,
-        &config.translate,
+        &translate_config,
         check,
         force,
         &|f| {

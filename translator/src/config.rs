@@ -98,6 +98,11 @@ pub struct TranslateConfig {
     /// the crate's LLM state. Hand-written overrides win over these.
     #[serde(skip)]
     pub accepted: BTreeMap<String, BTreeMap<String, AcceptedFn>>,
+    /// Zig's std sources (the pinned toolchain's `lib/std`) the semantic
+    /// model reads std's signatures from; not read from TOML but found by
+    /// the caller. `None`: std paths stay as written.
+    #[serde(skip)]
+    pub std_lib: Option<std::sync::Arc<crate::sema::StdLib>>,
 }
 
 /// A function body that did not come from the rules.

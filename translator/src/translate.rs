@@ -238,6 +238,24 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> TranslateError + '_ {
     }
 }
 
+/// A unit's IR: its own, or, for one of std's files when translating std
+/// itself, the copy the semantic model's std reads (parsed once for both).
+enum UnitIr {
+    Own(SourceFile),
+    Std(&'static SourceFile),
+}
+
+impl std::ops::Deref for UnitIr {
+    type Target = SourceFile;
+
+    fn deref(&self) -> &SourceFile {
+        match self {
+            UnitIr::Own(file) => file,
+            UnitIr::Std(file) => file,
+        }
+    }
+}
+
 /// Translates `units` into the crate at `out` (created or refreshed), then
 /// checks it. `on_file` is called after each file is translated.
 pub fn translate_units(
@@ -271,15 +289,26 @@ pub fn translate_units(
         while !used_modules.insert(module.clone()) {
             module.push('_');
         }
+        let std_home = config
+            .std_lib
+            .as_ref()
+            .and_then(|std| Some((std, std.home_of(&unit.path)?)));
         let parsed = std::fs::read(&unit.path).map(|bytes| {
             let source = String::from_utf8_lossy(&bytes).into_owned();
-            let parsed = parse_source(&mut parser, &source);
-            (source, parsed)
+            let file = parse_source(&mut parser, &source).file;
+            let ir = match &std_home {
+                Some((std, home)) => UnitIr::Std(std.adopt(home, file)),
+                None => UnitIr::Own(file),
+            };
+            (source, ir)
         });
         if let Ok((_, parsed)) = &parsed
-            && let Some(names) = module_error_names(&parsed.file)
+            && let Some(names) = module_error_names(parsed)
         {
             context.module_errors.insert(module.clone(), names);
+        }
+        if let Some((_, home)) = std_home {
+            context.std_homes.insert(unit.display.clone(), home);
         }
         context
             .modules
@@ -294,7 +323,7 @@ pub fn translate_units(
             let (_, parsed) = parsed.as_ref().ok()?;
             Some((
                 module.clone(),
-                module_imports(&parsed.file, &unit.display, &context),
+                module_imports(parsed, &unit.display, &context),
             ))
         })
         .collect();
@@ -323,7 +352,7 @@ pub fn translate_units(
     // Interfaces second: they may name imports, which the context resolves.
     for (unit, module, parsed) in &parsed_units {
         if let Ok((source, parsed)) = parsed {
-            let interface = module_interface(&parsed.file, source, &unit.display, config, &context);
+            let interface = module_interface(parsed, source, &unit.display, config, &context);
             context.module_fns.insert(module.clone(), interface);
         }
     }
@@ -333,11 +362,8 @@ pub fn translate_units(
             Err(e) => failed(unit, &module, format!("cannot read: {e}")),
             Ok((source, parsed)) => {
                 let translation =
-                    translate_module_in(&parsed.file, &source, &unit.display, config, &context);
-                declared.insert(
-                    module.clone(),
-                    declared_fns_with_lines(&parsed.file, &source),
-                );
+                    translate_module_in(&parsed, &source, &unit.display, config, &context);
+                declared.insert(module.clone(), declared_fns_with_lines(&parsed, &source));
                 match emit_module(&translation, &unit.display, source.lines().count()) {
                     Ok(emitted) => {
                         let counts = Counts {

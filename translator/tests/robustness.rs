@@ -45,6 +45,13 @@ fn analyzed(source: &str) -> common::Lowered {
     let lowered = common::lower_str(source);
     let model = zigport_translator::sema::FileModel::analyze(&lowered.file);
     model.dump(source);
+    // With a std (the sema fixtures'), whose lookups the input steers.
+    let std = zigport_translator::sema::StdLib::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sema/std"
+    ));
+    let model = zigport_translator::sema::FileModel::analyze_with(&lowered.file, Some(&std));
+    model.dump(source);
     lowered
 }
 
@@ -77,7 +84,11 @@ fn every_truncation_of_every_fixture() {
         .iter()
         .flat_map(|d| std::fs::read_dir(root.join(d)).expect("fixtures exist"));
     for entry in entries {
-        let source = std::fs::read_to_string(entry.expect("entry").path()).expect("readable");
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            continue; // the sema fixtures' std
+        }
+        let source = std::fs::read_to_string(path).expect("readable");
         for cut in (0..source.len())
             .filter(|&i| source.is_char_boundary(i))
             .step_by(3)
@@ -107,4 +118,41 @@ fn pathological_nesting_is_bounded() {
 
     let nots = format!("const y = {}x.y;", "!".repeat(depth));
     analyzed(&nots);
+}
+
+/// A std tree that is malformed (garbage, invalid UTF-8, self-imports,
+/// alias cycles across files, paths leaving the tree) leaves types
+/// unknown: no panic, no hang.
+#[test]
+fn malformed_std_is_unknown_not_fatal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files: [(&str, &[u8]); 5] = [
+        (
+            "std.zig",
+            b"pub const a = @import(\"a.zig\");\npub const b = a.b;\npub const up = @import(\"../../etc/passwd.zig\");\npub const self = @import(\"std.zig\");\npub const bad = @import(\"bad.zig\");\n",
+        ),
+        (
+            "a.zig",
+            b"const std = @import(\"std\");\npub const b = std.b;\npub fn f(comptime T: type) T { return f(T); }\npub const E = enum { x, y };\n",
+        ),
+        ("bad.zig", b"\xff\xfe pub const = = ;; fn {"),
+        ("garbage.zig", b"}}}} struct enum ((((( @import("),
+        ("a/b.zig", b"pub const c = @import(\"../a.zig\").b;\n"),
+    ];
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("dir");
+        }
+        std::fs::write(path, bytes).expect("write");
+    }
+    let std = zigport_translator::sema::StdLib::new(dir.path());
+    let source = "const std = @import(\"std\");\n\
+        fn g(e: std.a.E) void { _ = std.b; _ = std.up.x; _ = std.self.self.a.b; _ = std.bad.x; \
+        _ = std.garbage.x; _ = std.a.b.c; _ = std.a.f(u8); _ = e == .x; _ = std.@\"..\".x; }\n";
+    let lowered = common::lower_str(source);
+    let model = zigport_translator::sema::FileModel::analyze_with(&lowered.file, Some(&std));
+    let dump = format!("{:?}", model.dump(source));
+    assert!(dump.contains("`.x`: std.a.E"), "{dump}");
+    assert!(std.files_read().iter().all(|f| !f.contains("..")));
 }

@@ -297,6 +297,9 @@ pub struct CrateContext {
     /// [`module_interface`]), so calls into it coerce their arguments, drop
     /// allocators and know their result types.
     pub module_fns: BTreeMap<String, ModuleInterface>,
+    /// Zig display path → its path in `lib/std`, for the crate's files
+    /// that are std's own (translating std itself).
+    pub std_homes: BTreeMap<String, String>,
 }
 
 /// The top-level functions of a module as its importers see them: Zig
@@ -321,6 +324,21 @@ pub(super) struct ForeignConst {
     lazy: bool,
 }
 
+/// The semantic model of `file`, with std's sources when the
+/// configuration has them (a std file of the crate is analysed as one).
+fn file_model<'a>(
+    file: &'a SourceFile,
+    zig_path: &str,
+    config: &TranslateConfig,
+    crate_context: &CrateContext,
+) -> crate::sema::FileModel<'a> {
+    let std = config.std_lib.as_deref();
+    match (std, crate_context.std_homes.get(zig_path)) {
+        (Some(std), Some(home)) => crate::sema::FileModel::analyze_std_file(file, std, home),
+        _ => crate::sema::FileModel::analyze_with(file, std),
+    }
+}
+
 /// The interface of one module, from its scope pass alone.
 pub fn module_interface(
     file: &SourceFile,
@@ -329,7 +347,7 @@ pub fn module_interface(
     config: &TranslateConfig,
     crate_context: &CrateContext,
 ) -> ModuleInterface {
-    let model = crate::sema::FileModel::analyze(file);
+    let model = file_model(file, zig_path, config, crate_context);
     let mut t = Translator {
         sema: &model,
         source,
@@ -484,7 +502,7 @@ pub fn translate_module_in(
     config: &TranslateConfig,
     crate_context: &CrateContext,
 ) -> ModuleTranslation {
-    let model = crate::sema::FileModel::analyze(file);
+    let model = file_model(file, zig_path, config, crate_context);
     let mut t = Translator {
         sema: &model,
         source,

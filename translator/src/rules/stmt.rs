@@ -512,6 +512,13 @@ impl<'a> Translator<'a> {
             return quote!(unsafe { #safety #store });
         }
         let t = self.expr(target, &Ty::Unknown);
+        // A tagged union's payload read (a `match`) is no place to assign
+        // to: a TODO rather than a statement that does not parse.
+        if matches!(t.clone().into_iter().next(), Some(proc_macro2::TokenTree::Ident(i)) if i == "match")
+        {
+            let todo = self.todo("assignment to a tagged union's payload");
+            return quote!(#todo;);
+        }
         let v = self.coerced(value, &ty);
         // `acc <<= 6` / `acc +%= d` on a `u12` (a `u16` in Rust): Zig's 12
         // bits are kept.

@@ -238,7 +238,11 @@ pub fn int_width(name: &str) -> Option<(bool, u32)> {
 pub fn std_named_type(path: &[&str]) -> Option<Ty> {
     Some(match path {
         ["math", "Order"] => Ty::Order,
-        ["mem", "Allocator"] | ["heap", "ArenaAllocator"] => Ty::Allocator,
+        // The arena as written, and as the model names it with std's
+        // sources at hand (Zig's fully qualified name).
+        ["mem", "Allocator"]
+        | ["heap", "ArenaAllocator"]
+        | ["heap", "arena_allocator", "ArenaAllocator"] => Ty::Allocator,
         ["Io" | "io", "Writer"]
         | ["Io" | "io", "Writer", "Allocating"]
         | ["fs", "File", "Writer"] => Ty::Writer,

@@ -10,8 +10,10 @@ use std::collections::HashMap;
 
 use crate::syntax::ir::*;
 
+use super::builtins::{self, Arg, Ret};
 use super::eval;
 use super::names::{ContainerId, Member, Names};
+use super::std_lib::{self, FnSig, SigParam, StdDecl, StdLib};
 use super::ty::{PtrSize, Type};
 
 /// What one function's analysis found: parameters, locals and the types of
@@ -41,6 +43,13 @@ pub struct Local {
 /// The analysis of one file's declarations and bodies.
 pub(super) struct Analyzer<'a, 'n> {
     pub names: &'n Names<'a>,
+    /// Zig's std, when its sources are at hand: std paths resolve through
+    /// it; without it they stay paths as written.
+    std: Option<&'n StdLib>,
+    /// Analysing a std file: its path in `lib/std` (its relative imports
+    /// are std files), and how many std queries this one is nested in.
+    std_home: Option<&'n str>,
+    std_hops: usize,
     /// Expression span → its type.
     pub expr_types: HashMap<(u32, u32), Type>,
     /// Expression span → the result type it is written against.
@@ -72,9 +81,12 @@ fn key(span: Span) -> (u32, u32) {
 }
 
 impl<'a, 'n> Analyzer<'a, 'n> {
-    pub fn new(names: &'n Names<'a>) -> Self {
+    pub fn new(names: &'n Names<'a>, std: Option<&'n StdLib>) -> Self {
         Analyzer {
             names,
+            std,
+            std_home: None,
+            std_hops: 0,
             expr_types: HashMap::new(),
             result_types: HashMap::new(),
             type_values: HashMap::new(),
@@ -88,6 +100,13 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             quiet: 0,
             decl_types: HashMap::new(),
         }
+    }
+
+    /// The analysis of std file `home`, for a query nested in `hops` others.
+    pub fn in_std_file(mut self, home: &'n str, hops: usize) -> Self {
+        self.std_home = Some(home);
+        self.std_hops = hops;
+        self
     }
 
     /// Every function body of every container, and every test.
@@ -168,6 +187,33 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             ret,
             locals,
         });
+    }
+
+    /// `f`'s parameters and result type as a caller sees them: a
+    /// parameter of type `type` binds [`Type::TypeParam`] for the ones
+    /// after it and the result.
+    pub fn fn_signature(&mut self, id: ContainerId, f: &'a FnDecl) -> (Vec<SigParam>, Type) {
+        self.enter(id, Type::Unknown);
+        let mut params = Vec::new();
+        for p in &f.proto.params {
+            let ty = match &p.ty {
+                ParamType::Type(t) => self.as_type(t),
+                ParamType::AnyType => Type::AnyType,
+                ParamType::VarArgs => Type::Unknown,
+            };
+            let binds_type = ty == Type::Type;
+            if let Some(name) = &p.name {
+                let as_type = binds_type.then(|| Type::TypeParam(name.clone()));
+                self.declare(name, p.span, ty.clone(), as_type);
+            }
+            params.push(SigParam {
+                name: p.name.clone(),
+                ty,
+                binds_type,
+            });
+        }
+        let ret = self.return_type(id, f);
+        (params, ret)
     }
 
     /// `f`'s result type in container `id`; `!T` gets `f`'s inferred set.
@@ -280,7 +326,16 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             ExprKind::Builtin { name, args } => match (name.as_str(), &args[..]) {
                 ("This", []) => Type::Container(self.container),
                 ("import", [arg]) => match &arg.kind {
-                    ExprKind::Str(s) => Type::Module(String::from_utf8_lossy(s).into_owned()),
+                    ExprKind::Str(s) => {
+                        let s = String::from_utf8_lossy(s).into_owned();
+                        // In std, a file import is a std file.
+                        match (self.std, self.std_home) {
+                            (Some(std), Some(home)) if s.ends_with(".zig") => {
+                                Type::Std(std.import_path(home, &s)?)
+                            }
+                            _ => Type::Module(s),
+                        }
+                    }
                     _ => return None,
                 },
                 ("TypeOf", [arg]) => self.expr(arg, &Type::Unknown),
@@ -331,7 +386,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
 
     /// A declaration used as a type: `const Foo = struct {..}`, an alias,
     /// `@This()`, an import.
-    fn member_as_type(&mut self, owner: ContainerId, member: Member<'a>) -> Option<Type> {
+    pub fn member_as_type(&mut self, owner: ContainerId, member: Member<'a>) -> Option<Type> {
         let Member::Var(v) = member else { return None };
         if v.mutability == Mutability::Var || v.ty.is_some() {
             return None; // a typed constant is a value (`const x: u8 = 1`)
@@ -352,18 +407,113 @@ impl<'a, 'n> Analyzer<'a, 'n> {
                 let m = self.names.member(*id, member)?;
                 self.member_as_type(*id, m)
             }
-            Type::Module(m) if m == "std" => Some(std_type(&[member])),
+            // The compiler's `builtin` module, not std's `builtin.zig`.
             Type::Module(m) if m == "builtin" => {
                 Some(Type::Std(vec!["builtin".into(), member.into()]))
             }
-            Type::Std(path) => {
-                let mut path = path.clone();
-                path.push(member.to_string());
-                let parts: Vec<&str> = path.iter().map(String::as_str).collect();
-                Some(std_type(&parts))
+            ns => {
+                let path = std_path(ns)?;
+                match self.std_member(path, member) {
+                    Some(StdDecl::Type(t)) => Some(t),
+                    Some(_) => None,
+                    // Std at hand says it is no type it knows.
+                    None if self.std.is_some_and(StdLib::is_present) => None,
+                    // No std at hand: the path as written.
+                    None => {
+                        let mut path = path.to_vec();
+                        path.push(member.to_string());
+                        Some(Type::Std(path))
+                    }
+                }
             }
+        }
+    }
+
+    /// The member `name` of the std container at `path`, when std is at
+    /// hand and says.
+    fn std_member(&self, path: &[String], name: &str) -> Option<StdDecl> {
+        let decl = self.std?.member(path, name, self.std_hops)?;
+        Some(match self.std_home.and_then(std_lib::file_path) {
+            // In a std file, its own containers are its containers.
+            Some(own) => decl.map_types(&|t| match t {
+                Type::Std(path) => {
+                    let inner = path.strip_prefix(own.as_slice())?;
+                    std_lib::container_in(self.names, inner).map(Type::Container)
+                }
+                _ => None,
+            }),
+            None => decl,
+        })
+    }
+
+    fn std_kind(&self, path: &[String]) -> Option<ContainerKind> {
+        self.std?.kind(path)
+    }
+
+    /// The std function `callee` names, and whether it is called as a
+    /// method (the receiver is its first parameter): `std.mem.readInt`,
+    /// `limit.min` on a `std.Io.Limit` value, a local alias of either.
+    fn std_fn(&mut self, callee: &'a Expr) -> Option<(FnSig, bool)> {
+        let (path, name, is_method) = match &callee.kind {
+            ExprKind::Field { object, member } => match self.try_as_type(object) {
+                Some(ns) => (std_path(&ns)?.to_vec(), member, false),
+                None => match self.expr_type_of(object).through_pointer() {
+                    Type::Std(path) => (path, member, true),
+                    _ => return None,
+                },
+            },
+            // `const readInt = std.mem.readInt;`
+            ExprKind::Ident(name) => {
+                if self.local(name).is_some() || self.depth > MAX_DEPTH {
+                    return None;
+                }
+                let (owner, Member::Var(v)) = self.names.lookup(self.container, name)? else {
+                    return None;
+                };
+                if v.mutability == Mutability::Var || v.ty.is_some() {
+                    return None;
+                }
+                let init = v.init.as_ref()?;
+                self.depth += 1;
+                self.quiet += 1;
+                let outer = std::mem::replace(&mut self.container, owner);
+                let saved = std::mem::take(&mut self.scopes);
+                let out = self.std_fn(init).filter(|(_, is_method)| !is_method);
+                self.scopes = saved;
+                self.container = outer;
+                self.quiet -= 1;
+                self.depth -= 1;
+                return out;
+            }
+            _ => return None,
+        };
+        match self.std_member(&path, name)? {
+            StdDecl::Fn(sig) => Some((sig, is_method)),
             _ => None,
         }
+    }
+
+    /// A call of a std function: its comptime type parameters bound to
+    /// the types the arguments denote, the arguments written against the
+    /// parameter types, the call typed by the result type.
+    fn std_call(&mut self, sig: &FnSig, is_method: bool, args: &'a [Expr]) -> Type {
+        let params = sig.params.get(usize::from(is_method)..).unwrap_or(&[]);
+        let mut bound: Vec<(&str, Type)> = Vec::new();
+        for (p, a) in params.iter().zip(args) {
+            if let (true, Some(name)) = (p.binds_type, &p.name) {
+                let t = self.as_type(a);
+                bound.push((name, t));
+            }
+        }
+        let bind = |n: &str| bound.iter().find(|(b, _)| *b == n).map(|(_, t)| t.clone());
+        for (i, a) in args.iter().enumerate() {
+            let r = match params.get(i) {
+                Some(p) if !p.binds_type && p.ty != Type::AnyType => p.ty.substitute(&bind),
+                _ => Type::Unknown,
+            };
+            self.expr(a, &r);
+        }
+        sig.ret.substitute(&bind)
     }
 
     /// A function named by `callee` in the analysed source: `f`, `Type.f`,
@@ -407,7 +557,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
     }
 
     /// The value type of a declaration (`const x: T = ..`, `const x = ..`).
-    fn member_value_type(&mut self, owner: ContainerId, member: Member<'a>) -> Type {
+    pub fn member_value_type(&mut self, owner: ContainerId, member: Member<'a>) -> Type {
         let address = match member {
             Member::Var(v) => v as *const VarDecl as usize,
             Member::Fn(f) => f as *const FnDecl as usize,
@@ -618,7 +768,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             K::DotName(name) => self.dot_name(name, result),
             K::Ident(name) => self.ident(e, name),
             K::Builtin { name, args } => self.builtin(name, args, result),
-            K::Call { callee, args } => self.call(callee, args),
+            K::Call { callee, args } => self.call(callee, args, result),
             K::Field { object, member } => self.field(e, object, member),
             K::Index { object, index } => {
                 let t = self.expr(object, &Type::Unknown);
@@ -773,17 +923,17 @@ impl<'a, 'n> Analyzer<'a, 'n> {
                     Some(t) => self.as_type(t),
                     None => result.literal_target().clone(),
                 };
-                let target = match &t {
-                    Type::Container(id) => Some(*id),
-                    _ => None,
-                };
                 for f in fields {
-                    let field_ty = match target {
-                        Some(id) => match self.names.member(id, &f.name) {
-                            Some(m @ Member::Field(_)) => self.member_value_type(id, m),
+                    let field_ty = match &t {
+                        Type::Container(id) => match self.names.member(*id, &f.name) {
+                            Some(m @ Member::Field(_)) => self.member_value_type(*id, m),
                             _ => Type::Unknown,
                         },
-                        None => Type::Unknown,
+                        Type::Std(path) => match self.std_member(path, &f.name) {
+                            Some(StdDecl::Field(t)) => t,
+                            _ => Type::Unknown,
+                        },
+                        _ => Type::Unknown,
                     };
                     self.expr(&f.value, &field_ty);
                 }
@@ -841,8 +991,10 @@ impl<'a, 'n> Analyzer<'a, 'n> {
     }
 
     fn dot_name(&mut self, name: &str, result: &Type) -> Type {
-        let Type::Container(id) = result.literal_target() else {
-            return Type::EnumLiteral;
+        let id = match result.literal_target() {
+            Type::Container(id) => id,
+            Type::Std(path) => return self.std_dot_name(path, name),
+            _ => return Type::EnumLiteral,
         };
         let id = *id;
         let container = self.names.get(id);
@@ -858,6 +1010,19 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             },
             (ContainerKind::Enum | ContainerKind::Union, _) => Type::Container(id),
             _ => Type::EnumLiteral,
+        }
+    }
+
+    /// `.name` against the std container at `path`, as [`Self::dot_name`].
+    fn std_dot_name(&mut self, path: &[String], name: &str) -> Type {
+        let std = || Type::Std(path.to_vec());
+        match self.std_member(path, name) {
+            Some(StdDecl::Value(t)) => t.or(&std()),
+            Some(StdDecl::Fn(_)) => Type::Unknown,
+            _ => match self.std_kind(path) {
+                Some(ContainerKind::Enum | ContainerKind::Union) => std(),
+                _ => Type::EnumLiteral,
+            },
         }
     }
 
@@ -892,7 +1057,10 @@ impl<'a, 'n> Analyzer<'a, 'n> {
                     Some(m) => self.member_value_type(id, m),
                     None => Type::Unknown,
                 },
-                _ => Type::Unknown,
+                ns => match std_path(&ns).and_then(|p| self.std_member(p, member)) {
+                    Some(StdDecl::Field(t) | StdDecl::Value(t)) => t,
+                    _ => Type::Unknown,
+                },
             };
         }
         let t = self.expr(object, &Type::Unknown);
@@ -924,14 +1092,58 @@ impl<'a, 'n> Analyzer<'a, 'n> {
                 Some(m) => self.member_value_type(*id, m),
                 None => Type::Unknown,
             },
+            (Type::Std(path), _) => match self.std_member(path, member) {
+                Some(StdDecl::Field(t)) => t,
+                _ => Type::Unknown,
+            },
             _ => Type::Unknown,
         }
     }
 
-    fn call(&mut self, callee: &'a Expr, args: &'a [Expr]) -> Type {
+    fn call(&mut self, callee: &'a Expr, args: &'a [Expr], result: &Type) -> Type {
+        if let ExprKind::DotName(name) = &callee.kind {
+            return self.decl_literal_call(callee, name, args, result);
+        }
         let resolved = self.callee_fn_decl(callee);
         self.expr(callee, &Type::Unknown);
+        self.resolved_call(callee, resolved, args)
+    }
+
+    /// `.init(..)`: a function of the result type (a decl literal).
+    fn decl_literal_call(
+        &mut self,
+        callee: &'a Expr,
+        name: &str,
+        args: &'a [Expr],
+        result: &Type,
+    ) -> Type {
+        let target = result.literal_target().clone();
+        self.expr(callee, &target);
+        match &target {
+            Type::Std(path) => match self.std_member(path, name) {
+                Some(StdDecl::Fn(sig)) => self.std_call(&sig, false, args),
+                _ => self.resolved_call(callee, None, args),
+            },
+            Type::Container(id) => match self.names.member(*id, name) {
+                Some(Member::Fn(f)) => self.resolved_call(callee, Some((*id, f)), args),
+                _ => self.resolved_call(callee, None, args),
+            },
+            _ => self.resolved_call(callee, None, args),
+        }
+    }
+
+    /// A call of `resolved` (a function of the analysed source), or of
+    /// a std function `callee` names, or of something unknown.
+    fn resolved_call(
+        &mut self,
+        callee: &'a Expr,
+        resolved: Option<(ContainerId, &'a FnDecl)>,
+        args: &'a [Expr],
+    ) -> Type {
         let Some((owner, f)) = resolved else {
+            if let Some((sig, is_method)) = self.std_fn(callee) {
+                return self.std_call(&sig, is_method, args);
+            }
             for a in args {
                 self.expr(a, &Type::Unknown);
             }
@@ -976,7 +1188,41 @@ impl<'a, 'n> Analyzer<'a, 'n> {
         ret
     }
 
+    /// A builtin whose signature names std types (see [`builtins`]).
+    fn builtin_call(&mut self, sig: &builtins::Signature, args: &'a [Expr]) -> Type {
+        let type_arg = |a: &mut Self, n: usize| args.get(n).map_or(Type::Unknown, |t| a.as_type(t));
+        let std = |path: &[&str]| Type::Std(path.iter().map(|s| s.to_string()).collect());
+        for (i, a) in args.iter().enumerate() {
+            let r = match sig.args.get(i) {
+                Some(Arg::Std(path)) => std(path),
+                Some(Arg::TypeOf(n)) => type_arg(self, *n),
+                Some(Arg::PtrTo { arg, is_const }) => match type_arg(self, *arg) {
+                    Type::Unknown => Type::Unknown,
+                    t => Type::Pointer {
+                        size: PtrSize::One,
+                        is_const: *is_const,
+                        child: Box::new(t),
+                        sentinel: None,
+                    },
+                },
+                Some(Arg::Any) | None => Type::Unknown,
+            };
+            self.expr(a, &r);
+        }
+        match sig.ret {
+            Ret::Std(path) => std(path),
+            Ret::TypeOf(n) => type_arg(self, n),
+            Ret::OptionalOf(n) => wrap_optional(&type_arg(self, n)),
+            Ret::Type => Type::Type,
+            Ret::Void => Type::Void,
+            Ret::Unknown => Type::Unknown,
+        }
+    }
+
     fn builtin(&mut self, name: &str, args: &'a [Expr], result: &Type) -> Type {
+        if let Some(sig) = builtins::signature(name) {
+            return self.builtin_call(sig, args);
+        }
         let arg_types = |a: &mut Self, results: &[Type]| -> Vec<Type> {
             args.iter()
                 .enumerate()
@@ -1234,6 +1480,9 @@ impl<'a, 'n> Analyzer<'a, 'n> {
     /// The payload a prong's capture binds: a tagged union's field type
     /// for a one-variant prong, the subject itself otherwise.
     fn prong_payload(&mut self, subject: &Type, prong: &'a SwitchProng) -> Type {
+        if let Type::Std(path) = subject {
+            return self.std_prong_payload(path, subject, prong);
+        }
         let Type::Container(id) = subject else {
             return subject.clone();
         };
@@ -1246,6 +1495,31 @@ impl<'a, 'n> Analyzer<'a, 'n> {
                 ..
             }) => match self.names.member(*id, variant) {
                 Some(m @ Member::Field(_)) => self.member_value_type(*id, m),
+                _ => Type::Unknown,
+            },
+            _ => Type::Unknown,
+        });
+        let first = payloads.next().unwrap_or_default();
+        if payloads.all(|p| p == first) {
+            first
+        } else {
+            Type::Unknown
+        }
+    }
+
+    /// [`Self::prong_payload`] for a std union or enum.
+    fn std_prong_payload(&mut self, path: &[String], subject: &Type, prong: &SwitchProng) -> Type {
+        match self.std_kind(path) {
+            Some(ContainerKind::Union) => {}
+            Some(_) => return subject.clone(),
+            None => return Type::Unknown,
+        }
+        let mut payloads = prong.items.iter().map(|item| match item {
+            SwitchItem::Value(Expr {
+                kind: ExprKind::DotName(variant),
+                ..
+            }) => match self.std_member(path, variant) {
+                Some(StdDecl::Field(t)) => t,
                 _ => Type::Unknown,
             },
             _ => Type::Unknown,
@@ -1480,8 +1754,12 @@ pub fn primitive(name: &str) -> Option<Type> {
     })
 }
 
-/// A std declaration used as a type. The std is not analysed yet, so
-/// these are opaque paths, except the few aliases of primitive types.
-fn std_type(path: &[&str]) -> Type {
-    Type::Std(path.iter().map(|s| s.to_string()).collect())
+/// The std path a namespace stands for: `std` itself (`[]`) or a std
+/// declaration.
+fn std_path(ns: &Type) -> Option<&[String]> {
+    match ns {
+        Type::Module(m) if m == "std" => Some(&[]),
+        Type::Std(path) => Some(path),
+        _ => None,
+    }
 }

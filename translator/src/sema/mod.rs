@@ -5,12 +5,16 @@
 //! nothing of Rust).
 //!
 //! Layers: `names` (containers and declarations) → `eval` (comptime
-//! integers) → `infer` (expression types) → [`FileModel`] (the queries the
-//! rules and `zigport sema` use).
+//! integers) → `infer` (expression types, std's through `std_lib`, which
+//! analyses std files with the same layers; builtins' std types from
+//! `builtins`) → [`FileModel`] (the queries the rules and `zigport sema`
+//! use).
 
+pub mod builtins;
 pub mod eval;
 pub mod infer;
 pub mod names;
+pub mod std_lib;
 pub mod ty;
 
 use std::collections::HashMap;
@@ -22,6 +26,7 @@ use crate::syntax::ir::{Expr, SourceFile, Span};
 
 pub use infer::{FnModel, Local};
 pub use names::{ContainerId, Names};
+pub use std_lib::StdLib;
 pub use ty::{PtrSize, Type};
 
 /// What the model knows of one file.
@@ -34,11 +39,31 @@ pub struct FileModel<'a> {
 }
 
 impl<'a> FileModel<'a> {
-    /// Analyses `file`: its containers, then every body.
+    /// Analyses `file` without std's sources (std declarations stay
+    /// paths as written).
     pub fn analyze(file: &'a SourceFile) -> FileModel<'a> {
+        FileModel::analyze_with(file, None)
+    }
+
+    /// Analyses `file`: its containers, then every body; std declarations
+    /// it reaches are read from `std` when given.
+    pub fn analyze_with(file: &'a SourceFile, std: Option<&StdLib>) -> FileModel<'a> {
+        FileModel::analyze_in(file, std, None)
+    }
+
+    /// Analyses `file`, one of std's own files (at `home` in `lib/std`):
+    /// its relative imports are std files, read from `std`.
+    pub fn analyze_std_file(file: &'a SourceFile, std: &StdLib, home: &str) -> FileModel<'a> {
+        FileModel::analyze_in(file, Some(std), Some(home))
+    }
+
+    fn analyze_in(file: &'a SourceFile, std: Option<&StdLib>, home: Option<&str>) -> FileModel<'a> {
         let names = Names::of_file(file);
         let (expr_types, result_types, type_values, functions) = {
-            let mut analyzer = infer::Analyzer::new(&names);
+            let mut analyzer = infer::Analyzer::new(&names, std);
+            if let Some(home) = home {
+                analyzer = analyzer.in_std_file(home, 0);
+            }
             analyzer.run();
             (
                 analyzer.expr_types,

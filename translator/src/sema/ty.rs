@@ -68,9 +68,15 @@ pub enum Type {
     InferredErrorSet(String),
     /// A struct, enum, union or opaque declared in the analysed source.
     Container(ContainerId),
-    /// A declaration of the std the model does not analyse: its path
-    /// (`["mem", "Allocator"]`).
+    /// A declaration of Zig's std: its path from `std`. With the std
+    /// sources at hand ([`super::StdLib`]) the path is canonical, Zig's own
+    /// fully qualified name (the file's path in `lib/std`, then the nested
+    /// declarations: `["mem", "Allocator"]`, `["builtin", "Endian"]`), so
+    /// aliases are one type; without them, the path as written.
     Std(Vec<String>),
+    /// In a std function's signature: the type its comptime parameter of
+    /// this name (`comptime T: type`) is given at a call.
+    TypeParam(String),
     /// An imported file or named module, as a namespace: its import string.
     Module(String),
     /// A function body's type: the function's declaration (container and
@@ -268,6 +274,59 @@ impl Type {
     }
 }
 
+impl Type {
+    /// `self` with each [`Type::TypeParam`] replaced by its binding
+    /// (`Unknown` when unbound).
+    pub fn substitute(&self, bind: &dyn Fn(&str) -> Option<Type>) -> Type {
+        self.map(&|t| match t {
+            Type::TypeParam(name) => Some(bind(name).unwrap_or_default()),
+            _ => None,
+        })
+    }
+
+    /// `self` with every part `f` rewrites (`Some`) rewritten, the others
+    /// walked into.
+    pub fn map(&self, f: &dyn Fn(&Type) -> Option<Type>) -> Type {
+        if let Some(t) = f(self) {
+            return t;
+        }
+        let sub = |t: &Type| Box::new(t.map(f));
+        match self {
+            Type::Pointer {
+                size,
+                is_const,
+                child,
+                sentinel,
+            } => Type::Pointer {
+                size: *size,
+                is_const: *is_const,
+                child: sub(child),
+                sentinel: sentinel.clone(),
+            },
+            Type::Array {
+                len,
+                child,
+                sentinel,
+            } => Type::Array {
+                len: *len,
+                child: sub(child),
+                sentinel: sentinel.clone(),
+            },
+            Type::Vector { len, child } => Type::Vector {
+                len: *len,
+                child: sub(child),
+            },
+            Type::Optional(t) => Type::Optional(sub(t)),
+            Type::ErrorUnion { set, payload } => Type::ErrorUnion {
+                set: sub(set),
+                payload: sub(payload),
+            },
+            Type::Tuple(ts) => Type::Tuple(ts.iter().map(|t| t.map(f)).collect()),
+            t => t.clone(),
+        }
+    }
+}
+
 /// Zig syntax, with containers named by `names` (see
 /// [`super::FileModel::type_name`]); this plain form prints their ids.
 impl fmt::Display for Type {
@@ -336,6 +395,7 @@ pub fn render(ty: &Type, container: &dyn Fn(ContainerId) -> String) -> String {
         ),
         Type::Container(id) => container(*id),
         Type::Std(path) => format!("std.{}", path.join(".")),
+        Type::TypeParam(name) => name.clone(),
         Type::Module(m) => format!("@import(\"{m}\")"),
         Type::Fn { name, .. } => format!("@TypeOf({name})"),
         Type::Tuple(ts) => format!(
