@@ -1,6 +1,7 @@
 //! `cargo bench -p zigport --bench plan_std`: wall time of `plan` over the
 //! pinned toolchain's whole `lib/`, next to the single-threaded tree-sitter
-//! parse of the same files (the floor the front end builds on).
+//! parse of the same files (the floor the front end builds on), and of the
+//! semantic model over every file with std read from its sources.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -8,7 +9,8 @@ use std::time::{Duration, Instant};
 use zigport_oracle::toolchain::{self, ToolchainRequest};
 use zigport_translator::config::PortConfig;
 use zigport_translator::plan::{PlanOptions, plan};
-use zigport_translator::syntax::ZigParser;
+use zigport_translator::sema::{FileModel, StdLib};
+use zigport_translator::syntax::{ZigParser, parse_source};
 
 const RUNS: usize = 7;
 
@@ -43,6 +45,27 @@ fn main() {
         std::hint::black_box(plan.files);
     });
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut parser = ZigParser::new();
+    let irs: Vec<_> = sources
+        .iter()
+        .map(|s| parse_source(&mut parser, &String::from_utf8_lossy(s)).file)
+        .collect();
+    // One std model per process, as `translate` has (the warm-up run
+    // parses the std files the analyses reach; later runs reuse them).
+    let std_lib = StdLib::shared(zig.lib_dir.join("std"));
+    let chunk = irs.len().div_ceil(threads).max(1);
+    let sema = measure(|| {
+        std::thread::scope(|scope| {
+            for files in irs.chunks(chunk) {
+                let std_lib = &std_lib;
+                scope.spawn(move || {
+                    for file in files {
+                        std::hint::black_box(FileModel::analyze_with(file, Some(std_lib)));
+                    }
+                });
+            }
+        });
+    });
     println!(
         "corpus: {} ({} files, {:.1} MB), {threads} hardware threads",
         zig.lib_dir.display(),
@@ -51,6 +74,11 @@ fn main() {
     );
     report("tree-sitter parse only, 1 thread", &parse_only);
     report("zigport plan (parse+lower+index+graph)", &planned);
+    report("sema over every file (std from source)", &sema);
+    println!(
+        "plan + sema: {:.3} s (median sum; target 3 s)",
+        (median(&planned) + median(&sema)).as_secs_f64()
+    );
     println!(
         "ratio plan / single-thread parse: {:.2} (median)",
         median(&planned).as_secs_f64() / median(&parse_only).as_secs_f64()
