@@ -28,7 +28,7 @@ use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
 
 use crate::rust_shims::{self, RustShim};
 use crate::shim_abi::{PubFn, abi_signature, pub_functions};
-use crate::{exit, notify, toolchain_request};
+use crate::{Failure, exit, notify, toolchain_request};
 
 #[derive(Args)]
 pub struct VerifyArgs {
@@ -622,11 +622,22 @@ fn build_rust_side(
                 .filter(|block| block.starts_with("error"))
                 .take(5)
                 .collect();
-            bail!(
-                "the Rust side does not build (cargo build --release in {}):\n{}",
-                krate.display(),
-                errors.join("\n\n")
-            );
+            // Not bad input: a shim zigport generated that does not build
+            // is zigport's failure; the crate's own modules, a failed check.
+            let in_shims = errors.iter().any(|e| e.contains("src/zigport_shims.rs"));
+            return Err(Failure {
+                code: if in_shims {
+                    exit::TRANSLATOR
+                } else {
+                    exit::FAILED
+                },
+                message: format!(
+                    "the Rust side does not build (cargo build --release in {}):\n{}",
+                    krate.display(),
+                    errors.join("\n\n")
+                ),
+            }
+            .into());
         }
         let reason = format!("the Rust shim does not compile: {}", first_error(&stderr));
         drop_blamed(&mut pairs, |p| &p.symbol, &blamed, &reason, &mut rejected);
