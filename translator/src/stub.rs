@@ -62,44 +62,97 @@ struct Edit {
     end: usize,
     text: String,
     kind: EditKind,
+    /// The error it answers (a type and its impls share one).
+    error: usize,
 }
 
-/// `text` with every error of `errors` stubbed (one edit per item; edits
-/// that overlap one already made wait for the next round), and what was
-/// done; `None` when nothing could be changed.
-pub fn stub_errors(
-    text: &str,
-    errors: &[ModuleError],
-    summary: &mut StubSummary,
-) -> Option<String> {
-    let mut edits: Vec<Edit> = read_rust_file(text, |file| {
+/// The edits the errors of one module call for, before any is made.
+pub struct Planned {
+    edits: Vec<Edit>,
+}
+
+/// Which of the planned edits a round makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// Only the first item to comment out, in rustc's order: commenting
+    /// out an item changes what the other errors mean (one wrong alias
+    /// makes rustc reject the type it shadows too), so the rest wait for
+    /// fresh diagnostics.
+    FirstItem,
+    /// Every function stub (they only change their callers).
+    Functions,
+}
+
+impl Planned {
+    /// Whether some error calls for commenting out an item.
+    pub fn has_items(&self) -> bool {
+        self.edits.iter().any(|e| e.kind == EditKind::Item)
+    }
+
+    /// `text` with the picked edits made (edits overlapping one made
+    /// already wait for the next round), and what was done; `None` when
+    /// nothing changed.
+    pub fn apply(self, text: &str, pick: Pick, summary: &mut StubSummary) -> Option<String> {
+        let mut edits: Vec<Edit> = match pick {
+            Pick::FirstItem => {
+                let first = self
+                    .edits
+                    .iter()
+                    .find(|e| e.kind == EditKind::Item)
+                    .map(|e| e.error);
+                self.edits
+                    .into_iter()
+                    .filter(|e| Some(e.error) == first)
+                    .collect()
+            }
+            Pick::Functions => self
+                .edits
+                .into_iter()
+                .filter(|e| e.kind != EditKind::Item)
+                .collect(),
+        };
+        // Bottom-up, so an edit never moves the bytes of one still to make.
+        edits.sort_by_key(|e| (std::cmp::Reverse(e.start), std::cmp::Reverse(e.end)));
+        let mut out = text.to_string();
+        let mut floor = usize::MAX;
+        for edit in edits {
+            if edit.end > floor || edit.start > edit.end || out.get(edit.start..edit.end).is_none()
+            {
+                continue;
+            }
+            out.replace_range(edit.start..edit.end, &edit.text);
+            floor = edit.start;
+            match edit.kind {
+                EditKind::Body { dropped_const } => {
+                    summary.bodies += 1;
+                    summary.const_dropped += usize::from(dropped_const);
+                }
+                EditKind::Signature => summary.signatures += 1,
+                EditKind::Item => summary.items += 1,
+            }
+        }
+        (out != text).then_some(out)
+    }
+}
+
+/// The edits `errors` call for in `text`, in the errors' order (one per
+/// error; a type commented out brings one per impl of it).
+pub fn plan(text: &str, errors: &[ModuleError]) -> Planned {
+    let edits = read_rust_file(text, |file| {
         errors
             .iter()
-            .flat_map(|e| plan_edits(file, text, e))
+            .enumerate()
+            .flat_map(|(i, e)| {
+                plan_edits(file, text, e).into_iter().map(move |mut edit| {
+                    edit.error = i;
+                    edit
+                })
+            })
             .collect()
-    })?;
-    // Bottom-up, so an edit never moves the bytes of one still to make;
-    // an edit overlapping one made already (the same item twice, an impl
-    // around a stubbed method) waits for the next round's diagnostics.
-    edits.sort_by_key(|e| (std::cmp::Reverse(e.start), std::cmp::Reverse(e.end)));
-    let mut out = text.to_string();
-    let mut floor = usize::MAX;
-    for edit in edits {
-        if edit.end > floor || edit.start > edit.end || out.get(edit.start..edit.end).is_none() {
-            continue;
-        }
-        out.replace_range(edit.start..edit.end, &edit.text);
-        floor = edit.start;
-        match edit.kind {
-            EditKind::Body { dropped_const } => {
-                summary.bodies += 1;
-                summary.const_dropped += usize::from(dropped_const);
-            }
-            EditKind::Signature => summary.signatures += 1,
-            EditKind::Item => summary.items += 1,
-        }
+    });
+    Planned {
+        edits: edits.unwrap_or_default(),
     }
-    (out != text).then_some(out)
 }
 
 /// A function found at an error's position, with where it sits.
@@ -264,6 +317,7 @@ fn stub_body(text: &str, site: &FnSite, message: &str) -> Option<Edit> {
             todo_argument(&marker)
         ),
         kind: EditKind::Body { dropped_const },
+        error: 0,
     })
 }
 
@@ -288,6 +342,7 @@ fn stub_signature(text: &str, site: &FnSite, message: &str) -> Option<Edit> {
             todo_argument(&marker)
         ),
         kind: EditKind::Signature,
+        error: 0,
     })
 }
 
@@ -318,6 +373,7 @@ fn comment_out(text: &str, span: Span, message: Option<&str>) -> Option<Edit> {
         end,
         text: out,
         kind: EditKind::Item,
+        error: 0,
     })
 }
 

@@ -14,7 +14,7 @@ use crate::rules::{
     CrateContext, FnTranslation, module_error_names, module_imports, module_interface,
     translate_module_in,
 };
-use crate::stub::{ModuleError, StubSummary, stub_errors};
+use crate::stub::{self, ModuleError, Pick, Planned, StubSummary};
 use crate::syntax::ir::SourceFile;
 use crate::syntax::{ZigParser, parse_source};
 
@@ -640,10 +640,10 @@ pub fn stub_crate(
 }
 
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface
-/// errors that the first ones hid). Each round moves every failing item
-/// one step down the ladder of `stub`, so few are needed; the bound is a
-/// backstop, not the way the loop ends.
-const MAX_STUB_ROUNDS: usize = 16;
+/// errors that the first ones hid). Every round changes the text, and each
+/// change moves an item one step down the ladder of `stub`, so the loop
+/// ends when nothing is left to stub; the bound is a backstop.
+const MAX_STUB_ROUNDS: usize = 48;
 
 /// Stubs what rustc rejects (see [`crate::stub`]) and checks again until
 /// the crate builds or nothing more can be stubbed. Hand-edited modules
@@ -682,12 +682,27 @@ fn stub_until_it_builds(
                 message: d.message.clone(),
             });
         }
+        let planned: Vec<(&str, Planned)> = by_module
+            .into_iter()
+            .filter_map(|(module, errors)| {
+                let (text, _) = texts.get(module)?;
+                Some((module, stub::plan(text, &errors)))
+            })
+            .collect();
+        // Items first, one per module (see `Pick::FirstItem`); functions
+        // in a round where no item goes, as their errors may follow from
+        // an item's (a function of another module naming the type too).
+        let pick = if planned.iter().any(|(_, p)| p.has_items()) {
+            Pick::FirstItem
+        } else {
+            Pick::Functions
+        };
         let mut patched = false;
-        for (module, errors) in by_module {
+        for (module, planned) in planned {
             let Some((text, _)) = texts.get_mut(module) else {
                 continue;
             };
-            if let Some(stubbed) = stub_errors(text, &errors, summary) {
+            if let Some(stubbed) = planned.apply(text, pick, summary) {
                 *text = stubbed;
                 patched = true;
             }

@@ -571,3 +571,41 @@ pub fn fine(x: u8) u8 {
         std::fs::read_to_string(out.join("src/m.rs")).unwrap()
     );
 }
+
+/// One failing item can make rustc reject a sound one too (an alias
+/// shadowing a type makes its `derive(Copy)` fail): items go one per
+/// round, rustc's first error first, so the sound type and the functions
+/// using it survive.
+#[test]
+fn a_failing_item_does_not_take_the_sound_one_it_confused() {
+    let texts = stub_and_build(
+        "shadowed",
+        &[(
+            "m",
+            r#"#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Error {
+    Odd,
+}
+
+impl Error {
+    pub fn name(self) -> &'static str {
+        "Odd"
+    }
+}
+
+pub type Error = Error;
+
+pub fn check(n: usize) -> Result<usize, Error> {
+    if n % 2 == 1 {
+        return Err(Error::Odd);
+    }
+    Ok(n)
+}
+"#,
+        )],
+    );
+    let m = &texts["m"];
+    assert!(m.contains("// pub type Error = Error;"), "{m}");
+    assert!(m.contains("\npub enum Error {"), "{m}");
+    assert!(m.contains("        return Err(Error::Odd);"), "{m}");
+}
