@@ -660,10 +660,6 @@ fn stub_until_it_builds(
 ) -> Result<(Vec<RustcMessage>, BTreeMap<(String, String), Vec<String>>), TranslateError> {
     let mut fn_errors: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     for _ in 0..MAX_STUB_ROUNDS {
-        let (attributed, _) = attribute_errors(&diagnostics, texts);
-        for (key, errors) in attributed {
-            fn_errors.entry(key).or_insert(errors);
-        }
         let mut by_module: BTreeMap<&str, Vec<ModuleError>> = BTreeMap::new();
         for d in diagnostics.iter().filter(|d| d.level == "error") {
             let Some(module) = d
@@ -695,6 +691,12 @@ fn stub_until_it_builds(
         let pick = if planned.iter().any(|(_, p)| p.has_items()) {
             Pick::FirstItem
         } else {
+            // The functions' errors now are their own: what they are
+            // reported with once stubbed.
+            let (attributed, _) = attribute_errors(&diagnostics, texts);
+            for (key, errors) in attributed {
+                fn_errors.entry(key).or_insert(errors);
+            }
             Pick::Functions
         };
         let mut patched = false;
