@@ -300,9 +300,11 @@ fn stub_body(text: &str, site: &FnSite, message: &str) -> Option<Edit> {
     let mut head = text.get(item_start..open)?.to_string();
     let dropped_const = match &site.sig.constness {
         Some(c) => {
-            let from = byte_at(text, c.span.start())? - item_start;
-            let to = byte_at(text, c.span.end())? - item_start;
-            let spaces = head[to..].len() - head[to..].trim_start().len();
+            let from = byte_at(text, c.span.start())?.checked_sub(item_start)?;
+            let to = byte_at(text, c.span.end())?.checked_sub(item_start)?;
+            let after = head.get(to..)?;
+            let spaces = after.len() - after.trim_start().len();
+            head.get(from..to + spaces)?;
             head.replace_range(from..to + spaces, "");
             true
         }
