@@ -50,9 +50,14 @@ pub struct ModuleError {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum EditKind {
-    Body { dropped_const: bool },
+    Body {
+        dropped_const: bool,
+    },
     Signature,
-    Item,
+    /// `type_`: a struct, enum or union, with its impls.
+    Item {
+        type_: bool,
+    },
 }
 
 /// Bytes `start..end` of a module's text become `text`.
@@ -71,45 +76,39 @@ pub struct Planned {
     edits: Vec<Edit>,
 }
 
-/// Which of the planned edits a round makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pick {
-    /// Only the first item to comment out, in rustc's order: commenting
-    /// out an item changes what the other errors mean (one wrong alias
-    /// makes rustc reject the type it shadows too), so the rest wait for
-    /// fresh diagnostics.
-    FirstItem,
-    /// Every function stub (they only change their callers).
-    Functions,
-}
-
 impl Planned {
-    /// Whether some error calls for commenting out an item.
-    pub fn has_items(&self) -> bool {
-        self.edits.iter().any(|e| e.kind == EditKind::Item)
+    /// Whether this round stubs the module's functions (no item of it
+    /// goes first).
+    pub fn stubs_functions(&self) -> bool {
+        !self
+            .edits
+            .iter()
+            .any(|e| matches!(e.kind, EditKind::Item { .. }))
     }
 
-    /// `text` with the picked edits made (edits overlapping one made
-    /// already wait for the next round), and what was done; `None` when
-    /// nothing changed.
-    pub fn apply(self, text: &str, pick: Pick, summary: &mut StubSummary) -> Option<String> {
-        let mut edits: Vec<Edit> = match pick {
-            Pick::FirstItem => {
-                let first = self
-                    .edits
-                    .iter()
-                    .find(|e| e.kind == EditKind::Item)
-                    .map(|e| e.error);
-                self.edits
-                    .into_iter()
-                    .filter(|e| Some(e.error) == first)
-                    .collect()
+    /// `text` with the edits of this round made, and what was done;
+    /// `None` when nothing changed. Items to comment out go first, in
+    /// rustc's order, and the module's functions wait for fresh
+    /// diagnostics: commenting out an item changes what the other errors
+    /// mean. A type (which takes its impls and its users with it) goes
+    /// only as the round's first item: one wrong alias makes rustc reject
+    /// the sound type it shadows too. Edits overlapping one made already
+    /// wait for the next round too.
+    pub fn apply(self, text: &str, summary: &mut StubSummary) -> Option<String> {
+        let is_item = |e: &Edit| matches!(e.kind, EditKind::Item { .. });
+        let mut edits: Vec<Edit> = if self.edits.iter().any(is_item) {
+            let mut taken: Vec<Edit> = Vec::new();
+            for e in self.edits.into_iter().filter(is_item) {
+                let starts_a_type = matches!(e.kind, EditKind::Item { type_: true })
+                    && taken.last().is_none_or(|t| t.error != e.error);
+                if starts_a_type && !taken.is_empty() {
+                    break;
+                }
+                taken.push(e);
             }
-            Pick::Functions => self
-                .edits
-                .into_iter()
-                .filter(|e| e.kind != EditKind::Item)
-                .collect(),
+            taken
+        } else {
+            self.edits
         };
         // Bottom-up, so an edit never moves the bytes of one still to make.
         edits.sort_by_key(|e| (std::cmp::Reverse(e.start), std::cmp::Reverse(e.end)));
@@ -128,7 +127,7 @@ impl Planned {
                     summary.const_dropped += usize::from(dropped_const);
                 }
                 EditKind::Signature => summary.signatures += 1,
-                EditKind::Item => summary.items += 1,
+                EditKind::Item { .. } => summary.items += 1,
             }
         }
         (out != text).then_some(out)
@@ -169,8 +168,9 @@ struct FnSite<'a> {
 
 enum Site<'a> {
     Fn(FnSite<'a>),
-    /// Items to comment out, the first carrying the marker.
-    Items(Vec<Span>),
+    /// Items to comment out, the first carrying the marker; whether they
+    /// are a type and its impls.
+    Items(Vec<Span>, bool),
 }
 
 fn plan_edits(file: &syn::File, text: &str, error: &ModuleError) -> Vec<Edit> {
@@ -179,10 +179,14 @@ fn plan_edits(file: &syn::File, text: &str, error: &ModuleError) -> Vec<Edit> {
     let message = one_line(&error.message);
     match locate(&file.items, at) {
         Some(Site::Fn(site)) => fn_edit(text, &site, at, &message).into_iter().collect(),
-        Some(Site::Items(spans)) => spans
+        Some(Site::Items(spans, type_)) => spans
             .iter()
             .enumerate()
             .filter_map(|(i, span)| comment_out(text, *span, (i == 0).then_some(&message)))
+            .map(|mut e| {
+                e.kind = EditKind::Item { type_ };
+                e
+            })
             .collect(),
         None => Vec::new(),
     }
@@ -196,7 +200,7 @@ fn locate(items: &[syn::Item], at: (usize, usize)) -> Option<Site<'_>> {
         (s.line, s.column) <= at && at <= (e.line, e.column)
     };
     let item = items.iter().find(|i| holds(i.span()))?;
-    let whole = || Some(Site::Items(vec![item.span()]));
+    let whole = || Some(Site::Items(vec![item.span()], false));
     match item {
         syn::Item::Fn(f) => Some(Site::Fn(FnSite {
             span: f.span(),
@@ -225,7 +229,7 @@ fn locate(items: &[syn::Item], at: (usize, usize)) -> Option<Site<'_>> {
                     })),
                     // A trait's associated items are required: the impl goes.
                     _ if fixed_by.is_some() => whole(),
-                    other => Some(Site::Items(vec![other.span()])),
+                    other => Some(Site::Items(vec![other.span()], false)),
                 };
             }
             whole()
@@ -247,9 +251,9 @@ fn locate(items: &[syn::Item], at: (usize, usize)) -> Option<Site<'_>> {
             }
             whole()
         }
-        syn::Item::Struct(s) => Some(Site::Items(with_impls(items, item, &s.ident))),
-        syn::Item::Enum(e) => Some(Site::Items(with_impls(items, item, &e.ident))),
-        syn::Item::Union(u) => Some(Site::Items(with_impls(items, item, &u.ident))),
+        syn::Item::Struct(s) => Some(Site::Items(with_impls(items, item, &s.ident), true)),
+        syn::Item::Enum(e) => Some(Site::Items(with_impls(items, item, &e.ident), true)),
+        syn::Item::Union(u) => Some(Site::Items(with_impls(items, item, &u.ident), true)),
         _ => whole(),
     }
 }
@@ -374,7 +378,7 @@ fn comment_out(text: &str, span: Span, message: Option<&str>) -> Option<Edit> {
         },
         end,
         text: out,
-        kind: EditKind::Item,
+        kind: EditKind::Item { type_: false },
         error: 0,
     })
 }

@@ -14,7 +14,7 @@ use crate::rules::{
     CrateContext, FnTranslation, module_error_names, module_imports, module_interface,
     translate_module_in,
 };
-use crate::stub::{self, ModuleError, Pick, Planned, StubSummary};
+use crate::stub::{self, ModuleError, Planned, StubSummary};
 use crate::syntax::ir::SourceFile;
 use crate::syntax::{ZigParser, parse_source};
 
@@ -685,26 +685,24 @@ fn stub_until_it_builds(
                 Some((module, stub::plan(text, &errors)))
             })
             .collect();
-        // Items first, one per module (see `Pick::FirstItem`); functions
-        // in a round where no item goes, as their errors may follow from
-        // an item's (a function of another module naming the type too).
-        let pick = if planned.iter().any(|(_, p)| p.has_items()) {
-            Pick::FirstItem
-        } else {
-            // The functions' errors now are their own: what they are
-            // reported with once stubbed.
-            let (attributed, _) = attribute_errors(&diagnostics, texts);
-            for (key, errors) in attributed {
-                fn_errors.entry(key).or_insert(errors);
+        // The functions' errors as they are when they are stubbed (a
+        // module's functions wait while its items go).
+        let (attributed, _) = attribute_errors(&diagnostics, texts);
+        for ((module, path), errors) in attributed {
+            if planned
+                .iter()
+                .any(|(m, p)| *m == module && p.stubs_functions())
+                || hand_edited.contains(&module)
+            {
+                fn_errors.entry((module, path)).or_insert(errors);
             }
-            Pick::Functions
-        };
+        }
         let mut patched = false;
         for (module, planned) in planned {
             let Some((text, _)) = texts.get_mut(module) else {
                 continue;
             };
-            if let Some(stubbed) = planned.apply(text, pick, summary) {
+            if let Some(stubbed) = planned.apply(text, summary) {
                 *text = stubbed;
                 patched = true;
             }
