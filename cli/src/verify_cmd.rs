@@ -608,6 +608,9 @@ fn build_rust_side(
         let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .args(["build", "--release", "--lib", "--quiet"])
             .current_dir(krate)
+            // Where the library is looked for, whatever the caller's
+            // environment says.
+            .env("CARGO_TARGET_DIR", krate.join("target"))
             .stdin(Stdio::null())
             .output()?;
         if output.status.success() {
