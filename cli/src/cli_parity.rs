@@ -200,6 +200,11 @@ pub fn cli_parity(
     let build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(["build", "--release", "--quiet", "--bin", &name])
         .current_dir(krate)
+        // Where `rust_bin` looks, whatever the caller's environment says.
+        .env(
+            "CARGO_TARGET_DIR",
+            std::path::absolute(krate.join("target"))?,
+        )
         .output()
         .context("cannot run cargo build")?;
     if !build.status.success() {

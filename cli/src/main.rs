@@ -25,7 +25,26 @@ pub mod exit {
     pub const FAILED: u8 = 1;
     /// Bad input: missing path, unreadable config, nothing to do.
     pub const INPUT: u8 = 2;
+    /// zigport failed, not its input: the crate it wrote still does not
+    /// build after stubbing (a translator bug to report).
+    pub const TRANSLATOR: u8 = 3;
 }
+
+/// An error that is not bad input: it carries its own exit code (an
+/// error of any other type exits with [`exit::INPUT`]).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
 
 #[derive(Parser)]
 #[command(
@@ -105,7 +124,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(exit::INPUT)
+            ExitCode::from(e.downcast_ref::<Failure>().map_or(exit::INPUT, |f| f.code))
         }
     }
 }

@@ -204,12 +204,9 @@ fn translate(
     let mut config = config.clone();
     refine::apply_accepted(&mut config.translate, &args.out);
     let report = translate_cmd::run(units, &args.out, &config, true, args.force)?;
-    if report.errors_outside_functions > 0 {
-        notify(&format!(
-            "{} compile errors outside functions in {}",
-            report.errors_outside_functions,
-            args.out.display()
-        ));
+    // Nothing can be verified in a crate that does not build.
+    if let Some(failure) = translate_cmd::build_failure(&report) {
+        return Err(failure.into());
     }
     if !args.llm {
         return Ok(report);
@@ -221,6 +218,9 @@ fn translate(
     };
     let refined = refine::refine(units, &args.out, &config, report, false, &retranslate)?;
     refine::print_outcomes(&refined.outcomes, &refined.usage);
+    if let Some(failure) = translate_cmd::build_failure(&refined.report) {
+        return Err(failure.into());
+    }
     Ok(refined.report)
 }
 

@@ -10,7 +10,7 @@ use zigport_translator::translate::{
     Counts, FnStatus, SourceUnit, TranslateReport, translate_units,
 };
 
-use crate::{exit, notify, refine, toolchain_request};
+use crate::{Failure, exit, notify, refine, toolchain_request};
 
 #[derive(Args)]
 pub struct TranslateArgs {
@@ -61,7 +61,7 @@ pub fn translate(args: &TranslateArgs, config: &PortConfig) -> Result<u8> {
         } else {
             print_summary(&report, None);
         }
-        return Ok(exit::OK);
+        return Ok(exit_code(&report));
     }
     if args.no_check {
         bail!("--llm needs the compile check (drop --no-check)");
@@ -97,7 +97,72 @@ pub fn translate(args: &TranslateArgs, config: &PortConfig) -> Result<u8> {
         print_summary(&refined.report, None);
         refine::print_outcomes(&refined.outcomes, &refined.usage);
     }
-    Ok(exit::OK)
+    Ok(exit_code(&refined.report))
+}
+
+/// `OK`, or the code of [`build_failure`] after its message (on stderr,
+/// so `--json` stdout stays the report).
+fn exit_code(report: &TranslateReport) -> u8 {
+    match build_failure(report) {
+        Some(failure) => {
+            eprintln!("error: {failure}");
+            failure.code
+        }
+        None => exit::OK,
+    }
+}
+
+/// The written crate still does not build after stubbing: where (file,
+/// line and column of the failing Rust) and what was tried. A failure in
+/// zigport's own output is [`exit::TRANSLATOR`], never bad input; errors
+/// only in modules edited by hand (never stubbed) are the user's to fix:
+/// [`exit::FAILED`].
+pub(crate) fn build_failure(report: &TranslateReport) -> Option<Failure> {
+    const SHOWN: usize = 10;
+    if report.build_errors.is_empty() {
+        return None;
+    }
+    let ours = report.build_errors.iter().any(|e| !e.hand_edited);
+    let mut message = if ours {
+        format!(
+            "the crate zigport wrote in {} does not build after stubbing; this is a zigport bug, not a problem with the Zig input:",
+            report.crate_dir
+        )
+    } else {
+        format!(
+            "modules of {} edited by hand do not compile (zigport keeps them as they are and does not stub them; --force regenerates them):",
+            report.crate_dir
+        )
+    };
+    let shown: Vec<_> = report
+        .build_errors
+        .iter()
+        .filter(|e| ours != e.hand_edited)
+        .collect();
+    for e in shown.iter().take(SHOWN) {
+        message.push_str(&format!(
+            "\n  {}:{}:{}: {}",
+            Path::new(&report.crate_dir).join(&e.file).display(),
+            e.line,
+            e.column,
+            e.message.replace(['\n', '\r'], " ")
+        ));
+    }
+    if shown.len() > SHOWN {
+        message.push_str(&format!("\n  ... and {} more", shown.len() - SHOWN));
+    }
+    if ours {
+        let s = report.stubbing;
+        message.push_str(&format!(
+            "\ntried: {} rounds of stubbing and `cargo clippy`: {} function bodies stubbed ({} `const fn`s made non-const), {} whole functions stubbed, {} items commented out",
+            s.rounds, s.bodies, s.const_dropped, s.signatures, s.items
+        ));
+        message.push_str("\nplease report it with the Zig source (ZIGPORT_KEEP_UNSTUBBED=DIR keeps the rules' output before stubbing)");
+    }
+    Some(Failure {
+        code: if ours { exit::TRANSLATOR } else { exit::FAILED },
+        message,
+    })
 }
 
 #[derive(Deserialize)]
@@ -217,7 +282,7 @@ pub fn eval(args: &EvalArgs, config: &PortConfig) -> Result<u8> {
             summary.zig_functions.total, summary.zig_functions.clean_percent
         );
     }
-    Ok(exit::OK)
+    Ok(exit_code(&report))
 }
 
 pub(crate) fn discover(path: &Path) -> Result<Vec<SourceUnit>> {
@@ -361,4 +426,68 @@ fn print_summary(report: &TranslateReport, counted: Option<Counts>) {
         report.clippy_warnings,
         if report.checked { "" } else { " (not checked)" }
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zigport_translator::translate::BuildError;
+
+    fn report(errors: &[(&str, bool)]) -> TranslateReport {
+        TranslateReport {
+            crate_dir: "port".into(),
+            totals: Counts::default(),
+            files: Vec::new(),
+            clippy_warnings: 0,
+            errors_outside_functions: 0,
+            checked: true,
+            stubbing: Default::default(),
+            build_errors: errors
+                .iter()
+                .enumerate()
+                .map(|(i, (file, hand_edited))| BuildError {
+                    file: file.to_string(),
+                    line: i + 3,
+                    column: 7,
+                    message: "cannot call non-const formatting macro\nin constant functions".into(),
+                    hand_edited: *hand_edited,
+                })
+                .collect(),
+        }
+    }
+
+    /// A crate of zigport's own that does not build is a translator
+    /// failure (never bad input), located and with what was tried.
+    #[test]
+    fn a_crate_that_does_not_build_is_a_translator_failure() {
+        assert!(build_failure(&report(&[])).is_none());
+        let failure = build_failure(&report(&[("src/m.rs", false), ("src/h.rs", true)])).unwrap();
+        assert_eq!(failure.code, exit::TRANSLATOR);
+        assert_ne!(failure.code, exit::INPUT);
+        assert!(
+            failure.message.contains(
+                "port/src/m.rs:3:7: cannot call non-const formatting macro in constant functions"
+            ),
+            "{}",
+            failure.message
+        );
+        assert!(
+            failure.message.contains("zigport bug"),
+            "{}",
+            failure.message
+        );
+        assert!(
+            failure.message.contains("tried: 0 rounds"),
+            "{}",
+            failure.message
+        );
+        // Errors only in modules edited by hand are the user's: checked, not bad input.
+        let failure = build_failure(&report(&[("src/h.rs", true)])).unwrap();
+        assert_eq!(failure.code, exit::FAILED);
+        assert!(
+            failure.message.contains("port/src/h.rs:3:7"),
+            "{}",
+            failure.message
+        );
+    }
 }

@@ -27,7 +27,7 @@ use zigport_translator::syntax::visit::{self, Visitor};
 use zigport_translator::syntax::{ZigParser, parse_source};
 use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
 
-use crate::{exit, notify, toolchain_request};
+use crate::{Failure, exit, notify, toolchain_request};
 use zigport_oracle::rust_shim::{self, RustShim};
 use zigport_oracle::signature::{abi_signature, abi_signature_or_gap, module_functions};
 
@@ -718,6 +718,9 @@ fn build_rust_side(
                 "zigport-shims",
             ])
             .current_dir(krate)
+            // Where the library is looked for, whatever the caller's
+            // environment says.
+            .env("CARGO_TARGET_DIR", krate.join("target"))
             .stdin(Stdio::null())
             .output()?;
         if output.status.success() {
@@ -735,11 +738,22 @@ fn build_rust_side(
                 .filter(|block| block.starts_with("error"))
                 .take(5)
                 .collect();
-            bail!(
-                "the Rust side does not build (cargo build --release --features zigport-shims in {}):\n{}",
-                krate.display(),
-                errors.join("\n\n")
-            );
+            // Not bad input: a shim zigport generated that does not build
+            // is zigport's failure; the crate's own modules, a failed check.
+            let in_shims = errors.iter().any(|e| e.contains("zigport_shims.rs"));
+            return Err(Failure {
+                code: if in_shims {
+                    exit::TRANSLATOR
+                } else {
+                    exit::FAILED
+                },
+                message: format!(
+                    "the Rust side does not build (cargo build --release --features zigport-shims in {}):\n{}",
+                    krate.display(),
+                    errors.join("\n\n")
+                ),
+            }
+            .into());
         }
         let reason = format!("the Rust shim does not compile: {}", first_error(&stderr));
         drop_blamed(&mut pairs, |p| &p.symbol, &blamed, &reason, &mut rejected);

@@ -556,3 +556,102 @@ fn hand_edited_modules_are_kept_unless_forced() {
         "unchanged since zigport wrote it: {json:#}"
     );
 }
+
+/// After stubbing, only a module edited by hand (which zigport never
+/// stubs) can keep the crate from building: `translate` and `port` say
+/// where (file:line:column) and exit 1, not 2 ("bad input"); zigport's
+/// own crate failing would be 3.
+#[test]
+fn a_crate_that_does_not_build_is_located_and_not_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("m.zig"),
+        "pub fn one() u8 {\n    return 1;\n}\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        zigport()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let first = run(&["translate", "m.zig", "--out", "port"]);
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    fs::write(
+        dir.path().join("port/src/m.rs"),
+        "pub fn one() -> u8 {\n    missing()\n}\n",
+    )
+    .unwrap();
+    for args in [
+        &["translate", "m.zig", "--out", "port"][..],
+        &["port", ".", "--out", "port"],
+    ] {
+        let out = run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("edited by hand"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("port/src/m.rs:2:5: cannot find function `missing`"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // The edit is still there.
+    assert!(
+        fs::read_to_string(dir.path().join("port/src/m.rs"))
+            .unwrap()
+            .contains("missing()")
+    );
+}
+
+/// A `src/main.rs` the user wrote is never overwritten or removed (zigport
+/// removes only its own when the Zig has no `pub fn main` any more).
+#[test]
+fn a_users_main_rs_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("m.zig"),
+        "pub fn main() u8 {\n    return 0;\n}\n",
+    )
+    .unwrap();
+    let translate = || {
+        let out = zigport()
+            .current_dir(dir.path())
+            .args(["translate", "m.zig", "--out", "port", "--no-check"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    };
+    translate();
+    let main_rs = dir.path().join("port/src/main.rs");
+    assert!(
+        fs::read_to_string(&main_rs)
+            .unwrap()
+            .contains("(written by zigport)")
+    );
+    // The Zig loses its `main`: zigport's own entry point goes.
+    fs::write(
+        dir.path().join("m.zig"),
+        "pub fn one() u8 {\n    return 1;\n}\n",
+    )
+    .unwrap();
+    translate();
+    assert!(!main_rs.exists());
+    // One the user writes stays, through runs with and without a Zig `main`.
+    let mine = "fn main() {\n    println!(\"mine\");\n}\n";
+    fs::write(&main_rs, mine).unwrap();
+    translate();
+    assert_eq!(fs::read_to_string(&main_rs).unwrap(), mine);
+    fs::write(
+        dir.path().join("m.zig"),
+        "pub fn main() u8 {\n    return 0;\n}\n",
+    )
+    .unwrap();
+    translate();
+    assert_eq!(fs::read_to_string(&main_rs).unwrap(), mine);
+}

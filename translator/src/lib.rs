@@ -10,6 +10,7 @@ pub mod index;
 pub mod plan;
 pub mod rules;
 pub mod sema;
+pub mod stub;
 pub mod syntax;
 pub mod translate;
 

@@ -14,6 +14,7 @@ use crate::rules::{
     CrateContext, FnTranslation, module_error_names, module_imports, module_interface,
     translate_module_in,
 };
+use crate::stub::{self, ModuleError, Planned, StubSummary};
 use crate::syntax::ir::SourceFile;
 use crate::syntax::{ZigParser, parse_source};
 
@@ -36,6 +37,24 @@ pub struct TranslateReport {
     pub errors_outside_functions: usize,
     /// Whether `cargo clippy` ran (it needs cargo on PATH).
     pub checked: bool,
+    /// What was stubbed or commented out so that the crate builds.
+    pub stubbing: StubSummary,
+    /// rustc errors left after stubbing: the crate does not build. Empty
+    /// when it builds (or was not checked).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub build_errors: Vec<BuildError>,
+}
+
+/// A rustc error left in the crate, where the crate's files have it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BuildError {
+    /// Relative to the crate directory (`src/m.rs`).
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// In a module edited by hand, which zigport does not stub.
+    pub hand_edited: bool,
 }
 
 #[derive(Debug, Default, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq)]
@@ -429,57 +448,18 @@ pub fn translate_units(
     }
     let checked = diagnostics.is_some();
     let mut fn_errors: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
-    for _round in 0..MAX_STUB_ROUNDS {
-        let Some(current) = &diagnostics else { break };
-        let (attributed, _) = attribute_errors(current, &texts);
-        // Items outside functions first; their edits move lines, so the
-        // functions wait for the next round's fresh diagnostics.
-        let mut patched = comment_out_failing_uses(current, &mut texts, &hand_edited)
-            | comment_out_failing_items(current, &mut texts, &hand_edited);
-        // Bottom-up within a module: a stub's marker line shifts only what
-        // comes after it, never the functions still to be stubbed.
-        let mut attributed: Vec<_> = if patched {
-            Vec::new()
-        } else {
-            attributed.into_iter().collect()
-        };
-        attributed.sort_by_key(|((module, _), errors)| {
-            let line: usize = errors
-                .first()
-                .and_then(|e| e.split(':').next()?.parse().ok())
-                .unwrap_or(0);
-            (module.clone(), std::cmp::Reverse(line))
-        });
-        for ((module, rust_path), errors) in attributed {
-            if hand_edited.contains(&module) {
-                fn_errors.entry((module, rust_path)).or_insert(errors);
-                continue;
-            }
-            let Some((text, _)) = texts.get_mut(&module) else {
-                continue;
-            };
-            let reason = format!(
-                "does not compile: {}",
-                errors.first().map(String::as_str).unwrap_or("?")
-            );
-            let first_at = errors
-                .first()
-                .and_then(|e| {
-                    let mut parts = e.split(':');
-                    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
-                })
-                .unwrap_or((usize::MAX, 0));
-            if let Some(stubbed) = stub_function_body(text, &rust_path, &reason, first_at) {
-                *text = stubbed;
-                patched = true;
-            }
-            fn_errors.entry((module, rust_path)).or_insert(errors);
-        }
-        if !patched {
-            break;
-        }
-        write_crate(out, crate_name, &texts, &hand_edited)?;
-        diagnostics = cargo_clippy(out);
+    let mut stubbing = StubSummary::default();
+    if let Some(current) = diagnostics.take() {
+        let (last, errors) = stub_until_it_builds(
+            out,
+            crate_name,
+            &mut texts,
+            &hand_edited,
+            current,
+            &mut stubbing,
+        )?;
+        fn_errors = errors;
+        diagnostics = Some(last);
     }
     let mut diagnostics = diagnostics.unwrap_or_default();
     let (remaining, errors_outside_functions) = attribute_errors(&diagnostics, &texts);
@@ -533,19 +513,36 @@ pub fn translate_units(
     }
     // Idioms the rules leave to rustc and clippy (redundant parentheses,
     // `== None`, a final `return`): their machine-applicable fixes.
-    if checked && errors_outside_functions == 0 && !config.no_polish {
+    if checked && !has_errors(&diagnostics) && !config.no_polish {
         on_file("polishing with cargo clippy --fix");
         let polished = polish(out, &texts, &hand_edited);
         if !polished.is_empty() {
+            let mut before = BTreeMap::new();
             for (module, text) in polished {
                 if let Some((t, _)) = texts.get_mut(&module) {
-                    *t = text;
+                    before.insert(module, std::mem::replace(t, text));
                 }
             }
             write_crate(out, crate_name, &texts, &hand_edited)?;
-            diagnostics = cargo_clippy(out).unwrap_or_default();
+            let after = cargo_clippy(out).unwrap_or_default();
+            if has_errors(&after) {
+                // The fixes broke what built: the unpolished crate stays.
+                for (module, text) in before {
+                    if let Some((t, _)) = texts.get_mut(&module) {
+                        *t = text;
+                    }
+                }
+                write_crate(out, crate_name, &texts, &hand_edited)?;
+            } else {
+                diagnostics = after;
+            }
         }
     }
+    let build_errors = if checked {
+        build_errors(&diagnostics, &hand_edited)
+    } else {
+        Vec::new()
+    };
     let hashes: BTreeMap<String, String> = texts
         .iter()
         .map(|(m, (text, _))| {
@@ -576,7 +573,34 @@ pub fn translate_units(
         clippy_warnings: diagnostics.iter().filter(|d| d.level == "warning").count(),
         errors_outside_functions,
         checked,
+        stubbing,
+        build_errors,
     })
+}
+
+fn has_errors(diagnostics: &[RustcMessage]) -> bool {
+    diagnostics.iter().any(|d| d.level == "error")
+}
+
+/// The errors left in the crate, each once (clippy repeats some).
+fn build_errors(diagnostics: &[RustcMessage], hand_edited: &BTreeSet<String>) -> Vec<BuildError> {
+    let mut seen = std::collections::HashSet::new();
+    diagnostics
+        .iter()
+        .filter(|d| d.level == "error")
+        .filter(|d| seen.insert((&d.file, d.line, d.column, &d.message)))
+        .map(|d| BuildError {
+            file: d.file.clone(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+            hand_edited: d
+                .file
+                .strip_prefix("src/")
+                .and_then(|f| f.strip_suffix(".rs"))
+                .is_some_and(|m| hand_edited.contains(m)),
+        })
+        .collect()
 }
 
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
@@ -599,9 +623,132 @@ const RUNTIME_FILES: [(&str, &str); 13] = [
     ("base64.rs", include_str!("../../support/src/base64.rs")),
 ];
 
+/// A crate of hand-given modules after [`stub_crate`].
+#[derive(Debug)]
+pub struct StubbedCrate {
+    /// Module name → its Rust as written after stubbing.
+    pub modules: BTreeMap<String, String>,
+    pub stubbing: StubSummary,
+    /// What still fails (empty: the crate builds).
+    pub build_errors: Vec<BuildError>,
+}
+
+/// Writes `modules` (module name → Rust) at `out` as `translate_units`
+/// writes a crate (runtime included), checks it with `cargo clippy` and
+/// stubs what fails, as `translate_units` does with what the rules emit.
+/// `None` when cargo could not be run.
+pub fn stub_crate(
+    out: &Path,
+    crate_name: &str,
+    modules: &BTreeMap<String, String>,
+) -> Result<Option<StubbedCrate>, TranslateError> {
+    let mut texts: BTreeMap<String, (String, Vec<FnTranslation>)> = modules
+        .iter()
+        .map(|(m, text)| (m.clone(), (text.clone(), Vec::new())))
+        .collect();
+    let none = BTreeSet::new();
+    let src = out.join("src");
+    std::fs::create_dir_all(&src).map_err(io_err(&src))?;
+    write_crate(out, crate_name, &texts, &none)?;
+    let Some(diagnostics) = cargo_clippy(out) else {
+        return Ok(None);
+    };
+    let mut stubbing = StubSummary::default();
+    let (last, _) = stub_until_it_builds(
+        out,
+        crate_name,
+        &mut texts,
+        &none,
+        diagnostics,
+        &mut stubbing,
+    )?;
+    Ok(Some(StubbedCrate {
+        modules: texts.into_iter().map(|(m, (text, _))| (m, text)).collect(),
+        stubbing,
+        build_errors: build_errors(&last, &none),
+    }))
+}
+
 /// Rounds of "stub what rustc rejects, check again" (stubbing can surface
-/// errors that the first ones hid).
-const MAX_STUB_ROUNDS: usize = 8;
+/// errors that the first ones hid). Every round changes the text, and each
+/// change moves an item one step down the ladder of `stub`, so the loop
+/// ends when nothing is left to stub; the bound is a backstop.
+const MAX_STUB_ROUNDS: usize = 48;
+
+/// Stubs what rustc rejects (see [`crate::stub`]) and checks again until
+/// the crate builds or nothing more can be stubbed. Hand-edited modules
+/// are never touched. Returns the last diagnostics and the errors each
+/// translated function had before it was stubbed.
+#[allow(clippy::type_complexity)]
+fn stub_until_it_builds(
+    out: &Path,
+    crate_name: &str,
+    texts: &mut BTreeMap<String, (String, Vec<FnTranslation>)>,
+    hand_edited: &BTreeSet<String>,
+    mut diagnostics: Vec<RustcMessage>,
+    summary: &mut StubSummary,
+) -> Result<(Vec<RustcMessage>, BTreeMap<(String, String), Vec<String>>), TranslateError> {
+    let mut fn_errors: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for _ in 0..MAX_STUB_ROUNDS {
+        let mut by_module: BTreeMap<&str, Vec<ModuleError>> = BTreeMap::new();
+        for d in diagnostics.iter().filter(|d| d.level == "error") {
+            let Some(module) = d
+                .file
+                .strip_prefix("src/")
+                .and_then(|f| f.strip_suffix(".rs"))
+            else {
+                continue;
+            };
+            if hand_edited.contains(module) {
+                continue;
+            }
+            by_module.entry(module).or_default().push(ModuleError {
+                line: d.line,
+                column: d.column,
+                message: d.message.clone(),
+            });
+        }
+        let planned: Vec<(&str, Planned)> = by_module
+            .into_iter()
+            .filter_map(|(module, errors)| {
+                let (text, _) = texts.get(module)?;
+                Some((module, stub::plan(text, &errors)))
+            })
+            .collect();
+        // The functions' errors as they are when they are stubbed (a
+        // module's functions wait while its items go).
+        let (attributed, _) = attribute_errors(&diagnostics, texts);
+        for ((module, path), errors) in attributed {
+            if planned
+                .iter()
+                .any(|(m, p)| *m == module && p.stubs_functions())
+                || hand_edited.contains(&module)
+            {
+                fn_errors.entry((module, path)).or_insert(errors);
+            }
+        }
+        let mut patched = false;
+        for (module, planned) in planned {
+            let Some((text, _)) = texts.get_mut(module) else {
+                continue;
+            };
+            if let Some(stubbed) = planned.apply(text, summary) {
+                *text = stubbed;
+                patched = true;
+            }
+        }
+        if !patched {
+            break;
+        }
+        write_crate(out, crate_name, texts, hand_edited)?;
+        summary.rounds += 1;
+        match cargo_clippy(out) {
+            Some(d) => diagnostics = d,
+            None => break,
+        }
+    }
+    Ok((diagnostics, fn_errors))
+}
 
 /// rustc errors per `(module, function)`, and how many fall outside every
 /// function (types, constants, imports).
@@ -642,138 +789,6 @@ fn attribute_errors(
     (attributed, outside)
 }
 
-/// rustc errors in module files zigport may edit (not hand-edited), with
-/// the module they are in.
-fn editable_errors<'d>(
-    diagnostics: &'d [RustcMessage],
-    keep: &'d std::collections::BTreeSet<String>,
-) -> impl Iterator<Item = (&'d RustcMessage, &'d str)> {
-    diagnostics
-        .iter()
-        .filter(|d| d.level == "error")
-        .filter_map(|d| {
-            let module = d.file.strip_prefix("src/")?.strip_suffix(".rs")?;
-            (!keep.contains(module)).then_some((d, module))
-        })
-}
-
-/// A `use` item rustc cannot resolve (an import of a module that did not
-/// translate, say) becomes a TODO comment, so the rest of the module still
-/// compiles. Returns whether anything changed.
-fn comment_out_failing_uses(
-    diagnostics: &[RustcMessage],
-    texts: &mut BTreeMap<String, (String, Vec<FnTranslation>)>,
-    keep: &std::collections::BTreeSet<String>,
-) -> bool {
-    let mut changed = false;
-    for (d, module) in editable_errors(diagnostics, keep) {
-        let Some((text, _)) = texts.get_mut(module) else {
-            continue;
-        };
-        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let Some(line) = lines.get_mut(d.line.saturating_sub(1)) else {
-            continue;
-        };
-        let trimmed = line.trim_start();
-        if (trimmed.starts_with("use ") || trimmed.starts_with("pub use "))
-            && trimmed.ends_with(';')
-        {
-            let message = d.message.replace(['\n', '\r'], " ");
-            *line = format!("// TODO(port): does not compile: {message}: {trimmed}");
-            // Its attributes go with it (else they attach to the next item).
-            let mut above = d.line.saturating_sub(1);
-            while above > 0 && lines[above - 1].trim_start().starts_with("#[") {
-                lines[above - 1] = format!("// {}", lines[above - 1]);
-                above -= 1;
-            }
-            *text = lines.join("\n") + "\n";
-            changed = true;
-        }
-    }
-    changed
-}
-
-/// A constant, static or type alias rustc rejects (it calls or names
-/// something that did not translate) is commented out with its error, so
-/// the module still builds; its users then fail and are stubbed in turn.
-fn comment_out_failing_items(
-    diagnostics: &[RustcMessage],
-    texts: &mut BTreeMap<String, (String, Vec<FnTranslation>)>,
-    keep: &std::collections::BTreeSet<String>,
-) -> bool {
-    let mut changed = false;
-    let mut done = std::collections::HashSet::new();
-    for (d, module) in editable_errors(diagnostics, keep) {
-        let Some((text, _)) = texts.get_mut(module) else {
-            continue;
-        };
-        // A line already commented out (a failing `use`) names no item.
-        if text
-            .lines()
-            .nth(d.line.saturating_sub(1))
-            .is_some_and(|l| l.trim_start().starts_with("//"))
-        {
-            continue;
-        }
-        let Some(Some(ranges)) = read_rust_file(text, |file| failing_item_lines(file, d.line))
-        else {
-            continue;
-        };
-        if !done.insert(module.to_string()) {
-            continue; // one item per module per round: edits move lines
-        }
-        let (first, _) = ranges[0];
-        let message = d.message.replace(['\n', '\r'], " ");
-        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        for (a, b) in &ranges {
-            for line in &mut lines[a - 1..*b] {
-                *line = format!("// {line}");
-            }
-        }
-        lines.insert(
-            first - 1,
-            format!("// TODO(port): does not compile: {message}"),
-        );
-        *text = lines.join("\n") + "\n";
-        changed = true;
-    }
-    changed
-}
-
-/// The line ranges of the constant, static, type alias, struct or enum of
-/// `file` that spans `line`, then those of the impl blocks of that type
-/// (a type that goes takes its impls with it).
-fn failing_item_lines(file: &syn::File, line: usize) -> Option<Vec<(usize, usize)>> {
-    use syn::spanned::Spanned;
-    let lines = |span: proc_macro2::Span| (span.start().line, span.end().line);
-    let (range, type_name) = file.items.iter().find_map(|item| {
-        let (span, type_name) = match item {
-            syn::Item::Const(c) => (c.span(), None),
-            syn::Item::Static(s) => (s.span(), None),
-            syn::Item::Type(t) => (t.span(), None),
-            syn::Item::Struct(s) => (s.span(), Some(s.ident.to_string())),
-            syn::Item::Enum(e) => (e.span(), Some(e.ident.to_string())),
-            _ => return None,
-        };
-        let (first, last) = lines(span);
-        (first..=last)
-            .contains(&line)
-            .then_some(((first, last), type_name))
-    })?;
-    let mut ranges = vec![range];
-    if let Some(name) = type_name {
-        for item in &file.items {
-            if let syn::Item::Impl(imp) = item
-                && let syn::Type::Path(p) = imp.self_ty.as_ref()
-                && p.path.segments.last().is_some_and(|s| s.ident == name)
-            {
-                ranges.push(lines(imp.span()));
-            }
-        }
-    }
-    Some(ranges)
-}
-
 /// `text` parsed as a Rust file, for `read` to take what it needs (lines,
 /// names) out of it. proc-macro2's `span-locations` (which gives syn's
 /// spans their lines) keeps every parsed text in a per-thread map with
@@ -792,156 +807,6 @@ pub fn read_rust_file<T>(text: &str, read: impl FnOnce(&syn::File) -> T) -> Opti
         }
     });
     result
-}
-
-/// `text` with the body of function `rust_path` replaced by a `todo!`
-/// carrying `reason`, and a `// TODO(port)` line above it; `None` when the
-/// function is not found or already is such a stub.
-pub fn stub_function_body(
-    text: &str,
-    rust_path: &str,
-    reason: &str,
-    error_at: (usize, usize),
-) -> Option<String> {
-    read_rust_file(text, |file| {
-        stub_body_in(file, text, rust_path, reason, error_at)
-    })?
-}
-
-fn stub_body_in(
-    file: &syn::File,
-    text: &str,
-    rust_path: &str,
-    reason: &str,
-    error_at: (usize, usize),
-) -> Option<String> {
-    use syn::spanned::Spanned;
-    let (item_start, block) = find_fn_block(file, rust_path)?;
-    // The signature itself does not compile (it names a type that did not
-    // translate): the whole function becomes a parameterless stub, and its
-    // callers, which no longer compile, are stubbed in the next round.
-    let open = block.span().start();
-    // rustc columns are 1-based, proc-macro2's 0-based.
-    if error_at < (open.line, open.column + 1) {
-        return stub_whole_function(text, rust_path, reason, item_start, &block);
-    }
-    let reason = reason.replace(['\n', '\r'], " ");
-    let marker = format!("TODO(port): {reason}");
-    // `todo!` takes a format string: rustc's messages have braces.
-    let message = marker.replace('{', "{{").replace('}', "}}");
-    let open = block.span().start();
-    let close = block.span().end();
-    let (open, close, item_line) = (
-        offset_of(text, open.line, open.column)?,
-        offset_of(text, close.line, close.column)?,
-        offset_of(text, item_start, 0)?,
-    );
-    if text[open..close].contains("TODO(port): does not compile") {
-        return None;
-    }
-    let indent: String = text[item_line..]
-        .chars()
-        .take_while(|c| *c == ' ')
-        .collect();
-    let body = format!("{{\n{indent}    todo!({message:?})\n{indent}}}");
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..item_line]);
-    out.push_str(&format!("{indent}// {marker}\n"));
-    out.push_str(&text[item_line..open]);
-    out.push_str(&body);
-    out.push_str(&text[close..]);
-    Some(out)
-}
-
-fn stub_whole_function(
-    text: &str,
-    rust_path: &str,
-    reason: &str,
-    item_start: usize,
-    block: &syn::Block,
-) -> Option<String> {
-    use syn::spanned::Spanned;
-    let close = block.span().end();
-    let (item_line, close) = (
-        offset_of(text, item_start, 0)?,
-        offset_of(text, close.line, close.column)?,
-    );
-    let original = &text[item_line..close];
-    let indent: String = original.chars().take_while(|c| *c == ' ').collect();
-    let name = rust_path.rsplit("::").next().unwrap_or(rust_path);
-    let vis = if original.contains(&format!("pub fn {name}")) {
-        "pub "
-    } else {
-        ""
-    };
-    let marker = format!("TODO(port): {}", reason.replace(['\n', '\r'], " "));
-    let message = marker.replace('{', "{{").replace('}', "}}");
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..item_line]);
-    out.push_str(&format!(
-        "{indent}// {marker}\n{indent}#[allow(dead_code)]\n{indent}{vis}fn {name}() -> ! {{\n{indent}    todo!({message:?})\n{indent}}}"
-    ));
-    out.push_str(&text[close..]);
-    Some(out)
-}
-
-/// The first line of the function item (attributes and docs included) and
-/// its body block.
-fn find_fn_block(file: &syn::File, rust_path: &str) -> Option<(usize, syn::Block)> {
-    use syn::spanned::Spanned;
-    let (owner, name) = match rust_path.rsplit_once("::") {
-        Some((o, n)) => (Some(o), n),
-        None => (None, rust_path),
-    };
-    let named = |ident: &proc_macro2::Ident| unraw(ident) == name;
-    for item in &file.items {
-        match (item, owner) {
-            (syn::Item::Fn(f), None) if named(&f.sig.ident) => {
-                return Some((f.span().start().line, (*f.block).clone()));
-            }
-            (syn::Item::Impl(imp), Some(owner)) => {
-                let ty = match imp.self_ty.as_ref() {
-                    syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-                    _ => None,
-                };
-                if ty.as_deref() != Some(owner) {
-                    continue;
-                }
-                for ii in &imp.items {
-                    if let syn::ImplItem::Fn(f) = ii
-                        && named(&f.sig.ident)
-                    {
-                        return Some((f.span().start().line, f.block.clone()));
-                    }
-                }
-            }
-            (syn::Item::Mod(m), Some(owner)) if m.ident == owner => {
-                for inner in m.content.iter().flat_map(|(_, items)| items) {
-                    if let syn::Item::Fn(f) = inner
-                        && named(&f.sig.ident)
-                    {
-                        return Some((f.span().start().line, (*f.block).clone()));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Byte offset of a proc-macro2 location (1-based line, 0-based column in
-/// chars).
-fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
-    let mut offset = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            let col = l.char_indices().nth(column).map_or(l.len(), |(b, _)| b);
-            return Some(offset + col);
-        }
-        offset += l.len();
-    }
-    None
 }
 
 /// `zigport-port.json` in the crate: which Zig file each module ports and
@@ -1076,7 +941,7 @@ fn write_crate(
     out: &Path,
     crate_name: &str,
     modules: &BTreeMap<String, (String, Vec<FnTranslation>)>,
-    keep: &std::collections::BTreeSet<String>,
+    keep: &BTreeSet<String>,
 ) -> Result<(), TranslateError> {
     let manifest = format!(
         "[package]\nname = \"{crate_name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
@@ -1096,12 +961,15 @@ fn write_crate(
     ));
     write_if_changed(&out.join("src/lib.rs"), &lib)?;
     // A Zig program's `pub fn main` becomes the crate's binary.
+    // A top-level line, so a `main` commented out by the stub rounds (or
+    // a nested one) is not taken for the entry point.
     let entry = modules.iter().find_map(|(name, (text, _))| {
-        let kind = if text.contains("pub fn main() -> u8 {") {
+        let declares = |sig: &str| text.lines().any(|l| l.starts_with(sig));
+        let kind = if declares("pub fn main() -> u8 {") {
             EntryKind::ExitCode
-        } else if text.contains("pub fn main() -> Result<(), Error> {") {
+        } else if declares("pub fn main() -> Result<(), Error> {") {
             EntryKind::ErrorUnion
-        } else if text.contains("pub fn main() {") {
+        } else if declares("pub fn main() {") {
             EntryKind::Plain
         } else {
             return None;
@@ -1122,13 +990,16 @@ fn write_crate(
                 EntryKind::Plain => format!("    {lib_name}::{module}::main();\n"),
             };
             let text = format!(
-                "//! The program's entry point: `pub fn main` of the Zig module `{module}` (written by zigport).\n\nfn main() {{\n{call}}}\n"
+                "{MAIN_HEADER} `pub fn main` of the Zig module `{module}` (written by zigport).\n\nfn main() {{\n{call}}}\n"
             );
-            write_if_changed(&main_rs, &text)?;
+            if !main_is_users(&main_rs) {
+                write_if_changed(&main_rs, &text)?;
+            }
         }
-        None => {
+        None if !main_is_users(&main_rs) => {
             let _ = std::fs::remove_file(&main_rs);
         }
+        None => {}
     }
     let runtime = out.join("src").join(RUNTIME_MODULE);
     std::fs::create_dir_all(&runtime).map_err(io_err(&runtime))?;
@@ -1141,6 +1012,14 @@ fn write_crate(
         write_if_changed(&out.join("src").join(format!("{name}.rs")), text)?;
     }
     Ok(())
+}
+
+/// How the `src/main.rs` zigport writes begins.
+const MAIN_HEADER: &str = "//! The program's entry point:";
+
+/// A `src/main.rs` zigport did not write: never overwritten or removed.
+fn main_is_users(path: &Path) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|t| !t.starts_with(MAIN_HEADER))
 }
 
 /// The shapes of a Zig `pub fn main` the generated binary calls.
@@ -1178,7 +1057,7 @@ struct RustcMessage {
 fn polish(
     out: &Path,
     texts: &BTreeMap<String, (String, Vec<FnTranslation>)>,
-    hand_edited: &std::collections::BTreeSet<String>,
+    hand_edited: &BTreeSet<String>,
 ) -> BTreeMap<String, String> {
     let mut polished = BTreeMap::new();
     let Ok(scratch) = tempfile::tempdir() else {
