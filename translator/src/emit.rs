@@ -198,7 +198,11 @@ mod tests {
         let hooked = with_shim_hook(module);
         assert!(hooked.ends_with(SHIM_HOOK));
         assert_eq!(with_shim_hook(&hooked), hooked, "added once");
-        assert_eq!(without_shim_hook(&hooked), module, "an older module's hash still matches");
+        assert_eq!(
+            without_shim_hook(&hooked),
+            module,
+            "an older module's hash still matches"
+        );
         assert_eq!(without_shim_hook(module), module);
     }
 }
