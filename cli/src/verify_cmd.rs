@@ -639,6 +639,15 @@ fn parse_int_literal(text: &str) -> Option<i128> {
     i128::from_str_radix(digits, radix).ok()
 }
 
+/// Leaves an unchanged file alone, so cargo does not rebuild the crate
+/// for every module `port` verifies.
+fn write_if_changed(path: &Path, text: &str) -> std::io::Result<()> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return Ok(());
+    }
+    std::fs::write(path, text)
+}
+
 /// 1-based line of byte `offset` (as the port manifest counts lines).
 fn line_of(source: &str, offset: u32) -> u32 {
     let upto = source.get(..offset as usize).unwrap_or(source);
@@ -687,7 +696,7 @@ fn build_rust_side(
         manifest.push_str("\n[features]\nzigport-shims = []\n");
         std::fs::write(&cargo_toml, &manifest)?;
     }
-    std::fs::write(krate.join("src/zigport_shims.rs"), rust_shim::prelude())?;
+    write_if_changed(&krate.join("src/zigport_shims.rs"), rust_shim::prelude())?;
     let mut rejected = Vec::new();
     for round in 0.. {
         let mut sources = Vec::new();
@@ -705,7 +714,7 @@ fn build_rust_side(
             let source = rust_shim::module_shims(&shims);
             let dir = krate.join("src").join(module);
             std::fs::create_dir_all(&dir)?;
-            std::fs::write(dir.join("zigport_shims.rs"), &source)?;
+            write_if_changed(&dir.join("zigport_shims.rs"), &source)?;
             sources.push((format!("src/{module}/zigport_shims.rs"), source));
         }
         let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))

@@ -637,3 +637,7 @@ mod tests {
 }
 
 // zigport: source base64.zig (415 lines); 34/34 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

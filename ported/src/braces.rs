@@ -683,3 +683,7 @@ mod tests {
 }
 
 // zigport: source braces.zig (487 lines); 30/30 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

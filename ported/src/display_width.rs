@@ -613,3 +613,7 @@ mod tests {
 }
 
 // zigport: source display_width.zig (345 lines); 21/21 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

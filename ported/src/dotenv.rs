@@ -688,3 +688,7 @@ mod tests {
 }
 
 // zigport: source dotenv.zig (453 lines); 27/27 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

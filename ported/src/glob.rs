@@ -633,3 +633,7 @@ mod tests {
 }
 
 // zigport: source glob.zig (500 lines); 23/23 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

@@ -776,3 +776,7 @@ mod tests {
 }
 
 // zigport: source ini.zig (542 lines); 32/32 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

@@ -957,3 +957,7 @@ mod tests {
 }
 
 // zigport: source json.zig (517 lines); 31/31 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

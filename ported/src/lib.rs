@@ -19,5 +19,6 @@ pub mod wyhash;
 /// Zig std semantics the port relies on (written by zigport).
 mod zigport_rt;
 
+#[cfg(feature = "zigport-shims")]
 #[doc(hidden)]
 pub mod zigport_shims;

@@ -1193,3 +1193,7 @@ pub struct ArityResult {
 }
 
 // zigport: source main.zig (619 lines); 102/102 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

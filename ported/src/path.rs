@@ -626,3 +626,7 @@ mod tests {
 }
 
 // zigport: source path.zig (461 lines); 31/31 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

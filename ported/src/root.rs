@@ -37,3 +37,7 @@ mod tests {
 }
 
 // zigport: source root.zig (19 lines); 1/1 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

@@ -1180,3 +1180,7 @@ mod tests {
 }
 
 // zigport: source semver.zig (735 lines); 56/56 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

@@ -1000,3 +1000,7 @@ mod tests {
 }
 
 // zigport: source url.zig (697 lines); 47/47 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;

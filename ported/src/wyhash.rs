@@ -382,3 +382,7 @@ mod tests {
 }
 
 // zigport: source wyhash.zig (339 lines); 28/28 functions without TODO; confidence high; TODO(port) markers: 0
+
+#[cfg(feature = "zigport-shims")]
+#[doc(hidden)]
+mod zigport_shims;
