@@ -23,7 +23,7 @@ pub struct GateArgs {
     /// This job's share of the modules: `i/n` (1-based).
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(usize, usize)>,
-    /// Oracle cases per pub fn (default: what the port used).
+    /// Oracle cases per function (default: what the port used).
     #[arg(long)]
     cases: Option<usize>,
     /// A module's Rust/Zig ratio may grow by this factor over the one

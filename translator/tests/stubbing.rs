@@ -91,17 +91,7 @@ fn a_crate_builds_around_what_did_not_translate() {
     assert!(text.contains("fn use_opaque() -> !"), "{text}");
     assert!(text.contains("static TABLE: std::sync::LazyLock"), "{text}");
     // The crate builds: `cargo build` succeeds on what was written.
-    let build = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
-        .args(["build", "--quiet"])
-        .current_dir(&out)
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&build.stderr),
-        std::fs::read_to_string(out.join("src/m.rs")).unwrap()
-    );
+    assert_builds(&out);
 }
 
 /// A failing `use` (an import of a module not in the crate) is commented
@@ -561,17 +551,7 @@ pub fn fine(x: u8) u8 {
     assert_eq!(status("tail"), FnStatus::Error, "{report:#?}");
     assert_eq!(status("orZero"), FnStatus::Error, "{report:#?}");
     assert_eq!(status("fine"), FnStatus::Clean, "{report:#?}");
-    let build = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
-        .args(["build", "--quiet"])
-        .current_dir(&out)
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&build.stderr),
-        std::fs::read_to_string(out.join("src/m.rs")).unwrap()
-    );
+    assert_builds(&out);
 }
 
 /// One failing item can make rustc reject a sound one too (an alias
@@ -610,4 +590,19 @@ pub fn check(n: usize) -> Result<usize, Error> {
     assert!(m.contains("// pub type Error = Error;"), "{m}");
     assert!(m.contains("\npub enum Error {"), "{m}");
     assert!(m.contains("        return Err(Error::Odd);"), "{m}");
+}
+
+/// `cargo build` succeeds on the crate at `out` (its module `m` shown if not).
+fn assert_builds(out: &std::path::Path) {
+    let build = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
+        .args(["build", "--quiet"])
+        .current_dir(out)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&build.stderr),
+        std::fs::read_to_string(out.join("src/m.rs")).unwrap_or_default()
+    );
 }

@@ -1499,12 +1499,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             },
             _ => Type::Unknown,
         });
-        let first = payloads.next().unwrap_or_default();
-        if payloads.all(|p| p == first) {
-            first
-        } else {
-            Type::Unknown
-        }
+        same_payload(payloads)
     }
 
     /// [`Self::prong_payload`] for a std union or enum.
@@ -1524,12 +1519,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             },
             _ => Type::Unknown,
         });
-        let first = payloads.next().unwrap_or_default();
-        if payloads.all(|p| p == first) {
-            first
-        } else {
-            Type::Unknown
-        }
+        same_payload(payloads)
     }
 
     fn while_expr(&mut self, w: &'a WhileExpr, span: Span, result: &Type) -> Type {
@@ -1761,5 +1751,16 @@ fn std_path(ns: &Type) -> Option<&[String]> {
         Type::Module(m) if m == "std" => Some(&[]),
         Type::Std(path) => Some(path),
         _ => None,
+    }
+}
+
+/// The payload type a prong capture has: the one all its items share, or
+/// unknown when they differ.
+fn same_payload(mut payloads: impl Iterator<Item = Type>) -> Type {
+    let first = payloads.next().unwrap_or_default();
+    if payloads.all(|p| p == first) {
+        first
+    } else {
+        Type::Unknown
     }
 }
