@@ -1489,7 +1489,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
         if self.names.get(*id).kind != ContainerKind::Union {
             return subject.clone();
         }
-        let mut payloads = prong.items.iter().map(|item| match item {
+        let payloads = prong.items.iter().map(|item| match item {
             SwitchItem::Value(Expr {
                 kind: ExprKind::DotName(variant),
                 ..
@@ -1509,7 +1509,7 @@ impl<'a, 'n> Analyzer<'a, 'n> {
             Some(_) => return subject.clone(),
             None => return Type::Unknown,
         }
-        let mut payloads = prong.items.iter().map(|item| match item {
+        let payloads = prong.items.iter().map(|item| match item {
             SwitchItem::Value(Expr {
                 kind: ExprKind::DotName(variant),
                 ..
