@@ -382,27 +382,36 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             continue;
         };
         let (zig_fn, rust_fn) = (zlib.function(&p.symbol)?, rust_lib.function(&p.symbol)?);
-        let inputs = arguments(&p.params, &p.dictionary);
-        let subject = Subject {
-            name: format!("{}::{}", p.module, p.rust_path),
-            ret: zigport_oracle::abi::output_type(&p.params, &p.ret),
-            zig: zig_fn.clone(),
-            rust: RustSide::Library(rust_fn.clone()),
-            inputs: inputs.clone(),
-        };
         let seeds = args
             .krate
             .join("zigport-seeds")
             .join(format!("{}.json", p.symbol));
-        let verdict = verify(
-            &subject,
-            &RunConfig {
-                cases: args.cases,
-                seeds_file: Some(seeds),
-                timeout: std::time::Duration::from_secs(1),
-                ..RunConfig::default()
-            },
-        );
+        let config = RunConfig {
+            cases: args.cases,
+            seeds_file: Some(seeds),
+            timeout: std::time::Duration::from_secs(1),
+            ..RunConfig::default()
+        };
+        let subject_for = |dictionary: &Dictionary| Subject {
+            name: format!("{}::{}", p.module, p.rust_path),
+            ret: zigport_oracle::abi::output_type(&p.params, &p.ret),
+            zig: zig_fn.clone(),
+            rust: RustSide::Library(rust_fn.clone()),
+            inputs: arguments(&p.params, dictionary),
+        };
+        let mut subject = subject_for(&p.dictionary);
+        let mut verdict = verify(&subject, &config);
+        // Stopped by hangs: integers too large for the loops they bound.
+        // Once more with small ones, so the cases reach the code.
+        if verdict.hangs >= config.max_hangs {
+            let small = Dictionary {
+                small_ints: true,
+                ..p.dictionary.clone()
+            };
+            subject = subject_for(&small);
+            verdict = verify(&subject, &config);
+        }
+        let inputs = subject.inputs.clone();
         // Benchmark only on inputs the run just showed to be trap-free
         // (the same seed regenerates them): a trap would end the bench's
         // sandboxed worker, and with it the benchmark.
@@ -551,7 +560,7 @@ fn literals_for(f: &FnDecl, file: &SourceFile, params: &[AbiType]) -> Dictionary
                         && let Some(seed) = args
                             .iter()
                             .zip(params)
-                            .filter(|(_, t)| **t != AbiType::Allocator)
+                            .filter(|(_, t)| t.carried_in())
                             .map(|(a, t)| literal_value(a, t))
                             .collect::<Option<Vec<_>>>()
                     {

@@ -25,6 +25,11 @@ pub fn run_isolated(
     max_hangs: usize,
 ) -> Vec<Outcome> {
     let mut outcomes = Vec::with_capacity(inputs.len());
+    // Inputs per request: a trap ends the worker and the rest of its
+    // request must be sent again, so after a trap the window shrinks (a
+    // trap-heavy function would otherwise resend thousands of inputs per
+    // trap) and it grows back while requests run to the end.
+    let mut window = inputs.len().min(MAX_WINDOW);
     while outcomes.len() < inputs.len() {
         // Each hang costs a full timeout; past the budget, stop early.
         if outcomes
@@ -36,14 +41,24 @@ pub fn run_isolated(
             break;
         }
         let start = outcomes.len();
-        if let Err(reason) = run_batch(f, &inputs[start..], out_cap, timeout, &mut outcomes) {
+        let end = (start + window.max(1)).min(inputs.len());
+        if let Err(reason) = run_batch(f, &inputs[start..end], out_cap, timeout, &mut outcomes) {
             outcomes.push(Outcome::Trapped(format!(
                 "zigport: cannot isolate: {reason}"
             )));
         }
+        window = if outcomes.len() < end {
+            MIN_WINDOW
+        } else {
+            (window * 2).min(MAX_WINDOW)
+        };
     }
     outcomes
 }
+
+/// Bounds of [`run_isolated`]'s request window (inputs per worker).
+const MIN_WINDOW: usize = 16;
+const MAX_WINDOW: usize = 4096;
 
 /// A worker's CPU budget for `cases` cases: a backstop behind the
 /// wall-clock timeout this side enforces.

@@ -141,18 +141,24 @@ pub fn verify(subject: &Subject, config: &RunConfig) -> Verdict {
             break;
         }
 
-        let zig = isolated_outcomes(&subject.zig, &subject.ret, chunk, config);
-        let rust: Vec<Outcome> = match &subject.rust {
-            RustSide::InProcess(_) => chunk
-                .iter()
-                .map(|input| rust_outcome(subject, input, config))
-                .collect(),
-            RustSide::Library(f) => isolated_outcomes(f, &subject.ret, chunk, config),
-        };
+        // Both sides at once: each runs in its own sandboxed worker.
+        let (zig, rust) = std::thread::scope(|scope| {
+            let (zig_fn, ret) = (&subject.zig, &subject.ret);
+            let zig = scope.spawn(move || isolated_outcomes(zig_fn, ret, chunk, config));
+            let rust: Vec<Outcome> = match &subject.rust {
+                RustSide::InProcess(_) => chunk
+                    .iter()
+                    .map(|input| rust_outcome(subject, input, config))
+                    .collect(),
+                RustSide::Library(f) => isolated_outcomes(f, &subject.ret, chunk, config),
+            };
+            let zig = zig.join().unwrap_or_default();
+            (zig, rust)
+        });
         for (i, ((_, z), r)) in chunk.iter().zip(zig).zip(rust).enumerate() {
             run += 1;
             count(&mut verdict, &z, &r);
-            if !z.agrees_with(&r) && first_divergence.is_none() {
+            if !z.agrees_with(&r) && !both_hung(&z, &r) && first_divergence.is_none() {
                 first_divergence = Some((chunk_index * config.batch.max(1) + i, z, r));
             }
         }
@@ -176,10 +182,16 @@ pub fn verify(subject: &Subject, config: &RunConfig) -> Verdict {
     verdict
 }
 
+/// Neither side answered in time: nothing to compare (a hang, not a
+/// divergence).
+fn both_hung(zig: &Outcome, rust: &Outcome) -> bool {
+    matches!((zig, rust), (Outcome::Hung, Outcome::Hung))
+}
+
 fn count(v: &mut Verdict, zig: &Outcome, rust: &Outcome) {
     if zig.agrees_with(rust) {
         v.agreed += 1;
-    } else {
+    } else if !both_hung(zig, rust) {
         v.diverged += 1;
     }
     v.zig_traps += usize::from(matches!(zig, Outcome::Trapped(_)));

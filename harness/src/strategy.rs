@@ -17,6 +17,10 @@ pub struct Dictionary {
     /// Whole argument lists the module's tests pass (allocators left out),
     /// each value as the wire carries it: inputs known to reach the code.
     pub seeds: Vec<Vec<Value>>,
+    /// Integers of small magnitude only: for a function whose loops run
+    /// as many times as an argument says (random full-width integers
+    /// would only make it hang).
+    pub small_ints: bool,
 }
 
 impl Dictionary {
@@ -25,6 +29,7 @@ impl Dictionary {
             fragments: fragments.iter().map(|f| f.to_vec()).collect(),
             ints: Vec::new(),
             seeds: Vec::new(),
+            small_ints: false,
         }
     }
 }
@@ -33,7 +38,7 @@ impl Dictionary {
 pub fn arguments(params: &[AbiType], dict: &Dictionary) -> BoxedStrategy<Vec<Value>> {
     let generated = params
         .iter()
-        .filter(|p| **p != AbiType::Allocator)
+        .filter(|p| p.carried_in())
         .map(|p| value(p, dict))
         .collect::<Vec<_>>()
         .boxed();
@@ -51,11 +56,13 @@ pub fn arguments(params: &[AbiType], dict: &Dictionary) -> BoxedStrategy<Vec<Val
 pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
     match ty {
         AbiType::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
-        AbiType::Int { signed, bits } => int(*signed, *bits, &dict.ints),
+        AbiType::Int { signed, bits } => int(*signed, *bits, dict),
         AbiType::Float { bits } => float(*bits),
-        AbiType::Bytes | AbiType::MutBytes => bytes(dict).prop_map(Value::Bytes).boxed(),
+        AbiType::Bytes | AbiType::MutBytes | AbiType::ByteList => {
+            bytes(dict).prop_map(Value::Bytes).boxed()
+        }
         AbiType::IntSlice { signed, bits, .. } => {
-            prop::collection::vec(int(*signed, *bits, &dict.ints), 0..16)
+            prop::collection::vec(int(*signed, *bits, dict), 0..16)
                 .prop_map(Value::Tuple)
                 .boxed()
         }
@@ -65,7 +72,7 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
         AbiType::Array { inner, len } => prop::collection::vec(value(inner, dict), *len)
             .prop_map(Value::Tuple)
             .boxed(),
-        AbiType::Packed { bits, .. } => int(false, *bits, &dict.ints),
+        AbiType::Packed { bits, .. } => int(false, *bits, dict),
         AbiType::Union { variants, .. } if !variants.is_empty() => {
             let arms: Vec<BoxedStrategy<Value>> = variants
                 .iter()
@@ -83,6 +90,7 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
         }
         AbiType::Record { fields, .. } => fields
             .iter()
+            .filter(|(_, t)| t.carried_in())
             .map(|(_, t)| value(t, dict))
             .collect::<Vec<_>>()
             .prop_map(Value::Tuple)
@@ -99,8 +107,37 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
     }
 }
 
-fn int(signed: bool, bits: u16, literals: &[i128]) -> BoxedStrategy<Value> {
+/// The magnitude bound of [`Dictionary::small_ints`].
+const SMALL: i128 = 1024;
+
+fn int(signed: bool, bits: u16, dict: &Dictionary) -> BoxedStrategy<Value> {
+    let literals = &dict.ints;
     let bits = u32::from(bits.clamp(1, 127));
+    if dict.small_ints {
+        let (min, max) = if signed {
+            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+        } else if bits >= 127 {
+            (0, i128::MAX)
+        } else {
+            (0, (1i128 << bits) - 1)
+        };
+        let (min, max) = (min.max(-SMALL), max.min(SMALL));
+        let mut edges: Vec<i128> = literals
+            .iter()
+            .copied()
+            .filter(|v| (min..=max).contains(v))
+            .collect();
+        edges.extend([0, 1, min, max].into_iter().filter(|v| (min..=max).contains(v)));
+        return prop_oneof![3 => prop::sample::select(edges), 6 => min..=max]
+            .prop_map(move |v| {
+                if signed {
+                    Value::Int(v)
+                } else {
+                    Value::UInt(v as u128)
+                }
+            })
+            .boxed();
+    }
     // Literals from the code and their neighbours, plus the type's edges.
     let near = |l: &i128| [l.saturating_sub(1), *l, l.saturating_add(1)];
     if signed {

@@ -93,6 +93,7 @@ impl Value {
                             fields
                                 .iter()
                                 .map(|(_, t)| t)
+                                .filter(|t| t.carried_out())
                                 .chain(std::iter::repeat(&AbiType::Void)),
                         )
                         .map(|(v, t)| v.conform(t))

@@ -110,10 +110,19 @@ pub enum AbiType {
     Unobserved {
         inner: Box<AbiType>,
     },
-    /// A `std.mem.Allocator` parameter. Not on the wire: the Zig shim
-    /// passes an arena freed after the call (so owned results are freed
-    /// through the shim); the Rust port has no such parameter.
+    /// A `std.mem.Allocator` parameter or field. Never on the wire: the
+    /// Zig shim passes an arena freed after the call (so owned results
+    /// are freed through the shim); the Rust port has no such parameter
+    /// or field.
     Allocator,
+    /// `*std.Io.Writer` (a parameter or a field of one): the shims pass a
+    /// writer into memory (Zig's `Io.Writer.Allocating` on the call's
+    /// arena, the runtime's allocating `Writer` in the port). Nothing on
+    /// the wire going in; the bytes written coming out.
+    Writer,
+    /// `std.ArrayList(u8)`, a field or behind `*` a parameter: its items
+    /// on the wire as bytes, in and out. The port's `Vec<u8>`.
+    ByteList,
 }
 
 impl AbiType {
@@ -148,7 +157,41 @@ impl AbiType {
             AbiType::Slice { inner } => Some(format!("[]const {}", inner.zig_param_type()?)),
             AbiType::Ref { inner, .. } | AbiType::Unobserved { inner } => inner.zig_param_type(),
             AbiType::Optional { inner } => Some(format!("?{}", inner.zig_param_type()?)),
+            // Spelled through `@import`: the module may not name std.
+            AbiType::Writer => Some("*@import(\"std\").Io.Writer".into()),
+            AbiType::ByteList => Some("@import(\"std\").ArrayList(u8)".into()),
             _ => None,
+        }
+    }
+
+    /// Whether a value of this type travels on the wire as an input (an
+    /// allocator or a writer is made by the shim instead).
+    pub fn carried_in(&self) -> bool {
+        !matches!(self, AbiType::Allocator | AbiType::Writer)
+    }
+
+    /// Whether a value of this type travels on the wire as an output.
+    pub fn carried_out(&self) -> bool {
+        *self != AbiType::Allocator
+    }
+
+    /// Whether the shim needs a per-call arena for an argument of this
+    /// type (an allocator, a writer or a list somewhere inside it).
+    pub fn needs_arena(&self) -> bool {
+        match self {
+            AbiType::Allocator | AbiType::Writer | AbiType::ByteList => true,
+            AbiType::Ref { inner, .. }
+            | AbiType::Optional { inner }
+            | AbiType::Slice { inner }
+            | AbiType::Array { inner, .. }
+            | AbiType::Unobserved { inner } => inner.needs_arena(),
+            AbiType::Record { fields, .. } | AbiType::Struct { fields } => {
+                fields.iter().any(|(_, t)| t.needs_arena())
+            }
+            AbiType::Union { variants, .. } => variants
+                .iter()
+                .any(|(_, t)| t.as_ref().is_some_and(AbiType::needs_arena)),
+            _ => false,
         }
     }
 
@@ -170,6 +213,7 @@ impl AbiType {
                 mutable: true,
                 inner,
             } => Some((**inner).clone()),
+            AbiType::Writer => Some(AbiType::Writer),
             _ => None,
         }
     }

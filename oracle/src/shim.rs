@@ -107,6 +107,8 @@ fn export(f: &ShimFn, root: &str) -> String {
             | AbiType::Packed { .. }
             | AbiType::Union { .. }
             | AbiType::Slice { .. }
+            | AbiType::Writer
+            | AbiType::ByteList
             | AbiType::Optional { .. } => {
                 format!(
                     "zigport_r.value({})",
@@ -129,12 +131,13 @@ fn export(f: &ShimFn, root: &str) -> String {
         let _ = writeln!(body, "    {binding} zigport_a{i} = {decode};");
         call = call.replace(&format!("{{{i}}}"), &arg);
     }
-    if f.params.contains(&AbiType::Allocator) {
-        // Declared before the arguments; freed after the result is encoded.
+    if f.params.iter().any(AbiType::needs_arena) {
+        // Declared before the arguments (the reader makes writers and
+        // lists in it); freed after the result is encoded.
         body.insert_str(
             0,
             &format!(
-                "    var zigport_arena = {root}std.heap.ArenaAllocator.init({root}std.heap.smp_allocator);\n    defer zigport_arena.deinit();\n"
+                "    var zigport_arena = {root}std.heap.ArenaAllocator.init({root}std.heap.smp_allocator);\n    defer zigport_arena.deinit();\n    zigport_r.arena = zigport_arena.allocator();\n"
             ),
         );
     }
@@ -218,6 +221,8 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
             format!("{pad}zigport_w.int(@as(u{bits}, @bitCast({expr})));\n")
         }
         AbiType::Ref { inner, .. } => encode(inner, &format!("{expr}.*"), depth),
+        AbiType::Writer => format!("{pad}zigport_w.bytes({expr}.buffered());\n"),
+        AbiType::ByteList => format!("{pad}zigport_w.bytes({expr}.items);\n"),
         // Never a result (`result_type` does not produce it).
         AbiType::Allocator => format!("{pad}_ = {expr};\n{pad}zigport_w.tag({});\n", Wire::VOID),
         AbiType::Optional { inner } => {
@@ -236,6 +241,7 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
             )
         }
         AbiType::Struct { fields } | AbiType::Record { fields, .. } => {
+            let fields: Vec<_> = fields.iter().filter(|(_, t)| t.carried_out()).collect();
             let mut s = format!("{pad}zigport_w.tuple({});\n", fields.len());
             for (name, fty) in fields {
                 // Tuple fields are named by index: `t[0]`.
@@ -283,6 +289,9 @@ pub var scratch_used: usize = 0;
 pub const Reader = struct {
     buf: []const u8,
     pos: usize = 0,
+    /// The call's arena, when an argument needs one (allocators, writers
+    /// and lists are made in it, not read from the wire).
+    arena: ?std.mem.Allocator = null,
 
     pub fn take(self: *Reader, n: usize) []const u8 {
         const s = self.buf[self.pos .. self.pos + n];
@@ -340,6 +349,17 @@ pub const Reader = struct {
     /// Any value the ABI carries, decoded by its Zig type: enums by
     /// declaration index, structs field by field (a tuple on the wire).
     pub fn value(self: *Reader, comptime T: type) T {
+        if (T == std.mem.Allocator) return self.arena.?;
+        if (T == *std.Io.Writer) {
+            const aw = self.arena.?.create(std.Io.Writer.Allocating) catch @panic("zigport: out of memory");
+            aw.* = .init(self.arena.?);
+            return &aw.writer;
+        }
+        if (T == std.ArrayList(u8)) {
+            var list: T = .empty;
+            list.appendSlice(self.arena.?, self.bytes()) catch @panic("zigport: out of memory");
+            return list;
+        }
         switch (@typeInfo(T)) {
             .bool => return self.boolean(),
             .int => return self.int(T),

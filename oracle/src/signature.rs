@@ -12,7 +12,8 @@ use crate::abi::AbiType;
 use zigport_translator::rules::names::{camel_case, ident, snake_case};
 use zigport_translator::syntax::ir::{
     Block, ContainerDecl, ContainerField, ContainerKind, ContainerLayout, Decl, DeclKind, Expr,
-    ExprKind, FnDecl, Linkage, Mutability, ParamType, PointerSize, SourceFile, Span,
+    ExprKind, FnDecl, Linkage, Mutability, ParamType, PointerSize, SourceFile, Span, Stmt,
+    StmtKind,
 };
 use zigport_translator::syntax::visit::{self, Visitor};
 
@@ -68,7 +69,27 @@ impl ModuleFn<'_> {
         if uses.testing {
             return Some("a test helper (uses `std.testing`): run by the tests");
         }
+        if uses.process {
+            return Some(
+                "reads its process (arguments, standard streams, environment): checked by cli-parity",
+            );
+        }
         None
+    }
+
+    /// Whether the call leaves its receiver undefined (`deinit`, by Zig's
+    /// convention, or a body that sets `self.* = undefined`): its final
+    /// state is then not compared.
+    pub fn invalidates_receiver(&self) -> bool {
+        let Some(receiver) = self.decl.proto.params.first().and_then(|p| p.name.as_deref()) else {
+            return false;
+        };
+        self.decl.name == "deinit"
+            || self.decl.body.as_ref().is_some_and(|b| {
+                let mut uses = body_uses(b);
+                uses.undefined_deref.retain(|name| name == receiver);
+                !uses.undefined_deref.is_empty()
+            })
     }
 }
 
@@ -115,15 +136,52 @@ struct BodyUses {
     /// `std.testing` (or a `testing` alias of it): a test helper, which
     /// only builds in test mode and is ported into the tests module.
     testing: bool,
+    /// `std.process` or the standard streams: behaviour that depends on
+    /// the process the shim runs in, not on the arguments.
+    process: bool,
+    /// Names `x` of the statements `x.* = undefined`.
+    undefined_deref: Vec<String>,
 }
 
+/// Std paths whose results depend on the calling process.
+const PROCESS_PATHS: &[&str] = &[
+    "std.process.",
+    "std.fs.File.stdin",
+    "std.fs.File.stdout",
+    "std.fs.File.stderr",
+    "std.io.getStd",
+    "std.os.argv",
+    "std.os.environ",
+    "std.posix.getenv",
+];
+
 impl Visitor<'_> for BodyUses {
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        if let StmtKind::Assign { target, value, .. } = &stmt.kind
+            && matches!(value.kind, ExprKind::Undefined)
+            && let ExprKind::Deref(inner) = &target.kind
+            && let ExprKind::Ident(name) = &inner.kind
+        {
+            self.undefined_deref.push(name.clone());
+        }
+        visit::walk_stmt(self, stmt);
+    }
+
     fn visit_expr(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Builtin { name, .. } if name == "compileError" => {
                 self.compile_error = true;
             }
             ExprKind::Ident(name) if name == "testing" => self.testing = true,
+            ExprKind::Field { .. }
+                if dotted(e).is_some_and(|d| {
+                    PROCESS_PATHS
+                        .iter()
+                        .any(|p| d.starts_with(p) || d == p.trim_end_matches('.'))
+                }) =>
+            {
+                self.process = true;
+            }
             ExprKind::Field { object, member }
                 if member == "testing"
                     && matches!(&object.kind, ExprKind::Ident(s) if s == "std") =>
@@ -219,6 +277,17 @@ pub fn abi_signature_or_gap(
             .ok_or(gap(p.span, false))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let mut params = params;
+    if f.invalidates_receiver()
+        && let Some(AbiType::Ref {
+            mutable: true,
+            inner,
+        }) = params.first_mut()
+    {
+        *inner = Box::new(AbiType::Unobserved {
+            inner: inner.clone(),
+        });
+    }
     let ret = scope
         .abi(&proto.return_type, Position::Result, 0)
         .ok_or(gap(proto.return_type.span, true))?;
@@ -340,9 +409,32 @@ impl<'a> Scope<'a> {
             _ if dotted.as_deref() == Some("std.math.Order") && pos == Position::Result => {
                 Some(AbiType::EnumName)
             }
-            // `std.mem.Allocator`, or the usual `Allocator` alias of it.
+            // `std.mem.Allocator`, or the usual `Allocator` alias of it: a
+            // parameter, or a field (never on the wire).
             _ if matches!(dotted.as_deref(), Some("std.mem.Allocator" | "Allocator")) => {
-                (pos == Position::Param).then_some(AbiType::Allocator)
+                (pos != Position::Result).then_some(AbiType::Allocator)
+            }
+            // `*std.Io.Writer`: the shims pass a writer into memory.
+            ExprKind::Pointer(p)
+                if p.size == PointerSize::One
+                    && !p.is_const
+                    && p.sentinel.is_none()
+                    && pos.spelled()
+                    && self.std_path(&p.child).as_deref() == Some("std.Io.Writer") =>
+            {
+                Some(AbiType::Writer)
+            }
+            // `std.ArrayList(u8)` (the unmanaged list of Zig 0.15): a field,
+            // or behind `*` a parameter (below).
+            ExprKind::Call { callee, args }
+                if pos != Position::Result
+                    && matches!(
+                        self.std_path(callee).as_deref(),
+                        Some("std.ArrayList" | "std.ArrayListUnmanaged")
+                    )
+                    && matches!(&args[..], [a] if matches!(&a.kind, ExprKind::PrimitiveType(t) if t == "u8")) =>
+            {
+                Some(AbiType::ByteList)
             }
             // `[]const u8` is an input; `[]u8` an output buffer (its final
             // contents are compared too). Slices of integers likewise.
@@ -449,7 +541,10 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// `[]const T` of non-integer values: as a parameter or a result.
+    /// `[]const T` of non-integer values: as a parameter or a result, or a
+    /// field of a result, or of a struct passed directly as a parameter
+    /// (the port's struct borrows it from a temporary the shim's `let`
+    /// keeps alive; deeper, nothing would).
     fn slice_of(
         &self,
         child: &Expr,
@@ -457,7 +552,12 @@ impl<'a> Scope<'a> {
         pos: Position,
         depth: usize,
     ) -> Option<AbiType> {
-        if !is_const || !matches!(pos, Position::Param | Position::Result) {
+        let reachable = match pos {
+            Position::Param | Position::Result => true,
+            Position::Field { in_param: false } => true,
+            Position::Field { in_param: true } => depth == 1,
+        };
+        if !is_const || !reachable {
             return None;
         }
         let inner = self.abi(child, pos.field(), depth + 1)?;
@@ -475,6 +575,37 @@ impl<'a> Scope<'a> {
         .then(|| AbiType::Slice {
             inner: Box::new(inner),
         })
+    }
+
+    /// The std path a type expression names, through the scope's aliases
+    /// (`const Io = std.Io;` makes `Io.Writer` `std.Io.Writer`).
+    fn std_path(&self, e: &Expr) -> Option<String> {
+        let mut path = dotted(e)?;
+        for _ in 0..MAX_DEPTH {
+            let (head, rest) = path.split_once('.').unwrap_or((&path, ""));
+            if head == "std" {
+                return Some(path);
+            }
+            let init = self.levels.iter().rev().find_map(|(_, members)| {
+                members.iter().find_map(|d| match &d.kind {
+                    DeclKind::Var(v) if v.name == head => v.init.as_ref(),
+                    _ => None,
+                })
+            })?;
+            let target = match &init.kind {
+                ExprKind::Builtin { name, args } if name == "import" => match &args[..] {
+                    [a] if matches!(&a.kind, ExprKind::Str(s) if s == b"std") => "std".to_string(),
+                    _ => return None,
+                },
+                _ => dotted(init)?,
+            };
+            path = if rest.is_empty() {
+                target
+            } else {
+                format!("{target}.{rest}")
+            };
+        }
+        None
     }
 
     /// An array length: an integer literal, or a constant of the scope
