@@ -15,6 +15,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use serde::Serialize;
 use zigport_harness::bench::{BenchResult, bench_libraries};
+use zigport_harness::script::explain;
 use zigport_harness::strategy::{Dictionary, arguments};
 use zigport_harness::value::Value;
 use zigport_harness::zig::ZigLibrary;
@@ -29,7 +30,8 @@ use zigport_translator::translate::{FnStatus, PORT_MANIFEST, PortManifest};
 
 use crate::{Failure, exit, notify, toolchain_request};
 use zigport_oracle::rust_shim::{self, RustShim};
-use zigport_oracle::signature::{abi_signature, abi_signature_or_gap, module_functions};
+use zigport_oracle::sequence::{SequenceSpec, discover};
+use zigport_oracle::signature::{ModuleFn, abi_signature, abi_signature_or_gap, module_functions};
 
 #[derive(Args)]
 pub struct VerifyArgs {
@@ -59,6 +61,46 @@ pub struct FunctionReport {
     pub function: String,
     pub verdict: Verdict,
     pub bench: Option<BenchResult>,
+    /// The type whose call sequences verified it (the verdict and the
+    /// benchmark are the sequences').
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<String>,
+}
+
+/// A call-sequence verdict as one report per function it covers. A
+/// divergence is the member's whose step the shrunk sequence diverged
+/// at; its counterexample is the call script and that step's diff.
+fn sequence_reports(
+    p: &Pair,
+    seq: &Sequence,
+    mut verdict: Verdict,
+    bench: Option<BenchResult>,
+) -> Vec<FunctionReport> {
+    let mut blamed = None;
+    if let Some(c) = verdict.counterexample.as_mut() {
+        let d = explain(&seq.spec, &c.input, &c.zig, &c.rust);
+        c.diff = format!("{}
+{}", d.script, d.diff);
+        blamed = d.member.filter(|m| seq.covers.contains(m));
+    }
+    let blamed = blamed.or_else(|| seq.covers.first().cloned());
+    seq.covers
+        .iter()
+        .map(|name| {
+            let mut v = verdict.clone();
+            if Some(name) != blamed.as_ref() {
+                v.diverged = 0;
+                v.counterexample = None;
+            }
+            FunctionReport {
+                module: p.module.clone(),
+                function: name.clone(),
+                verdict: v,
+                bench: bench.clone(),
+                sequence: Some(seq.spec.display.clone()),
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -115,6 +157,39 @@ struct Pair {
     symbol: String,
     params: Vec<AbiType>,
     ret: AbiType,
+    /// A type's call sequences instead of one function: `zig_name` is the
+    /// type, `params`/`ret` the export's.
+    sequence: Option<Sequence>,
+}
+
+/// A call-sequence pair: the export, and the functions it verifies.
+struct Sequence {
+    spec: SequenceSpec,
+    /// Its members not verified one call at a time.
+    covers: Vec<String>,
+}
+
+impl Pair {
+    /// The shim's Zig export, appended to the module's copy.
+    fn zig_export(&self) -> String {
+        match &self.sequence {
+            Some(s) => s.spec.zig_export(zigport_oracle::shim::EMBEDDED_ROOT),
+            None => zigport_oracle::shim::embedded_export(&ShimFn {
+                name: self.symbol.clone(),
+                params: self.params.clone(),
+                ret: self.ret.clone(),
+                zig_call: self.zig_call.clone(),
+            }),
+        }
+    }
+
+    /// What the shims return for one input.
+    fn output(&self) -> AbiType {
+        match &self.sequence {
+            Some(s) => s.spec.output(),
+            None => zigport_oracle::abi::output_type(&self.params, &self.ret),
+        }
+    }
 }
 
 /// Drops a pair whose shim does not build, reported as skipped with why;
@@ -149,7 +224,7 @@ fn first_error(diagnostics: &str) -> String {
 /// rebuilt; a failure that blames no shim rejects them all.
 fn build_zig_side(
     zig: &zigport_oracle::toolchain::Toolchain,
-    mut fns: Vec<ShimFn>,
+    mut fns: Vec<(String, String)>,
     root: &Path,
     cache: &Path,
 ) -> (Option<PathBuf>, Vec<(String, String)>) {
@@ -161,7 +236,8 @@ fn build_zig_side(
     );
     let prelude = zigport_oracle::shim::embedded_root();
     for _ in 0..SHIM_BUILD_ROUNDS {
-        let exports = zigport_oracle::shim::embedded_exports(&fns);
+        let texts: Vec<String> = fns.iter().map(|(_, text)| text.clone()).collect();
+        let exports = zigport_oracle::shim::embedded_exports_of(&texts);
         let error = match build_embedded_library(zig, &prelude, root, &exports, cache) {
             Ok(lib) => return (Some(lib), rejected),
             Err(e) => e.to_string(),
@@ -173,7 +249,7 @@ fn build_zig_side(
             reject_all(&mut fns, &mut rejected, &reason);
             return (None, rejected);
         }
-        drop_blamed(&mut fns, |f| &f.name, &blamed, &reason, &mut rejected);
+        drop_blamed(&mut fns, |(name, _)| name, &blamed, &reason, &mut rejected);
     }
     reject_all(&mut fns, &mut rejected, "the Zig side does not build");
     (None, rejected)
@@ -196,8 +272,12 @@ fn drop_blamed<T>(
     });
 }
 
-fn reject_all(fns: &mut Vec<ShimFn>, rejected: &mut Vec<(String, String)>, reason: &str) {
-    rejected.extend(fns.drain(..).map(|f| (f.name, reason.to_string())));
+fn reject_all(
+    fns: &mut Vec<(String, String)>,
+    rejected: &mut Vec<(String, String)>,
+    reason: &str,
+) {
+    rejected.extend(fns.drain(..).map(|(name, _)| (name, reason.to_string())));
 }
 
 pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
@@ -222,6 +302,22 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
             exit::FAILED
         },
     )
+}
+
+/// The port manifest's entry for `f`: by Zig name and line (several Rust
+/// instances of one generic share them); in a manifest without lines, an
+/// unambiguous name.
+fn manifest_entry<'m>(
+    m: &'m zigport_translator::translate::PortedModule,
+    f: &ModuleFn,
+    source: &str,
+) -> Option<&'m zigport_translator::translate::PortedFunction> {
+    let line = line_of(source, f.span.start);
+    let named = || m.functions.iter().filter(|p| p.zig_name == f.decl.name);
+    named().find(|p| p.zig_line == line).or_else(|| {
+        let mut old = named().filter(|p| p.zig_line == 0);
+        old.next().filter(|_| old.next().is_none())
+    })
 }
 
 /// Whether `verify` can call the top-level function `f` through the shim
@@ -283,15 +379,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
             } else {
                 (&mut unselected, &mut Vec::new())
             };
-            let line = line_of(&source, f.span.start);
-            // The port manifest names each function by its Zig name and
-            // line (several Rust instances of one generic share them).
-            let named = || m.functions.iter().filter(|p| p.zig_name == f.decl.name);
-            let status = named().find(|p| p.zig_line == line).or_else(|| {
-                // A manifest without lines: only an unambiguous name.
-                let mut old = named().filter(|p| p.zig_line == 0);
-                old.next().filter(|_| old.next().is_none())
-            });
+            let status = manifest_entry(m, &f, &source);
             let skip = |reason: &str| Skipped {
                 module: m.display.clone(),
                 function: name.clone(),
@@ -321,11 +409,75 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                         symbol: f.symbol(&m.module),
                         params,
                         ret,
+                        sequence: None,
                     })
                 }
                 (Some(_), Ok(_)) => skipped.push(skip("not ported clean")),
                 (_, Err(gap)) => skipped.push(skip(&gap.describe(&source))),
                 (None, Ok(_)) => skipped.push(skip("not in the port")),
+            }
+        }
+        // Types with constructors and methods are driven through call
+        // sequences; their methods are then not called one at a time on
+        // generated states (which mostly break the type's invariants).
+        let clean = |f: &ModuleFn| {
+            manifest_entry(m, f, &source)
+                .filter(|p| p.status == FnStatus::Clean)
+                .map(|p| p.rust_path.clone())
+        };
+        let fns = module_functions(&file);
+        for spec in discover(&m.module, &file, &m.display, clean) {
+            let direct = |name: &str| {
+                pairs
+                    .iter()
+                    .chain(&unselected)
+                    .any(|p| p.module == m.module && p.zig_name == name)
+            };
+            let is_method = |name: &str| spec.methods.iter().any(|x| x.display == name);
+            let covers: Vec<String> = (spec.constructors.iter())
+                .filter(|c| !direct(&c.display))
+                .chain(&spec.methods)
+                .map(|x| x.display.clone())
+                .collect();
+            pairs.retain(|p| !(p.module == m.module && is_method(&p.zig_name)));
+            unselected.retain(|p| !(p.module == m.module && is_method(&p.zig_name)));
+            skipped.retain(|s| !(s.module == m.display && covers.contains(&s.function)));
+            let chosen = selected(&m.module)
+                && options.only.as_ref().is_none_or(|only| {
+                    covers
+                        .iter()
+                        .any(|c| only.contains(&(m.module.clone(), c.clone())))
+                });
+            // The members' literals (their tests' argument lists fit one
+            // member, not the sequence).
+            let mut dictionary = Dictionary::default();
+            for member in spec.constructors.iter().chain(&spec.methods) {
+                if let Some(f) = fns.iter().find(|f| f.display() == member.display) {
+                    let d = literals_for(f.decl, &file, &member.params);
+                    dictionary.fragments.extend(d.fragments);
+                    dictionary.ints.extend(d.ints);
+                }
+            }
+            dictionary.fragments.sort();
+            dictionary.fragments.dedup();
+            dictionary.ints.sort_unstable();
+            dictionary.ints.dedup();
+            let pair = Pair {
+                dictionary,
+                module: m.module.clone(),
+                display: m.display.clone(),
+                zig_name: spec.display.clone(),
+                zig_call: String::new(),
+                rust_path: format!("{} (call sequences)", spec.display),
+                symbol: spec.symbol.clone(),
+                params: spec.params(),
+                ret: spec.output(),
+                sequence: Some(Sequence { spec, covers }),
+            };
+            if chosen {
+                pairs.push(pair);
+            } else {
+                unselected.push(pair);
             }
         }
     }
@@ -347,14 +499,9 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
         if module_pairs.is_empty() {
             continue;
         }
-        let fns: Vec<ShimFn> = module_pairs
+        let fns: Vec<(String, String)> = module_pairs
             .iter()
-            .map(|p| ShimFn {
-                name: p.symbol.clone(),
-                params: p.params.clone(),
-                ret: p.ret.clone(),
-                zig_call: p.zig_call.clone(),
-            })
+            .map(|p| (p.symbol.clone(), p.zig_export()))
             .collect();
         let (lib, rejected) = build_zig_side(&zig, fns, &m.zig_path(&args.krate), &cache);
         for (symbol, reason) in rejected {
@@ -394,7 +541,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
         };
         let subject_for = |dictionary: &Dictionary| Subject {
             name: format!("{}::{}", p.module, p.rust_path),
-            ret: zigport_oracle::abi::output_type(&p.params, &p.ret),
+            ret: p.output(),
             zig: zig_fn.clone(),
             rust: RustSide::Library(rust_fn.clone()),
             inputs: arguments(&p.params, dictionary),
@@ -427,12 +574,16 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                     .ok()
             })
             .flatten();
-        functions.push(FunctionReport {
-            module: p.module.clone(),
-            function: p.zig_name.clone(),
-            verdict,
-            bench,
-        });
+        match &p.sequence {
+            None => functions.push(FunctionReport {
+                module: p.module.clone(),
+                function: p.zig_name.clone(),
+                verdict,
+                bench,
+                sequence: None,
+            }),
+            Some(seq) => functions.extend(sequence_reports(p, seq, verdict, bench)),
+        }
         progress.inc(1);
     }
     progress.finish_and_clear();
@@ -720,7 +871,20 @@ fn build_rust_side(
                     ret: &p.ret,
                 })
                 .collect();
-            let source = rust_shim::module_shims(&shims);
+            let sequences: Vec<String> = pairs
+                .iter()
+                .filter(|p| p.module == *module)
+                .filter_map(|p| Some(p.sequence.as_ref()?.spec.rust_export()))
+                .collect();
+            let shims: Vec<RustShim> = shims
+                .into_iter()
+                .filter(|s| {
+                    pairs
+                        .iter()
+                        .any(|p| p.symbol == s.symbol && p.sequence.is_none())
+                })
+                .collect();
+            let source = rust_shim::module_shims(&shims, &sequences);
             let dir = krate.join("src").join(module);
             std::fs::create_dir_all(&dir)?;
             write_if_changed(&dir.join("zigport_shims.rs"), &source)?;

@@ -9,6 +9,7 @@ pub mod bench;
 pub mod isolate;
 pub mod run;
 pub mod sandbox;
+pub mod script;
 pub mod strategy;
 pub mod value;
 pub mod zig;

@@ -88,7 +88,7 @@ pub fn value(ty: &AbiType, dict: &Dictionary) -> BoxedStrategy<Value> {
                 .collect();
             prop::strategy::Union::new(arms).boxed()
         }
-        AbiType::Record { fields, .. } => fields
+        AbiType::Record { fields, .. } | AbiType::Struct { fields } => fields
             .iter()
             .filter(|(_, t)| t.carried_in())
             .map(|(_, t)| value(t, dict))

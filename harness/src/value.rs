@@ -85,6 +85,34 @@ impl Value {
                 Value::Tuple(items.into_iter().map(|v| v.conform(inner)).collect())
             }
             (v, AbiType::Packed { bits, .. }) => v.conform(&AbiType::int(false, *bits)),
+            // The constructor's outcome, then `(member, output)` per step.
+            (Value::Tuple(items), AbiType::Sequence { steps }) => Value::Tuple(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| match item {
+                        Value::Tuple(pair) if i > 0 && pair.len() == 2 => {
+                            let ty = match &pair[0] {
+                                Value::Bytes(name) => steps
+                                    .iter()
+                                    .find(|(n, _)| n.as_bytes() == &name[..])
+                                    .map(|(_, t)| t),
+                                _ => None,
+                            };
+                            match ty {
+                                Some(t) => {
+                                    let mut pair = pair;
+                                    let out = pair.pop().unwrap_or(Value::Void).conform(t);
+                                    pair.push(out);
+                                    Value::Tuple(pair)
+                                }
+                                None => Value::Tuple(pair),
+                            }
+                        }
+                        other => other,
+                    })
+                    .collect(),
+            ),
             (Value::Tuple(items), AbiType::Struct { fields } | AbiType::Record { fields, .. }) => {
                 Value::Tuple(
                     items

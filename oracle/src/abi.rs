@@ -123,6 +123,13 @@ pub enum AbiType {
     /// `std.ArrayList(u8)`, a field or behind `*` a parameter: its items
     /// on the wire as bytes, in and out. The port's `Vec<u8>`.
     ByteList,
+    /// What a call-sequence export returns (see `crate::sequence`): a
+    /// tuple of the constructor's outcome (void, or its error) and one
+    /// `(member name, output)` pair per step; `steps` gives each member's
+    /// output type.
+    Sequence {
+        steps: Vec<(String, AbiType)>,
+    },
 }
 
 impl AbiType {

@@ -7,6 +7,7 @@
 pub mod abi;
 pub mod build;
 pub mod rust_shim;
+pub mod sequence;
 pub mod shim;
 pub mod signature;
 pub mod toolchain;

@@ -34,11 +34,26 @@ pub const EMBEDDED_MODULE: &str = "target";
 /// `@import("root")`; every name they declare starts with `zigport_`, so
 /// none shadows a declaration of the module.
 pub fn embedded_exports(fns: &[ShimFn]) -> String {
+    let texts: Vec<String> = fns.iter().map(embedded_export).collect();
+    embedded_exports_of(&texts)
+}
+
+/// One function's export, as [`embedded_exports_of`] appends it.
+pub fn embedded_export(f: &ShimFn) -> String {
+    export(f, EMBEDDED_ROOT)
+}
+
+/// How exports appended to the module name the wire prelude.
+pub const EMBEDDED_ROOT: &str = "zigport_root.";
+
+/// The text appended to the copy of the module: `exports` (function
+/// exports, call-sequence exports) after the prelude's import.
+pub fn embedded_exports_of(exports: &[String]) -> String {
     let mut out = String::from(
         "\n// Appended by zigport's oracle (a copy; the original is untouched).\nconst zigport_root = @import(\"root\");\n\n",
     );
-    for f in fns {
-        out.push_str(&export(f, "zigport_root."));
+    for e in exports {
+        out.push_str(e);
     }
     out
 }
@@ -85,51 +100,10 @@ pub fn blamed_exports(source: &str, diagnostics: &str, file_name: &str) -> BTree
 /// One export. `root` qualifies the prelude's declarations (empty in a
 /// standalone shim, `zigport_root.` when appended to the module).
 fn export(f: &ShimFn, root: &str) -> String {
-    let mut body = String::new();
+    let (mut body, args) = decode_args(&f.params, 0, 1);
     let mut call = f.zig_call.clone();
-    for (i, p) in f.params.iter().enumerate() {
-        let decode = match p {
-            AbiType::Bool => "zigport_r.boolean()".to_string(),
-            AbiType::Int { .. } => {
-                format!("zigport_r.int({})", p.zig_param_type().unwrap_or_default())
-            }
-            AbiType::Float { .. } => format!(
-                "zigport_r.float({})",
-                p.zig_param_type().unwrap_or_default()
-            ),
-            AbiType::Bytes => "zigport_r.bytes()".to_string(),
-            AbiType::MutBytes => "zigport_r.mutBytes()".to_string(),
-            AbiType::Allocator => "zigport_arena.allocator()".to_string(),
-            AbiType::IntSlice { .. }
-            | AbiType::Record { .. }
-            | AbiType::Enum { .. }
-            | AbiType::Array { .. }
-            | AbiType::Packed { .. }
-            | AbiType::Union { .. }
-            | AbiType::Slice { .. }
-            | AbiType::Writer
-            | AbiType::ByteList
-            | AbiType::Optional { .. } => {
-                format!(
-                    "zigport_r.value({})",
-                    p.zig_param_type().unwrap_or_default()
-                )
-            }
-            AbiType::Ref { inner, .. } | AbiType::Unobserved { inner } => {
-                format!(
-                    "zigport_r.value({})",
-                    inner.zig_param_type().unwrap_or_default()
-                )
-            }
-            other => format!("@compileError(\"unsupported parameter {other:?}\")"),
-        };
-        let (binding, arg) = match p {
-            AbiType::Ref { mutable: true, .. } => ("var", format!("&zigport_a{i}")),
-            AbiType::Ref { mutable: false, .. } => ("const", format!("&zigport_a{i}")),
-            _ => ("const", format!("zigport_a{i}")),
-        };
-        let _ = writeln!(body, "    {binding} zigport_a{i} = {decode};");
-        call = call.replace(&format!("{{{i}}}"), &arg);
+    for (i, arg) in args.iter().enumerate() {
+        call = call.replace(&format!("{{{i}}}"), arg);
     }
     if f.params.iter().any(AbiType::needs_arena) {
         // Declared before the arguments (the reader makes writers and
@@ -166,8 +140,53 @@ fn export(f: &ShimFn, root: &str) -> String {
     )
 }
 
+/// Statements binding the arguments `params` (numbered from `first`:
+/// `zigport_a<i>`) from the reader, and the expressions passing them.
+pub(crate) fn decode_args(params: &[AbiType], first: usize, depth: usize) -> (String, Vec<String>) {
+    let pad = "    ".repeat(depth);
+    let mut body = String::new();
+    let mut args = Vec::new();
+    for (i, p) in params.iter().enumerate() {
+        let i = i + first;
+        let spelled = |t: &AbiType| format!("zigport_r.value({})", t.zig_param_type().unwrap_or_default());
+        let decode = match p {
+            AbiType::Bool => "zigport_r.boolean()".to_string(),
+            AbiType::Int { .. } => {
+                format!("zigport_r.int({})", p.zig_param_type().unwrap_or_default())
+            }
+            AbiType::Float { .. } => format!(
+                "zigport_r.float({})",
+                p.zig_param_type().unwrap_or_default()
+            ),
+            AbiType::Bytes => "zigport_r.bytes()".to_string(),
+            AbiType::MutBytes => "zigport_r.mutBytes()".to_string(),
+            AbiType::Allocator => "zigport_arena.allocator()".to_string(),
+            AbiType::IntSlice { .. }
+            | AbiType::Record { .. }
+            | AbiType::Enum { .. }
+            | AbiType::Array { .. }
+            | AbiType::Packed { .. }
+            | AbiType::Union { .. }
+            | AbiType::Slice { .. }
+            | AbiType::Writer
+            | AbiType::ByteList
+            | AbiType::Optional { .. } => spelled(p),
+            AbiType::Ref { inner, .. } | AbiType::Unobserved { inner } => spelled(inner),
+            other => format!("@compileError(\"unsupported parameter {other:?}\")"),
+        };
+        let (binding, arg) = match p {
+            AbiType::Ref { mutable: true, .. } => ("var", format!("&zigport_a{i}")),
+            AbiType::Ref { mutable: false, .. } => ("const", format!("&zigport_a{i}")),
+            _ => ("const", format!("zigport_a{i}")),
+        };
+        let _ = writeln!(body, "{pad}{binding} zigport_a{i} = {decode};");
+        args.push(arg);
+    }
+    (body, args)
+}
+
 /// Zig statements writing `expr` (of type `ty`) with the writer `w`.
-fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
+pub(crate) fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
     let pad = "    ".repeat(depth);
     match ty {
         AbiType::Void => format!("{pad}_ = {expr};\n{pad}zigport_w.tag({});\n", Wire::VOID),
@@ -222,6 +241,8 @@ fn encode(ty: &AbiType, expr: &str, depth: usize) -> String {
         }
         AbiType::Ref { inner, .. } => encode(inner, &format!("{expr}.*"), depth),
         AbiType::Writer => format!("{pad}zigport_w.bytes({expr}.buffered());\n"),
+        // Written by the sequence export itself.
+        AbiType::Sequence { .. } => String::new(),
         AbiType::ByteList => format!("{pad}zigport_w.bytes({expr}.items);\n"),
         // Never a result (`result_type` does not produce it).
         AbiType::Allocator => format!("{pad}_ = {expr};\n{pad}zigport_w.tag({});\n", Wire::VOID),

@@ -294,6 +294,115 @@ pub fn abi_signature_or_gap(
     Ok((params, ret))
 }
 
+/// How a method takes the value of its container type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Receiver {
+    /// `self: T`: a copy.
+    Value,
+    /// `self: *const T`.
+    Shared,
+    /// `self: *T`.
+    Mutable,
+}
+
+/// What a function of a container type is to a call sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Returns the type (`T`, `E!T`) from other arguments: a constructor.
+    Constructor { fallible: bool },
+    /// Takes the type first: a method.
+    Method(Receiver),
+}
+
+/// A function's role for its innermost container (or the file's own
+/// struct), read from its signature.
+pub fn role(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Option<Role> {
+    let scope = Scope::new(file, &f.owners, Some(file_struct_name(file, zig_path)))?;
+    let path = scope.levels.last()?.0.clone();
+    let proto = &f.decl.proto;
+    if let Some(first) = proto.params.first()
+        && let ParamType::Type(t) = &first.ty
+    {
+        let receiver = match &t.kind {
+            ExprKind::Pointer(p) if p.size == PointerSize::One && p.sentinel.is_none() => {
+                scope.names_container(&p.child, &path, 0).then_some(if p.is_const {
+                    Receiver::Shared
+                } else {
+                    Receiver::Mutable
+                })
+            }
+            _ => scope.names_container(t, &path, 0).then_some(Receiver::Value),
+        };
+        if let Some(r) = receiver {
+            return Some(Role::Method(r));
+        }
+    }
+    match &proto.return_type.kind {
+        ExprKind::ErrorUnion { payload, .. } if scope.names_container(payload, &path, 0) => {
+            Some(Role::Constructor { fallible: true })
+        }
+        _ if scope.names_container(&proto.return_type, &path, 0) => {
+            Some(Role::Constructor { fallible: false })
+        }
+        _ => None,
+    }
+}
+
+/// A method's or constructor's signature without its receiver: the
+/// parameters after it (all of them for a constructor), and the result
+/// (`Void` for a constructor: its value stays inside the shim).
+pub fn member_signature(
+    f: &ModuleFn,
+    file: &SourceFile,
+    zig_path: &str,
+    role: Role,
+) -> Result<Signature, AbiGap> {
+    let proto = &f.decl.proto;
+    let gap = |span, is_result| AbiGap { span, is_result };
+    let scope = Scope::new(file, &f.owners, Some(file_struct_name(file, zig_path)))
+        .ok_or(gap(proto.return_type.span, true))?;
+    let skip = usize::from(matches!(role, Role::Method(_)));
+    let params = proto.params[skip..]
+        .iter()
+        .map(|p| {
+            match &p.ty {
+                ParamType::Type(t) if !p.is_comptime => scope.abi(t, Position::Param, 0),
+                _ => None,
+            }
+            .ok_or(gap(p.span, false))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let ret = match role {
+        Role::Constructor { .. } => AbiType::Void,
+        Role::Method(_) => scope
+            .abi(&proto.return_type, Position::Result, 0)
+            .ok_or(gap(proto.return_type.span, true))?,
+    };
+    Ok((params, ret))
+}
+
+/// The observable state of a function's innermost container: the type
+/// as a result (a record whose every field the ABI carries), if it is one.
+pub fn container_state(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Option<AbiType> {
+    let scope = Scope::new(file, &f.owners, Some(file_struct_name(file, zig_path)))?;
+    match scope.this() {
+        Some(path) => scope.container(path, Position::Result, 0),
+        None => scope.file_struct(Position::Result, 0),
+    }
+}
+
+/// The Zig spelling and the port's name of a function's innermost
+/// container (`Outer.Inner` / `OuterInner`; the file's own struct is
+/// `@This()` and its alias or CamelCase stem).
+pub fn container_names(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Option<(String, String)> {
+    match &f.owners[..] {
+        [] => Some(("@This()".into(), file_struct_name(file, zig_path))),
+        [name] => Some((name.to_string(), ident(name).to_string())),
+        [outer, inner] => Some((format!("{outer}.{inner}"), format!("{outer}{}", camel_case(inner)))),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Position {
     Param,
@@ -606,6 +715,47 @@ impl<'a> Scope<'a> {
             };
         }
         None
+    }
+
+    /// Whether the type expression `e` names the container at `path`
+    /// (empty: the file's own struct): by name, `Self`, `@This()` or an
+    /// alias of one.
+    fn names_container(&self, e: &Expr, path: &[&str], depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
+                self.levels.last().is_some_and(|(p, _)| p == path)
+            }
+            ExprKind::Field { .. } => dotted(e).is_some_and(|d| !path.is_empty() && d == path.join(".")),
+            ExprKind::Ident(name) => {
+                for (level, members) in self.levels.iter().rev() {
+                    let Some(init) = members.iter().find_map(|d| match &d.kind {
+                        DeclKind::Var(v) if v.name == *name => v.init.as_ref(),
+                        _ => None,
+                    }) else {
+                        continue;
+                    };
+                    if container_init(Some(init)).is_some() {
+                        let mut full = level.clone();
+                        full.push(name);
+                        return full == path;
+                    }
+                    return match &init.kind {
+                        ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
+                            level == path
+                        }
+                        ExprKind::Ident(_) | ExprKind::Field { .. } => {
+                            self.names_container(init, path, depth + 1)
+                        }
+                        _ => false,
+                    };
+                }
+                false
+            }
+            _ => false,
+        }
     }
 
     /// An array length: an integer literal, or a constant of the scope
