@@ -97,7 +97,7 @@ impl ModuleFn<'_> {
 /// those declared directly inside them), in declaration order.
 pub fn module_functions(file: &SourceFile) -> Vec<ModuleFn<'_>> {
     let mut out = Vec::new();
-    collect_functions(&file.members, &mut Vec::new(), &mut out);
+    collect_functions(&file.members, &file.members, &mut Vec::new(), &mut out);
     out
 }
 
@@ -106,6 +106,7 @@ const MAX_OWNERS: usize = 2;
 
 fn collect_functions<'f>(
     members: &'f [Decl],
+    file: &'f [Decl],
     owners: &mut Vec<&'f str>,
     out: &mut Vec<ModuleFn<'f>>,
 ) {
@@ -117,9 +118,9 @@ fn collect_functions<'f>(
                 span: decl.span,
             }),
             DeclKind::Var(v) if owners.len() < MAX_OWNERS => {
-                if let Some(c) = container_init(v.init.as_ref()) {
+                if let Some(c) = container_init(v.init.as_ref(), file) {
                     owners.push(&v.name);
-                    collect_functions(&c.members, owners, out);
+                    collect_functions(&c.members, file, owners, out);
                     owners.pop();
                 }
             }
@@ -200,9 +201,32 @@ fn body_uses(body: &Block) -> BodyUses {
     uses
 }
 
-fn container_init(init: Option<&Expr>) -> Option<&ContainerDecl> {
+/// The container a declaration's initialiser makes: a literal one, or an
+/// instance of a type constructor of the file (`const P = Program(64);`
+/// with `fn Program(comptime n: usize) type { return struct { .. }; }`),
+/// whose struct the port monomorphises under the instance's name.
+fn container_init<'a>(init: Option<&'a Expr>, file: &'a [Decl]) -> Option<&'a ContainerDecl> {
     match &init?.kind {
         ExprKind::Container(c) => Some(c),
+        ExprKind::Call { callee, .. } => {
+            let ExprKind::Ident(name) = &callee.kind else {
+                return None;
+            };
+            let body = file.iter().find_map(|d| match &d.kind {
+                DeclKind::Fn(f) if f.name == *name && f.returns_type() => f.body.as_ref(),
+                _ => None,
+            })?;
+            body.stmts.iter().find_map(|stmt| match &stmt.kind {
+                StmtKind::Expr(e) => match &e.kind {
+                    ExprKind::Return(Some(value)) => match &value.kind {
+                        ExprKind::Container(c) => Some(&**c),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            })
+        }
         _ => None,
     }
 }
@@ -397,8 +421,16 @@ pub fn container_state(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Optio
 pub fn container_names(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Option<(String, String)> {
     match &f.owners[..] {
         [] => Some(("@This()".into(), file_struct_name(file, zig_path))),
-        [name] => Some((name.to_string(), ident(name).to_string())),
-        [outer, inner] => Some((format!("{outer}.{inner}"), format!("{outer}{}", camel_case(inner)))),
+        owners => Some((owners.join("."), rust_container_name(owners)?)),
+    }
+}
+
+/// The port's name of the container at `owners` (`Outer.Inner` is
+/// `OuterInner`; a type-constructor instance has its constant's name).
+pub fn rust_container_name(owners: &[&str]) -> Option<String> {
+    match owners {
+        [name] => Some(ident(name).to_string()),
+        [outer, inner] => Some(format!("{outer}{}", camel_case(inner))),
         _ => None,
     }
 }
@@ -464,7 +496,9 @@ impl<'a> Scope<'a> {
         for (depth, owner) in owners.iter().enumerate() {
             let members = levels[depth].1;
             let c = members.iter().find_map(|d| match &d.kind {
-                DeclKind::Var(v) if v.name == *owner => container_init(v.init.as_ref()),
+                DeclKind::Var(v) if v.name == *owner => {
+                    container_init(v.init.as_ref(), &file.members)
+                }
                 _ => None,
             })?;
             levels.push((owners[..=depth].to_vec(), &c.members[..]));
@@ -737,7 +771,7 @@ impl<'a> Scope<'a> {
                     }) else {
                         continue;
                     };
-                    if container_init(Some(init)).is_some() {
+                    if container_init(Some(init), &self.file.members).is_some() {
                         let mut full = level.clone();
                         full.push(name);
                         return full == path;
@@ -788,7 +822,7 @@ impl<'a> Scope<'a> {
             }) else {
                 continue;
             };
-            if container_init(Some(init)).is_some() {
+            if container_init(Some(init), &self.file.members).is_some() {
                 let mut full = path.clone();
                 full.push(name);
                 return self.container(&full, pos, depth);
@@ -869,15 +903,13 @@ impl<'a> Scope<'a> {
         let (last, outer) = path.split_last()?;
         let members = self.levels.iter().find(|(p, _)| p == outer)?.1;
         let container = members.iter().find_map(|d| match &d.kind {
-            DeclKind::Var(v) if v.name == *last => container_init(v.init.as_ref()),
+            DeclKind::Var(v) if v.name == *last => {
+                container_init(v.init.as_ref(), &self.file.members)
+            }
             _ => None,
         })?;
         let zig = path.join(".");
-        let rust = match path {
-            [name] => ident(name).to_string(),
-            [outer, inner] => format!("{outer}{}", camel_case(inner)),
-            _ => return None,
-        };
+        let rust = rust_container_name(path)?;
         let fields = container.members.iter().filter_map(|d| match &d.kind {
             DeclKind::Field(f) => Some(f),
             _ => None,
