@@ -296,3 +296,62 @@ pub extern "C" fn zigport_braces__unescape(i: *const u8, il: usize, o: *mut u8, 
     unsafe { w.finish(ol) }
 }
 
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_braces__Words__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a1 = r.bytes();
+    match super::Words::single(a1) { Ok(v) => v, Err(e) => { w.tuple(1); w.err(e.name()); return unsafe { w.finish(ol) }; } }
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::Words::len(&this);
+    w.tuple(2);
+    w.bytes(b"len");
+    w.tuple(1);
+    w.uint(result as u128);
+            }
+            1 => {
+    let a1 = r.int() as _;
+    let result = super::Words::get(&this, a1);
+    w.tuple(2);
+    w.bytes(b"get");
+    w.tuple(1);
+    w.bytes(&result[..]);
+            }
+            2 => {
+    let result = super::Words::finish(&mut this);
+    w.tuple(2);
+    w.bytes(b"finish");
+    w.tuple(1);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+

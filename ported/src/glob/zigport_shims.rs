@@ -34,6 +34,77 @@ pub extern "C" fn zigport_glob__Class__take(i: *const u8, il: usize, o: *mut u8,
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_glob__MatchProgram__find_class_end(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let a0 = r.bytes();
+    let a1 = r.int() as _;
+    let a2 = r.int() as _;
+    let result = super::MatchProgram::find_class_end(a0, a1, a2);
+    match result {
+        Some(v1) => {
+            w.tuple(3);
+            w.uint(v1.body_start as u128);
+            w.uint(v1.end as u128);
+            w.boolean(v1.negated);
+        }
+        None => w.tag(5),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_glob__MatchProgram__find_close(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let a0 = r.bytes();
+    let a1 = r.int() as _;
+    let result = super::MatchProgram::find_close(a0, a1);
+    match result {
+        Some(v1) => {
+            w.uint(v1 as u128);
+        }
+        None => w.tag(5),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_glob__MatchProgram__is_end_boundary(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let a0 = r.bytes();
+    let a1 = r.int() as _;
+    let a2 = r.boolean();
+    let result = super::MatchProgram::is_end_boundary(a0, a1, a2);
+    w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_glob__MatchProgram__is_start_boundary(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let a0 = r.bytes();
+    let a1 = r.int() as _;
+    let result = super::MatchProgram::is_start_boundary(a0, a1);
+    w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_glob__Pred__accepts(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };

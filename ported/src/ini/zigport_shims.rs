@@ -19,68 +19,23 @@ pub extern "C" fn zigport_ini__LineIterator__init(i: *const u8, il: usize, o: *m
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_ini__LineIterator__next(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+pub extern "C" fn zigport_ini__append_codepoint(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::LineIterator { source: r.bytes(), pos: r.int() as _ } };
-    let result = super::LineIterator::next(&mut a0);
+    let mut a0 = r.bytes().to_vec();
+    let a2 = r.int() as _;
+    let result = super::append_codepoint(&mut a0, a2);
     w.tuple(2);
     match result {
         Ok(v1) => {
-            match v1 {
-                Some(v3) => {
-                    match &v3 {
-                      super::Line::Blank => {
-                        w.tuple(2);
-                        w.bytes(b"blank");
-                        w.tag(0);
-                      }
-                      super::Line::Section(p) => {
-                        w.tuple(2);
-                        w.bytes(b"section");
-                        w.bytes(&(*p)[..]);
-                      }
-                      super::Line::Entry(p) => {
-                        w.tuple(2);
-                        w.bytes(b"entry");
-                        w.tuple(3);
-                        w.bytes(&(*p).key[..]);
-                        w.boolean((*p).is_array);
-                        match &(*p).value {
-                          super::RawValue::Flag => {
-                            w.tuple(2);
-                            w.bytes(b"flag");
-                            w.tag(0);
-                          }
-                          super::RawValue::Bare(p) => {
-                            w.tuple(2);
-                            w.bytes(b"bare");
-                            w.bytes(&(*p)[..]);
-                          }
-                          super::RawValue::Double(p) => {
-                            w.tuple(2);
-                            w.bytes(b"double");
-                            w.bytes(&(*p)[..]);
-                          }
-                          super::RawValue::Single(p) => {
-                            w.tuple(2);
-                            w.bytes(b"single");
-                            w.bytes(&(*p)[..]);
-                          }
-                        }
-                      }
-                    }
-                }
-                None => w.tag(5),
-            }
+            let _ = v1;
+            w.tag(0);
         }
         Err(e) => w.err(e.name()),
     }
-    w.tuple(2);
-    w.bytes(&a0.source[..]);
-    w.uint(a0.pos as u128);
+    w.bytes(&a0[..]);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -399,6 +354,97 @@ pub extern "C" fn zigport_ini__registry_for(i: *const u8, il: usize, o: *mut u8,
             w.bytes(&v1[..]);
         }
         Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_ini__LineIterator__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.bytes();
+    super::LineIterator::init(a0)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::LineIterator::next(&mut this);
+    w.tuple(2);
+    w.bytes(b"next");
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            match v1 {
+                Some(v3) => {
+                    match &v3 {
+                      super::Line::Blank => {
+                        w.tuple(2);
+                        w.bytes(b"blank");
+                        w.tag(0);
+                      }
+                      super::Line::Section(p) => {
+                        w.tuple(2);
+                        w.bytes(b"section");
+                        w.bytes(&(*p)[..]);
+                      }
+                      super::Line::Entry(p) => {
+                        w.tuple(2);
+                        w.bytes(b"entry");
+                        w.tuple(3);
+                        w.bytes(&(*p).key[..]);
+                        w.boolean((*p).is_array);
+                        match &(*p).value {
+                          super::RawValue::Flag => {
+                            w.tuple(2);
+                            w.bytes(b"flag");
+                            w.tag(0);
+                          }
+                          super::RawValue::Bare(p) => {
+                            w.tuple(2);
+                            w.bytes(b"bare");
+                            w.bytes(&(*p)[..]);
+                          }
+                          super::RawValue::Double(p) => {
+                            w.tuple(2);
+                            w.bytes(b"double");
+                            w.bytes(&(*p)[..]);
+                          }
+                          super::RawValue::Single(p) => {
+                            w.tuple(2);
+                            w.bytes(b"single");
+                            w.bytes(&(*p)[..]);
+                          }
+                        }
+                      }
+                    }
+                }
+                None => w.tag(5),
+            }
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(2);
+    w.bytes(&this.source[..]);
+    w.uint(this.pos as u128);
+            }
+            _ => unreachable!("method index"),
+        }
     }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }

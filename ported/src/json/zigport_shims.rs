@@ -20,6 +20,29 @@ pub extern "C" fn zigport_json__Decoded__at(i: *const u8, il: usize, o: *mut u8,
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_json__ListSink__write(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::ListSink { list: r.bytes().to_vec() } };
+    let a1 = r.bytes();
+    let result = super::ListSink::write(&mut a0, a1);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(1);
+    w.bytes(&a0.list[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_json__Token__text(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -260,6 +283,28 @@ pub extern "C" fn zigport_json__Tokenizer__scan_string(i: *const u8, il: usize, 
     w.tuple(2);
     w.bytes(&a0.source[..]);
     w.uint(a0.pos as u128);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_json__append_unicode_escape(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = r.bytes().to_vec();
+    let a2 = r.int() as _;
+    let result = super::append_unicode_escape(&mut a0, a2);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a0[..]);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }

@@ -4,6 +4,846 @@
 use crate::zigport_shims::{Reader, Writer, ZigTagName};
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___Ctx__boolean(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let a1 = r.boolean();
+    let result = super::Ctx::boolean(&mut a0, a1);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___Ctx__line(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let a1 = r.bytes();
+    let result = super::Ctx::line(&mut a0, a1);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___Ctx__opt_line(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let a1 = (if r.null() { None } else { Some(r.bytes()) });
+    let result = super::Ctx::opt_line(&mut a0, a1);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___base64_decode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::base64_decode(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___base64_decode_forgiving(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::base64_decode_forgiving(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___base64_decode_url(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::base64_decode_url(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___base64_encode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::base64_encode(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___base64_encode_url(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::base64_encode_url(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___base64_encoded_len(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::base64_encoded_len(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___base64_is_valid(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::base64_is_valid(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___braces_count(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::braces_count(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___braces_expand(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::braces_expand(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___braces_has(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::braces_has(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___dotenv_count(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::dotenv_count(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___dotenv_expand(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::dotenv_expand(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___dotenv_get(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::dotenv_get(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___dotenv_keys(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::dotenv_keys(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___dotenv_quote(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::dotenv_quote(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___dotenv_raw(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::dotenv_raw(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___dotenv_valid_key(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::dotenv_valid_key(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___glob_filter(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::glob_filter(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___glob_has_magic(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::glob_has_magic(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___glob_literal_prefix(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::glob_literal_prefix(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___glob_match(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::glob_match(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___ini_array_length(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::ini_array_length(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___ini_auth_token(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::ini_auth_token(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___ini_count(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::ini_count(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___ini_expand(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::ini_expand(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___ini_get(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::ini_get(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___ini_registry(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::ini_registry(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___ini_valid(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::ini_valid(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_main___is_subsystem(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -12,6 +852,1626 @@ pub extern "C" fn zigport_main___is_subsystem(i: *const u8, il: usize, o: *mut u
     let a0 = r.bytes();
     let result = super::is_subsystem(a0);
     w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___joined(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let a1 = r.int() as _;
+    let result = super::joined(&a0, a1);
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___json_check(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::json_check(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___json_depth(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::json_depth(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___json_escape(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::json_escape(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___json_minify(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::json_minify(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___json_tokens(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::json_tokens(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___json_unescape(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::json_unescape(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___json_valid(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::json_valid(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___mime_category(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::mime_category(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___mime_content_type(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::mime_content_type(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___mime_extension(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::mime_extension(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___mime_from_path(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::mime_from_path(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___mime_is_compressible(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::mime_is_compressible(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___mime_is_text(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::mime_is_text(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___mime_lookup(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::mime_lookup(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_basename(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_basename(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_dirname(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_dirname(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_extname(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_extname(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_format(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_format(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_is_absolute(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_is_absolute(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_join(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_join(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_normalize(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_normalize(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_relative(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_relative(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_resolve(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_resolve(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___path_stem(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::path_stem(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___print_usage(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = crate::zigport_rt::io::Writer::allocating();
+    let a1 = (if r.null() { None } else { Some(r.bytes()) });
+    let result = super::print_usage(&mut a0, a1);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(a0.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___section(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::section(&a0);
+    w.bytes(&result[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___semver_max_satisfying(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::semver_max_satisfying(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___semver_order(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::semver_order(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___semver_parse(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::semver_parse(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___semver_satisfies(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::semver_satisfies(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___semver_valid(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::semver_valid(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___semver_valid_range(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::semver_valid_range(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_decode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_decode(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_encode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_encode(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_encode_uri(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_encode_uri(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_is_https(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_is_https(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_is_localhost(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_is_localhost(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_origin(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_origin(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_parse(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_parse(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_port(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_port(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___url_resolve(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::url_resolve(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___vlq_decode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::vlq_decode(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___vlq_encode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::vlq_encode(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___vlq_lines(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::vlq_lines(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___vlq_original(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::vlq_original(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___vlq_reencode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::vlq_reencode(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___vlq_segments(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::vlq_segments(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___vlq_validate(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::vlq_validate(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___width_ascii(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::width_ascii(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___width_codepoint(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::width_codepoint(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___width_ellipsis(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::width_ellipsis(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___width_is_wide(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::width_is_wide(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___width_strip(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::width_strip(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___width_text(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::width_text(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___width_truncate(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::width_truncate(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___wyhash_chunked(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::wyhash_chunked(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___wyhash_combine(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::wyhash_combine(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___wyhash_hash(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::wyhash_hash(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___wyhash_string(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::wyhash_string(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_main___wyhash_u64(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::Ctx { args: &{ let n = r.count(); (0..n).map(|_| r.bytes()).collect::<Vec<_>>() }, input: r.bytes(), out: &mut crate::zigport_rt::io::Writer::allocating() } };
+    let result = super::wyhash_u64(&mut a0);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.tuple(a0.args.len() as u32);
+    for s1 in a0.args.iter() {
+        w.bytes(&(*s1)[..]);
+    }
+    w.bytes(&a0.input[..]);
+    w.bytes(a0.out.written());
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }

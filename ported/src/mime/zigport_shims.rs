@@ -17,21 +17,6 @@ pub extern "C" fn zigport_mime__Category__is_web_asset(i: *const u8, il: usize, 
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_mime__Entry__alias(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::Entry { mime: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::Entry::alias(a0);
-    w.tuple(2);
-    w.bytes(&result.mime[..]);
-    w.uint(result.flags.0 as u128);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
 pub extern "C" fn zigport_mime__Entry__binary(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -313,6 +298,54 @@ pub extern "C" fn zigport_mime__lookup(i: *const u8, il: usize, o: *mut u8, oc: 
             w.bytes(&v1[..]);
         }
         None => w.tag(5),
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_mime__Entry__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.bytes();
+    super::Entry::text(a0)
+        }
+        1 => {
+    let a0 = r.bytes();
+    super::Entry::binary(a0)
+        }
+        2 => {
+    let a0 = r.bytes();
+    super::Entry::packable(a0)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::Entry::alias(this.clone());
+    w.tuple(2);
+    w.bytes(b"alias");
+    w.tuple(1);
+    w.tuple(2);
+    w.bytes(&result.mime[..]);
+    w.uint(result.flags.0 as u128);
+            }
+            _ => unreachable!("method index"),
+        }
     }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }

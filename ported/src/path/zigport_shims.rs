@@ -4,24 +4,6 @@
 use crate::zigport_shims::{Reader, Writer, ZigTagName};
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_path__ParsedPath__format_alloc(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::ParsedPath { root: r.bytes(), dir: r.bytes(), base: r.bytes(), ext: r.bytes(), name: r.bytes() } };
-    let result = super::ParsedPath::format_alloc(a0);
-    match result {
-        Ok(v1) => {
-            w.bytes(&v1[..]);
-        }
-        Err(e) => w.err(e.name()),
-    }
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
 pub extern "C" fn zigport_path__ParsedPath__parse(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -35,6 +17,114 @@ pub extern "C" fn zigport_path__ParsedPath__parse(i: *const u8, il: usize, o: *m
     w.bytes(&result.base[..]);
     w.bytes(&result.ext[..]);
     w.bytes(&result.name[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__SegmentBuffer__deinit(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::SegmentBuffer { out: r.bytes().to_vec(), allow_above_root: r.boolean() } };
+    let result = super::SegmentBuffer::deinit(&mut a0);
+    w.tuple(2);
+    let _ = result;
+    w.tag(0);
+    w.tag(0);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__SegmentBuffer__feed(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::SegmentBuffer { out: r.bytes().to_vec(), allow_above_root: r.boolean() } };
+    let a1 = r.bytes();
+    let result = super::SegmentBuffer::feed(&mut a0, a1);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(2);
+    w.bytes(&a0.out[..]);
+    w.boolean(a0.allow_above_root);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__SegmentBuffer__last_segment_start(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::SegmentBuffer { out: r.bytes().to_vec(), allow_above_root: r.boolean() } };
+    let result = super::SegmentBuffer::last_segment_start(&a0);
+    w.uint(result as u128);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__SegmentBuffer__pop(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::SegmentBuffer { out: r.bytes().to_vec(), allow_above_root: r.boolean() } };
+    let result = super::SegmentBuffer::pop(&mut a0);
+    w.tuple(2);
+    let _ = result;
+    w.tag(0);
+    w.tuple(2);
+    w.bytes(&a0.out[..]);
+    w.boolean(a0.allow_above_root);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__SegmentBuffer__push(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::SegmentBuffer { out: r.bytes().to_vec(), allow_above_root: r.boolean() } };
+    let a1 = r.bytes();
+    let result = super::SegmentBuffer::push(&mut a0, a1);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(2);
+    w.bytes(&a0.out[..]);
+    w.boolean(a0.allow_above_root);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__SegmentBuffer__top_is_parent(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::SegmentBuffer { out: r.bytes().to_vec(), allow_above_root: r.boolean() } };
+    let result = super::SegmentBuffer::top_is_parent(&a0);
+    w.boolean(result);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -220,6 +310,93 @@ pub extern "C" fn zigport_path__stem(i: *const u8, il: usize, o: *mut u8, oc: us
     let a0 = r.bytes();
     let result = super::stem(a0);
     w.bytes(&result[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__ExtScan__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.bytes();
+    let a1 = r.int() as _;
+    super::ExtScan::of(a0, a1)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::ExtScan::dot(this.clone());
+    w.tuple(2);
+    w.bytes(b"dot");
+    w.tuple(1);
+    match result {
+        Some(v1) => {
+            w.uint(v1 as u128);
+        }
+        None => w.tag(5),
+    }
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_path__ParsedPath__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.bytes();
+    super::ParsedPath::parse(a0)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::ParsedPath::format_alloc(this.clone());
+    w.tuple(2);
+    w.bytes(b"formatAlloc");
+    w.tuple(1);
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+            }
+            _ => unreachable!("method index"),
+        }
+    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }

@@ -122,70 +122,6 @@ pub extern "C" fn zigport_semver__Full__init(i: *const u8, il: usize, o: *mut u8
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_semver__Full__order(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
-    let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
-    let result = super::Full::order(a0, a1);
-    w.bytes(result.zig_tag_name().as_bytes());
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_semver__Full__same_tuple(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
-    let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
-    let result = super::Full::same_tuple(a0, a1);
-    w.boolean(result);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_semver__Full__to_version(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
-    let result = super::Full::to_version(a0);
-    w.tuple(5);
-    w.uint(result.major as u128);
-    w.uint(result.minor as u128);
-    w.uint(result.patch as u128);
-    w.boolean(result.has_prerelease);
-    w.boolean(result.has_build);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_semver__Partial__floor(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::Partial { major: (if r.null() { None } else { Some(r.int() as _) }), minor: (if r.null() { None } else { Some(r.int() as _) }), patch: (if r.null() { None } else { Some(r.int() as _) }), pre: r.bytes(), number_after_wildcard: r.boolean() } };
-    let result = super::Partial::floor(a0);
-    w.tuple(5);
-    w.uint(result.major as u128);
-    w.uint(result.minor as u128);
-    w.uint(result.patch as u128);
-    w.bytes(&result.pre[..]);
-    w.bytes(&result.build[..]);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
 pub extern "C" fn zigport_semver__Partial__parse(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -479,6 +415,211 @@ pub extern "C" fn zigport_semver__valid_range(i: *const u8, il: usize, o: *mut u
     let a0 = r.bytes();
     let result = super::valid_range(a0);
     w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_semver__Comparator__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = [super::Op::Lt, super::Op::Lte, super::Op::Gt, super::Op::Gte, super::Op::Eq][r.int() as usize];
+    let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
+    super::Comparator::bnd(a0, a1)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
+    let result = super::Comparator::matches(this.clone(), a1);
+    w.tuple(2);
+    w.bytes(b"matches");
+    w.tuple(1);
+    w.boolean(result);
+            }
+            1 => {
+    let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
+    let result = super::Comparator::admits_prerelease_of(this.clone(), a1);
+    w.tuple(2);
+    w.bytes(b"admitsPrereleaseOf");
+    w.tuple(1);
+    w.boolean(result);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_semver__Full__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.int() as _;
+    let a1 = r.int() as _;
+    let a2 = r.int() as _;
+    let a3 = r.bytes();
+    super::Full::init(a0, a1, a2, a3)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::Full::to_version(this.clone());
+    w.tuple(2);
+    w.bytes(b"toVersion");
+    w.tuple(1);
+    w.tuple(5);
+    w.uint(result.major as u128);
+    w.uint(result.minor as u128);
+    w.uint(result.patch as u128);
+    w.boolean(result.has_prerelease);
+    w.boolean(result.has_build);
+            }
+            1 => {
+    let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
+    let result = super::Full::same_tuple(this.clone(), a1);
+    w.tuple(2);
+    w.bytes(b"sameTuple");
+    w.tuple(1);
+    w.boolean(result);
+            }
+            2 => {
+    let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
+    let result = super::Full::order(this.clone(), a1);
+    w.tuple(2);
+    w.bytes(b"order");
+    w.tuple(1);
+    w.bytes(result.zig_tag_name().as_bytes());
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_semver__Partial__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.bytes();
+    match super::Partial::parse(a0) { Ok(v) => v, Err(e) => { w.tuple(1); w.err(e.name()); return unsafe { w.finish(ol) }; } }
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::Partial::floor(this.clone());
+    w.tuple(2);
+    w.bytes(b"floor");
+    w.tuple(1);
+    w.tuple(5);
+    w.uint(result.major as u128);
+    w.uint(result.minor as u128);
+    w.uint(result.patch as u128);
+    w.bytes(&result.pre[..]);
+    w.bytes(&result.build[..]);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_semver__Range__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a1 = r.bytes();
+    match super::Range::parse(a1) { Ok(v) => v, Err(e) => { w.tuple(1); w.err(e.name()); return unsafe { w.finish(ol) }; } }
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::Range::end_set(&mut this);
+    w.tuple(2);
+    w.bytes(b"endSet");
+    w.tuple(1);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+            }
+            1 => {
+    let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
+    let result = super::Range::matches(&this, a1);
+    w.tuple(2);
+    w.bytes(b"matches");
+    w.tuple(1);
+    w.boolean(result);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }

@@ -4,18 +4,18 @@
 use crate::zigport_shims::{Reader, Writer, ZigTagName};
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__Scheme__default_port(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+pub extern "C" fn zigport_url__ComponentSet__encode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = [super::Scheme::Http, super::Scheme::Https, super::Scheme::Ws, super::Scheme::Wss, super::Scheme::Ftp, super::Scheme::File, super::Scheme::Unix, super::Scheme::Data, super::Scheme::Blob, super::Scheme::Mailto, super::Scheme::Other, super::Scheme::None][r.int() as usize];
-    let result = super::Scheme::default_port(a0);
+    let a1 = r.bytes();
+    let result = super::ComponentSet::encode(a1);
     match result {
-        Some(v1) => {
-            w.uint(v1 as u128);
+        Ok(v1) => {
+            w.bytes(&v1[..]);
         }
-        None => w.tag(5),
+        Err(e) => w.err(e.name()),
     }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
@@ -30,81 +30,6 @@ pub extern "C" fn zigport_url__Scheme__from_name(i: *const u8, il: usize, o: *mu
     let a0 = r.bytes();
     let result = super::Scheme::from_name(a0);
     w.bytes(result.zig_tag_name().as_bytes());
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__Scheme__is_secure(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = [super::Scheme::Http, super::Scheme::Https, super::Scheme::Ws, super::Scheme::Wss, super::Scheme::Ftp, super::Scheme::File, super::Scheme::Unix, super::Scheme::Data, super::Scheme::Blob, super::Scheme::Mailto, super::Scheme::Other, super::Scheme::None][r.int() as usize];
-    let result = super::Scheme::is_secure(a0);
-    w.boolean(result);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__hash(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::hash(&a0);
-    w.bytes(&result[..]);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__is_localhost(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::is_localhost(&a0);
-    w.boolean(result);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__optional_query(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::optional_query(&a0);
-    match result {
-        Some(v1) => {
-            w.bytes(&v1[..]);
-        }
-        None => w.tag(5),
-    }
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__origin(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::origin(&a0);
-    match result {
-        Ok(v1) => {
-            w.bytes(&v1[..]);
-        }
-        Err(e) => w.err(e.name()),
-    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -135,68 +60,6 @@ pub extern "C" fn zigport_url__URL__parse(i: *const u8, il: usize, o: *mut u8, o
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__pathname(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::pathname(&a0);
-    w.bytes(&result[..]);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__port(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::port(&a0);
-    match result {
-        Some(v1) => {
-            w.uint(v1 as u128);
-        }
-        None => w.tag(5),
-    }
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__port_or_default(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::port_or_default(&a0);
-    match result {
-        Some(v1) => {
-            w.uint(v1 as u128);
-        }
-        None => w.tag(5),
-    }
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__scheme(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::scheme(&a0);
-    w.bytes(result.zig_tag_name().as_bytes());
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
 pub extern "C" fn zigport_url__URL__scheme_length(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -215,42 +78,19 @@ pub extern "C" fn zigport_url__URL__scheme_length(i: *const u8, il: usize, o: *m
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__search(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+pub extern "C" fn zigport_url__UriSet__encode(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::search(&a0);
-    w.bytes(&result[..]);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_url__URL__split_authority(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::URL { href: r.bytes(), protocol: r.bytes(), authority: r.bytes(), username: r.bytes(), password: r.bytes(), host: r.bytes(), hostname: r.bytes(), port_text: r.bytes(), path: r.bytes(), query: r.bytes(), fragment: r.bytes(), flags: super::Flags(r.int() as _) } };
-    let result = super::URL::split_authority(&mut a0);
-    w.tuple(2);
-    let _ = result;
-    w.tag(0);
-    w.tuple(12);
-    w.bytes(&a0.href[..]);
-    w.bytes(&a0.protocol[..]);
-    w.bytes(&a0.authority[..]);
-    w.bytes(&a0.username[..]);
-    w.bytes(&a0.password[..]);
-    w.bytes(&a0.host[..]);
-    w.bytes(&a0.hostname[..]);
-    w.bytes(&a0.port_text[..]);
-    w.bytes(&a0.path[..]);
-    w.bytes(&a0.query[..]);
-    w.bytes(&a0.fragment[..]);
-    w.uint(a0.flags.0 as u128);
+    let a1 = r.bytes();
+    let result = super::UriSet::encode(a1);
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -489,6 +329,28 @@ pub extern "C" fn zigport_url__protocol(i: *const u8, il: usize, o: *mut u8, oc:
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn zigport_url__remove_dot_segments(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = r.bytes().to_vec();
+    let a2 = r.bytes();
+    let result = super::remove_dot_segments(&mut a0, a2);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a0[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn zigport_url__resolve_url(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -542,6 +404,208 @@ pub extern "C" fn zigport_url__username(i: *const u8, il: usize, o: *mut u8, oc:
     let a0 = r.bytes();
     let result = super::username(a0);
     w.bytes(&result[..]);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_url__Scheme__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.bytes();
+    super::Scheme::from_name(a0)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::Scheme::default_port(this.clone());
+    w.tuple(2);
+    w.bytes(b"defaultPort");
+    w.tuple(1);
+    match result {
+        Some(v1) => {
+            w.uint(v1 as u128);
+        }
+        None => w.tag(5),
+    }
+            }
+            1 => {
+    let result = super::Scheme::is_secure(this.clone());
+    w.tuple(2);
+    w.bytes(b"isSecure");
+    w.tuple(1);
+    w.boolean(result);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_url__URL__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.bytes();
+    super::URL::parse(a0)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::URL::split_authority(&mut this);
+    w.tuple(2);
+    w.bytes(b"splitAuthority");
+    w.tuple(2);
+    let _ = result;
+    w.tag(0);
+    w.tuple(12);
+    w.bytes(&this.href[..]);
+    w.bytes(&this.protocol[..]);
+    w.bytes(&this.authority[..]);
+    w.bytes(&this.username[..]);
+    w.bytes(&this.password[..]);
+    w.bytes(&this.host[..]);
+    w.bytes(&this.hostname[..]);
+    w.bytes(&this.port_text[..]);
+    w.bytes(&this.path[..]);
+    w.bytes(&this.query[..]);
+    w.bytes(&this.fragment[..]);
+    w.uint(this.flags.0 as u128);
+            }
+            1 => {
+    let result = super::URL::scheme(&this);
+    w.tuple(2);
+    w.bytes(b"scheme");
+    w.tuple(1);
+    w.bytes(result.zig_tag_name().as_bytes());
+            }
+            2 => {
+    let result = super::URL::port(&this);
+    w.tuple(2);
+    w.bytes(b"port");
+    w.tuple(1);
+    match result {
+        Some(v1) => {
+            w.uint(v1 as u128);
+        }
+        None => w.tag(5),
+    }
+            }
+            3 => {
+    let result = super::URL::port_or_default(&this);
+    w.tuple(2);
+    w.bytes(b"portOrDefault");
+    w.tuple(1);
+    match result {
+        Some(v1) => {
+            w.uint(v1 as u128);
+        }
+        None => w.tag(5),
+    }
+            }
+            4 => {
+    let result = super::URL::pathname(&this);
+    w.tuple(2);
+    w.bytes(b"pathname");
+    w.tuple(1);
+    w.bytes(&result[..]);
+            }
+            5 => {
+    let result = super::URL::search(&this);
+    w.tuple(2);
+    w.bytes(b"search");
+    w.tuple(1);
+    w.bytes(&result[..]);
+            }
+            6 => {
+    let result = super::URL::hash(&this);
+    w.tuple(2);
+    w.bytes(b"hash");
+    w.tuple(1);
+    w.bytes(&result[..]);
+            }
+            7 => {
+    let result = super::URL::is_localhost(&this);
+    w.tuple(2);
+    w.bytes(b"isLocalhost");
+    w.tuple(1);
+    w.boolean(result);
+            }
+            8 => {
+    let result = super::URL::origin(&this);
+    w.tuple(2);
+    w.bytes(b"origin");
+    w.tuple(1);
+    match result {
+        Ok(v1) => {
+            w.bytes(&v1[..]);
+        }
+        Err(e) => w.err(e.name()),
+    }
+            }
+            9 => {
+    let mut a1 = r.bytes().to_vec();
+    let a3 = r.bytes();
+    let a4 = (if r.null() { None } else { Some(r.bytes()) });
+    let result = super::URL::recompose(&this, &mut a1, a3, a4);
+    w.tuple(2);
+    w.bytes(b"recompose");
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.bytes(&a1[..]);
+            }
+            10 => {
+    let result = super::URL::optional_query(&this);
+    w.tuple(2);
+    w.bytes(b"optionalQuery");
+    w.tuple(1);
+    match result {
+        Some(v1) => {
+            w.bytes(&v1[..]);
+        }
+        None => w.tag(5),
+    }
+            }
+            _ => unreachable!("method index"),
+        }
+    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }

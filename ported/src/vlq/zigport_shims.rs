@@ -48,48 +48,24 @@ pub extern "C" fn zigport_vlq__MappingIterator__init(i: *const u8, il: usize, o:
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_vlq__MappingIterator__line_count(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+pub extern "C" fn zigport_vlq__MappingWriter__advance_to_line(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::MappingIterator { text: r.bytes(), pos: r.int() as _, cursor: { r.take(5); super::Cursor { generated_line: r.int() as _, generated_column: r.int() as _, source_index: r.int() as _, original_line: r.int() as _, original_column: r.int() as _, name_index: r.int() as _ } }, need_segment: r.boolean() } };
-    let result = super::MappingIterator::line_count(&a0);
-    w.uint(result as u128);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_vlq__MappingIterator__next(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::MappingIterator { text: r.bytes(), pos: r.int() as _, cursor: { r.take(5); super::Cursor { generated_line: r.int() as _, generated_column: r.int() as _, source_index: r.int() as _, original_line: r.int() as _, original_column: r.int() as _, name_index: r.int() as _ } }, need_segment: r.boolean() } };
-    let result = super::MappingIterator::next(&mut a0);
+    let mut a0 = { r.take(5); super::MappingWriter { out: r.bytes().to_vec(), cursor: { r.take(5); super::Cursor { generated_line: r.int() as _, generated_column: r.int() as _, source_index: r.int() as _, original_line: r.int() as _, original_column: r.int() as _, name_index: r.int() as _ } }, line_has_segment: r.boolean() } };
+    let a1 = r.int() as _;
+    let result = super::MappingWriter::advance_to_line(&mut a0, a1);
     w.tuple(2);
     match result {
         Ok(v1) => {
-            match v1 {
-                Some(v3) => {
-                    w.tuple(7);
-                    w.uint(v3.generated_line as u128);
-                    w.int(v3.generated_column as i128);
-                    w.uint(v3.fields as u128);
-                    w.int(v3.source_index as i128);
-                    w.int(v3.original_line as i128);
-                    w.int(v3.original_column as i128);
-                    w.int(v3.name_index as i128);
-                }
-                None => w.tag(5),
-            }
+            let _ = v1;
+            w.tag(0);
         }
         Err(e) => w.err(e.name()),
     }
-    w.tuple(4);
-    w.bytes(&a0.text[..]);
-    w.uint(a0.pos as u128);
+    w.tuple(3);
+    w.bytes(&a0.out[..]);
     w.tuple(6);
     w.uint(a0.cursor.generated_line as u128);
     w.int(a0.cursor.generated_column as i128);
@@ -97,36 +73,47 @@ pub extern "C" fn zigport_vlq__MappingIterator__next(i: *const u8, il: usize, o:
     w.int(a0.cursor.original_line as i128);
     w.int(a0.cursor.original_column as i128);
     w.int(a0.cursor.name_index as i128);
-    w.boolean(a0.need_segment);
+    w.boolean(a0.line_has_segment);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_vlq__MappingIterator__segment(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+pub extern "C" fn zigport_vlq__MappingWriter__deinit(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
     let mut r = Reader { buf: input, pos: 0 };
     let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::MappingIterator { text: r.bytes(), pos: r.int() as _, cursor: { r.take(5); super::Cursor { generated_line: r.int() as _, generated_column: r.int() as _, source_index: r.int() as _, original_line: r.int() as _, original_column: r.int() as _, name_index: r.int() as _ } }, need_segment: r.boolean() } };
-    let result = super::MappingIterator::segment(&mut a0);
+    let mut a0 = { r.take(5); super::MappingWriter { out: r.bytes().to_vec(), cursor: { r.take(5); super::Cursor { generated_line: r.int() as _, generated_column: r.int() as _, source_index: r.int() as _, original_line: r.int() as _, original_column: r.int() as _, name_index: r.int() as _ } }, line_has_segment: r.boolean() } };
+    let result = super::MappingWriter::deinit(&mut a0);
     w.tuple(2);
+    let _ = result;
+    w.tag(0);
+    w.tag(0);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_vlq__MappingWriter__field(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::MappingWriter { out: r.bytes().to_vec(), cursor: { r.take(5); super::Cursor { generated_line: r.int() as _, generated_column: r.int() as _, source_index: r.int() as _, original_line: r.int() as _, original_column: r.int() as _, name_index: r.int() as _ } }, line_has_segment: r.boolean() } };
+    let mut a1 = r.int() as _;
+    let a2 = r.int() as _;
+    let result = super::MappingWriter::field(&mut a0, &mut a1, a2);
+    w.tuple(3);
     match result {
         Ok(v1) => {
-            w.tuple(7);
-            w.uint(v1.generated_line as u128);
-            w.int(v1.generated_column as i128);
-            w.uint(v1.fields as u128);
-            w.int(v1.source_index as i128);
-            w.int(v1.original_line as i128);
-            w.int(v1.original_column as i128);
-            w.int(v1.name_index as i128);
+            let _ = v1;
+            w.tag(0);
         }
         Err(e) => w.err(e.name()),
     }
-    w.tuple(4);
-    w.bytes(&a0.text[..]);
-    w.uint(a0.pos as u128);
+    w.tuple(3);
+    w.bytes(&a0.out[..]);
     w.tuple(6);
     w.uint(a0.cursor.generated_line as u128);
     w.int(a0.cursor.generated_column as i128);
@@ -134,7 +121,39 @@ pub extern "C" fn zigport_vlq__MappingIterator__segment(i: *const u8, il: usize,
     w.int(a0.cursor.original_line as i128);
     w.int(a0.cursor.original_column as i128);
     w.int(a0.cursor.name_index as i128);
-    w.boolean(a0.need_segment);
+    w.boolean(a0.line_has_segment);
+    w.int(a1 as i128);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_vlq__MappingWriter__write(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    let mut a0 = { r.take(5); super::MappingWriter { out: r.bytes().to_vec(), cursor: { r.take(5); super::Cursor { generated_line: r.int() as _, generated_column: r.int() as _, source_index: r.int() as _, original_line: r.int() as _, original_column: r.int() as _, name_index: r.int() as _ } }, line_has_segment: r.boolean() } };
+    let a1 = { r.take(5); super::Mapping { generated_line: r.int() as _, generated_column: r.int() as _, fields: r.int() as _, source_index: r.int() as _, original_line: r.int() as _, original_column: r.int() as _, name_index: r.int() as _ } };
+    let result = super::MappingWriter::write(&mut a0, a1);
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            let _ = v1;
+            w.tag(0);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(3);
+    w.bytes(&a0.out[..]);
+    w.tuple(6);
+    w.uint(a0.cursor.generated_line as u128);
+    w.int(a0.cursor.generated_column as i128);
+    w.int(a0.cursor.source_index as i128);
+    w.int(a0.cursor.original_line as i128);
+    w.int(a0.cursor.original_column as i128);
+    w.int(a0.cursor.name_index as i128);
+    w.boolean(a0.line_has_segment);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -342,6 +361,109 @@ pub extern "C" fn zigport_vlq__validate_mappings(i: *const u8, il: usize, o: *mu
     let a0 = r.bytes();
     let result = super::validate_mappings(a0);
     w.boolean(result);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_vlq__MappingIterator__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.bytes();
+    super::MappingIterator::init(a0)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::MappingIterator::line_count(&this);
+    w.tuple(2);
+    w.bytes(b"lineCount");
+    w.tuple(1);
+    w.uint(result as u128);
+            }
+            1 => {
+    let result = super::MappingIterator::next(&mut this);
+    w.tuple(2);
+    w.bytes(b"next");
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            match v1 {
+                Some(v3) => {
+                    w.tuple(7);
+                    w.uint(v3.generated_line as u128);
+                    w.int(v3.generated_column as i128);
+                    w.uint(v3.fields as u128);
+                    w.int(v3.source_index as i128);
+                    w.int(v3.original_line as i128);
+                    w.int(v3.original_column as i128);
+                    w.int(v3.name_index as i128);
+                }
+                None => w.tag(5),
+            }
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(4);
+    w.bytes(&this.text[..]);
+    w.uint(this.pos as u128);
+    w.tuple(6);
+    w.uint(this.cursor.generated_line as u128);
+    w.int(this.cursor.generated_column as i128);
+    w.int(this.cursor.source_index as i128);
+    w.int(this.cursor.original_line as i128);
+    w.int(this.cursor.original_column as i128);
+    w.int(this.cursor.name_index as i128);
+    w.boolean(this.need_segment);
+            }
+            2 => {
+    let result = super::MappingIterator::segment(&mut this);
+    w.tuple(2);
+    w.bytes(b"segment");
+    w.tuple(2);
+    match result {
+        Ok(v1) => {
+            w.tuple(7);
+            w.uint(v1.generated_line as u128);
+            w.int(v1.generated_column as i128);
+            w.uint(v1.fields as u128);
+            w.int(v1.source_index as i128);
+            w.int(v1.original_line as i128);
+            w.int(v1.original_column as i128);
+            w.int(v1.name_index as i128);
+        }
+        Err(e) => w.err(e.name()),
+    }
+    w.tuple(4);
+    w.bytes(&this.text[..]);
+    w.uint(this.pos as u128);
+    w.tuple(6);
+    w.uint(this.cursor.generated_line as u128);
+    w.int(this.cursor.generated_column as i128);
+    w.int(this.cursor.source_index as i128);
+    w.int(this.cursor.original_line as i128);
+    w.int(this.cursor.original_column as i128);
+    w.int(this.cursor.name_index as i128);
+    w.boolean(this.need_segment);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }

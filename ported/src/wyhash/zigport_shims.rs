@@ -4,20 +4,6 @@
 use crate::zigport_shims::{Reader, Writer, ZigTagName};
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_wyhash__Finish__digest(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::Finish { lane: r.int() as _, a: r.int() as _, b: r.int() as _ } };
-    let a1 = r.int() as _;
-    let result = super::Finish::digest(a0, a1);
-    w.uint(result as u128);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
 pub extern "C" fn zigport_wyhash__Finish__from_short(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -53,47 +39,6 @@ pub extern "C" fn zigport_wyhash__Finish__from_tail(i: *const u8, il: usize, o: 
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_wyhash__Hasher__absorb_block(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::Hasher { seed_lane: r.int() as _, lanes: { r.take(5); super::Lanes { v: { r.take(5); std::array::from_fn(|_| r.int() as _) } } }, total_len: r.int() as _, buf: { r.take(5); std::array::from_fn(|_| r.int() as _) }, buf_len: r.int() as _, prev_tail: { r.take(5); std::array::from_fn(|_| r.int() as _) }, blocks: r.int() as _ } };
-    let mut a1 = { r.take(5); std::array::from_fn(|_| r.int() as _) };
-    let result = super::Hasher::absorb_block(&mut a0, &a1);
-    w.tuple(2);
-    let _ = result;
-    w.tag(0);
-    w.tuple(7);
-    w.uint(a0.seed_lane as u128);
-    w.tuple(1);
-    w.tuple(3);
-    for x1 in a0.lanes.v.iter() {
-        w.uint((*x1) as u128);
-    }
-    w.uint(a0.total_len as u128);
-    w.tag(0);
-    w.uint(a0.buf_len as u128);
-    w.tag(0);
-    w.uint(a0.blocks as u128);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_wyhash__Hasher__final(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::Hasher { seed_lane: r.int() as _, lanes: { r.take(5); super::Lanes { v: { r.take(5); std::array::from_fn(|_| r.int() as _) } } }, total_len: r.int() as _, buf: { r.take(5); std::array::from_fn(|_| r.int() as _) }, buf_len: r.int() as _, prev_tail: { r.take(5); std::array::from_fn(|_| r.int() as _) }, blocks: r.int() as _ } };
-    let result = super::Hasher::r#final(&a0);
-    w.uint(result as u128);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
 pub extern "C" fn zigport_wyhash__Hasher__init(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -118,68 +63,6 @@ pub extern "C" fn zigport_wyhash__Hasher__init(i: *const u8, il: usize, o: *mut 
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn zigport_wyhash__Hasher__update(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::Hasher { seed_lane: r.int() as _, lanes: { r.take(5); super::Lanes { v: { r.take(5); std::array::from_fn(|_| r.int() as _) } } }, total_len: r.int() as _, buf: { r.take(5); std::array::from_fn(|_| r.int() as _) }, buf_len: r.int() as _, prev_tail: { r.take(5); std::array::from_fn(|_| r.int() as _) }, blocks: r.int() as _ } };
-    let a1 = r.bytes();
-    let result = super::Hasher::update(&mut a0, a1);
-    w.tuple(2);
-    let _ = result;
-    w.tag(0);
-    w.tuple(7);
-    w.uint(a0.seed_lane as u128);
-    w.tuple(1);
-    w.tuple(3);
-    for x1 in a0.lanes.v.iter() {
-        w.uint((*x1) as u128);
-    }
-    w.uint(a0.total_len as u128);
-    w.tag(0);
-    w.uint(a0.buf_len as u128);
-    w.tag(0);
-    w.uint(a0.blocks as u128);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_wyhash__Lanes__absorb(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let mut a0 = { r.take(5); super::Lanes { v: { r.take(5); std::array::from_fn(|_| r.int() as _) } } };
-    let mut a1 = { r.take(5); std::array::from_fn(|_| r.int() as _) };
-    let result = super::Lanes::absorb(&mut a0, &a1);
-    w.tuple(2);
-    let _ = result;
-    w.tag(0);
-    w.tuple(1);
-    w.tuple(3);
-    for x1 in a0.v.iter() {
-        w.uint((*x1) as u128);
-    }
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_wyhash__Lanes__collapse(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::Lanes { v: { r.take(5); std::array::from_fn(|_| r.int() as _) } } };
-    let result = super::Lanes::collapse(a0);
-    w.uint(result as u128);
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
 pub extern "C" fn zigport_wyhash__Lanes__init(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
     // SAFETY: the harness passes buffers valid for the given lengths.
     let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
@@ -192,19 +75,6 @@ pub extern "C" fn zigport_wyhash__Lanes__init(i: *const u8, il: usize, o: *mut u
     for x1 in result.v.iter() {
         w.uint((*x1) as u128);
     }
-    // SAFETY: `ol` is the harness's valid out-length pointer.
-    unsafe { w.finish(ol) }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn zigport_wyhash__Product__folded(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
-    // SAFETY: the harness passes buffers valid for the given lengths.
-    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
-    let mut r = Reader { buf: input, pos: 0 };
-    let mut w = Writer { buf: out, len: 0, overflow: false };
-    let a0 = { r.take(5); super::Product { lo: r.int() as _, hi: r.int() as _ } };
-    let result = super::Product::folded(a0);
-    w.uint(result as u128);
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
@@ -333,6 +203,223 @@ pub extern "C" fn zigport_wyhash__seed_lane(i: *const u8, il: usize, o: *mut u8,
     let a0 = r.int() as _;
     let result = super::seed_lane(a0);
     w.uint(result as u128);
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_wyhash__Finish__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.int() as _;
+    let a1 = r.bytes();
+    super::Finish::from_short(a0, a1)
+        }
+        1 => {
+    let a0 = r.int() as _;
+    let a1 = r.bytes();
+    let a2 = r.bytes();
+    super::Finish::from_tail(a0, a1, a2)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let a1 = r.int() as _;
+    let result = super::Finish::digest(this.clone(), a1);
+    w.tuple(2);
+    w.bytes(b"digest");
+    w.tuple(1);
+    w.uint(result as u128);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_wyhash__Hasher__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.int() as _;
+    super::Hasher::init(a0)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let mut a1 = { r.take(5); std::array::from_fn(|_| r.int() as _) };
+    let result = super::Hasher::absorb_block(&mut this, &a1);
+    w.tuple(2);
+    w.bytes(b"absorbBlock");
+    w.tuple(2);
+    let _ = result;
+    w.tag(0);
+    w.tuple(7);
+    w.uint(this.seed_lane as u128);
+    w.tuple(1);
+    w.tuple(3);
+    for x1 in this.lanes.v.iter() {
+        w.uint((*x1) as u128);
+    }
+    w.uint(this.total_len as u128);
+    w.tag(0);
+    w.uint(this.buf_len as u128);
+    w.tag(0);
+    w.uint(this.blocks as u128);
+            }
+            1 => {
+    let a1 = r.bytes();
+    let result = super::Hasher::update(&mut this, a1);
+    w.tuple(2);
+    w.bytes(b"update");
+    w.tuple(2);
+    let _ = result;
+    w.tag(0);
+    w.tuple(7);
+    w.uint(this.seed_lane as u128);
+    w.tuple(1);
+    w.tuple(3);
+    for x1 in this.lanes.v.iter() {
+        w.uint((*x1) as u128);
+    }
+    w.uint(this.total_len as u128);
+    w.tag(0);
+    w.uint(this.buf_len as u128);
+    w.tag(0);
+    w.uint(this.blocks as u128);
+            }
+            2 => {
+    let result = super::Hasher::r#final(&this);
+    w.tuple(2);
+    w.bytes(b"final");
+    w.tuple(1);
+    w.uint(result as u128);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_wyhash__Lanes__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.int() as _;
+    super::Lanes::init(a0)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let mut a1 = { r.take(5); std::array::from_fn(|_| r.int() as _) };
+    let result = super::Lanes::absorb(&mut this, &a1);
+    w.tuple(2);
+    w.bytes(b"absorb");
+    w.tuple(2);
+    let _ = result;
+    w.tag(0);
+    w.tuple(1);
+    w.tuple(3);
+    for x1 in this.v.iter() {
+        w.uint((*x1) as u128);
+    }
+            }
+            1 => {
+    let result = super::Lanes::collapse(this.clone());
+    w.tuple(2);
+    w.bytes(b"collapse");
+    w.tuple(1);
+    w.uint(result as u128);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
+    // SAFETY: `ol` is the harness's valid out-length pointer.
+    unsafe { w.finish(ol) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_wyhash__Product__zigport_sequence(i: *const u8, il: usize, o: *mut u8, oc: usize, ol: *mut usize) -> i32 {
+    // SAFETY: the harness passes buffers valid for the given lengths.
+    let (input, out) = unsafe { (std::slice::from_raw_parts(i, il), std::slice::from_raw_parts_mut(o, oc)) };
+    let mut r = Reader { buf: input, pos: 0 };
+    let mut w = Writer { buf: out, len: 0, overflow: false };
+    r.take(5);
+    let zigport_c = r.int();
+    r.take(5);
+    let mut this = match zigport_c {
+        0 => {
+    let a0 = r.int() as _;
+    let a1 = r.int() as _;
+    super::Product::of(a0, a1)
+        }
+        _ => unreachable!("constructor index"),
+    };
+    let n = r.count();
+    w.tuple(n as u32 + 1);
+    w.tag(0);
+    for _ in 0..n {
+        r.take(5);
+        let zigport_m = r.int();
+        r.take(5);
+        match zigport_m {
+            0 => {
+    let result = super::Product::folded(this.clone());
+    w.tuple(2);
+    w.bytes(b"folded");
+    w.tuple(1);
+    w.uint(result as u128);
+            }
+            _ => unreachable!("method index"),
+        }
+    }
     // SAFETY: `ol` is the harness's valid out-length pointer.
     unsafe { w.finish(ol) }
 }
