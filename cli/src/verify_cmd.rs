@@ -457,6 +457,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 });
             }
         }
+        let mut covered = std::collections::BTreeSet::new();
         for spec in discover(&m.module, &file, &m.display, clean) {
             let direct = |name: &str| {
                 pairs
@@ -469,6 +470,8 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 .filter(|c| !direct(&c.display))
                 .chain(&spec.methods)
                 .map(|x| x.display.clone())
+                // A free function may serve two types: reported once.
+                .filter(|d| covered.insert(d.clone()))
                 .collect();
             pairs.retain(|p| !(p.module == m.module && is_method(&p.zig_name)));
             unselected.retain(|p| !(p.module == m.module && is_method(&p.zig_name)));

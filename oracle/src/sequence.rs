@@ -22,7 +22,7 @@ use crate::rust_shim::{bind_args, encode_rust};
 use crate::shim::{decode_args, encode};
 use crate::signature::{
     ModuleFn, Receiver, Role, container_names, container_state, member_signature,
-    module_functions, role,
+    module_functions, role, role_for,
 };
 use zigport_translator::rules::names::ident;
 use zigport_translator::syntax::ir::SourceFile;
@@ -47,17 +47,34 @@ pub fn discover(
     let mut specs = Vec::new();
     for owner in owners {
         let mut spec: Option<SequenceSpec> = None;
-        for f in fns.iter().filter(|f| f.owners == *owner) {
+        // The type's own functions, then the file's free functions that
+        // construct it or take it first.
+        let own = fns.iter().filter(|f| f.owners == *owner);
+        let free = fns
+            .iter()
+            .filter(|f| f.owners.is_empty() && !owner.is_empty());
+        for f in own.chain(free) {
             if f.not_verifiable().is_some() || f.invalidates_receiver() {
                 continue;
             }
-            let (Some(role), Some(path)) = (role(f, file, zig_path), rust_path(f)) else {
+            let is_free = f.owners != *owner;
+            let role = if is_free {
+                role_for(f, file, zig_path, owner)
+            } else {
+                role(f, file, zig_path)
+            };
+            let (Some(role), Some(path)) = (role, rust_path(f)) else {
                 continue;
             };
             let Ok((params, ret)) = member_signature(f, file, zig_path, role) else {
                 continue;
             };
-            let Some((zig_type, display)) = container_names(f, file, zig_path) else {
+            let owner_fn = ModuleFn {
+                owners: owner.clone(),
+                decl: f.decl,
+                span: f.span,
+            };
+            let Some((zig_type, display)) = container_names(&owner_fn, file, zig_path) else {
                 continue;
             };
             let spec = spec.get_or_insert_with(|| SequenceSpec {
@@ -68,7 +85,7 @@ pub fn discover(
                     owner.join(".")
                 },
                 zig_type,
-                state: container_state(f, file, zig_path),
+                state: container_state(&owner_fn, file, zig_path),
                 constructors: Vec::new(),
                 methods: Vec::new(),
             });
@@ -79,6 +96,7 @@ pub fn discover(
                 role,
                 params,
                 ret,
+                free: is_free,
             };
             match role {
                 Role::Constructor { .. } => spec.constructors.push(member),
@@ -109,6 +127,29 @@ pub struct Member {
     pub params: Vec<AbiType>,
     /// The result (`Void` for a constructor).
     pub ret: AbiType,
+    /// A free function of the module (called `f(x, ..)`, not `x.f(..)`).
+    pub free: bool,
+}
+
+impl Member {
+    /// The Zig call of the member, `args` spelled.
+    fn zig_call(&self, zig_type: &str, args: &[String]) -> String {
+        let args = args.join(", ");
+        match (self.role, self.free) {
+            (Role::Constructor { .. }, false) => format!("{zig_type}.{}({args})", self.zig_name),
+            (Role::Constructor { .. }, true) => format!("{}({args})", self.zig_name),
+            (Role::Method(_), false) => format!("zigport_self.{}({args})", self.zig_name),
+            (Role::Method(r), true) => {
+                let receiver = if r == Receiver::Value {
+                    "zigport_self"
+                } else {
+                    "&zigport_self"
+                };
+                let sep = if args.is_empty() { "" } else { ", " };
+                format!("{}({receiver}{sep}{args})", self.zig_name)
+            }
+        }
+    }
 }
 
 /// One type's call-sequence export.
@@ -177,7 +218,7 @@ impl SequenceSpec {
         let mut ctors = String::new();
         for (index, c) in self.constructors.iter().enumerate() {
             let (bindings, args) = decode_args(&c.params, 0, 3);
-            let call = format!("{}.{}({})", self.zig_type, c.zig_name, args.join(", "));
+            let call = c.zig_call(&self.zig_type, &args);
             let call = match c.role {
                 Role::Constructor { fallible: true } => format!(
                     "{call} catch |zigport_e| {{\n\
@@ -198,11 +239,10 @@ impl SequenceSpec {
         for (index, m) in self.methods.iter().enumerate() {
             let (bindings, args) = decode_args(&m.params, 1, 4);
             let mut body = format!(
-                "{bindings}                const zigport_result = zigport_self.{}({});\n\
+                "{bindings}                const zigport_result = {};\n\
                  \x20               zigport_w.tuple(2);\n\
                  \x20               zigport_w.bytes(\"{}\");\n",
-                m.zig_name,
-                args.join(", "),
+                m.zig_call(&self.zig_type, &args),
                 m.zig_name
             );
             let AbiType::Struct { fields } = self.step_output(m) else {

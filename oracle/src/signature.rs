@@ -341,8 +341,15 @@ pub enum Role {
 /// A function's role for its innermost container (or the file's own
 /// struct), read from its signature.
 pub fn role(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Option<Role> {
+    role_for(f, file, zig_path, &f.owners)
+}
+
+/// A function's role for the container at `path` (empty: the file's own
+/// struct): a free function of the file can construct a type declared
+/// in it, or take one first like a method.
+pub fn role_for(f: &ModuleFn, file: &SourceFile, zig_path: &str, path: &[&str]) -> Option<Role> {
     let scope = Scope::new(file, &f.owners, Some(file_struct_name(file, zig_path)))?;
-    let path = scope.levels.last()?.0.clone();
+    let path = path.to_vec();
     let proto = &f.decl.proto;
     if let Some(first) = proto.params.first()
         && let ParamType::Type(t) = &first.ty
