@@ -67,6 +67,9 @@ pub struct FunctionReport {
     /// benchmark are the sequences').
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sequence: Option<String>,
+    /// Method calls those sequences made, constructors not counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub steps: Option<usize>,
 }
 
 /// A call-sequence verdict as one report per function it covers. A
@@ -77,6 +80,7 @@ fn sequence_reports(
     seq: &Sequence,
     mut verdict: Verdict,
     bench: Option<BenchResult>,
+    steps: usize,
 ) -> Vec<FunctionReport> {
     let mut blamed = None;
     if let Some(c) = verdict.counterexample.as_mut() {
@@ -100,6 +104,7 @@ fn sequence_reports(
                 verdict: v,
                 bench: bench.clone(),
                 sequence: Some(seq.spec.display.clone()),
+                steps: Some(steps),
             }
         })
         .collect()
@@ -615,8 +620,19 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
                 verdict,
                 bench,
                 sequence: None,
+                steps: None,
             }),
-            Some(seq) => functions.extend(sequence_reports(p, seq, verdict, bench)),
+            Some(seq) => {
+                // The run's inputs again (same seed), to count their steps.
+                let steps = sample_inputs(&inputs, RunConfig::default().seed, verdict.cases)
+                    .iter()
+                    .map(|input| match input.get(1) {
+                        Some(Value::Tuple(steps)) => steps.len(),
+                        _ => 0,
+                    })
+                    .sum();
+                functions.extend(sequence_reports(p, seq, verdict, bench, steps));
+            }
         }
         progress.inc(1);
     }
