@@ -74,7 +74,10 @@ fn writes_processes_signals_and_other_programs_are_refused() {
         assert!(!all.contains(escape), "{escape}:\n{all}");
     }
     assert!(!canary.exists(), "{all}");
-    assert!(!out.status.success(), "the refused exec ends the shell: {all}");
+    assert!(
+        !out.status.success(),
+        "the refused exec ends the shell: {all}"
+    );
 }
 
 #[test]

@@ -101,7 +101,10 @@ pub fn cargo_test(crate_dir: &Path, runner: &[OsString]) -> Result<Command, Stri
     let mut cmd = cargo(crate_dir);
     cmd.arg("test")
         .args(["--target", &host, "--config"])
-        .arg(format!("target.{host}.runner={}", toml::Value::Array(runner)));
+        .arg(format!(
+            "target.{host}.runner={}",
+            toml::Value::Array(runner)
+        ));
     Ok(cmd)
 }
 

@@ -73,7 +73,10 @@ pub(super) fn main(args: Vec<OsString>) -> i32 {
     let path = match std::path::absolute(program) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{NOTE_PREFIX}cannot run {}: {e}", Path::new(program).display());
+            eprintln!(
+                "{NOTE_PREFIX}cannot run {}: {e}",
+                Path::new(program).display()
+            );
             return 127;
         }
     };
@@ -187,9 +190,12 @@ pub fn elf_interpreter(program: &Path) -> Option<PathBuf> {
     if header[..4] != *b"\x7fELF" || header[4] != 2 || header[5] != 1 {
         return None;
     }
-    let u16_at = |b: &[u8], at: usize| Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?));
-    let u32_at = |b: &[u8], at: usize| Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?));
-    let u64_at = |b: &[u8], at: usize| Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?));
+    let u16_at =
+        |b: &[u8], at: usize| Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?));
+    let u32_at =
+        |b: &[u8], at: usize| Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?));
+    let u64_at =
+        |b: &[u8], at: usize| Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?));
     let phoff = u64_at(&header, 0x20)?;
     let phentsize = u64::from(u16_at(&header, 0x36)?);
     let phnum = u64::from(u16_at(&header, 0x38)?);
