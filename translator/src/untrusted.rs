@@ -172,12 +172,14 @@ mod tests {
     #[test]
     fn the_cleared_command_has_no_other_variable() {
         let cmd = cargo(Path::new("."));
-        // `env_clear` recorded, then only the passed keys set.
+        // Only the passed keys are set, on a cleared environment (std's
+        // `Debug` shows the clearing as `env -i`).
         assert!(
             cmd.get_envs()
                 .all(|(k, v)| is_passed(k) && v.is_some_and(|v| !v.is_empty()))
         );
         assert!(cmd.get_envs().any(|(k, _)| k == "PATH"));
+        assert!(format!("{cmd:?}").contains("env -i "), "{cmd:?}");
     }
 
     #[test]
