@@ -197,9 +197,9 @@ pub fn cli_parity(
         bail!("zig build-exe {} failed", zig_main.display());
     }
     let name = crate_name(krate)?;
-    let build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    // The crate may hold a model's code: cargo with a cleared environment.
+    let build = zigport_translator::untrusted::cargo(krate)
         .args(["build", "--release", "--quiet", "--bin", &name])
-        .current_dir(krate)
         // Where `rust_bin` looks, whatever the caller's environment says.
         .env(
             "CARGO_TARGET_DIR",

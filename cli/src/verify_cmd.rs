@@ -940,7 +940,8 @@ fn build_rust_side(
             write_if_changed(&dir.join("zigport_shims.rs"), &source)?;
             sources.push((format!("src/{module}/zigport_shims.rs"), source));
         }
-        let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        // The crate may hold a model's code: cargo with a cleared environment.
+        let output = zigport_translator::untrusted::cargo(krate)
             .args([
                 "build",
                 "--release",
@@ -949,11 +950,9 @@ fn build_rust_side(
                 "--features",
                 "zigport-shims",
             ])
-            .current_dir(krate)
             // Where the library is looked for, whatever the caller's
             // environment says.
             .env("CARGO_TARGET_DIR", krate.join("target"))
-            .stdin(Stdio::null())
             .output()?;
         if output.status.success() {
             break;
@@ -1063,20 +1062,32 @@ fn zig_test(zig: &Path, file: &Path) -> TestCounts {
 }
 
 /// `cargo test --release` in the port, per module (the first segment of
-/// each test's path; `""` for a crate that did not build).
+/// each test's path; `""` for a crate that did not build). The build gets
+/// a cleared environment and the test binary runs in the exec sandbox
+/// (`zigport __zigport-exec`, see `zigport_harness::sandbox::exec`).
 fn cargo_test(krate: &Path, skip: &[String]) -> std::collections::BTreeMap<String, TestCounts> {
     let mut by_module: std::collections::BTreeMap<String, TestCounts> = Default::default();
-    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cargo.args(["test", "--release", "--lib", "--", "--exact"]);
+    let cargo = zigport_harness::sandbox::exec_command()
+        .and_then(|runner| zigport_translator::untrusted::cargo_test(krate, &runner));
+    let mut cargo = match cargo {
+        Ok(c) => c,
+        Err(e) => {
+            notify(&format!("the translated tests cannot run sandboxed: {e}"));
+            by_module.insert(String::new(), TestCounts::NOT_RUN);
+            return by_module;
+        }
+    };
+    cargo.args(["--release", "--lib", "--", "--exact"]);
     for name in skip {
         cargo.args(["--skip", name]);
         let module = name.split("::").next().unwrap_or_default().to_string();
         by_module.entry(module).or_default().not_ported += 1;
     }
-    let Some(out) = test_output(cargo.current_dir(krate)) else {
+    let Some(out) = test_output(&mut cargo) else {
         by_module.insert(String::new(), TestCounts::NOT_RUN);
         return by_module;
     };
+    zigport_harness::sandbox::relay_exec_notes(&out.stderr);
     let text = String::from_utf8_lossy(&out.stdout);
     for line in text.lines() {
         let Some(rest) = line.strip_prefix("test ") else {

@@ -119,6 +119,73 @@ impl SandboxStatus {
 }
 
 // ---------------------------------------------------------------------
+// Untrusted programs (a generated crate's test binaries): the exec sandbox.
+// ---------------------------------------------------------------------
+
+pub mod exec;
+
+/// The hidden first argument that turns a zigport binary into the exec
+/// sandbox: `zigport __zigport-exec -- PROGRAM ARGS...` locks itself down
+/// as a runner's worker is (see [`exec`]) and then becomes `PROGRAM`.
+pub const EXEC_ARG: &str = "__zigport-exec";
+
+static EXEC_PROGRAM: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Sets the program started as the exec sandbox (with [`EXEC_ARG`]). The
+/// default is this executable, which works in a binary whose `main` calls
+/// [`run_if_runner`] first (zigport's and the harness's `zigport-runner`
+/// do); test binaries point this at one of those.
+pub fn set_exec_program(program: impl Into<PathBuf>) {
+    let mut slot = EXEC_PROGRAM.lock().unwrap_or_else(|e| e.into_inner());
+    *slot = Some(program.into());
+}
+
+/// The command line that runs a program in the exec sandbox, up to the
+/// program: `[zigport, __zigport-exec, --]` (cargo's test runner; the
+/// test binary and its arguments follow).
+pub fn exec_command() -> Result<Vec<OsString>, String> {
+    let configured = EXEC_PROGRAM
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let program = match configured {
+        Some(p) => p,
+        None => std::env::current_exe().map_err(|e| format!("no current executable: {e}"))?,
+    };
+    Ok(vec![program.into(), EXEC_ARG.into(), "--".into()])
+}
+
+/// Passes on what the exec sandbox said on a run's stderr (its lines
+/// start `zigport: sandbox:`: a protection the kernel lacks, a program it
+/// could not start), each distinct line once per process. The run's
+/// stderr is the untrusted program's too: a line is cut at 240 bytes and
+/// anything but printable ASCII replaced.
+pub fn relay_exec_notes(stderr: &[u8]) {
+    static SEEN: Mutex<std::collections::BTreeSet<String>> =
+        Mutex::new(std::collections::BTreeSet::new());
+    for line in stderr.split(|&b| b == b'\n') {
+        let Some(note) = line.strip_prefix(exec::NOTE_PREFIX.as_bytes()) else {
+            continue;
+        };
+        let note: String = note
+            .iter()
+            .take(240)
+            .map(|&b| {
+                if b.is_ascii_graphic() || b == b' ' {
+                    char::from(b)
+                } else {
+                    '?'
+                }
+            })
+            .collect();
+        let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+        if seen.insert(note.clone()) {
+            eprintln!("{}{note}", exec::NOTE_PREFIX);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------
 // The trusted side: spawning and talking to runners.
 // ---------------------------------------------------------------------
 
@@ -480,11 +547,15 @@ pub(crate) fn work_request(
 // ---------------------------------------------------------------------
 
 /// When this process was started as a runner (first argument
-/// [`RUNNER_ARG`]), runs it and exits; otherwise returns at once. Call it
-/// first thing in `main`, before any thread starts.
+/// [`RUNNER_ARG`]) or as the exec sandbox ([`EXEC_ARG`]), runs it and
+/// exits; otherwise returns at once. Call it first thing in `main`, before
+/// any thread starts.
 pub fn run_if_runner() {
-    if std::env::args_os().nth(1).as_deref() == Some(std::ffi::OsStr::new(RUNNER_ARG)) {
-        std::process::exit(runner_main());
+    let mut args = std::env::args_os().skip(1);
+    match args.next() {
+        Some(a) if a == RUNNER_ARG => std::process::exit(runner_main()),
+        Some(a) if a == EXEC_ARG => std::process::exit(exec::main(args.collect())),
+        _ => {}
     }
 }
 
@@ -897,7 +968,7 @@ mod runner {
     }
 
     /// From `uname` (a system call: `/proc` may be out of reach by now).
-    fn kernel_release() -> String {
+    pub(super) fn kernel_release() -> String {
         // SAFETY: uname fills the zeroed struct; `release` is a
         // NUL-terminated array inside it.
         unsafe {
@@ -911,7 +982,7 @@ mod runner {
         }
     }
 
-    fn set_limit(resource: libc::__rlimit_resource_t, value: u64) -> bool {
+    pub(super) fn set_limit(resource: libc::__rlimit_resource_t, value: u64) -> bool {
         let lim = libc::rlimit {
             rlim_cur: value,
             rlim_max: value,
@@ -925,7 +996,7 @@ mod runner {
     ///
     /// # Safety
     /// Only at start, before anything else holds descriptors.
-    unsafe fn close_from(low: i32) {
+    pub(super) unsafe fn close_from(low: i32) {
         // SAFETY: per the function contract.
         unsafe {
             if libc::syscall(libc::SYS_close_range, low as u32, u32::MAX, 0u32) != 0 {
@@ -1139,6 +1210,13 @@ mod filters {
         // SAFETY: getpid has no preconditions.
         let me = unsafe { libc::getpid() } as u64;
         let mut rules: Rules = BTreeMap::new();
+        no_processes(&mut rules, me)?;
+        install(rules, SeccompAction::Errno(libc::EPERM as u32))
+    }
+
+    /// No new processes (`clone` without `CLONE_THREAD`, `fork`, `vfork`),
+    /// signals only to process `me`.
+    fn no_processes(rules: &mut Rules, me: u64) -> Result<(), String> {
         rules.insert(
             libc::SYS_clone,
             vec![
@@ -1158,7 +1236,37 @@ mod filters {
             rules.insert(libc::SYS_fork, vec![]);
             rules.insert(libc::SYS_vfork, vec![]);
         }
-        install(rules, SeccompAction::Errno(libc::EPERM as u32))
+        Ok(())
+    }
+
+    /// The filter of a program exec'd in the sandbox (`exec`): the
+    /// runner's and a worker's together — no sockets, no file creation or
+    /// mutation, no new processes (threads are fine), signals only to
+    /// itself — and `execve` only of the path at address `path` (the one
+    /// exec the sandbox itself makes; after it the program's image has
+    /// replaced ours, and no other call names that address by chance).
+    pub(super) fn apply_exec(path: u64) -> Result<(), String> {
+        // SAFETY: getpid has no preconditions (and the pid survives execve).
+        let me = unsafe { libc::getpid() } as u64;
+        let mut rules: Rules = denied()
+            .into_iter()
+            .filter(|&s| s != libc::SYS_execve)
+            .map(|s| (s, vec![]))
+            .collect();
+        let other_path = SeccompCondition::new(0, Len::Qword, Op::Ne, path)
+            .and_then(|c| SeccompRule::new(vec![c]))
+            .map_err(|e| e.to_string())?;
+        rules.insert(libc::SYS_execve, vec![other_path]);
+        open_for_writing(&mut rules, libc::SYS_openat, 2);
+        #[cfg(target_arch = "x86_64")]
+        open_for_writing(&mut rules, libc::SYS_open, 1);
+        no_processes(&mut rules, me)?;
+        install(rules, SeccompAction::Errno(libc::EPERM as u32))?;
+        let enosys: Rules = [libc::SYS_openat2, libc::SYS_clone3]
+            .into_iter()
+            .map(|s| (s, vec![]))
+            .collect();
+        install(enosys, SeccompAction::Errno(libc::ENOSYS as u32))
     }
 
     pub(super) enum Landlock {
@@ -1171,28 +1279,58 @@ mod filters {
     /// no writes anywhere, no TCP, no signals or abstract sockets out of
     /// the sandbox.
     pub(super) fn landlock(lib: &Path) -> Result<Landlock, String> {
-        use landlock::{
-            ABI, Access, AccessFs, AccessNet, Ruleset, RulesetAttr, RulesetCreatedAttr,
-            RulesetStatus, Scope, path_beneath_rules,
-        };
-        let abi = ABI::V6;
-        let read = AccessFs::from_read(abi);
-        let system = [
+        let read = landlock::AccessFs::from_read(LANDLOCK_ABI);
+        restrict(&[(&system_libraries(), read), (&[lib], read)])
+    }
+
+    /// For a program about to be exec'd: the system's shared libraries
+    /// readable but not executable, the program and its ELF interpreter
+    /// readable and executable (nothing else can be exec'd); no writes,
+    /// no TCP, no signals or abstract sockets out of the sandbox.
+    pub(super) fn landlock_exec(run: &[&Path]) -> Result<Landlock, String> {
+        use landlock::AccessFs;
+        restrict(&[
+            (&system_libraries(), AccessFs::ReadFile | AccessFs::ReadDir),
+            (run, AccessFs::ReadFile | AccessFs::Execute),
+        ])
+    }
+
+    const LANDLOCK_ABI: landlock::ABI = landlock::ABI::V6;
+
+    /// Where the dynamic loader finds the system's shared libraries.
+    fn system_libraries() -> [&'static Path; 5] {
+        [
             "/usr/lib",
             "/usr/lib64",
             "/lib",
             "/lib64",
             "/etc/ld.so.cache",
-        ];
-        let status = Ruleset::default()
+        ]
+        .map(Path::new)
+    }
+
+    /// Handles every filesystem and network access and every scope, then
+    /// allows only `rules` (paths that do not exist are left out).
+    fn restrict(
+        rules: &[(&[&Path], landlock::BitFlags<landlock::AccessFs>)],
+    ) -> Result<Landlock, String> {
+        use landlock::{
+            Access, AccessFs, AccessNet, Ruleset, RulesetAttr, RulesetCreatedAttr, RulesetStatus,
+            Scope, path_beneath_rules,
+        };
+        let abi = LANDLOCK_ABI;
+        let mut ruleset = Ruleset::default()
             .handle_access(AccessFs::from_all(abi))
             .and_then(|r| r.handle_access(AccessNet::from_all(abi)))
             .and_then(|r| r.scope(Scope::from_all(abi)))
             .and_then(|r| r.create())
-            .and_then(|r| r.add_rules(path_beneath_rules(system, read)))
-            .and_then(|r| r.add_rules(path_beneath_rules([lib], read)))
-            .and_then(|r| r.restrict_self())
             .map_err(|e| e.to_string())?;
+        for (paths, access) in rules {
+            ruleset = ruleset
+                .add_rules(path_beneath_rules(paths.iter(), *access))
+                .map_err(|e| e.to_string())?;
+        }
+        let status = ruleset.restrict_self().map_err(|e| e.to_string())?;
         Ok(match status.ruleset {
             RulesetStatus::FullyEnforced => Landlock::Full,
             RulesetStatus::PartiallyEnforced => Landlock::Partial,

@@ -13,6 +13,7 @@ pub mod sema;
 pub mod stub;
 pub mod syntax;
 pub mod translate;
+pub mod untrusted;
 
 /// The `zigport-support` twin of Zig's pdq sort: the translator orders
 /// `StaticStringMap` tables with it, as Zig's comptime init does.

@@ -1084,7 +1084,8 @@ fn polish(
     if !copied {
         return polished;
     }
-    let fixed = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    // The crate may hold a model's code: cargo with a cleared environment.
+    let fixed = crate::untrusted::cargo(scratch.path())
         .args([
             "clippy",
             "--fix",
@@ -1093,10 +1094,8 @@ fn polish(
             "--quiet",
             "--all-targets",
         ])
-        .current_dir(scratch.path())
         // The crate's own target directory: dependencies stay built.
         .env("CARGO_TARGET_DIR", out.join("target"))
-        .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -1111,7 +1110,7 @@ fn polish(
         .filter(|m| !hand_edited.contains(*m))
         .map(|m| scratch.path().join("src").join(format!("{m}.rs")))
         .collect();
-    let _ = Command::new("rustfmt")
+    let _ = crate::untrusted::clear_env(&mut Command::new("rustfmt"))
         .args(["--edition", "2024"])
         .args(&modules)
         .stdin(Stdio::null())
@@ -1133,15 +1132,14 @@ fn polish(
 }
 
 fn cargo_clippy(crate_dir: &Path) -> Option<Vec<RustcMessage>> {
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    // The crate may hold a model's code: cargo with a cleared environment.
+    let output = crate::untrusted::cargo(crate_dir)
         .args([
             "clippy",
             "--quiet",
             "--all-targets",
             "--message-format=json",
         ])
-        .current_dir(crate_dir)
-        .stdin(Stdio::null())
         .stderr(Stdio::null())
         .output()
         .ok()?;
