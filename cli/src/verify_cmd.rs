@@ -85,8 +85,11 @@ fn sequence_reports(
     let mut blamed = None;
     if let Some(c) = verdict.counterexample.as_mut() {
         let d = explain(&seq.spec, &c.input, &c.zig, &c.rust);
-        c.diff = format!("{}
-{}", d.script, d.diff);
+        c.diff = format!(
+            "{}
+{}",
+            d.script, d.diff
+        );
         blamed = d.member.filter(|m| seq.covers.contains(m));
     }
     let blamed = blamed.or_else(|| seq.covers.first().cloned());
@@ -279,11 +282,7 @@ fn drop_blamed<T>(
     });
 }
 
-fn reject_all(
-    fns: &mut Vec<(String, String)>,
-    rejected: &mut Vec<(String, String)>,
-    reason: &str,
-) {
+fn reject_all(fns: &mut Vec<(String, String)>, rejected: &mut Vec<(String, String)>, reason: &str) {
     rejected.extend(fns.drain(..).map(|(name, _)| (name, reason.to_string())));
 }
 
@@ -326,12 +325,16 @@ fn manifest_entry<'m>(
     let owner = rust_container_name(&f.owners).map(|o| format!("{o}::"));
     let at_line = || named().filter(|p| p.zig_line == line);
     at_line()
-        .find(|p| owner.as_ref().is_some_and(|o| p.rust_path.starts_with(o.as_str())))
+        .find(|p| {
+            owner
+                .as_ref()
+                .is_some_and(|o| p.rust_path.starts_with(o.as_str()))
+        })
         .or_else(|| at_line().next())
         .or_else(|| {
-        let mut old = named().filter(|p| p.zig_line == 0);
-        old.next().filter(|_| old.next().is_none())
-    })
+            let mut old = named().filter(|p| p.zig_line == 0);
+            old.next().filter(|_| old.next().is_none())
+        })
 }
 
 /// Whether `verify` can call the top-level function `f` through the shim

@@ -75,7 +75,8 @@ fn objects_are_verified_through_call_sequences_and_a_third_call_bug_is_shrunk() 
     assert!(
         skipped
             .iter()
-            .any(|s| s["function"] == "argCount" && s["reason"].as_str().unwrap().contains("process")),
+            .any(|s| s["function"] == "argCount"
+                && s["reason"].as_str().unwrap().contains("process")),
         "{skipped:#?}"
     );
 
@@ -89,16 +90,25 @@ fn objects_are_verified_through_call_sequences_and_a_third_call_bug_is_shrunk() 
 
     let report = verify(dir.path());
     let bump = reports(&report, "Counter.bump");
-    assert!(bump["verdict"]["diverged"].as_u64().unwrap() > 0, "{bump:#}");
+    assert!(
+        bump["verdict"]["diverged"].as_u64().unwrap() > 0,
+        "{bump:#}"
+    );
     let shown = bump["verdict"]["counterexample"]["diff"].as_str().unwrap();
     // Shrunk to the shortest sequence: the constructor and three bumps,
     // the third marked, and that step's diff.
     let calls: Vec<&str> = shown.lines().take_while(|l| !l.is_empty()).collect();
     assert_eq!(calls.len(), 4, "{shown}");
     assert!(calls[0].starts_with("var x = Counter.init("), "{shown}");
-    assert!(calls[1..].iter().all(|c| c.starts_with("x.bump(")), "{shown}");
+    assert!(
+        calls[1..].iter().all(|c| c.starts_with("x.bump(")),
+        "{shown}"
+    );
     assert!(calls[3].contains("<- the sides differ here"), "{shown}");
     assert!(shown.contains("--- zig\n+++ rust"), "{shown}");
     // The other members of the sequence are not blamed for it.
-    assert_eq!(reports(&report, "Counter.callsMade")["verdict"]["diverged"], 0);
+    assert_eq!(
+        reports(&report, "Counter.callsMade")["verdict"]["diverged"],
+        0
+    );
 }

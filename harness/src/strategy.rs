@@ -127,7 +127,11 @@ fn int(signed: bool, bits: u16, dict: &Dictionary) -> BoxedStrategy<Value> {
             .copied()
             .filter(|v| (min..=max).contains(v))
             .collect();
-        edges.extend([0, 1, min, max].into_iter().filter(|v| (min..=max).contains(v)));
+        edges.extend(
+            [0, 1, min, max]
+                .into_iter()
+                .filter(|v| (min..=max).contains(v)),
+        );
         return prop_oneof![3 => prop::sample::select(edges), 6 => min..=max]
             .prop_map(move |v| {
                 if signed {

@@ -21,8 +21,8 @@ use crate::abi::AbiType;
 use crate::rust_shim::{bind_args, encode_rust};
 use crate::shim::{decode_args, encode};
 use crate::signature::{
-    ModuleFn, Receiver, Role, container_names, container_state, member_signature,
-    module_functions, role, role_for,
+    ModuleFn, Receiver, Role, container_names, container_state, member_signature, module_functions,
+    role, role_for,
 };
 use zigport_translator::rules::names::ident;
 use zigport_translator::syntax::ir::SourceFile;
@@ -315,7 +315,10 @@ impl SequenceSpec {
                 ),
                 _ => call,
             };
-            let _ = write!(ctors, "        {index} => {{\n{bindings}    {value}\n        }}\n");
+            let _ = write!(
+                ctors,
+                "        {index} => {{\n{bindings}    {value}\n        }}\n"
+            );
         }
         let mut steps = String::new();
         for (index, m) in self.methods.iter().enumerate() {

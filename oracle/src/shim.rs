@@ -148,7 +148,12 @@ pub(crate) fn decode_args(params: &[AbiType], first: usize, depth: usize) -> (St
     let mut args = Vec::new();
     for (i, p) in params.iter().enumerate() {
         let i = i + first;
-        let spelled = |t: &AbiType| format!("zigport_r.value({})", t.zig_param_type().unwrap_or_default());
+        let spelled = |t: &AbiType| {
+            format!(
+                "zigport_r.value({})",
+                t.zig_param_type().unwrap_or_default()
+            )
+        };
         let decode = match p {
             AbiType::Bool => "zigport_r.boolean()".to_string(),
             AbiType::Int { .. } => {

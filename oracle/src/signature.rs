@@ -81,7 +81,13 @@ impl ModuleFn<'_> {
     /// convention, or a body that sets `self.* = undefined`): its final
     /// state is then not compared.
     pub fn invalidates_receiver(&self) -> bool {
-        let Some(receiver) = self.decl.proto.params.first().and_then(|p| p.name.as_deref()) else {
+        let Some(receiver) = self
+            .decl
+            .proto
+            .params
+            .first()
+            .and_then(|p| p.name.as_deref())
+        else {
             return false;
         };
         self.decl.name == "deinit"
@@ -308,9 +314,9 @@ pub fn abi_signature_or_gap(
             inner,
         }) = params.first_mut()
     {
-        *inner = Box::new(AbiType::Unobserved {
+        **inner = AbiType::Unobserved {
             inner: inner.clone(),
-        });
+        };
     }
     let ret = scope
         .abi(&proto.return_type, Position::Result, 0)
@@ -355,14 +361,16 @@ pub fn role_for(f: &ModuleFn, file: &SourceFile, zig_path: &str, path: &[&str]) 
         && let ParamType::Type(t) = &first.ty
     {
         let receiver = match &t.kind {
-            ExprKind::Pointer(p) if p.size == PointerSize::One && p.sentinel.is_none() => {
-                scope.names_container(&p.child, &path, 0).then_some(if p.is_const {
+            ExprKind::Pointer(p) if p.size == PointerSize::One && p.sentinel.is_none() => scope
+                .names_container(&p.child, &path, 0)
+                .then_some(if p.is_const {
                     Receiver::Shared
                 } else {
                     Receiver::Mutable
-                })
-            }
-            _ => scope.names_container(t, &path, 0).then_some(Receiver::Value),
+                }),
+            _ => scope
+                .names_container(t, &path, 0)
+                .then_some(Receiver::Value),
         };
         if let Some(r) = receiver {
             return Some(Role::Method(r));
@@ -425,7 +433,11 @@ pub fn container_state(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Optio
 /// The Zig spelling and the port's name of a function's innermost
 /// container (`Outer.Inner` / `OuterInner`; the file's own struct is
 /// `@This()` and its alias or CamelCase stem).
-pub fn container_names(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Option<(String, String)> {
+pub fn container_names(
+    f: &ModuleFn,
+    file: &SourceFile,
+    zig_path: &str,
+) -> Option<(String, String)> {
     match &f.owners[..] {
         [] => Some(("@This()".into(), file_struct_name(file, zig_path))),
         owners => Some((owners.join("."), rust_container_name(owners)?)),
@@ -769,7 +781,9 @@ impl<'a> Scope<'a> {
             ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
                 self.levels.last().is_some_and(|(p, _)| p == path)
             }
-            ExprKind::Field { .. } => dotted(e).is_some_and(|d| !path.is_empty() && d == path.join(".")),
+            ExprKind::Field { .. } => {
+                dotted(e).is_some_and(|d| !path.is_empty() && d == path.join("."))
+            }
             ExprKind::Ident(name) => {
                 for (level, members) in self.levels.iter().rev() {
                     let Some(init) = members.iter().find_map(|d| match &d.kind {
