@@ -310,6 +310,16 @@ pub extern "C" fn zigport_braces__Words__zigport_sequence(i: *const u8, il: usiz
     let a1 = r.bytes();
     match super::Words::single(a1) { Ok(v) => v, Err(e) => { w.tuple(1); w.err(e.name()); return unsafe { w.finish(ol) }; } }
         }
+        1 => {
+    let a1 = { r.take(5); match r.int() { 0 => super::Part::Literal(r.bytes()), 1 => super::Part::Alternation(r.bytes()), 2 => super::Part::Sequence({ r.take(5); super::Sequence { start: r.int() as _, end: r.int() as _, step: r.int() as _, kind: [super::SequenceKind::Numeric, super::SequenceKind::Char][r.int() as usize], width: r.int() as _ } }), 3 => super::Part::Braced(r.bytes()), _ => unreachable!("union variant index") } };
+    let a2 = r.int() as _;
+    match super::expand_part(a1, a2) { Ok(v) => v, Err(e) => { w.tuple(1); w.err(e.name()); return unsafe { w.finish(ol) }; } }
+        }
+        2 => {
+    let a1 = r.bytes();
+    let a2 = r.int() as _;
+    match super::expand_level(a1, a2) { Ok(v) => v, Err(e) => { w.tuple(1); w.err(e.name()); return unsafe { w.finish(ol) }; } }
+        }
         _ => unreachable!("constructor index"),
     };
     let n = r.count();

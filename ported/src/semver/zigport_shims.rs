@@ -434,6 +434,12 @@ pub extern "C" fn zigport_semver__Comparator__zigport_sequence(i: *const u8, il:
     let a1 = { r.take(5); super::Full { major: r.int() as _, minor: r.int() as _, patch: r.int() as _, pre: r.bytes(), build: r.bytes() } };
     super::Comparator::bnd(a0, a1)
         }
+        1 => {
+    let a0 = r.int() as _;
+    let a1 = r.int() as _;
+    let a2 = r.int() as _;
+    super::ceil(a0, a1, a2)
+        }
         _ => unreachable!("constructor index"),
     };
     let n = r.count();
@@ -483,6 +489,10 @@ pub extern "C" fn zigport_semver__Full__zigport_sequence(i: *const u8, il: usize
     let a2 = r.int() as _;
     let a3 = r.bytes();
     super::Full::init(a0, a1, a2, a3)
+        }
+        1 => {
+    let a0 = r.bytes();
+    match super::parse_full(a0) { Ok(v) => v, Err(e) => { w.tuple(1); w.err(e.name()); return unsafe { w.finish(ol) }; } }
         }
         _ => unreachable!("constructor index"),
     };

@@ -422,6 +422,10 @@ pub extern "C" fn zigport_url__Scheme__zigport_sequence(i: *const u8, il: usize,
     let a0 = r.bytes();
     super::Scheme::from_name(a0)
         }
+        1 => {
+    let a0 = r.bytes();
+    super::scheme(a0)
+        }
         _ => unreachable!("constructor index"),
     };
     let n = r.count();
