@@ -237,6 +237,8 @@ fn record(entry: &mut ModuleState, verified: &Report) {
             zig_traps: f.verdict.zig_traps,
             rust_traps: f.verdict.rust_traps,
             hangs: f.verdict.hangs,
+            zig_errors: f.verdict.zig_errors,
+            steps: f.steps,
             ratio: f.bench.as_ref().map(|b| b.ratio),
             ratio_min: f.bench.as_ref().map(|b| b.ratio_min),
             ratio_max: f.bench.as_ref().map(|b| b.ratio_max),

@@ -228,6 +228,7 @@ fn markdown(state: &PortState, s: &Summary) -> String {
         cells.push(m.counts.todo_markers.to_string());
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
+    out.push_str(&reach_section(state));
     let divergent: Vec<_> = state
         .modules
         .iter()
@@ -325,6 +326,52 @@ fn markdown(state: &PortState, s: &Summary) -> String {
 /// The per-module figures both tables show, in column order: made by,
 /// lines, fns, clean, todo, error, verified, diverged, zig tests, rust
 /// tests, ratio, unsafe.
+/// Under this share of cases returning a value, a function's agreement
+/// says little about its code past the input checks.
+const WEAK_REACH: f64 = 0.10;
+
+/// How far the cases reached: the median share of cases returning a
+/// value, and the functions whose cases mostly stopped at an error, a
+/// trap or a hang (their generated inputs need seeds or structure).
+fn reach_section(state: &PortState) -> String {
+    let all: Vec<(&String, &FnVerdict)> = state
+        .modules
+        .iter()
+        .flat_map(|(zig, m)| m.verified.iter().map(move |v| (zig, v)))
+        .collect();
+    if all.is_empty() {
+        return String::new();
+    }
+    let mut shares: Vec<f64> = all.iter().map(|(_, v)| v.returned_share()).collect();
+    shares.sort_by(f64::total_cmp);
+    let median = shares[shares.len() / 2];
+    let mut weak: Vec<_> = all
+        .iter()
+        .filter(|(_, v)| v.returned_share() < WEAK_REACH)
+        .collect();
+    weak.sort_by(|a, b| a.1.returned_share().total_cmp(&b.1.returned_share()));
+    let mut out = format!(
+        "\n## How far the cases reached\n\nMedian share of cases in which the Zig side returned a value (not an error, a trap or a hang): {:.0}%. {} of {} verified functions returned a value in under {:.0}% of their cases:\n\n",
+        median * 100.0,
+        weak.len(),
+        all.len(),
+        WEAK_REACH * 100.0
+    );
+    for (zig, v) in weak {
+        let _ = writeln!(
+            out,
+            "- `{zig}` `{}`: {:.1}% returned ({} errors, {} traps, {} hangs of {})",
+            v.function,
+            v.returned_share() * 100.0,
+            v.zig_errors,
+            v.zig_traps,
+            v.hangs,
+            v.cases
+        );
+    }
+    out
+}
+
 fn module_cells(m: &ModuleState) -> Vec<String> {
     let tests = |t: &crate::verify_cmd::TestCounts| format!("{}/{}", t.passed, t.passed + t.failed);
     vec![
@@ -532,11 +579,39 @@ mod tests {
             zig_traps: 0,
             rust_traps: 0,
             hangs: 0,
+            zig_errors: 0,
+            steps: None,
             ratio: Some(ratio),
             ratio_min: Some(ratio - 0.1),
             ratio_max: Some(ratio + 0.1),
             counterexample: None,
         }
+    }
+
+    #[test]
+    fn functions_whose_cases_mostly_stop_at_errors_are_listed() {
+        let rejecting = FnVerdict {
+            zig_errors: 6,
+            zig_traps: 3,
+            hangs: 1,
+            ..verdict("parse", 1.0)
+        };
+        let m = ModuleState {
+            verified: vec![verdict("healthy", 1.0), rejecting],
+            ..ModuleState::default()
+        };
+        let mut state = PortState::default();
+        state.modules.insert("semver.zig".into(), m);
+        let md = markdown(&state, &summary(&state));
+        assert!(
+            md.contains("1 of 2 verified functions returned a value in under 10%"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- `semver.zig` `parse`: 0.0% returned (6 errors, 3 traps, 1 hangs of 10)"),
+            "{md}"
+        );
+        assert!(!md.contains("`healthy`:"), "{md}");
     }
 
     #[test]

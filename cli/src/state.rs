@@ -78,6 +78,19 @@ pub struct ModuleState {
     pub complete: bool,
 }
 
+impl FnVerdict {
+    /// The share of cases in which the Zig side returned a value (not an
+    /// error, a trap or a hang): how much of the run reached past the
+    /// function's input checks.
+    pub fn returned_share(&self) -> f64 {
+        let rejected = self.zig_errors + self.zig_traps + self.hangs;
+        if self.cases == 0 {
+            return 0.0;
+        }
+        self.cases.saturating_sub(rejected) as f64 / self.cases as f64
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FnVerdict {
     pub function: String,
@@ -87,6 +100,12 @@ pub struct FnVerdict {
     pub zig_traps: usize,
     pub rust_traps: usize,
     pub hangs: usize,
+    /// Cases where the Zig side returned an error value.
+    #[serde(default)]
+    pub zig_errors: usize,
+    /// Method calls made, for a function verified through call sequences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<usize>,
     /// Median Rust/Zig time, with min and max over rounds.
     pub ratio: Option<f64>,
     pub ratio_min: Option<f64>,
