@@ -2,6 +2,7 @@
 
 mod cli_parity;
 mod gate_cmd;
+mod mutants_cmd;
 mod plan_cmd;
 mod port_cmd;
 mod refine;
@@ -77,6 +78,9 @@ enum Command {
     Port(port_cmd::PortArgs),
     /// CI check of a port: stale modules, divergences, failing tests, slowdowns.
     Gate(gate_cmd::GateArgs),
+    /// The mutation score of the differential tests alone: seeded mutants
+    /// of the port, each verified with the translated tests switched off.
+    Mutants(mutants_cmd::MutantsArgs),
     /// Run the Zig program and its Rust port on the same script cases.
     CliParity(cli_parity::CliParityArgs),
     /// Write the parity reports (Markdown, HTML, JSON) from a port's state.
@@ -114,6 +118,7 @@ fn main() -> ExitCode {
         Command::Port(args) => port_cmd::run(&args, &config),
         Command::Report(args) => report::run(&args),
         Command::Gate(args) => gate_cmd::run(&args, &config),
+        Command::Mutants(args) => mutants_cmd::run(&args, &config),
         Command::CliParity(args) => cli_parity::run(&args, &config),
         Command::Ir { file } => plan_cmd::print_ir(&file),
         Command::Sema { file, json } => {

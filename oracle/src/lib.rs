@@ -6,6 +6,7 @@
 
 pub mod abi;
 pub mod build;
+pub mod mutate;
 pub mod rust_shim;
 pub mod sequence;
 pub mod shim;
