@@ -62,18 +62,30 @@ struct Score {
 
 pub fn run(args: &MutantsArgs, config: &PortConfig) -> Result<u8> {
     let manifest_path = args.krate.join(PORT_MANIFEST);
-    let manifest: PortManifest =
-        serde_json::from_str(&std::fs::read_to_string(&manifest_path).with_context(|| {
-            format!(
-                "{}: not a crate written by `zigport translate`",
-                manifest_path.display()
-            )
-        })?)
-        .with_context(|| manifest_path.display().to_string())?;
+    let text = std::fs::read_to_string(&manifest_path).with_context(|| {
+        format!(
+            "{}: not a crate written by `zigport translate`",
+            manifest_path.display()
+        )
+    })?;
+    let read = || -> Result<PortManifest> {
+        serde_json::from_str(&text).with_context(|| manifest_path.display().to_string())
+    };
+    let manifest = read()?;
 
     let scratch = tempfile::tempdir()?;
     let copy = scratch.path().join("crate");
     copy_crate(&args.krate, &copy)?;
+    // The copy's manifest names the Zig files absolutely (its own are
+    // relative to the crate it was written for).
+    let mut moved = read()?;
+    for m in &mut moved.modules {
+        m.zig = std::path::absolute(m.zig_path(&args.krate))?;
+    }
+    std::fs::write(
+        copy.join(PORT_MANIFEST),
+        serde_json::to_string_pretty(&moved)?,
+    )?;
 
     let mut sites = Vec::new();
     for m in &manifest.modules {
