@@ -9,14 +9,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
 use zigport_oracle::mutate::{Mutant, mutants};
 use zigport_translator::config::PortConfig;
 use zigport_translator::translate::{PORT_MANIFEST, PortManifest};
 
-use crate::verify_cmd::{VerifyOptions, verify_crate};
+use crate::verify_cmd::{VerifyOptions, load_manifest, verify_crate};
 use crate::{exit, notify};
 
 #[derive(Args)]
@@ -61,24 +61,14 @@ struct Score {
 }
 
 pub fn run(args: &MutantsArgs, config: &PortConfig) -> Result<u8> {
-    let manifest_path = args.krate.join(PORT_MANIFEST);
-    let text = std::fs::read_to_string(&manifest_path).with_context(|| {
-        format!(
-            "{}: not a crate written by `zigport translate`",
-            manifest_path.display()
-        )
-    })?;
-    let read = || -> Result<PortManifest> {
-        serde_json::from_str(&text).with_context(|| manifest_path.display().to_string())
-    };
-    let manifest = read()?;
+    let manifest = load_manifest(&args.krate)?;
 
     let scratch = tempfile::tempdir()?;
     let copy = scratch.path().join("crate");
     copy_crate(&args.krate, &copy)?;
     // The copy's manifest names the Zig files absolutely (its own are
     // relative to the crate it was written for).
-    let mut moved = read()?;
+    let mut moved = load_manifest(&args.krate)?;
     for m in &mut moved.modules {
         m.zig = std::path::absolute(m.zig_path(&args.krate))?;
     }

@@ -310,6 +310,18 @@ pub fn run(args: &VerifyArgs, config: &PortConfig) -> Result<u8> {
     )
 }
 
+/// The port manifest of a crate `translate` wrote.
+pub fn load_manifest(krate: &Path) -> Result<PortManifest> {
+    let manifest_path = krate.join(PORT_MANIFEST);
+    let text = std::fs::read_to_string(&manifest_path).with_context(|| {
+        format!(
+            "{}: not a crate written by `zigport translate`",
+            manifest_path.display()
+        )
+    })?;
+    serde_json::from_str(&text).with_context(|| format!("{}", manifest_path.display()))
+}
+
 /// The port manifest's entry for `f`: by Zig name and line (several Rust
 /// instances of one generic share them); in a manifest without lines, an
 /// unambiguous name.
@@ -356,15 +368,7 @@ pub fn verify_crate(krate: &Path, config: &PortConfig, options: &VerifyOptions) 
         cases: options.cases,
         json: false,
     };
-    let manifest_path = args.krate.join(PORT_MANIFEST);
-    let text = std::fs::read_to_string(&manifest_path).with_context(|| {
-        format!(
-            "{}: not a crate written by `zigport translate`",
-            manifest_path.display()
-        )
-    })?;
-    let manifest: PortManifest =
-        serde_json::from_str(&text).with_context(|| format!("{}", manifest_path.display()))?;
+    let manifest = load_manifest(&args.krate)?;
     let zig = zigport_oracle::toolchain::ensure(&toolchain_request(config), &notify)?;
 
     let mut pairs = Vec::new();

@@ -12,7 +12,7 @@ use crate::abi::AbiType;
 use zigport_translator::rules::names::{camel_case, ident, snake_case};
 use zigport_translator::syntax::ir::{
     Block, ContainerDecl, ContainerField, ContainerKind, ContainerLayout, Decl, DeclKind, Expr,
-    ExprKind, FnDecl, Linkage, Mutability, ParamType, PointerSize, SourceFile, Span, Stmt,
+    ExprKind, FnDecl, Linkage, Mutability, Param, ParamType, PointerSize, SourceFile, Span, Stmt,
     StmtKind,
 };
 use zigport_translator::syntax::visit::{self, Visitor};
@@ -296,18 +296,7 @@ pub fn abi_signature_or_gap(
     let file_struct = Some(file_struct_name(file, zig_path));
     let scope =
         Scope::new(file, &f.owners, file_struct).ok_or(gap(proto.return_type.span, true))?;
-    let params = proto
-        .params
-        .iter()
-        .map(|p| {
-            match &p.ty {
-                ParamType::Type(t) if !p.is_comptime => scope.abi(t, Position::Param, 0),
-                _ => None,
-            }
-            .ok_or(gap(p.span, false))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut params = params;
+    let mut params = scope.params(&proto.params)?;
     if f.invalidates_receiver()
         && let Some(AbiType::Ref {
             mutable: true,
@@ -401,16 +390,7 @@ pub fn member_signature(
     let scope = Scope::new(file, &f.owners, Some(file_struct_name(file, zig_path)))
         .ok_or(gap(proto.return_type.span, true))?;
     let skip = usize::from(matches!(role, Role::Method(_)));
-    let params = proto.params[skip..]
-        .iter()
-        .map(|p| {
-            match &p.ty {
-                ParamType::Type(t) if !p.is_comptime => scope.abi(t, Position::Param, 0),
-                _ => None,
-            }
-            .ok_or(gap(p.span, false))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let params = scope.params(&proto.params[skip..])?;
     let ret = match role {
         Role::Constructor { .. } => AbiType::Void,
         Role::Method(_) => scope
@@ -527,6 +507,23 @@ impl<'a> Scope<'a> {
             file_struct,
             levels,
         })
+    }
+
+    /// The ABI of each parameter, or the first that has none.
+    fn params(&self, params: &[Param]) -> Result<Vec<AbiType>, AbiGap> {
+        params
+            .iter()
+            .map(|p| {
+                match &p.ty {
+                    ParamType::Type(t) if !p.is_comptime => self.abi(t, Position::Param, 0),
+                    _ => None,
+                }
+                .ok_or(AbiGap {
+                    span: p.span,
+                    is_result: false,
+                })
+            })
+            .collect()
     }
 
     /// The innermost container (`Self`, `@This()`), as a path.
