@@ -1158,6 +1158,7 @@ fn accepts(p: Pred) ?Pred { return p; }
 fn words(args: []const []const u8, flags: []const bool) []const Pred { _ = args; _ = flags; return &.{}; }
 const Holder = struct { names: []const []const u8 };
 fn hold(h: Holder) void { _ = h; }
+fn holders(hs: []const Holder) void { _ = hs; }
 "#,
         );
         let (params, _) = sigs[0].2.clone().unwrap();
@@ -1192,7 +1193,13 @@ fn hold(h: Holder) void { _ = h; }
         assert!(
             matches!(&ret, AbiType::Slice { inner } if matches!(**inner, AbiType::Union { .. }))
         );
-        // Not as a struct field: the port's struct would borrow a temporary.
-        assert!(sigs[4].2.is_none());
+        // A slice in a parameter's struct: the shim's `let` keeps the
+        // temporary it borrows alive; one level deeper nothing would.
+        let (params, _) = sigs[4].2.clone().unwrap();
+        assert!(
+            matches!(&params[0], AbiType::Record { fields, .. } if matches!(&fields[0].1, AbiType::Slice { .. })),
+            "{params:?}"
+        );
+        assert!(sigs[5].2.is_none());
     }
 }
