@@ -579,21 +579,40 @@ impl<'a> Translator<'a> {
                 quote!(#x.#method((#r) as u32))
             }
             (["mem", "readInt"], [t, bytes, endian]) => {
-                let (Some(rt), Some(from)) = (
-                    rust_type(&self.zig_type(t)),
-                    self.endian_method(endian, "from"),
-                ) else {
-                    return Some(self.todo("std.mem.readInt with a runtime or native endian"));
+                let Some(rt) = rust_type(&self.zig_type(t)) else {
+                    return Some(self.todo("std.mem.readInt of a type with no Rust integer"));
                 };
                 let b = self.operand(bytes, &Ty::Unknown);
-                quote!(#rt::#from(#b[..core::mem::size_of::<#rt>()].try_into().unwrap()))
+                let b = quote!(#b[..core::mem::size_of::<#rt>()].try_into().unwrap());
+                match self.endian_method(endian, "from") {
+                    Some(from) => quote!(#rt::#from(#b)),
+                    // An endian known only at run time: the runtime's
+                    // `Endian` picks the conversion.
+                    None => {
+                        let Some(e) = self.runtime_endian(endian) else {
+                            return Some(self.todo("std.mem.readInt with an endian of unknown type"));
+                        };
+                        quote!(match #e {
+                            crate::zigport_rt::mem::Endian::Little => #rt::from_le_bytes(#b),
+                            crate::zigport_rt::mem::Endian::Big => #rt::from_be_bytes(#b),
+                        })
+                    }
+                }
             }
             (["mem", "writeInt"], [t, bytes, value, endian]) => {
-                let (Some(rt), Some(to)) = (
-                    rust_type(&self.zig_type(t)),
-                    self.endian_method(endian, "to"),
-                ) else {
-                    return Some(self.todo("std.mem.writeInt with a runtime or native endian"));
+                let Some(rt) = rust_type(&self.zig_type(t)) else {
+                    return Some(self.todo("std.mem.writeInt of a type with no Rust integer"));
+                };
+                let to = match self.endian_method(endian, "to") {
+                    Some(to) => Ok(to),
+                    None => match self.runtime_endian(endian) {
+                        Some(e) => Err(e),
+                        None => {
+                            return Some(
+                                self.todo("std.mem.writeInt with an endian of unknown type"),
+                            );
+                        }
+                    },
                 };
                 let ty = self.zig_type(t);
                 // `&buf` is the place written: `buf[..n]`, not `(&buf)[..n]`.
@@ -611,7 +630,14 @@ impl<'a> Translator<'a> {
                     _ => self.operand(bytes, &Ty::Unknown),
                 };
                 let v = self.operand(value, &ty);
-                quote!(#b[..core::mem::size_of::<#rt>()].copy_from_slice(&#v.#to()))
+                let bytes = match to {
+                    Ok(to) => quote!(#v.#to()),
+                    Err(e) => quote!(match #e {
+                        crate::zigport_rt::mem::Endian::Little => #v.to_le_bytes(),
+                        crate::zigport_rt::mem::Endian::Big => #v.to_be_bytes(),
+                    }),
+                };
+                quote!(#b[..core::mem::size_of::<#rt>()].copy_from_slice(&#bytes))
             }
             (
                 [
@@ -1298,6 +1324,16 @@ impl Translator<'_> {
             }
             _ => None,
         }
+    }
+}
+
+impl Translator<'_> {
+    /// An endian expression whose value is known only at run time (a
+    /// parameter, a field, a local), as the runtime's `Endian`; `None`
+    /// when neither the rules nor the model type it `std.builtin.Endian`.
+    fn runtime_endian(&mut self, endian: &Expr) -> Option<TokenStream> {
+        let ty = Ty::StdEnum(super::types::StdEnum::Endian);
+        (self.infer(endian) == ty).then(|| self.expr(endian, &ty))
     }
 }
 

@@ -29,6 +29,13 @@ impl<'a> Translator<'a> {
             }
             _ => expected,
         };
+        // `native_endian` (`builtin.cpu.arch.endian()`) as a value: the
+        // target's, as the runtime names it.
+        if matches!(e.kind, ExprKind::Ident(_) | ExprKind::Field { .. } | ExprKind::Call { .. })
+            && self.target_query(e) == Some(super::target::TargetQuery::Endian)
+        {
+            return quote!(crate::zigport_rt::mem::Endian::NATIVE);
+        }
         match &e.kind {
             ExprKind::Ident(name) => self.ident_expr(name),
             ExprKind::Int(text) => match int_literal(text) {
@@ -542,6 +549,25 @@ impl<'a> Translator<'a> {
                 quote!(Some(#ordering))
             } else {
                 ordering
+            };
+        }
+        // `.little`, `.seq_cst`: a std enum with a Rust twin.
+        let std_enum = match expected {
+            Ty::StdEnum(e) => Some((*e, false)),
+            Ty::Optional(inner) => match inner.as_ref() {
+                Ty::StdEnum(e) => Some((*e, true)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((std_enum, optional)) = std_enum {
+            let Some(value) = std_enum.value(name) else {
+                return self.todo(format!("`.{name}` is not a {} tag", std_enum.zig_name()));
+            };
+            return if optional {
+                quote!(Some(#value))
+            } else {
+                value
             };
         }
         let target = match expected {
@@ -1605,6 +1631,15 @@ impl<'a> Translator<'a> {
             };
         }
         let (lt, rt) = (self.infer(lhs), self.infer(rhs));
+        // `order == .monotonic`: Rust's one `Relaxed` stands for two tags.
+        if matches!(op, Eq | Ne)
+            && let Some(e) = [&lt, &rt].into_iter().find_map(|t| match t {
+                Ty::StdEnum(e) if !e.one_to_one() => Some(*e),
+                _ => None,
+            })
+        {
+            return self.todo(format!("comparison of {} values", e.zig_name()));
+        }
         // Each side of a comparison is typed by the other (`self == .red`).
         let (l_expected, r_expected) = match op {
             Eq | Ne | Lt | Le | Gt | Ge => (rt.clone(), lt.clone()),
