@@ -204,6 +204,9 @@ impl<'a> Translator<'a> {
                     None => quote!(#x.#method()),
                 }
             }
+            ("atomicLoad" | "atomicStore" | "atomicRmw" | "cmpxchgStrong" | "cmpxchgWeak", _) => {
+                self.atomic_builtin(name, args)
+            }
             ("byteSwap", [x]) => {
                 let x = self.operand(x, expected);
                 quote!(#x.swap_bytes())
@@ -1328,6 +1331,94 @@ impl Translator<'_> {
 }
 
 impl Translator<'_> {
+    /// `@atomicLoad`, `@atomicStore`, `@atomicRmw`, `@cmpxchgStrong`,
+    /// `@cmpxchgWeak` on a place the port holds as a plain value: the
+    /// runtime's `atomic` operations (see there why the plain operation is
+    /// the atomic one), the orderings as `core::sync::atomic::Ordering`.
+    fn atomic_builtin(&mut self, name: &str, args: &[Expr]) -> TokenStream {
+        let order_ty = Ty::StdEnum(super::types::StdEnum::AtomicOrder);
+        let Some((t, ptr, rest)) = (match args {
+            [t, ptr, rest @ ..] => Some((t, ptr, rest)),
+            _ => None,
+        }) else {
+            return self.todo(format!("@{name} with {} arguments", args.len()));
+        };
+        let ty = self.zig_type(t);
+        if rust_type(&ty).is_none() || odd_unsigned_bits(&ty).is_some() {
+            return self.todo(format!("@{name} of a type with no Rust twin"));
+        }
+        let place = |t: &mut Self, mutable: bool| match &ptr.kind {
+            ExprKind::AddressOf(inner) => {
+                let p = t.expr(inner, &Ty::Unknown);
+                match mutable {
+                    true => quote!(&mut #p),
+                    false => quote!(&#p),
+                }
+            }
+            _ => {
+                let p = t.operand(ptr, &Ty::Unknown);
+                match mutable {
+                    true => quote!(&mut *#p),
+                    false => quote!(&*#p),
+                }
+            }
+        };
+        let rt = quote!(crate::zigport_rt::atomic);
+        match (name, rest) {
+            ("atomicLoad", [order]) => {
+                let o = self.expr(order, &order_ty);
+                let p = place(self, false);
+                quote!(#rt::load(#p, #o))
+            }
+            ("atomicStore", [value, order]) => {
+                let v = self.coerced(value, &ty);
+                let o = self.expr(order, &order_ty);
+                let p = place(self, true);
+                quote!(#rt::store(#p, #v, #o))
+            }
+            ("atomicRmw", [op, operand, order]) => {
+                let ExprKind::DotName(op) = &op.kind else {
+                    return self.todo("@atomicRmw with an operation known only at run time");
+                };
+                let v = quote!(operand);
+                let f = match (op.as_str(), &ty) {
+                    ("Xchg", _) => quote!(|_| #v),
+                    ("Add", Ty::Int(_)) => quote!(|x| x.wrapping_add(#v)),
+                    ("Sub", Ty::Int(_)) => quote!(|x| x.wrapping_sub(#v)),
+                    ("Add", Ty::Float(_)) => quote!(|x| x + #v),
+                    ("Sub", Ty::Float(_)) => quote!(|x| x - #v),
+                    ("And", Ty::Int(_) | Ty::Bool) => quote!(|x| x & #v),
+                    ("Nand", Ty::Int(_) | Ty::Bool) => quote!(|x| !(x & #v)),
+                    ("Or", Ty::Int(_) | Ty::Bool) => quote!(|x| x | #v),
+                    ("Xor", Ty::Int(_) | Ty::Bool) => quote!(|x| x ^ #v),
+                    ("Max", Ty::Int(_)) => quote!(|x| x.max(#v)),
+                    ("Min", Ty::Int(_)) => quote!(|x| x.min(#v)),
+                    _ => return self.todo(format!("@atomicRmw .{op} of this type")),
+                };
+                // The operand first: the place is borrowed for the call.
+                let value = self.coerced(operand, &ty);
+                let o = self.expr(order, &order_ty);
+                let p = place(self, true);
+                quote!({
+                    let operand = #value;
+                    #rt::rmw(#p, #f, #o)
+                })
+            }
+            ("cmpxchgStrong" | "cmpxchgWeak", [expected, new, success, failure]) => {
+                let e = self.coerced(expected, &ty);
+                let n = self.coerced(new, &ty);
+                let s = self.expr(success, &order_ty);
+                let f = self.expr(failure, &order_ty);
+                let p = place(self, true);
+                quote!({
+                    let (expected, new) = (#e, #n);
+                    #rt::cmpxchg(#p, expected, new, #s, #f)
+                })
+            }
+            _ => self.todo(format!("@{name} with {} arguments", args.len())),
+        }
+    }
+
     /// An endian expression whose value is known only at run time (a
     /// parameter, a field, a local), as the runtime's `Endian`; `None`
     /// when neither the rules nor the model type it `std.builtin.Endian`.

@@ -109,6 +109,15 @@ impl<'a> Translator<'a> {
                 {
                     return self.expr(object, expected);
                 }
+                // `std.builtin.Endian.little`, `Endian.big` through an
+                // alias: a std enum's tag.
+                if let ExprKind::Ident(_) | ExprKind::Field { .. } = &object.kind
+                    && !matches!(&object.kind, ExprKind::Ident(n) if self.local(n).is_some())
+                    && let Ty::StdEnum(std_enum) = self.zig_type(object)
+                    && let Some(value) = std_enum.value(member)
+                {
+                    return value;
+                }
                 // `std.ascii.whitespace`: Zig's six bytes (Rust has no twin).
                 if self
                     .std_path(e)
