@@ -398,6 +398,36 @@ impl<'a> Translator<'a> {
                 });
                 quote!(#rt::#f(#x))
             }
+            // `std.mem.nativeTo(T, x, endian)` / `toNative`: the same with
+            // the endian as an argument (a literal, the target's, or one
+            // known at run time).
+            (["mem", f @ ("nativeTo" | "toNative")], [t, x_expr, endian])
+                if let ty @ Ty::Int(_) = self.zig_type(t)
+                    && let Some(rt) = rust_type(&ty) =>
+            {
+                let to = *f == "nativeTo";
+                let (le, be) = match to {
+                    true => (ident("to_le"), ident("to_be")),
+                    false => (ident("from_le"), ident("from_be")),
+                };
+                let x = self.coerced(x_expr, &ty);
+                match &endian.kind {
+                    ExprKind::DotName(e) if e == "little" => quote!(#rt::#le(#x)),
+                    ExprKind::DotName(e) if e == "big" => quote!(#rt::#be(#x)),
+                    _ if self.target_query(endian) == Some(super::target::TargetQuery::Endian) => {
+                        self.operand(x_expr, &ty)
+                    }
+                    _ => {
+                        let Some(e) = self.runtime_endian(endian) else {
+                            return Some(self.todo(format!("std.mem.{f} with an endian of unknown type")));
+                        };
+                        quote!((match #e {
+                            crate::zigport_rt::mem::Endian::Little => #rt::#le(#x),
+                            crate::zigport_rt::mem::Endian::Big => #rt::#be(#x),
+                        }))
+                    }
+                }
+            }
             (["mem", "eql"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!((#x == #y))
@@ -595,10 +625,10 @@ impl<'a> Translator<'a> {
                         let Some(e) = self.runtime_endian(endian) else {
                             return Some(self.todo("std.mem.readInt with an endian of unknown type"));
                         };
-                        quote!(match #e {
+                        quote!((match #e {
                             crate::zigport_rt::mem::Endian::Little => #rt::from_le_bytes(#b),
                             crate::zigport_rt::mem::Endian::Big => #rt::from_be_bytes(#b),
-                        })
+                        }))
                     }
                 }
             }

@@ -545,6 +545,11 @@ impl<'a> Translator<'a> {
         {
             return quote!(Vec::new());
         }
+        if let Ty::StrMap(_) = expected
+            && name == "empty"
+        {
+            return quote!(crate::zigport_rt::map::HashMap::default());
+        }
         if let Ty::Order | Ty::Optional(_) = expected
             && let Some(ordering) = match (expected, name) {
                 (Ty::Optional(inner), _) if **inner != Ty::Order => None,
@@ -1939,6 +1944,14 @@ impl<'a> Translator<'a> {
             Some(_) => None,
             None => named_type(expected).map(str::to_string),
         };
+        // `var list: std.ArrayListUnmanaged(T) = .{};`: empty, as `.empty`.
+        if ty.is_none() && fields.is_empty() {
+            match expected {
+                Ty::Vec(_) => return quote!(Vec::new()),
+                Ty::StrMap(_) => return quote!(crate::zigport_rt::map::HashMap::default()),
+                _ => {}
+            }
+        }
         let Some(type_name) = type_name else {
             return self.todo("struct literal of unknown type");
         };
