@@ -2801,6 +2801,11 @@ impl<'a> Translator<'a> {
                 ("as", Some(t)) => self.zig_type(t),
                 ("This", _) => Ty::Named("Self".into()),
                 ("intFromPtr", _) => Ty::Int("usize".into()),
+                // The atomic builtins: `T`, and `?T` for an exchange.
+                ("atomicLoad" | "atomicRmw", Some(t)) => self.zig_type(t),
+                ("cmpxchgStrong" | "cmpxchgWeak", Some(t)) => {
+                    Ty::Optional(Box::new(self.zig_type(t)))
+                }
                 ("addWithOverflow" | "subWithOverflow" | "mulWithOverflow", Some(a)) => {
                     let t = match (self.infer(a), args.get(1).map(|b| self.infer(b))) {
                         (t @ Ty::Int(_), _) | (Ty::Unknown, Some(t @ Ty::Int(_))) => t,
