@@ -419,7 +419,9 @@ impl<'a> Translator<'a> {
                     }
                     _ => {
                         let Some(e) = self.runtime_endian(endian) else {
-                            return Some(self.todo(format!("std.mem.{f} with an endian of unknown type")));
+                            return Some(
+                                self.todo(format!("std.mem.{f} with an endian of unknown type")),
+                            );
                         };
                         quote!((match #e {
                             crate::zigport_rt::mem::Endian::Little => #rt::#le(#x),
@@ -623,7 +625,9 @@ impl<'a> Translator<'a> {
                     // `Endian` picks the conversion.
                     None => {
                         let Some(e) = self.runtime_endian(endian) else {
-                            return Some(self.todo("std.mem.readInt with an endian of unknown type"));
+                            return Some(
+                                self.todo("std.mem.readInt with an endian of unknown type"),
+                            );
                         };
                         quote!((match #e {
                             crate::zigport_rt::mem::Endian::Little => #rt::from_le_bytes(#b),

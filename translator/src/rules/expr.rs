@@ -31,8 +31,10 @@ impl<'a> Translator<'a> {
         };
         // `native_endian` (`builtin.cpu.arch.endian()`) as a value: the
         // target's, as the runtime names it.
-        if matches!(e.kind, ExprKind::Ident(_) | ExprKind::Field { .. } | ExprKind::Call { .. })
-            && self.target_query(e) == Some(super::target::TargetQuery::Endian)
+        if matches!(
+            e.kind,
+            ExprKind::Ident(_) | ExprKind::Field { .. } | ExprKind::Call { .. }
+        ) && self.target_query(e) == Some(super::target::TargetQuery::Endian)
         {
             return quote!(crate::zigport_rt::mem::Endian::NATIVE);
         }

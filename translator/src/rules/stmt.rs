@@ -852,8 +852,7 @@ impl<'a> Translator<'a> {
                         match e.value(v).filter(|_| e.one_to_one()) {
                             Some(value) => value,
                             None => {
-                                return self
-                                    .todo(format!("switch on a {} value", e.zig_name()));
+                                return self.todo(format!("switch on a {} value", e.zig_name()));
                             }
                         }
                     }

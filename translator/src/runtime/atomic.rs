@@ -60,10 +60,19 @@ mod tests {
         let mut x = 5u32;
         assert_eq!(load(&x, Ordering::Acquire), 5);
         store(&mut x, u32::MAX, Ordering::Release);
-        assert_eq!(rmw(&mut x, |v| v.wrapping_add(2), Ordering::SeqCst), u32::MAX);
+        assert_eq!(
+            rmw(&mut x, |v| v.wrapping_add(2), Ordering::SeqCst),
+            u32::MAX
+        );
         assert_eq!(x, 1);
-        assert_eq!(cmpxchg(&mut x, 1, 7, Ordering::SeqCst, Ordering::Relaxed), None);
-        assert_eq!(cmpxchg(&mut x, 1, 9, Ordering::SeqCst, Ordering::Relaxed), Some(7));
+        assert_eq!(
+            cmpxchg(&mut x, 1, 7, Ordering::SeqCst, Ordering::Relaxed),
+            None
+        );
+        assert_eq!(
+            cmpxchg(&mut x, 1, 9, Ordering::SeqCst, Ordering::Relaxed),
+            Some(7)
+        );
         assert_eq!(x, 7);
     }
 }
