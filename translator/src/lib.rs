@@ -28,6 +28,7 @@ mod zig_sort;
 #[cfg(test)]
 #[allow(dead_code)] // the port uses what the tests here do not
 mod runtime {
+    mod atomic;
     mod bitset;
     mod fmt;
     mod io;

@@ -606,8 +606,9 @@ fn build_errors(diagnostics: &[RustcMessage], hand_edited: &BTreeSet<String>) ->
 /// The crate's runtime module (`src/zigport_rt/`): `runtime/` here, plus
 /// the Zig-exact twins of the `zigport-support` crate, verbatim.
 pub const RUNTIME_MODULE: &str = "zigport_rt";
-const RUNTIME_FILES: [(&str, &str); 13] = [
+const RUNTIME_FILES: [(&str, &str); 14] = [
     ("mod.rs", include_str!("runtime/mod.rs")),
+    ("atomic.rs", include_str!("runtime/atomic.rs")),
     ("map.rs", include_str!("runtime/map.rs")),
     ("bitset.rs", include_str!("runtime/bitset.rs")),
     ("mem.rs", include_str!("runtime/mem.rs")),

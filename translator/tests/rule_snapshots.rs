@@ -1,14 +1,31 @@
 //! One Zig fixture per translation rule (`tests/fixtures/rules/*.zig`):
 //! the emitted Rust is snapshotted, and every snapshot is compiled (with
 //! clippy) as one crate. Fixtures named `todo_*` pin today's TODO output.
+//! The semantic model reads the small std of the sema fixtures
+//! (`fixtures/sema/std`), as the CLI gives it the pinned one: what the
+//! rules take from the model's std types is pinned here too.
 
 mod common;
 
 use std::path::PathBuf;
 
+use std::sync::Arc;
+
+use zigport_translator::config::TranslateConfig;
 use zigport_translator::emit::emit_module;
 use zigport_translator::rules::translate_module;
+use zigport_translator::sema::StdLib;
 use zigport_translator::translate::{FnStatus, SourceUnit, translate_units};
+
+fn config() -> TranslateConfig {
+    TranslateConfig {
+        std_lib: Some(Arc::new(StdLib::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/sema/std"
+        )))),
+        ..Default::default()
+    }
+}
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
@@ -23,6 +40,7 @@ fn fixtures() -> Vec<PathBuf> {
 
 #[test]
 fn rule_snapshots() {
+    let config = config();
     insta::glob!("fixtures/rules/*.zig", |path| {
         let source = std::fs::read_to_string(path).expect("fixture");
         let lowered = common::lower_str(&source);
@@ -31,7 +49,7 @@ fn rule_snapshots() {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("fixture.zig");
-        let translation = translate_module(&lowered.file, &source, name, &Default::default());
+        let translation = translate_module(&lowered.file, &source, name, &config);
         let emitted = emit_module(&translation, name, source.lines().count()).expect("valid Rust");
         insta::assert_snapshot!(emitted.text);
     });
@@ -51,7 +69,7 @@ fn every_rule_snapshot_compiles() {
         &units,
         out.path(),
         "rule_fixtures",
-        &Default::default(),
+        &config(),
         true,
         true,
         &|_| {},

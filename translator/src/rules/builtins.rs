@@ -204,6 +204,9 @@ impl<'a> Translator<'a> {
                     None => quote!(#x.#method()),
                 }
             }
+            ("atomicLoad" | "atomicStore" | "atomicRmw" | "cmpxchgStrong" | "cmpxchgWeak", _) => {
+                self.atomic_builtin(name, args)
+            }
             ("byteSwap", [x]) => {
                 let x = self.operand(x, expected);
                 quote!(#x.swap_bytes())
@@ -395,6 +398,38 @@ impl<'a> Translator<'a> {
                 });
                 quote!(#rt::#f(#x))
             }
+            // `std.mem.nativeTo(T, x, endian)` / `toNative`: the same with
+            // the endian as an argument (a literal, the target's, or one
+            // known at run time).
+            (["mem", f @ ("nativeTo" | "toNative")], [t, x_expr, endian])
+                if let ty @ Ty::Int(_) = self.zig_type(t)
+                    && let Some(rt) = rust_type(&ty) =>
+            {
+                let to = *f == "nativeTo";
+                let (le, be) = match to {
+                    true => (ident("to_le"), ident("to_be")),
+                    false => (ident("from_le"), ident("from_be")),
+                };
+                let x = self.coerced(x_expr, &ty);
+                match &endian.kind {
+                    ExprKind::DotName(e) if e == "little" => quote!(#rt::#le(#x)),
+                    ExprKind::DotName(e) if e == "big" => quote!(#rt::#be(#x)),
+                    _ if self.target_query(endian) == Some(super::target::TargetQuery::Endian) => {
+                        self.operand(x_expr, &ty)
+                    }
+                    _ => {
+                        let Some(e) = self.runtime_endian(endian) else {
+                            return Some(
+                                self.todo(format!("std.mem.{f} with an endian of unknown type")),
+                            );
+                        };
+                        quote!((match #e {
+                            crate::zigport_rt::mem::Endian::Little => #rt::#le(#x),
+                            crate::zigport_rt::mem::Endian::Big => #rt::#be(#x),
+                        }))
+                    }
+                }
+            }
             (["mem", "eql"], [_, x, y]) => {
                 let (x, y) = (self.expr(x, &Ty::Unknown), self.expr(y, &Ty::Unknown));
                 quote!((#x == #y))
@@ -579,21 +614,42 @@ impl<'a> Translator<'a> {
                 quote!(#x.#method((#r) as u32))
             }
             (["mem", "readInt"], [t, bytes, endian]) => {
-                let (Some(rt), Some(from)) = (
-                    rust_type(&self.zig_type(t)),
-                    self.endian_method(endian, "from"),
-                ) else {
-                    return Some(self.todo("std.mem.readInt with a runtime or native endian"));
+                let Some(rt) = rust_type(&self.zig_type(t)) else {
+                    return Some(self.todo("std.mem.readInt of a type with no Rust integer"));
                 };
                 let b = self.operand(bytes, &Ty::Unknown);
-                quote!(#rt::#from(#b[..core::mem::size_of::<#rt>()].try_into().unwrap()))
+                let b = quote!(#b[..core::mem::size_of::<#rt>()].try_into().unwrap());
+                match self.endian_method(endian, "from") {
+                    Some(from) => quote!(#rt::#from(#b)),
+                    // An endian known only at run time: the runtime's
+                    // `Endian` picks the conversion.
+                    None => {
+                        let Some(e) = self.runtime_endian(endian) else {
+                            return Some(
+                                self.todo("std.mem.readInt with an endian of unknown type"),
+                            );
+                        };
+                        quote!((match #e {
+                            crate::zigport_rt::mem::Endian::Little => #rt::from_le_bytes(#b),
+                            crate::zigport_rt::mem::Endian::Big => #rt::from_be_bytes(#b),
+                        }))
+                    }
+                }
             }
             (["mem", "writeInt"], [t, bytes, value, endian]) => {
-                let (Some(rt), Some(to)) = (
-                    rust_type(&self.zig_type(t)),
-                    self.endian_method(endian, "to"),
-                ) else {
-                    return Some(self.todo("std.mem.writeInt with a runtime or native endian"));
+                let Some(rt) = rust_type(&self.zig_type(t)) else {
+                    return Some(self.todo("std.mem.writeInt of a type with no Rust integer"));
+                };
+                let to = match self.endian_method(endian, "to") {
+                    Some(to) => Ok(to),
+                    None => match self.runtime_endian(endian) {
+                        Some(e) => Err(e),
+                        None => {
+                            return Some(
+                                self.todo("std.mem.writeInt with an endian of unknown type"),
+                            );
+                        }
+                    },
                 };
                 let ty = self.zig_type(t);
                 // `&buf` is the place written: `buf[..n]`, not `(&buf)[..n]`.
@@ -611,7 +667,14 @@ impl<'a> Translator<'a> {
                     _ => self.operand(bytes, &Ty::Unknown),
                 };
                 let v = self.operand(value, &ty);
-                quote!(#b[..core::mem::size_of::<#rt>()].copy_from_slice(&#v.#to()))
+                let bytes = match to {
+                    Ok(to) => quote!(#v.#to()),
+                    Err(e) => quote!(match #e {
+                        crate::zigport_rt::mem::Endian::Little => #v.to_le_bytes(),
+                        crate::zigport_rt::mem::Endian::Big => #v.to_be_bytes(),
+                    }),
+                };
+                quote!(#b[..core::mem::size_of::<#rt>()].copy_from_slice(&#bytes))
             }
             (
                 [
@@ -1298,6 +1361,104 @@ impl Translator<'_> {
             }
             _ => None,
         }
+    }
+}
+
+impl Translator<'_> {
+    /// `@atomicLoad`, `@atomicStore`, `@atomicRmw`, `@cmpxchgStrong`,
+    /// `@cmpxchgWeak` on a place the port holds as a plain value: the
+    /// runtime's `atomic` operations (see there why the plain operation is
+    /// the atomic one), the orderings as `core::sync::atomic::Ordering`.
+    fn atomic_builtin(&mut self, name: &str, args: &[Expr]) -> TokenStream {
+        let order_ty = Ty::StdEnum(super::types::StdEnum::AtomicOrder);
+        let Some((t, ptr, rest)) = (match args {
+            [t, ptr, rest @ ..] => Some((t, ptr, rest)),
+            _ => None,
+        }) else {
+            return self.todo(format!("@{name} with {} arguments", args.len()));
+        };
+        let ty = self.zig_type(t);
+        if rust_type(&ty).is_none() || odd_unsigned_bits(&ty).is_some() {
+            return self.todo(format!("@{name} of a type with no Rust twin"));
+        }
+        let place = |t: &mut Self, mutable: bool| match &ptr.kind {
+            ExprKind::AddressOf(inner) => {
+                let p = t.expr(inner, &Ty::Unknown);
+                match mutable {
+                    true => quote!(&mut #p),
+                    false => quote!(&#p),
+                }
+            }
+            _ => {
+                let p = t.operand(ptr, &Ty::Unknown);
+                match mutable {
+                    true => quote!(&mut *#p),
+                    false => quote!(&*#p),
+                }
+            }
+        };
+        let rt = quote!(crate::zigport_rt::atomic);
+        match (name, rest) {
+            ("atomicLoad", [order]) => {
+                let o = self.expr(order, &order_ty);
+                let p = place(self, false);
+                quote!(#rt::load(#p, #o))
+            }
+            ("atomicStore", [value, order]) => {
+                let v = self.coerced(value, &ty);
+                let o = self.expr(order, &order_ty);
+                let p = place(self, true);
+                quote!(#rt::store(#p, #v, #o))
+            }
+            ("atomicRmw", [op, operand, order]) => {
+                let ExprKind::DotName(op) = &op.kind else {
+                    return self.todo("@atomicRmw with an operation known only at run time");
+                };
+                let v = quote!(operand);
+                let f = match (op.as_str(), &ty) {
+                    ("Xchg", _) => quote!(|_| #v),
+                    ("Add", Ty::Int(_)) => quote!(|x| x.wrapping_add(#v)),
+                    ("Sub", Ty::Int(_)) => quote!(|x| x.wrapping_sub(#v)),
+                    ("Add", Ty::Float(_)) => quote!(|x| x + #v),
+                    ("Sub", Ty::Float(_)) => quote!(|x| x - #v),
+                    ("And", Ty::Int(_) | Ty::Bool) => quote!(|x| x & #v),
+                    ("Nand", Ty::Int(_) | Ty::Bool) => quote!(|x| !(x & #v)),
+                    ("Or", Ty::Int(_) | Ty::Bool) => quote!(|x| x | #v),
+                    ("Xor", Ty::Int(_) | Ty::Bool) => quote!(|x| x ^ #v),
+                    ("Max", Ty::Int(_)) => quote!(|x| x.max(#v)),
+                    ("Min", Ty::Int(_)) => quote!(|x| x.min(#v)),
+                    _ => return self.todo(format!("@atomicRmw .{op} of this type")),
+                };
+                // The operand first: the place is borrowed for the call.
+                let value = self.coerced(operand, &ty);
+                let o = self.expr(order, &order_ty);
+                let p = place(self, true);
+                quote!({
+                    let operand = #value;
+                    #rt::rmw(#p, #f, #o)
+                })
+            }
+            ("cmpxchgStrong" | "cmpxchgWeak", [expected, new, success, failure]) => {
+                let e = self.coerced(expected, &ty);
+                let n = self.coerced(new, &ty);
+                let s = self.expr(success, &order_ty);
+                let f = self.expr(failure, &order_ty);
+                let p = place(self, true);
+                quote!({
+                    let (expected, new) = (#e, #n);
+                    #rt::cmpxchg(#p, expected, new, #s, #f)
+                })
+            }
+            _ => self.todo(format!("@{name} with {} arguments", args.len())),
+        }
+    }
+
+    /// An endian expression whose value is known only at run time (a
+    /// parameter, a field, a local), as the runtime's `Endian`; `None`
+    /// when neither the rules nor the model type it `std.builtin.Endian`.
+    fn runtime_endian(&mut self, endian: &Expr) -> Option<TokenStream> {
+        let ty = Ty::StdEnum(super::types::StdEnum::Endian);
+        (self.infer(endian) == ty).then(|| self.expr(endian, &ty))
     }
 }
 

@@ -29,6 +29,15 @@ impl<'a> Translator<'a> {
             }
             _ => expected,
         };
+        // `native_endian` (`builtin.cpu.arch.endian()`) as a value: the
+        // target's, as the runtime names it.
+        if matches!(
+            e.kind,
+            ExprKind::Ident(_) | ExprKind::Field { .. } | ExprKind::Call { .. }
+        ) && self.target_query(e) == Some(super::target::TargetQuery::Endian)
+        {
+            return quote!(crate::zigport_rt::mem::Endian::NATIVE);
+        }
         match &e.kind {
             ExprKind::Ident(name) => self.ident_expr(name),
             ExprKind::Int(text) => match int_literal(text) {
@@ -101,6 +110,15 @@ impl<'a> Translator<'a> {
                     && matches!(self.infer(object), Ty::Slice { .. })
                 {
                     return self.expr(object, expected);
+                }
+                // `std.builtin.Endian.little`, `Endian.big` through an
+                // alias: a std enum's tag.
+                if let ExprKind::Ident(_) | ExprKind::Field { .. } = &object.kind
+                    && !matches!(&object.kind, ExprKind::Ident(n) if self.local(n).is_some())
+                    && let Ty::StdEnum(std_enum) = self.zig_type(object)
+                    && let Some(value) = std_enum.value(member)
+                {
+                    return value;
                 }
                 // `std.ascii.whitespace`: Zig's six bytes (Rust has no twin).
                 if self
@@ -529,6 +547,11 @@ impl<'a> Translator<'a> {
         {
             return quote!(Vec::new());
         }
+        if let Ty::StrMap(_) = expected
+            && name == "empty"
+        {
+            return quote!(crate::zigport_rt::map::HashMap::default());
+        }
         if let Ty::Order | Ty::Optional(_) = expected
             && let Some(ordering) = match (expected, name) {
                 (Ty::Optional(inner), _) if **inner != Ty::Order => None,
@@ -542,6 +565,25 @@ impl<'a> Translator<'a> {
                 quote!(Some(#ordering))
             } else {
                 ordering
+            };
+        }
+        // `.little`, `.seq_cst`: a std enum with a Rust twin.
+        let std_enum = match expected {
+            Ty::StdEnum(e) => Some((*e, false)),
+            Ty::Optional(inner) => match inner.as_ref() {
+                Ty::StdEnum(e) => Some((*e, true)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((std_enum, optional)) = std_enum {
+            let Some(value) = std_enum.value(name) else {
+                return self.todo(format!("`.{name}` is not a {} tag", std_enum.zig_name()));
+            };
+            return if optional {
+                quote!(Some(#value))
+            } else {
+                value
             };
         }
         let target = match expected {
@@ -1605,6 +1647,15 @@ impl<'a> Translator<'a> {
             };
         }
         let (lt, rt) = (self.infer(lhs), self.infer(rhs));
+        // `order == .monotonic`: Rust's one `Relaxed` stands for two tags.
+        if matches!(op, Eq | Ne)
+            && let Some(e) = [&lt, &rt].into_iter().find_map(|t| match t {
+                Ty::StdEnum(e) if !e.one_to_one() => Some(*e),
+                _ => None,
+            })
+        {
+            return self.todo(format!("comparison of {} values", e.zig_name()));
+        }
         // Each side of a comparison is typed by the other (`self == .red`).
         let (l_expected, r_expected) = match op {
             Eq | Ne | Lt | Le | Gt | Ge => (rt.clone(), lt.clone()),
@@ -1895,6 +1946,14 @@ impl<'a> Translator<'a> {
             Some(_) => None,
             None => named_type(expected).map(str::to_string),
         };
+        // `var list: std.ArrayListUnmanaged(T) = .{};`: empty, as `.empty`.
+        if ty.is_none() && fields.is_empty() {
+            match expected {
+                Ty::Vec(_) => return quote!(Vec::new()),
+                Ty::StrMap(_) => return quote!(crate::zigport_rt::map::HashMap::default()),
+                _ => {}
+            }
+        }
         let Some(type_name) = type_name else {
             return self.todo("struct literal of unknown type");
         };
@@ -2744,6 +2803,11 @@ impl<'a> Translator<'a> {
                 ("as", Some(t)) => self.zig_type(t),
                 ("This", _) => Ty::Named("Self".into()),
                 ("intFromPtr", _) => Ty::Int("usize".into()),
+                // The atomic builtins: `T`, and `?T` for an exchange.
+                ("atomicLoad" | "atomicRmw", Some(t)) => self.zig_type(t),
+                ("cmpxchgStrong" | "cmpxchgWeak", Some(t)) => {
+                    Ty::Optional(Box::new(self.zig_type(t)))
+                }
                 ("addWithOverflow" | "subWithOverflow" | "mulWithOverflow", Some(a)) => {
                     let t = match (self.infer(a), args.get(1).map(|b| self.infer(b))) {
                         (t @ Ty::Int(_), _) | (Ty::Unknown, Some(t @ Ty::Int(_))) => t,

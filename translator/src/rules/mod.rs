@@ -609,9 +609,11 @@ impl<'a> Translator<'a> {
         {
             return Some(Ty::Named(file_struct.clone()));
         }
+        // `const Endian = std.builtin.Endian;`: a std type with a Rust twin.
         match self.scope.imports.get(name) {
-            Some(Import::StdAlias(path)) if path == &["mem", "Allocator"] => Some(Ty::Allocator),
-            Some(Import::StdAlias(path)) if path == &["math", "Order"] => Some(Ty::Order),
+            Some(Import::StdAlias(path)) => {
+                types::std_named_type(&path.iter().map(String::as_str).collect::<Vec<_>>())
+            }
             _ => None,
         }
     }

@@ -843,6 +843,19 @@ impl<'a> Translator<'a> {
                         "gt" => quote!(core::cmp::Ordering::Greater),
                         _ => return self.todo(format!("`.{v}` is not a std.math.Order tag")),
                     },
+                    // `switch (endian) { .little => .. }`: a std enum with
+                    // one Rust value per tag.
+                    SwitchItem::Value(Expr {
+                        kind: ExprKind::DotName(v),
+                        ..
+                    }) if let Ty::StdEnum(e) = subject_ty => {
+                        match e.value(v).filter(|_| e.one_to_one()) {
+                            Some(value) => value,
+                            None => {
+                                return self.todo(format!("switch on a {} value", e.zig_name()));
+                            }
+                        }
+                    }
                     SwitchItem::Value(Expr {
                         kind: ExprKind::DotName(v),
                         ..

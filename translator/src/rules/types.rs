@@ -64,6 +64,9 @@ pub enum Ty {
     Allocator,
     /// `std.math.Order`: `core::cmp::Ordering` (`.lt`/`.eq`/`.gt`).
     Order,
+    /// A std enum with a Rust twin (`std.builtin.Endian`,
+    /// `std.builtin.AtomicOrder`): see [`StdEnum`].
+    StdEnum(StdEnum),
     /// `std.StaticStringMap(V)` built at comptime: a static table of
     /// `(key, value)` pairs; `true` when keys compare ASCII
     /// case-insensitively (`StaticStringMapWithEql(V, eqlAsciiIgnoreCase)`).
@@ -129,6 +132,7 @@ impl Ty {
                 | Ty::BitSet(_)
                 | Ty::Raw { .. }
                 | Ty::Order
+                | Ty::StdEnum(_)
                 | Ty::FnPtr { .. }
         ) || matches!(
             self,
@@ -164,6 +168,62 @@ impl Ty {
         Ty::Slice {
             elem: Box::new(Ty::Int("u8".into())),
             mutable: true,
+        }
+    }
+}
+
+/// The std enums with a Rust twin, read wherever the model (or the
+/// rules' own reading of a type expression) gives a value that type: a
+/// parameter, a field, a literal's result location.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StdEnum {
+    /// `std.builtin.Endian`: the runtime's `mem::Endian` (`Big`,
+    /// `Little`), one variant per tag.
+    Endian,
+    /// `std.builtin.AtomicOrder`: `core::sync::atomic::Ordering`. Rust has
+    /// no `unordered`: both `.unordered` and `.monotonic` are `Relaxed`
+    /// (the weakest ordering Rust's atomics take; `unordered` only adds a
+    /// guarantee against tearing, which every Rust atomic access gives).
+    AtomicOrder,
+}
+
+impl StdEnum {
+    pub fn rust_type(self) -> TokenStream {
+        match self {
+            StdEnum::Endian => quote!(crate::zigport_rt::mem::Endian),
+            StdEnum::AtomicOrder => quote!(core::sync::atomic::Ordering),
+        }
+    }
+
+    /// The Rust value of the Zig tag `.name`, `None` when the enum has no
+    /// such tag.
+    pub fn value(self, name: &str) -> Option<TokenStream> {
+        let t = self.rust_type();
+        let v = match (self, name) {
+            (StdEnum::Endian, "little") => quote!(Little),
+            (StdEnum::Endian, "big") => quote!(Big),
+            (StdEnum::AtomicOrder, "unordered" | "monotonic") => quote!(Relaxed),
+            (StdEnum::AtomicOrder, "acquire") => quote!(Acquire),
+            (StdEnum::AtomicOrder, "release") => quote!(Release),
+            (StdEnum::AtomicOrder, "acq_rel") => quote!(AcqRel),
+            (StdEnum::AtomicOrder, "seq_cst") => quote!(SeqCst),
+            _ => return None,
+        };
+        Some(quote!(#t::#v))
+    }
+
+    /// Whether every tag has its own Rust value, so comparing and
+    /// switching on values mean what they mean in Zig (`AtomicOrder`'s
+    /// `.unordered` and `.monotonic` are one `Relaxed`).
+    pub fn one_to_one(self) -> bool {
+        self == StdEnum::Endian
+    }
+
+    /// The Zig name, for TODO reasons.
+    pub fn zig_name(self) -> &'static str {
+        match self {
+            StdEnum::Endian => "std.builtin.Endian",
+            StdEnum::AtomicOrder => "std.builtin.AtomicOrder",
         }
     }
 }
@@ -238,6 +298,8 @@ pub fn int_width(name: &str) -> Option<(bool, u32)> {
 pub fn std_named_type(path: &[&str]) -> Option<Ty> {
     Some(match path {
         ["math", "Order"] => Ty::Order,
+        ["builtin", "Endian"] => Ty::StdEnum(StdEnum::Endian),
+        ["builtin", "AtomicOrder"] => Ty::StdEnum(StdEnum::AtomicOrder),
         // The arena as written, and as the model names it with std's
         // sources at hand (Zig's fully qualified name).
         ["mem", "Allocator"]
@@ -434,6 +496,7 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
         }
         Ty::Bool => quote!(bool),
         Ty::Order => quote!(core::cmp::Ordering),
+        Ty::StdEnum(e) => e.rust_type(),
         Ty::StaticMap(v, _) => {
             let v = rust_type(v)?;
             quote!(&'static [(&'static [u8], #v)])

@@ -159,6 +159,12 @@ impl Translator<'_> {
             Ty::Writer if name == "init" => {
                 Some(quote!(crate::zigport_rt::io::Writer::allocating()))
             }
+            // `var map: std.StringHashMap(V) = .init(gpa);`, a managed
+            // list's `.init(gpa)`: empty (the allocator is Rust's).
+            Ty::StrMap(_) if name == "init" && _args.len() == 1 => {
+                Some(quote!(crate::zigport_rt::map::HashMap::default()))
+            }
+            Ty::Vec(_) if name == "init" && _args.len() == 1 => Some(quote!(Vec::new())),
             _ => None,
         }
     }

@@ -202,3 +202,20 @@ pub fn slice_as_bytes<T: PlainBytes>(s: &[T]) -> &[u8] {
     // which the returned slice borrows for the same lifetime.
     unsafe { core::slice::from_raw_parts(s.as_ptr().cast::<u8>(), core::mem::size_of_val(s)) }
 }
+
+/// `std.builtin.Endian`: the byte order a `std.mem.readInt`/`writeInt`
+/// (or any function taking an endian) is given at run time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Endian {
+    Big,
+    Little,
+}
+
+impl Endian {
+    /// `@import("builtin").cpu.arch.endian()`: the target's byte order.
+    pub const NATIVE: Endian = if cfg!(target_endian = "little") {
+        Endian::Little
+    } else {
+        Endian::Big
+    };
+}

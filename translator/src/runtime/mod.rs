@@ -7,6 +7,7 @@
 #![allow(clippy::enum_variant_names)]
 
 pub mod ascii;
+pub mod atomic;
 pub mod base64;
 pub mod bitset;
 pub mod fmt;
