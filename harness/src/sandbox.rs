@@ -1195,13 +1195,7 @@ mod filters {
         #[cfg(target_arch = "x86_64")]
         open_for_writing(&mut rules, libc::SYS_open, 1);
         install(rules, SeccompAction::Errno(libc::EPERM as u32))?;
-        // Calls whose arguments a filter cannot read: "not implemented",
-        // so libc falls back to `openat` and `clone`, which it can.
-        let enosys: Rules = [libc::SYS_openat2, libc::SYS_clone3]
-            .into_iter()
-            .map(|s| (s, vec![]))
-            .collect();
-        install(enosys, SeccompAction::Errno(libc::ENOSYS as u32))
+        install_enosys()
     }
 
     /// A worker's own filter: no new processes (threads are fine), and
@@ -1262,6 +1256,12 @@ mod filters {
         open_for_writing(&mut rules, libc::SYS_open, 1);
         no_processes(&mut rules, me)?;
         install(rules, SeccompAction::Errno(libc::EPERM as u32))?;
+        install_enosys()
+    }
+
+    /// Calls whose arguments a filter cannot read: "not implemented", so
+    /// libc falls back to `openat` and `clone`, which a filter can read.
+    fn install_enosys() -> Result<(), String> {
         let enosys: Rules = [libc::SYS_openat2, libc::SYS_clone3]
             .into_iter()
             .map(|s| (s, vec![]))

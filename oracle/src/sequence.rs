@@ -204,12 +204,23 @@ impl SequenceSpec {
     /// A step's output: its result, the state after it (a mutating method
     /// of an observable type), the arguments it wrote through.
     fn step_output(&self, m: &Member) -> AbiType {
-        let mut fields = vec![("result".to_string(), m.ret.clone())];
-        if let (Some(state), Role::Method(Receiver::Mutable)) = (&self.state, m.role) {
-            fields.push(("self".into(), state.clone()));
+        AbiType::Struct {
+            fields: self
+                .step_parts(m)
+                .into_iter()
+                .map(|(part, t)| (part.name(), t))
+                .collect(),
         }
-        fields.extend(written(m).map(|(i, t)| (format!("arg{i}"), t)));
-        AbiType::Struct { fields }
+    }
+
+    /// The parts of a step's output in wire order, with their types.
+    fn step_parts(&self, m: &Member) -> Vec<(Part, AbiType)> {
+        let mut parts = vec![(Part::Result, m.ret.clone())];
+        if let (Some(state), Role::Method(Receiver::Mutable)) = (&self.state, m.role) {
+            parts.push((Part::State, state.clone()));
+        }
+        parts.extend(written(m).map(|(i, t)| (Part::Arg(i), t)));
+        parts
     }
 
     /// The Zig export, to append to a copy of the module (`root` is the
@@ -245,18 +256,15 @@ impl SequenceSpec {
                 m.zig_call(&self.zig_type, &args),
                 m.zig_name
             );
-            let AbiType::Struct { fields } = self.step_output(m) else {
-                continue;
-            };
-            let _ = writeln!(body, "                zigport_w.tuple({});", fields.len());
-            body.push_str(&encode(&m.ret, "zigport_result", 4));
-            if fields.iter().any(|(name, _)| name == "self")
-                && let Some(state) = &self.state
-            {
-                body.push_str(&encode(state, "zigport_self", 4));
-            }
-            for (i, t) in written(m) {
-                body.push_str(&encode(&t, &format!("zigport_a{i}"), 4));
+            let parts = self.step_parts(m);
+            let _ = writeln!(body, "                zigport_w.tuple({});", parts.len());
+            for (part, t) in parts {
+                let expr = match part {
+                    Part::Result => "zigport_result".to_string(),
+                    Part::State => "zigport_self".to_string(),
+                    Part::Arg(i) => format!("zigport_a{i}"),
+                };
+                body.push_str(&encode(&t, &expr, 4));
             }
             let _ = write!(steps, "            {index} => {{\n{body}            }},\n");
         }
@@ -335,18 +343,15 @@ impl SequenceSpec {
                 all.join(", "),
                 m.zig_name
             );
-            let AbiType::Struct { fields } = self.step_output(m) else {
-                continue;
-            };
-            let _ = writeln!(body, "    w.tuple({});", fields.len());
-            body.push_str(&encode_rust(&m.ret, "result", 1));
-            if fields.iter().any(|(name, _)| name == "self")
-                && let Some(state) = &self.state
-            {
-                body.push_str(&encode_rust(state, "this", 1));
-            }
-            for (i, t) in written(m) {
-                body.push_str(&encode_rust(&t, &format!("a{i}"), 1));
+            let parts = self.step_parts(m);
+            let _ = writeln!(body, "    w.tuple({});", parts.len());
+            for (part, t) in parts {
+                let expr = match part {
+                    Part::Result => "result".to_string(),
+                    Part::State => "this".to_string(),
+                    Part::Arg(i) => format!("a{i}"),
+                };
+                body.push_str(&encode_rust(&t, &expr, 1));
             }
             let _ = write!(steps, "            {index} => {{\n{body}            }}\n");
         }
@@ -363,6 +368,26 @@ impl SequenceSpec {
              // SAFETY: `ol` is the harness's valid out-length pointer.\n    unsafe {{ w.finish(ol) }}\n}}\n\n",
             symbol = self.symbol,
         )
+    }
+}
+
+/// A part of a step's output.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Result,
+    /// The object after a mutating step.
+    State,
+    /// An argument written through, numbered as the shims bind it.
+    Arg(usize),
+}
+
+impl Part {
+    fn name(self) -> String {
+        match self {
+            Part::Result => "result".into(),
+            Part::State => "self".into(),
+            Part::Arg(i) => format!("arg{i}"),
+        }
     }
 }
 

@@ -249,11 +249,7 @@ pub fn abi_signature(f: &ModuleFn, file: &SourceFile, zig_path: &str) -> Option<
 /// file's `const X = @This();` alias, else the file's stem in CamelCase.
 fn file_struct_name(file: &SourceFile, zig_path: &str) -> String {
     let alias = file.members.iter().find_map(|d| match &d.kind {
-        DeclKind::Var(v)
-            if matches!(&v.init.as_ref().map(|i| &i.kind), Some(ExprKind::Builtin { name, args }) if name == "This" && args.is_empty()) =>
-        {
-            Some(v.name.clone())
-        }
+        DeclKind::Var(v) if v.init.as_ref().is_some_and(is_this) => Some(v.name.clone()),
         _ => None,
     });
     alias.unwrap_or_else(|| {
@@ -686,12 +682,10 @@ impl<'a> Scope<'a> {
                     len,
                 })
             }
-            ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
-                match self.this() {
-                    Some(this) => self.container(this, pos, depth),
-                    None => self.file_struct(pos, depth),
-                }
-            }
+            _ if is_this(t) => match self.this() {
+                Some(this) => self.container(this, pos, depth),
+                None => self.file_struct(pos, depth),
+            },
             ExprKind::Ident(name) if name == "Self" && self.this().is_some() => {
                 self.container(self.this()?, pos, depth)
             }
@@ -736,6 +730,17 @@ impl<'a> Scope<'a> {
         })
     }
 
+    /// The innermost declaration of `name` (`const name = init;`): the
+    /// path of the container it is declared in, and its initialiser.
+    fn declaration(&self, name: &str) -> Option<(&Vec<&'a str>, &'a Expr)> {
+        self.levels.iter().rev().find_map(|(path, members)| {
+            members.iter().find_map(|d| match &d.kind {
+                DeclKind::Var(v) if v.name == name => Some((path, v.init.as_ref()?)),
+                _ => None,
+            })
+        })
+    }
+
     /// The std path a type expression names, through the scope's aliases
     /// (`const Io = std.Io;` makes `Io.Writer` `std.Io.Writer`).
     fn std_path(&self, e: &Expr) -> Option<String> {
@@ -745,12 +750,7 @@ impl<'a> Scope<'a> {
             if head == "std" {
                 return Some(path);
             }
-            let init = self.levels.iter().rev().find_map(|(_, members)| {
-                members.iter().find_map(|d| match &d.kind {
-                    DeclKind::Var(v) if v.name == head => v.init.as_ref(),
-                    _ => None,
-                })
-            })?;
+            let (_, init) = self.declaration(head)?;
             let target = match &init.kind {
                 ExprKind::Builtin { name, args } if name == "import" => match &args[..] {
                     [a] if matches!(&a.kind, ExprKind::Str(s) if s == b"std") => "std".to_string(),
@@ -775,36 +775,26 @@ impl<'a> Scope<'a> {
             return false;
         }
         match &e.kind {
-            ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
-                self.levels.last().is_some_and(|(p, _)| p == path)
-            }
+            _ if is_this(e) => self.levels.last().is_some_and(|(p, _)| p == path),
             ExprKind::Field { .. } => {
                 dotted(e).is_some_and(|d| !path.is_empty() && d == path.join("."))
             }
             ExprKind::Ident(name) => {
-                for (level, members) in self.levels.iter().rev() {
-                    let Some(init) = members.iter().find_map(|d| match &d.kind {
-                        DeclKind::Var(v) if v.name == *name => v.init.as_ref(),
-                        _ => None,
-                    }) else {
-                        continue;
-                    };
-                    if container_init(Some(init), &self.file.members).is_some() {
-                        let mut full = level.clone();
-                        full.push(name);
-                        return full == path;
-                    }
-                    return match &init.kind {
-                        ExprKind::Builtin { name, args } if name == "This" && args.is_empty() => {
-                            level == path
-                        }
-                        ExprKind::Ident(_) | ExprKind::Field { .. } => {
-                            self.names_container(init, path, depth + 1)
-                        }
-                        _ => false,
-                    };
+                let Some((level, init)) = self.declaration(name) else {
+                    return false;
+                };
+                if container_init(Some(init), &self.file.members).is_some() {
+                    let mut full = level.clone();
+                    full.push(name);
+                    return full == path;
                 }
-                false
+                match &init.kind {
+                    _ if is_this(init) => level == path,
+                    ExprKind::Ident(_) | ExprKind::Field { .. } => {
+                        self.names_container(init, path, depth + 1)
+                    }
+                    _ => false,
+                }
             }
             _ => false,
         }
@@ -833,34 +823,25 @@ impl<'a> Scope<'a> {
     /// A type named in the scope: an enum (by tag name), a plain struct
     /// whose fields the ABI carries, or an alias of one.
     fn named(&self, name: &str, pos: Position, depth: usize) -> Option<AbiType> {
-        for (path, members) in self.levels.iter().rev() {
-            let Some(init) = members.iter().find_map(|d| match &d.kind {
-                DeclKind::Var(v) if v.name == name => v.init.as_ref(),
-                _ => None,
-            }) else {
-                continue;
-            };
-            if container_init(Some(init), &self.file.members).is_some() {
-                let mut full = path.clone();
-                full.push(name);
-                return self.container(&full, pos, depth);
-            }
-            // `const Duration = @This();`: the container it is declared in.
-            if matches!(&init.kind, ExprKind::Builtin { name, args } if name == "This" && args.is_empty())
-            {
-                return if path.is_empty() {
-                    self.file_struct(pos, depth)
-                } else {
-                    self.container(path, pos, depth)
-                };
-            }
-            // An alias (`const Order = std.math.Order;`) stands for its type.
-            return match &init.kind {
-                ExprKind::Ident(_) | ExprKind::Field { .. } => self.abi(init, pos, depth + 1),
-                _ => None,
+        let (path, init) = self.declaration(name)?;
+        if container_init(Some(init), &self.file.members).is_some() {
+            let mut full = path.clone();
+            full.push(name);
+            return self.container(&full, pos, depth);
+        }
+        // `const Duration = @This();`: the container it is declared in.
+        if is_this(init) {
+            return if path.is_empty() {
+                self.file_struct(pos, depth)
+            } else {
+                self.container(path, pos, depth)
             };
         }
-        None
+        // An alias (`const Order = std.math.Order;`) stands for its type.
+        match &init.kind {
+            ExprKind::Ident(_) | ExprKind::Field { .. } => self.abi(init, pos, depth + 1),
+            _ => None,
+        }
     }
 
     /// The file's own struct (its top-level fields), spelled `@This()` by
@@ -989,6 +970,11 @@ fn container_has_open_tags(c: &ContainerDecl) -> bool {
     c.members
         .iter()
         .any(|d| matches!(&d.kind, DeclKind::Field(f) if f.name == "_"))
+}
+
+/// `@This()`.
+fn is_this(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Builtin { name, args } if name == "This" && args.is_empty())
 }
 
 /// `a.b.c` for an identifier or a chain of field accesses.
