@@ -269,6 +269,10 @@ impl<'a> Translator<'a> {
             }
             ExprKind::Unary { op, operand } => {
                 let o = self.operand(operand, expected);
+                if *op == UnaryOp::Neg {
+                    let ty = self.infer(operand);
+                    self.need_bound(&ty, "Neg");
+                }
                 match op {
                     UnaryOp::Neg => quote!(-#o),
                     UnaryOp::NegWrap => quote!(#o.wrapping_neg()),
@@ -410,6 +414,9 @@ impl<'a> Translator<'a> {
         if self.local(name).is_some() {
             let i = ident(name);
             return quote!(#i);
+        }
+        if let Some((rust, _)) = self.const_param(name) {
+            return rust.parse().unwrap_or_default();
         }
         if let Some(arg) = self.bound_value(name).cloned() {
             let value = self.expr(&arg, &Ty::Unknown);
@@ -1647,6 +1654,22 @@ impl<'a> Translator<'a> {
             };
         }
         let (lt, rt) = (self.infer(lhs), self.infer(rhs));
+        // `a + b` on values of a generic type's parameter `T`: `T: Add`.
+        let bound = match op {
+            Add => Some("Add"),
+            Sub => Some("Sub"),
+            Mul => Some("Mul"),
+            Div => Some("Div"),
+            Rem => Some("Rem"),
+            BitAnd => Some("BitAnd"),
+            BitOr => Some("BitOr"),
+            BitXor => Some("BitXor"),
+            _ => None,
+        };
+        if let Some(bound) = bound {
+            self.need_bound(&lt, bound);
+            self.need_bound(&rt, bound);
+        }
         // `order == .monotonic`: Rust's one `Relaxed` stands for two tags.
         if matches!(op, Eq | Ne)
             && let Some(e) = [&lt, &rt].into_iter().find_map(|t| match t {
@@ -1996,7 +2019,10 @@ impl<'a> Translator<'a> {
                         Some((ctor, args)) => self
                             .with_instance(&type_name, &ctor, &args, |t, _| t.expr(d, fty))
                             .unwrap_or_default(),
-                        None => self.expr(d, fty),
+                        None => {
+                            let generic = literal_ty.clone().unwrap_or_else(|| expected.clone());
+                            self.with_const_args(&generic, |t| t.expr(d, fty))
+                        }
                     },
                     None => {
                         return self
@@ -2340,6 +2366,7 @@ impl<'a> Translator<'a> {
             return Ty::Allocator;
         }
         match &e.kind {
+            ExprKind::Ident(n) if let Some((_, ty)) = self.const_param(n) => ty.clone(),
             ExprKind::Ident(n) if self.local(n).is_none() && self.bound_value(n).is_some() => self
                 .bound_value(n)
                 .map_or(Ty::Unknown, |arg| self.infer(arg)),

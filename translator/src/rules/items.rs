@@ -10,7 +10,7 @@ use super::comptime::{Binding, ComptimeEnv};
 
 use super::names::{camel_case, ident, screaming_case, snake_case};
 use super::types::{Ty, rust_type, rust_type_in};
-use super::{FnState, FnTranslation, Import, Translator, comment_marker};
+use super::{FnState, FnTranslation, GenericParam, Import, Translator, comment_marker};
 use crate::syntax::ir::*;
 use crate::syntax::visit::{self, Visitor};
 
@@ -115,7 +115,7 @@ impl<'a> Translator<'a> {
                         items.push(item);
                     }
                 }
-                DeclKind::Fn(f) if let Some((params, c)) = super::generic_type_constructor(f) => {
+                DeclKind::Fn(f) if let Some((params, c)) = self.generic_constructor(f) => {
                     let vis = decl.is_pub.then(|| quote!(pub));
                     items.push(
                         self.generic_container_item(&f.name, &params, c, &doc, vis, &mut fns),
@@ -1246,7 +1246,7 @@ impl<'a> Translator<'a> {
     fn generic_container_item(
         &mut self,
         name: &str,
-        generics: &[String],
+        generics: &[GenericParam],
         c: &ContainerDecl,
         doc: &TokenStream,
         vis: Option<TokenStream>,
@@ -1254,8 +1254,15 @@ impl<'a> Translator<'a> {
     ) -> TokenStream {
         let aliases = super::this_aliases(c);
         let before = self.container_types.len();
+        let outer = std::mem::take(&mut self.generic_scope);
         for g in generics {
-            self.container_types.push((g.clone(), Ty::Named(g.clone())));
+            match g {
+                GenericParam::Type(t) => {
+                    self.container_types.push((t.clone(), Ty::Named(t.clone())));
+                    self.generic_scope.type_params.push(t.clone());
+                }
+                GenericParam::Const { .. } => self.generic_scope.const_params.push(g.clone()),
+            }
         }
         // Outermost first: the innermost binding of a short name wins.
         for owner in self.enclosing_types(name).iter().rev() {
@@ -1271,6 +1278,7 @@ impl<'a> Translator<'a> {
         self.container_types.extend(std_aliases);
         let item = self.container_body(name, generics, &aliases, c, doc, vis, fns);
         self.container_types.truncate(before);
+        self.generic_scope = outer;
         item
     }
 
@@ -1278,7 +1286,7 @@ impl<'a> Translator<'a> {
     fn container_body(
         &mut self,
         name: &str,
-        generics: &[String],
+        generics: &[GenericParam],
         aliases: &[String],
         c: &ContainerDecl,
         doc: &TokenStream,
@@ -1286,7 +1294,7 @@ impl<'a> Translator<'a> {
         fns: &mut Vec<FnTranslation>,
     ) -> TokenStream {
         let n = ident(name);
-        let g: Vec<proc_macro2::Ident> = generics.iter().map(|g| ident(g)).collect();
+        let g: Vec<proc_macro2::Ident> = generics.iter().map(|g| ident(g.rust_name())).collect();
         // A plain struct with `[]const T` / `*const T` fields borrows: it
         // gets a lifetime (Zig's convention: such fields are views, not
         // owned; owned buffers are freed in `deinit` and come out `Vec`).
@@ -1295,15 +1303,30 @@ impl<'a> Translator<'a> {
                 || (c.kind == ContainerKind::Union && (c.tagged || c.arg.is_some())))
             && self.type_borrows(name);
         let lifetime = syn::Lifetime::new("'a", proc_macro2::Span::call_site());
+        // `<T, N>` after the type's name; `<T, const N: usize>` where it
+        // is declared.
         let type_generics = if borrows {
             Some(quote!(<#lifetime>))
         } else {
             (!g.is_empty()).then(|| quote!(<#(#g),*>))
         };
-        let impl_generics = if borrows {
+        let declared: Vec<TokenStream> = generics
+            .iter()
+            .map(|p| match p {
+                GenericParam::Type(t) => {
+                    let t = ident(t);
+                    quote!(#t)
+                }
+                GenericParam::Const { rust, ty, .. } => {
+                    let (c, t) = (ident(rust), rust_type(ty));
+                    quote!(const #c: #t)
+                }
+            })
+            .collect();
+        let decl_generics = if borrows {
             Some(quote!(<#lifetime>))
         } else {
-            (!g.is_empty()).then(|| quote!(<#(#g: Copy + Default + PartialEq + PartialOrd),*>))
+            (!g.is_empty()).then(|| quote!(<#(#declared),*>))
         };
         let mut methods = Vec::new();
         let mut fields = Vec::new();
@@ -1378,6 +1401,29 @@ impl<'a> Translator<'a> {
                 _ => assoc.push(self.item_todo(format!("member of `{name}`"))),
             }
         }
+        // The methods are translated: the operators they apply to values
+        // of a type parameter are known.
+        let impl_generics = if borrows {
+            Some(quote!(<#lifetime>))
+        } else {
+            let bounded: Vec<TokenStream> = generics
+                .iter()
+                .zip(&declared)
+                .map(|(p, d)| match p {
+                    GenericParam::Type(t) => {
+                        let ops = self
+                            .generic_scope
+                            .bounds
+                            .iter()
+                            .filter(|(param, _)| param == t)
+                            .map(|(_, op)| operator_bound(op, d));
+                        quote!(#d: Copy + Default + PartialEq + PartialOrd #(+ #ops)*)
+                    }
+                    GenericParam::Const { .. } => d.clone(),
+                })
+                .collect();
+            (!g.is_empty()).then(|| quote!(<#(#bounded),*>))
+        };
         let definition = match (c.kind, c.layout) {
             (ContainerKind::Struct, ContainerLayout::Packed) => {
                 match self.packed_item(name, c, doc, vis.clone()) {
@@ -1458,7 +1504,7 @@ impl<'a> Translator<'a> {
                     #doc
                     #[derive(#derives)]
                     #repr
-                    #vis struct #n #type_generics { #(#out),* }
+                    #vis struct #n #decl_generics { #(#out),* }
                 }
             }
             (ContainerKind::Enum, _) => {
@@ -1494,7 +1540,7 @@ impl<'a> Translator<'a> {
                     #doc
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
                     #repr
-                    #vis enum #n #type_generics { #(#variants),* }
+                    #vis enum #n #decl_generics { #(#variants),* }
 
                     impl #impl_generics #n #type_generics {
                         /// The Zig tag name (`@tagName`).
@@ -1561,7 +1607,7 @@ impl<'a> Translator<'a> {
                     && self.has_default(&Ty::Named(name.to_string())))
                 .then(|| {
                     let first = ident(&camel_case(&fields.first()?.0.name));
-                    let impl_generics = type_generics.clone();
+                    let impl_generics = decl_generics.clone();
                     Some(quote! {
                         impl #impl_generics Default for #n #type_generics {
                             fn default() -> Self {
@@ -1574,7 +1620,7 @@ impl<'a> Translator<'a> {
                 quote! {
                     #doc
                     #[derive(Debug, Clone, #copy #default PartialEq)]
-                    #vis enum #n #type_generics { #(#variants),* }
+                    #vis enum #n #decl_generics { #(#variants),* }
                     #first_payload_default
                 }
             }
@@ -1602,6 +1648,10 @@ impl<'a> Translator<'a> {
         let Ty::Named(n) = ty else {
             return false;
         };
+        // A generic type's parameters are bound `Copy` (see `container_body`).
+        if self.generic_scope.type_params.contains(n) {
+            return true;
+        }
         let Some(info) = self.lookup_type(n) else {
             return false;
         };
@@ -2324,4 +2374,14 @@ fn scalar_type_expr(t: &Ty, span: Span) -> Option<Expr> {
         span,
         kind: ExprKind::PrimitiveType(name),
     })
+}
+
+/// The bound `core::ops` trait `op` puts on type parameter `t`: the
+/// operator yields the parameter's own type, as Zig's does.
+fn operator_bound(op: &str, t: &TokenStream) -> TokenStream {
+    let op = ident(op);
+    match op.to_string().ends_with("Assign") {
+        true => quote!(core::ops::#op),
+        false => quote!(core::ops::#op<Output = #t>),
+    }
 }

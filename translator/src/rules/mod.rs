@@ -280,8 +280,21 @@ pub(crate) struct Translator<'a> {
     /// Comptime value parameters bound while translating a type instance:
     /// uses of the name translate as the argument.
     bound_values: Vec<(String, Expr)>,
+    /// The generic type being translated: its type parameters, its const
+    /// parameters (`n` reads as `N`), and the operator traits its code
+    /// needs of each type parameter (found while translating its methods,
+    /// written into its `impl`'s bounds).
+    generic_scope: GenericScope,
     /// Items a container emits beside itself (its lazy statics).
     hoisted: Vec<TokenStream>,
+}
+
+/// See [`Translator::generic_scope`].
+#[derive(Default)]
+struct GenericScope {
+    type_params: Vec<String>,
+    const_params: Vec<GenericParam>,
+    bounds: BTreeSet<(String, &'static str)>,
 }
 
 /// What a module's translation knows of the other modules of its crate.
@@ -362,6 +375,7 @@ pub fn module_interface(
         next_comment: 0,
         container_types: Vec::new(),
         bound_values: Vec::new(),
+        generic_scope: GenericScope::default(),
         hoisted: Vec::new(),
     };
     t.collect_scope(zig_path);
@@ -517,6 +531,7 @@ pub fn translate_module_in(
         next_comment: 0,
         container_types: Vec::new(),
         bound_values: Vec::new(),
+        generic_scope: GenericScope::default(),
         hoisted: Vec::new(),
     };
     t.collect_scope(zig_path);
@@ -641,6 +656,34 @@ impl<'a> Translator<'a> {
                 .get(&(ctor.clone(), self.args_text(args)))
         {
             return Some(Ty::Named(name.clone()));
+        }
+        // `Ring(4)`: an instance of a generic type with const parameters.
+        if let ExprKind::Call { callee, args } = &e.kind
+            && let ExprKind::Ident(ctor) = &callee.kind
+            && self
+                .scope
+                .types
+                .get(ctor)
+                .is_some_and(|i| !i.generics.is_empty())
+            && let Some((params, _)) = self.type_constructor_decl(ctor)
+            && params.iter().any(|(_, is_type)| !is_type)
+            && params.len() == args.len()
+        {
+            let args = params
+                .iter()
+                .zip(args)
+                .map(|((_, is_type), a)| match is_type {
+                    true => Some(self.zig_type(a)),
+                    false => match &a.kind {
+                        ExprKind::Bool(b) => Some(Ty::ConstArg(b.to_string())),
+                        _ => self.array_len(a).map(Ty::ConstArg),
+                    },
+                })
+                .collect::<Option<Vec<_>>>()?;
+            return Some(Ty::Generic {
+                name: ctor.clone(),
+                args,
+            });
         }
         if let ExprKind::Container(_) = &e.kind
             && let Some((_, name, _)) = self
@@ -874,18 +917,20 @@ impl<'a> Translator<'a> {
             match &decl.kind {
                 DeclKind::Var(v) if matches!(&v.init, Some(Expr { kind: ExprKind::Builtin { name, .. }, .. }) if name == "import") =>
                     {}
-                DeclKind::Fn(f) if generic_type_constructor(f).is_some() => {
-                    if let Some((params, c)) = generic_type_constructor(f) {
+                DeclKind::Fn(f) if self.generic_constructor(f).is_some() => {
+                    if let Some((params, c)) = self.generic_constructor(f) {
+                        let names: Vec<String> =
+                            params.iter().map(|p| p.rust_name().to_string()).collect();
                         self.scope.types.insert(
                             f.name.clone(),
                             TypeInfo {
-                                generics: params.clone(),
+                                generics: names.clone(),
                                 ..TypeInfo::default()
                             },
                         );
                         let mut info =
                             self.with_container_types(&f.name, &params, |t| t.type_info(c));
-                        info.generics = params;
+                        info.generics = names;
                         self.scope.types.insert(f.name.clone(), info);
                     }
                 }
@@ -1760,6 +1805,9 @@ impl Translator<'_> {
     pub(super) fn array_len(&self, len: &Expr) -> Option<String> {
         types::const_length_with(len, &|e| match &e.kind {
             ExprKind::Ident(n) if self.local(n).is_some() => None,
+            ExprKind::Ident(n) if let Some((rust, _)) = self.const_param(n) => {
+                Some(rust.to_string())
+            }
             ExprKind::Ident(n) if let Some(arg) = self.bound_value(n) => {
                 types::const_length_with(arg, &|_| None)
             }
@@ -2024,6 +2072,13 @@ fn duck_typed_constructor(f: &FnDecl) -> bool {
     let Some((params, c)) = generic_type_constructor(f) else {
         return false;
     };
+    let params: Vec<String> = params
+        .iter()
+        .filter_map(|p| match p {
+            GenericParam::Type(t) => Some(t.clone()),
+            GenericParam::Const { .. } => None,
+        })
+        .collect();
     let mentions_param = |t: &Expr| {
         struct Mentions<'p>(&'p [String], bool);
         impl Visitor<'_> for Mentions<'_> {
@@ -2086,20 +2141,107 @@ fn local_var_types(body: &Block) -> Vec<(String, &Expr)> {
     out
 }
 
-/// `fn Stack(comptime T: type) type { ... return struct { ... }; }`:
-/// its type parameters and the returned container.
-pub(super) fn generic_type_constructor(f: &FnDecl) -> Option<(Vec<String>, &ContainerDecl)> {
-    let (params, c) = type_constructor(f)?;
-    if params.iter().any(|(_, is_type)| !is_type) {
-        return None;
+/// A type constructor's parameter as a Rust generic parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum GenericParam {
+    /// `comptime T: type` → `T`.
+    Type(String),
+    /// `comptime n: usize` → `const N: usize`: integers of a Rust width
+    /// and `bool`, used in types only as a whole array length (`[n]T`),
+    /// which is what stable Rust lets a const parameter do.
+    Const { zig: String, rust: String, ty: Ty },
+}
+
+impl GenericParam {
+    /// The name a Rust generic argument list gives it.
+    pub(super) fn rust_name(&self) -> &str {
+        match self {
+            GenericParam::Type(n) => n,
+            GenericParam::Const { rust, .. } => rust,
+        }
     }
-    Some((params.into_iter().map(|(n, _)| n).collect(), c))
+}
+
+/// `fn Stack(comptime T: type) type { ... return struct { ... }; }`,
+/// `fn Ring(comptime T: type, comptime n: usize) type`: its parameters as
+/// Rust generics and the returned container, when every parameter can be
+/// one (see [`GenericParam`]).
+pub(super) fn generic_type_constructor(f: &FnDecl) -> Option<(Vec<GenericParam>, &ContainerDecl)> {
+    let (params, c) = type_constructor(f)?;
+    let generics = params
+        .into_iter()
+        .zip(&f.proto.params)
+        .map(|((name, is_type), p)| match is_type {
+            true => Some(GenericParam::Type(name)),
+            false => {
+                let ParamType::Type(Expr {
+                    kind: ExprKind::PrimitiveType(t),
+                    ..
+                }) = &p.ty
+                else {
+                    return None;
+                };
+                let ty = match t.as_str() {
+                    "bool" => Ty::Bool,
+                    "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32"
+                    | "i64" | "i128" | "isize" => Ty::Int(t.clone()),
+                    _ => return None,
+                };
+                whole_array_lengths_only(c, &name).then(|| GenericParam::Const {
+                    rust: names::screaming_case(&name),
+                    zig: name,
+                    ty,
+                })
+            }
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((generics, c))
+}
+
+/// Whether every array type in `c` whose length mentions `name` has
+/// exactly `name` as its length (`[n]u8`, not `[n + 1]u8`).
+fn whole_array_lengths_only(c: &ContainerDecl, name: &str) -> bool {
+    struct Lengths<'n>(&'n str, bool);
+    impl Visitor<'_> for Lengths<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let ExprKind::Array { len, .. } = &e.kind
+                && mentions_ident(len, self.0)
+                && !matches!(&len.kind, ExprKind::Ident(n) if n == self.0)
+            {
+                self.1 = false;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut lengths = Lengths(name, true);
+    for m in &c.members {
+        lengths.visit_decl(m);
+    }
+    lengths.1
+}
+
+/// Whether `e` mentions the identifier `name`.
+fn mentions_ident(e: &Expr, name: &str) -> bool {
+    struct Mentions<'n>(&'n str, bool);
+    impl Visitor<'_> for Mentions<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if matches!(&e.kind, ExprKind::Ident(n) if n == self.0) {
+                self.1 = true;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    let mut m = Mentions(name, false);
+    m.visit_expr(e);
+    m.1
 }
 
 /// A function returning a container type, with all its parameters
 /// `comptime`: each parameter's name and whether it is a type (value
 /// parameters, as in `fn Codec(comptime alphabet: [64]u8, comptime pad: bool)`,
-/// are bound per instance: see `ModuleScope::type_instances`).
+/// are bound per instance: see `ModuleScope::type_instances`). Checks
+/// before the `return` (`comptime assert(..)`) hold for every instance
+/// Zig compiled, so the port has nothing to do for them.
 pub(super) fn type_constructor(f: &FnDecl) -> Option<(Vec<(String, bool)>, &ContainerDecl)> {
     if !matches!(&f.proto.return_type.kind, ExprKind::PrimitiveType(t) if t == "type") {
         return None;
@@ -2113,22 +2255,44 @@ pub(super) fn type_constructor(f: &FnDecl) -> Option<(Vec<(String, bool)>, &Cont
         params.push((p.name.clone()?, is_type));
     }
     let body = f.body.as_ref()?;
-    let [
-        Stmt {
-            kind:
-                StmtKind::Expr(Expr {
-                    kind: ExprKind::Return(Some(value)),
-                    ..
-                }),
-            ..
-        },
-    ] = &body.stmts[..]
+    let (last, checks) = body.stmts.split_last()?;
+    if !checks.iter().all(is_comptime_check) {
+        return None;
+    }
+    let Stmt {
+        kind:
+            StmtKind::Expr(Expr {
+                kind: ExprKind::Return(Some(value)),
+                ..
+            }),
+        ..
+    } = last
     else {
         return None;
     };
     match &value.kind {
         ExprKind::Container(c) if c.kind != ContainerKind::Opaque => Some((params, c)),
         _ => None,
+    }
+}
+
+/// `comptime assert(..);`, `comptime { .. }`, `std.debug.assert(..);`
+/// in a type constructor: a check of the arguments, made at compile time.
+fn is_comptime_check(s: &Stmt) -> bool {
+    let StmtKind::Expr(e) = &s.kind else {
+        return false;
+    };
+    let is_assert = |e: &Expr| match &e.kind {
+        ExprKind::Call { callee, .. } => match &callee.kind {
+            ExprKind::Ident(n) => n == "assert",
+            ExprKind::Field { member, .. } => member == "assert",
+            _ => false,
+        },
+        _ => false,
+    };
+    match &e.kind {
+        ExprKind::Comptime(inner) => is_assert(inner) || matches!(inner.kind, ExprKind::Block(_)),
+        _ => is_assert(e),
     }
 }
 
@@ -2447,18 +2611,105 @@ impl<'a> Translator<'a> {
     fn with_container_types<T>(
         &mut self,
         name: &str,
-        generics: &[String],
+        generics: &[GenericParam],
         f: impl FnOnce(&mut Self) -> T,
     ) -> T {
         let before = self.container_types.len();
+        let outer = std::mem::take(&mut self.generic_scope);
         for g in generics {
-            self.container_types.push((g.clone(), Ty::Named(g.clone())));
+            match g {
+                GenericParam::Type(t) => {
+                    self.container_types.push((t.clone(), Ty::Named(t.clone())));
+                    self.generic_scope.type_params.push(t.clone());
+                }
+                GenericParam::Const { .. } => self.generic_scope.const_params.push(g.clone()),
+            }
         }
         self.container_types
             .push((name.to_string(), Ty::Named("Self".into())));
         let out = f(self);
         self.container_types.truncate(before);
+        self.generic_scope = outer;
         out
+    }
+
+    /// [`generic_type_constructor`], unless a constant names an instance
+    /// of it with a value argument (`const Standard = Codec(..)`): those
+    /// are expanded per instance, as `ModuleScope::type_instances` says.
+    fn generic_constructor(&self, f: &'a FnDecl) -> Option<(Vec<GenericParam>, &'a ContainerDecl)> {
+        let (params, c) = generic_type_constructor(f)?;
+        let named_instance = params
+            .iter()
+            .any(|p| matches!(p, GenericParam::Const { .. }))
+            && self.file.members.iter().any(|d| {
+                matches!(&d.kind, DeclKind::Var(v) if v.init.as_ref().is_some_and(|i| {
+                    matches!(&i.kind, ExprKind::Call { callee, .. }
+                        if matches!(&callee.kind, ExprKind::Ident(n) if *n == f.name))
+                }))
+            });
+        (!named_instance).then_some((params, c))
+    }
+
+    /// Runs `f` with the const parameters of generic instance `ty`
+    /// (`Ring<4>`) bound to its arguments: a field default of the type
+    /// (`[_]u32{0} ** n`) read where the literal is.
+    fn with_const_args<T>(&mut self, ty: &Ty, f: impl FnOnce(&mut Self) -> T) -> T {
+        let Ty::Generic { name, args } = ty else {
+            return f(self);
+        };
+        let file: &'a SourceFile = self.file;
+        let Some((params, _)) = file.members.iter().find_map(|d| match &d.kind {
+            DeclKind::Fn(c) if c.name == *name => generic_type_constructor(c),
+            _ => None,
+        }) else {
+            return f(self);
+        };
+        let bound: Vec<GenericParam> = params
+            .into_iter()
+            .zip(args)
+            .filter_map(|(p, a)| match (p, a) {
+                (GenericParam::Const { zig, ty, .. }, Ty::ConstArg(value)) => {
+                    Some(GenericParam::Const {
+                        zig,
+                        rust: value.clone(),
+                        ty,
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        let before = self.generic_scope.const_params.len();
+        self.generic_scope.const_params.extend(bound);
+        let out = f(self);
+        self.generic_scope.const_params.truncate(before);
+        out
+    }
+
+    /// The const parameter of the generic type being translated that the
+    /// Zig name `name` is.
+    pub(super) fn const_param(&self, name: &str) -> Option<(&str, &Ty)> {
+        if self.local(name).is_some() {
+            return None;
+        }
+        self.generic_scope
+            .const_params
+            .iter()
+            .rev()
+            .find_map(|p| match p {
+                GenericParam::Const { zig, rust, ty } if zig == name => Some((rust.as_str(), ty)),
+                _ => None,
+            })
+    }
+
+    /// Notes that the generic type being translated applies `op` (a trait
+    /// of `core::ops`) to values of type `ty`, when `ty` is one of its
+    /// type parameters.
+    pub(super) fn need_bound(&mut self, ty: &Ty, op: &'static str) {
+        if let Ty::Named(n) = ty
+            && self.generic_scope.type_params.contains(n)
+        {
+            self.generic_scope.bounds.insert((n.clone(), op));
+        }
     }
 }
 

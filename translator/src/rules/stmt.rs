@@ -520,6 +520,20 @@ impl<'a> Translator<'a> {
             return quote!(#todo;);
         }
         let v = self.coerced(value, &ty);
+        let bound = match op {
+            AssignOp::Add => Some("AddAssign"),
+            AssignOp::Sub => Some("SubAssign"),
+            AssignOp::Mul => Some("MulAssign"),
+            AssignOp::Div => Some("DivAssign"),
+            AssignOp::Rem => Some("RemAssign"),
+            AssignOp::BitAnd => Some("BitAndAssign"),
+            AssignOp::BitOr => Some("BitOrAssign"),
+            AssignOp::BitXor => Some("BitXorAssign"),
+            _ => None,
+        };
+        if let Some(bound) = bound {
+            self.need_bound(&ty, bound);
+        }
         // `acc <<= 6` / `acc +%= d` on a `u12` (a `u16` in Rust): Zig's 12
         // bits are kept.
         if matches!(

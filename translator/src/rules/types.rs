@@ -101,6 +101,8 @@ pub enum Ty {
         tokens: bool,
         elem: Box<Ty>,
     },
+    /// A const generic argument (`4` in `Ring<4>`): Rust source of the value.
+    ConstArg(String),
     Unknown,
 }
 
@@ -601,6 +603,15 @@ pub fn rust_type_in(ty: &Ty, lifetime: Option<&syn::Lifetime>) -> Option<TokenSt
             let t = ident(name);
             let args = args.iter().map(rust_type).collect::<Option<Vec<_>>>()?;
             quote!(#t<#(#args),*>)
+        }
+        // A literal or a name as it is; anything else in braces, as Rust
+        // requires of a const argument.
+        Ty::ConstArg(value) => {
+            let v: TokenStream = value.parse().ok()?;
+            match syn::parse2::<syn::Expr>(v.clone()).ok()? {
+                syn::Expr::Lit(_) | syn::Expr::Path(_) => v,
+                _ => quote!({ #v }),
+            }
         }
         // An iterator: no type to spell (locals of it are inferred).
         Ty::Allocator | Ty::Unknown | Ty::Column(_) => return None,
