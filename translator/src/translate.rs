@@ -163,6 +163,33 @@ fn declared_fns_with_lines(file: &SourceFile, source: &str) -> Vec<(DeclaredFn, 
         .collect()
 }
 
+/// Why a translated function is not in its module's final text: the
+/// stubbing commented out the item holding it (its type, its `impl`), and
+/// the stub comment above that item says what did not compile.
+fn missing_fn_reason(text: &str, rust_path: &str) -> String {
+    let name = rust_path.rsplit("::").next().unwrap_or(rust_path);
+    let lines: Vec<&str> = text.lines().collect();
+    let definition = lines.iter().position(|l| {
+        let l = l.trim_start();
+        l.starts_with("//")
+            && l.trim_start_matches('/')
+                .trim_start()
+                .trim_start_matches("pub ")
+                .starts_with(&format!("fn {name}("))
+    });
+    let stub_comment = definition.and_then(|at| {
+        lines[..at].iter().rev().find_map(|l| {
+            let l = l.trim_start().strip_prefix("// ")?;
+            l.strip_prefix(crate::stub::STUB_MARKER)
+                .map(|rest| rest.trim_start_matches(':').trim().to_string())
+        })
+    });
+    match stub_comment {
+        Some(why) => format!("the item holding it was commented out: does not compile: {why}"),
+        None => "not in the module: the item holding it did not survive the stubbing".to_string(),
+    }
+}
+
 /// The declared functions no translation covers (matched by line and
 /// name: every instance of a generic function shares its declaration's),
 /// as `todo` outcomes that say why the rules did not reach them.
@@ -484,12 +511,16 @@ pub fn translate_units(
             } else {
                 FnStatus::Clean
             };
+            let mut todos = f.todo_reasons.clone();
+            if todos.is_empty() && errors.is_empty() && !ranges.contains_key(&f.rust_path) {
+                todos.push(missing_fn_reason(text, &f.rust_path));
+            }
             file.functions.push(FnReport {
                 zig_name: f.zig_name.clone(),
                 rust_path: f.rust_path.clone(),
                 zig_line: f.zig_line,
                 status,
-                todos: f.todo_reasons.clone(),
+                todos,
                 blocked_by: Vec::new(),
                 errors,
                 perf_notes: perf_notes.remove(&f.rust_path).unwrap_or_default(),

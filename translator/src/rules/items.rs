@@ -1276,7 +1276,18 @@ impl<'a> Translator<'a> {
         );
         let std_aliases = self.std_type_aliases(c);
         self.container_types.extend(std_aliases);
-        let item = self.container_body(name, generics, &aliases, c, doc, vis, fns);
+        let fns_before = fns.len();
+        let item = match self.container_body(name, generics, &aliases, c, doc, vis, fns) {
+            Ok(item) => item,
+            // Its methods are not emitted either: each says why.
+            Err(reason) => {
+                for f in &mut fns[fns_before..] {
+                    f.todo_reasons
+                        .insert(0, format!("its type is not ported: {reason}"));
+                }
+                self.item_todo(reason)
+            }
+        };
         self.container_types.truncate(before);
         self.generic_scope = outer;
         item
@@ -1292,7 +1303,7 @@ impl<'a> Translator<'a> {
         doc: &TokenStream,
         vis: Option<TokenStream>,
         fns: &mut Vec<FnTranslation>,
-    ) -> TokenStream {
+    ) -> Result<TokenStream, String> {
         let n = ident(name);
         let g: Vec<proc_macro2::Ident> = generics.iter().map(|g| ident(g.rust_name())).collect();
         // A plain struct with `[]const T` / `*const T` fields borrows: it
@@ -1429,7 +1440,7 @@ impl<'a> Translator<'a> {
                 match self.packed_item(name, c, doc, vis.clone()) {
                     Some(item) => item,
                     None => {
-                        return self.item_todo(format!(
+                        return Err(format!(
                             "packed struct `{name}`: signed or enum fields need bit accessors"
                         ));
                     }
@@ -1472,13 +1483,13 @@ impl<'a> Translator<'a> {
                                 .map(|t| self.zig_text(t.span))
                                 .unwrap_or("")
                                 .to_string();
-                        return self.item_todo(format!(
+                        return Err(format!(
                             "struct `{name}`: field `{}` type `{text}` has no rule",
                             f.name
                         ));
                     };
                     if !borrowed_ok && matches!(ty, Ty::Slice { .. } | Ty::Ref { .. }) {
-                        return self.item_todo(format!(
+                        return Err(format!(
                             "struct `{name}`: field `{}` borrows (`{}`): owned or borrowed is a decision",
                             f.name,
                             f.ty.as_ref().map(|t| self.zig_text(t.span)).unwrap_or("")
@@ -1514,7 +1525,7 @@ impl<'a> Translator<'a> {
                 };
                 for (f, fdoc) in &fields {
                     if f.name == "_" {
-                        return self.item_todo(format!("non-exhaustive enum `{name}`"));
+                        return Err(format!("non-exhaustive enum `{name}`"));
                     }
                     let v = ident(&camel_case(&f.name));
                     let value = match &f.value {
@@ -1526,7 +1537,7 @@ impl<'a> Translator<'a> {
                             quote!(= #lit)
                         }
                         Some(_) => {
-                            return self.item_todo(format!("enum `{name}`: computed tag value"));
+                            return Err(format!("enum `{name}`: computed tag value"));
                         }
                         None => quote!(),
                     };
@@ -1574,8 +1585,7 @@ impl<'a> Translator<'a> {
                                 variants.push(quote!(#fdoc #v(#rt)))
                             }
                             _ => {
-                                return self
-                                    .item_todo(format!("union `{name}`: payload of `{}`", f.name));
+                                return Err(format!("union `{name}`: payload of `{}`", f.name));
                             }
                         },
                         other => match rust_type(&other) {
@@ -1583,8 +1593,7 @@ impl<'a> Translator<'a> {
                                 variants.push(quote!(#fdoc #v(#rt)))
                             }
                             _ => {
-                                return self
-                                    .item_todo(format!("union `{name}`: payload of `{}`", f.name));
+                                return Err(format!("union `{name}`: payload of `{}`", f.name));
                             }
                         },
                     }
@@ -1624,12 +1633,12 @@ impl<'a> Translator<'a> {
                     #first_payload_default
                 }
             }
-            (ContainerKind::Union, _) => return self.item_todo(format!("untagged union `{name}`")),
-            (ContainerKind::Opaque, _) => return self.item_todo(format!("opaque type `{name}`")),
+            (ContainerKind::Union, _) => return Err(format!("untagged union `{name}`")),
+            (ContainerKind::Opaque, _) => return Err(format!("opaque type `{name}`")),
         };
         let imp = (!methods.is_empty() || !assoc.is_empty())
             .then(|| quote!(impl #impl_generics #n #type_generics { #(#assoc)* #(#methods)* }));
-        quote!(#definition #imp)
+        Ok(quote!(#definition #imp))
     }
 
     /// A field's type inside a container that borrows: const slices and
