@@ -1978,11 +1978,21 @@ impl<'a> Translator<'a> {
             }
         }
         let file: &'a SourceFile = self.file;
+        // Duck-typed ones, and those whose value parameters Rust generics
+        // cannot hold (`comptime endian: Endian`) unless a constant names
+        // their instances (`ModuleScope::type_instances`).
         let ctors: Vec<&'a FnDecl> = file
             .members
             .iter()
             .filter_map(|d| match &d.kind {
-                DeclKind::Fn(f) if duck_typed_constructor(f) => Some(f),
+                DeclKind::Fn(f)
+                    if duck_typed_constructor(f)
+                        || (type_constructor(f).is_some()
+                            && generic_type_constructor(f).is_none()
+                            && !self.has_named_instance(f)) =>
+                {
+                    Some(f)
+                }
                 _ => None,
             })
             .collect();
@@ -1996,9 +2006,18 @@ impl<'a> Translator<'a> {
                 continue;
             }
             let key = (ctor.clone(), self.args_text(&args));
-            if self.scope.mono_types.contains_key(&key)
-                || args.iter().any(|a| self.zig_type(a) == Ty::Unknown)
-            {
+            let Some((params, _)) = self.type_constructor_decl(&ctor) else {
+                continue;
+            };
+            let concrete = params.len() == args.len()
+                && params
+                    .iter()
+                    .zip(&args)
+                    .all(|((_, is_type), a)| match is_type {
+                        true => self.zig_type(a) != Ty::Unknown,
+                        false => comptime_literal(a),
+                    });
+            if self.scope.mono_types.contains_key(&key) || !concrete {
                 continue;
             }
             let mut name = ctor.clone();
@@ -2146,8 +2165,8 @@ fn local_var_types(body: &Block) -> Vec<(String, &Expr)> {
 pub(super) enum GenericParam {
     /// `comptime T: type` → `T`.
     Type(String),
-    /// `comptime n: usize` → `const N: usize`: integers of a Rust width
-    /// and `bool`, used in types only as a whole array length (`[n]T`),
+    /// `comptime n: usize` → `const N: usize`: integers and `bool`, used
+    /// in types only as a whole array length (`[n]T`),
     /// which is what stable Rust lets a const parameter do.
     Const { zig: String, rust: String, ty: Ty },
 }
@@ -2181,10 +2200,12 @@ pub(super) fn generic_type_constructor(f: &FnDecl) -> Option<(Vec<GenericParam>,
                 else {
                     return None;
                 };
+                // Any width (`u11` is a `u16` const); not `comptime_int`,
+                // which has no one Rust type.
                 let ty = match t.as_str() {
                     "bool" => Ty::Bool,
-                    "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32"
-                    | "i64" | "i128" | "isize" => Ty::Int(t.clone()),
+                    "comptime_int" => return None,
+                    t if types::rust_int(t).is_some() => Ty::Int(t.to_string()),
                     _ => return None,
                 };
                 whole_array_lengths_only(c, &name).then(|| GenericParam::Const {
@@ -2641,13 +2662,19 @@ impl<'a> Translator<'a> {
         let named_instance = params
             .iter()
             .any(|p| matches!(p, GenericParam::Const { .. }))
-            && self.file.members.iter().any(|d| {
-                matches!(&d.kind, DeclKind::Var(v) if v.init.as_ref().is_some_and(|i| {
-                    matches!(&i.kind, ExprKind::Call { callee, .. }
-                        if matches!(&callee.kind, ExprKind::Ident(n) if *n == f.name))
-                }))
-            });
+            && self.has_named_instance(f);
         (!named_instance).then_some((params, c))
+    }
+
+    /// Whether a module constant is an instance of type constructor `f`
+    /// (`const Standard = Codec(..)`).
+    fn has_named_instance(&self, f: &FnDecl) -> bool {
+        self.file.members.iter().any(|d| {
+            matches!(&d.kind, DeclKind::Var(v) if v.init.as_ref().is_some_and(|i| {
+                matches!(&i.kind, ExprKind::Call { callee, .. }
+                    if matches!(&callee.kind, ExprKind::Ident(n) if *n == f.name))
+            }))
+        })
     }
 
     /// Runs `f` with the const parameters of generic instance `ty`

@@ -767,10 +767,59 @@ impl<'a> Translator<'a> {
         if let Some(by_target) = self.target_switch(s, expected) {
             return by_target;
         }
+        // On a comptime parameter bound in a type instance: the prong Zig
+        // compiled, alone.
+        if let Some(prong) = self.comptime_prong(s) {
+            return self.expr(&prong.body, expected);
+        }
         let subject_ty = self.infer(&s.subject);
         let subject = self.expr(&s.subject, &Ty::Unknown);
         let arms = self.switch_arms(s, subject, subject_ty, expected);
         as_matches(&arms).unwrap_or(arms)
+    }
+
+    /// The prong a `switch` on a bound comptime value (`switch (order)` in
+    /// the instance `Sorted(.ascending)`) takes: the one listing the value,
+    /// else the `else` prong. Prongs with captures or ranges are left to
+    /// the general translation.
+    fn comptime_prong<'s>(&self, s: &'s SwitchExpr) -> Option<&'s SwitchProng> {
+        let ExprKind::Ident(n) = &s.subject.kind else {
+            return None;
+        };
+        if self.local(n).is_some() {
+            return None;
+        }
+        let value = self.bound_value(n)?;
+        if !super::mono::comptime_literal(value) {
+            return None;
+        }
+        let same = |item: &SwitchItem| match item {
+            SwitchItem::Value(v) => match (&v.kind, &value.kind) {
+                (ExprKind::DotName(a), ExprKind::DotName(b)) => Some(a == b),
+                (ExprKind::Bool(a), ExprKind::Bool(b)) => Some(a == b),
+                (ExprKind::Int(a), ExprKind::Int(b)) => {
+                    let (a, b) = (
+                        super::types::zig_int_value(a)?,
+                        super::types::zig_int_value(b)?,
+                    );
+                    Some(a == b)
+                }
+                _ => None,
+            },
+            SwitchItem::Range { .. } => None,
+        };
+        let mut chosen = None;
+        for prong in &s.prongs {
+            if !prong.captures.is_empty() {
+                return None;
+            }
+            for item in &prong.items {
+                if same(item)? && chosen.is_none() {
+                    chosen = Some(prong);
+                }
+            }
+        }
+        chosen.or_else(|| s.prongs.iter().find(|p| p.is_else))
     }
 
     /// `sw: switch (x) { .a => continue :sw .b, ... }` is a state machine:
