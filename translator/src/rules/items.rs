@@ -1276,6 +1276,8 @@ impl<'a> Translator<'a> {
         );
         let std_aliases = self.std_type_aliases(c);
         self.container_types.extend(std_aliases);
+        let type_aliases = self.type_alias_members(c);
+        self.container_types.extend(type_aliases);
         let fns_before = fns.len();
         let item = match self.container_body(name, generics, &aliases, c, doc, vis, fns) {
             Ok(item) => item,
@@ -1339,6 +1341,7 @@ impl<'a> Translator<'a> {
         } else {
             (!g.is_empty()).then(|| quote!(<#(#declared),*>))
         };
+        let type_aliases = self.type_alias_members(c);
         let mut methods = Vec::new();
         let mut fields = Vec::new();
         let mut variants = Vec::new();
@@ -1376,6 +1379,16 @@ impl<'a> Translator<'a> {
                     fns.push(report);
                 }
                 DeclKind::Var(v) if aliases.contains(&v.name) => {} // `const Self = @This();`
+                // `pub const Key = K;`: uses read the target (`type_alias_members`).
+                DeclKind::Var(v)
+                    if let Some((_, ty)) = type_aliases.iter().find(|(n, _)| *n == v.name) =>
+                {
+                    let target = rust_type(ty).map(|t| t.to_string()).unwrap_or_default();
+                    assoc.push(comment_marker(&format!(
+                        "zigport: `{}` names the type `{target}`; uses read it",
+                        v.name
+                    )));
+                }
                 // `const StateSet = std.StaticBitSet(..)`: resolved where used.
                 DeclKind::Var(v) if v.init.as_ref().is_some_and(|i| self.std_type(i).is_some()) => {
                 }

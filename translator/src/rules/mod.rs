@@ -929,7 +929,7 @@ impl<'a> Translator<'a> {
                             },
                         );
                         let mut info =
-                            self.with_container_types(&f.name, &params, |t| t.type_info(c));
+                            self.with_container_types(&f.name, &params, c, |t| t.type_info(c));
                         info.generics = names;
                         self.scope.types.insert(f.name.clone(), info);
                     }
@@ -1791,6 +1791,28 @@ impl Translator<'_> {
     /// `const StateSet = std.StaticBitSet(capacity + 1);` inside a
     /// container: names for std types, resolved as the rules translate
     /// (Rust has no inherent associated types).
+    /// Members of `c` that name a type (`pub const Key = K;`, `const Count
+    /// = u32;`): Rust has no inherent associated types, so uses of the
+    /// name read its target. Nested containers and std types are not
+    /// these (they have their own items and rules).
+    pub(super) fn type_alias_members(&self, c: &ContainerDecl) -> Vec<(String, Ty)> {
+        c.members
+            .iter()
+            .filter_map(|m| match &m.kind {
+                DeclKind::Var(v) if v.ty.is_none() => {
+                    let init = v.init.as_ref()?;
+                    if matches!(init.kind, ExprKind::Container(_)) || self.std_type(init).is_some()
+                    {
+                        return None;
+                    }
+                    let ty = self.zig_type(init);
+                    (ty != Ty::Unknown && !ty.mentions_unknown()).then(|| (v.name.clone(), ty))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     pub(super) fn std_type_aliases(&self, c: &ContainerDecl) -> Vec<(String, Ty)> {
         c.members
             .iter()
@@ -2633,6 +2655,7 @@ impl<'a> Translator<'a> {
         &mut self,
         name: &str,
         generics: &[GenericParam],
+        c: &ContainerDecl,
         f: impl FnOnce(&mut Self) -> T,
     ) -> T {
         let before = self.container_types.len();
@@ -2648,6 +2671,8 @@ impl<'a> Translator<'a> {
         }
         self.container_types
             .push((name.to_string(), Ty::Named("Self".into())));
+        let aliases = self.type_alias_members(c);
+        self.container_types.extend(aliases);
         let out = f(self);
         self.container_types.truncate(before);
         self.generic_scope = outer;
