@@ -1825,13 +1825,25 @@ impl Translator<'_> {
 
     /// An array length as Rust source (see `types::const_length_with`).
     pub(super) fn array_len(&self, len: &Expr) -> Option<String> {
-        types::const_length_with(len, &|e| match &e.kind {
+        types::const_length_with(len, &|e| self.array_len_leaf(e, 8))
+    }
+
+    /// A name or field in an array length (see `array_len`); a bound
+    /// value is spelled with its own bound names, `depth` levels down.
+    fn array_len_leaf(&self, e: &Expr, depth: usize) -> Option<String> {
+        match &e.kind {
             ExprKind::Ident(n) if self.local(n).is_some() => None,
             ExprKind::Ident(n) if let Some((rust, _)) = self.const_param(n) => {
                 Some(rust.to_string())
             }
             ExprKind::Ident(n) if let Some(arg) = self.bound_value(n) => {
-                types::const_length_with(arg, &|_| None)
+                let depth = depth.checked_sub(1)?;
+                types::const_length_with(arg, &|inner| match &inner.kind {
+                    ExprKind::Ident(m) if self.bound_value(m).is_some() => {
+                        self.array_len_leaf(inner, depth)
+                    }
+                    _ => None,
+                })
             }
             // `Owner::CONST`, not `Self::CONST`: an array length is an
             // anonymous constant, where a generic `Self` is not permitted.
@@ -1849,7 +1861,7 @@ impl Translator<'_> {
                 Some(format!("super::{m}::{}", names::screaming_case(member)))
             }
             _ => None,
-        })
+        }
     }
 
     /// The result of a call to `sig` with `args` (the receiver excluded
@@ -2209,6 +2221,10 @@ impl GenericParam {
 /// one (see [`GenericParam`]).
 pub(super) fn generic_type_constructor(f: &FnDecl) -> Option<(Vec<GenericParam>, &ContainerDecl)> {
     let (params, c) = type_constructor(f)?;
+    // Constants computed from the parameters: per instance (`with_instance`).
+    if !type_constructor_preamble(f).is_empty() {
+        return None;
+    }
     let generics = params
         .into_iter()
         .zip(&f.proto.params)
@@ -2298,8 +2314,11 @@ pub(super) fn type_constructor(f: &FnDecl) -> Option<(Vec<(String, bool)>, &Cont
         params.push((p.name.clone()?, is_type));
     }
     let body = f.body.as_ref()?;
-    let (last, checks) = body.stmts.split_last()?;
-    if !checks.iter().all(is_comptime_check) {
+    let (last, before) = body.stmts.split_last()?;
+    if !before
+        .iter()
+        .all(|s| is_comptime_check(s) || preamble_const(s).is_some())
+    {
         return None;
     }
     let Stmt {
@@ -2317,6 +2336,25 @@ pub(super) fn type_constructor(f: &FnDecl) -> Option<(Vec<(String, bool)>, &Cont
         ExprKind::Container(c) if c.kind != ContainerKind::Opaque => Some((params, c)),
         _ => None,
     }
+}
+
+/// `const lookup_shift = max_code_bits - lookup_bits;` before a type
+/// constructor's `return`: a value (or type) computed from the
+/// parameters, which the returned container reads by name.
+fn preamble_const(s: &Stmt) -> Option<&VarDecl> {
+    match &s.kind {
+        StmtKind::Var(v) if v.mutability == Mutability::Const && v.init.is_some() => Some(v),
+        _ => None,
+    }
+}
+
+/// The constants a type constructor computes before its `return` (see
+/// [`preamble_const`]), in order.
+pub(super) fn type_constructor_preamble(f: &FnDecl) -> Vec<&VarDecl> {
+    f.body
+        .as_ref()
+        .map(|b| b.stmts.iter().filter_map(preamble_const).collect())
+        .unwrap_or_default()
 }
 
 /// `comptime assert(..);`, `comptime { .. }`, `std.debug.assert(..);`
@@ -2383,6 +2421,20 @@ impl<'a> Translator<'a> {
                 self.container_types.push((param.clone(), ty));
             } else {
                 self.bound_values.push((param.clone(), arg.clone()));
+            }
+        }
+        // `const Wide = std.meta.Int(..)` / `const shift = bits - 1` before
+        // the `return`: a type, or a value read where it is named.
+        let file: &'a SourceFile = self.file;
+        let preamble = file.members.iter().find_map(|d| match &d.kind {
+            DeclKind::Fn(f) if f.name == ctor => Some(type_constructor_preamble(f)),
+            _ => None,
+        });
+        for v in preamble.unwrap_or_default() {
+            let Some(init) = &v.init else { continue };
+            match self.zig_type(init) {
+                Ty::Unknown => self.bound_values.push((v.name.clone(), init.clone())),
+                ty => self.container_types.push((v.name.clone(), ty)),
             }
         }
         self.container_types

@@ -427,6 +427,9 @@ pub fn const_length_with(len: &Expr, leaf: &dyn Fn(&Expr) -> Option<String>) -> 
                 BinaryOp::Sub => "-",
                 BinaryOp::Mul => "*",
                 BinaryOp::Div => "/",
+                BinaryOp::Rem => "%",
+                BinaryOp::Shl => "<<",
+                BinaryOp::Shr => ">>",
                 _ => return None,
             };
             Some(format!(
