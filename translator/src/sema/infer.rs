@@ -349,8 +349,14 @@ impl<'a, 'n> Analyzer<'a, 'n> {
                 if let Some(local) = self.local(name) {
                     return local.as_type.clone();
                 }
-                let (owner, member) = self.names.lookup(self.container, name)?;
-                self.member_as_type(owner, member)?
+                match self.names.lookup(self.container, name) {
+                    Some((owner, member)) => self.member_as_type(owner, member)?,
+                    None => {
+                        let p = self.constructor_param(name)?;
+                        matches!(&p.ty, ParamType::Type(Expr { kind: ExprKind::PrimitiveType(t), .. }) if t == "type")
+                            .then(|| Type::TypeParam(name.clone()))?
+                    }
+                }
             }
             ExprKind::Field { object, member } => {
                 let ns = self.try_as_type(object)?;
@@ -1042,8 +1048,30 @@ impl<'a, 'n> Analyzer<'a, 'n> {
         }
         match self.names.lookup(self.container, name) {
             Some((owner, member)) => self.member_value_type(owner, member),
-            None => Type::Unknown,
+            // `n` in `fn Ring(comptime n: usize) type { .. }`'s container.
+            None => match self.constructor_param(name).map(|p| &p.ty) {
+                Some(ParamType::Type(t)) => self.as_type(t),
+                _ => Type::Unknown,
+            },
         }
+    }
+
+    /// A comptime parameter of the type constructor whose container (at
+    /// any depth) is being analysed: its code names them, per instance.
+    fn constructor_param(&self, name: &str) -> Option<&'a Param> {
+        let mut at = Some(self.container);
+        for _ in 0..MAX_DEPTH {
+            let container = self.names.get(at?);
+            if let Some(ctor) = container.constructor {
+                return ctor
+                    .proto
+                    .params
+                    .iter()
+                    .find(|p| p.name.as_deref() == Some(name));
+            }
+            at = container.parent;
+        }
+        None
     }
 
     fn field(&mut self, e: &'a Expr, object: &'a Expr, member: &str) -> Type {
