@@ -96,11 +96,31 @@ enum Command {
     },
 }
 
+/// `zigport sema big.zig | head`: once the reader is gone, stop quietly
+/// as Unix tools do (the status a SIGPIPE gives, 141) instead of reporting
+/// `println!`'s broken-pipe panic as a crash.
+fn quiet_on_closed_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
     // `zigport __zigport-runner`: the sandbox that loads and runs untrusted
     // libraries for `verify` (see `zigport_harness::sandbox`). First, before
     // any thread starts.
     zigport_harness::sandbox::run_if_runner();
+    quiet_on_closed_stdout();
     let cli = Cli::parse();
     let config = match load_config(cli.config.as_deref()) {
         Ok(c) => c,

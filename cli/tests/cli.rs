@@ -655,3 +655,32 @@ fn a_users_main_rs_is_kept() {
     translate();
     assert_eq!(fs::read_to_string(&main_rs).unwrap(), mine);
 }
+
+/// `zigport sema big.zig | head -1`: when the reader goes away, zigport
+/// stops with SIGPIPE's status (141), without a panic report.
+#[test]
+fn closed_stdout_stops_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("many.zig");
+    let body: String = (0..3000)
+        .map(|i| format!("pub fn f{i}(x: u32) u32 {{\n    return x + {i};\n}}\n"))
+        .collect();
+    fs::write(&file, body).expect("write fixture");
+    let bin = assert_cmd::cargo::cargo_bin("zigport");
+    let mut child = std::process::Command::new(bin)
+        .arg("sema")
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().expect("stdout");
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("exits");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert_eq!(out.status.code(), Some(141), "stderr: {stderr}");
+}
