@@ -1860,6 +1860,16 @@ impl Translator<'_> {
             {
                 Some(format!("super::{m}::{}", names::screaming_case(member)))
             }
+            // `[Hasher.digest_length]u8`: a constant of a module type.
+            ExprKind::Field { object, member }
+                if let ExprKind::Ident(owner) = &object.kind
+                    && self.local(owner).is_none()
+                    && let Some(Ty::Named(owner)) = self.resolve_type_name(owner)
+                    && owner != "Self"
+                    && let Some((rust, _)) = self.scope.types.get(&owner)?.consts.get(member) =>
+            {
+                Some(format!("{owner}::{rust}"))
+            }
             _ => None,
         }
     }
