@@ -40,6 +40,14 @@ impl<'a> Translator<'a> {
         }
         match &e.kind {
             ExprKind::Ident(name) => self.ident_expr(name),
+            // `tolerance >= 0` on a float: Zig coerces the integer literal
+            // (exactly: a value a float cannot hold is a compile error).
+            ExprKind::Int(text)
+                if matches!(expected, Ty::Float(_))
+                    && let Some(v) = super::types::zig_int_value(text) =>
+            {
+                format!("{v}.0").parse().unwrap_or_default()
+            }
             ExprKind::Int(text) => match int_literal(text) {
                 Some(lit) => lit,
                 None => self.todo(format!("integer literal `{text}`")),
