@@ -2143,20 +2143,10 @@ fn duck_typed_constructor(f: &FnDecl) -> bool {
         })
         .collect();
     let mentions_param = |t: &Expr| {
-        struct Mentions<'p>(&'p [String], bool);
-        impl Visitor<'_> for Mentions<'_> {
-            fn visit_expr(&mut self, e: &Expr) {
-                if let ExprKind::Ident(n) = &e.kind
-                    && self.0.contains(n)
-                {
-                    self.1 = true;
-                }
-                visit::walk_expr(self, e);
-            }
-        }
-        let mut m = Mentions(&params, false);
-        m.visit_expr(t);
-        m.1
+        visit::any_expr(
+            t,
+            &|e| matches!(&e.kind, ExprKind::Ident(n) if params.contains(n)),
+        )
     };
     let duck_fields: Vec<&str> = c
         .members
@@ -2291,18 +2281,7 @@ fn whole_array_lengths_only(c: &ContainerDecl, name: &str) -> bool {
 
 /// Whether `e` mentions the identifier `name`.
 fn mentions_ident(e: &Expr, name: &str) -> bool {
-    struct Mentions<'n>(&'n str, bool);
-    impl Visitor<'_> for Mentions<'_> {
-        fn visit_expr(&mut self, e: &Expr) {
-            if matches!(&e.kind, ExprKind::Ident(n) if n == self.0) {
-                self.1 = true;
-            }
-            visit::walk_expr(self, e);
-        }
-    }
-    let mut m = Mentions(name, false);
-    m.visit_expr(e);
-    m.1
+    visit::any_expr(e, &|x| matches!(&x.kind, ExprKind::Ident(n) if n == name))
 }
 
 /// A function returning a container type, with all its parameters
@@ -2616,21 +2595,11 @@ impl<'a> Translator<'a> {
     /// `pad and x`): the instance's bound values evaluated by the comptime
     /// evaluator. Only conditions naming a bound value count.
     fn comptime_bool(&self, e: &Expr) -> Option<bool> {
-        struct Mentions<'t, 'a>(&'t Translator<'a>, bool);
-        impl Visitor<'_> for Mentions<'_, '_> {
-            fn visit_expr(&mut self, e: &Expr) {
-                if let ExprKind::Ident(n) = &e.kind
-                    && self.0.local(n).is_none()
-                    && self.0.bound_value(n).is_some()
-                {
-                    self.1 = true;
-                }
-                visit::walk_expr(self, e);
-            }
-        }
-        let mut mentions = Mentions(self, false);
-        mentions.visit_expr(e);
-        if !mentions.1 {
+        let mentions = visit::any_expr(e, &|x| {
+            matches!(&x.kind, ExprKind::Ident(n)
+                if self.local(n).is_none() && self.bound_value(n).is_some())
+        });
+        if !mentions {
             return None;
         }
         let mut env = comptime::ComptimeEnv::default();

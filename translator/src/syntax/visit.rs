@@ -237,3 +237,24 @@ pub fn walk_expr<'ast, V: Visitor<'ast> + ?Sized>(v: &mut V, expr: &'ast Expr) {
         Unsupported(u) => v.visit_unsupported(expr.span, u),
     }
 }
+
+/// Whether `pred` holds for `e` or for any expression inside it (stops at
+/// the first).
+pub fn any_expr(e: &Expr, pred: &dyn Fn(&Expr) -> bool) -> bool {
+    struct Any<'p>(&'p dyn Fn(&Expr) -> bool, bool);
+    impl Visitor<'_> for Any<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if self.1 {
+                return;
+            }
+            if (self.0)(e) {
+                self.1 = true;
+                return;
+            }
+            walk_expr(self, e);
+        }
+    }
+    let mut any = Any(pred, false);
+    any.visit_expr(e);
+    any.1
+}
