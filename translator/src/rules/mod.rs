@@ -968,6 +968,21 @@ impl<'a> Translator<'a> {
 
     fn name_anonymous_field_types(&mut self) {
         let mut found = Vec::new();
+        // The file's own fields when the file is a struct (`next: enum {
+        // first, comma } = .first,` in `Stringify.zig`): `StringifyNext`.
+        if let Some(owner) = self.scope.file_struct.clone() {
+            for m in &self.file.members {
+                if let DeclKind::Field(f) = &m.kind
+                    && let Some(t) = &f.ty
+                    && let ExprKind::Container(inner) = &t.kind
+                    && inner.kind == ContainerKind::Enum
+                {
+                    let name = format!("{owner}{}", names::camel_case(&f.name));
+                    found.push((t.span.start, name.clone(), (**inner).clone()));
+                    self.scope.types.insert(name, TypeInfo::default());
+                }
+            }
+        }
         for decl in &self.file.members {
             let DeclKind::Var(v) = &decl.kind else {
                 continue;
